@@ -1,0 +1,49 @@
+import type { z } from 'zod';
+import { contract, isMethodName } from '../../../shared/api/contract';
+import { t } from '../../../shared/i18n';
+import { AppError, fail, ok, type FieldIssue, type Result } from '../../../shared/result';
+import type { HandlerContext, Handlers } from './handler';
+
+function toIssues(error: z.ZodError): FieldIssue[] {
+  return error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message }));
+}
+
+function describeIssues(issues: FieldIssue[]): string {
+  return issues
+    .slice(0, 5)
+    .map((issue) => (issue.path ? `${issue.path}: ${issue.message}` : issue.message))
+    .join('; ');
+}
+
+/** Maps SQLite's own failures that are the user's to fix; everything else is INTERNAL. */
+function fromSqliteError(error: Error & { code?: string }): Result<never> | null {
+  if (error.code === 'SQLITE_BUSY' || error.code === 'SQLITE_LOCKED') return fail('IO', t('errors.dbLocked'));
+  if (error.code === 'SQLITE_FULL' || error.code === 'SQLITE_READONLY' || error.code === 'SQLITE_IOERR' || error.code === 'SQLITE_CANTOPEN')
+    return fail('IO', t('errors.io', { details: error.message }));
+  return null;
+}
+
+/**
+ * The one entry to the core: validates the input against the contract, runs the handler, and
+ * turns every outcome into a `Result`. Never throws.
+ */
+export async function dispatch(handlers: Handlers, ctx: HandlerContext, method: string, rawInput: unknown): Promise<Result<unknown>> {
+  if (!isMethodName(method)) return fail('NOT_FOUND', t('errors.unknownMethod', { method: method.slice(0, 100) }));
+  const parsed = contract[method].input.safeParse(rawInput === undefined || rawInput === null ? {} : rawInput);
+  if (!parsed.success) {
+    const issues = toIssues(parsed.error);
+    return fail('VALIDATION', t('errors.validation', { details: describeIssues(issues) }), issues);
+  }
+  try {
+    const handler = handlers[method] as (input: unknown, ctx: HandlerContext) => Promise<unknown>;
+    return ok(await handler(parsed.data, ctx));
+  } catch (error) {
+    if (error instanceof AppError) return fail(error.code, error.message, error.issues);
+    if (error instanceof Error) {
+      const mapped = fromSqliteError(error);
+      if (mapped) return mapped;
+    }
+    console.error(`[advieswerk] ${method} failed:`, error);
+    return fail('INTERNAL', t('errors.internal'));
+  }
+}

@@ -1,0 +1,44 @@
+import type { MethodName, MethodOutput, ParsedInput } from '../../../shared/api/contract';
+import type { Db, Sqlite } from '../db/connection';
+import type { JobRunner } from '../jobs/runner';
+import type { SystemInfo } from '../../../shared/api/system';
+
+/** What every handler gets besides its validated input. */
+export interface HandlerContext {
+  db: Db;
+  sqlite: Sqlite;
+  jobs: JobRunner;
+  /**
+   * Who is working: `userName` is recorded as "ingevoerd door" on every write. Held in memory
+   * (loaded at start, changed by `user.update`) so a handler inside a transaction never queries
+   * for it on the connection the transaction holds.
+   */
+  session: { userName: string; osUserName: string };
+  info: Omit<SystemInfo, 'schemaVersion'> & { schemaVersion: string };
+}
+
+export type Handler<M extends MethodName> = (input: ParsedInput<M>, ctx: HandlerContext) => Promise<MethodOutput<M>>;
+
+export type HandlerGroup<M extends MethodName> = { [K in M]: Handler<K> };
+
+/** The full map: a contract method without a handler fails to compile. */
+export type Handlers = HandlerGroup<MethodName>;
+
+/** Declares one domain's handlers, typed against the contract. */
+export function defineHandlers<M extends MethodName>(group: HandlerGroup<M>): HandlerGroup<M> {
+  return group;
+}
+
+type UnionToIntersection<U> = (U extends unknown ? (arg: U) => void : never) extends (arg: infer I) => void ? I : never;
+
+/** Joins the domains' handler groups; a name claimed twice is a programming error. */
+export function combineHandlers<G extends object[]>(...groups: G): UnionToIntersection<G[number]> {
+  const combined: Record<string, unknown> = {};
+  for (const group of groups) {
+    for (const [name, handler] of Object.entries(group)) {
+      if (name in combined) throw new Error(`API method "${name}" has two handlers`);
+      combined[name] = handler;
+    }
+  }
+  return combined as UnionToIntersection<G[number]>;
+}

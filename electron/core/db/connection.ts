@@ -1,0 +1,53 @@
+import BetterSqlite3 from 'better-sqlite3';
+import { Kysely, SqliteAdapter, SqliteDialect } from 'kysely';
+import type { Database } from './schema';
+
+export type Sqlite = BetterSqlite3.Database;
+export type Db = Kysely<Database>;
+
+export interface OpenOptions {
+  /** Path of the database file; `:memory:` for throw-away databases. */
+  path: string;
+  /**
+   * Path of a better-sqlite3 addon built for the running runtime. Electron passes its own build
+   * here so the Node build in node_modules stays usable for tests and browser mode.
+   */
+  nativeBinding?: string;
+  readonly?: boolean;
+}
+
+/**
+ * SQLite runs DDL inside transactions; telling Kysely so makes its Migrator wrap the pending
+ * migrations and their bookkeeping in one transaction, so a failed or killed migration leaves
+ * the database as it was.
+ */
+class TransactionalDdlSqliteAdapter extends SqliteAdapter {
+  override get supportsTransactionalDdl(): boolean {
+    return true;
+  }
+}
+
+class AdvieswerkSqliteDialect extends SqliteDialect {
+  override createAdapter(): SqliteAdapter {
+    return new TransactionalDdlSqliteAdapter();
+  }
+}
+
+export function openSqlite(options: OpenOptions): Sqlite {
+  const sqlite = new BetterSqlite3(options.path, {
+    readonly: options.readonly ?? false,
+    fileMustExist: options.readonly ?? false,
+    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+  });
+  sqlite.pragma('busy_timeout = 5000');
+  if (!options.readonly) sqlite.pragma('journal_mode = WAL');
+  // WAL with synchronous=NORMAL can lose the last commits on power loss; FULL keeps every acknowledged write.
+  sqlite.pragma('synchronous = FULL');
+  sqlite.pragma('foreign_keys = ON');
+  return sqlite;
+}
+
+export function createKysely(sqlite: Sqlite): Db {
+  return new Kysely<Database>({ dialect: new AdvieswerkSqliteDialect({ database: sqlite }) });
+}
+

@@ -1,0 +1,57 @@
+import { mkdirSync, renameSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import type { JobKind } from '../../../shared/api/jobs';
+import { t } from '../../../shared/i18n';
+import { openSqlite, type Sqlite } from '../db/connection';
+
+export interface JobEnvironment {
+  /** A connection of the job's own (jobs run in a worker thread). */
+  sqlite: Sqlite;
+  dbPath: string;
+  backupDir: string;
+  params: Record<string, unknown>;
+  report(done: number, total: number, message?: string): void;
+  /** Aborted when the user cancels: the job must stop and leave nothing half-written. */
+  signal: AbortSignal;
+}
+
+export type JobFunction = (env: JobEnvironment) => Promise<Record<string, unknown>>;
+
+class JobCancelled extends Error {}
+
+export function throwIfCancelled(signal: AbortSignal): void {
+  if (signal.aborted) throw new JobCancelled();
+}
+
+export function isCancellation(error: unknown): boolean {
+  return error instanceof JobCancelled;
+}
+
+/** SQLite's online backup into a temporary file, renamed into place only when complete. */
+async function backup({ sqlite, backupDir, report, signal }: JobEnvironment): Promise<Record<string, unknown>> {
+  mkdirSync(backupDir, { recursive: true });
+  const finalPath = path.join(backupDir, `advieswerk-${new Date().toISOString().replace(/[:.]/g, '-')}.sqlite`);
+  const partialPath = `${finalPath}.deel`;
+  try {
+    await sqlite.backup(partialPath, {
+      progress({ totalPages, remainingPages }) {
+        throwIfCancelled(signal);
+        report(totalPages - remainingPages, totalPages, t('jobs.backupStarted'));
+        return 200;
+      },
+    });
+    throwIfCancelled(signal);
+    renameSync(partialPath, finalPath);
+  } finally {
+    rmSync(partialPath, { force: true });
+  }
+  return { path: finalPath };
+}
+
+export const jobKinds: Record<JobKind, JobFunction> = {
+  backup,
+};
+
+export function openJobConnection(dbPath: string, nativeBinding?: string): Sqlite {
+  return openSqlite({ path: dbPath, ...(nativeBinding ? { nativeBinding } : {}) });
+}

@@ -1,0 +1,157 @@
+import { EventEmitter } from 'node:events';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { JobKind, JobStatus } from '../../../shared/api/jobs';
+import { t } from '../../../shared/i18n';
+import { AppError } from '../../../shared/result';
+import { newId, nowIso } from '../ids';
+import type { JobWorkerData, RunnerMessage, WorkerMessage } from './protocol';
+
+export interface JobRunnerOptions {
+  dbPath: string;
+  backupDir: string;
+  nativeBinding?: string;
+  /** Compiled worker script; defaults to worker.ts beside this file, loaded through tsx. */
+  workerPath?: string;
+  /** How long a cancelled job may take to stop by itself before its thread is ended. */
+  cancelGraceMs?: number;
+}
+
+const FINISHED: JobStatus['state'][] = ['done', 'failed', 'cancelled'];
+
+function defaultWorkerEntry(): { file: string; execArgv: string[] } {
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const compiled = path.join(here, 'worker.js');
+  if (existsSync(compiled)) return { file: compiled, execArgv: [] };
+  return { file: path.join(here, 'worker-dev.mjs'), execArgv: [] };
+}
+
+/**
+ * Runs long work in worker threads with their own database connection, off the request path.
+ * Progress is emitted as `job` events; `cancel` asks the job to stop and, after a grace period,
+ * ends its thread. Jobs write through temporary files or one transaction, so ending them early
+ * leaves nothing half-written.
+ */
+export class JobRunner {
+  private readonly events = new EventEmitter();
+  private readonly jobs = new Map<string, JobStatus>();
+  private readonly workers = new Map<string, Worker>();
+
+  constructor(private readonly options: JobRunnerOptions) {}
+
+  onEvent(listener: (status: JobStatus) => void): () => void {
+    this.events.on('job', listener);
+    return () => this.events.off('job', listener);
+  }
+
+  list(): JobStatus[] {
+    return [...this.jobs.values()].sort((a, b) => b.startedAt.localeCompare(a.startedAt));
+  }
+
+  get(id: string): JobStatus {
+    const job = this.jobs.get(id);
+    if (!job) throw new AppError('NOT_FOUND', t('errors.notFound', { what: t('jobs.notFound') }));
+    return { ...job };
+  }
+
+  start(kind: JobKind, params: Record<string, unknown>): JobStatus {
+    const status: JobStatus = { id: newId(), kind, state: 'running', done: 0, total: 0, message: '', startedAt: nowIso() };
+    this.jobs.set(status.id, status);
+    const entry = this.options.workerPath ? { file: this.options.workerPath, execArgv: [] } : defaultWorkerEntry();
+    const workerData: JobWorkerData = {
+      kind,
+      params,
+      dbPath: this.options.dbPath,
+      backupDir: this.options.backupDir,
+      ...(this.options.nativeBinding ? { nativeBinding: this.options.nativeBinding } : {}),
+    };
+    const worker = new Worker(entry.file, { workerData, execArgv: entry.execArgv });
+    this.workers.set(status.id, worker);
+    worker.on('message', (message: WorkerMessage) => this.onWorkerMessage(status.id, message));
+    worker.on('error', (error) => this.finish(status.id, 'failed', t('jobs.failed', { message: error.message })));
+    worker.on('exit', () => {
+      this.workers.delete(status.id);
+      // A thread ended by cancel, or one that died without a word.
+      const job = this.jobs.get(status.id);
+      if (job && !FINISHED.includes(job.state)) {
+        this.finish(status.id, job.state === 'queued' ? 'cancelled' : 'failed', t('errors.internal'));
+      }
+    });
+    this.emit(status);
+    return { ...status };
+  }
+
+  cancel(id: string): JobStatus {
+    const job = this.get(id);
+    const worker = this.workers.get(id);
+    if (FINISHED.includes(job.state) || !worker) return job;
+    worker.postMessage({ type: 'cancel' } satisfies RunnerMessage);
+    const timer = setTimeout(() => {
+      if (!FINISHED.includes(this.get(id).state)) {
+        this.finish(id, 'cancelled', t('jobs.cancelled'));
+        void worker.terminate();
+      }
+    }, this.options.cancelGraceMs ?? 2000);
+    timer.unref();
+    return job;
+  }
+
+  /** Resolves when the job has finished, with its final status. */
+  wait(id: string): Promise<JobStatus> {
+    const current = this.get(id);
+    if (FINISHED.includes(current.state)) return Promise.resolve(current);
+    return new Promise((resolve) => {
+      const off = this.onEvent((status) => {
+        if (status.id === id && FINISHED.includes(status.state)) {
+          off();
+          resolve(status);
+        }
+      });
+    });
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.workers.values()].map((worker) => worker.terminate()));
+  }
+
+  private onWorkerMessage(id: string, message: WorkerMessage): void {
+    const job = this.jobs.get(id);
+    if (!job || FINISHED.includes(job.state)) return;
+    switch (message.type) {
+      case 'progress': {
+        job.done = message.done;
+        job.total = message.total;
+        const percent = message.total > 0 ? Math.floor((message.done / message.total) * 100) : 0;
+        job.message = message.message ?? t('jobs.running', { percent });
+        this.emit(job);
+        break;
+      }
+      case 'done':
+        job.result = message.result;
+        job.done = job.total;
+        this.finish(id, 'done', t('jobs.done'));
+        break;
+      case 'cancelled':
+        this.finish(id, 'cancelled', t('jobs.cancelled'));
+        break;
+      case 'failed':
+        this.finish(id, 'failed', t('jobs.failed', { message: message.message }));
+        break;
+    }
+  }
+
+  private finish(id: string, state: JobStatus['state'], message: string): void {
+    const job = this.jobs.get(id);
+    if (!job || FINISHED.includes(job.state)) return;
+    job.state = state;
+    job.message = message;
+    job.endedAt = nowIso();
+    this.emit(job);
+  }
+
+  private emit(job: JobStatus): void {
+    this.events.emit('job', { ...job });
+  }
+}

@@ -1,0 +1,5 @@
+import { defineHandlers } from '../api/handler';
+
+export const systemHandlers = defineHandlers({
+  'system.info': async (_input, { info }) => ({ ...info }),
+});

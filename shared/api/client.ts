@@ -1,0 +1,34 @@
+import { ApiCallError, type Result } from '../result';
+import type { MethodInput, MethodName, MethodOutput } from './contract';
+import type { JobStatus } from './jobs';
+
+/** How a call reaches the handlers: IPC in Electron, HTTP in browser mode, direct in tests. */
+export interface Transport {
+  request(method: string, input: unknown): Promise<Result<unknown>>;
+  /** Subscribes to job progress; returns the unsubscribe function. */
+  onJobEvent(listener: (status: JobStatus) => void): () => void;
+}
+
+type ArgsOf<M extends MethodName> = {} extends MethodInput<M> ? [input?: MethodInput<M>] : [input: MethodInput<M>];
+
+export interface ApiClient {
+  /** Returns the envelope; never throws for an API error. */
+  request<M extends MethodName>(method: M, ...args: ArgsOf<M>): Promise<Result<MethodOutput<M>>>;
+  /** Returns the value; throws `ApiCallError` on `{ ok: false }`. */
+  call<M extends MethodName>(method: M, ...args: ArgsOf<M>): Promise<MethodOutput<M>>;
+  onJobEvent(listener: (status: JobStatus) => void): () => void;
+}
+
+export function createClient(transport: Transport): ApiClient {
+  const request = async <M extends MethodName>(method: M, ...args: ArgsOf<M>) =>
+    (await transport.request(method, args[0] ?? {})) as Result<MethodOutput<M>>;
+  return {
+    request,
+    async call(method, ...args) {
+      const result = await request(method, ...args);
+      if (!result.ok) throw new ApiCallError(result.error);
+      return result.value;
+    },
+    onJobEvent: (listener) => transport.onJobEvent(listener),
+  };
+}

@@ -1,0 +1,30 @@
+import type { z } from 'zod';
+import { councilContract } from './council';
+import { jobsContract } from './jobs';
+import { systemContract } from './system';
+import { wijkenContract } from './wijken';
+
+/**
+ * The one API contract. Each domain declares its methods in its own file; this is the only place
+ * they are joined. Served over Electron IPC and by the loopback HTTP host from the same handlers.
+ */
+export const contract = {
+  ...systemContract,
+  ...councilContract,
+  ...wijkenContract,
+  ...jobsContract,
+};
+
+export type Contract = typeof contract;
+export type MethodName = keyof Contract;
+export const METHOD_NAMES = Object.keys(contract) as MethodName[];
+
+/** What a caller passes (before defaults and trimming). */
+export type MethodInput<M extends MethodName> = z.input<Contract[M]['input']>;
+/** What a handler receives (validated, defaults applied). */
+export type ParsedInput<M extends MethodName> = z.output<Contract[M]['input']>;
+export type MethodOutput<M extends MethodName> = Contract[M]['output'];
+
+export function isMethodName(name: string): name is MethodName {
+  return Object.prototype.hasOwnProperty.call(contract, name);
+}

@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { method } from './define';
+import { noInput } from './fields';
+
+/**
+ * Long work runs as a job off the request path. Each kind has its own parameter schema; later
+ * features add their kinds here (imports, exports, reports).
+ */
+export const jobParams = {
+  backup: z.object({}).strict(),
+} as const;
+
+export type JobKind = keyof typeof jobParams;
+export const JOB_KINDS = Object.keys(jobParams) as JobKind[];
+
+export type JobState = 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
+
+export interface JobStatus {
+  id: string;
+  kind: JobKind;
+  state: JobState;
+  /** Units done and total (rows, pages, bytes); total 0 while unknown. */
+  done: number;
+  total: number;
+  /** Dutch, for a progress line. */
+  message: string;
+  /** Kind-specific outcome once done, e.g. `{ path }` of a backup. */
+  result?: Record<string, unknown>;
+  startedAt: string;
+  endedAt?: string;
+}
+
+const jobStart = z.discriminatedUnion(
+  'kind',
+  JOB_KINDS.map((kind) => z.object({ kind: z.literal(kind), params: jobParams[kind].default({}) }).strict()) as unknown as [
+    z.ZodObject<{ kind: z.ZodLiteral<JobKind>; params: z.ZodType }>,
+  ],
+);
+
+export const jobsContract = {
+  'jobs.start': method<JobStatus>()(jobStart),
+  'jobs.get': method<JobStatus>()(z.object({ id: z.string().max(100) }).strict()),
+  'jobs.list': method<JobStatus[]>()(noInput),
+  'jobs.cancel': method<JobStatus>()(z.object({ id: z.string().max(100) }).strict()),
+};

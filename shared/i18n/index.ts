@@ -1,0 +1,32 @@
+import { nl, type Messages } from './nl';
+
+export type { Messages };
+export * from './format';
+
+/** Keys of the catalogue as dotted paths, so a typo in a key fails to compile. */
+type Leaves<T, Prefix extends string = ''> = {
+  [K in keyof T & string]: T[K] extends string ? `${Prefix}${K}` : Leaves<T[K], `${Prefix}${K}.`>;
+}[keyof T & string];
+export type MessageKey = Leaves<Messages>;
+
+let catalogue: Messages = nl;
+
+/** Switch the catalogue (another language can be added as a second file of the same shape). */
+export function useCatalogue(messages: Messages): void {
+  catalogue = messages;
+}
+
+/** Looks up a message and fills `{name}` placeholders. */
+export function t(key: MessageKey, params?: Record<string, string | number>): string {
+  let node: unknown = catalogue;
+  for (const part of key.split('.')) node = (node as Record<string, unknown>)[part];
+  const template = typeof node === 'string' ? node : key;
+  if (!params) return template;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+}
+
+/** Dutch plural name of a table for messages; falls back to the table name. */
+export function tableLabel(table: string): string {
+  const labels = catalogue.tables as Record<string, string>;
+  return labels[table] ?? table;
+}
