@@ -30,12 +30,16 @@ export interface JobStatus {
   endedAt?: string;
 }
 
+type JobStartInput = { [K in JobKind]: { kind: K; params?: z.input<(typeof jobParams)[K]> } }[JobKind];
+type JobStartOutput = { [K in JobKind]: { kind: K; params: z.output<(typeof jobParams)[K]> } }[JobKind];
+
+// Built from the table above; the cast restores the per-kind typing that mapping over keys loses.
 const jobStart = z.discriminatedUnion(
   'kind',
-  JOB_KINDS.map((kind) => z.object({ kind: z.literal(kind), params: jobParams[kind].default({}) }).strict()) as unknown as [
-    z.ZodObject<{ kind: z.ZodLiteral<JobKind>; params: z.ZodType }>,
+  JOB_KINDS.map((kind) => z.object({ kind: z.literal(kind), params: jobParams[kind].default({}) }).strict()) as [
+    z.ZodObject<{ kind: z.ZodLiteral<JobKind>; params: z.ZodDefault<z.ZodObject> }>,
   ],
-);
+) as unknown as z.ZodType<JobStartOutput, JobStartInput>;
 
 export const jobsContract = {
   'jobs.start': method<JobStatus>()(jobStart),

@@ -17,9 +17,11 @@ const wijkFields = {
   description: optionalText(LIMITS.text),
 };
 
+export const wijkInput = z.object(wijkFields).strict();
+
 export const wijkenContract = {
   'wijken.list': method<Wijk[]>()(noInput),
-  'wijken.create': method<Wijk>()(z.object(wijkFields).strict()),
+  'wijken.create': method<Wijk>()(wijkInput),
   'wijken.update': method<Wijk>()(
     z
       .object({

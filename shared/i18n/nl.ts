@@ -13,6 +13,9 @@ export const nl = {
     currentUser: 'Ingelogd als {name}',
     changeUser: 'Naam wijzigen',
   },
+  start: {
+    fillSettings: 'Begin met de instellingen: de naam van uw raad, de ondertekenaars en de wijken.',
+  },
   nav: {
     start: 'Start',
     meetings: 'Bijeenkomsten',
@@ -37,6 +40,7 @@ export const nl = {
     noneYet: 'Nog niets toegevoegd.',
     errorTitle: 'Er ging iets mis',
     fixErrors: 'Controleer de gemarkeerde velden.',
+    sortBy: 'Sorteer op {column}',
   },
   errors: {
     validation: 'De invoer klopt niet: {details}',
@@ -105,7 +109,6 @@ export const nl = {
     inUse: 'Wijk "{name}" kan niet worden verwijderd, want deze is in gebruik bij: {uses}.',
     deleted: 'Wijk "{name}" is verwijderd.',
     count: '{count} wijken',
-    sortBy: 'Sorteer op {column}',
   },
   jobs: {
     unknownKind: 'Onbekende taak "{kind}".',

@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { Migrator, sql } from 'kysely';
+import { Migrator, sql, type Migration } from 'kysely';
 import { AppError } from '../../../shared/result';
 import { t } from '../../../shared/i18n';
 import type { Db, Sqlite } from './connection';
@@ -25,11 +25,14 @@ async function appliedMigrationNames(db: Db): Promise<string[]> {
 }
 
 /** Refuses a database written by a newer version of the app, before touching anything. */
-export async function checkDatabaseVersion(db: Db): Promise<{ applied: string[]; pending: string[] }> {
+export async function checkDatabaseVersion(
+  db: Db,
+  available: Record<string, Migration> = migrations,
+): Promise<{ applied: string[]; pending: string[] }> {
   const applied = await appliedMigrationNames(db);
-  const unknown = applied.find((name) => !(name in migrations));
+  const unknown = applied.find((name) => !(name in available));
   if (unknown) throw new AppError('CONFLICT', t('errors.dbNewerVersion', { migration: unknown }));
-  const pending = Object.keys(migrations)
+  const pending = Object.keys(available)
     .sort()
     .filter((name) => !applied.includes(name));
   return { applied, pending };
@@ -43,8 +46,13 @@ function backupFileName(reason: string): string {
  * Brings the database to the latest schema. An existing database is copied first (SQLite's
  * online backup, consistent even while open), so a migration can never cost data.
  */
-export async function migrateToLatest(db: Db, sqlite: Sqlite, backupDir: string | null): Promise<MigrationOutcome> {
-  const { applied, pending } = await checkDatabaseVersion(db);
+export async function migrateToLatest(
+  db: Db,
+  sqlite: Sqlite,
+  backupDir: string | null,
+  available: Record<string, Migration> = migrations,
+): Promise<MigrationOutcome> {
+  const { applied, pending } = await checkDatabaseVersion(db, available);
   let backupPath: string | undefined;
   if (pending.length > 0 && applied.length > 0 && backupDir) {
     mkdirSync(backupDir, { recursive: true });
@@ -54,7 +62,7 @@ export async function migrateToLatest(db: Db, sqlite: Sqlite, backupDir: string 
   if (pending.length > 0) {
     const migrator = new Migrator({
       db,
-      provider: { getMigrations: async () => migrations },
+      provider: { getMigrations: async () => available },
       migrationTableName: MIGRATION_TABLE,
     });
     const { error } = await migrator.migrateToLatest();
@@ -63,5 +71,5 @@ export async function migrateToLatest(db: Db, sqlite: Sqlite, backupDir: string 
       throw new AppError('INTERNAL', t('errors.dbOpenFailed', { path: sqlite.name, details }));
     }
   }
-  return { applied: pending, ...(backupPath ? { backupPath } : {}), schemaVersion: LATEST_SCHEMA_VERSION };
+  return { applied: pending, ...(backupPath ? { backupPath } : {}), schemaVersion: Object.keys(available).sort().at(-1) ?? '' };
 }

@@ -1,0 +1,224 @@
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import http, { type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { METHOD_NAMES } from '../../shared/api/contract';
+import { t } from '../../shared/i18n';
+import { fail, type ErrorCode, type Result } from '../../shared/result';
+import type { Core } from '../core/core';
+import {
+  bearerToken,
+  CONTENT_SECURITY_POLICY,
+  cookieValue,
+  isAllowedHost,
+  isAllowedOrigin,
+  resolveStaticPath,
+  TOKEN_COOKIE,
+  tokensMatch,
+} from './security';
+
+export interface HostOptions {
+  core: Core;
+  token: string;
+  /** 0 picks a free port. */
+  port?: number;
+  /** The built renderer (index.html and assets); without it only the API is served. */
+  staticDir?: string;
+  /** Largest request body accepted, in bytes. */
+  maxBodyBytes?: number;
+}
+
+export interface RunningHost {
+  server: http.Server;
+  port: number;
+  /** The URL to open: sets the cookie once, then redirects to the clean address. */
+  url: string;
+  close(): Promise<void>;
+}
+
+const DEFAULT_MAX_BODY = 16 * 1024 * 1024;
+
+const HTTP_STATUS: Record<ErrorCode, number> = {
+  VALIDATION: 400,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  IO: 500,
+  INTERNAL: 500,
+};
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json; charset=utf-8',
+};
+
+class BodyTooLarge extends Error {}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
+  res.end(JSON.stringify(body));
+}
+
+function sendError(res: ServerResponse, status: number, code: ErrorCode, message: string): void {
+  sendJson(res, status, fail(code, message));
+}
+
+function readBody(req: IncomingMessage, limit: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const declared = Number(req.headers['content-length'] ?? 0);
+    if (declared > limit) {
+      reject(new BodyTooLarge());
+      return;
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        req.destroy();
+        reject(new BodyTooLarge());
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function formatBytes(bytes: number): string {
+  return `${Math.round(bytes / (1024 * 1024))} MB`;
+}
+
+/**
+ * Browser mode: the same handlers as the Electron app, over HTTP on 127.0.0.1 only, behind a
+ * per-launch token. The token arrives once in the URL, moves into an HttpOnly cookie, and is
+ * then gone from the address bar and out of reach of page scripts.
+ */
+export async function startHost(options: HostOptions): Promise<RunningHost> {
+  const { core, token } = options;
+  const maxBody = options.maxBodyBytes ?? DEFAULT_MAX_BODY;
+  const staticDir = options.staticDir && existsSync(options.staticDir) ? path.resolve(options.staticDir) : undefined;
+  let port = options.port ?? 0;
+
+  const isAuthorized = (req: IncomingMessage) =>
+    tokensMatch(bearerToken(req.headers.authorization), token) || tokensMatch(cookieValue(req.headers.cookie, TOKEN_COOKIE), token);
+
+  async function handleApi(req: IncomingMessage, res: ServerResponse, pathname: string): Promise<void> {
+    if (pathname === '/api' && req.method === 'GET') {
+      sendJson(res, 200, { ok: true, value: METHOD_NAMES });
+      return;
+    }
+    if (pathname === '/api/events' && req.method === 'GET') {
+      res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
+      res.write(': verbonden\n\n');
+      const off = core.onJobEvent((status) => res.write(`event: job\ndata: ${JSON.stringify(status)}\n\n`));
+      req.on('close', off);
+      return;
+    }
+    if (req.method !== 'POST') {
+      sendError(res, 405, 'VALIDATION', t('errors.unknownMethod', { method: `${req.method} ${pathname}` }));
+      return;
+    }
+    let body: string;
+    try {
+      body = await readBody(req, maxBody);
+    } catch (error) {
+      if (error instanceof BodyTooLarge) sendError(res, 413, 'VALIDATION', t('errors.bodyTooLarge', { limit: formatBytes(maxBody) }));
+      return;
+    }
+    let input: unknown = {};
+    if (body.trim() !== '') {
+      try {
+        input = JSON.parse(body);
+      } catch {
+        sendError(res, 400, 'VALIDATION', t('errors.invalidJson'));
+        return;
+      }
+    }
+    const method = pathname.slice('/api/'.length);
+    const result: Result<unknown> = await core.call(method, input);
+    sendJson(res, result.ok ? 200 : HTTP_STATUS[result.error.code], result);
+  }
+
+  function serveStatic(req: IncomingMessage, res: ServerResponse, pathname: string): void {
+    if (!staticDir || (req.method !== 'GET' && req.method !== 'HEAD')) {
+      sendError(res, 404, 'NOT_FOUND', t('errors.notFound', { what: pathname.slice(0, 100) }));
+      return;
+    }
+    let file = resolveStaticPath(staticDir, pathname === '/' ? '/index.html' : pathname);
+    if (file === null) {
+      sendError(res, 403, 'VALIDATION', t('errors.forbiddenOrigin'));
+      return;
+    }
+    // Client-side routes fall back to the app's page.
+    if (!existsSync(file) || !statSync(file).isFile()) file = path.join(staticDir, 'index.html');
+    const type = CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream';
+    res.writeHead(200, {
+      'Content-Type': type,
+      'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+      'Cache-Control': type.startsWith('text/html') ? 'no-store' : 'private, max-age=3600',
+    });
+    if (req.method === 'HEAD') res.end();
+    else createReadStream(file).pipe(res);
+  }
+
+  const server = http.createServer((req, res) => {
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.setHeader('Referrer-Policy', 'no-referrer');
+    res.setHeader('X-Frame-Options', 'DENY');
+    if (!isAllowedHost(req.headers.host, port) || !isAllowedOrigin(req.headers.origin, port)) {
+      sendError(res, 403, 'VALIDATION', t('errors.forbiddenOrigin'));
+      return;
+    }
+    const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+    const offeredToken = url.searchParams.get('token');
+    if (offeredToken !== null && req.method === 'GET') {
+      if (!tokensMatch(offeredToken, token)) {
+        sendError(res, 401, 'VALIDATION', t('errors.unauthorized'));
+        return;
+      }
+      url.searchParams.delete('token');
+      res.writeHead(303, {
+        'Set-Cookie': `${TOKEN_COOKIE}=${encodeURIComponent(token)}; HttpOnly; SameSite=Strict; Path=/`,
+        Location: `${url.pathname}${url.search}`,
+      });
+      res.end();
+      return;
+    }
+    if (!isAuthorized(req)) {
+      sendError(res, 401, 'VALIDATION', t('errors.unauthorized'));
+      return;
+    }
+    const pathname = url.pathname;
+    if (pathname === '/api' || pathname.startsWith('/api/')) {
+      handleApi(req, res, pathname).catch((error: unknown) => {
+        console.error('[advieswerk] host error:', error);
+        if (!res.headersSent) sendError(res, 500, 'INTERNAL', t('errors.internal'));
+      });
+      return;
+    }
+    serveStatic(req, res, pathname);
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => resolve());
+  });
+  port = (server.address() as AddressInfo).port;
+  return {
+    server,
+    port,
+    url: `http://127.0.0.1:${port}/?token=${encodeURIComponent(token)}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

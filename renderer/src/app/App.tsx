@@ -1,0 +1,75 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { CurrentUser } from '../../../shared/api/council';
+import { t } from '../../../shared/i18n';
+import { api } from '../api';
+import { Button } from '../ui/Button';
+import { FirstStartDialog } from './FirstStartDialog';
+import { hrefFor, useHashPath } from './router';
+import { matchRoute, ROUTES } from './routes';
+
+export function App() {
+  const path = useHashPath();
+  const route = matchRoute(path);
+  const title = t(route.label);
+  const [user, setUser] = useState<CurrentUser | null>(null);
+  const [askName, setAskName] = useState(false);
+  const mainRef = useRef<HTMLElement>(null);
+
+  useEffect(() => {
+    void api.call('user.get').then((current) => {
+      setUser(current);
+      setAskName(!current.confirmed);
+    });
+  }, []);
+
+  // A new page moves focus to its content and names itself, as a page load would.
+  useEffect(() => {
+    document.title = `${title} – ${t('app.name')}`;
+    mainRef.current?.focus();
+  }, [title]);
+
+  const onUserSaved = useCallback((saved: CurrentUser) => {
+    setUser(saved);
+    setAskName(false);
+  }, []);
+
+  const Page = route.component;
+  return (
+    <>
+      <a className="aw-skip-link" href="#inhoud" onClick={(event) => {
+        event.preventDefault();
+        mainRef.current?.focus();
+      }}>
+        {t('app.skipToContent')}
+      </a>
+      <div className="aw-frame">
+        <header className="aw-sidebar">
+          <p className="aw-sidebar__title">{t('app.name')}</p>
+          <nav aria-label={t('app.mainNavigation')}>
+            <ul className="aw-nav-list">
+              {ROUTES.map((item) => (
+                <li key={item.path}>
+                  <a href={hrefFor(item.path)} aria-current={item === route ? 'page' : undefined}>
+                    {t(item.label)}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </nav>
+          {user && (
+            <div className="aw-sidebar__user">
+              <p>{t('app.currentUser', { name: user.name })}</p>
+              <Button appearance="subtle" onClick={() => setAskName(true)}>
+                {t('app.changeUser')}
+              </Button>
+            </div>
+          )}
+        </header>
+        <main id="inhoud" className="aw-main" ref={mainRef} tabIndex={-1}>
+          <Page title={title} />
+        </main>
+      </div>
+      {user && askName && <FirstStartDialog initialName={user.name} onSaved={onUserSaved} onClose={() => setAskName(false)} />}
+    </>
+  );
+}

@@ -1,0 +1,32 @@
+import type { ComponentType } from 'react';
+import type { MessageKey } from '../../../shared/i18n';
+import { NotYetAvailablePage } from '../features/placeholder/NotYetAvailablePage';
+import { SettingsPage } from '../features/settings/SettingsPage';
+import { StartPage } from '../features/start/StartPage';
+
+export interface AppRoute {
+  path: string;
+  label: MessageKey;
+  component: ComponentType<{ title: string }>;
+}
+
+/** The main navigation, in order. Each feature replaces its placeholder when it lands. */
+export const ROUTES: AppRoute[] = [
+  { path: '/', label: 'nav.start', component: StartPage },
+  { path: '/bijeenkomsten', label: 'nav.meetings', component: NotYetAvailablePage },
+  { path: '/inbreng', label: 'nav.findings', component: NotYetAvailablePage },
+  { path: '/adviezen', label: 'nav.advices', component: NotYetAvailablePage },
+  { path: '/reacties', label: 'nav.responses', component: NotYetAvailablePage },
+  { path: '/wijkteams', label: 'nav.wijkteams', component: NotYetAvailablePage },
+  { path: '/instellingen', label: 'nav.settings', component: SettingsPage },
+];
+
+/** The route for a path: exact match, or the longest prefix ("/adviezen/123" -> "/adviezen"). */
+export function matchRoute(path: string): AppRoute {
+  const exact = ROUTES.find((route) => route.path === path);
+  if (exact) return exact;
+  const prefixed = ROUTES.filter((route) => route.path !== '/' && path.startsWith(`${route.path}/`)).sort(
+    (a, b) => b.path.length - a.path.length,
+  );
+  return prefixed[0] ?? ROUTES[0]!;
+}

@@ -1,0 +1,15 @@
+import { Heading } from '../../ui/Heading';
+import { WijkenSection } from '../wijken/WijkenSection';
+import { CouncilForm } from './CouncilForm';
+import { SystemSection } from './SystemSection';
+
+export function SettingsPage({ title }: { title: string }) {
+  return (
+    <>
+      <Heading level={1}>{title}</Heading>
+      <CouncilForm />
+      <WijkenSection />
+      <SystemSection />
+    </>
+  );
+}

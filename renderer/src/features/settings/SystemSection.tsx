@@ -1,0 +1,46 @@
+import { useEffect, useState } from 'react';
+import type { SystemInfo } from '../../../../shared/api/system';
+import { t } from '../../../../shared/i18n';
+import { api } from '../../api';
+import { Button } from '../../ui/Button';
+import { Heading } from '../../ui/Heading';
+import { JobProgress } from '../../ui/JobProgress';
+import { useJob } from '../../ui/useJob';
+
+export function SystemSection() {
+  const [info, setInfo] = useState<SystemInfo | null>(null);
+  const backup = useJob();
+  useEffect(() => {
+    void api.call('system.info').then(setInfo);
+  }, []);
+
+  const backupPath = backup.job?.state === 'done' ? String(backup.job.result?.path ?? '') : '';
+  return (
+    <section className="aw-card" aria-labelledby="systeem-titel">
+      <Heading level={2} id="systeem-titel">
+        {t('system.title')}
+      </Heading>
+      {info && (
+        <dl>
+          <dt>{t('system.database')}</dt>
+          <dd>
+            <code>{info.databasePath}</code>
+          </dd>
+          <dt>{t('system.version')}</dt>
+          <dd>{info.version}</dd>
+          <dt>{t('system.schema')}</dt>
+          <dd>{info.schemaVersion}</dd>
+          <dt>{t('system.mode')}</dt>
+          <dd>{info.mode === 'electron' ? t('system.modeElectron') : t('system.modeBrowser')}</dd>
+        </dl>
+      )}
+      <div className="aw-button-row">
+        <Button onClick={() => void backup.start({ kind: 'backup' })} disabled={backup.running}>
+          {t('system.backupNow')}
+        </Button>
+      </div>
+      {backup.job && <JobProgress job={backup.job} label={t('system.backupNow')} onCancel={() => void backup.cancel()} />}
+      {backupPath && <p>{t('system.backupMade', { path: backupPath })}</p>}
+    </section>
+  );
+}

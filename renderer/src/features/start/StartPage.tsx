@@ -1,0 +1,25 @@
+import { useEffect, useState } from 'react';
+import type { CouncilSettings } from '../../../../shared/api/council';
+import { t } from '../../../../shared/i18n';
+import { api } from '../../api';
+import { Heading, Paragraph } from '../../ui/Heading';
+
+export function StartPage({ title }: { title: string }) {
+  const [council, setCouncil] = useState<CouncilSettings | null>(null);
+  useEffect(() => {
+    void api.call('council.get').then(setCouncil);
+  }, []);
+  return (
+    <>
+      <Heading level={1}>{council?.name || title}</Heading>
+      <Paragraph>{t('app.tagline')}</Paragraph>
+      {council && !council.name && (
+        <Paragraph>
+          <a className="utrecht-link" href="#/instellingen">
+            {t('start.fillSettings')}
+          </a>
+        </Paragraph>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,14 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import '@utrecht/component-library-css/dist/index.css';
+import './styles/theme.css';
+import './styles/app.css';
+import { App } from './app/App';
+
+const container = document.getElementById('root');
+if (!container) throw new Error('#root ontbreekt in index.html');
+createRoot(container).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);

@@ -1,0 +1,46 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { openCore, type Core } from '../../electron/core/core';
+import type { MethodName, MethodOutput } from '../../shared/api/contract';
+import type { Result } from '../../shared/result';
+
+export interface TestCore extends Core {
+  dir: string;
+  databasePath: string;
+  /** Calls a method and returns its value; fails the test on `{ ok: false }`. */
+  value<M extends MethodName>(method: M, input?: unknown): Promise<MethodOutput<M>>;
+  /** Calls a method that must fail; returns the error. */
+  failure(method: MethodName | string, input?: unknown): Promise<Extract<Result<unknown>, { ok: false }>['error']>;
+  /** Closes the core and removes its folder. */
+  dispose(): Promise<void>;
+}
+
+export function makeTempDir(prefix = 'advieswerk-test-'): string {
+  return mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+/** A core on a real SQLite file in a fresh temporary folder. */
+export async function createTestCore(options: { dir?: string } = {}): Promise<TestCore> {
+  const dir = options.dir ?? makeTempDir();
+  const databasePath = path.join(dir, 'advieswerk.sqlite');
+  const core = await openCore({ databasePath, mode: 'cli' });
+  return Object.assign(core, {
+    dir,
+    databasePath,
+    async value<M extends MethodName>(method: M, input: unknown = {}) {
+      const result = await core.call(method, input);
+      if (!result.ok) throw new Error(`${method} failed: ${result.error.code} ${result.error.message}`);
+      return result.value as MethodOutput<M>;
+    },
+    async failure(method: string, input: unknown = {}) {
+      const result = await core.call(method, input);
+      if (result.ok) throw new Error(`${method} should have failed but returned ${JSON.stringify(result.value).slice(0, 200)}`);
+      return result.error;
+    },
+    async dispose() {
+      await core.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  });
+}
