@@ -4,14 +4,14 @@ import { t } from '../../../../shared/i18n';
 import { api } from '../../api';
 import { Heading, Paragraph } from '../../ui/Heading';
 
-export function StartPage({ title }: { title: string }) {
+export function StartPage(_props: { title: string }) {
   const [council, setCouncil] = useState<CouncilSettings | null>(null);
   useEffect(() => {
     void api.call('council.get').then(setCouncil);
   }, []);
   return (
     <>
-      <Heading level={1}>{council?.name || title}</Heading>
+      <Heading level={1}>{council?.name || t('app.name')}</Heading>
       <Paragraph>{t('app.tagline')}</Paragraph>
       {council && !council.name && (
         <Paragraph>

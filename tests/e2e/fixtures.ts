@@ -1,0 +1,87 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import AxeBuilder from '@axe-core/playwright';
+import { test as base, expect, type Page, type TestInfo } from '@playwright/test';
+
+export interface E2eHost {
+  /** The one-time URL with the token; opening it sets the cookie and lands on the app. */
+  url: string;
+  /** The app's address without the token. */
+  origin: string;
+  token: string;
+  databasePath: string;
+}
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+async function startHost(databasePath: string, token: string): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', path.join(repoRoot, 'electron', 'host', 'main.ts'), '--port', '0', '--token', token, '--db', databasePath],
+    { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  const url = await new Promise<string>((resolve, reject) => {
+    let output = '';
+    const timer = setTimeout(() => reject(new Error(`host did not start:\n${output}`)), 30_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /draait op (http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]!);
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.on('exit', (code) => reject(new Error(`host exited with ${code}:\n${output}`)));
+  });
+  return { child, url };
+}
+
+/** One browser-mode host per test file (worker), on its own temporary database. */
+export const test = base.extend<{ app: Page }, { host: E2eHost }>({
+  host: [
+    async ({}, use) => {
+      const dir = mkdtempSync(path.join(os.tmpdir(), 'advieswerk-e2e-'));
+      const databasePath = path.join(dir, 'advieswerk.sqlite');
+      const token = `e2e-${Math.random().toString(36).slice(2)}`;
+      const { child, url } = await startHost(databasePath, token);
+      await use({ url, origin: new URL(url).origin, token, databasePath });
+      child.kill('SIGTERM');
+      rmSync(dir, { recursive: true, force: true });
+    },
+    { scope: 'worker' },
+  ],
+  /** A page logged in to the host; the first-start name question is answered. */
+  app: async ({ page, host }, use) => {
+    await page.goto(host.url);
+    // The sidebar names the user and the first-start question opens from the same answer.
+    await expect(page.getByText(/^Ingelogd als /)).toBeVisible();
+    const nameDialog = page.getByRole('dialog', { name: 'Wie werkt er met Advieswerk?' });
+    if (await nameDialog.isVisible()) {
+      await nameDialog.getByLabel('Uw naam').fill('Test Secretaris');
+      await nameDialog.getByRole('button', { name: 'Doorgaan' }).click();
+      await expect(nameDialog).toBeHidden();
+    }
+    await use(page);
+  },
+});
+
+export { expect };
+
+/** Runs axe-core on the page and fails with a readable list of violations. */
+export async function expectNoAccessibilityViolations(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  const summary = results.violations.map(
+    (violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`,
+  );
+  expect(summary, 'axe-core violations').toEqual([]);
+}
+
+/** Saves a full-page screenshot under the test's output folder. */
+export async function saveScreenshot(page: Page, testInfo: TestInfo, name: string): Promise<void> {
+  await page.screenshot({ path: testInfo.outputPath(`${name}.png`), fullPage: true });
+}
