@@ -59,7 +59,7 @@ export function createCoreProcessServer(options: CoreProcessServerOptions): Core
     const opened = await open();
     let result: Result<unknown>;
     if (!opened.ok) result = { ok: false, error: opened.error };
-    else if (shuttingDown) result = fail('IO', t('errors.internal'));
+    else if (shuttingDown) result = fail('INTERNAL', t('errors.internal'));
     else {
       try {
         result = await opened.core.call(method, input);

@@ -1,0 +1,132 @@
+// Bundles the Electron shell with esbuild into build/electron:
+//   main.cjs          main process (electron and better-sqlite3 stay external)
+//   preload.cjs       sandboxed preload: one self-contained file, only `electron` external
+//   core-process.cjs  utility process that runs the core
+//   worker.mjs        job worker thread; ESM because worker.ts uses top-level await
+// The renderer is built separately by `vite build` into build/renderer.
+import { mkdirSync, rmSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as esbuild from 'esbuild';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const outDir = path.join(root, 'build', 'electron');
+const contractSource = path.join(root, 'shared', 'api', 'contract.ts');
+
+// Native addons cannot be bundled; better-sqlite3 loads the .node file given as nativeBinding.
+const NATIVE_PACKAGES = ['better-sqlite3', '@resvg/resvg-js'];
+
+/** Evaluates the contract once to get its method names, without shipping zod to main or preload. */
+async function loadMethodNames() {
+  const result = await esbuild.build({
+    entryPoints: [contractSource],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    write: false,
+    logLevel: 'silent',
+  });
+  const code = result.outputFiles[0].text;
+  const module = await import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`);
+  if (!Array.isArray(module.METHOD_NAMES) || module.METHOD_NAMES.length === 0) throw new Error('METHOD_NAMES not found in the contract');
+  return module.METHOD_NAMES;
+}
+
+/** Replaces shared/api/contract with `export const METHOD_NAMES = [...]` for bundles that only need the names. */
+function methodNamesOnly(methodNames) {
+  return {
+    name: 'method-names-only',
+    setup(build) {
+      build.onResolve({ filter: /[\\/]api[\\/]contract$|^\.\/contract$/ }, (args) => {
+        const resolved = path.resolve(args.resolveDir, `${args.path}.ts`);
+        return resolved === contractSource ? { path: resolved, namespace: 'method-names' } : undefined;
+      });
+      build.onLoad({ filter: /.*/, namespace: 'method-names' }, () => ({
+        contents: `export const METHOD_NAMES = ${JSON.stringify(methodNames)};`,
+        loader: 'js',
+      }));
+    },
+  };
+}
+
+// Core code uses import.meta.url (to find its worker in development); CJS has no import.meta,
+// so it is defined from __filename.
+const importMetaUrlShim = {
+  banner: { js: "const __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+  define: { 'import.meta.url': '__importMetaUrl' },
+};
+
+const common = {
+  bundle: true,
+  sourcemap: 'linked',
+  logLevel: 'warning',
+  metafile: true,
+  legalComments: 'none',
+};
+
+const nodeTarget = { platform: 'node', target: 'node22' };
+
+async function main() {
+  rmSync(outDir, { recursive: true, force: true });
+  mkdirSync(outDir, { recursive: true });
+  const methodNames = await loadMethodNames();
+
+  const builds = [
+    {
+      ...common,
+      ...nodeTarget,
+      ...importMetaUrlShim,
+      entryPoints: [path.join(root, 'electron/main/index.ts')],
+      outfile: path.join(outDir, 'main.cjs'),
+      format: 'cjs',
+      external: ['electron', ...NATIVE_PACKAGES],
+      plugins: [methodNamesOnly(methodNames)],
+    },
+    {
+      ...common,
+      // A sandboxed preload gets a browser-like environment whose `require` knows only a few
+      // Electron modules, so everything else must be inside this one file.
+      platform: 'browser',
+      target: 'chrome130',
+      entryPoints: [path.join(root, 'electron/preload/index.ts')],
+      outfile: path.join(outDir, 'preload.cjs'),
+      format: 'cjs',
+      external: ['electron'],
+      plugins: [methodNamesOnly(methodNames)],
+    },
+    {
+      ...common,
+      ...nodeTarget,
+      ...importMetaUrlShim,
+      entryPoints: [path.join(root, 'electron/core-process/index.ts')],
+      outfile: path.join(outDir, 'core-process.cjs'),
+      format: 'cjs',
+      external: ['electron', ...NATIVE_PACKAGES],
+    },
+    {
+      ...common,
+      ...nodeTarget,
+      entryPoints: [path.join(root, 'electron/core/jobs/worker.ts')],
+      outfile: path.join(outDir, 'worker.mjs'),
+      format: 'esm',
+      external: NATIVE_PACKAGES,
+      // Bundled CommonJS dependencies may still call require() for Node built-ins.
+      banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+    },
+  ];
+
+  await Promise.all(builds.map((options) => esbuild.build(options)));
+  for (const { outfile } of builds) {
+    const kib = (statSync(outfile).size / 1024).toFixed(1);
+    console.log(`  ${path.relative(root, outfile)}  ${kib} KiB`);
+  }
+
+  const preloadSize = statSync(path.join(outDir, 'preload.cjs')).size;
+  // The preload is parsed in every page load; a jump in size means the contract (and zod) leaked in.
+  if (preloadSize > 64 * 1024) throw new Error(`preload.cjs is ${preloadSize} bytes; did zod get bundled into it?`);
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
