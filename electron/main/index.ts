@@ -1,0 +1,249 @@
+/**
+ * Electron main process: a thin adapter. It owns windows, menus and security policy; all data
+ * work happens in the core, which runs in a utility process (see docs/electron.md).
+ */
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  Menu,
+  protocol,
+  session,
+  shell,
+  utilityProcess,
+  type Event as ElectronEvent,
+  type UtilityProcess,
+  type WebContents,
+} from 'electron';
+import type { JobStatus } from '../../shared/api/jobs';
+// Replaced at build time by a plain list of names, keeping zod out of the main bundle.
+import { METHOD_NAMES } from '../../shared/api/contract';
+import { encodeCoreProcessArgs } from '../core-process/protocol';
+import { JOB_EVENT_CHANNEL } from '../preload/channels';
+import { resolveAppAsset } from './app-protocol';
+import { CoreConnection, RestartBudget } from './core-connection';
+import { registerApiHandlers } from './ipc';
+import { buildApplicationMenuTemplate, buildContextMenuTemplate } from './menu';
+import { resolveRuntimePaths, type RuntimePaths } from './runtime-paths';
+import {
+  APP_ENTRY_URL,
+  APP_SCHEME,
+  CONTENT_SECURITY_POLICY,
+  decideNavigation,
+  isAppUrl,
+  isPermissionGranted,
+  isSafeExternalUrl,
+} from './security';
+import { fill, texts } from './texts';
+import { createMainWindowOptions } from './window-options';
+
+const CORE_SHUTDOWN_TIMEOUT_MS = 5000;
+
+interface CoreHandle {
+  child: UtilityProcess;
+  connection: CoreConnection;
+}
+
+// Must happen before 'ready': a standard, secure scheme gets a real origin (so 'self' in the CSP
+// and relative URLs work) and counts as a secure context.
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+app.enableSandbox();
+
+let mainWindow: BrowserWindow | null = null;
+let core: CoreHandle | null = null;
+let quitting = false;
+let coreClosed = false;
+const restartBudget = new RestartBudget(3, 60_000);
+
+function failStartup(message: string): void {
+  dialog.showErrorBox(texts.dialogs.startFailedTitle, message);
+  app.exit(1);
+}
+
+function broadcastJobEvent(status: JobStatus): void {
+  for (const window of BrowserWindow.getAllWindows()) {
+    if (!window.isDestroyed() && isAppUrl(window.webContents.getURL())) window.webContents.send(JOB_EVENT_CHANNEL, status);
+  }
+}
+
+function startCore(paths: RuntimePaths): CoreHandle {
+  const child = utilityProcess.fork(
+    paths.coreProcess,
+    encodeCoreProcessArgs({ databasePath: paths.databasePath, nativeBinding: paths.nativeBinding, jobWorkerPath: paths.jobWorker }),
+    { serviceName: 'Advieswerk core', stdio: 'inherit' },
+  );
+  const connection = new CoreConnection(
+    { postMessage: (message) => child.postMessage(message) },
+    {
+      onJobEvent: broadcastJobEvent,
+      onFailed: (error) => dialog.showErrorBox(texts.dialogs.coreFailedTitle, error.message),
+    },
+    texts.dialogs.coreStopped,
+  );
+  child.on('message', (message: unknown) => connection.handleMessage(message));
+  child.on('exit', (code) => {
+    connection.handleExit();
+    if (quitting) return;
+    console.error(`[advieswerk] core process exited unexpectedly (code ${code})`);
+    if (restartBudget.allowRestart(Date.now())) core = startCore(paths);
+    else dialog.showErrorBox(texts.dialogs.startFailedTitle, texts.dialogs.coreGaveUp);
+  });
+  return { child, connection };
+}
+
+function serveRenderer(rendererDir: string): void {
+  protocol.handle(APP_SCHEME, async (request) => {
+    const asset = resolveAppAsset(rendererDir, request.url);
+    if (!asset) return new Response('Niet gevonden', { status: 404 });
+    try {
+      const body = await readFile(asset.filePath);
+      return new Response(new Uint8Array(body), {
+        headers: {
+          'content-type': asset.contentType,
+          'content-security-policy': CONTENT_SECURITY_POLICY,
+          'x-content-type-options': 'nosniff',
+          'cache-control': 'no-cache',
+        },
+      });
+    } catch {
+      return new Response('Niet gevonden', { status: 404 });
+    }
+  });
+}
+
+function guardNavigation(event: ElectronEvent, url: string, mayOpenExternally: boolean): void {
+  const decision = decideNavigation(url);
+  if (decision === 'allow') return;
+  event.preventDefault();
+  if (decision === 'open-external' && mayOpenExternally) void shell.openExternal(url);
+}
+
+/** Applied to every web contents Electron creates, including ones we did not ask for. */
+function hardenWebContents(contents: WebContents): void {
+  contents.on('will-navigate', (event, url) => guardNavigation(event, url, true));
+  contents.on('will-frame-navigate', (event) => {
+    if (!event.isMainFrame) guardNavigation(event, event.url, false);
+  });
+  contents.on('will-redirect', (event, url) => guardNavigation(event, url, false));
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(({ url }) => {
+    if (isSafeExternalUrl(url)) void shell.openExternal(url);
+    return { action: 'deny' };
+  });
+}
+
+function hardenSession(): void {
+  const ses = session.defaultSession;
+  ses.setPermissionRequestHandler((_contents, permission, callback, details) =>
+    callback(isPermissionGranted(permission, details.requestingUrl)),
+  );
+  ses.setPermissionCheckHandler((_contents, permission, requestingOrigin) => isPermissionGranted(permission, requestingOrigin));
+  if (process.platform !== 'darwin') {
+    try {
+      ses.setSpellCheckerLanguages(['nl']);
+    } catch (error) {
+      console.warn('[advieswerk] Dutch spell checking is not available:', error);
+    }
+  }
+}
+
+function createMainWindow(paths: RuntimePaths): BrowserWindow {
+  const window = new BrowserWindow(createMainWindowOptions({ preloadPath: paths.preload, title: app.getName() }));
+  window.once('ready-to-show', () => window.show());
+  window.webContents.on('context-menu', (_event, params) => {
+    const template = buildContextMenuTemplate(params, {
+      replaceMisspelling: (suggestion) => window.webContents.replaceMisspelling(suggestion),
+      addToDictionary: (word) => window.webContents.session.addWordToSpellCheckerDictionary(word),
+    });
+    if (template.length > 0) Menu.buildFromTemplate(template).popup({ window });
+  });
+  window.on('closed', () => {
+    if (mainWindow === window) mainWindow = null;
+  });
+  void window.loadURL(APP_ENTRY_URL);
+  return window;
+}
+
+function showAbout(): void {
+  const options = {
+    type: 'info' as const,
+    title: fill(texts.menu.about, { app: app.getName() }),
+    message: app.getName(),
+    detail: fill(texts.dialogs.aboutDetail, { version: app.getVersion() }),
+  };
+  void (mainWindow ? dialog.showMessageBox(mainWindow, options) : dialog.showMessageBox(options));
+}
+
+async function onReady(): Promise<void> {
+  const paths = resolveRuntimePaths({
+    isPackaged: app.isPackaged,
+    mainDir: __dirname,
+    resourcesPath: process.resourcesPath,
+    userDataDir: app.getPath('userData'),
+    databaseOverride: process.env.ADVIESWERK_DB,
+  });
+  if (!existsSync(paths.nativeBinding)) return failStartup(fill(texts.dialogs.nativeModuleMissing, { path: paths.nativeBinding }));
+  const rendererIndex = path.join(paths.rendererDir, 'index.html');
+  if (!existsSync(rendererIndex)) return failStartup(fill(texts.dialogs.rendererMissing, { path: rendererIndex }));
+
+  hardenSession();
+  serveRenderer(paths.rendererDir);
+  core = startCore(paths);
+  registerApiHandlers(ipcMain, METHOD_NAMES, (method, input) =>
+    core ? core.connection.request(method, input) : Promise.resolve({ ok: false, error: { code: 'INTERNAL', message: texts.dialogs.coreStopped } }),
+  );
+
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(
+      buildApplicationMenuTemplate({
+        platform: process.platform,
+        appName: app.getName(),
+        isDevelopment: !app.isPackaged,
+        onShowAbout: showAbout,
+        onOpenDataFolder: () => void shell.openPath(path.dirname(paths.databasePath)),
+      }),
+    ),
+  );
+
+  mainWindow = createMainWindow(paths);
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) mainWindow = createMainWindow(paths);
+  });
+}
+
+if (!app.requestSingleInstanceLock()) {
+  // Two processes writing one SQLite file through two cores is asking for "database is locked";
+  // the second start hands over to the first.
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  // Let the core finish its transaction and close SQLite (checkpointing the WAL) before exiting.
+  app.on('before-quit', (event) => {
+    if (coreClosed || !core) return;
+    event.preventDefault();
+    if (quitting) return;
+    quitting = true;
+    const closing = core;
+    void closing.connection.shutdown(CORE_SHUTDOWN_TIMEOUT_MS).then((clean) => {
+      if (!clean) closing.child.kill();
+      coreClosed = true;
+      app.quit();
+    });
+  });
+  app
+    .whenReady()
+    .then(onReady)
+    .catch((error: unknown) => failStartup(error instanceof Error ? error.message : String(error)));
+}
