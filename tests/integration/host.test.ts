@@ -112,7 +112,7 @@ describe('the API token', () => {
     { title: 'the token with something appended', headers: { Authorization: `Bearer ${TOKEN}x` } },
     { title: 'the token without "Bearer"', headers: { Authorization: TOKEN } },
     { title: 'a wrong cookie', headers: { Cookie: 'advieswerk_token=verkeerd' } },
-  ])('refuses $title with 401', async ({ headers }) => {
+  ] as { title: string; headers: Record<string, string> }[])('refuses $title with 401', async ({ headers }) => {
     expect((await request({ path: '/api', headers })).status).toBe(401);
   });
 
