@@ -1,8 +1,9 @@
 import { councilHandlers } from '../council/handlers';
 import { jobsHandlers } from '../jobs/handlers';
+import { monitoringHandlers } from '../monitoring/handlers';
 import { systemHandlers } from '../system/handlers';
 import { wijkenHandlers } from '../wijken/handlers';
 import { combineHandlers, type Handlers } from './handler';
 
 /** Every domain's handlers; a contract method missing here fails to compile. */
-export const handlers: Handlers = combineHandlers(systemHandlers, councilHandlers, wijkenHandlers, jobsHandlers);
+export const handlers: Handlers = combineHandlers(systemHandlers, councilHandlers, wijkenHandlers, jobsHandlers, monitoringHandlers);

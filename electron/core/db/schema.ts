@@ -45,11 +45,78 @@ export interface WijkTable extends RecordColumns {
   description: string;
 }
 
+export interface WijkteamTable extends RecordColumns {
+  name: string;
+  name_key: string;
+  /** JSON array of strings. */
+  organisations_json: string;
+  /** JSON array of strings. */
+  disciplines_json: string;
+  contact: string;
+  active_from: string | null;
+  active_to: string | null;
+}
+
+export interface WijkteamWijkTable {
+  wijkteam_id: string;
+  wijk_id: string;
+}
+
+export interface CriteriaFrameworkTable extends RecordColumns {
+  name: string;
+  name_key: string;
+  description: string;
+  source: string;
+  builtin_key: string | null;
+}
+
+export interface CriterionTable extends RecordColumns {
+  framework_id: string;
+  position: number;
+  name: string;
+  description: string;
+  source: string;
+  measure_type: 'score' | 'traffic_light' | 'count' | 'percentage';
+  direction: 'higher_better' | 'lower_better';
+  target: number | null;
+  retired_at: string | null;
+}
+
+export interface AssessmentTable extends RecordColumns {
+  wijkteam_id: string;
+  criterion_id: string;
+  period_key: string;
+  value: number;
+  evidence: string;
+  sources: string;
+  assessed_by: string;
+  assessed_on: string;
+}
+
+export interface AssessmentVersionTable {
+  id: string;
+  assessment_id: string;
+  value: number;
+  evidence: string;
+  sources: string;
+  assessed_by: string;
+  assessed_on: string;
+  valid_from: string;
+  valid_until: string;
+  changed_by: string;
+}
+
 export interface Database {
   council: CouncilTable;
   signatories: SignatoryTable;
   app_settings: AppSettingTable;
   wijken: WijkTable;
+  wijkteams: WijkteamTable;
+  wijkteam_wijken: WijkteamWijkTable;
+  criteria_frameworks: CriteriaFrameworkTable;
+  criteria: CriterionTable;
+  assessments: AssessmentTable;
+  assessment_versions: AssessmentVersionTable;
 }
 
 // Keeps Generated importable for tables that add auto-increment columns later.
