@@ -1,5 +1,6 @@
 import type { ComponentType } from 'react';
 import type { MessageKey } from '../../../shared/i18n';
+import { MonitoringPage } from '../features/monitoring/MonitoringPage';
 import { NotYetAvailablePage } from '../features/placeholder/NotYetAvailablePage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { StartPage } from '../features/start/StartPage';
@@ -17,7 +18,7 @@ export const ROUTES: AppRoute[] = [
   { path: '/inbreng', label: 'nav.findings', component: NotYetAvailablePage },
   { path: '/adviezen', label: 'nav.advices', component: NotYetAvailablePage },
   { path: '/reacties', label: 'nav.responses', component: NotYetAvailablePage },
-  { path: '/wijkteams', label: 'nav.wijkteams', component: NotYetAvailablePage },
+  { path: '/wijkteams', label: 'nav.wijkteams', component: MonitoringPage },
   { path: '/instellingen', label: 'nav.settings', component: SettingsPage },
 ];
 
