@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { councilContract } from './council';
 import { jobsContract } from './jobs';
+import { meetingsContract } from './meetings';
 import { systemContract } from './system';
 import { wijkenContract } from './wijken';
 
@@ -13,6 +14,7 @@ export const contract = {
   ...councilContract,
   ...wijkenContract,
   ...jobsContract,
+  ...meetingsContract,
 };
 
 export type Contract = typeof contract;
