@@ -28,15 +28,16 @@ export function tokens(text: string): string[] {
 }
 
 /**
- * Builds an FTS5 MATCH expression from what the user typed. Every word becomes a quoted prefix
- * term ("mantel"*), all must match. Quotes, operators (AND, OR, NEAR), parentheses, colons and
+ * Builds an FTS5 MATCH expression from what the user typed. Every word becomes a quoted term and
+ * a quoted prefix term ("mantel"*), all words must match. Quotes, operators (AND, OR, NEAR), parentheses, colons and
  * asterisks in the input never reach FTS5 as syntax because only letters and digits survive.
  * Returns null when there is nothing to search for.
  */
 export function buildPrefixMatchExpression(query: string, maxTerms = 16): string | null {
   const words = [...new Set(tokens(query))].slice(0, maxTerms);
   if (words.length === 0) return null;
-  return words.map((word) => `"${word}"*`).join(' ');
+  // Each word as exact term OR prefix: both match the same rows, but bm25 then ranks whole-word hits higher.
+  return words.map((word) => `("${word}" OR "${word}"*)`).join(' AND ');
 }
 
 /** Normalised, meaningful terms of a text: folded, at least 3 characters, no stop words. */
