@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { councilContract } from './council';
 import { jobsContract } from './jobs';
 import { monitoringContract } from './monitoring';
+import { meetingsContract } from './meetings';
 import { systemContract } from './system';
 import { wijkenContract } from './wijken';
 
@@ -15,6 +16,7 @@ export const contract = {
   ...wijkenContract,
   ...jobsContract,
   ...monitoringContract,
+  ...meetingsContract,
 };
 
 export type Contract = typeof contract;

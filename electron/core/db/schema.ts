@@ -106,6 +106,91 @@ export interface AssessmentVersionTable {
   changed_by: string;
 }
 
+// --- Bijeenkomsten en inbreng (migration 0002_meetings) ---
+
+export type MeetingFormat = 'wijkbijeenkomst' | 'expertmeeting' | 'inloopuur' | 'thematafels' | 'anders';
+export type FindingSource = 'plenair' | 'thematafel' | 'babbelbox' | 'email' | 'enquete' | 'anders';
+
+/** A named series of meetings (programma / reeks). */
+export interface ProgrammeTable extends RecordColumns {
+  name: string;
+  /** Case-folded name, unique. */
+  name_key: string;
+  description: string;
+}
+
+export interface MeetingTable extends RecordColumns {
+  title: string;
+  programme_id: string | null;
+  /** YYYY-MM-DD */
+  meeting_date: string;
+  /** HH:MM or '' */
+  start_time: string;
+  end_time: string;
+  location: string;
+  format: MeetingFormat;
+  attendee_count: number | null;
+  organiser: string;
+  notes: string;
+}
+
+/** Which wijken a meeting covers; a wijk in use here cannot be deleted. */
+export interface MeetingWijkTable {
+  meeting_id: string;
+  wijk_id: string;
+}
+
+/** A thematafel of a meeting. */
+export interface ThemeTableTable extends RecordColumns {
+  meeting_id: string;
+  position: number;
+  theme: string;
+  facilitator: string;
+}
+
+/** A bevinding (piece of input). `seq` is the rowid the full-text index findings_fts points at. */
+export interface FindingTable extends RecordColumns {
+  seq: Generated<number>;
+  text: string;
+  meeting_id: string | null;
+  theme_table_id: string | null;
+  theme: string;
+  source: FindingSource;
+  wijk_id: string | null;
+  /** YYYY-MM-DD: the day the input was given. */
+  finding_date: string;
+  /** 0 or 1: "bevat persoonsgegevens". */
+  contains_personal_data: number;
+  /** 0 = no mark, 1 = laag, 2 = middel, 3 = hoog. */
+  priority: number;
+  votes: number;
+}
+
+export interface FindingTagTable {
+  finding_id: string;
+  tag: string;
+  /** Case-folded tag. */
+  tag_key: string;
+}
+
+/** A group of findings that say the same thing. The counts are maintained by triggers. */
+export interface SignalTable extends RecordColumns {
+  title: string;
+  description: string;
+  priority: number;
+  votes: number;
+  finding_count: Generated<number>;
+  meeting_count: Generated<number>;
+  wijk_count: Generated<number>;
+}
+
+export interface SignalFindingTable {
+  signal_id: string;
+  finding_id: string;
+  created_at: string;
+  created_by: string;
+}
+
 export interface Database {
   council: CouncilTable;
   signatories: SignatoryTable;
@@ -117,6 +202,14 @@ export interface Database {
   criteria: CriterionTable;
   assessments: AssessmentTable;
   assessment_versions: AssessmentVersionTable;
+  programmes: ProgrammeTable;
+  meetings: MeetingTable;
+  meeting_wijken: MeetingWijkTable;
+  theme_tables: ThemeTableTable;
+  findings: FindingTable;
+  finding_tags: FindingTagTable;
+  signals: SignalTable;
+  signal_findings: SignalFindingTable;
 }
 
 // Keeps Generated importable for tables that add auto-increment columns later.

@@ -1,6 +1,7 @@
 import type { ComponentType } from 'react';
 import type { MessageKey } from '../../../shared/i18n';
 import { MonitoringPage } from '../features/monitoring/MonitoringPage';
+import { MeetingsPage } from '../features/meetings/MeetingsPage';
 import { NotYetAvailablePage } from '../features/placeholder/NotYetAvailablePage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { StartPage } from '../features/start/StartPage';
@@ -14,7 +15,7 @@ export interface AppRoute {
 /** The main navigation, in order. Each feature replaces its placeholder when it lands. */
 export const ROUTES: AppRoute[] = [
   { path: '/', label: 'nav.start', component: StartPage },
-  { path: '/bijeenkomsten', label: 'nav.meetings', component: NotYetAvailablePage },
+  { path: '/bijeenkomsten', label: 'nav.meetings', component: MeetingsPage },
   { path: '/inbreng', label: 'nav.findings', component: NotYetAvailablePage },
   { path: '/adviezen', label: 'nav.advices', component: NotYetAvailablePage },
   { path: '/reacties', label: 'nav.responses', component: NotYetAvailablePage },
