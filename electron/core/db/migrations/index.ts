@@ -1,6 +1,7 @@
 import type { Migration } from 'kysely';
 import * as m0001 from './0001_foundation';
 import * as m0002 from './0002_meetings';
+import * as m0003 from './0003_advices';
 
 /**
  * Every migration, listed in code so bundling cannot lose one. Names sort in order of application.
@@ -9,4 +10,5 @@ import * as m0002 from './0002_meetings';
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
   '0002_meetings': m0002,
+  '0003_advices': m0003,
 };
