@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { advicesContract } from './advices';
 import { councilContract } from './council';
 import { jobsContract } from './jobs';
+import { meetingsContract } from './meetings';
 import { systemContract } from './system';
 import { wijkenContract } from './wijken';
 
@@ -14,6 +15,7 @@ export const contract = {
   ...councilContract,
   ...wijkenContract,
   ...jobsContract,
+  ...meetingsContract,
   ...advicesContract,
 };
 
