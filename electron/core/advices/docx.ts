@@ -154,10 +154,11 @@ function signatureTable(signatories: LetterModel['signatories']): Table | Paragr
             new TableCell({
               width: { size: width, type: WidthType.DXA },
               borders: NO_BORDERS,
+              margins: { left: 0, right: 120, top: 0, bottom: 0 },
               children: [
-                new Paragraph({ children: [run('')], spacing: { after: 720 } }),
+                new Paragraph({ children: [run('')], spacing: { after: 600 } }),
                 plain(signatory.name, 0, { bold: true }),
-                plain(signatory.role, 240),
+                plain(signatory.role, 120),
               ],
             }),
         ),
