@@ -38,8 +38,15 @@ export interface LetterOptions {
   annex?: AnnexMeeting[];
 }
 
+/** A run; font and size come from the document's default style, so plain runs stay small (the export of 200 items is timed). */
 function run(text: string, options: { bold?: boolean; size?: number; color?: string; italics?: boolean } = {}): TextRun {
-  return new TextRun({ text, font: FONT, size: options.size ?? SIZE, bold: options.bold ?? false, italics: options.italics ?? false, ...(options.color ? { color: options.color } : {}) });
+  return new TextRun({
+    text,
+    ...(options.size ? { size: options.size } : {}),
+    ...(options.bold ? { bold: true } : {}),
+    ...(options.italics ? { italics: true } : {}),
+    ...(options.color ? { color: options.color } : {}),
+  });
 }
 
 function plain(text: string, spacingAfter = 0, options: Parameters<typeof run>[1] = {}): Paragraph {
