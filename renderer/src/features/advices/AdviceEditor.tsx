@@ -409,7 +409,7 @@ function FrozenView({ advice, actions }: { advice: AdviceDetail; actions: Outlin
   return (
     <section className="aw-card aw-frozen" aria-labelledby="vast-titel" data-testid="frozen-view">
       <Heading level={2} id="vast-titel">
-        🔒 {t('advicesUi.status_verzonden')}
+        {t('advicesUi.status_verzonden')}
       </Heading>
       <Alert kind="info">{t('advicesUi.frozenNotice', { date: advice.sentOn ? formatDateLong(advice.sentOn) : '' })}</Alert>
       <div className="aw-button-row">

@@ -197,9 +197,9 @@ function ImportButton() {
     }
   };
   return (
-    <div>
+    <div className="utrecht-form-field aw-import">
       {status && <Alert kind={status.kind}>{status.message}</Alert>}
-      <label className="utrecht-form-label" htmlFor="advies-import">
+      <label className="utrecht-form-label aw-block" htmlFor="advies-import">
         {t('advicesUi.importJson')}
       </label>
       <input id="advies-import" ref={input} type="file" accept="application/json,.json" onChange={(e) => void onFile(e.target.files?.[0])} />
