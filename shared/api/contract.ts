@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { advicesContract } from './advices';
 import { councilContract } from './council';
 import { jobsContract } from './jobs';
 import { monitoringContract } from './monitoring';
@@ -17,6 +18,7 @@ export const contract = {
   ...jobsContract,
   ...monitoringContract,
   ...meetingsContract,
+  ...advicesContract,
 };
 
 export type Contract = typeof contract;

@@ -1,3 +1,4 @@
+import { advicesHandlers } from '../advices/handlers';
 import { councilHandlers } from '../council/handlers';
 import { findingsHandlers } from '../findings/handlers';
 import { meetingsHandlers } from '../meetings/handlers';
@@ -18,4 +19,5 @@ export const handlers: Handlers = combineHandlers(
   findingsHandlers,
   signalsHandlers,
   monitoringHandlers,
+  advicesHandlers,
 );
