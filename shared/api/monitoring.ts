@@ -65,6 +65,27 @@ export interface Assessment {
   updatedBy: string;
 }
 
+/** An assessment with the findings (from meetings) it rests on. */
+export interface AssessmentDetail extends Assessment {
+  findingIds: string[];
+}
+
+/** A finding from a meeting, as monitoring shows and links it. */
+export interface LinkedFinding {
+  id: string;
+  text: string;
+  date: string;
+  theme: string;
+  meetingTitle: string;
+  wijkName: string;
+}
+
+export interface DraftedAdvice {
+  adviceId: string;
+  kenmerk: string;
+  itemCount: number;
+}
+
 export interface AssessmentVersion {
   value: number;
   evidence: string;
@@ -114,6 +135,8 @@ export interface WijkteamDetail {
   team: Wijkteam;
   /** The most recent assessment per criterion, newest period first. */
   latest: { criterion: Criterion; frameworkName: string; assessment: Assessment }[];
+  /** Findings from the team's wijken, newest first (at most 50). */
+  findings: LinkedFinding[];
 }
 
 // ---------- Fields ----------
@@ -218,6 +241,8 @@ export const assessmentInput = z
     assessedBy: boundedText(LIMITS.name).optional(),
     /** Defaults to today. */
     assessedOn: calendarDate.optional(),
+    /** Findings the assessment rests on; left out keeps the current links. */
+    findingIds: z.array(id).max(100, { message: t('monitoring.tooMany', { max: 100 }) }).optional(),
   })
   .strict();
 
@@ -247,11 +272,25 @@ export const monitoringContract = {
   'criteria.setRetired': method<Criterion>()(z.object({ id, retired: z.boolean() }).strict()),
   'criteria.delete': method<{ id: string }>()(z.object({ id }).strict()),
 
-  'assessments.save': method<Assessment>()(assessmentInput),
-  'assessments.get': method<Assessment | null>()(cellInput),
+  'assessments.save': method<AssessmentDetail>()(assessmentInput),
+  'assessments.get': method<AssessmentDetail | null>()(cellInput),
   'assessments.history': method<AssessmentVersion[]>()(z.object({ id }).strict()),
 
   'monitoring.periods': method<string[]>()(noInput),
+  'monitoring.teamFindings': method<LinkedFinding[]>()(z.object({ wijkteamId: id }).strict()),
+  /** Starts a draft advice (advices, issue 4) with the chosen assessments as items, linked back to them and their findings. */
+  'monitoring.draftAdvice': method<DraftedAdvice>()(
+    z
+      .object({
+        assessmentIds: z
+          .array(id)
+          .min(1, { message: t('monitoring.draftNone') })
+          .max(100, { message: t('monitoring.draftTooMany', { max: 100 }) }),
+        betreft: requiredText(LIMITS.line),
+        kind: z.enum(['gevraagd', 'ongevraagd']).default('ongevraagd'),
+      })
+      .strict(),
+  ),
   'monitoring.matrix': method<MonitoringMatrix>()(
     z.object({ periodKey: periodKeyField, frameworkId: id.nullable().default(null), includeRetired: z.boolean().default(false) }).strict(),
   ),

@@ -106,6 +106,18 @@ export interface AssessmentVersionTable {
   changed_by: string;
 }
 
+export interface AssessmentFindingTable {
+  assessment_id: string;
+  finding_id: string;
+  position: number;
+}
+
+export interface AdviceItemAssessmentTable {
+  item_id: string;
+  assessment_id: string;
+  position: number;
+}
+
 // --- Bijeenkomsten en inbreng (migration 0002_meetings) ---
 
 export type MeetingFormat = 'wijkbijeenkomst' | 'expertmeeting' | 'inloopuur' | 'thematafels' | 'anders';
@@ -291,6 +303,8 @@ export interface Database {
   criteria: CriterionTable;
   assessments: AssessmentTable;
   assessment_versions: AssessmentVersionTable;
+  assessment_findings: AssessmentFindingTable;
+  advice_item_assessments: AdviceItemAssessmentTable;
   programmes: ProgrammeTable;
   meetings: MeetingTable;
   meeting_wijken: MeetingWijkTable;

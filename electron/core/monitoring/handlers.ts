@@ -1,4 +1,4 @@
-import type { Criterion, WijkteamDetail } from '../../../shared/api/monitoring';
+import type { Assessment, AssessmentDetail, Criterion, WijkteamDetail } from '../../../shared/api/monitoring';
 import { t } from '../../../shared/i18n';
 import { valueProblem } from '../../../shared/monitoring/measures';
 import { comparePeriodKeys } from '../../../shared/monitoring/periods';
@@ -6,6 +6,7 @@ import { AppError } from '../../../shared/result';
 import { defineHandlers } from '../api/handler';
 import type { Db } from '../db/connection';
 import { nowIso } from '../ids';
+import { draftAdviceFromAssessments } from './draft-advice';
 import { buildCriterionTrend, buildMatrix, buildTeamTrend } from './queries';
 import {
   assessmentsOfTeam,
@@ -15,7 +16,11 @@ import {
   deleteFramework,
   deleteWijkteam,
   distinctPeriodKeys,
+  existingFindingIds,
   existingWijkIds,
+  findingIdsOf,
+  findingsOfTeam,
+  replaceAssessmentFindings,
   findAssessment,
   findAssessmentByCell,
   findCriterion,
@@ -78,6 +83,20 @@ function checkValue(criterion: Criterion, value: number): void {
   if (problem) throw new AppError('VALIDATION', t('errors.validation', { details: `value: ${problem}` }), [{ path: 'value', message: problem }]);
 }
 
+async function requireFindings(db: Db, findingIds: string[] | undefined): Promise<void> {
+  if (!findingIds || findingIds.length === 0) return;
+  const found = await existingFindingIds(db, findingIds);
+  const index = findingIds.findIndex((findingId) => !found.has(findingId));
+  if (index >= 0) {
+    const message = t('errors.notFound', { what: t('monitoring.findingNotFound') });
+    throw new AppError('NOT_FOUND', message, [{ path: `findingIds.${index}`, message }]);
+  }
+}
+
+async function withFindings(db: Db, assessment: Assessment): Promise<AssessmentDetail> {
+  return { ...assessment, findingIds: await findingIdsOf(db, assessment.id) };
+}
+
 function today(): string {
   return nowIso().slice(0, 10);
 }
@@ -99,7 +118,7 @@ export const monitoringHandlers = defineHandlers({
       const criterion = criteria.get(assessment.criterionId);
       if (criterion) latest.push({ criterion, frameworkName: frameworks.get(criterion.frameworkId) ?? '', assessment });
     }
-    return { team, latest };
+    return { team, latest, findings: await findingsOfTeam(db, id) };
   },
 
   'wijkteams.create': async (input, ctx) =>
@@ -210,12 +229,13 @@ export const monitoringHandlers = defineHandlers({
     }),
 
   // ---------- Assessments ----------
-  'assessments.save': async ({ wijkteamId, criterionId, periodKey, ...fields }, ctx) =>
+  'assessments.save': async ({ wijkteamId, criterionId, periodKey, findingIds, ...fields }, ctx) =>
     ctx.db.transaction().execute(async (trx) => {
       await requireTeam(trx, wijkteamId);
       const criterion = await requireCriterion(trx, criterionId);
       if (criterion.retiredAt !== null) throw conflictOn('criterionId', t('monitoring.criterionRetired', { name: criterion.name }));
       checkValue(criterion, fields.value);
+      await requireFindings(trx, findingIds);
       const cell = { wijkteamId, criterionId, periodKey };
       const content = {
         value: fields.value,
@@ -227,7 +247,8 @@ export const monitoringHandlers = defineHandlers({
       const current = await findAssessmentByCell(trx, cell);
       if (!current) {
         const id = await insertAssessment(trx, cell, content, ctx.session.userName);
-        return (await findAssessment(trx, id))!;
+        await replaceAssessmentFindings(trx, id, findingIds ?? []);
+        return withFindings(trx, (await findAssessment(trx, id))!);
       }
       const unchanged =
         current.value === content.value &&
@@ -236,10 +257,14 @@ export const monitoringHandlers = defineHandlers({
         current.assessedBy === content.assessedBy &&
         current.assessedOn === content.assessedOn;
       if (!unchanged) await reviseAssessment(trx, current, content, ctx.session.userName);
-      return (await findAssessment(trx, current.id))!;
+      if (findingIds !== undefined) await replaceAssessmentFindings(trx, current.id, findingIds);
+      return withFindings(trx, (await findAssessment(trx, current.id))!);
     }),
 
-  'assessments.get': async (cell, { db }) => (await findAssessmentByCell(db, cell)) ?? null,
+  'assessments.get': async (cell, { db }) => {
+    const assessment = await findAssessmentByCell(db, cell);
+    return assessment ? withFindings(db, assessment) : null;
+  },
 
   'assessments.history': async ({ id }, { db }) => {
     if (!(await findAssessment(db, id))) throw notFound('monitoring.assessmentNotFound');
@@ -247,6 +272,12 @@ export const monitoringHandlers = defineHandlers({
   },
 
   // ---------- Read models ----------
+  'monitoring.teamFindings': async ({ wijkteamId }, { db }) => {
+    await requireTeam(db, wijkteamId);
+    return findingsOfTeam(db, wijkteamId);
+  },
+  'monitoring.draftAdvice': async (input, ctx) =>
+    ctx.db.transaction().execute(async (trx) => draftAdviceFromAssessments(trx, input, ctx.session.userName)),
   'monitoring.periods': async (_input, { db }) => (await distinctPeriodKeys(db)).sort(comparePeriodKeys),
   'monitoring.matrix': async (input, { db }) => buildMatrix(db, input),
   'monitoring.trend': async (input, { db }) => buildCriterionTrend(db, input),

@@ -1,4 +1,4 @@
-import type { Assessment, AssessmentVersion, CriteriaFramework, Criterion, Wijkteam, WijkRef } from '../../../shared/api/monitoring';
+import type { Assessment, AssessmentVersion, CriteriaFramework, Criterion, LinkedFinding, Wijkteam, WijkRef } from '../../../shared/api/monitoring';
 import type { PeriodKind } from '../../../shared/monitoring/periods';
 import type { Db } from '../db/connection';
 import type { AssessmentTable, CriteriaFrameworkTable, CriterionTable, WijkteamTable } from '../db/schema';
@@ -535,4 +535,65 @@ export async function assessmentsOfTeam(db: Db, teamId: string): Promise<Assessm
 export async function distinctPeriodKeys(db: Db): Promise<string[]> {
   const rows = await db.selectFrom('assessments').select('period_key').distinct().execute();
   return rows.map((row) => row.period_key);
+}
+
+// ---------- Links to findings (meetings, issue 3) ----------
+
+export async function findingIdsOf(db: Db, assessmentId: string): Promise<string[]> {
+  const rows = await db.selectFrom('assessment_findings').select('finding_id').where('assessment_id', '=', assessmentId).orderBy('position').execute();
+  return rows.map((row) => row.finding_id);
+}
+
+export async function replaceAssessmentFindings(db: Db, assessmentId: string, findingIds: string[]): Promise<void> {
+  await db.deleteFrom('assessment_findings').where('assessment_id', '=', assessmentId).execute();
+  const unique = [...new Set(findingIds)];
+  if (unique.length > 0) {
+    await db
+      .insertInto('assessment_findings')
+      .values(unique.map((findingId, position) => ({ assessment_id: assessmentId, finding_id: findingId, position })))
+      .execute();
+  }
+}
+
+export async function existingFindingIds(db: Db, ids: string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await db.selectFrom('findings').select('id').where('id', 'in', ids).execute();
+  return new Set(rows.map((row) => row.id));
+}
+
+/** Findings given in the team's wijken: tagged with one of them, or from a meeting held in one. */
+export async function findingsOfTeam(db: Db, teamId: string, limit = 50): Promise<LinkedFinding[]> {
+  const wijkIds = db.selectFrom('wijkteam_wijken').select('wijk_id').where('wijkteam_id', '=', teamId);
+  const rows = await db
+    .selectFrom('findings')
+    .leftJoin('meetings', 'meetings.id', 'findings.meeting_id')
+    .leftJoin('wijken', 'wijken.id', 'findings.wijk_id')
+    .select([
+      'findings.id as id',
+      'findings.text as text',
+      'findings.finding_date as date',
+      'findings.theme as theme',
+      'meetings.title as meetingTitle',
+      'wijken.name as wijkName',
+    ])
+    .where((eb) =>
+      eb.or([
+        eb('findings.wijk_id', 'in', wijkIds),
+        eb('findings.meeting_id', 'in', eb.selectFrom('meeting_wijken').select('meeting_id').where('wijk_id', 'in', wijkIds)),
+      ]),
+    )
+    .orderBy('findings.finding_date', 'desc')
+    .orderBy('findings.id', 'desc')
+    .limit(limit)
+    .execute();
+  return rows.map((row) => ({ ...row, meetingTitle: row.meetingTitle ?? '', wijkName: row.wijkName ?? '' }));
+}
+
+export async function assessmentsByIds(db: Db, ids: string[]): Promise<Assessment[]> {
+  if (ids.length === 0) return [];
+  return (await db.selectFrom('assessments').selectAll().where('id', 'in', ids).execute()).map(toAssessment);
+}
+
+export async function linkAdviceItemToAssessment(db: Db, itemId: string, assessmentId: string): Promise<void> {
+  await db.insertInto('advice_item_assessments').values({ item_id: itemId, assessment_id: assessmentId, position: 0 }).execute();
 }

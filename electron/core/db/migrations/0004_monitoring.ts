@@ -247,6 +247,26 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema.createIndex('assessment_versions_by_assessment').on('assessment_versions').columns(['assessment_id', 'valid_until']).execute();
 
+  // Findings from meetings (0002) that an assessment rests on; a linked finding cannot be deleted.
+  await db.schema
+    .createTable('assessment_findings')
+    .addColumn('assessment_id', 'text', (c) => c.notNull().references('assessments.id').onDelete('cascade'))
+    .addColumn('finding_id', 'text', (c) => c.notNull().references('findings.id'))
+    .addColumn('position', 'integer', (c) => c.notNull())
+    .addPrimaryKeyConstraint('assessment_findings_pk', ['assessment_id', 'finding_id'])
+    .execute();
+  await db.schema.createIndex('assessment_findings_by_finding').on('assessment_findings').column('finding_id').execute();
+
+  // Advice items (0003) drafted from assessments: the link back to what the item rests on.
+  await db.schema
+    .createTable('advice_item_assessments')
+    .addColumn('item_id', 'text', (c) => c.notNull().references('advice_items.id').onDelete('cascade'))
+    .addColumn('assessment_id', 'text', (c) => c.notNull().references('assessments.id'))
+    .addColumn('position', 'integer', (c) => c.notNull())
+    .addPrimaryKeyConstraint('advice_item_assessments_pk', ['item_id', 'assessment_id'])
+    .execute();
+  await db.schema.createIndex('advice_item_assessments_by_assessment').on('advice_item_assessments').column('assessment_id').execute();
+
   const now = new Date().toISOString();
   for (const framework of FRAMEWORKS) {
     const frameworkId = uuidv7();
@@ -292,6 +312,8 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
+  await db.schema.dropTable('advice_item_assessments').execute();
+  await db.schema.dropTable('assessment_findings').execute();
   await db.schema.dropTable('assessment_versions').execute();
   await db.schema.dropTable('assessments').execute();
   await db.schema.dropTable('criteria').execute();
