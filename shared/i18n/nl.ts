@@ -204,7 +204,6 @@ export const nl = {
     latestAssessments: 'Laatste beoordelingen',
     noAssessments: 'Nog geen beoordelingen.',
     findingsFromWijk: 'Inbreng uit de wijken van dit team',
-    findingsNotYet: 'Inbreng uit bijeenkomsten wordt hier getoond zodra het onderdeel Inbreng beschikbaar is.',
     backToTeams: 'Terug naar alle teams',
     criterion: 'Criterium',
     criteria: 'Criteria',

@@ -31,6 +31,21 @@ test('monitoring: create a team, assess two periods with the AVI framework, see 
   await expectNoAccessibilityViolations(app);
   await saveScreenshot(app, testInfo, 'wijkteams-teams');
 
+  // Input from residents in the team's wijk (the meetings feature's API), to link to an assessment.
+  const created = await app.evaluate(async () => {
+    const wijken = (await (await fetch('api/wijken.list', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' })).json()) as {
+      value: { id: string; name: string }[];
+    };
+    const noord = wijken.value.find((wijk) => wijk.name === 'Noord')!;
+    const response = await fetch('api/findings.create', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ text: 'Het wijkteam is slecht bereikbaar in de avond', wijkId: noord.id, date: '2026-05-12' }),
+    });
+    return ((await response.json()) as { ok: boolean }).ok;
+  });
+  expect(created).toBe(true);
+
   // The matrix for 2026 Q1 with the AVI framework.
   await app.getByRole('navigation', { name: 'Onderdelen van monitoring' }).getByRole('link', { name: 'Overzicht per periode' }).click();
   await expect(app.getByRole('heading', { level: 1, name: 'Wijkteams: overzicht per periode' })).toBeVisible();
@@ -78,6 +93,7 @@ test('monitoring: create a team, assess two periods with the AVI framework, see 
   const matrix2 = app.getByRole('table', { name: /Beoordelingen van 2e kwartaal 2026/ });
   await matrix2.getByRole('button', { name: /^Wijkteam Noord, Tevredenheid van bewoners/ }).click();
   await dialog.getByRole('radio', { name: '4 van 5' }).check();
+  await dialog.getByRole('checkbox', { name: /Het wijkteam is slecht bereikbaar in de avond/ }).check();
   await dialog.getByRole('button', { name: 'Beoordeling opslaan' }).click();
   await expect(dialog).toBeHidden();
   await matrix2.getByRole('button', { name: /^Wijkteam Noord, Aantal bewonersinitiatieven/ }).click();
@@ -105,6 +121,16 @@ test('monitoring: create a team, assess two periods with the AVI framework, see 
   await expect(dialog.getByRole('region', { name: 'Eerdere versies' })).toContainText('4 van 5, beoordeeld door Test Secretaris');
   await dialog.getByRole('button', { name: 'Annuleren' }).click();
 
+  // Advies opstellen: two assessments of this period become items of a new draft advice.
+  const draft = app.getByRole('region', { name: 'Advies opstellen' });
+  await draft.getByRole('checkbox', { name: 'Wijkteam Noord – Tevredenheid van bewoners: 5 van 5' }).check();
+  await draft.getByRole('checkbox', { name: 'Wijkteam Noord – Aantal bewonersinitiatieven: 7' }).check();
+  await expect(draft.getByLabel('Betreft')).toHaveValue('Monitoring sociale wijkteams, 2e kwartaal 2026');
+  await expectNoAccessibilityViolations(app);
+  await saveScreenshot(app, testInfo, 'wijkteams-advies-opstellen');
+  await draft.getByRole('button', { name: 'Conceptadvies opstellen' }).click();
+  await expect(draft.getByText(/^Conceptadvies .+ is opgesteld met 2 punten\./)).toBeVisible();
+
   // Export: the report and the CSV, as jobs.
   const exportSection = app.getByRole('region', { name: 'Exporteren' });
   await exportSection.getByRole('button', { name: 'Monitoringrapport (.docx)' }).click();
@@ -112,6 +138,16 @@ test('monitoring: create a team, assess two periods with the AVI framework, see 
   await exportSection.getByRole('button', { name: 'Gegevens (CSV)' }).click();
   await expect(exportSection.getByText(/^Opgeslagen: .*monitoring-.*\.csv$/)).toBeVisible({ timeout: 60_000 });
   await expectNoAccessibilityViolations(app);
+
+  // The draft advice opens in the advices editor.
+  await draft.getByRole('link', { name: 'Open het conceptadvies' }).click();
+  await expect(app).toHaveURL(/#\/adviezen\/[0-9a-f-]{36}$/);
+  await expect(app.getByRole('heading', { level: 1, name: /Monitoring sociale wijkteams, 2e kwartaal 2026/ })).toBeVisible();
+  const adviceSection = app.getByRole('region', { name: 'Uit de monitoring van de sociale wijkteams' });
+  await expect(adviceSection).toBeVisible();
+  await expect(adviceSection.locator('textarea').first()).toHaveValue(/^Wijkteam Noord, Tevredenheid van bewoners \(2e kwartaal 2026\): 5 van 5; \+2 \(verbeterd\) ten opzichte van 1e kwartaal 2026\./);
+  await saveScreenshot(app, testInfo, 'wijkteams-conceptadvies');
+  await app.goto(`${origin}/#/wijkteams`);
 
   // The trend: one criterion over the periods, with the table alternative.
   await app.getByRole('navigation', { name: 'Onderdelen van monitoring' }).getByRole('link', { name: 'Ontwikkeling' }).click();
@@ -143,6 +179,7 @@ test('monitoring: create a team, assess two periods with the AVI framework, see 
   await expect(latest.getByRole('row', { name: /Tevredenheid van bewoners/ })).toContainText('2e kwartaal 2026');
   await expect(latest.getByRole('row', { name: /Tevredenheid van bewoners/ })).toContainText('✔ 5 van 5 (goed)');
   await expect(app.getByRole('region', { name: 'Samenstelling' })).toContainText('wijkverpleegkundige');
+  await expect(app.getByRole('region', { name: 'Inbreng uit de wijken van dit team' })).toContainText('Het wijkteam is slecht bereikbaar in de avond');
   await expectNoAccessibilityViolations(app);
   await saveScreenshot(app, testInfo, 'wijkteams-teampagina');
 
@@ -161,5 +198,5 @@ test('monitoring: create a team, assess two periods with the AVI framework, see 
   await app.goto(`${origin}/#/instellingen`);
   await wijken.getByRole('button', { name: 'Verwijderen: Noord' }).click();
   await app.getByRole('dialog', { name: 'Verwijderen' }).getByRole('button', { name: 'Verwijderen' }).click();
-  await expect(wijken.getByText('Wijk "Noord" kan niet worden verwijderd, want deze is in gebruik bij: 1 wijkteams.')).toBeVisible();
+  await expect(wijken.getByText(/^Wijk "Noord" kan niet worden verwijderd, want deze is in gebruik bij: .*1 wijkteams/)).toBeVisible();
 });

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import type { Assessment, AssessmentVersion, Criterion, WijkRef } from '../../../../shared/api/monitoring';
+import type { Assessment, AssessmentDetail, AssessmentVersion, Criterion, LinkedFinding, WijkRef } from '../../../../shared/api/monitoring';
 import { formatDateLong, formatDateTime, t } from '../../../../shared/i18n';
 import { formatValue } from '../../../../shared/monitoring/measures';
 import { periodLabel } from '../../../../shared/monitoring/periods';
@@ -45,7 +45,7 @@ function ChoiceField({ legend, options, value, onChange, error }: {
 }
 
 /** The form to assess one cell (team × criterion × period), in a modal dialog. */
-export function AssessDialog({ target, onSaved, onClose }: { target: AssessTarget; onSaved(assessment: Assessment): void; onClose(): void }) {
+export function AssessDialog({ target, onSaved, onClose }: { target: AssessTarget; onSaved(assessment: AssessmentDetail): void; onClose(): void }) {
   const ref = useRef<HTMLDialogElement>(null);
   const { criterion, team, periodKey, assessment } = target;
   const [value, setValue] = useState(assessment ? String(assessment.value) : '');
@@ -54,6 +54,8 @@ export function AssessDialog({ target, onSaved, onClose }: { target: AssessTarge
   const [assessedBy, setAssessedBy] = useState(assessment?.assessedBy ?? '');
   const [assessedOn, setAssessedOn] = useState(assessment?.assessedOn ?? new Date().toISOString().slice(0, 10));
   const [history, setHistory] = useState<AssessmentVersion[]>([]);
+  const [findings, setFindings] = useState<LinkedFinding[]>([]);
+  const [findingIds, setFindingIds] = useState<string[]>([]);
   const [saving, setSaving] = useState(false);
   const { errors, capture, field } = useApiErrors();
 
@@ -61,7 +63,9 @@ export function AssessDialog({ target, onSaved, onClose }: { target: AssessTarge
     const dialog = ref.current;
     if (dialog && !dialog.open) dialog.showModal();
     if (assessment) void api.call('assessments.history', { id: assessment.id }).then(setHistory);
-  }, [assessment]);
+    void api.call('monitoring.teamFindings', { wijkteamId: team.id }).then(setFindings);
+    void api.call('assessments.get', { wijkteamId: team.id, criterionId: criterion.id, periodKey }).then((current) => setFindingIds(current?.findingIds ?? []));
+  }, [assessment, team.id, criterion.id, periodKey]);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -76,6 +80,7 @@ export function AssessDialog({ target, onSaved, onClose }: { target: AssessTarge
         sources,
         ...(assessedBy.trim() ? { assessedBy } : {}),
         assessedOn,
+        findingIds,
       });
       onSaved(saved);
     } catch (error) {
@@ -129,6 +134,28 @@ export function AssessDialog({ target, onSaved, onClose }: { target: AssessTarge
           <TextField label={`${t('monitoring.assessedBy')} ${t('common.optional')}`} value={assessedBy} onChange={(event) => setAssessedBy(event.target.value)} error={field('assessedBy')} />
           <TextField label={t('monitoring.assessedOn')} type="date" value={assessedOn} onChange={(event) => setAssessedOn(event.target.value)} error={field('assessedOn')} />
         </div>
+        <fieldset className="utrecht-form-fieldset aw-choice">
+          <legend className="utrecht-form-fieldset__legend utrecht-form-label">{t('monitoring.linkedFindings')}</legend>
+          <p className="utrecht-form-field-description">{t('monitoring.linkedFindingsHint')}</p>
+          {findings.length === 0 ? (
+            <Paragraph className="aw-muted">{t('monitoring.noFindings')}</Paragraph>
+          ) : (
+            <ul className="aw-finding-list">
+              {findings.map((finding) => (
+                <li key={finding.id}>
+                  <label className="aw-choice__option">
+                    <input
+                      type="checkbox"
+                      checked={findingIds.includes(finding.id)}
+                      onChange={(event) => setFindingIds((ids) => (event.target.checked ? [...ids, finding.id] : ids.filter((id) => id !== finding.id)))}
+                    />{' '}
+                    {t('monitoring.findingLabel', { date: formatDateLong(finding.date), text: finding.text })}
+                  </label>
+                </li>
+              ))}
+            </ul>
+          )}
+        </fieldset>
         {errors && <Alert kind="error">{errors.message}</Alert>}
         <div className="aw-button-row">
           <Button appearance="primary" type="submit" disabled={saving}>

@@ -9,6 +9,7 @@ import { Alert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
 import { Heading, Paragraph } from '../../ui/Heading';
 import { AssessDialog, type AssessTarget } from './AssessDialog';
+import { DraftAdvicePanel } from './DraftAdvicePanel';
 import { ExportPanel } from './ExportPanel';
 import { cellText, currentPeriodKey, PeriodPicker } from './shared';
 
@@ -162,6 +163,8 @@ export function MatrixView({ frameworks }: { frameworks: CriteriaFramework[] }) 
           <span className="aw-legend__item">= {t('monitoring.outcome.unchanged')}</span>
         </div>
       </section>
+
+      {matrix && <DraftAdvicePanel matrix={matrix} />}
 
       <ExportPanel periodKey={periodKey} frameworkId={frameworkId || null} />
 

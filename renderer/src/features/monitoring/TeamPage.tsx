@@ -115,7 +115,19 @@ export function TeamPage({ teamId }: { teamId: string }) {
         <Heading level={2} id="team-inbreng">
           {t('monitoring.findingsFromWijk')}
         </Heading>
-        <Paragraph className="aw-muted">{t('monitoring.findingsNotYet')}</Paragraph>
+        {detail.findings.length === 0 ? (
+          <Paragraph className="aw-muted">{t('monitoring.noFindings')}</Paragraph>
+        ) : (
+          <ul className="aw-finding-list">
+            {detail.findings.map((finding) => (
+              <li key={finding.id}>
+                <strong>{formatDateLong(finding.date)}</strong>
+                {finding.wijkName && ` (${finding.wijkName})`}
+                {finding.meetingTitle && `, ${finding.meetingTitle}`}: {finding.text}
+              </li>
+            ))}
+          </ul>
+        )}
       </section>
     </>
   );
