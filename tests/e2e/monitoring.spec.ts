@@ -159,6 +159,14 @@ test('monitoring: create a team, assess two periods with the AVI framework, see 
   await expect(trendTable.getByRole('row', { name: /2e kwartaal 2026/ })).toContainText('5 van 5 ▲ +2 (verbeterd)');
   await expect(app.getByText('Wijkteam Noord: 2 van 2 perioden beoordeeld; van 3 van 5 (1e kwartaal 2026) naar 5 van 5 (2e kwartaal 2026): ▲ +2 (verbeterd).')).toBeVisible();
   await expect(app.locator('.recharts-line')).toHaveCount(1);
+  // A narrower range: from the second quarter only.
+  await app.getByLabel('Van', { exact: true }).selectOption({ label: '2e kwartaal 2026' });
+  await app.getByRole('button', { name: 'Toon ontwikkeling' }).click();
+  await expect(trendTable.getByRole('row')).toHaveCount(2);
+  await expect(trendTable.getByRole('row', { name: /1e kwartaal 2026/ })).toHaveCount(0);
+  await app.getByLabel('Van', { exact: true }).selectOption({ label: '(eerste met gegevens)' });
+  await app.getByRole('button', { name: 'Toon ontwikkeling' }).click();
+  await expect(trendTable.getByRole('row')).toHaveCount(3);
   await expectNoAccessibilityViolations(app);
   await saveScreenshot(app, testInfo, 'wijkteams-ontwikkeling-criterium');
 
@@ -193,6 +201,13 @@ test('monitoring: create a team, assess two periods with the AVI framework, see 
   await expect(app.getByRole('button', { name: 'Weer in gebruik nemen: Tevredenheid van bewoners' })).toBeVisible();
   await expectNoAccessibilityViolations(app);
   await saveScreenshot(app, testInfo, 'wijkteams-criteria');
+
+  // The retired criterion leaves the matrix, but its assessments can still be shown.
+  await app.getByRole('navigation', { name: 'Onderdelen van monitoring' }).getByRole('link', { name: 'Overzicht per periode' }).click();
+  const matrixRetired = app.getByRole('table', { name: /Beoordelingen van 2e kwartaal 2026/ });
+  await expect(matrixRetired.getByRole('columnheader', { name: /Tevredenheid van bewoners/ })).toHaveCount(0);
+  await app.getByRole('checkbox', { name: 'Toon ook criteria die buiten gebruik zijn' }).check();
+  await expect(matrixRetired.getByRole('button', { name: /^Wijkteam Noord, Tevredenheid van bewoners: 5 van 5/ })).toBeVisible();
 
   // The wijk the team serves cannot be deleted.
   await app.goto(`${origin}/#/instellingen`);

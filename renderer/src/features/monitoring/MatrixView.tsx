@@ -35,6 +35,7 @@ export function MatrixView({ frameworks }: { frameworks: CriteriaFramework[] }) 
   const [target, setTarget] = useState<AssessTarget | null>(null);
   const [status, setStatus] = useState<string | null>(null);
   const [returnFocus, setReturnFocus] = useState<string | null>(null);
+  const [includeRetired, setIncludeRetired] = useState(false);
 
   useEffect(() => {
     void api.call('monitoring.periods').then((periods) => setPeriodKey(periods.at(-1) ?? currentPeriodKey('quarter')));
@@ -45,8 +46,8 @@ export function MatrixView({ frameworks }: { frameworks: CriteriaFramework[] }) 
 
   const load = useCallback(async () => {
     if (!periodKey || !frameworkId) return;
-    setMatrix(await api.call('monitoring.matrix', { periodKey, frameworkId }));
-  }, [periodKey, frameworkId]);
+    setMatrix(await api.call('monitoring.matrix', { periodKey, frameworkId, includeRetired }));
+  }, [periodKey, frameworkId, includeRetired]);
   useEffect(() => void load(), [load]);
 
   useEffect(() => {
@@ -79,6 +80,9 @@ export function MatrixView({ frameworks }: { frameworks: CriteriaFramework[] }) 
             </div>
           </div>
         </div>
+        <label className="aw-choice__option">
+          <input type="checkbox" checked={includeRetired} onChange={(event) => setIncludeRetired(event.target.checked)} /> {t('monitoring.includeRetired')}
+        </label>
         <div className="aw-button-row">
           <Button onClick={() => setPeriodKey(previousPeriodKey(periodKey))}>◀ {t('monitoring.previousPeriod')}</Button>
           <Button onClick={() => setPeriodKey(shiftPeriodKey(periodKey, 1))}>{t('monitoring.nextPeriod')} ▶</Button>

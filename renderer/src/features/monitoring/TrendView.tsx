@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import type { CriteriaFramework, CriterionTrend, TeamTrend, Wijkteam } from '../../../../shared/api/monitoring';
 import { t } from '../../../../shared/i18n';
 import { formatValue } from '../../../../shared/monitoring/measures';
-import { periodLabel, PERIOD_KINDS, type PeriodKind } from '../../../../shared/monitoring/periods';
+import { parsePeriodKey, periodLabel, PERIOD_KINDS, type PeriodKind } from '../../../../shared/monitoring/periods';
 import type { TrendSummary } from '../../../../shared/monitoring/trend';
 import type { Criterion } from '../../../../shared/api/monitoring';
 import { api } from '../../api';
@@ -37,6 +37,12 @@ export function TrendView({ frameworks, teams }: { frameworks: CriteriaFramework
   const [criterionTrend, setCriterionTrend] = useState<CriterionTrend | null>(null);
   const [teamTrend, setTeamTrend] = useState<TeamTrend | null>(null);
   const { errors, capture, clear } = useApiErrors();
+  const [knownPeriods, setKnownPeriods] = useState<string[]>([]);
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
+  useEffect(() => void api.call('monitoring.periods').then(setKnownPeriods), []);
+  const periodsOfKind = knownPeriods.filter((key) => parsePeriodKey(key)?.kind === kind);
+  const range = { ...(from ? { from } : {}), ...(to ? { to } : {}) };
 
   useEffect(() => {
     if (!criterionId && activeCriteria[0]) setCriterionId(activeCriteria[0].id);
@@ -54,10 +60,10 @@ export function TrendView({ frameworks, teams }: { frameworks: CriteriaFramework
     try {
       if (mode === 'criterion') {
         setTeamTrend(null);
-        setCriterionTrend(await api.call('monitoring.trend', { criterionId, wijkteamIds: teamIds, kind }));
+        setCriterionTrend(await api.call('monitoring.trend', { criterionId, wijkteamIds: teamIds, kind, ...range }));
       } else {
         setCriterionTrend(null);
-        setTeamTrend(await api.call('monitoring.teamTrend', { wijkteamId: teamId, frameworkId: frameworkId || null, kind }));
+        setTeamTrend(await api.call('monitoring.teamTrend', { wijkteamId: teamId, frameworkId: frameworkId || null, kind, ...range }));
       }
     } catch (error) {
       capture(error);
@@ -88,7 +94,16 @@ export function TrendView({ frameworks, teams }: { frameworks: CriteriaFramework
               {t('monitoring.periodKindLabel')}
             </label>
             <div>
-              <select id="trend-periodesoort" className="utrecht-select utrecht-select--html-select" value={kind} onChange={(event) => setKind(event.target.value as PeriodKind)}>
+              <select
+                id="trend-periodesoort"
+                className="utrecht-select utrecht-select--html-select"
+                value={kind}
+                onChange={(event) => {
+                  setKind(event.target.value as PeriodKind);
+                  setFrom('');
+                  setTo('');
+                }}
+              >
                 {PERIOD_KINDS.map((option) => (
                   <option key={option} value={option}>
                     {t(`monitoring.periodKind.${option}`)}
@@ -97,6 +112,28 @@ export function TrendView({ frameworks, teams }: { frameworks: CriteriaFramework
               </select>
             </div>
           </div>
+          {(['from', 'to'] as const).map((end) => (
+            <div className="utrecht-form-field" key={end}>
+              <label className="utrecht-form-label" htmlFor={`trend-${end}`}>
+                {t(end === 'from' ? 'monitoring.from' : 'monitoring.to')}
+              </label>
+              <div>
+                <select
+                  id={`trend-${end}`}
+                  className="utrecht-select utrecht-select--html-select"
+                  value={end === 'from' ? from : to}
+                  onChange={(event) => (end === 'from' ? setFrom : setTo)(event.target.value)}
+                >
+                  <option value="">{t(end === 'from' ? 'monitoring.rangeFirst' : 'monitoring.rangeLast')}</option>
+                  {periodsOfKind.map((key) => (
+                    <option key={key} value={key}>
+                      {periodLabel(key)}
+                    </option>
+                  ))}
+                </select>
+              </div>
+            </div>
+          ))}
           {mode === 'criterion' ? (
             <div className="utrecht-form-field">
               <label className="utrecht-form-label" htmlFor="trend-criterium">
