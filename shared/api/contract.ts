@@ -1,6 +1,9 @@
 import type { z } from 'zod';
+import { advicesContract } from './advices';
 import { councilContract } from './council';
 import { jobsContract } from './jobs';
+import { monitoringContract } from './monitoring';
+import { meetingsContract } from './meetings';
 import { systemContract } from './system';
 import { wijkenContract } from './wijken';
 
@@ -13,6 +16,9 @@ export const contract = {
   ...councilContract,
   ...wijkenContract,
   ...jobsContract,
+  ...monitoringContract,
+  ...meetingsContract,
+  ...advicesContract,
 };
 
 export type Contract = typeof contract;

@@ -1,5 +1,8 @@
 import type { ComponentType } from 'react';
 import type { MessageKey } from '../../../shared/i18n';
+import { MonitoringPage } from '../features/monitoring/MonitoringPage';
+import { MeetingsPage } from '../features/meetings/MeetingsPage';
+import { AdvicesPage } from '../features/advices/AdvicesPage';
 import { NotYetAvailablePage } from '../features/placeholder/NotYetAvailablePage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { StartPage } from '../features/start/StartPage';
@@ -13,11 +16,11 @@ export interface AppRoute {
 /** The main navigation, in order. Each feature replaces its placeholder when it lands. */
 export const ROUTES: AppRoute[] = [
   { path: '/', label: 'nav.start', component: StartPage },
-  { path: '/bijeenkomsten', label: 'nav.meetings', component: NotYetAvailablePage },
+  { path: '/bijeenkomsten', label: 'nav.meetings', component: MeetingsPage },
   { path: '/inbreng', label: 'nav.findings', component: NotYetAvailablePage },
-  { path: '/adviezen', label: 'nav.advices', component: NotYetAvailablePage },
+  { path: '/adviezen', label: 'nav.advices', component: AdvicesPage },
   { path: '/reacties', label: 'nav.responses', component: NotYetAvailablePage },
-  { path: '/wijkteams', label: 'nav.wijkteams', component: NotYetAvailablePage },
+  { path: '/wijkteams', label: 'nav.wijkteams', component: MonitoringPage },
   { path: '/instellingen', label: 'nav.settings', component: SettingsPage },
 ];
 

@@ -1,0 +1,93 @@
+import { expect, expectNoAccessibilityViolations, saveScreenshot, test } from './fixtures';
+
+test.describe.configure({ mode: 'serial' });
+
+test('log a meeting live with only the keyboard', async ({ app }, testInfo) => {
+  const origin = new URL(app.url()).origin;
+  // A wijk to link the meeting to.
+  await app.goto(`${origin}/#/instellingen`);
+  const wijken = app.getByRole('region', { name: 'Wijken' });
+  await wijken.getByRole('button', { name: 'Wijk toevoegen' }).click();
+  await wijken.getByLabel('Naam', { exact: true }).fill('Noord');
+  await wijken.getByRole('button', { name: 'Opslaan' }).click();
+  await expect(wijken.getByRole('cell', { name: 'Noord', exact: true })).toBeVisible();
+
+  await app.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Bijeenkomsten' }).click();
+  await expect(app.getByRole('heading', { level: 1, name: 'Bijeenkomsten' })).toBeVisible();
+  await expect(app.getByText('Er zijn nog geen bijeenkomsten.')).toBeVisible();
+  await expectNoAccessibilityViolations(app);
+  await saveScreenshot(app, testInfo, 'bijeenkomsten-leeg');
+
+  await app.getByRole('button', { name: 'Nieuwe bijeenkomst' }).click();
+  await expect(app.getByRole('heading', { level: 1, name: 'Nieuwe bijeenkomst' })).toBeVisible();
+  await app.getByLabel('Titel').fill('Wijkbijeenkomst Noord');
+  await app.getByLabel('Datum').fill('2026-03-12');
+  await app.getByLabel('Vorm').selectOption('thematafels');
+  await app.getByLabel('Noord').check();
+  await app.getByLabel('Thematafels (optioneel)').fill('Mantelzorg\nVervoer');
+  await expectNoAccessibilityViolations(app);
+  await saveScreenshot(app, testInfo, 'bijeenkomst-nieuw');
+  await app.getByRole('button', { name: 'Opslaan' }).click();
+
+  await expect(app.getByRole('heading', { level: 1, name: 'Wijkbijeenkomst Noord' })).toBeVisible();
+  await expect(app.getByText('12 maart 2026')).toBeVisible();
+  await expectNoAccessibilityViolations(app);
+  await saveScreenshot(app, testInfo, 'bijeenkomst');
+
+  await app.getByRole('button', { name: 'Live vastleggen' }).click();
+  const input = app.getByLabel('Wat zei de bewoner?');
+  await expect(input).toBeFocused();
+  // Keyboard only from here: type, Enter, switch table and source with shortcuts.
+  await app.keyboard.type('De cliëntondersteuner is onbekend bij bewoners');
+  await app.keyboard.press('Enter');
+  await expect(input).toHaveValue('');
+  await expect(input).toBeFocused();
+  await app.keyboard.press('Alt+1');
+  await expect(app.getByLabel(/^Thematafel/)).toHaveValue(/.+/);
+  await app.keyboard.press('Alt+T');
+  await expect(app.getByLabel(/^Bron/)).toHaveValue('thematafel');
+  await app.keyboard.type('Mantelzorgers raken overbelast door wachtlijsten');
+  await app.keyboard.press('Enter');
+  await app.keyboard.type('Respijtzorg voor mantelzorgers is moeilijk te vinden');
+  await app.keyboard.press('Enter');
+  await app.keyboard.type('Foutje');
+  await app.keyboard.press('Enter');
+  const recent = app.getByRole('region', { name: 'Laatst vastgelegd' });
+  await expect(recent.getByText('Foutje')).toBeVisible();
+  // Undo the last save with Ctrl+Z in the empty field: the text comes back to be corrected.
+  await app.keyboard.press('Control+z');
+  await expect(input).toHaveValue('Foutje');
+  await expect(recent.getByText('Foutje')).toBeHidden();
+  await app.keyboard.press('Control+a');
+  await app.keyboard.type('Wmo-vervoer komt vaak te laat');
+  await app.keyboard.press('Alt+2');
+  await app.keyboard.press('Alt+B');
+  await app.keyboard.press('Enter');
+  await expect(recent.getByRole('listitem')).toHaveCount(4);
+  await expect(recent.getByRole('listitem').first()).toContainText('Vervoer · Babbelbox');
+  await expect(recent.getByRole('listitem').nth(1)).toContainText('Mantelzorg · Thematafel');
+
+  // Nothing is lost when the window closes: the unsaved draft comes back after a reload.
+  await app.keyboard.type('Nog niet opgeslagen punt');
+  await app.reload();
+  await expect(app.getByLabel('Wat zei de bewoner?')).toHaveValue('Nog niet opgeslagen punt');
+  await expect(app.getByText('Uw niet-opgeslagen tekst is teruggezet.')).toBeVisible();
+  await expect(app.getByLabel('Wat zei de bewoner?')).toBeFocused();
+  await app.keyboard.press('Enter');
+  await expect(recent.getByRole('listitem')).toHaveCount(5);
+
+  // Edit an earlier entry from the keyboard.
+  // Tab order: personal-data box, Opslaan, undo, then the entries' edit buttons, newest first.
+  for (let i = 0; i < 7; i += 1) await app.keyboard.press('Tab');
+  await expect(recent.getByRole('button', { name: /^Bewerken: Mantelzorgers raken/ })).toBeFocused();
+  await app.keyboard.press('Enter');
+  const edit = recent.getByRole('textbox', { name: 'Inbreng bewerken' });
+  await expect(edit).toBeFocused();
+  await app.keyboard.press('End');
+  await app.keyboard.type(' (vooral ouderen)');
+  await app.keyboard.press('Enter');
+  await expect(recent.getByText('Mantelzorgers raken overbelast door wachtlijsten (vooral ouderen)')).toBeVisible();
+  await expect(app.getByLabel('Wat zei de bewoner?')).toBeFocused();
+  await expectNoAccessibilityViolations(app);
+  await saveScreenshot(app, testInfo, 'live-vastleggen');
+});
