@@ -152,11 +152,17 @@ export async function benchFindings(core: Core, label: string, iterations = 50):
       () => filteredFloor.all(wijkId, '2010-01-01', '2016-12-31'),
       iterations,
     ),
-    await compareWithFloor(`${label}: zoeken met prefix "mantelz"`, () => search('mantelz'), () => searchFloor.all('("mantelz" OR "mantelz"*)'), iterations),
+    await compareWithFloor(`${label}: zoeken met prefix "scootm"`, () => search('scootm'), () => searchFloor.all('("scootm" OR "scootm"*)'), iterations),
     await compareWithFloor(
       `${label}: zoeken op twee termen "regiotaxi wachttijd"`,
       () => search('regiotaxi wachttijd'),
       () => searchFloor.all('("regiotaxi" OR "regiotaxi"*) AND ("wachttijd" OR "wachttijd"*)'),
+      iterations,
+    ),
+    await compareWithFloor(
+      `${label}: breed zoeken "mantelz" (veel treffers)`,
+      () => search('mantelz'),
+      () => searchFloor.all('("mantelz" OR "mantelz"*)'),
       iterations,
     ),
     await compareWithFloor(`${label}: signalen, top 50 op aantal bijeenkomsten`, () => core.call('signals.list', { sort: 'meetings', limit: 50 }), () => signalsFloor.all(), iterations),
