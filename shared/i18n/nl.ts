@@ -59,6 +59,7 @@ export const nl = {
     invalidDate: 'Geen geldige datum (verwacht: jjjj-mm-dd).',
     dbNewerVersion:
       'Deze database is gemaakt met een nieuwere versie van Advieswerk (onbekende wijziging "{migration}"). Werk Advieswerk bij; de database is niet aangeraakt.',
+    stillReferenced: 'Dit kan niet worden verwijderd: het is nog in gebruik, bijvoorbeeld als bron van een advies. Haal eerst die koppeling weg.',
     dbLocked: 'De database is in gebruik door een ander programma. Sluit het andere venster van Advieswerk en probeer het opnieuw.',
     dbOpenFailed: 'De database "{path}" kon niet worden geopend: {details}',
   },
