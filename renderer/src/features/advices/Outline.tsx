@@ -1,7 +1,9 @@
 import {
   closestCenter,
   DndContext,
+  type CollisionDetection,
   KeyboardSensor,
+  pointerWithin,
   PointerSensor,
   useSensor,
   useSensors,
@@ -22,6 +24,21 @@ export interface OutlineActions {
   run(method: () => Promise<AdviceDetail>): Promise<void>;
   select(itemId: string): void;
 }
+
+/**
+ * Items land on items (or on an empty section), sections on sections: without this filter the large
+ * section boxes win the collision test and an item dropped on another item lands in the wrong place.
+ */
+const collisionByType: CollisionDetection = (args) => {
+  const type = args.active.data.current?.type;
+  const candidates = args.droppableContainers.filter((container) => {
+    const data = container.data.current;
+    return data?.type === type || (type === 'item' && data?.type === 'section' && data.empty === true);
+  });
+  // What is under the pointer wins; the tall item cards make centre distances misleading.
+  const underPointer = pointerWithin({ ...args, droppableContainers: candidates });
+  return underPointer.length > 0 ? underPointer : closestCenter({ ...args, droppableContainers: candidates });
+};
 
 export function itemLabel(item: Pick<AdviceItem, 'number'>): string {
   return item.number ? t('advicesUi.item', { number: item.number }) : t('advicesUi.itemUnnumbered');
@@ -203,11 +220,11 @@ export function Outline({ advice, selectedItemId, actions, api }: OutlineProps) 
       </Heading>
       <Paragraph className="aw-muted">{t('advicesUi.outlineHint')}</Paragraph>
       {advice.sections.length === 0 && <Paragraph>{t('advicesUi.outlineEmpty')}</Paragraph>}
-      <DndContext sensors={sensors} collisionDetection={closestCenter} onDragEnd={onDragEnd}>
+      <DndContext sensors={sensors} collisionDetection={collisionByType} onDragEnd={onDragEnd}>
         <SortableContext items={advice.sections.map((section) => section.id)} strategy={verticalListSortingStrategy}>
           <ol className="aw-outline">
             {advice.sections.map((section, sectionIndex) => (
-              <Sortable key={section.id} id={section.id} data={{ type: 'section', label: t('advicesUi.dragSection', { title: section.title }) }}>
+              <Sortable key={section.id} id={section.id} data={{ type: 'section', empty: section.items.length === 0, label: t('advicesUi.dragSection', { title: section.title }) }}>
                 {(handle) => (
                   <section className="aw-section" aria-label={section.title} data-testid="advice-section">
                     <div className="aw-section__bar">
