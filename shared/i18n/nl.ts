@@ -421,6 +421,8 @@ export const nl = {
     requestSubject: 'Onderwerp',
     requestKenmerk: 'Kenmerk van de gemeente',
     requestDeadline: 'Uiterste datum',
+    requestDocuments: 'Stukken bij de aanvraag (één per regel)',
+    requestDocumentsShort: 'Stukken',
     requestSaved: 'Aanvraag "{subject}" opgeslagen.',
     daysLeftColumn: 'Termijn',
     daysLeft: 'nog {days} dagen',

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { buildLetterModel } from '../../../../shared/advices/letter';
 import type { AdviceDetail, AdviceRequest, ItemTrace } from '../../../../shared/api/advices';
 import type { CouncilSettings } from '../../../../shared/api/council';
@@ -481,15 +481,21 @@ export function AdviceEditor({ id }: { id: string }) {
     );
   }, [id]);
 
-  const run = useCallback(async (method: () => Promise<AdviceDetail>) => {
-    setSave({ kind: 'saving' });
-    try {
-      setAdvice(await method());
-      setSave({ kind: 'saved' });
-    } catch (error) {
-      if (!(error instanceof ApiCallError)) throw error;
-      setSave({ kind: 'error', message: error.message });
-    }
+  // Saves run one after another, so a slow autosave can never land after (and undo) a later change.
+  const queue = useRef<Promise<void>>(Promise.resolve());
+  const run = useCallback((method: () => Promise<AdviceDetail>) => {
+    const next = queue.current.then(async () => {
+      setSave({ kind: 'saving' });
+      try {
+        setAdvice(await method());
+        setSave({ kind: 'saved' });
+      } catch (error) {
+        if (!(error instanceof ApiCallError)) throw error;
+        setSave({ kind: 'error', message: error.message });
+      }
+    });
+    queue.current = next.catch(() => undefined);
+    return next;
   }, []);
   const actions: OutlineActions = useMemo(() => ({ run, select: setSelected }), [run]);
   const onError = useCallback((message: string) => setSave({ kind: 'error', message }), []);
