@@ -91,3 +91,46 @@ test('log a meeting live with only the keyboard', async ({ app }, testInfo) => {
   await expectNoAccessibilityViolations(app);
   await saveScreenshot(app, testInfo, 'live-vastleggen');
 });
+
+test('search the findings, group two into a signal and prioritise it', async ({ app }, testInfo) => {
+  await app.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Inbreng' }).click();
+  await expect(app.getByRole('heading', { level: 1, name: 'Inbreng' })).toBeVisible();
+  const results = app.getByRole('region', { name: 'Tabel met inbreng (scrollbaar)' });
+  await expect(results.getByRole('row')).toHaveCount(6);
+
+  // Diacritics folded and prefix matched: "client" finds "cliëntondersteuner", highlighted.
+  await app.getByLabel('Zoeken in inbreng').fill('client');
+  await expect(app.getByText('1 resultaten')).toBeVisible();
+  await expect(results.locator('mark')).toHaveText('cliëntondersteuner');
+  await app.getByLabel('Zoeken in inbreng').fill('mantelzorg');
+  await expect(app.getByText('2 resultaten')).toBeVisible();
+  await expectNoAccessibilityViolations(app);
+  await saveScreenshot(app, testInfo, 'inbreng-zoeken');
+
+  await results.getByRole('checkbox', { name: /Mantelzorgers raken/ }).check();
+  await app.getByRole('button', { name: 'Zoek vergelijkbare inbreng' }).click();
+  const suggestion = app.getByRole('button', { name: /^Toevoegen aan selectie: Respijtzorg/ });
+  await expect(suggestion).toBeVisible();
+  await expectNoAccessibilityViolations(app);
+  await suggestion.click();
+  await expect(app.getByRole('heading', { name: '2 geselecteerd' })).toBeVisible();
+  await app.getByLabel('Titel van het signaal').fill('Mantelzorgers overbelast');
+  await app.getByRole('button', { name: 'Groeperen tot nieuw signaal' }).click();
+  await expect(app.getByText('Signaal "Mantelzorgers overbelast" gemaakt.')).toBeVisible();
+
+  await app.getByLabel('Onderdelen van Inbreng').getByRole('link', { name: 'Signalen' }).click();
+  await expect(app.getByRole('heading', { level: 1, name: 'Inbreng: Signalen' })).toBeVisible();
+  await expect(app.getByText('genoemd op 1 van 1 bijeenkomsten')).toBeVisible();
+  await app.getByRole('button', { name: 'Toon inbreng: Mantelzorgers overbelast' }).click();
+  await expect(app.getByRole('list', { name: 'Inbreng in dit signaal: Mantelzorgers overbelast' }).getByRole('listitem')).toHaveCount(2);
+  await expectNoAccessibilityViolations(app);
+  await saveScreenshot(app, testInfo, 'signalen');
+
+  await app.getByLabel('Onderdelen van Inbreng').getByRole('link', { name: 'Prioriteren' }).click();
+  await app.getByRole('button', { name: 'Stem erbij voor Mantelzorgers overbelast' }).click();
+  await expect(app.getByText('1 stemmen')).toBeVisible();
+  await app.getByLabel('Prioriteit van Mantelzorgers overbelast').selectOption('3');
+  await expect(app.getByLabel('Prioriteit van Mantelzorgers overbelast')).toHaveValue('3');
+  await expectNoAccessibilityViolations(app);
+  await saveScreenshot(app, testInfo, 'prioriteren');
+});

@@ -1,5 +1,6 @@
 import type { ComponentType } from 'react';
 import type { MessageKey } from '../../../shared/i18n';
+import { InbrengPage } from '../features/findings/InbrengPage';
 import { MeetingsPage } from '../features/meetings/MeetingsPage';
 import { NotYetAvailablePage } from '../features/placeholder/NotYetAvailablePage';
 import { SettingsPage } from '../features/settings/SettingsPage';
@@ -15,7 +16,7 @@ export interface AppRoute {
 export const ROUTES: AppRoute[] = [
   { path: '/', label: 'nav.start', component: StartPage },
   { path: '/bijeenkomsten', label: 'nav.meetings', component: MeetingsPage },
-  { path: '/inbreng', label: 'nav.findings', component: NotYetAvailablePage },
+  { path: '/inbreng', label: 'nav.findings', component: InbrengPage },
   { path: '/adviezen', label: 'nav.advices', component: NotYetAvailablePage },
   { path: '/reacties', label: 'nav.responses', component: NotYetAvailablePage },
   { path: '/wijkteams', label: 'nav.wijkteams', component: NotYetAvailablePage },
