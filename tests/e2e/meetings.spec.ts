@@ -134,3 +134,30 @@ test('search the findings, group two into a signal and prioritise it', async ({ 
   await expectNoAccessibilityViolations(app);
   await saveScreenshot(app, testInfo, 'prioriteren');
 });
+
+test('import findings from CSV with a per-row report, then export the overview', async ({ app }, testInfo) => {
+  const origin = new URL(app.url()).origin;
+  await app.goto(`${origin}/#/inbreng/importeren`);
+  await expect(app.getByRole('heading', { level: 1, name: 'Inbreng: Importeren' })).toBeVisible();
+  await app.getByLabel('Bestand (.csv of .xlsx, maximaal 10 MB)').setInputFiles({
+    name: 'inbreng.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from('Inbreng;Bijeenkomst;Bron\nGeen pinautomaat meer in de wijk;Wijkbijeenkomst Noord;babbelbox\n;Wijkbijeenkomst Noord;plenair\nBuurtbus is te duur;Onbekende avond;e-mail\n'),
+  });
+  await expect(app.getByLabel('Bron', { exact: true })).toHaveValue('2');
+  await app.getByRole('button', { name: 'Controleren' }).click();
+  await expect(app.getByText('1 van 3 regels zijn in orde; 2 regels hebben fouten.')).toBeVisible();
+  const report = app.getByRole('table', { name: 'Controle per regel' });
+  await expect(report.getByRole('row', { name: /3 Inbreng Vul dit veld in\./ })).toBeVisible();
+  await expect(report.getByRole('row', { name: /4 Bijeenkomst Bijeenkomst "Onbekende avond" bestaat niet\./ })).toBeVisible();
+  await expectNoAccessibilityViolations(app);
+  await saveScreenshot(app, testInfo, 'importeren');
+  await app.getByRole('button', { name: 'Importeer 1 regels' }).click();
+  await expect(app.getByText('1 regels geïmporteerd.')).toBeVisible();
+
+  await app.getByLabel('Onderdelen van Inbreng').getByRole('link', { name: 'Overzicht' }).click();
+  await app.getByLabel('Zoeken in inbreng').fill('pinautomaat');
+  await expect(app.getByText('1 resultaten')).toBeVisible();
+  await app.getByRole('button', { name: 'Exporteren naar Excel' }).click();
+  await expect(app.getByText(/1 regels geëxporteerd naar .*inbreng-.*\.xlsx/)).toBeVisible();
+});

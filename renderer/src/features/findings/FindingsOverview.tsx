@@ -20,6 +20,7 @@ import { Button } from '../../ui/Button';
 import { TextField } from '../../ui/Field';
 import { Heading, Paragraph } from '../../ui/Heading';
 import { fieldErrors, Highlighted, SelectField, sourceLabel } from '../meetings/controls';
+import { ExportSection } from './ExportSection';
 
 const PAGE_SIZE = 200;
 const ROW_HEIGHT = 44;
@@ -318,6 +319,7 @@ export function FindingsOverview() {
           </table>
         </div>
       )}
+      <ExportSection request={request} />
     </>
   );
 }

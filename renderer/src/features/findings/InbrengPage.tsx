@@ -3,6 +3,7 @@ import { hrefFor, useHashPath } from '../../app/router';
 import { Heading, Paragraph } from '../../ui/Heading';
 import '../meetings/meetings.css';
 import { FindingsOverview } from './FindingsOverview';
+import { ImportSection } from './ImportSection';
 import { PrioritiseView } from './PrioritiseView';
 import { SignalsView } from './SignalsView';
 
@@ -10,6 +11,7 @@ const TABS: { path: string; label: MessageKey }[] = [
   { path: '/inbreng', label: 'inbrengTabs.overview' },
   { path: '/inbreng/signalen', label: 'inbrengTabs.signals' },
   { path: '/inbreng/prioriteren', label: 'inbrengTabs.prioritise' },
+  { path: '/inbreng/importeren', label: 'inbrengTabs.import' },
 ];
 
 /** Routes under /inbreng: the overview, signalen, prioriteren and importeren. */
@@ -39,6 +41,7 @@ export function InbrengPage({ title }: { title: string }) {
       )}
       {current.path === '/inbreng/signalen' && <SignalsView />}
       {current.path === '/inbreng/prioriteren' && <PrioritiseView />}
+      {current.path === '/inbreng/importeren' && <ImportSection />}
     </>
   );
 }
