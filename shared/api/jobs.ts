@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { method } from './define';
 import { noInput } from './fields';
-import { findingsExportParams, importCheckInput } from './meetings';
+import { findingsExportParams, importCheckInput, meetingReportParams } from './meetings';
 
 /**
  * Long work runs as a job off the request path. Each kind has its own parameter schema; later
@@ -11,6 +11,7 @@ export const jobParams = {
   backup: z.object({}).strict(),
   findingsImport: importCheckInput,
   findingsExport: findingsExportParams,
+  meetingReport: meetingReportParams,
 } as const;
 
 export type JobKind = keyof typeof jobParams;

@@ -326,6 +326,8 @@ export const findingsExportParams = z
   })
   .strict();
 
+export const meetingReportParams = z.object({ meetingId: id, includePersonalData: z.boolean().default(false) }).strict();
+
 export const meetingsContract = {
   'programmes.list': method<Programme[]>()(noInput),
   'programmes.create': method<Programme>()(z.object(programmeFields).strict()),

@@ -374,6 +374,21 @@ export const nl = {
     started: 'Bezig met exporteren…',
     done: '{count} regels geëxporteerd naar {path}',
   },
+  report: {
+    title: 'Verslag',
+    intro: 'Maak een verslag (Word-bestand) met de gegevens van de bijeenkomst en de genummerde inbreng per thematafel.',
+    includePersonalData: 'Ook inbreng met persoonsgegevens opnemen',
+    make: 'Verslag maken',
+    started: 'Verslag wordt gemaakt…',
+    done: 'Verslag opgeslagen: {path}',
+    heading: 'Verslag: {title}',
+    findings: 'Inbreng',
+    noTheme: 'Overige inbreng',
+    noFindings: 'Er is bij deze bijeenkomst geen inbreng vastgelegd.',
+    personalDataLeftOut: '{count} punten met persoonsgegevens zijn niet opgenomen in dit verslag.',
+    personalDataIncluded: 'Let op: dit verslag bevat inbreng met persoonsgegevens. Deel het niet buiten de raad.',
+    madeWith: 'Gemaakt met Advieswerk',
+  },
   /** Dutch names of tables, for messages such as "in gebruik bij: 3 bijeenkomsten". */
   tables: {
     meetings: 'bijeenkomsten',

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { renderDocx } from '../helpers/docx';
 import { expect, expectNoAccessibilityViolations, saveScreenshot, test } from './fixtures';
 
 test.describe.configure({ mode: 'serial' });
@@ -133,6 +135,21 @@ test('search the findings, group two into a signal and prioritise it', async ({ 
   await expect(app.getByLabel('Prioriteit van Mantelzorgers overbelast')).toHaveValue('3');
   await expectNoAccessibilityViolations(app);
   await saveScreenshot(app, testInfo, 'prioriteren');
+
+  // The meeting report: numbered per table, read back through LibreOffice.
+  await app.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Bijeenkomsten' }).click();
+  await app.getByRole('link', { name: 'Wijkbijeenkomst Noord' }).click();
+  await app.getByRole('button', { name: 'Verslag maken' }).click();
+  const done = app.getByText(/^Verslag opgeslagen: /);
+  await expect(done).toBeVisible({ timeout: 30_000 });
+  await expectNoAccessibilityViolations(app);
+  await saveScreenshot(app, testInfo, 'bijeenkomst-verslag');
+  const reportPath = (await done.textContent())!.replace('Verslag opgeslagen: ', '');
+  const { text } = await renderDocx(readFileSync(reportPath));
+  const flat = text.replace(/\s+/g, ' ');
+  expect(flat).toContain('Verslag: Wijkbijeenkomst Noord');
+  expect(flat).toMatch(/1\. Mantelzorg 1\.1 Mantelzorgers raken overbelast door wachtlijsten \(vooral ouderen\) 1\.2 Respijtzorg/);
+  expect(flat).toMatch(/2\. Vervoer 2\.1 Wmo-vervoer komt vaak te laat/);
 });
 
 test('import findings from CSV with a per-row report, then export the overview', async ({ app }, testInfo) => {

@@ -1,9 +1,10 @@
 import os from 'node:os';
-import { findingsExportParams, importCheckInput } from '../../../shared/api/meetings';
+import { findingsExportParams, importCheckInput, meetingReportParams } from '../../../shared/api/meetings';
 import { t } from '../../../shared/i18n';
 import { getCurrentUser } from '../council/repository';
 import { createKysely } from '../db/connection';
 import { throwIfCancelled, type JobEnvironment } from '../jobs/kinds';
+import { buildMeetingReport, writeReportFile } from '../meetings/report';
 import { checkRows, exportDir, exportFindings, importRows, loadUpload, removeUpload } from './transfer';
 
 /** Job: writes the valid rows of a checked upload in one transaction (cancel rolls it back). */
@@ -40,4 +41,16 @@ export async function findingsExportJob(env: JobEnvironment): Promise<Record<str
     () => throwIfCancelled(env.signal),
   );
   return { path, count, message: t('export.done', { count, path }) };
+}
+
+/** Job: the meeting report (.docx); personal-data findings only when asked for. */
+export async function meetingReportJob(env: JobEnvironment): Promise<Record<string, unknown>> {
+  const params = meetingReportParams.parse(env.params);
+  const db = createKysely(env.sqlite);
+  env.report(0, 1, t('report.started'));
+  const { bytes, meeting, count, left } = await buildMeetingReport(db, params.meetingId, params.includePersonalData);
+  throwIfCancelled(env.signal);
+  const path = writeReportFile(exportDir(env.dbPath), meeting, bytes);
+  env.report(1, 1, t('report.started'));
+  return { path, count, left, message: t('report.done', { path }) };
 }

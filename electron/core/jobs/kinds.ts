@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { JobKind } from '../../../shared/api/jobs';
 import { t } from '../../../shared/i18n';
 import { openSqlite, type Sqlite } from '../db/connection';
-import { findingsExportJob, findingsImportJob } from '../findings/jobs';
+import { findingsExportJob, findingsImportJob, meetingReportJob } from '../findings/jobs';
 
 export interface JobEnvironment {
   /** A connection of the job's own (jobs run in a worker thread). */
@@ -53,6 +53,7 @@ export const jobKinds: Record<JobKind, JobFunction> = {
   backup,
   findingsImport: findingsImportJob,
   findingsExport: findingsExportJob,
+  meetingReport: meetingReportJob,
 };
 
 export function openJobConnection(dbPath: string, nativeBinding?: string): Sqlite {
