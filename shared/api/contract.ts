@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { councilContract } from './council';
+import { exchangeContract } from './exchange';
 import { jobsContract } from './jobs';
 import { meetingsContract } from './meetings';
 import { systemContract } from './system';
@@ -15,6 +16,7 @@ export const contract = {
   ...wijkenContract,
   ...jobsContract,
   ...meetingsContract,
+  ...exchangeContract,
 };
 
 export type Contract = typeof contract;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { method } from './define';
+import { exchangeExportParams, exchangeImportParams } from './exchange';
 import { noInput } from './fields';
 import { findingsExportParams, importCheckInput, meetingReportParams } from './meetings';
 
@@ -12,6 +13,8 @@ export const jobParams = {
   findingsImport: importCheckInput,
   findingsExport: findingsExportParams,
   meetingReport: meetingReportParams,
+  exchangeExport: exchangeExportParams,
+  exchangeImport: exchangeImportParams,
 } as const;
 
 export type JobKind = keyof typeof jobParams;

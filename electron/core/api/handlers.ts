@@ -1,4 +1,5 @@
 import { councilHandlers } from '../council/handlers';
+import { exchangeHandlers } from '../exchange/handlers';
 import { findingsHandlers } from '../findings/handlers';
 import { meetingsHandlers } from '../meetings/handlers';
 import { signalsHandlers } from '../signals/handlers';
@@ -8,4 +9,4 @@ import { wijkenHandlers } from '../wijken/handlers';
 import { combineHandlers, type Handlers } from './handler';
 
 /** Every domain's handlers; a contract method missing here fails to compile. */
-export const handlers: Handlers = combineHandlers(systemHandlers, councilHandlers, wijkenHandlers, jobsHandlers, meetingsHandlers, findingsHandlers, signalsHandlers);
+export const handlers: Handlers = combineHandlers(systemHandlers, councilHandlers, wijkenHandlers, jobsHandlers, meetingsHandlers, findingsHandlers, signalsHandlers, exchangeHandlers);

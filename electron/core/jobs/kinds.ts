@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { JobKind } from '../../../shared/api/jobs';
 import { t } from '../../../shared/i18n';
 import { openSqlite, type Sqlite } from '../db/connection';
+import { exchangeExportJob, exchangeImportJob } from '../exchange/jobs';
 import { findingsExportJob, findingsImportJob, meetingReportJob } from '../findings/jobs';
 
 export interface JobEnvironment {
@@ -54,6 +55,8 @@ export const jobKinds: Record<JobKind, JobFunction> = {
   findingsImport: findingsImportJob,
   findingsExport: findingsExportJob,
   meetingReport: meetingReportJob,
+  exchangeExport: exchangeExportJob,
+  exchangeImport: exchangeImportJob,
 };
 
 export function openJobConnection(dbPath: string, nativeBinding?: string): Sqlite {
