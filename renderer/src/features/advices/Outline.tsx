@@ -87,7 +87,10 @@ function ItemCard({ advice, section, item, index, handle, selected, actions, api
           aria-label={`${t('advicesUi.itemKind')}: ${label}`}
           className="utrecht-select aw-select-small"
           value={item.kind}
-          onChange={(event) => void actions.run(() => api.call('advices.updateItem', { id: item.id, kind: event.target.value as ItemKind }))}
+          onChange={(event) => {
+            const kind = event.target.value as ItemKind;
+            void actions.run(() => api.call('advices.updateItem', { id: item.id, kind }));
+          }}
         >
           {(['bevinding', 'conclusie', 'aanbeveling', 'overig'] as const).map((kind) => (
             <option key={kind} value={kind}>
@@ -111,7 +114,11 @@ function ItemCard({ advice, section, item, index, handle, selected, actions, api
           aria-label={t('advicesUi.moveToSection', { item: label })}
           className="utrecht-select aw-select-small"
           value={section.id}
-          onChange={(event) => void actions.run(() => api.call('advices.moveItem', { id: item.id, sectionId: event.target.value, index: 100_000 }))}
+          onChange={(event) => {
+            // Read now: saves are queued, and by then React has reset the controlled select.
+            const sectionId = event.target.value;
+            void actions.run(() => api.call('advices.moveItem', { id: item.id, sectionId, index: 100_000 }));
+          }}
         >
           {advice.sections.map((candidate, candidateIndex) => (
             <option key={candidate.id} value={candidate.id}>
@@ -159,7 +166,10 @@ function ItemCard({ advice, section, item, index, handle, selected, actions, api
               <input
                 type="checkbox"
                 checked={item.showMentions}
-                onChange={(event) => void actions.run(() => api.call('advices.updateItem', { id: item.id, showMentions: event.target.checked }))}
+                onChange={(event) => {
+                  const showMentions = event.target.checked;
+                  void actions.run(() => api.call('advices.updateItem', { id: item.id, showMentions }));
+                }}
               />{' '}
               {t('advicesUi.showMentions')}
             </label>
@@ -241,7 +251,10 @@ export function Outline({ advice, selectedItemId, actions, api }: OutlineProps) 
                         aria-label={`${t('advicesUi.numbering')}: ${section.title}`}
                         className="utrecht-select aw-select-small"
                         value={section.numbering}
-                        onChange={(event) => void actions.run(() => api.call('advices.updateSection', { id: section.id, numbering: event.target.value as NumberingStyle }))}
+                        onChange={(event) => {
+                          const numbering = event.target.value as NumberingStyle;
+                          void actions.run(() => api.call('advices.updateSection', { id: section.id, numbering }));
+                        }}
                       >
                         {(['decimaal', 'romeins', 'geen'] as const).map((style) => (
                           <option key={style} value={style}>
