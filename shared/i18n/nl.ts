@@ -581,6 +581,8 @@ export const nl = {
     openingHint: 'De zin "In vervolg op ons advies van …" wordt gemaakt uit de verwijzingen hieronder.',
     closingText: 'Slot',
     cc: 'Afschrift aan (één per regel)',
+    signatories: 'Ondertekenaars',
+    signatoriesHint: 'Eén per regel: naam, functie. Bijvoorbeeld "Anna de Vries, voorzitter".',
     references: 'Verwijst naar eerdere adviezen',
     meetings: 'Bijeenkomsten waarop dit advies steunt',
     outline: 'Opbouw van het advies',

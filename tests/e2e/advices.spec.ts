@@ -103,6 +103,7 @@ test('draft an ongevraagd advies from signals, reorder by keyboard, export, adop
   await expect(app.getByTestId('trace-panel')).toContainText('Het wijkteam neemt de telefoon niet op (2)');
   await expectNoAccessibilityViolations(app);
   await saveScreenshot(app, testInfo, 'advies-editor');
+  await app.getByRole('region', { name: 'Opbouw van het advies' }).screenshot({ path: testInfo.outputPath('advies-opbouw.png') });
 
   // Export the .docx as a download and check it for real.
   const downloadPromise = app.waitForEvent('download');

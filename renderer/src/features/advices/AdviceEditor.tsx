@@ -116,6 +116,23 @@ function LetterDetails({
       <AutosaveTextArea label={t('advicesUi.openingText')} description={t('advicesUi.openingHint')} value={advice.openingText} rows={4} onSave={(openingText) => save({ openingText })} />
       <AutosaveTextArea label={t('advicesUi.closingText')} value={advice.closingText} onSave={(closingText) => save({ closingText })} />
       <AutosaveTextArea
+        label={t('advicesUi.signatories')}
+        description={t('advicesUi.signatoriesHint')}
+        value={advice.signatories.map((signatory) => `${signatory.name}, ${signatory.role}`).join('\n')}
+        onSave={(text) =>
+          save({
+            signatories: text
+              .split('\n')
+              .map((line) => line.trim())
+              .filter(Boolean)
+              .map((line) => {
+                const comma = line.lastIndexOf(',');
+                return comma < 0 ? { name: line, role: '' } : { name: line.slice(0, comma).trim(), role: line.slice(comma + 1).trim() };
+              }),
+          })
+        }
+      />
+      <AutosaveTextArea
         label={t('advicesUi.cc')}
         value={advice.cc.join('\n')}
         onSave={(cc) =>
