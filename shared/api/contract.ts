@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { advicesContract } from './advices';
 import { councilContract } from './council';
+import { exchangeContract } from './exchange';
 import { jobsContract } from './jobs';
 import { monitoringContract } from './monitoring';
 import { meetingsContract } from './meetings';
@@ -18,6 +19,7 @@ export const contract = {
   ...jobsContract,
   ...monitoringContract,
   ...meetingsContract,
+  ...exchangeContract,
   ...advicesContract,
 };
 

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { method } from './define';
+import { exchangeExportParams, exchangeImportParams } from './exchange';
 import { id, noInput } from './fields';
+import { findingsExportParams, importCheckInput, meetingReportParams } from './meetings';
 import { periodKeyField } from './monitoring';
 
 /**
@@ -11,6 +13,11 @@ export const jobParams = {
   backup: z.object({}).strict(),
   monitoringReport: z.object({ periodKey: periodKeyField, frameworkId: id.nullable().default(null) }).strict(),
   monitoringCsv: z.object({ periodKey: periodKeyField.optional(), frameworkId: id.nullable().default(null) }).strict(),
+  findingsImport: importCheckInput,
+  findingsExport: findingsExportParams,
+  meetingReport: meetingReportParams,
+  exchangeExport: exchangeExportParams,
+  exchangeImport: exchangeImportParams,
 } as const;
 
 export type JobKind = keyof typeof jobParams;

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { renderDocx } from '../helpers/docx';
 import { expect, expectNoAccessibilityViolations, saveScreenshot, test } from './fixtures';
 
 test.describe.configure({ mode: 'serial' });
@@ -90,4 +92,89 @@ test('log a meeting live with only the keyboard', async ({ app }, testInfo) => {
   await expect(app.getByLabel('Wat zei de bewoner?')).toBeFocused();
   await expectNoAccessibilityViolations(app);
   await saveScreenshot(app, testInfo, 'live-vastleggen');
+});
+
+test('search the findings, group two into a signal and prioritise it', async ({ app }, testInfo) => {
+  await app.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Inbreng' }).click();
+  await expect(app.getByRole('heading', { level: 1, name: 'Inbreng' })).toBeVisible();
+  const results = app.getByRole('region', { name: 'Tabel met inbreng (scrollbaar)' });
+  await expect(results.getByRole('row')).toHaveCount(6);
+
+  // Diacritics folded and prefix matched: "client" finds "cliëntondersteuner", highlighted.
+  await app.getByLabel('Zoeken in inbreng').fill('client');
+  await expect(app.getByText('1 resultaten')).toBeVisible();
+  await expect(results.locator('mark')).toHaveText('cliëntondersteuner');
+  await app.getByLabel('Zoeken in inbreng').fill('mantelzorg');
+  await expect(app.getByText('2 resultaten')).toBeVisible();
+  await expectNoAccessibilityViolations(app);
+  await saveScreenshot(app, testInfo, 'inbreng-zoeken');
+
+  await results.getByRole('checkbox', { name: /Mantelzorgers raken/ }).check();
+  await app.getByRole('button', { name: 'Zoek vergelijkbare inbreng' }).click();
+  const suggestion = app.getByRole('button', { name: /^Toevoegen aan selectie: Respijtzorg/ });
+  await expect(suggestion).toBeVisible();
+  await expectNoAccessibilityViolations(app);
+  await suggestion.click();
+  await expect(app.getByRole('heading', { name: '2 geselecteerd' })).toBeVisible();
+  await app.getByLabel('Titel van het signaal').fill('Mantelzorgers overbelast');
+  await app.getByRole('button', { name: 'Groeperen tot nieuw signaal' }).click();
+  await expect(app.getByText('Signaal "Mantelzorgers overbelast" gemaakt.')).toBeVisible();
+
+  await app.getByLabel('Onderdelen van Inbreng').getByRole('link', { name: 'Signalen' }).click();
+  await expect(app.getByRole('heading', { level: 1, name: 'Inbreng: Signalen' })).toBeVisible();
+  await expect(app.getByText('genoemd op 1 van 1 bijeenkomsten')).toBeVisible();
+  await app.getByRole('button', { name: 'Toon inbreng: Mantelzorgers overbelast' }).click();
+  await expect(app.getByRole('list', { name: 'Inbreng in dit signaal: Mantelzorgers overbelast' }).getByRole('listitem')).toHaveCount(2);
+  await expectNoAccessibilityViolations(app);
+  await saveScreenshot(app, testInfo, 'signalen');
+
+  await app.getByLabel('Onderdelen van Inbreng').getByRole('link', { name: 'Prioriteren' }).click();
+  await app.getByRole('button', { name: 'Stem erbij voor Mantelzorgers overbelast' }).click();
+  await expect(app.getByText('1 stemmen')).toBeVisible();
+  await app.getByLabel('Prioriteit van Mantelzorgers overbelast').selectOption('3');
+  await expect(app.getByLabel('Prioriteit van Mantelzorgers overbelast')).toHaveValue('3');
+  await expectNoAccessibilityViolations(app);
+  await saveScreenshot(app, testInfo, 'prioriteren');
+
+  // The meeting report: numbered per table, read back through LibreOffice.
+  await app.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Bijeenkomsten' }).click();
+  await app.getByRole('link', { name: 'Wijkbijeenkomst Noord' }).click();
+  await app.getByRole('button', { name: 'Verslag maken' }).click();
+  const done = app.getByText(/^Verslag opgeslagen: /);
+  await expect(done).toBeVisible({ timeout: 30_000 });
+  await expectNoAccessibilityViolations(app);
+  await saveScreenshot(app, testInfo, 'bijeenkomst-verslag');
+  const reportPath = (await done.textContent())!.replace('Verslag opgeslagen: ', '');
+  const { text } = await renderDocx(readFileSync(reportPath));
+  const flat = text.replace(/\s+/g, ' ');
+  expect(flat).toContain('Verslag: Wijkbijeenkomst Noord');
+  expect(flat).toMatch(/1\. Mantelzorg 1\.1 Mantelzorgers raken overbelast door wachtlijsten \(vooral ouderen\) 1\.2 Respijtzorg/);
+  expect(flat).toMatch(/2\. Vervoer 2\.1 Wmo-vervoer komt vaak te laat/);
+});
+
+test('import findings from CSV with a per-row report, then export the overview', async ({ app }, testInfo) => {
+  const origin = new URL(app.url()).origin;
+  await app.goto(`${origin}/#/inbreng/importeren`);
+  await expect(app.getByRole('heading', { level: 1, name: 'Inbreng: Importeren' })).toBeVisible();
+  await app.getByLabel('Bestand (.csv of .xlsx, maximaal 10 MB)').setInputFiles({
+    name: 'inbreng.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from('Inbreng;Bijeenkomst;Bron\nGeen pinautomaat meer in de wijk;Wijkbijeenkomst Noord;babbelbox\n;Wijkbijeenkomst Noord;plenair\nBuurtbus is te duur;Onbekende avond;e-mail\n'),
+  });
+  await expect(app.getByLabel('Bron', { exact: true })).toHaveValue('2');
+  await app.getByRole('button', { name: 'Controleren' }).click();
+  await expect(app.getByText('1 van 3 regels zijn in orde; 2 regels hebben fouten.')).toBeVisible();
+  const report = app.getByRole('table', { name: 'Controle per regel' });
+  await expect(report.getByRole('row', { name: /3 Inbreng Vul dit veld in\./ })).toBeVisible();
+  await expect(report.getByRole('row', { name: /4 Bijeenkomst Bijeenkomst "Onbekende avond" bestaat niet\./ })).toBeVisible();
+  await expectNoAccessibilityViolations(app);
+  await saveScreenshot(app, testInfo, 'importeren');
+  await app.getByRole('button', { name: 'Importeer 1 regels' }).click();
+  await expect(app.getByText('1 regels geïmporteerd.')).toBeVisible();
+
+  await app.getByLabel('Onderdelen van Inbreng').getByRole('link', { name: 'Overzicht' }).click();
+  await app.getByLabel('Zoeken in inbreng').fill('pinautomaat');
+  await expect(app.getByText('1 resultaten')).toBeVisible();
+  await app.getByRole('button', { name: 'Exporteren naar Excel' }).click();
+  await expect(app.getByText(/1 regels geëxporteerd naar .*inbreng-.*\.xlsx/)).toBeVisible();
 });

@@ -1,5 +1,6 @@
 import { advicesHandlers } from '../advices/handlers';
 import { councilHandlers } from '../council/handlers';
+import { exchangeHandlers } from '../exchange/handlers';
 import { findingsHandlers } from '../findings/handlers';
 import { meetingsHandlers } from '../meetings/handlers';
 import { signalsHandlers } from '../signals/handlers';
@@ -19,5 +20,6 @@ export const handlers: Handlers = combineHandlers(
   findingsHandlers,
   signalsHandlers,
   monitoringHandlers,
+  exchangeHandlers,
   advicesHandlers,
 );

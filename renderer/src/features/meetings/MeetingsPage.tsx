@@ -13,6 +13,7 @@ import { TextAreaField, TextField } from '../../ui/Field';
 import { Heading, Paragraph } from '../../ui/Heading';
 import { CheckboxField, fieldErrors, formatLabel, SelectField, sourceLabel } from './controls';
 import { LiveCapture } from './LiveCapture';
+import { MeetingReportSection } from './MeetingReportSection';
 import './meetings.css';
 
 /** Routes under /bijeenkomsten: the list, "nieuw", "<id>", "<id>/bewerken" and "<id>/live". */
@@ -440,6 +441,7 @@ function MeetingPage({ meetingId }: { meetingId: string }) {
           </ol>
         )}
       </section>
+      <MeetingReportSection meeting={meeting} />
     </>
   );
 }
