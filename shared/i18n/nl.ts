@@ -56,6 +56,7 @@ export const nl = {
     textRequired: 'Vul dit veld in.',
     controlCharacters: 'Bevat onzichtbare besturingstekens; plak de tekst opnieuw als platte tekst.',
     invalidId: 'Geen geldige verwijzing (id).',
+    unknownField: 'Onbekend veld "{field}": dit veld hoort hier niet bij.',
     invalidDate: 'Geen geldige datum (verwacht: jjjj-mm-dd).',
     dbNewerVersion:
       'Deze database is gemaakt met een nieuwere versie van Advieswerk (onbekende wijziging "{migration}"). Werk Advieswerk bij; de database is niet aangeraakt.',

@@ -157,7 +157,7 @@ describe('wijken.create and wijken.update refuse invalid fields', () => {
     { title: 'a code over 50 characters', input: { name: 'Noord', code: 'x'.repeat(51) }, path: 'code' },
     { title: 'a description of 1 MB', input: { name: 'Noord', description: 'x'.repeat(1024 * 1024) }, path: 'description' },
     { title: 'control characters in the name', input: { name: 'No\u0000ord' }, path: 'name' },
-    { title: 'an unknown field', input: { name: 'Noord', id: newId() }, path: '' },
+    { title: 'an unknown field', input: { name: 'Noord', id: newId() }, path: 'id' },
   ])('create: $title', async ({ input, path }) => {
     const error = await refusedWithoutChange('wijken.create', input);
 
