@@ -3,6 +3,7 @@ import { advicesContract } from './advices';
 import { councilContract } from './council';
 import { jobsContract } from './jobs';
 import { meetingsContract } from './meetings';
+import { responsesContract } from './responses';
 import { systemContract } from './system';
 import { wijkenContract } from './wijken';
 
@@ -17,6 +18,7 @@ export const contract = {
   ...jobsContract,
   ...meetingsContract,
   ...advicesContract,
+  ...responsesContract,
 };
 
 export type Contract = typeof contract;

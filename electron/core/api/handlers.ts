@@ -2,6 +2,7 @@ import { advicesHandlers } from '../advices/handlers';
 import { councilHandlers } from '../council/handlers';
 import { findingsHandlers } from '../findings/handlers';
 import { meetingsHandlers } from '../meetings/handlers';
+import { responsesHandlers } from '../responses/handlers';
 import { signalsHandlers } from '../signals/handlers';
 import { jobsHandlers } from '../jobs/handlers';
 import { systemHandlers } from '../system/handlers';
@@ -18,4 +19,5 @@ export const handlers: Handlers = combineHandlers(
   findingsHandlers,
   signalsHandlers,
   advicesHandlers,
+  responsesHandlers,
 );

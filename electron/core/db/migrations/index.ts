@@ -2,6 +2,7 @@ import type { Migration } from 'kysely';
 import * as m0001 from './0001_foundation';
 import * as m0002 from './0002_meetings';
 import * as m0003 from './0003_advices';
+import * as m0006 from './0006_responses';
 
 /**
  * Every migration, listed in code so bundling cannot lose one. Names sort in order of application.
@@ -11,4 +12,5 @@ export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
   '0002_meetings': m0002,
   '0003_advices': m0003,
+  '0006_responses': m0006,
 };
