@@ -402,16 +402,18 @@ export async function commitmentsDue(db: Db, today: string, windowDays: number):
   }));
 }
 
-/** Counts of positions per year of sending and position; advices sent per year. */
+/**
+ * Counts of positions per year of sending and position; advices sent per year. SQLite-specific:
+ * CROSS JOIN fixes the join order (sent advices by index, then their positions by covering index),
+ * which keeps this at a few ms for 20,000 recommendations.
+ */
 export async function positionCounts(db: Db) {
   const [positions, advices] = await Promise.all([
-    db
-      .selectFrom('recommendation_positions')
-      .innerJoin('advices', 'advices.id', 'recommendation_positions.advice_id')
-      .select([sql<string>`substr(advices.sent_on, 1, 4)`.as('year'), 'recommendation_positions.position', (eb) => eb.fn.countAll<number>().as('count')])
-      .where('advices.sent_on', 'is not', null)
-      .groupBy([sql`substr(advices.sent_on, 1, 4)`, 'recommendation_positions.position'])
-      .execute(),
+    sql<{ year: string; position: Position; count: number }>`select substr(a.sent_on, 1, 4) as year, p.position as position, count(*) as count
+      from advices a cross join recommendation_positions p on p.advice_id = a.id
+      where a.status = 'verzonden' and a.sent_on is not null group by 1, 2`
+      .execute(db)
+      .then((result) => result.rows),
     db
       .selectFrom('advices')
       .select([sql<string>`substr(sent_on, 1, 4)`.as('year'), (eb) => eb.fn.countAll<number>().as('count')])
