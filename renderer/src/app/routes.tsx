@@ -2,6 +2,8 @@ import type { ComponentType } from 'react';
 import type { MessageKey } from '../../../shared/i18n';
 import { AdvicesPage } from '../features/advices/AdvicesPage';
 import { NotYetAvailablePage } from '../features/placeholder/NotYetAvailablePage';
+import { OverdueBadge } from '../features/responses/OverdueBadge';
+import { ResponsesPage } from '../features/responses/ResponsesPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { StartPage } from '../features/start/StartPage';
 
@@ -9,6 +11,8 @@ export interface AppRoute {
   path: string;
   label: MessageKey;
   component: ComponentType<{ title: string }>;
+  /** Shown beside the link in the navigation, e.g. a count of overdue items. */
+  badge?: ComponentType;
 }
 
 /** The main navigation, in order. Each feature replaces its placeholder when it lands. */
@@ -17,7 +21,7 @@ export const ROUTES: AppRoute[] = [
   { path: '/bijeenkomsten', label: 'nav.meetings', component: NotYetAvailablePage },
   { path: '/inbreng', label: 'nav.findings', component: NotYetAvailablePage },
   { path: '/adviezen', label: 'nav.advices', component: AdvicesPage },
-  { path: '/reacties', label: 'nav.responses', component: NotYetAvailablePage },
+  { path: '/reacties', label: 'nav.responses', component: ResponsesPage, badge: OverdueBadge },
   { path: '/wijkteams', label: 'nav.wijkteams', component: NotYetAvailablePage },
   { path: '/instellingen', label: 'nav.settings', component: SettingsPage },
 ];
