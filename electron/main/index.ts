@@ -40,6 +40,7 @@ import {
 } from './security';
 import { fill, texts } from './texts';
 import { createMainWindowOptions } from './window-options';
+import { notifyNewlyOverdue } from './overdue-notification';
 
 const CORE_SHUTDOWN_TIMEOUT_MS = 5000;
 
@@ -210,6 +211,7 @@ async function onReady(): Promise<void> {
   );
 
   mainWindow = createMainWindow(paths);
+  if (core) void notifyNewlyOverdue((method, input) => core!.connection.request(method, input)).catch(() => undefined);
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) mainWindow = createMainWindow(paths);
   });

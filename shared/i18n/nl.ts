@@ -689,6 +689,7 @@ export const nl = {
     saved: 'Bewaard.',
     chooseAdvice: 'Verzonden adviezen',
     noSentAdvices: 'Er zijn nog geen verzonden adviezen.',
+    startOverdue: 'Te laat: {advices} adviezen wachten langer dan de termijn op antwoord, {commitments} toezeggingen zijn over hun datum. Bekijk het overzicht.',
     notificationTitle: 'Advieswerk: termijn verlopen',
     notificationBody: '{count} nieuwe verlopen termijnen: {titles}',
   },
