@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { t } from '../i18n';
 import type { DueInfo } from '../responses/deadlines';
 import type { FullStatus } from '../responses/status';
+import type { ExportedFile } from './advices';
 import { method } from './define';
 import { boundedText, calendarDate, id, LIMITS, noInput, optionalText } from './fields';
 
@@ -275,4 +276,23 @@ export const responsesContract = {
   'dashboard.badge': method<OverdueBadge>()(noInput),
   /** What became overdue since last asked; marks it as seen. For the notification at start. */
   'dashboard.newlyOverdue': method<OverdueNotice[]>()(noInput),
+
+  /** All advices of a year with status, positions and commitments, for the annual report. */
+  'reports.adviezenoverzicht': method<ExportedFile>()(
+    z
+      .object({
+        year: z.number().int().min(1900).max(2999),
+        format: z.enum(['docx', 'xlsx']),
+        /** Where to write the file; absent: the bytes come back for a download. */
+        path: z.string().min(1).max(1000).optional(),
+      })
+      .strict(),
+  ),
+  /** Reporting back to participants of a meeting or a programme, personal data left out. */
+  'reports.terugkoppeling': method<ExportedFile>()(
+    z
+      .object({ meetingId: id.optional(), programmeId: id.optional(), path: z.string().min(1).max(1000).optional() })
+      .strict()
+      .refine((value) => Boolean(value.meetingId) !== Boolean(value.programmeId), { message: t('reports.scopeRequired') }),
+  ),
 };

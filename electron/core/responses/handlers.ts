@@ -15,6 +15,8 @@ import { defineHandlers, type HandlerContext } from '../api/handler';
 import { getCouncil } from '../council/repository';
 import type { Db } from '../db/connection';
 import { newId } from '../ids';
+import { writeExportFile } from './export-file';
+import { feedbackDocx, feedbackFor, overviewDocx, overviewXlsx, yearOverview } from './reports';
 import { attachmentsDir, readAttachment, removeAttachment, storeAttachment } from './attachments';
 import {
   awaitingAdvices,
@@ -380,4 +382,30 @@ export const responsesHandlers = defineHandlers({
     return { ...counts, total: counts.advices + counts.commitments };
   },
   'dashboard.newlyOverdue': async (_input, ctx) => takeNewlyOverdue(ctx),
+
+  'reports.adviezenoverzicht': async ({ year, format, path }, { db }) => {
+    const council = await getCouncil(db);
+    const overview = await yearOverview(db, year, council.name, (adviceId) => loadOverview(db, adviceId, council.responseTermWeeks));
+    const bytes = format === 'docx' ? await overviewDocx(overview) : await overviewXlsx(overview);
+    return writeExportFile(bytes, t('reports.overviewFileName', { year, ext: format }), path);
+  },
+
+  'reports.terugkoppeling': async ({ meetingId, programmeId, path }, { db }) => {
+    const council = await getCouncil(db);
+    let title: string;
+    let meetingIds: string[];
+    if (meetingId) {
+      const meeting = await db.selectFrom('meetings').select(['id', 'title']).where('id', '=', meetingId).executeTakeFirst();
+      if (!meeting) throw notFound('reports.meetingNotFound');
+      title = meeting.title;
+      meetingIds = [meeting.id];
+    } else {
+      const programme = await db.selectFrom('programmes').select(['id', 'name']).where('id', '=', programmeId!).executeTakeFirst();
+      if (!programme) throw notFound('reports.programmeNotFound');
+      title = programme.name;
+      meetingIds = (await db.selectFrom('meetings').select('id').where('programme_id', '=', programme.id).execute()).map((row) => row.id);
+    }
+    const feedback = await feedbackFor(db, { meetingIds, title, councilName: council.name }, (adviceId) => loadOverview(db, adviceId, council.responseTermWeeks));
+    return writeExportFile(await feedbackDocx(feedback), t('reports.feedbackFileName', { title: title.replace(/[\\/:*?"<>|]/g, '-') }), path);
+  },
 });
