@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { advicesContract } from './advices';
 import { councilContract } from './council';
+import { exchangeContract } from './exchange';
 import { jobsContract } from './jobs';
 import { meetingsContract } from './meetings';
 import { responsesContract } from './responses';
@@ -17,6 +18,7 @@ export const contract = {
   ...wijkenContract,
   ...jobsContract,
   ...meetingsContract,
+  ...exchangeContract,
   ...advicesContract,
   ...responsesContract,
 };

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { method } from './define';
+import { exchangeExportParams, exchangeImportParams } from './exchange';
 import { noInput } from './fields';
+import { findingsExportParams, importCheckInput, meetingReportParams } from './meetings';
 
 /**
  * Long work runs as a job off the request path. Each kind has its own parameter schema; later
@@ -8,6 +10,11 @@ import { noInput } from './fields';
  */
 export const jobParams = {
   backup: z.object({}).strict(),
+  findingsImport: importCheckInput,
+  findingsExport: findingsExportParams,
+  meetingReport: meetingReportParams,
+  exchangeExport: exchangeExportParams,
+  exchangeImport: exchangeImportParams,
 } as const;
 
 export type JobKind = keyof typeof jobParams;
@@ -36,7 +43,7 @@ type JobStartOutput = { [K in JobKind]: { kind: K; params: z.output<(typeof jobP
 // Built from the table above; the cast restores the per-kind typing that mapping over keys loses.
 const jobStart = z.discriminatedUnion(
   'kind',
-  JOB_KINDS.map((kind) => z.object({ kind: z.literal(kind), params: jobParams[kind].default({}) }).strict()) as [
+  JOB_KINDS.map((kind) => z.object({ kind: z.literal(kind), params: (jobParams[kind] as z.ZodObject).default({}) }).strict()) as [
     z.ZodObject<{ kind: z.ZodLiteral<JobKind>; params: z.ZodDefault<z.ZodObject> }>,
   ],
 ) as unknown as z.ZodType<JobStartOutput, JobStartInput>;

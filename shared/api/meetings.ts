@@ -139,6 +139,41 @@ export interface DuplicateSuggestion {
   signals: { id: string; title: string }[];
 }
 
+// --- Import and export ---
+
+export const IMPORT_FIELDS = ['text', 'meeting', 'theme', 'source', 'wijk', 'date', 'tags', 'personalData', 'votes'] as const;
+export type ImportField = (typeof IMPORT_FIELDS)[number];
+/** Which column (0-based) feeds which field; unmapped fields are left out. */
+export type ImportMapping = Partial<Record<ImportField, number>>;
+export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
+export const MAX_IMPORT_ROWS = 100_000;
+
+export interface ImportUpload {
+  uploadId: string;
+  fileName: string;
+  columns: string[];
+  sampleRows: string[][];
+  rowCount: number;
+  suggestedMapping: ImportMapping;
+}
+
+export interface ImportRowIssue {
+  /** Row number in the file, the header being row 1. */
+  row: number;
+  field: string;
+  message: string;
+}
+
+export interface ImportCheck {
+  rowCount: number;
+  validCount: number;
+  invalidRowCount: number;
+  /** The first 500 issues. */
+  issues: ImportRowIssue[];
+  issueCount: number;
+  preview: { row: number; text: string; theme: string; source: FindingSource; date: string }[];
+}
+
 // --- Input fields ---
 
 const timeOfDay = z
@@ -265,6 +300,34 @@ export const findingSearchInput = z
   .strict();
 export type FindingSearchInput = z.output<typeof findingSearchInput>;
 
+const importMapping = z
+  .object(Object.fromEntries(IMPORT_FIELDS.map((field) => [field, z.number().int().min(0).max(99).optional()])) as Record<ImportField, z.ZodOptional<z.ZodNumber>>)
+  .strict();
+
+export const importDefaults = z
+  .object({
+    meetingId: id.nullable().default(null),
+    source: z.enum(FINDING_SOURCES).default('plenair'),
+    /** Used when neither the row nor its meeting gives a date. */
+    date: calendarDate,
+  })
+  .strict();
+export type ImportDefaults = z.output<typeof importDefaults>;
+
+export const importCheckInput = z.object({ uploadId: id, mapping: importMapping, defaults: importDefaults }).strict();
+
+export const findingsExportParams = z
+  .object({
+    query: findingSearchInput.shape.query,
+    filters: findingFilters.default({}),
+    sort: findingSearchInput.shape.sort,
+    direction: findingSearchInput.shape.direction,
+    format: z.enum(['csv', 'xlsx']),
+  })
+  .strict();
+
+export const meetingReportParams = z.object({ meetingId: id, includePersonalData: z.boolean().default(false) }).strict();
+
 export const meetingsContract = {
   'programmes.list': method<Programme[]>()(noInput),
   'programmes.create': method<Programme>()(z.object(programmeFields).strict()),
@@ -298,6 +361,17 @@ export const meetingsContract = {
   'findings.vote': method<Finding>()(z.object({ id, delta: z.union([z.literal(1), z.literal(-1)]) }).strict()),
   'findings.themes': method<string[]>()(noInput),
   'findings.tags': method<string[]>()(noInput),
+  /** Reads an uploaded CSV/XLSX (base64) and keeps it for checking; writes nothing to the database. */
+  'findings.importParse': method<ImportUpload>()(
+    z
+      .object({
+        fileName: requiredText(LIMITS.name),
+        dataBase64: z.string().max(Math.ceil((MAX_IMPORT_BYTES * 4) / 3) + 4, { message: t('import.tooLarge', { max: '10 MB' }) }),
+      })
+      .strict(),
+  ),
+  /** Maps and validates every row: the per-row report; writes nothing. */
+  'findings.importCheck': method<ImportCheck>()(importCheckInput),
 
   'signals.list': method<SignalList>()(
     z

@@ -103,6 +103,7 @@ test('draft an ongevraagd advies from signals, reorder by keyboard, export, adop
   await expect(app.getByTestId('trace-panel')).toContainText('Het wijkteam neemt de telefoon niet op (2)');
   await expectNoAccessibilityViolations(app);
   await saveScreenshot(app, testInfo, 'advies-editor');
+  await app.getByRole('region', { name: 'Opbouw van het advies' }).screenshot({ path: testInfo.outputPath('advies-opbouw.png') });
 
   // Export the .docx as a download and check it for real.
   const downloadPromise = app.waitForEvent('download');
@@ -144,4 +145,61 @@ test('draft an ongevraagd advies from signals, reorder by keyboard, export, adop
   const row = app.getByRole('table', { name: 'Alle adviezen' }).getByRole('row', { name: /WMO-2014-001/ });
   await expect(row).toContainText('Verzonden');
   await expect(row).toContainText('25-09-2014');
+});
+
+test('items move between sections by drag and drop and by keyboard choice, sections move, an empty Betreft is refused', async ({ app }, testInfo) => {
+  await call(app, 'council.update', { name: 'Adviesraad Wmo Delft', kenmerkPattern: 'AR-{jaar}-{volgnummer}' });
+  let advice = await call<{ id: string; sections: { id: string }[] }>(app, 'advices.create', { kind: 'ongevraagd', betreft: 'Vervoer', adviceDate: '2026-03-02', withDefaultSections: true });
+  for (const text of ['Eerste bevinding', 'Tweede bevinding']) advice = await call(app, 'advices.addItem', { sectionId: advice.sections[0]!.id, kind: 'bevinding', text });
+  await call(app, 'advices.addItem', { sectionId: advice.sections[1]!.id, kind: 'conclusie', text: 'Een conclusie' });
+  await app.goto(`${new URL(app.url()).origin}/#/adviezen/${advice.id}`);
+  await expect(app.getByLabel('Tekst van Punt 2.1')).toHaveValue('Een conclusie');
+
+  // Mouse: drag "Tweede bevinding" (I.2) onto the conclusion 2.1.
+  const handle = app.getByRole('button', { name: 'Versleep Punt I.2' });
+  const target = app.getByRole('button', { name: 'Versleep Punt 2.1' });
+  // A tall window with the handle in the middle, so dnd-kit's auto-scroll (within a fifth of the
+  // window's edges) does not scroll the target away while the mouse moves.
+  await app.setViewportSize({ width: 1280, height: 1800 });
+  await handle.evaluate((element) => element.scrollIntoView({ block: 'center' }));
+  const from = (await handle.boundingBox())!;
+  const to = (await target.boundingBox())!;
+  await app.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+  await app.mouse.down();
+  await app.mouse.move(from.x + from.width / 2, from.y + 20, { steps: 5 });
+  await app.mouse.move(to.x + to.width / 2, to.y + to.height / 2 - 5, { steps: 20 });
+  // dnd-kit settles the drop target on the next animation frames; on a busy machine give it time.
+  await app.waitForTimeout(400);
+  await app.mouse.move(to.x + to.width / 2, to.y + to.height / 2 - 4);
+  await app.waitForTimeout(200);
+  await app.mouse.up();
+  await expect(app.getByLabel('Tekst van Punt 2.1')).toHaveValue('Tweede bevinding');
+  await expect(app.getByLabel('Tekst van Punt 2.2')).toHaveValue('Een conclusie');
+  await expect(app.getByLabel('Tekst van Punt I.2')).toHaveCount(0);
+
+  // Keyboard alternative: the "move to section" choice sends 2.2 back to the first section.
+  await app.getByLabel('Verplaats Punt 2.2 naar onderdeel').selectOption({ label: 'I. Wat inwoners ons vertelden' });
+  await expect(app.getByLabel('Tekst van Punt I.2')).toHaveValue('Een conclusie');
+  await expect(app.getByLabel('Tekst van Punt 2.1')).toHaveValue('Tweede bevinding');
+
+  // Sections move too, and every number follows.
+  await app.getByRole('button', { name: 'Onderdeel "Aanbevelingen" omhoog' }).click();
+  await expect(app.getByTestId('advice-section').nth(1)).toContainText('2.');
+  await expect(app.getByLabel('Titel van onderdeel 2')).toHaveValue('Aanbevelingen');
+  await expect(app.getByLabel('Tekst van Punt 3.1')).toHaveValue('Tweede bevinding');
+
+  // Bad input: an empty Betreft is refused with a Dutch message and not saved.
+  await app.getByLabel('Betreft', { exact: true }).fill('');
+  await app.getByLabel('Betreft', { exact: true }).blur();
+  await expect(app.getByRole('alert')).toContainText('Niet opgeslagen: De invoer klopt niet: betreft: Vul dit veld in.');
+  await expect(app.getByRole('heading', { level: 1 })).toContainText('Vervoer');
+  await expectNoAccessibilityViolations(app);
+  await saveScreenshot(app, testInfo, 'advies-slepen');
+
+  // The start screen lists requests still to answer.
+  await call(app, 'adviceRequests.create', { receivedOn: '2026-01-05', subject: 'Verordening Wmo 2027', deadline: '2099-02-16' });
+  await app.goto(`${new URL(app.url()).origin}/#/`);
+  await expect(app.getByRole('region', { name: 'Adviesaanvragen' })).toContainText(/Verordening Wmo 2027: uiterste datum 16 februari 2099, nog \d+ dagen/);
+  await expectNoAccessibilityViolations(app);
+  await saveScreenshot(app, testInfo, 'start-aanvragen');
 });

@@ -128,6 +128,17 @@ describe('the advice letter (.docx)', () => {
     expect(body.indexOf('Wijkbijeenkomst 1,')).toBeLessThan(body.indexOf('Wijkbijeenkomst 7,'));
   }, 120_000);
 
+  it('puts the council logo from the settings in the letterhead', async () => {
+    const onePixelPng = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
+    const { updatedAt: _updatedAt, ...council } = await core.value('council.get');
+    await core.value('council.update', { ...council, logoDataUrl: `data:image/png;base64,${onePixelPng}` });
+    const exported = await core.value('advices.exportDocx', { id: advice.id });
+    const bytes = Buffer.from(exported.bytesBase64!, 'base64');
+    expect(unzipEntry(bytes, 'word/document.xml')).toContain('<w:drawing>');
+    expect((await mammoth.convertToHtml({ buffer: bytes })).value).toContain('<img');
+    await core.value('council.update', { ...council, logoDataUrl: '' });
+  });
+
   it('writes the letter to a chosen path and makes a PDF with LibreOffice', async () => {
     const target = `${core.dir}/uit/brief.docx`;
     const written = await core.value('advices.exportDocx', { id: advice.id, path: target });

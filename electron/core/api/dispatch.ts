@@ -25,6 +25,8 @@ function describeIssues(issues: FieldIssue[]): string {
 /** Maps SQLite's own failures that are the user's to fix; everything else is INTERNAL. */
 function fromSqliteError(error: Error & { code?: string }): Result<never> | null {
   if (error.code === 'SQLITE_BUSY' || error.code === 'SQLITE_LOCKED') return fail('IO', t('errors.dbLocked'));
+  // A delete that a handler did not check against references: the foreign key refused it.
+  if (error.code === 'SQLITE_CONSTRAINT_FOREIGNKEY') return fail('CONFLICT', t('errors.stillReferenced'));
   if (error.code === 'SQLITE_FULL' || error.code === 'SQLITE_READONLY' || error.code === 'SQLITE_IOERR' || error.code === 'SQLITE_CANTOPEN')
     return fail('IO', t('errors.io', { details: error.message }));
   return null;

@@ -1,5 +1,6 @@
 import { advicesHandlers } from '../advices/handlers';
 import { councilHandlers } from '../council/handlers';
+import { exchangeHandlers } from '../exchange/handlers';
 import { findingsHandlers } from '../findings/handlers';
 import { meetingsHandlers } from '../meetings/handlers';
 import { responsesHandlers } from '../responses/handlers';
@@ -18,6 +19,7 @@ export const handlers: Handlers = combineHandlers(
   meetingsHandlers,
   findingsHandlers,
   signalsHandlers,
+  exchangeHandlers,
   advicesHandlers,
   responsesHandlers,
 );

@@ -5,6 +5,7 @@ import { defineHandlers } from '../api/handler';
 import type { Db } from '../db/connection';
 import { nowIso } from '../ids';
 import { notFound } from '../meetings/handlers';
+import { checkRows, describeUpload, loadUpload, parseUpload, saveUpload, summariseCheck } from './transfer';
 import { existingWijkIds, findMeeting, findThemeTable } from '../meetings/repository';
 import {
   changeFindingVotes,
@@ -135,4 +136,14 @@ export const findingsHandlers = defineHandlers({
 
   'findings.themes': async (_input, { db }) => listThemes(db),
   'findings.tags': async (_input, { db }) => listTags(db),
+
+  'findings.importParse': async ({ fileName, dataBase64 }) => {
+    const table = await parseUpload(fileName, Buffer.from(dataBase64, 'base64'));
+    return describeUpload(saveUpload(table), table);
+  },
+
+  'findings.importCheck': async ({ uploadId, mapping, defaults }, { db }) => {
+    const table = loadUpload(uploadId);
+    return summariseCheck(await checkRows(db, table, mapping, defaults), table.rows.length);
+  },
 });

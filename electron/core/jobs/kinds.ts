@@ -3,6 +3,8 @@ import path from 'node:path';
 import type { JobKind } from '../../../shared/api/jobs';
 import { t } from '../../../shared/i18n';
 import { openSqlite, type Sqlite } from '../db/connection';
+import { exchangeExportJob, exchangeImportJob } from '../exchange/jobs';
+import { findingsExportJob, findingsImportJob, meetingReportJob } from '../findings/jobs';
 
 export interface JobEnvironment {
   /** A connection of the job's own (jobs run in a worker thread). */
@@ -50,6 +52,11 @@ async function backup({ sqlite, backupDir, report, signal }: JobEnvironment): Pr
 
 export const jobKinds: Record<JobKind, JobFunction> = {
   backup,
+  findingsImport: findingsImportJob,
+  findingsExport: findingsExportJob,
+  meetingReport: meetingReportJob,
+  exchangeExport: exchangeExportJob,
+  exchangeImport: exchangeImportJob,
 };
 
 const PARTIAL_SUFFIX = '.deel';

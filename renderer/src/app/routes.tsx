@@ -1,6 +1,8 @@
 import type { ComponentType } from 'react';
 import type { MessageKey } from '../../../shared/i18n';
 import { AdvicesPage } from '../features/advices/AdvicesPage';
+import { InbrengPage } from '../features/findings/InbrengPage';
+import { MeetingsPage } from '../features/meetings/MeetingsPage';
 import { NotYetAvailablePage } from '../features/placeholder/NotYetAvailablePage';
 import { OverdueBadge } from '../features/responses/OverdueBadge';
 import { ResponsesPage } from '../features/responses/ResponsesPage';
@@ -18,8 +20,8 @@ export interface AppRoute {
 /** The main navigation, in order. Each feature replaces its placeholder when it lands. */
 export const ROUTES: AppRoute[] = [
   { path: '/', label: 'nav.start', component: StartPage },
-  { path: '/bijeenkomsten', label: 'nav.meetings', component: NotYetAvailablePage },
-  { path: '/inbreng', label: 'nav.findings', component: NotYetAvailablePage },
+  { path: '/bijeenkomsten', label: 'nav.meetings', component: MeetingsPage },
+  { path: '/inbreng', label: 'nav.findings', component: InbrengPage },
   { path: '/adviezen', label: 'nav.advices', component: AdvicesPage },
   { path: '/reacties', label: 'nav.responses', component: ResponsesPage, badge: OverdueBadge },
   { path: '/wijkteams', label: 'nav.wijkteams', component: NotYetAvailablePage },

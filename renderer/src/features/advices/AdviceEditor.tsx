@@ -1,8 +1,8 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { buildLetterModel } from '../../../../shared/advices/letter';
 import type { AdviceDetail, AdviceRequest, ItemTrace } from '../../../../shared/api/advices';
 import type { CouncilSettings } from '../../../../shared/api/council';
-import type { Finding, Signal } from '../../../../shared/api/meetings';
+import type { Finding, Meeting, Signal } from '../../../../shared/api/meetings';
 import { formatDateLong, t } from '../../../../shared/i18n';
 import { ApiCallError } from '../../../../shared/result';
 import { api } from '../../api';
@@ -24,7 +24,19 @@ function today(): string {
   return new Date().toISOString().slice(0, 10);
 }
 
-function LetterDetails({ advice, requests, others, actions }: { advice: AdviceDetail; requests: AdviceRequest[]; others: AdviceDetail['references']; actions: OutlineActions }) {
+function LetterDetails({
+  advice,
+  requests,
+  others,
+  meetings,
+  actions,
+}: {
+  advice: AdviceDetail;
+  requests: AdviceRequest[];
+  others: AdviceDetail['references'];
+  meetings: Meeting[];
+  actions: OutlineActions;
+}) {
   const save = (fields: Omit<Parameters<typeof api.call<'advices.update'>>[1], 'id'>) => actions.run(() => api.call('advices.update', { id: advice.id, ...fields }));
   return (
     <section className="aw-card" aria-labelledby="brief-gegevens-titel">
@@ -79,8 +91,47 @@ function LetterDetails({ advice, requests, others, actions }: { advice: AdviceDe
           ))}
         </fieldset>
       )}
+      {meetings.length > 0 && (
+        <details>
+          <summary>
+            {t('advicesUi.meetings')} ({advice.meetingIds.length})
+          </summary>
+          <fieldset className="utrecht-form-fieldset aw-related">
+            <legend className="aw-visually-hidden">{t('advicesUi.meetings')}</legend>
+            {meetings.map((meeting) => (
+              <label key={meeting.id} className="aw-checkbox">
+                <input
+                  type="checkbox"
+                  checked={advice.meetingIds.includes(meeting.id)}
+                  onChange={(event) =>
+                    void save({ meetingIds: event.target.checked ? [...advice.meetingIds, meeting.id] : advice.meetingIds.filter((id) => id !== meeting.id) })
+                  }
+                />{' '}
+                {meeting.title} ({formatDateLong(meeting.date)})
+              </label>
+            ))}
+          </fieldset>
+        </details>
+      )}
       <AutosaveTextArea label={t('advicesUi.openingText')} description={t('advicesUi.openingHint')} value={advice.openingText} rows={4} onSave={(openingText) => save({ openingText })} />
       <AutosaveTextArea label={t('advicesUi.closingText')} value={advice.closingText} onSave={(closingText) => save({ closingText })} />
+      <AutosaveTextArea
+        label={t('advicesUi.signatories')}
+        description={t('advicesUi.signatoriesHint')}
+        value={advice.signatories.map((signatory) => `${signatory.name}, ${signatory.role}`).join('\n')}
+        onSave={(text) =>
+          save({
+            signatories: text
+              .split('\n')
+              .map((line) => line.trim())
+              .filter(Boolean)
+              .map((line) => {
+                const comma = line.lastIndexOf(',');
+                return comma < 0 ? { name: line, role: '' } : { name: line.slice(0, comma).trim(), role: line.slice(comma + 1).trim() };
+              }),
+          })
+        }
+      />
       <AutosaveTextArea
         label={t('advicesUi.cc')}
         value={advice.cc.join('\n')}
@@ -202,8 +253,8 @@ function TracePanel({ advice, itemId }: { advice: AdviceDetail; itemId: string |
       setTrace(null);
       return;
     }
+    // Reloaded when the item's links or number change (the key), not on every new advice object.
     void api.call('advices.traceItem', { id: item.id }).then(setTrace, () => setTrace(null));
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key]);
   const byMeeting = useMemo(() => {
     const groups = new Map<string, { title: string; date: string; texts: string[] }>();
@@ -433,6 +484,7 @@ export function AdviceEditor({ id }: { id: string }) {
   const [council, setCouncil] = useState<CouncilSettings | null>(null);
   const [requests, setRequests] = useState<AdviceRequest[]>([]);
   const [others, setOthers] = useState<AdviceDetail['references']>([]);
+  const [meetings, setMeetings] = useState<Meeting[]>([]);
   const [save, setSave] = useState<SaveState>({ kind: 'idle' });
   const [selected, setSelected] = useState<string | null>(null);
 
@@ -440,20 +492,27 @@ export function AdviceEditor({ id }: { id: string }) {
     void api.request('advices.get', { id }).then((result) => setAdvice(result.ok ? result.value : null));
     void api.call('council.get').then(setCouncil);
     void api.call('adviceRequests.list').then(setRequests);
+    void api.call('meetings.list', {}).then(setMeetings);
     void api.call('advices.list', {}).then((list) =>
       setOthers(list.filter((other) => other.id !== id).map((other) => ({ id: other.id, kenmerk: other.kenmerk, betreft: other.betreft, adviceDate: other.adviceDate, sentOn: other.sentOn }))),
     );
   }, [id]);
 
-  const run = useCallback(async (method: () => Promise<AdviceDetail>) => {
-    setSave({ kind: 'saving' });
-    try {
-      setAdvice(await method());
-      setSave({ kind: 'saved' });
-    } catch (error) {
-      if (!(error instanceof ApiCallError)) throw error;
-      setSave({ kind: 'error', message: error.message });
-    }
+  // Saves run one after another, so a slow autosave can never land after (and undo) a later change.
+  const queue = useRef<Promise<void>>(Promise.resolve());
+  const run = useCallback((method: () => Promise<AdviceDetail>) => {
+    const next = queue.current.then(async () => {
+      setSave({ kind: 'saving' });
+      try {
+        setAdvice(await method());
+        setSave({ kind: 'saved' });
+      } catch (error) {
+        if (!(error instanceof ApiCallError)) throw error;
+        setSave({ kind: 'error', message: error.message });
+      }
+    });
+    queue.current = next.catch(() => undefined);
+    return next;
   }, []);
   const actions: OutlineActions = useMemo(() => ({ run, select: setSelected }), [run]);
   const onError = useCallback((message: string) => setSave({ kind: 'error', message }), []);
@@ -493,7 +552,7 @@ export function AdviceEditor({ id }: { id: string }) {
             <FrozenView advice={advice} actions={actions} />
           ) : (
             <>
-              <LetterDetails advice={advice} requests={requests} others={others} actions={actions} />
+              <LetterDetails advice={advice} requests={requests} others={others} meetings={meetings} actions={actions} />
               <Outline advice={advice} selectedItemId={selected} actions={actions} api={api} />
               <PullPanel advice={advice} actions={actions} />
             </>

@@ -8,7 +8,7 @@ import { hrefFor } from '../../app/router';
 import { Alert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
 import { DataTable } from '../../ui/DataTable';
-import { TextField } from '../../ui/Field';
+import { TextAreaField, TextField } from '../../ui/Field';
 import { Heading, Paragraph } from '../../ui/Heading';
 
 type Status = { kind: 'ok' | 'error'; message: string } | null;
@@ -33,11 +33,12 @@ function today(): string {
 function RequestsSection({ requests, onChanged }: { requests: AdviceRequest[]; onChanged(): void }) {
   const [adding, setAdding] = useState(false);
   const [status, setStatus] = useState<Status>(null);
-  const [form, setForm] = useState({ receivedOn: today(), fromWhom: '', subject: '', kenmerk: '', deadline: '' });
+  const [form, setForm] = useState({ receivedOn: today(), fromWhom: '', subject: '', kenmerk: '', deadline: '', documents: '' });
   const columns = useMemo<ColumnDef<AdviceRequest, unknown>[]>(
     () => [
       { accessorKey: 'subject', header: t('advicesUi.requestSubject') },
       { accessorKey: 'fromWhom', header: t('advicesUi.requestFrom') },
+      { id: 'documents', header: t('advicesUi.requestDocumentsShort'), enableSorting: false, cell: ({ row }) => row.original.documents.join(', ') },
       { accessorKey: 'receivedOn', header: t('advicesUi.requestReceivedOn'), cell: ({ row }) => formatDateShort(row.original.receivedOn) },
       { accessorKey: 'deadline', header: t('advicesUi.requestDeadline'), cell: ({ row }) => formatDateShort(row.original.deadline) },
       {
@@ -54,7 +55,11 @@ function RequestsSection({ requests, onChanged }: { requests: AdviceRequest[]; o
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     try {
-      const request = await api.call('adviceRequests.create', form);
+      const documents = form.documents
+        .split('\n')
+        .map((line) => line.trim())
+        .filter(Boolean);
+      const request = await api.call('adviceRequests.create', { ...form, documents });
       setStatus({ kind: 'ok', message: t('advicesUi.requestSaved', { subject: request.subject }) });
       setAdding(false);
       onChanged();
@@ -82,6 +87,11 @@ function RequestsSection({ requests, onChanged }: { requests: AdviceRequest[]; o
           <TextField label={t('advicesUi.requestSubject')} value={form.subject} onChange={(e) => setForm({ ...form, subject: e.target.value })} />
           <TextField label={t('advicesUi.requestFrom')} value={form.fromWhom} onChange={(e) => setForm({ ...form, fromWhom: e.target.value })} />
           <TextField label={t('advicesUi.requestKenmerk')} value={form.kenmerk} onChange={(e) => setForm({ ...form, kenmerk: e.target.value })} />
+          <TextAreaField
+            label={`${t('advicesUi.requestDocuments')} ${t('common.optional')}`}
+            value={form.documents}
+            onChange={(e) => setForm({ ...form, documents: e.target.value })}
+          />
           <div className="aw-field-row">
             <TextField type="date" label={t('advicesUi.requestReceivedOn')} value={form.receivedOn} onChange={(e) => setForm({ ...form, receivedOn: e.target.value })} />
             <TextField type="date" label={t('advicesUi.requestDeadline')} value={form.deadline} onChange={(e) => setForm({ ...form, deadline: e.target.value })} />

@@ -1,7 +1,9 @@
 import {
   closestCenter,
   DndContext,
+  type CollisionDetection,
   KeyboardSensor,
+  pointerWithin,
   PointerSensor,
   useSensor,
   useSensors,
@@ -22,6 +24,21 @@ export interface OutlineActions {
   run(method: () => Promise<AdviceDetail>): Promise<void>;
   select(itemId: string): void;
 }
+
+/**
+ * Items land on items (or on an empty section), sections on sections: without this filter the large
+ * section boxes win the collision test and an item dropped on another item lands in the wrong place.
+ */
+const collisionByType: CollisionDetection = (args) => {
+  const type = args.active.data.current?.type;
+  const candidates = args.droppableContainers.filter((container) => {
+    const data = container.data.current;
+    return data?.type === type || (type === 'item' && data?.type === 'section' && data.empty === true);
+  });
+  // What is under the pointer wins; the tall item cards make centre distances misleading.
+  const underPointer = pointerWithin({ ...args, droppableContainers: candidates });
+  return underPointer.length > 0 ? underPointer : closestCenter({ ...args, droppableContainers: candidates });
+};
 
 export function itemLabel(item: Pick<AdviceItem, 'number'>): string {
   return item.number ? t('advicesUi.item', { number: item.number }) : t('advicesUi.itemUnnumbered');
@@ -70,7 +87,10 @@ function ItemCard({ advice, section, item, index, handle, selected, actions, api
           aria-label={`${t('advicesUi.itemKind')}: ${label}`}
           className="utrecht-select aw-select-small"
           value={item.kind}
-          onChange={(event) => void actions.run(() => api.call('advices.updateItem', { id: item.id, kind: event.target.value as ItemKind }))}
+          onChange={(event) => {
+            const kind = event.target.value as ItemKind;
+            void actions.run(() => api.call('advices.updateItem', { id: item.id, kind }));
+          }}
         >
           {(['bevinding', 'conclusie', 'aanbeveling', 'overig'] as const).map((kind) => (
             <option key={kind} value={kind}>
@@ -94,7 +114,11 @@ function ItemCard({ advice, section, item, index, handle, selected, actions, api
           aria-label={t('advicesUi.moveToSection', { item: label })}
           className="utrecht-select aw-select-small"
           value={section.id}
-          onChange={(event) => void actions.run(() => api.call('advices.moveItem', { id: item.id, sectionId: event.target.value, index: 100_000 }))}
+          onChange={(event) => {
+            // Read now: saves are queued, and by then React has reset the controlled select.
+            const sectionId = event.target.value;
+            void actions.run(() => api.call('advices.moveItem', { id: item.id, sectionId, index: 100_000 }));
+          }}
         >
           {advice.sections.map((candidate, candidateIndex) => (
             <option key={candidate.id} value={candidate.id}>
@@ -142,7 +166,10 @@ function ItemCard({ advice, section, item, index, handle, selected, actions, api
               <input
                 type="checkbox"
                 checked={item.showMentions}
-                onChange={(event) => void actions.run(() => api.call('advices.updateItem', { id: item.id, showMentions: event.target.checked }))}
+                onChange={(event) => {
+                  const showMentions = event.target.checked;
+                  void actions.run(() => api.call('advices.updateItem', { id: item.id, showMentions }));
+                }}
               />{' '}
               {t('advicesUi.showMentions')}
             </label>
@@ -203,11 +230,11 @@ export function Outline({ advice, selectedItemId, actions, api }: OutlineProps) 
       </Heading>
       <Paragraph className="aw-muted">{t('advicesUi.outlineHint')}</Paragraph>
       {advice.sections.length === 0 && <Paragraph>{t('advicesUi.outlineEmpty')}</Paragraph>}
-      <DndContext sensors={sensors} collisionDetection={closestCenter} onDragEnd={onDragEnd}>
+      <DndContext sensors={sensors} collisionDetection={collisionByType} onDragEnd={onDragEnd}>
         <SortableContext items={advice.sections.map((section) => section.id)} strategy={verticalListSortingStrategy}>
           <ol className="aw-outline">
             {advice.sections.map((section, sectionIndex) => (
-              <Sortable key={section.id} id={section.id} data={{ type: 'section', label: t('advicesUi.dragSection', { title: section.title }) }}>
+              <Sortable key={section.id} id={section.id} data={{ type: 'section', empty: section.items.length === 0, label: t('advicesUi.dragSection', { title: section.title }) }}>
                 {(handle) => (
                   <section className="aw-section" aria-label={section.title} data-testid="advice-section">
                     <div className="aw-section__bar">
@@ -224,7 +251,10 @@ export function Outline({ advice, selectedItemId, actions, api }: OutlineProps) 
                         aria-label={`${t('advicesUi.numbering')}: ${section.title}`}
                         className="utrecht-select aw-select-small"
                         value={section.numbering}
-                        onChange={(event) => void actions.run(() => api.call('advices.updateSection', { id: section.id, numbering: event.target.value as NumberingStyle }))}
+                        onChange={(event) => {
+                          const numbering = event.target.value as NumberingStyle;
+                          void actions.run(() => api.call('advices.updateSection', { id: section.id, numbering }));
+                        }}
                       >
                         {(['decimaal', 'romeins', 'geen'] as const).map((style) => (
                           <option key={style} value={style}>

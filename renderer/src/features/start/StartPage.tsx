@@ -4,6 +4,7 @@ import type { OverdueBadge } from '../../../../shared/api/responses';
 import { t } from '../../../../shared/i18n';
 import { api } from '../../api';
 import { Heading, Paragraph } from '../../ui/Heading';
+import { OpenRequests } from '../advices/OpenRequests';
 
 export function StartPage(_props: { title: string }) {
   const [council, setCouncil] = useState<CouncilSettings | null>(null);
@@ -30,6 +31,7 @@ export function StartPage(_props: { title: string }) {
           </a>
         </Paragraph>
       )}
+      <OpenRequests />
     </>
   );
 }
