@@ -277,6 +277,9 @@ export const responsesContract = {
   /** What became overdue since last asked; marks it as seen. For the notification at start. */
   'dashboard.newlyOverdue': method<OverdueNotice[]>()(noInput),
 
+  /** The response, positions, commitments and log of an advice as an exchange file (docs/exchange-format.md); import with the exchange import. */
+  'responses.exportExchange': method<ExportedFile>()(z.object({ adviceId: id, path: z.string().min(1).max(1000).optional() }).strict()),
+
   /** All advices of a year with status, positions and commitments, for the annual report. */
   'reports.adviezenoverzicht': method<ExportedFile>()(
     z

@@ -11,8 +11,8 @@ export const RESPONSE_COUNCIL = {
 };
 
 /** An advice with one conclusion and the given recommendations, adopted and sent on `sentOn`. */
-export async function sentAdvice(core: TestCore, betreft: string, sentOn: string, recommendations: string[]): Promise<AdviceDetail> {
-  let advice = await core.value('advices.create', { kind: 'ongevraagd', betreft, adviceDate: sentOn });
+export async function sentAdvice(core: TestCore, betreft: string, sentOn: string, recommendations: string[], kenmerk?: string): Promise<AdviceDetail> {
+  let advice = await core.value('advices.create', { kind: 'ongevraagd', betreft, adviceDate: sentOn, ...(kenmerk ? { kenmerk } : {}) });
   advice = await core.value('advices.addSection', { adviceId: advice.id, title: 'Conclusies' });
   advice = await core.value('advices.addItem', { sectionId: advice.sections[0]!.id, kind: 'conclusie', text: 'De wijkteams zijn slecht bereikbaar.' });
   advice = await core.value('advices.addSection', { adviceId: advice.id, title: 'Aanbevelingen' });

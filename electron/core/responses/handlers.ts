@@ -15,6 +15,7 @@ import { defineHandlers, type HandlerContext } from '../api/handler';
 import { getCouncil } from '../council/repository';
 import type { Db } from '../db/connection';
 import { newId } from '../ids';
+import { buildFollowupExchange } from './exchange';
 import { writeExportFile } from './export-file';
 import { feedbackDocx, feedbackFor, overviewDocx, overviewXlsx, yearOverview } from './reports';
 import { attachmentsDir, readAttachment, removeAttachment, storeAttachment } from './attachments';
@@ -382,6 +383,13 @@ export const responsesHandlers = defineHandlers({
     return { ...counts, total: counts.advices + counts.commitments };
   },
   'dashboard.newlyOverdue': async (_input, ctx) => takeNewlyOverdue(ctx),
+
+  'responses.exportExchange': async ({ adviceId, path }, ctx) => {
+    const advice = await requireSentAdvice(ctx.db, adviceId);
+    const file = await buildFollowupExchange(ctx.db, adviceId, ctx.session.userName);
+    const safe = advice.kenmerk.replace(/[^\p{L}\p{N}]+/gu, '-');
+    return writeExportFile(Buffer.from(JSON.stringify(file, null, 2)), t('responses.exchangeFileName', { kenmerk: safe }), path);
+  },
 
   'reports.adviezenoverzicht': async ({ year, format, path }, { db }) => {
     const council = await getCouncil(db);
