@@ -812,6 +812,7 @@ export const nl = {
     chooseAdvice: 'Verzonden adviezen',
     noSentAdvices: 'Er zijn nog geen verzonden adviezen.',
     startOverdue: 'Te laat: {advices} adviezen wachten langer dan de termijn op antwoord, {commitments} toezeggingen zijn over hun datum. Bekijk het overzicht.',
+    exchangeExport: 'Uitwisselbestand maken (voor de laptop van voorzitter of secretaris)',
     notificationTitle: 'Advieswerk: termijn verlopen',
     notificationBody: '{count} nieuwe verlopen termijnen: {titles}',
   },
@@ -864,6 +865,9 @@ export const nl = {
     exportFeedback: 'Terugkoppeling aan deelnemers',
     feedbackScope: 'Bijeenkomst of programma',
     feedbackExport: 'Terugkoppeling maken (.docx)',
+    feedbackHelp: 'Een verslag in gewone taal voor de deelnemers: wat zij zeiden, wat de raad adviseerde, wat de gemeente antwoordde en wat er sindsdien gebeurde. Inbreng met persoonsgegevens blijft eruit.',
+    programmes: 'Programma\'s',
+    meetings: 'Bijeenkomsten',
   },
   system: {
     title: 'Over deze installatie',

@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
+import ExcelJS from 'exceljs';
+import { renderDocx } from '../helpers/docx';
 import { expect, expectNoAccessibilityViolations, saveScreenshot, test } from './fixtures';
 
 async function call<T>(page: Page, method: string, input: unknown): Promise<T> {
@@ -31,16 +34,19 @@ async function seedSentAdvice(page: Page): Promise<Advice> {
     kenmerkPattern: 'ASD-{jaar}-{volgnummer}',
     responseTermWeeks: 6,
   });
+  const meeting = await call<{ id: string }>(page, 'meetings.create', { title: 'Wijkbijeenkomst Oosterpark', date: daysAgo(90) });
+  const finding = await call<{ id: string }>(page, 'findings.create', { text: 'Het wijkteam neemt de telefoon niet op', meetingId: meeting.id });
+  await call(page, 'findings.create', { text: 'Meneer De Boer op nummer 3 wacht al maanden', meetingId: meeting.id, containsPersonalData: true });
   let advice = await call<Advice>(page, 'advices.create', { kind: 'ongevraagd', betreft: 'Bereikbaarheid van de wijkteams', adviceDate: daysAgo(60) });
   advice = await call<Advice>(page, 'advices.addSection', { adviceId: advice.id, title: 'Aanbevelingen' });
-  for (const text of ['Open een telefonisch spreekuur in elke wijk', 'Publiceer de wachttijden van het wijkteam'])
-    advice = await call<Advice>(page, 'advices.addItem', { sectionId: advice.sections[0]!.id, kind: 'aanbeveling', text });
+  advice = await call<Advice>(page, 'advices.addItem', { sectionId: advice.sections[0]!.id, kind: 'aanbeveling', text: 'Open een telefonisch spreekuur in elke wijk', findingIds: [finding.id] });
+  advice = await call<Advice>(page, 'advices.addItem', { sectionId: advice.sections[0]!.id, kind: 'aanbeveling', text: 'Publiceer de wachttijden van het wijkteam' });
   await call(page, 'advices.setStatus', { id: advice.id, status: 'vastgesteld', date: daysAgo(60) });
   return call<Advice>(page, 'advices.setStatus', { id: advice.id, status: 'verzonden', date: daysAgo(60) });
 }
 
 test('record a response for a sent advice, set positions by keyboard, add a commitment and see the dashboard change', async ({ app }, testInfo) => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000);
   const advice = await seedSentAdvice(app);
   const origin = new URL(app.url()).origin;
 
@@ -108,6 +114,34 @@ test('record a response for a sent advice, set positions by keyboard, add a comm
   await expect(app.getByTestId('overdue-badge')).toHaveCount(0);
   await expectNoAccessibilityViolations(app);
   await saveScreenshot(app, testInfo, 'reacties-dashboard');
+
+  // The adviezenoverzicht of this year, as Word and as Excel.
+  const year = String(new Date(Date.now() - 60 * 86_400_000).getFullYear());
+  await app.getByLabel('Jaar', { exact: true }).selectOption(year);
+  const docxDownload = app.waitForEvent('download');
+  await app.getByRole('button', { name: 'Als Word (.docx)' }).click();
+  const docx = await docxDownload;
+  expect(docx.suggestedFilename()).toBe(`Adviezenoverzicht ${year}.docx`);
+  const overviewText = (await renderDocx(readFileSync(await docx.path()))).text.replace(/\s+/g, ' ');
+  expect(overviewText).toContain('Bereikbaarheid van de wijkteams');
+  expect(overviewText).toContain('Status: reactie ontvangen');
+  expect(overviewText).toContain('Wethouder Zorg');
+  const xlsxDownload = app.waitForEvent('download');
+  await app.getByRole('button', { name: 'Als Excel (.xlsx)' }).click();
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(await (await xlsxDownload).path());
+  expect(workbook.getWorksheet('Adviezen')!.getRow(2).getCell(2).value).toBe('Bereikbaarheid van de wijkteams');
+
+  // The terugkoppeling for the meeting: the finding, the advice, the college's answer; personal data left out.
+  const source = app.getByLabel('Bijeenkomst of programma');
+  await source.selectOption((await source.locator('option', { hasText: 'Wijkbijeenkomst Oosterpark' }).getAttribute('value'))!);
+  const feedbackDownload = app.waitForEvent('download');
+  await app.getByRole('button', { name: 'Terugkoppeling maken (.docx)' }).click();
+  const feedbackText = (await renderDocx(readFileSync(await (await feedbackDownload).path()))).text.replace(/\s+/g, ' ');
+  expect(feedbackText).toContain('U zei: "Het wijkteam neemt de telefoon niet op"');
+  expect(feedbackText).toContain('De gemeente heeft dit overgenomen. Per 1 maart is er in elke wijk een spreekuur.');
+  expect(feedbackText).not.toContain('De Boer');
+  expect(feedbackText).toContain('1 punten staan niet in dit overzicht');
 
   // Each figure leads to its records.
   await positions.getByRole('link', { name: '1 (50%)' }).first().click();

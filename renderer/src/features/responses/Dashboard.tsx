@@ -6,6 +6,7 @@ import { formatDateShort, t } from '../../../../shared/i18n';
 import { api } from '../../api';
 import { hrefFor } from '../../app/router';
 import { Heading, Paragraph } from '../../ui/Heading';
+import { Exports } from './Exports';
 
 /** Grey-scale readable: each position has its own pattern and grey, not colour alone. */
 const PATTERN: Record<Position, { fill: string; ink: string; kind: 'solid' | 'diagonal' | 'dots' | 'cross' | 'none' }> = {
@@ -261,6 +262,8 @@ export function Dashboard({ title }: { title: string }) {
             </>
           )}
         </section>
+
+        <Exports years={years.map((year) => year.year)} />
 
         <section className="aw-figure" aria-labelledby="verzonden">
           <Heading level={2} id="verzonden">

@@ -20,6 +20,7 @@ import { Button } from '../../ui/Button';
 import { TextAreaField, TextField } from '../../ui/Field';
 import { Heading, Paragraph } from '../../ui/Heading';
 import { base64ToBytes, downloadBytes } from '../advices/download';
+import { offer } from './Exports';
 
 type Status = { kind: 'ok' | 'error'; message: string } | null;
 
@@ -206,6 +207,11 @@ export function ResponsePage({ adviceId }: { adviceId: string }) {
       <div className="aw-inline-form">
         {overview.status === 'reactie_ontvangen' && (
           <Button onClick={() => void run(() => api.call('responses.setStatus', { adviceId, status: 'afgerond' }))}>{t('responsesUi.markClosed')}</Button>
+        )}
+        {overview.status !== 'concept' && overview.status !== 'vastgesteld' && (
+          <Button onClick={() => void offer(() => api.call('responses.exportExchange', { adviceId }), (message) => setStatus({ kind: 'error', message }))}>
+            {t('responsesUi.exchangeExport')}
+          </Button>
         )}
         {overview.status === 'afgerond' && (
           <Button onClick={() => void run(() => api.call('responses.setStatus', { adviceId, status: 'reactie_ontvangen' }))}>{t('responsesUi.reopen')}</Button>
