@@ -247,6 +247,11 @@ export const responsesContract = {
   ),
   'responses.delete': method<ResponseOverview>()(z.object({ id }).strict()),
   'responses.attachment': method<AttachmentInfo & { bytesBase64: string }>()(z.object({ id }).strict()),
+  /**
+   * The checked letter's place on disk. In the Electron app the main process opens the path this
+   * returns with the system viewer; the path comes from the core's own records, never from the page.
+   */
+  'responses.openAttachment': method<{ path: string; fileName: string }>()(z.object({ id }).strict()),
   'responses.setStatus': method<ResponseOverview>()(
     z.object({ adviceId: id, status: z.enum(['verzonden', 'reactie_ontvangen', 'afgerond'], { message: t('responses.statusInvalid') }) }).strict(),
   ),

@@ -43,11 +43,15 @@ export function removeAttachment(dir: string, file: string): void {
   rmSync(path.join(dir, path.basename(file)), { force: true });
 }
 
+export function attachmentPath(dir: string, attachment: StoredAttachment): string {
+  return path.join(dir, path.basename(attachment.file));
+}
+
 /** Reads a stored letter and checks it against its checksum. */
 export function readAttachment(dir: string, attachment: StoredAttachment): Buffer {
   let bytes: Buffer;
   try {
-    bytes = readFileSync(path.join(dir, path.basename(attachment.file)));
+    bytes = readFileSync(attachmentPath(dir, attachment));
   } catch (error) {
     throw new AppError('IO', t('errors.io', { details: error instanceof Error ? error.message : String(error) }));
   }

@@ -18,7 +18,7 @@ import { newId } from '../ids';
 import { buildFollowupExchange } from './exchange';
 import { writeExportFile } from './export-file';
 import { feedbackDocx, feedbackFor, overviewDocx, overviewXlsx, yearOverview } from './reports';
-import { attachmentsDir, readAttachment, removeAttachment, storeAttachment } from './attachments';
+import { attachmentPath, attachmentsDir, readAttachment, removeAttachment, storeAttachment } from './attachments';
 import {
   awaitingAdvices,
   commitmentsDue,
@@ -288,6 +288,15 @@ export const responsesHandlers = defineHandlers({
       sha256: response.attachment.sha256,
       bytesBase64: bytes.toString('base64'),
     };
+  },
+
+  'responses.openAttachment': async ({ id }, ctx) => {
+    const response = await findResponse(ctx.db, id);
+    if (!response) throw notFound('responses.notFound');
+    if (!response.attachment) throw new AppError('NOT_FOUND', t('responses.attachmentMissing'));
+    const dir = attachmentsDir(ctx.info.databasePath);
+    readAttachment(dir, response.attachment);
+    return { path: attachmentPath(dir, response.attachment), fileName: response.attachment.name };
   },
 
   'responses.setStatus': async ({ adviceId, status }, ctx) =>
