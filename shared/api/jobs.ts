@@ -3,6 +3,7 @@ import { method } from './define';
 import { exchangeExportParams, exchangeImportParams } from './exchange';
 import { noInput } from './fields';
 import { findingsExportParams, importCheckInput, meetingReportParams } from './meetings';
+import { responsesReportParams } from './responses';
 
 /**
  * Long work runs as a job off the request path. Each kind has its own parameter schema; later
@@ -15,6 +16,7 @@ export const jobParams = {
   meetingReport: meetingReportParams,
   exchangeExport: exchangeExportParams,
   exchangeImport: exchangeImportParams,
+  responsesReport: responsesReportParams,
 } as const;
 
 export type JobKind = keyof typeof jobParams;

@@ -231,6 +231,22 @@ export const followupAddInput = z
     message: t('responses.followupTarget'),
   });
 
+/** Parameters of the job kind `responsesReport`: the adviezenoverzicht or a terugkoppeling, into the exports folder. */
+export const responsesReportParams = z
+  .object({
+    report: z.enum(['adviezenoverzicht', 'terugkoppeling']),
+    year: z.number().int().min(1900).max(2999).optional(),
+    format: z.enum(['docx', 'xlsx']).default('docx'),
+    meetingId: id.optional(),
+    programmeId: id.optional(),
+  })
+  .strict()
+  .refine((value) => (value.report === 'adviezenoverzicht' ? value.year !== undefined : Boolean(value.meetingId) !== Boolean(value.programmeId)), {
+    message: t('reports.scopeRequired'),
+  });
+
+export type ResponsesReportParams = { report: 'adviezenoverzicht' | 'terugkoppeling'; year?: number | undefined; format: 'docx' | 'xlsx'; meetingId?: string | undefined; programmeId?: string | undefined };
+
 export const responsesContract = {
   'responses.forAdvice': method<ResponseOverview>()(z.object({ adviceId: id }).strict()),
   'responses.record': method<ResponseOverview>()(responseRecordInput),

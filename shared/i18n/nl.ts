@@ -865,6 +865,8 @@ export const nl = {
     exportFeedback: 'Terugkoppeling aan deelnemers',
     feedbackScope: 'Bijeenkomst of programma',
     feedbackExport: 'Terugkoppeling maken (.docx)',
+    jobStarted: 'Overzicht wordt gemaakt…',
+    jobDone: 'Het bestand staat in {path}.',
     feedbackHelp: 'Een verslag in gewone taal voor de deelnemers: wat zij zeiden, wat de raad adviseerde, wat de gemeente antwoordde en wat er sindsdien gebeurde. Inbreng met persoonsgegevens blijft eruit.',
     programmes: 'Programma\'s',
     meetings: 'Bijeenkomsten',

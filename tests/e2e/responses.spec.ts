@@ -118,30 +118,37 @@ test('record a response for a sent advice, set positions by keyboard, add a comm
   // The adviezenoverzicht of this year, as Word and as Excel.
   const year = String(new Date(Date.now() - 60 * 86_400_000).getFullYear());
   await app.getByLabel('Jaar', { exact: true }).selectOption(year);
-  const docxDownload = app.waitForEvent('download');
+  const written = async () => {
+    const done = app.getByRole('status').filter({ hasText: 'Het bestand staat in' });
+    await expect(done).toBeVisible({ timeout: 60_000 });
+    const text = (await done.textContent())!;
+    return /Het bestand staat in (.+)\.$/.exec(text.trim())![1]!;
+  };
   await app.getByRole('button', { name: 'Als Word (.docx)' }).click();
-  const docx = await docxDownload;
-  expect(docx.suggestedFilename()).toBe(`Adviezenoverzicht ${year}.docx`);
-  const overviewText = (await renderDocx(readFileSync(await docx.path()))).text.replace(/\s+/g, ' ');
+  const docxPath = await written();
+  expect(docxPath.endsWith(`Adviezenoverzicht ${year}.docx`)).toBe(true);
+  const overviewText = (await renderDocx(readFileSync(docxPath))).text.replace(/\s+/g, ' ');
   expect(overviewText).toContain('Bereikbaarheid van de wijkteams');
   expect(overviewText).toContain('Status: reactie ontvangen');
   expect(overviewText).toContain('Wethouder Zorg');
-  const xlsxDownload = app.waitForEvent('download');
   await app.getByRole('button', { name: 'Als Excel (.xlsx)' }).click();
+  await expect(app.getByRole('status').filter({ hasText: '.xlsx' })).toBeVisible({ timeout: 60_000 });
   const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.readFile(await (await xlsxDownload).path());
+  await workbook.xlsx.readFile(await written());
   expect(workbook.getWorksheet('Adviezen')!.getRow(2).getCell(2).value).toBe('Bereikbaarheid van de wijkteams');
 
   // The terugkoppeling for the meeting: the finding, the advice, the college's answer; personal data left out.
   const source = app.getByLabel('Bijeenkomst of programma');
   await source.selectOption((await source.locator('option', { hasText: 'Wijkbijeenkomst Oosterpark' }).getAttribute('value'))!);
-  const feedbackDownload = app.waitForEvent('download');
   await app.getByRole('button', { name: 'Terugkoppeling maken (.docx)' }).click();
-  const feedbackText = (await renderDocx(readFileSync(await (await feedbackDownload).path()))).text.replace(/\s+/g, ' ');
+  await expect(app.getByRole('status').filter({ hasText: 'Terugkoppeling' })).toBeVisible({ timeout: 60_000 });
+  const feedbackText = (await renderDocx(readFileSync(await written()))).text.replace(/\s+/g, ' ');
   expect(feedbackText).toContain('U zei: "Het wijkteam neemt de telefoon niet op"');
   expect(feedbackText).toContain('De gemeente heeft dit overgenomen. Per 1 maart is er in elke wijk een spreekuur.');
   expect(feedbackText).not.toContain('De Boer');
   expect(feedbackText).toContain('1 punten staan niet in dit overzicht');
+  await expectNoAccessibilityViolations(app);
+  await saveScreenshot(app, testInfo, 'reacties-export');
 
   // Each figure leads to its records.
   await positions.getByRole('link', { name: '1 (50%)' }).first().click();

@@ -1,3 +1,5 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestCore, type TestCore } from '../helpers/core';
@@ -75,6 +77,23 @@ describe('adviezenoverzicht', () => {
     const commitments = workbook.getWorksheet('Toezeggingen')!;
     expect((commitments.getRow(2).values as unknown[]).slice(1)).toEqual(['ASD-2025-001', 'Spreekuur in alle wijken', 'Wethouder Zorg', '2025-09-01', 'nagekomen']);
   });
+});
+
+describe('as a job', () => {
+  it('writes the report into exports/ beside the database, with progress', async () => {
+    const started = await core.value('jobs.start', { kind: 'responsesReport', params: { report: 'adviezenoverzicht', year: 2025, format: 'xlsx' } });
+    const done = await core.jobs.wait(started.id);
+    expect(done.state, done.message).toBe('done');
+    const written = String(done.result!.path);
+    expect(written).toBe(path.join(core.dir, 'exports', 'Adviezenoverzicht 2025.xlsx'));
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(readFileSync(written) as unknown as ArrayBuffer);
+    expect(workbook.getWorksheet('Adviezen')!.rowCount).toBe(3);
+    expect(existsSync(`${written}.deel`)).toBe(false);
+
+    const refused = await core.failure('jobs.start', { kind: 'responsesReport', params: { report: 'terugkoppeling' } });
+    expect(refused.code).toBe('VALIDATION');
+  }, 60_000);
 });
 
 describe('terugkoppeling', () => {

@@ -5,6 +5,7 @@ import { t } from '../../../shared/i18n';
 import { openSqlite, type Sqlite } from '../db/connection';
 import { exchangeExportJob, exchangeImportJob } from '../exchange/jobs';
 import { findingsExportJob, findingsImportJob, meetingReportJob } from '../findings/jobs';
+import { responsesReportJob } from '../responses/jobs';
 
 export interface JobEnvironment {
   /** A connection of the job's own (jobs run in a worker thread). */
@@ -56,6 +57,7 @@ export const jobKinds: Record<JobKind, JobFunction> = {
   findingsExport: findingsExportJob,
   meetingReport: meetingReportJob,
   exchangeExport: exchangeExportJob,
+  responsesReport: responsesReportJob,
   exchangeImport: exchangeImportJob,
 };
 

@@ -18,6 +18,7 @@ import { newId } from '../ids';
 import { buildFollowupExchange } from './exchange';
 import { writeExportFile } from './export-file';
 import { feedbackDocx, feedbackFor, overviewDocx, overviewXlsx, yearOverview } from './reports';
+import type { ResponsesReportParams } from '../../../shared/api/responses';
 import { attachmentPath, attachmentsDir, readAttachment, removeAttachment, storeAttachment } from './attachments';
 import {
   awaitingAdvices,
@@ -207,6 +208,45 @@ async function takeNewlyOverdue(ctx: HandlerContext, today = todayInNetherlands(
     await setSeen(trx, SEEN_KEY, today);
     return newlyOverdue(items, today, lastSeen);
   });
+}
+
+/**
+ * Builds the adviezenoverzicht or a terugkoppeling. `progress` is told of every advice read, and
+ * may throw to stop (a cancelled job).
+ */
+export async function buildResponsesReport(
+  db: Db,
+  params: ResponsesReportParams,
+  progress: (done: number, total: number) => void = () => undefined,
+): Promise<{ bytes: Buffer; fileName: string }> {
+  const council = await getCouncil(db);
+  let done = 0;
+  const load = async (adviceId: string) => {
+    const overview = await loadOverview(db, adviceId, council.responseTermWeeks);
+    progress(++done, 0);
+    return overview;
+  };
+  if (params.report === 'adviezenoverzicht') {
+    const year = params.year!;
+    const overview = await yearOverview(db, year, council.name, load);
+    const bytes = params.format === 'docx' ? await overviewDocx(overview) : await overviewXlsx(overview);
+    return { bytes, fileName: t('reports.overviewFileName', { year, ext: params.format }) };
+  }
+  let title: string;
+  let meetingIds: string[];
+  if (params.meetingId) {
+    const meeting = await db.selectFrom('meetings').select(['id', 'title']).where('id', '=', params.meetingId).executeTakeFirst();
+    if (!meeting) throw notFound('reports.meetingNotFound');
+    title = meeting.title;
+    meetingIds = [meeting.id];
+  } else {
+    const programme = await db.selectFrom('programmes').select(['id', 'name']).where('id', '=', params.programmeId!).executeTakeFirst();
+    if (!programme) throw notFound('reports.programmeNotFound');
+    title = programme.name;
+    meetingIds = (await db.selectFrom('meetings').select('id').where('programme_id', '=', programme.id).execute()).map((row) => row.id);
+  }
+  const feedback = await feedbackFor(db, { meetingIds, title, councilName: council.name }, load);
+  return { bytes: await feedbackDocx(feedback), fileName: t('reports.feedbackFileName', { title: title.replace(/[\\/:*?"<>|]/g, '-') }) };
 }
 
 export const responsesHandlers = defineHandlers({
@@ -401,28 +441,12 @@ export const responsesHandlers = defineHandlers({
   },
 
   'reports.adviezenoverzicht': async ({ year, format, path }, { db }) => {
-    const council = await getCouncil(db);
-    const overview = await yearOverview(db, year, council.name, (adviceId) => loadOverview(db, adviceId, council.responseTermWeeks));
-    const bytes = format === 'docx' ? await overviewDocx(overview) : await overviewXlsx(overview);
-    return writeExportFile(bytes, t('reports.overviewFileName', { year, ext: format }), path);
+    const { bytes, fileName } = await buildResponsesReport(db, { report: 'adviezenoverzicht', year, format });
+    return writeExportFile(bytes, fileName, path);
   },
 
   'reports.terugkoppeling': async ({ meetingId, programmeId, path }, { db }) => {
-    const council = await getCouncil(db);
-    let title: string;
-    let meetingIds: string[];
-    if (meetingId) {
-      const meeting = await db.selectFrom('meetings').select(['id', 'title']).where('id', '=', meetingId).executeTakeFirst();
-      if (!meeting) throw notFound('reports.meetingNotFound');
-      title = meeting.title;
-      meetingIds = [meeting.id];
-    } else {
-      const programme = await db.selectFrom('programmes').select(['id', 'name']).where('id', '=', programmeId!).executeTakeFirst();
-      if (!programme) throw notFound('reports.programmeNotFound');
-      title = programme.name;
-      meetingIds = (await db.selectFrom('meetings').select('id').where('programme_id', '=', programme.id).execute()).map((row) => row.id);
-    }
-    const feedback = await feedbackFor(db, { meetingIds, title, councilName: council.name }, (adviceId) => loadOverview(db, adviceId, council.responseTermWeeks));
-    return writeExportFile(await feedbackDocx(feedback), t('reports.feedbackFileName', { title: title.replace(/[\\/:*?"<>|]/g, '-') }), path);
+    const { bytes, fileName } = await buildResponsesReport(db, { report: 'terugkoppeling', format: 'docx', meetingId, programmeId });
+    return writeExportFile(bytes, fileName, path);
   },
 });

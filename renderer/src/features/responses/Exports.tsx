@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { ExportedFile } from '../../../../shared/api/advices';
+import type { MethodInput } from '../../../../shared/api/contract';
 import type { Meeting, Programme } from '../../../../shared/api/meetings';
 import { formatDateShort, t } from '../../../../shared/i18n';
 import { ApiCallError } from '../../../../shared/result';
@@ -7,6 +8,8 @@ import { api } from '../../api';
 import { Alert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
 import { Heading, Paragraph } from '../../ui/Heading';
+import { JobProgress } from '../../ui/JobProgress';
+import { useJob } from '../../ui/useJob';
 import { base64ToBytes, downloadBytes } from '../advices/download';
 
 /** Offers an exported file for download (in the Electron app the same link opens the save dialog). */
@@ -20,7 +23,7 @@ export async function offer(work: () => Promise<ExportedFile>, onError: (message
   }
 }
 
-/** The annual adviezenoverzicht and the terugkoppeling to participants. */
+/** The annual adviezenoverzicht and the terugkoppeling to participants, made as jobs into the exports folder. */
 export function Exports({ years }: { years: number[] }) {
   const thisYear = new Date().getFullYear();
   const choices = [...new Set([thisYear, ...years])].sort((a, b) => b - a);
@@ -29,6 +32,14 @@ export function Exports({ years }: { years: number[] }) {
   const [programmes, setProgrammes] = useState<Programme[]>([]);
   const [scope, setScope] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const { job, running, start, cancel } = useJob();
+  const run = (params: MethodInput<'jobs.start'>) => {
+    setError(null);
+    start(params).catch((failure: unknown) => {
+      if (failure instanceof ApiCallError) setError(failure.message);
+      else throw failure;
+    });
+  };
   useEffect(() => {
     void api.call('meetings.list', {}).then(setMeetings);
     void api.call('programmes.list').then(setProgrammes);
@@ -36,7 +47,7 @@ export function Exports({ years }: { years: number[] }) {
   const feedback = () => {
     const [kind, id] = scope.split(':');
     if (!id) return;
-    void offer(() => api.call('reports.terugkoppeling', kind === 'programma' ? { programmeId: id } : { meetingId: id }), setError);
+    run({ kind: 'responsesReport', params: { report: 'terugkoppeling', ...(kind === 'programma' ? { programmeId: id } : { meetingId: id }) } });
   };
   return (
     <section className="aw-figure" aria-labelledby="exports">
@@ -57,8 +68,12 @@ export function Exports({ years }: { years: number[] }) {
             ))}
           </select>
         </div>
-        <Button onClick={() => void offer(() => api.call('reports.adviezenoverzicht', { year, format: 'docx' }), setError)}>{t('reports.exportDocx')}</Button>
-        <Button onClick={() => void offer(() => api.call('reports.adviezenoverzicht', { year, format: 'xlsx' }), setError)}>{t('reports.exportXlsx')}</Button>
+        <Button disabled={running} onClick={() => run({ kind: 'responsesReport', params: { report: 'adviezenoverzicht', year, format: 'docx' } })}>
+          {t('reports.exportDocx')}
+        </Button>
+        <Button disabled={running} onClick={() => run({ kind: 'responsesReport', params: { report: 'adviezenoverzicht', year, format: 'xlsx' } })}>
+          {t('reports.exportXlsx')}
+        </Button>
       </div>
       <Heading level={3}>{t('reports.exportFeedback')}</Heading>
       <Paragraph>{t('reports.feedbackHelp')}</Paragraph>
@@ -89,10 +104,12 @@ export function Exports({ years }: { years: number[] }) {
             )}
           </select>
         </div>
-        <Button onClick={feedback} disabled={!scope}>
+        <Button onClick={feedback} disabled={!scope || running}>
           {t('reports.feedbackExport')}
         </Button>
       </div>
+      {job && job.state !== 'done' && <JobProgress job={job} label={t('reports.jobStarted')} onCancel={() => void cancel()} />}
+      {job?.state === 'done' && <Alert kind="ok">{String(job.result?.message ?? t('jobs.done'))}</Alert>}
     </section>
   );
 }
