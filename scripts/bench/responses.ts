@@ -123,11 +123,16 @@ export async function benchResponses(core: Core, iterations = 30): Promise<Bench
     if (!result.ok) throw new Error(result.error.message);
   };
   const floor = dashboardFloor(core, termWeeks, today);
+  const councilRow = core.sqlite.prepare(`select * from council limit 1`);
   const dashboard = await measure(call, iterations);
   const dashboardFloorTime = await measure(floor, iterations);
   const badgeTime = await measure(badge, iterations);
-  const badgeFloor = core.sqlite.prepare(`select count(*) from commitments where status in ('open', 'lopend') and due_on < ?`);
-  const badgeFloorTime = await measure(() => badgeFloor.get(today), iterations);
+  const badgeCommitments = core.sqlite.prepare(`select count(*) from commitments where status in ('open', 'lopend') and due_on < ?`);
+  const badgeAdvices = core.sqlite.prepare(
+    `select count(*) from advices a left join advice_followup f on f.advice_id = a.id where a.status = 'verzonden' and a.sent_on < ? and f.advice_id is null`,
+  );
+  const dueBefore = addDays(today, -termWeeks * 7);
+  const badgeFloorTime = await measure(() => [councilRow.get(), badgeAdvices.get(dueBefore), badgeCommitments.get(today)], iterations);
   return [
     { name: 'dashboard.get (alle cijfers; 2000 adviezen, 20000 aanbevelingen, 5000 toezeggingen)', ...dashboard, floorMedianMs: dashboardFloorTime.medianMs },
     { name: 'dashboard.badge (verlopen termijnen en toezeggingen)', ...badgeTime, floorMedianMs: badgeFloorTime.medianMs },
