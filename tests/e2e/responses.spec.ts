@@ -97,6 +97,14 @@ test('record a response for a sent advice, set positions by keyboard, add a comm
   await expect(app.getByRole('region', { name: 'Opvolging' })).toContainText('Gebeld met de beleidsmedewerker.');
   await expect(app.getByRole('region', { name: 'Statusgeschiedenis' })).toContainText('verzonden → reactie ontvangen');
 
+  // A note entered by mistake is deleted after confirming.
+  await app.getByLabel('Wat', { exact: true }).fill('Per ongeluk ingevoerd');
+  await app.getByRole('button', { name: 'Notitie toevoegen' }).click();
+  await app.getByRole('button', { name: 'Verwijderen: Per ongeluk ingevoerd' }).click();
+  await app.getByRole('dialog').getByRole('button', { name: 'Verwijderen' }).click();
+  await expect(app.getByRole('region', { name: 'Opvolging' })).not.toContainText('Per ongeluk ingevoerd');
+  await expect(app.getByRole('region', { name: 'Opvolging' })).toContainText('Gebeld met de beleidsmedewerker.');
+
   // Reload: what was entered is there.
   await app.reload();
   await expect(app.getByLabel('Standpunt bij 1.1')).toHaveValue('overgenomen');

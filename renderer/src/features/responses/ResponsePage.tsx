@@ -17,6 +17,7 @@ import { api } from '../../api';
 import { hrefFor } from '../../app/router';
 import { Alert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { TextAreaField, TextField } from '../../ui/Field';
 import { Heading, Paragraph } from '../../ui/Heading';
 import { base64ToBytes, downloadBytes } from '../advices/download';
@@ -133,6 +134,7 @@ export function ResponsePage({ adviceId }: { adviceId: string }) {
   const [term, setTerm] = useState(13);
   const [commitment, setCommitment] = useState({ description: '', owner: '', dueOn: addDays(todayLocal(), 13 * 7), itemIds: [] as string[] });
   const [entry, setEntry] = useState({ entryOn: todayLocal(), text: '' });
+  const [removing, setRemoving] = useState<{ name: string; remove: () => Promise<ResponseOverview> } | null>(null);
 
   const load = useCallback(() => api.call('responses.forAdvice', { adviceId }).then(setOverview), [adviceId]);
   useEffect(() => {
@@ -241,7 +243,14 @@ export function ResponsePage({ adviceId }: { adviceId: string }) {
                   <Button onClick={() => void openLetter(item.id)}>
                     {t('responsesUi.openLetter')}: {item.attachment.fileName}
                   </Button>
-                )}
+                )}{' '}
+                <Button
+                  appearance="subtle"
+                  aria-label={`${t('common.delete')}: ${t('responsesUi.responsesSection')} ${formatDateShort(item.receivedOn)}`}
+                  onClick={() => setRemoving({ name: `${t('responsesUi.responsesSection')} ${formatDateShort(item.receivedOn)}`, remove: () => api.call('responses.delete', { id: item.id }) })}
+                >
+                  {t('common.delete')}
+                </Button>
               </li>
             ))}
           </ul>
@@ -301,6 +310,7 @@ export function ResponsePage({ adviceId }: { adviceId: string }) {
                 <th scope="col">{t('responsesUi.commitmentDue')}</th>
                 <th scope="col">{t('responsesUi.linkedRecommendations')}</th>
                 <th scope="col">{t('responsesUi.status')}</th>
+                <th scope="col">{t('common.actions')}</th>
               </tr>
             </thead>
             <tbody>
@@ -331,6 +341,15 @@ export function ResponsePage({ adviceId }: { adviceId: string }) {
                         </option>
                       ))}
                     </select>
+                  </td>
+                  <td>
+                    <Button
+                      appearance="subtle"
+                      aria-label={`${t('common.delete')}: ${item.description}`}
+                      onClick={() => setRemoving({ name: item.description, remove: () => api.call('commitments.delete', { id: item.id }) })}
+                    >
+                      {t('common.delete')}
+                    </Button>
                   </td>
                 </tr>
               ))}
@@ -402,7 +421,14 @@ export function ResponsePage({ adviceId }: { adviceId: string }) {
           <ul>
             {overview.log.map((item) => (
               <li key={item.id}>
-                {formatDateShort(item.entryOn)} – {item.who}: {item.text}
+                {formatDateShort(item.entryOn)} – {item.who}: {item.text}{' '}
+                <Button
+                  appearance="subtle"
+                  aria-label={`${t('common.delete')}: ${item.text.slice(0, 60)}`}
+                  onClick={() => setRemoving({ name: item.text.slice(0, 60), remove: () => api.call('followup.delete', { id: item.id }) })}
+                >
+                  {t('common.delete')}
+                </Button>
               </li>
             ))}
           </ul>
@@ -417,6 +443,19 @@ export function ResponsePage({ adviceId }: { adviceId: string }) {
           </form>
         )}
       </section>
+
+      <ConfirmDialog
+        open={removing !== null}
+        title={t('common.delete')}
+        message={t('common.confirmDelete', { name: removing?.name ?? '' })}
+        confirmLabel={t('common.delete')}
+        onConfirm={() => {
+          const current = removing;
+          setRemoving(null);
+          if (current) void run(current.remove);
+        }}
+        onCancel={() => setRemoving(null)}
+      />
 
       <section className="aw-response-section" aria-labelledby="statusgeschiedenis">
         <Heading level={2} id="statusgeschiedenis">
