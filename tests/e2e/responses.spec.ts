@@ -69,7 +69,7 @@ test('record a response for a sent advice, set positions by keyboard, add a comm
   await app.getByRole('button', { name: 'Reactie vastleggen' }).click();
   await expect(app.getByTestId('response-status')).toContainText('reactie ontvangen');
   await expect(app.getByRole('button', { name: 'Antwoordbrief openen: antwoord.pdf' })).toBeVisible();
-  const download = app.waitForEvent('download');
+  const download = app.waitForEvent('download', { timeout: 30_000 });
   await app.getByRole('button', { name: 'Antwoordbrief openen: antwoord.pdf' }).click();
   expect((await download).suggestedFilename()).toBe('antwoord.pdf');
 
