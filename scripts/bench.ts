@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: performance figures on a large, deterministic database. Prints a table and
  * writes docs/performance.md. Nothing here is a test: it reports, it does not fail on a miss.
- *   npm run bench -- [--findings N] [--quick]
+ *   npm run bench -- [--quick] [--no-ui]
  */
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -14,6 +14,8 @@ import { benchFoundation } from './bench/foundation';
 import { benchFindings, LARGE, seedFindings, SMALL } from './bench/findings';
 import { benchAdvices } from './bench/advices';
 import { benchMonitoring } from './bench/monitoring';
+import { benchResponses } from './bench/responses';
+import { benchUi } from './bench/ui';
 
 async function timedOpen(databasePath: string): Promise<number> {
   const start = performance.now();
@@ -77,7 +79,7 @@ async function withDatabase<T>(work: (core: Core, databasePath: string) => Promi
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false } } });
+  const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, 'no-ui': { type: 'boolean', default: false } } });
   const iterations = values.quick ? 15 : 50;
   const rows: BenchRow[] = [];
 
@@ -97,10 +99,12 @@ async function main(): Promise<void> {
     rows.push(
       ...(await benchAdvices(core)).map((row) => ({ ...row, goal: '≤ 100 ms', met: row.medianMs <= 100 })),
       ...(await benchMonitoring(core)).map((row) => ({ ...row, goal: '≤ 20 ms', met: row.medianMs <= 20 })),
+      ...(await benchResponses(core)).map((row) => ({ ...row, goal: '≤ 50 ms (alle dashboardcijfers samen)', met: row.medianMs <= 50 })),
     );
     rows.push(await backupRow(core, databasePath));
     await core.close();
     rows.push(await coldOpenRow(databasePath));
+    if (!values['no-ui']) rows.push(...(await benchUi(databasePath)));
   });
 
   const table = formatTable(rows);
