@@ -423,6 +423,7 @@ export const nl = {
     meeting_wijken: 'bijeenkomsten',
     findings: 'inbreng',
     programmes: 'programma\'s',
+    wijken: 'wijken',
     theme_tables: 'thematafels',
     finding_tags: 'labels bij inbreng',
     signals: 'signalen',

@@ -177,4 +177,19 @@ test('import findings from CSV with a per-row report, then export the overview',
   await expect(app.getByText('1 resultaten')).toBeVisible();
   await app.getByRole('button', { name: 'Exporteren naar Excel' }).click();
   await expect(app.getByText(/1 regels geëxporteerd naar .*inbreng-.*\.xlsx/)).toBeVisible();
+
+  // Exchange file: made on the meeting page, read back in here: nothing changes the second time.
+  await app.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Bijeenkomsten' }).click();
+  await app.getByRole('link', { name: 'Wijkbijeenkomst Noord' }).click();
+  await app.getByRole('button', { name: 'Uitwisselbestand maken' }).click();
+  const made = app.getByText(/^Uitwisselbestand opgeslagen: /);
+  await expect(made).toBeVisible();
+  const exchangePath = /opgeslagen: (.*?\.advieswerk\.json)/.exec((await made.textContent())!)![1]!;
+  await app.getByRole('link', { name: 'Terug naar bijeenkomsten' }).click();
+  await app.getByLabel('Uitwisselbestand (.json)').setInputFiles(exchangePath);
+  await expect(app.getByText(/^Gemaakt door Test Secretaris/)).toBeVisible();
+  await expectNoAccessibilityViolations(app);
+  await app.getByRole('button', { name: 'Inlezen' }).click();
+  await expect(app.getByText(/^Ingelezen: 0 nieuw, 0 bijgewerkt, \d+ ongewijzigd, 0 conflicten\.$/)).toBeVisible();
+  await saveScreenshot(app, testInfo, 'uitwisselen');
 });

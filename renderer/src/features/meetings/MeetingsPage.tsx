@@ -12,6 +12,7 @@ import { DataTable } from '../../ui/DataTable';
 import { TextAreaField, TextField } from '../../ui/Field';
 import { Heading, Paragraph } from '../../ui/Heading';
 import { CheckboxField, fieldErrors, formatLabel, SelectField, sourceLabel } from './controls';
+import { ExchangeExportSection, ExchangeImportSection } from './ExchangeSections';
 import { LiveCapture } from './LiveCapture';
 import { MeetingReportSection } from './MeetingReportSection';
 import './meetings.css';
@@ -33,7 +34,8 @@ function navigate(path: string) {
 
 function MeetingsList({ title }: { title: string }) {
   const [meetings, setMeetings] = useState<Meeting[] | null>(null);
-  useEffect(() => void api.call('meetings.list', {}).then(setMeetings), []);
+  const load = useCallback(async () => setMeetings(await api.call('meetings.list', {})), []);
+  useEffect(() => void load(), [load]);
 
   const columns = useMemo<ColumnDef<Meeting, unknown>[]>(
     () => [
@@ -68,6 +70,7 @@ function MeetingsList({ title }: { title: string }) {
         <DataTable caption={title} columns={columns} rows={meetings} getRowId={(meeting) => meeting.id} initialSorting={[{ id: 'date', desc: true }]} />
       )}
       <ProgrammesSection />
+      <ExchangeImportSection onImported={load} />
     </>
   );
 }
@@ -442,6 +445,7 @@ function MeetingPage({ meetingId }: { meetingId: string }) {
         )}
       </section>
       <MeetingReportSection meeting={meeting} />
+      <ExchangeExportSection meetingId={meeting.id} />
     </>
   );
 }
