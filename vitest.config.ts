@@ -6,6 +6,7 @@ export default defineConfig({
     // Native better-sqlite3 and worker threads are happiest in forked processes.
     pool: 'forks',
     testTimeout: 30_000,
+    reporters: ['default', ['json', { outputFile: 'test-results/vitest.json' }]],
     hookTimeout: 30_000,
   },
 });

@@ -9,6 +9,8 @@ export interface Transport {
   onJobEvent(listener: (status: JobStatus) => void): () => void;
 }
 
+// The input may be left out when an empty object would be valid for it: `{}` is meant literally.
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
 type ArgsOf<M extends MethodName> = {} extends MethodInput<M> ? [input?: MethodInput<M>] : [input: MethodInput<M>];
 
 export interface ApiClient {

@@ -44,6 +44,8 @@ async function startHost(databasePath: string, token: string): Promise<{ child: 
 /** One browser-mode host per test file (worker), on its own temporary database. */
 export const test = base.extend<{ app: Page }, { host: E2eHost }>({
   host: [
+    // Playwright reads the fixture's dependencies from this pattern; the host needs none.
+    // eslint-disable-next-line no-empty-pattern
     async ({}, use) => {
       const dir = mkdtempSync(path.join(os.tmpdir(), 'advieswerk-e2e-'));
       const databasePath = path.join(dir, 'advieswerk.sqlite');

@@ -1,4 +1,4 @@
-import { mkdirSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { JobKind } from '../../../shared/api/jobs';
 import { t } from '../../../shared/i18n';
@@ -33,7 +33,7 @@ export function isCancellation(error: unknown): boolean {
 async function backup({ sqlite, backupDir, report, signal }: JobEnvironment): Promise<Record<string, unknown>> {
   mkdirSync(backupDir, { recursive: true });
   const finalPath = path.join(backupDir, `advieswerk-${new Date().toISOString().replace(/[:.]/g, '-')}.sqlite`);
-  const partialPath = `${finalPath}.deel`;
+  const partialPath = `${finalPath}${PARTIAL_SUFFIX}`;
   try {
     await sqlite.backup(partialPath, {
       progress({ totalPages, remainingPages }) {
@@ -57,6 +57,21 @@ export const jobKinds: Record<JobKind, JobFunction> = {
   meetingReport: meetingReportJob,
   exchangeExport: exchangeExportJob,
   exchangeImport: exchangeImportJob,
+};
+
+const PARTIAL_SUFFIX = '.deel';
+
+/**
+ * What a job kind leaves behind when its thread is ended mid-write (its own `finally` never ran):
+ * the runner calls this after terminating it.
+ */
+export const cleanupAfterKill: Partial<Record<JobKind, (paths: { backupDir: string }) => void>> = {
+  backup({ backupDir }) {
+    if (!existsSync(backupDir)) return;
+    for (const name of readdirSync(backupDir)) {
+      if (name.includes(PARTIAL_SUFFIX)) rmSync(path.join(backupDir, name), { force: true });
+    }
+  },
 };
 
 export function openJobConnection(dbPath: string, nativeBinding?: string): Sqlite {

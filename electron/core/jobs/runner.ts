@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -7,6 +7,7 @@ import type { JobKind, JobStatus } from '../../../shared/api/jobs';
 import { t } from '../../../shared/i18n';
 import { AppError } from '../../../shared/result';
 import { newId, nowIso } from '../ids';
+import { cleanupAfterKill } from './kinds';
 import type { JobWorkerData, RunnerMessage, WorkerMessage } from './protocol';
 
 export interface JobRunnerOptions {
@@ -21,11 +22,34 @@ export interface JobRunnerOptions {
 
 const FINISHED: JobStatus['state'][] = ['done', 'failed', 'cancelled'];
 
+function newestSourceMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) newest = Math.max(newest, newestSourceMtime(full));
+    else if (entry.name.endsWith('.ts')) newest = Math.max(newest, statSync(full).mtimeMs);
+  }
+  return newest;
+}
+
+let cachedEntry: { file: string; execArgv: string[] } | undefined;
+
+/**
+ * The compiled worker (build/electron/worker.mjs, ~50 ms to start) when it is newer than every
+ * core and shared source; otherwise the sources through tsx (~600 ms to start, always current).
+ */
 function defaultWorkerEntry(): { file: string; execArgv: string[] } {
+  if (cachedEntry) return cachedEntry;
   const here = path.dirname(fileURLToPath(import.meta.url));
-  const compiled = path.join(here, 'worker.js');
-  if (existsSync(compiled)) return { file: compiled, execArgv: [] };
-  return { file: path.join(here, 'worker-dev.mjs'), execArgv: [] };
+  const repoRoot = path.resolve(here, '..', '..', '..');
+  const compiled = path.join(repoRoot, 'build', 'electron', 'worker.mjs');
+  const sourceDirs = [path.join(repoRoot, 'electron', 'core'), path.join(repoRoot, 'shared')];
+  const fresh =
+    existsSync(compiled) &&
+    sourceDirs.every(existsSync) &&
+    statSync(compiled).mtimeMs >= Math.max(...sourceDirs.map(newestSourceMtime));
+  cachedEntry = fresh ? { file: compiled, execArgv: [] } : { file: path.join(here, 'worker-dev.mjs'), execArgv: [] };
+  return cachedEntry;
 }
 
 /**
@@ -38,6 +62,7 @@ export class JobRunner {
   private readonly events = new EventEmitter();
   private readonly jobs = new Map<string, JobStatus>();
   private readonly workers = new Map<string, Worker>();
+  private readonly terminating = new Set<string>();
 
   constructor(private readonly options: JobRunnerOptions) {}
 
@@ -73,10 +98,10 @@ export class JobRunner {
     worker.on('error', (error) => this.finish(status.id, 'failed', t('jobs.failed', { message: error.message })));
     worker.on('exit', () => {
       this.workers.delete(status.id);
-      // A thread ended by cancel, or one that died without a word.
+      // A thread that died without a word; a cancelled one is finished by cancel() after its cleanup.
       const job = this.jobs.get(status.id);
-      if (job && !FINISHED.includes(job.state)) {
-        this.finish(status.id, job.state === 'queued' ? 'cancelled' : 'failed', t('errors.internal'));
+      if (job && !FINISHED.includes(job.state) && !this.terminating.has(status.id)) {
+        this.finish(status.id, 'failed', t('errors.internal'));
       }
     });
     this.emit(status);
@@ -89,10 +114,14 @@ export class JobRunner {
     if (FINISHED.includes(job.state) || !worker) return job;
     worker.postMessage({ type: 'cancel' } satisfies RunnerMessage);
     const timer = setTimeout(() => {
-      if (!FINISHED.includes(this.get(id).state)) {
+      if (FINISHED.includes(this.get(id).state)) return;
+      // The job did not stop by itself: end its thread, then remove what it left, then say so.
+      this.terminating.add(id);
+      void worker.terminate().then(() => {
+        this.terminating.delete(id);
+        cleanupAfterKill[job.kind]?.({ backupDir: this.options.backupDir });
         this.finish(id, 'cancelled', t('jobs.cancelled'));
-        void worker.terminate();
-      }
+      });
     }, this.options.cancelGraceMs ?? 2000);
     timer.unref();
     return job;
