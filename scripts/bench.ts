@@ -11,6 +11,7 @@ import { parseArgs } from 'node:util';
 import { openCore, type Core } from '../electron/core/core';
 import { formatTable, measure, type BenchRow } from './bench/measure';
 import { benchFoundation } from './bench/foundation';
+import { benchMeetings } from './bench/meetings';
 
 async function timedOpen(databasePath: string): Promise<number> {
   const start = performance.now();
@@ -52,6 +53,7 @@ async function main(): Promise<void> {
   try {
     const core = await openCore({ databasePath, mode: 'cli' });
     rows.push(...(await benchFoundation(core, { quick: values.quick })));
+    rows.push(...(await benchMeetings(core, { quick: values.quick })));
     rows.push(await backupRow(core, databasePath));
     await core.close();
     rows.push(await coldOpenRow(databasePath));
