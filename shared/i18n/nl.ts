@@ -330,6 +330,7 @@ export const nl = {
     uploadGone: 'Het gelezen bestand is niet meer beschikbaar. Kies het bestand opnieuw.',
     mapping: 'Kolommen koppelen',
     mappingIntro: 'Kies per gegeven uit welke kolom het komt.',
+    fileSummary: '{file}: {count} regels.',
     notMapped: '(niet gebruiken)',
     defaults: 'Standaardwaarden',
     defaultMeeting: 'Bijeenkomst voor regels zonder bijeenkomst',

@@ -192,4 +192,14 @@ test('import findings from CSV with a per-row report, then export the overview',
   await app.getByRole('button', { name: 'Inlezen' }).click();
   await expect(app.getByText(/^Ingelezen: 0 nieuw, 0 bijgewerkt, \d+ ongewijzigd, 0 conflicten\.$/)).toBeVisible();
   await saveScreenshot(app, testInfo, 'uitwisselen');
+
+  // Deleting a meeting that still has input is refused, after a confirmation, with a Dutch reason.
+  await app.getByRole('link', { name: 'Wijkbijeenkomst Noord' }).click();
+  await app.getByRole('button', { name: 'Verwijderen' }).click();
+  const dialog = app.getByRole('dialog', { name: 'Verwijderen' });
+  await expect(dialog).toBeVisible();
+  await expectNoAccessibilityViolations(app);
+  await dialog.getByRole('button', { name: 'Verwijderen' }).click();
+  await expect(app.getByRole('alert')).toContainText('Bijeenkomst "Wijkbijeenkomst Noord" kan niet worden verwijderd, want deze is in gebruik bij: 6 inbreng');
+  await expect(app.getByRole('heading', { level: 1, name: 'Wijkbijeenkomst Noord' })).toBeVisible();
 });

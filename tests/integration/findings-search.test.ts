@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildPrefixMatchExpression } from '../../electron/core/findings/text';
 import { createTestCore, type TestCore } from '../helpers/core';
@@ -73,6 +74,19 @@ describe('findings.search (FTS5)', () => {
     expect(idsOf(await search({ query: 'text:vervoer' }))).toEqual([]);
     expect(buildPrefixMatchExpression('a" OR "b')).toBe('("a" OR "a"*) AND ("or" OR "or"*) AND ("b" OR "b"*)');
     expect(buildPrefixMatchExpression('  *** ')).toBeNull();
+  });
+
+  it('never lets any typed text break the full-text query (property test)', async () => {
+    const ftsSyntax = fc.constantFrom('"', "'", '*', '^', ':', '(', ')', 'AND', 'OR', 'NOT', 'NEAR', '-', '+', '{', '}', ' ', 'ë', 'é');
+    const queries = fc.oneof(fc.string({ unit: 'grapheme', maxLength: 60 }), fc.array(ftsSyntax, { maxLength: 20 }).map((parts) => parts.join('')));
+    await fc.assert(
+      fc.asyncProperty(queries, async (query) => {
+        const result = await core.call('findings.search', { query });
+        // Either a page, or (for invisible control characters) a Dutch validation message: never an internal error.
+        if (!result.ok) expect(result.error.code).toBe('VALIDATION');
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('filters by meeting, programme, wijk, theme, source, date range and tag', async () => {

@@ -8,6 +8,7 @@ import { api } from '../../api';
 import { hrefFor, useHashPath } from '../../app/router';
 import { Alert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { DataTable } from '../../ui/DataTable';
 import { TextAreaField, TextField } from '../../ui/Field';
 import { Heading, Paragraph } from '../../ui/Heading';
@@ -291,6 +292,7 @@ function MeetingPage({ meetingId }: { meetingId: string }) {
   const [error, setError] = useState<string | null>(null);
   const [newTable, setNewTable] = useState({ theme: '', facilitator: '' });
   const [status, setStatus] = useState<{ kind: 'ok' | 'error'; message: string } | null>(null);
+  const [confirmDelete, setConfirmDelete] = useState(false);
 
   const load = useCallback(async () => {
     try {
@@ -326,6 +328,7 @@ function MeetingPage({ meetingId }: { meetingId: string }) {
     }
   };
   const deleteMeeting = async () => {
+    setConfirmDelete(false);
     try {
       await api.call('meetings.delete', { id: meetingId });
       navigate('/bijeenkomsten');
@@ -346,7 +349,7 @@ function MeetingPage({ meetingId }: { meetingId: string }) {
           {t('meetings.startLive')}
         </Button>
         <Button onClick={() => navigate(`/bijeenkomsten/${meetingId}/bewerken`)}>{t('meetings.editTitle')}</Button>
-        <Button appearance="subtle" onClick={() => void deleteMeeting()}>
+        <Button appearance="subtle" onClick={() => setConfirmDelete(true)}>
           {t('common.delete')}
         </Button>
       </div>
@@ -446,6 +449,14 @@ function MeetingPage({ meetingId }: { meetingId: string }) {
       </section>
       <MeetingReportSection meeting={meeting} />
       <ExchangeExportSection meetingId={meeting.id} />
+      <ConfirmDialog
+        open={confirmDelete}
+        title={t('common.delete')}
+        message={t('common.confirmDelete', { name: meeting.title })}
+        confirmLabel={t('common.delete')}
+        onConfirm={() => void deleteMeeting()}
+        onCancel={() => setConfirmDelete(false)}
+      />
     </>
   );
 }
