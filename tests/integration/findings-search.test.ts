@@ -7,7 +7,6 @@ import { databaseFingerprint } from '../helpers/snapshot';
 describe('findings.search (FTS5)', () => {
   let core: TestCore;
   const ids: Record<string, string> = {};
-  let meetingA: string;
   let meetingB: string;
   let programme: string;
   let noord: string;
@@ -19,7 +18,6 @@ describe('findings.search (FTS5)', () => {
     programme = (await core.value('programmes.create', { name: 'Ronde 2026' })).id;
     const a = await core.value('meetings.create', { title: 'Avond Noord', programmeId: programme, date: '2026-03-01', wijkIds: [noord], tables: [{ theme: 'Mantelzorg' }] });
     const b = await core.value('meetings.create', { title: 'Avond Zuid', date: '2026-05-01', wijkIds: [zuid] });
-    meetingA = a.id;
     meetingB = b.id;
     const add = async (key: string, input: Record<string, unknown>) => {
       ids[key] = (await core.value('findings.create', input as never)).id;
