@@ -203,3 +203,30 @@ test('import findings from CSV with a per-row report, then export the overview',
   await expect(app.getByRole('alert')).toContainText('Bijeenkomst "Wijkbijeenkomst Noord" kan niet worden verwijderd, want deze is in gebruik bij: 6 inbreng');
   await expect(app.getByRole('heading', { level: 1, name: 'Wijkbijeenkomst Noord' })).toBeVisible();
 });
+
+test('the overview stays virtual with thousands of findings and loads more while scrolling', async ({ app }, testInfo) => {
+  const origin = new URL(app.url()).origin;
+  await app.goto(`${origin}/#/inbreng/importeren`);
+  const lines = ['Inbreng;Datum'];
+  for (let i = 1; i <= 3000; i++) lines.push(`Punt ${i} over wachttijden bij het wijkteam;01-0${1 + (i % 9)}-2025`);
+  await app.getByLabel('Bestand (.csv of .xlsx, maximaal 10 MB)').setInputFiles({ name: 'veel.csv', mimeType: 'text/csv', buffer: Buffer.from(lines.join('\n')) });
+  await app.getByRole('button', { name: 'Controleren' }).click();
+  await app.getByRole('button', { name: 'Importeer 3000 regels' }).click();
+  await expect(app.getByText('3000 regels geïmporteerd.')).toBeVisible({ timeout: 30_000 });
+
+  await app.getByLabel('Onderdelen van Inbreng').getByRole('link', { name: 'Overzicht' }).click();
+  await expect(app.getByText(/^3\.0\d\d resultaten$/)).toBeVisible();
+  const region = app.getByRole('region', { name: 'Tabel met inbreng (scrollbaar)' });
+  const rendered = await region.locator('tbody tr[aria-rowindex]').count();
+  expect(rendered).toBeLessThan(80);
+  // Scroll to the end: pages of 200 are fetched as they come into view.
+  for (let i = 0; i < 40; i++) {
+    await region.evaluate((element) => element.scrollTo(0, element.scrollHeight));
+    await app.waitForTimeout(100);
+  }
+  const total = Number((await app.getByText(/resultaten$/).textContent())!.replace(/\D/g, ''));
+  await expect(region.locator(`tr[aria-rowindex="${total + 1}"]`)).toBeVisible({ timeout: 15_000 });
+  expect(await region.locator('tbody tr[aria-rowindex]').count()).toBeLessThan(80);
+  await expectNoAccessibilityViolations(app);
+  await saveScreenshot(app, testInfo, 'inbreng-veel');
+});
