@@ -304,6 +304,10 @@ export const nl = {
     voteDown: 'Stem eraf voor {title}',
     votes: '{count} stemmen',
     mentionedColumn: 'Genoemd',
+    target: 'Wat wilt u prioriteren?',
+    targetSignals: 'Signalen',
+    targetFindings: 'Losse inbreng',
+    sortDate: 'Nieuwste eerst',
   },
   inbrengTabs: {
     label: 'Onderdelen van Inbreng',

@@ -135,6 +135,13 @@ test('search the findings, group two into a signal and prioritise it', async ({ 
   await expect(app.getByLabel('Prioriteit van Mantelzorgers overbelast')).toHaveValue('3');
   await expectNoAccessibilityViolations(app);
   await saveScreenshot(app, testInfo, 'prioriteren');
+  // Separate findings of a meeting can be voted on too, and sorted by votes.
+  await app.getByLabel('Wat wilt u prioriteren?').selectOption('findings');
+  await app.getByRole('button', { name: 'Stem erbij voor Wmo-vervoer komt vaak te laat' }).click();
+  await app.getByRole('button', { name: 'Stem erbij voor Wmo-vervoer komt vaak te laat' }).click();
+  await expect(app.getByRole('row').nth(1)).toContainText('Wmo-vervoer komt vaak te laat');
+  await expect(app.getByRole('row').nth(1)).toContainText('2 stemmen');
+  await expectNoAccessibilityViolations(app);
 
   // The meeting report: numbered per table, read back through LibreOffice.
   await app.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Bijeenkomsten' }).click();
