@@ -110,6 +110,16 @@ test('search the findings, group two into a signal and prioritise it', async ({ 
   await saveScreenshot(app, testInfo, 'inbreng-zoeken');
 
   await results.getByRole('checkbox', { name: /Mantelzorgers raken/ }).check();
+  // One selected finding can be edited: labels, then found by the label filter.
+  const edit = app.getByRole('form', { name: 'Inbreng bewerken' });
+  await edit.getByLabel('Labels').fill('Mantelzorg, ouderen');
+  await edit.getByRole('button', { name: 'Opslaan' }).click();
+  await expect(app.getByRole('status').filter({ hasText: 'Opgeslagen.' })).toBeVisible();
+  await app.getByLabel('Labels', { exact: true }).selectOption('ouderen');
+  await expect(app.getByText('1 resultaten')).toBeVisible();
+  await app.getByLabel('Labels', { exact: true }).selectOption('');
+  await expect(app.getByText('2 resultaten')).toBeVisible();
+  await results.getByRole('checkbox', { name: /Mantelzorgers raken/ }).check();
   await app.getByRole('button', { name: 'Zoek vergelijkbare inbreng' }).click();
   const suggestion = app.getByRole('button', { name: /^Toevoegen aan selectie: Respijtzorg/ });
   await expect(suggestion).toBeVisible();

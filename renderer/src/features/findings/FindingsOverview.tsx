@@ -17,9 +17,9 @@ import { formatDateShort, formatInteger, t } from '../../../../shared/i18n';
 import { api } from '../../api';
 import { Alert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
-import { TextField } from '../../ui/Field';
+import { TextAreaField, TextField } from '../../ui/Field';
 import { Heading, Paragraph } from '../../ui/Heading';
-import { fieldErrors, Highlighted, SelectField, sourceLabel } from '../meetings/controls';
+import { CheckboxField, fieldErrors, Highlighted, SelectField, sourceLabel } from '../meetings/controls';
 import { ExportSection } from './ExportSection';
 
 const PAGE_SIZE = 200;
@@ -262,6 +262,8 @@ export function FindingsOverview() {
 
       <SelectionActions
         selected={[...selected]}
+        rows={rows}
+        wijken={options.wijken}
         signals={options.signals}
         onDone={afterSignalChange}
         onError={(message) => setStatus({ kind: 'error', message })}
@@ -326,12 +328,16 @@ export function FindingsOverview() {
 
 function SelectionActions({
   selected,
+  rows,
+  wijken,
   signals,
   onDone,
   onError,
   onSelect,
 }: {
   selected: string[];
+  rows: FindingHit[];
+  wijken: Wijk[];
   signals: Signal[];
   onDone(message: string): Promise<void>;
   onError(message: string): void;
@@ -399,6 +405,9 @@ function SelectionActions({
           <Button onClick={() => void suggest()}>{t('signals.suggest')}</Button>
         </div>
       )}
+      {selected.length === 1 && rows.some((row) => row.id === selected[0]) && (
+        <FindingEditForm key={selected[0]} finding={rows.find((row) => row.id === selected[0])!} wijken={wijken} onDone={onDone} onError={onError} />
+      )}
       {suggestions && (
         <div>
           <Heading level={3}>{t('signals.suggestions')}</Heading>
@@ -429,5 +438,75 @@ function SelectionActions({
         </div>
       )}
     </section>
+  );
+}
+
+/** Edits one selected finding: text, source, wijk, labels and the personal-data flag. */
+function FindingEditForm({
+  finding,
+  wijken,
+  onDone,
+  onError,
+}: {
+  finding: FindingHit;
+  wijken: Wijk[];
+  onDone(message: string): Promise<void>;
+  onError(message: string): void;
+}) {
+  const [text, setText] = useState(finding.text);
+  const [source, setSource] = useState<FindingSource>(finding.source);
+  const [wijkId, setWijkId] = useState(finding.wijkId ?? '');
+  const [tags, setTags] = useState(finding.tags.join(', '));
+  const [personal, setPersonal] = useState(finding.containsPersonalData);
+  const save = async (event: React.FormEvent) => {
+    event.preventDefault();
+    try {
+      await api.call('findings.update', {
+        id: finding.id,
+        text,
+        source,
+        wijkId: wijkId || null,
+        tags: tags
+          .split(',')
+          .map((tag) => tag.trim())
+          .filter(Boolean),
+        containsPersonalData: personal,
+      });
+      await onDone(t('common.saved'));
+    } catch (error) {
+      onError(fieldErrors(error).message);
+    }
+  };
+  return (
+    <form onSubmit={save} noValidate aria-labelledby="bewerk-inbreng-titel">
+      <Heading level={3} id="bewerk-inbreng-titel">
+        {t('findings.edit')}
+      </Heading>
+      <TextAreaField label={t('findings.text')} value={text} onChange={(event) => setText(event.target.value)} />
+      <div className="aw-filters">
+        <SelectField label={t('findings.source')} value={source} onChange={(event) => setSource(event.target.value as FindingSource)}>
+          {FINDING_SOURCES.map((option) => (
+            <option key={option} value={option}>
+              {sourceLabel(option)}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField label={t('findings.wijk')} value={wijkId} onChange={(event) => setWijkId(event.target.value)}>
+          <option value="">{t('findings.noWijk')}</option>
+          {wijken.map((wijk) => (
+            <option key={wijk.id} value={wijk.id}>
+              {wijk.name}
+            </option>
+          ))}
+        </SelectField>
+        <TextField label={t('findings.tags')} description={t('findings.tagsHint')} value={tags} onChange={(event) => setTags(event.target.value)} />
+      </div>
+      <CheckboxField label={t('findings.personalData')} checked={personal} onChange={setPersonal} />
+      <div className="aw-button-row">
+        <Button type="submit" appearance="primary">
+          {t('common.save')}
+        </Button>
+      </div>
+    </form>
   );
 }
