@@ -210,9 +210,15 @@ test('import findings from CSV with a per-row report, then export the overview',
   await expect(app.getByText(/^Ingelezen: 0 nieuw, 0 bijgewerkt, \d+ ongewijzigd, 0 conflicten\.$/)).toBeVisible();
   await saveScreenshot(app, testInfo, 'uitwisselen');
 
+  // A theme table with input cannot be deleted either.
+  await app.getByRole('link', { name: 'Wijkbijeenkomst Noord' }).click();
+  await app.getByRole('button', { name: 'Verwijderen: Vervoer' }).click();
+  await expect(app.getByRole('alert')).toContainText('Thematafel "Vervoer" kan niet worden verwijderd');
+  await app.getByRole('link', { name: 'Terug naar bijeenkomsten' }).click();
+
   // Deleting a meeting that still has input is refused, after a confirmation, with a Dutch reason.
   await app.getByRole('link', { name: 'Wijkbijeenkomst Noord' }).click();
-  await app.getByRole('button', { name: 'Verwijderen' }).click();
+  await app.getByRole('button', { name: 'Bijeenkomst verwijderen' }).click();
   const dialog = app.getByRole('dialog', { name: 'Verwijderen' });
   await expect(dialog).toBeVisible();
   await expectNoAccessibilityViolations(app);

@@ -327,6 +327,15 @@ function MeetingPage({ meetingId }: { meetingId: string }) {
       setStatus({ kind: 'error', message: fieldErrors(caught).message });
     }
   };
+  const deleteTable = async (id: string) => {
+    try {
+      await api.call('themeTables.delete', { id });
+      setStatus(null);
+      await load();
+    } catch (caught) {
+      setStatus({ kind: 'error', message: fieldErrors(caught).message });
+    }
+  };
   const deleteMeeting = async () => {
     setConfirmDelete(false);
     try {
@@ -350,7 +359,7 @@ function MeetingPage({ meetingId }: { meetingId: string }) {
         </Button>
         <Button onClick={() => navigate(`/bijeenkomsten/${meetingId}/bewerken`)}>{t('meetings.editTitle')}</Button>
         <Button appearance="subtle" onClick={() => setConfirmDelete(true)}>
-          {t('common.delete')}
+          {t('meetings.delete')}
         </Button>
       </div>
       {status && <Alert kind={status.kind}>{status.message}</Alert>}
@@ -411,7 +420,10 @@ function MeetingPage({ meetingId }: { meetingId: string }) {
             {meeting.tables.map((table) => (
               <li key={table.id}>
                 {table.theme}
-                {table.facilitator && ` (${t('meetings.tableFacilitator').toLowerCase()}: ${table.facilitator})`}
+                {table.facilitator && ` (${t('meetings.tableFacilitator').toLowerCase()}: ${table.facilitator})`}{' '}
+                <Button appearance="subtle" aria-label={`${t('common.delete')}: ${table.theme}`} onClick={() => void deleteTable(table.id)}>
+                  {t('common.delete')}
+                </Button>
               </li>
             ))}
           </ol>
