@@ -2,13 +2,14 @@ import { parseArgs } from 'node:util';
 import { AppError } from '../../shared/result';
 import { openCore, type Core } from '../core/core';
 import { resolveDatabasePath } from '../core/paths';
+import { adviceCommands } from './advices';
 import { coreCommands, type CliCommand } from './commands';
 
 /**
  * The command line over the same handlers as the app: `npm run cli -- <command> [args] [--db PATH]`.
  * Each feature adds its commands to the registry in ./commands.ts.
  */
-const commands: Record<string, CliCommand> = { ...coreCommands };
+const commands: Record<string, CliCommand> = { ...coreCommands, ...adviceCommands };
 
 function usage(): string {
   const lines = Object.entries(commands).map(([name, command]) => `  ${name.padEnd(14)} ${command.summary}`);

@@ -1,7 +1,9 @@
 import type { z } from 'zod';
+import { advicesContract } from './advices';
 import { councilContract } from './council';
 import { exchangeContract } from './exchange';
 import { jobsContract } from './jobs';
+import { monitoringContract } from './monitoring';
 import { meetingsContract } from './meetings';
 import { systemContract } from './system';
 import { wijkenContract } from './wijken';
@@ -15,8 +17,10 @@ export const contract = {
   ...councilContract,
   ...wijkenContract,
   ...jobsContract,
+  ...monitoringContract,
   ...meetingsContract,
   ...exchangeContract,
+  ...advicesContract,
 };
 
 export type Contract = typeof contract;

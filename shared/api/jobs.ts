@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { method } from './define';
 import { exchangeExportParams, exchangeImportParams } from './exchange';
-import { noInput } from './fields';
+import { id, noInput } from './fields';
 import { findingsExportParams, importCheckInput, meetingReportParams } from './meetings';
+import { periodKeyField } from './monitoring';
 
 /**
  * Long work runs as a job off the request path. Each kind has its own parameter schema; later
@@ -10,6 +11,8 @@ import { findingsExportParams, importCheckInput, meetingReportParams } from './m
  */
 export const jobParams = {
   backup: z.object({}).strict(),
+  monitoringReport: z.object({ periodKey: periodKeyField, frameworkId: id.nullable().default(null) }).strict(),
+  monitoringCsv: z.object({ periodKey: periodKeyField.optional(), frameworkId: id.nullable().default(null) }).strict(),
   findingsImport: importCheckInput,
   findingsExport: findingsExportParams,
   meetingReport: meetingReportParams,
@@ -43,8 +46,9 @@ type JobStartOutput = { [K in JobKind]: { kind: K; params: z.output<(typeof jobP
 // Built from the table above; the cast restores the per-kind typing that mapping over keys loses.
 const jobStart = z.discriminatedUnion(
   'kind',
-  JOB_KINDS.map((kind) => z.object({ kind: z.literal(kind), params: (jobParams[kind] as z.ZodObject).default({}) }).strict()) as [
-    z.ZodObject<{ kind: z.ZodLiteral<JobKind>; params: z.ZodDefault<z.ZodObject> }>,
+  // prefault parses the empty default, so a kind whose parameters are required refuses a missing `params`.
+  JOB_KINDS.map((kind) => z.object({ kind: z.literal(kind), params: (jobParams[kind] as z.ZodObject).prefault({}) }).strict()) as [
+    z.ZodObject<{ kind: z.ZodLiteral<JobKind>; params: z.ZodPrefault<z.ZodObject> }, z.core.$strict>,
   ],
 ) as unknown as z.ZodType<JobStartOutput, JobStartInput>;
 

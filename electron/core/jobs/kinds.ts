@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { JobKind } from '../../../shared/api/jobs';
 import { t } from '../../../shared/i18n';
 import { openSqlite, type Sqlite } from '../db/connection';
+import { monitoringCsvJob, monitoringReportJob } from '../monitoring/export-jobs';
 import { exchangeExportJob, exchangeImportJob } from '../exchange/jobs';
 import { findingsExportJob, findingsImportJob, meetingReportJob } from '../findings/jobs';
 
@@ -52,6 +53,8 @@ async function backup({ sqlite, backupDir, report, signal }: JobEnvironment): Pr
 
 export const jobKinds: Record<JobKind, JobFunction> = {
   backup,
+  monitoringReport: monitoringReportJob,
+  monitoringCsv: monitoringCsvJob,
   findingsImport: findingsImportJob,
   findingsExport: findingsExportJob,
   meetingReport: meetingReportJob,

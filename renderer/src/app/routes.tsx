@@ -1,7 +1,9 @@
 import type { ComponentType } from 'react';
 import type { MessageKey } from '../../../shared/i18n';
+import { AdvicesPage } from '../features/advices/AdvicesPage';
 import { InbrengPage } from '../features/findings/InbrengPage';
 import { MeetingsPage } from '../features/meetings/MeetingsPage';
+import { MonitoringPage } from '../features/monitoring/MonitoringPage';
 import { NotYetAvailablePage } from '../features/placeholder/NotYetAvailablePage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { StartPage } from '../features/start/StartPage';
@@ -17,9 +19,9 @@ export const ROUTES: AppRoute[] = [
   { path: '/', label: 'nav.start', component: StartPage },
   { path: '/bijeenkomsten', label: 'nav.meetings', component: MeetingsPage },
   { path: '/inbreng', label: 'nav.findings', component: InbrengPage },
-  { path: '/adviezen', label: 'nav.advices', component: NotYetAvailablePage },
+  { path: '/adviezen', label: 'nav.advices', component: AdvicesPage },
   { path: '/reacties', label: 'nav.responses', component: NotYetAvailablePage },
-  { path: '/wijkteams', label: 'nav.wijkteams', component: NotYetAvailablePage },
+  { path: '/wijkteams', label: 'nav.wijkteams', component: MonitoringPage },
   { path: '/instellingen', label: 'nav.settings', component: SettingsPage },
 ];
 
