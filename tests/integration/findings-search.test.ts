@@ -109,6 +109,28 @@ describe('findings.search (FTS5)', () => {
     expect(byText.rows[0]!.text).toMatch(/^Bewoners/);
   });
 
+  it('counts a search up to 1,000 matches and still pages beyond', async () => {
+    const now = new Date().toISOString();
+    const insert = core.sqlite.prepare(
+      `insert into findings (id, text, source, finding_date, created_at, updated_at) values (?, ?, 'anders', '2020-01-01', ?, ?)`,
+    );
+    const ids: string[] = [];
+    core.sqlite.transaction(() => {
+      for (let i = 0; i < 1100; i++) {
+        const id = `0190a0a0-0000-7000-8000-${String(i).padStart(12, '0')}`;
+        insert.run(id, `Zebrapad ${i} is gevaarlijk`, now, now);
+        ids.push(id);
+      }
+    })();
+    const first = await search({ query: 'zebra', limit: 500 });
+    expect(first).toMatchObject({ total: 1000, totalIsCapped: true });
+    const last = await search({ query: 'zebra', limit: 500, offset: 1000 });
+    expect(last.rows).toHaveLength(100);
+    const plain = await search({ filters: { fromDate: '2020-01-01', toDate: '2020-01-01' } });
+    expect(plain).toMatchObject({ total: 1100, totalIsCapped: false });
+    core.sqlite.prepare(`delete from findings where id in (${ids.map(() => '?').join(',')})`).run(...ids);
+  });
+
   it('rejects bad search input without touching the database', async () => {
     const before = databaseFingerprint(core.sqlite);
     expect((await core.failure('findings.search', { query: 'x'.repeat(501) })).code).toBe('VALIDATION');

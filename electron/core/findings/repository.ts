@@ -1,5 +1,5 @@
 import { sql, type RawBuilder } from 'kysely';
-import type { Finding, FindingFilters, FindingHit, FindingPage, FindingSearchInput, FindingSource } from '../../../shared/api/meetings';
+import { SEARCH_COUNT_CAP, type Finding, type FindingFilters, type FindingHit, type FindingPage, type FindingSearchInput, type FindingSource } from '../../../shared/api/meetings';
 import type { Db } from '../db/connection';
 import type { FindingTable } from '../db/schema';
 import { newId, nowIso } from '../ids';
@@ -216,7 +216,7 @@ const TAG_SEPARATOR = '\u001f';
  * chosen), filters, the meeting and wijk names and the tags; then the total in a second one. The
  * matched words are marked in JS (highlightPrefixes) for the rows on the page only.
  */
-export async function searchFindings(db: Db, input: FindingSearchInput): Promise<FindingPage> {
+export async function searchFindings(db: Db, input: FindingSearchInput, options: { exactTotal?: boolean } = {}): Promise<FindingPage> {
   const match = buildPrefixMatchExpression(input.query);
   const conditions = filterConditions(input.filters);
   if (match) conditions.push(sql`findings_fts match ${match}`);
@@ -238,12 +238,25 @@ export async function searchFindings(db: Db, input: FindingSearchInput): Promise
     left join meetings m on m.id = f.meeting_id
     left join wijken w on w.id = f.wijk_id
     ${where} order by ${order} limit ${input.limit} offset ${input.offset}`.execute(db);
-  const totalRow = await sql<{ n: number }>`select count(*) as n from ${from} ${where}`.execute(db);
+  // Counting every match of a search costs as much as the search itself; a reader needs "more than
+  // 1,000", not the exact number, so a search stops counting there. Plain lists count exactly (an index scan).
+  const capped = Boolean(match) && !options.exactTotal;
+  let counted: number;
+  if (page.rows.length < input.limit && (page.rows.length > 0 || input.offset === 0)) {
+    // A page that is not full ends the list: its end is the total, no second pass needed.
+    counted = input.offset + page.rows.length;
+  } else {
+    const totalRow = capped
+      ? await sql<{ n: number }>`select count(*) as n from (select 1 from ${from} ${where} limit ${SEARCH_COUNT_CAP + 1})`.execute(db)
+      : await sql<{ n: number }>`select count(*) as n from ${from} ${where}`.execute(db);
+    counted = Number(totalRow.rows[0]?.n ?? 0);
+  }
   const rows: FindingHit[] = page.rows.map((row) => {
     const finding = toFinding(row, row.tag_list ? row.tag_list.split(TAG_SEPARATOR) : []);
     return { ...finding, highlighted: match ? highlightPrefixes(finding.text, input.query) : [{ text: finding.text, hit: false }] };
   });
-  return { rows, total: Number(totalRow.rows[0]?.n ?? 0), offset: input.offset, limit: input.limit };
+  const totalIsCapped = capped && counted > SEARCH_COUNT_CAP;
+  return { rows, total: totalIsCapped ? SEARCH_COUNT_CAP : counted, totalIsCapped, offset: input.offset, limit: input.limit };
 }
 
 /** Findings sharing any of the terms, best first (bm25), the finding itself excluded. SQLite-specific. */

@@ -49,6 +49,9 @@ export function FindingsOverview() {
   const [sorting, setSorting] = useState<SortingState>([]);
   const [rows, setRows] = useState<FindingHit[]>([]);
   const [total, setTotal] = useState<number | null>(null);
+  // A search counts up to 1,000 matches; beyond that, pages load until one comes back short.
+  const [capped, setCapped] = useState(false);
+  const [hasMore, setHasMore] = useState(false);
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [options, setOptions] = useState<{ meetings: Meeting[]; programmes: Programme[]; wijken: Wijk[]; themes: string[]; tags: string[]; signals: Signal[] }>({
     meetings: [],
@@ -93,19 +96,22 @@ export function FindingsOverview() {
     if (mine !== generation.current) return;
     setRows(page.rows);
     setTotal(page.total);
+    setCapped(page.totalIsCapped);
+    setHasMore(page.rows.length === PAGE_SIZE);
     loading.current = false;
   }, [request]);
   useEffect(() => void reload(), [reload]);
 
   const loadMore = useCallback(async () => {
-    if (loading.current || total === null || rows.length >= total) return;
+    if (loading.current || !hasMore) return;
     const mine = generation.current;
     loading.current = true;
     const page = await api.call('findings.search', { ...request, offset: rows.length, limit: PAGE_SIZE });
     if (mine !== generation.current) return;
     setRows((current) => [...current, ...page.rows]);
+    setHasMore(page.rows.length === PAGE_SIZE);
     loading.current = false;
-  }, [request, rows.length, total]);
+  }, [request, rows.length, hasMore]);
 
   const toggle = useCallback((id: string) => {
     setSelected((current) => {
@@ -256,7 +262,11 @@ export function FindingsOverview() {
           >
             {t('findings.clearFilters')}
           </Button>
-          <span role="status">{total === null ? t('app.loading') : t('findings.resultCount', { count: formatInteger(total) })}</span>
+          <span role="status">{total === null
+              ? t('app.loading')
+              : capped
+                ? t('findings.resultCountCapped', { count: formatInteger(total) })
+                : t('findings.resultCount', { count: formatInteger(total) })}</span>
         </div>
       </section>
 
@@ -275,7 +285,7 @@ export function FindingsOverview() {
         <Paragraph>{t('findings.noResults')}</Paragraph>
       ) : (
         <div ref={scrollRef} className="aw-virtual-scroll" tabIndex={0} role="region" aria-label={t('findings.tableLabel')}>
-          <table className="aw-virtual-table" aria-rowcount={(total ?? 0) + 1}>
+          <table className="aw-virtual-table" aria-rowcount={capped ? -1 : (total ?? 0) + 1}>
             <caption className="aw-visually-hidden">{t('findings.title')}</caption>
             <thead>
               {table.getHeaderGroups().map((group) => (
