@@ -246,9 +246,11 @@ export async function searchFindings(db: Db, input: FindingSearchInput, options:
     // A page that is not full ends the list: its end is the total, no second pass needed.
     counted = input.offset + page.rows.length;
   } else {
+    // Without filters the full-text index alone can count; the join to findings adds nothing then.
+    const countFrom = match && conditions.length === 1 ? sql`findings_fts` : from;
     const totalRow = capped
-      ? await sql<{ n: number }>`select count(*) as n from (select 1 from ${from} ${where} limit ${SEARCH_COUNT_CAP + 1})`.execute(db)
-      : await sql<{ n: number }>`select count(*) as n from ${from} ${where}`.execute(db);
+      ? await sql<{ n: number }>`select count(*) as n from (select 1 from ${countFrom} ${where} limit ${SEARCH_COUNT_CAP + 1})`.execute(db)
+      : await sql<{ n: number }>`select count(*) as n from ${countFrom} ${where}`.execute(db);
     counted = Number(totalRow.rows[0]?.n ?? 0);
   }
   const rows: FindingHit[] = page.rows.map((row) => {
