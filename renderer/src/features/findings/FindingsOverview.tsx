@@ -127,7 +127,7 @@ export function FindingsOverview() {
       {
         id: 'select',
         header: () => <span className="aw-visually-hidden">{t('findings.selectColumn')}</span>,
-        size: 48,
+        size: 4,
         enableSorting: false,
         cell: ({ row }) => (
           <input
@@ -139,13 +139,13 @@ export function FindingsOverview() {
           />
         ),
       },
-      { id: 'text', header: t('findings.text'), size: 380, cell: ({ row }) => <Highlighted segments={row.original.highlighted} /> },
-      { id: 'meeting', header: t('findings.meeting'), size: 170, cell: ({ row }) => row.original.meetingTitle ?? '—' },
-      { id: 'theme', header: t('findings.theme'), size: 130, cell: ({ row }) => row.original.theme || '—' },
-      { id: 'source', header: t('findings.source'), size: 110, cell: ({ row }) => sourceLabel(row.original.source) },
-      { id: 'wijk', header: t('findings.wijk'), size: 100, cell: ({ row }) => row.original.wijkName ?? '—' },
-      { id: 'date', header: t('findings.date'), size: 110, cell: ({ row }) => formatDateShort(row.original.date) },
-      { id: 'votes', header: t('findings.votes'), size: 80, cell: ({ row }) => row.original.votes },
+      { id: 'text', header: t('findings.text'), size: 33, cell: ({ row }) => <Highlighted segments={row.original.highlighted} /> },
+      { id: 'meeting', header: t('findings.meeting'), size: 14, cell: ({ row }) => row.original.meetingTitle ?? '—' },
+      { id: 'theme', header: t('findings.theme'), size: 11, cell: ({ row }) => row.original.theme || '—' },
+      { id: 'source', header: t('findings.source'), size: 9, cell: ({ row }) => sourceLabel(row.original.source) },
+      { id: 'wijk', header: t('findings.wijk'), size: 9, cell: ({ row }) => row.original.wijkName ?? '—' },
+      { id: 'date', header: t('findings.date'), size: 10, cell: ({ row }) => formatDateShort(row.original.date) },
+      { id: 'votes', header: t('findings.votes'), size: 10, cell: ({ row }) => row.original.votes },
     ],
     [selected, toggle],
   );
@@ -156,6 +156,8 @@ export function FindingsOverview() {
     state: { sorting },
     onSortingChange: setSorting,
     manualSorting: true,
+    // Sizes are percentages of the table width; the default minimum of 20 would distort them.
+    defaultColumn: { minSize: 1 },
     enableMultiSort: false,
     sortDescFirst: false,
     getRowId: (row) => row.id,
@@ -287,11 +289,16 @@ export function FindingsOverview() {
         <div ref={scrollRef} className="aw-virtual-scroll" tabIndex={0} role="region" aria-label={t('findings.tableLabel')}>
           <table className="aw-virtual-table" aria-rowcount={capped ? -1 : (total ?? 0) + 1}>
             <caption className="aw-visually-hidden">{t('findings.title')}</caption>
+            <colgroup>
+              {table.getVisibleLeafColumns().map((column) => (
+                <col key={column.id} style={{ width: `${column.getSize()}%` }} />
+              ))}
+            </colgroup>
             <thead>
               {table.getHeaderGroups().map((group) => (
                 <tr key={group.id}>
                   {group.headers.map((header) => (
-                    <th key={header.id} scope="col" style={header.column.id === 'text' ? undefined : { width: header.getSize() }} aria-sort={sortLabel(header.column.id)}>
+                    <th key={header.id} scope="col" aria-sort={sortLabel(header.column.id)}>
                       {header.column.id in SORTABLE ? (
                         <button type="button" className="aw-sort-button" onClick={header.column.getToggleSortingHandler()}>
                           {flexRender(header.column.columnDef.header, header.getContext())}
