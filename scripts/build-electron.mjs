@@ -18,7 +18,7 @@ const contractSource = path.join(root, 'shared', 'api', 'contract.ts');
 const NATIVE_PACKAGES = ['better-sqlite3', '@resvg/resvg-js'];
 // What an installed app can actually load at run time: electron-builder.yml ships better-sqlite3's
 // JavaScript and nothing else from node_modules. Another native package needs an entry there too.
-const SHIPPED_PACKAGES = new Set(['electron', 'better-sqlite3']);
+const SHIPPED_PACKAGES = new Set(['electron', 'better-sqlite3', '@resvg/resvg-js']);
 
 /** Evaluates the contract once to get its method names, without shipping zod to main or preload. */
 async function loadMethodNames() {

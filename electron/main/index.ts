@@ -40,6 +40,7 @@ import {
 } from './security';
 import { fill, texts } from './texts';
 import { createMainWindowOptions } from './window-options';
+import { notifyNewlyOverdue } from './overdue-notification';
 
 const CORE_SHUTDOWN_TIMEOUT_MS = 5000;
 
@@ -193,9 +194,13 @@ async function onReady(): Promise<void> {
   hardenSession();
   serveRenderer(paths.rendererDir);
   core = startCore(paths);
-  registerApiHandlers(ipcMain, METHOD_NAMES, (method, input) =>
-    core ? core.connection.request(method, input) : Promise.resolve({ ok: false, error: { code: 'INTERNAL', message: texts.dialogs.coreStopped } }),
-  );
+  registerApiHandlers(ipcMain, METHOD_NAMES, async (method, input) => {
+    if (!core) return { ok: false, error: { code: 'INTERNAL', message: texts.dialogs.coreStopped } };
+    const result = await core.connection.request(method, input);
+    // A response letter opens in the system viewer; the path is the core's, checked against its checksum.
+    if (method === 'responses.openAttachment' && result.ok) await shell.openPath((result.value as { path: string }).path);
+    return result;
+  });
 
   Menu.setApplicationMenu(
     Menu.buildFromTemplate(
@@ -210,6 +215,7 @@ async function onReady(): Promise<void> {
   );
 
   mainWindow = createMainWindow(paths);
+  if (core) void notifyNewlyOverdue((method, input) => core!.connection.request(method, input)).catch(() => undefined);
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) mainWindow = createMainWindow(paths);
   });

@@ -5,6 +5,7 @@ import { exchangeContract } from './exchange';
 import { jobsContract } from './jobs';
 import { monitoringContract } from './monitoring';
 import { meetingsContract } from './meetings';
+import { responsesContract } from './responses';
 import { systemContract } from './system';
 import { wijkenContract } from './wijken';
 
@@ -21,6 +22,7 @@ export const contract = {
   ...meetingsContract,
   ...exchangeContract,
   ...advicesContract,
+  ...responsesContract,
 };
 
 export type Contract = typeof contract;

@@ -4,6 +4,7 @@ import { exchangeExportParams, exchangeImportParams } from './exchange';
 import { id, noInput } from './fields';
 import { findingsExportParams, importCheckInput, meetingReportParams } from './meetings';
 import { periodKeyField } from './monitoring';
+import { responsesReportParams } from './responses';
 
 /**
  * Long work runs as a job off the request path. Each kind has its own parameter schema; later
@@ -18,6 +19,7 @@ export const jobParams = {
   meetingReport: meetingReportParams,
   exchangeExport: exchangeExportParams,
   exchangeImport: exchangeImportParams,
+  responsesReport: responsesReportParams,
 } as const;
 
 export type JobKind = keyof typeof jobParams;

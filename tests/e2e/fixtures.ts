@@ -1,10 +1,9 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type Page, type TestInfo } from '@playwright/test';
+import { startHostProcess } from '../helpers/host-process';
 
 export interface E2eHost {
   /** The one-time URL with the token; opening it sets the cookie and lands on the app. */
@@ -13,32 +12,6 @@ export interface E2eHost {
   origin: string;
   token: string;
   databasePath: string;
-}
-
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-
-async function startHost(databasePath: string, token: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', path.join(repoRoot, 'electron', 'host', 'main.ts'), '--port', '0', '--token', token, '--db', databasePath],
-    { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  const url = await new Promise<string>((resolve, reject) => {
-    let output = '';
-    const timer = setTimeout(() => reject(new Error(`host did not start:\n${output}`)), 30_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /draait op (http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)/.exec(output);
-      if (match) {
-        clearTimeout(timer);
-        resolve(match[1]!);
-      }
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    child.on('exit', (code) => reject(new Error(`host exited with ${code}:\n${output}`)));
-  });
-  return { child, url };
 }
 
 /** One browser-mode host per test file (worker), on its own temporary database. */
@@ -50,7 +23,7 @@ export const test = base.extend<{ app: Page }, { host: E2eHost }>({
       const dir = mkdtempSync(path.join(os.tmpdir(), 'advieswerk-e2e-'));
       const databasePath = path.join(dir, 'advieswerk.sqlite');
       const token = `e2e-${Math.random().toString(36).slice(2)}`;
-      const { child, url } = await startHost(databasePath, token);
+      const { child, url } = await startHostProcess(databasePath, token);
       await use({ url, origin: new URL(url).origin, token, databasePath });
       child.kill('SIGTERM');
       rmSync(dir, { recursive: true, force: true });

@@ -3,6 +3,7 @@ import { councilHandlers } from '../council/handlers';
 import { exchangeHandlers } from '../exchange/handlers';
 import { findingsHandlers } from '../findings/handlers';
 import { meetingsHandlers } from '../meetings/handlers';
+import { responsesHandlers } from '../responses/handlers';
 import { signalsHandlers } from '../signals/handlers';
 import { jobsHandlers } from '../jobs/handlers';
 import { monitoringHandlers } from '../monitoring/handlers';
@@ -22,4 +23,5 @@ export const handlers: Handlers = combineHandlers(
   monitoringHandlers,
   exchangeHandlers,
   advicesHandlers,
+  responsesHandlers,
 );

@@ -292,6 +292,72 @@ export interface AdviceVersionTable {
   created_by: string;
 }
 
+export interface AdviceFollowupTable {
+  advice_id: string;
+  state: 'reactie_ontvangen' | 'afgerond';
+  changed_at: string;
+  changed_by: string;
+}
+
+export interface AdviceStatusLogTable {
+  id: Generated<number>;
+  advice_id: string;
+  from_status: string | null;
+  to_status: string;
+  changed_at: string;
+  changed_by: string;
+}
+
+export interface AdviceResponseTable extends RecordColumns {
+  advice_id: string;
+  received_on: string;
+  kenmerk: string;
+  summary: string;
+  attachment_name: string | null;
+  /** File name inside `bijlagen/` beside the database. */
+  attachment_file: string | null;
+  attachment_media_type: string | null;
+  attachment_size: number | null;
+  attachment_sha256: string | null;
+}
+
+export interface RecommendationPositionTable extends RecordColumns {
+  item_id: string;
+  advice_id: string;
+  position: 'overgenomen' | 'deels_overgenomen' | 'niet_overgenomen' | 'wordt_onderzocht' | 'geen_standpunt';
+  college_text: string;
+  assessment: 'tevreden' | 'niet_tevreden' | 'verder_bespreken' | null;
+  notes: string;
+}
+
+export interface CommitmentTable extends RecordColumns {
+  advice_id: string;
+  description: string;
+  owner: string;
+  due_on: string;
+  status: 'open' | 'lopend' | 'nagekomen' | 'niet_nagekomen' | 'vervallen';
+  notes: string;
+}
+
+export interface CommitmentRecommendationTable {
+  commitment_id: string;
+  item_id: string;
+}
+
+export interface FollowupEntryTable extends RecordColumns {
+  advice_id: string;
+  item_id: string | null;
+  commitment_id: string | null;
+  entry_on: string;
+  who: string;
+  text: string;
+}
+
+export interface OverdueSeenTable {
+  key: string;
+  seen_on: string;
+}
+
 export interface Database {
   council: CouncilTable;
   signatories: SignatoryTable;
@@ -323,6 +389,14 @@ export interface Database {
   advice_item_findings: AdviceItemFindingTable;
   advice_item_signals: AdviceItemSignalTable;
   advice_versions: AdviceVersionTable;
+  advice_followup: AdviceFollowupTable;
+  advice_status_log: AdviceStatusLogTable;
+  advice_responses: AdviceResponseTable;
+  recommendation_positions: RecommendationPositionTable;
+  commitments: CommitmentTable;
+  commitment_recommendations: CommitmentRecommendationTable;
+  followup_entries: FollowupEntryTable;
+  overdue_seen: OverdueSeenTable;
 }
 
 // Keeps Generated importable for tables that add auto-increment columns later.

@@ -5,6 +5,7 @@ import { t } from '../../../shared/i18n';
 import type { Db } from '../db/connection';
 import { setFindingTags, tagKey } from '../findings/repository';
 import { nameKey } from '../meetings/repository';
+import { FOLLOWUP_RECORD_TYPES, FOLLOWUP_TYPE_ORDER } from '../responses/exchange';
 
 /**
  * Record types of the exchange file: how each is read from the database and merged into it.
@@ -220,10 +221,11 @@ export const RECORD_TYPES: Record<string, RecordType> = {
       await setFindingTags(db, id, data.tags as string[]);
     },
   },
+  ...FOLLOWUP_RECORD_TYPES,
 };
 
 /** Dependencies first, so references exist when a record arrives. */
-export const TYPE_ORDER = ['wijk', 'programme', 'meeting', 'themeTable', 'finding'];
+export const TYPE_ORDER = ['wijk', 'programme', 'meeting', 'themeTable', 'finding', ...FOLLOWUP_TYPE_ORDER];
 
 /** A meeting with everything it needs: its programme, wijken, tables and findings. */
 export async function collectMeetingRecords(db: Db, meetingId: string): Promise<ExchangeRecord[]> {

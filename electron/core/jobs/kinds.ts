@@ -6,6 +6,7 @@ import { openSqlite, type Sqlite } from '../db/connection';
 import { monitoringCsvJob, monitoringReportJob } from '../monitoring/export-jobs';
 import { exchangeExportJob, exchangeImportJob } from '../exchange/jobs';
 import { findingsExportJob, findingsImportJob, meetingReportJob } from '../findings/jobs';
+import { responsesReportJob } from '../responses/jobs';
 
 export interface JobEnvironment {
   /** A connection of the job's own (jobs run in a worker thread). */
@@ -59,6 +60,7 @@ export const jobKinds: Record<JobKind, JobFunction> = {
   findingsExport: findingsExportJob,
   meetingReport: meetingReportJob,
   exchangeExport: exchangeExportJob,
+  responsesReport: responsesReportJob,
   exchangeImport: exchangeImportJob,
 };
 

@@ -51,6 +51,7 @@ export function App() {
                 <li key={item.path}>
                   <a href={hrefFor(item.path)} aria-current={item === route ? 'page' : undefined}>
                     {t(item.label)}
+                    {item.badge && <item.badge />}
                   </a>
                 </li>
               ))}

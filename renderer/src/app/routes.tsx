@@ -4,7 +4,8 @@ import { AdvicesPage } from '../features/advices/AdvicesPage';
 import { InbrengPage } from '../features/findings/InbrengPage';
 import { MeetingsPage } from '../features/meetings/MeetingsPage';
 import { MonitoringPage } from '../features/monitoring/MonitoringPage';
-import { NotYetAvailablePage } from '../features/placeholder/NotYetAvailablePage';
+import { OverdueBadge } from '../features/responses/OverdueBadge';
+import { ResponsesPage } from '../features/responses/ResponsesPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { StartPage } from '../features/start/StartPage';
 
@@ -12,6 +13,8 @@ export interface AppRoute {
   path: string;
   label: MessageKey;
   component: ComponentType<{ title: string }>;
+  /** Shown beside the link in the navigation, e.g. a count of overdue items. */
+  badge?: ComponentType;
 }
 
 /** The main navigation, in order. Each feature replaces its placeholder when it lands. */
@@ -20,7 +23,7 @@ export const ROUTES: AppRoute[] = [
   { path: '/bijeenkomsten', label: 'nav.meetings', component: MeetingsPage },
   { path: '/inbreng', label: 'nav.findings', component: InbrengPage },
   { path: '/adviezen', label: 'nav.advices', component: AdvicesPage },
-  { path: '/reacties', label: 'nav.responses', component: NotYetAvailablePage },
+  { path: '/reacties', label: 'nav.responses', component: ResponsesPage, badge: OverdueBadge },
   { path: '/wijkteams', label: 'nav.wijkteams', component: MonitoringPage },
   { path: '/instellingen', label: 'nav.settings', component: SettingsPage },
 ];

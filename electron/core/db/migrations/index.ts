@@ -3,6 +3,7 @@ import * as m0001 from './0001_foundation';
 import * as m0002 from './0002_meetings';
 import * as m0003 from './0003_advices';
 import * as m0004 from './0004_monitoring';
+import * as m0006 from './0006_responses';
 
 /**
  * Every migration, listed in code so bundling cannot lose one. Names sort in order of application.
@@ -13,4 +14,5 @@ export const migrations: Record<string, Migration> = {
   '0002_meetings': m0002,
   '0003_advices': m0003,
   '0004_monitoring': m0004,
+  '0006_responses': m0006,
 };

@@ -1,0 +1,452 @@
+import {
+  POSITIONS,
+  type DashboardFigures,
+  type OverdueNotice,
+  type Position,
+  type PositionYear,
+  type ResponseOverview,
+} from '../../../shared/api/responses';
+import { t, type MessageKey } from '../../../shared/i18n';
+import { COMMITMENT_WINDOW_DAYS, DUE_SOON_DAYS, addDays, dueInfo, newlyOverdue } from '../../../shared/responses/deadlines';
+import { effectiveStatus, transitionError, type FullStatus } from '../../../shared/responses/status';
+import { AppError } from '../../../shared/result';
+import { findAdviceRow, loadAdvice, todayInNetherlands } from '../advices/repository';
+import { defineHandlers, type HandlerContext } from '../api/handler';
+import { getCouncil } from '../council/repository';
+import type { Db } from '../db/connection';
+import { newId } from '../ids';
+import { buildFollowupExchange } from './exchange';
+import { writeExportFile } from './export-file';
+import { feedbackDocx, feedbackFor, overviewDocx, overviewXlsx, yearOverview } from './reports';
+import type { ResponsesReportParams } from '../../../shared/api/responses';
+import { attachmentPath, attachmentsDir, readAttachment, removeAttachment, storeAttachment } from './attachments';
+import {
+  awaitingAdvices,
+  commitmentsDue,
+  countOverdue,
+  countResponses,
+  deleteCommitment,
+  deleteEntry,
+  deletePosition,
+  deleteResponse,
+  findCommitment,
+  findEntry,
+  findFollowupState,
+  findResponse,
+  getSeen,
+  insertCommitment,
+  insertEntry,
+  insertResponse,
+  listCommitments,
+  listEntries,
+  listPositions,
+  listResponses,
+  listStatusChanges,
+  positionCounts,
+  positionRecords,
+  replaceCommitmentItems,
+  setSeen,
+  updateCommitment,
+  updateResponse,
+  upsertPosition,
+  writeFollowupState,
+  type StoredAttachment,
+} from './repository';
+
+function notFound(what: MessageKey): AppError {
+  return new AppError('NOT_FOUND', t('errors.notFound', { what: t(what) }));
+}
+
+function invalid(path: string, message: string): AppError {
+  return new AppError('VALIDATION', message, [{ path, message }]);
+}
+
+async function requireAdviceRow(db: Db, adviceId: string) {
+  const row = await findAdviceRow(db, adviceId);
+  if (!row) throw notFound('responses.adviceNotFound');
+  return row;
+}
+
+/** The advice, refusing follow-up work while it has not been sent. */
+async function requireSentAdvice(db: Db, adviceId: string) {
+  const row = await requireAdviceRow(db, adviceId);
+  if (row.status !== 'verzonden' || !row.sent_on) throw new AppError('CONFLICT', t('responses.notSent', { kenmerk: row.kenmerk }));
+  return row as typeof row & { sent_on: string };
+}
+
+/** The recommendation item and its (sent) advice. */
+async function requireRecommendation(db: Db, itemId: string) {
+  const item = await db.selectFrom('advice_items').select(['id', 'advice_id', 'kind']).where('id', '=', itemId).executeTakeFirst();
+  if (!item) throw notFound('responses.itemNotFound');
+  const advice = await requireSentAdvice(db, item.advice_id);
+  return { item, advice };
+}
+
+function checkNotFuture(path: string, date: string, today: string): void {
+  if (date > today) throw invalid(path, t('responses.dateInFuture'));
+}
+
+export async function loadOverview(db: Db, adviceId: string, termWeeks: number, today = todayInNetherlands()): Promise<ResponseOverview> {
+  const advice = await loadAdvice(db, adviceId);
+  if (!advice) throw notFound('responses.adviceNotFound');
+  const [state, responses, positions, commitments, log, statusLog] = await Promise.all([
+    findFollowupState(db, adviceId),
+    listResponses(db, adviceId),
+    listPositions(db, adviceId),
+    listCommitments(db, adviceId, today),
+    listEntries(db, adviceId),
+    listStatusChanges(db, adviceId),
+  ]);
+  const status = effectiveStatus(advice.status, state);
+  const responseDue = advice.status === 'verzonden' && advice.sentOn ? dueInfo(addDays(advice.sentOn, termWeeks * 7), today, DUE_SOON_DAYS) : null;
+  return {
+    adviceId,
+    kenmerk: advice.kenmerk,
+    betreft: advice.betreft,
+    status,
+    sentOn: advice.sentOn,
+    responseDue,
+    responses,
+    recommendations: advice.sections
+      .flatMap((section) => section.items)
+      .filter((item) => item.kind === 'aanbeveling')
+      .map((item) => ({ itemId: item.id, number: item.number, text: item.text, position: positions.get(item.id) ?? null })),
+    commitments,
+    log,
+    statusLog,
+  };
+}
+
+async function overview(db: Db, adviceId: string): Promise<ResponseOverview> {
+  const council = await getCouncil(db);
+  return loadOverview(db, adviceId, council.responseTermWeeks);
+}
+
+/** A recorded response moves a sent advice to "reactie ontvangen" (and back when the last one goes). */
+async function syncStateAfterResponses(db: Db, adviceId: string, userName: string): Promise<void> {
+  const state = await findFollowupState(db, adviceId);
+  const count = await countResponses(db, adviceId);
+  if (count > 0 && state === null) await writeFollowupState(db, adviceId, 'verzonden', 'reactie_ontvangen', userName);
+  if (count === 0 && state === 'reactie_ontvangen') await writeFollowupState(db, adviceId, 'reactie_ontvangen', null, userName);
+}
+
+async function checkItemsOfAdvice(db: Db, adviceId: string, itemIds: string[]): Promise<string[]> {
+  const unique = [...new Set(itemIds)];
+  if (unique.length === 0) return unique;
+  const found = await db
+    .selectFrom('advice_items')
+    .select('id')
+    .where('id', 'in', unique)
+    .where('advice_id', '=', adviceId)
+    .where('kind', '=', 'aanbeveling')
+    .execute();
+  if (found.length !== unique.length) throw invalid('itemIds', t('responses.itemsNotOfAdvice'));
+  return unique;
+}
+
+/** Positions per year as shares; adoption counts deels overgenomen for half. */
+export function positionsPerYear(counts: Awaited<ReturnType<typeof positionCounts>>): PositionYear[] {
+  const years = new Map<number, PositionYear>();
+  const yearOf = (year: number) => {
+    let entry = years.get(year);
+    if (!entry) {
+      entry = { year, advices: 0, counts: Object.fromEntries(POSITIONS.map((position) => [position, 0])) as Record<Position, number>, total: 0, adoption: null };
+      years.set(year, entry);
+    }
+    return entry;
+  };
+  for (const row of counts.advices) yearOf(Number(row.year)).advices = Number(row.count);
+  for (const row of counts.positions) {
+    const entry = yearOf(Number(row.year));
+    entry.counts[row.position] += Number(row.count);
+    entry.total += Number(row.count);
+  }
+  for (const entry of years.values())
+    entry.adoption = entry.total > 0 ? (entry.counts.overgenomen + entry.counts.deels_overgenomen / 2) / entry.total : null;
+  return [...years.values()].sort((a, b) => a.year - b.year);
+}
+
+export async function dashboardFigures(db: Db, today = todayInNetherlands()): Promise<DashboardFigures> {
+  const council = await getCouncil(db);
+  const termWeeks = council.responseTermWeeks;
+  const [awaiting, commitments, counts] = await Promise.all([awaitingAdvices(db, termWeeks, today), commitmentsDue(db, today, COMMITMENT_WINDOW_DAYS), positionCounts(db)]);
+  return {
+    today,
+    termWeeks,
+    awaiting: awaiting.map((row) => ({
+      adviceId: row.id,
+      kenmerk: row.kenmerk,
+      betreft: row.betreft,
+      sentOn: row.sent_on!,
+      dueOn: row.due_on,
+      daysOverdue: Math.max(0, row.days_overdue),
+      state: dueInfo(row.due_on, today).state,
+    })),
+    commitmentsOverdue: commitments.filter((commitment) => commitment.dueOn < today),
+    commitmentsDueSoon: commitments.filter((commitment) => commitment.dueOn >= today),
+    positionsPerYear: positionsPerYear(counts),
+  };
+}
+
+const SEEN_KEY = 'notificaties';
+
+/** What became overdue since the last call, marked as seen. */
+async function takeNewlyOverdue(ctx: HandlerContext, today = todayInNetherlands()): Promise<OverdueNotice[]> {
+  return ctx.db.transaction().execute(async (trx) => {
+    const figures = await dashboardFigures(trx, today);
+    const lastSeen = await getSeen(trx, SEEN_KEY);
+    const items: OverdueNotice[] = [
+      ...figures.awaiting.map((advice) => ({ kind: 'advies' as const, id: advice.adviceId, adviceId: advice.adviceId, title: `${advice.kenmerk} ${advice.betreft}`, dueOn: advice.dueOn })),
+      ...figures.commitmentsOverdue.map((commitment) => ({
+        kind: 'toezegging' as const,
+        id: commitment.id,
+        adviceId: commitment.adviceId,
+        title: commitment.description,
+        dueOn: commitment.dueOn,
+      })),
+    ];
+    await setSeen(trx, SEEN_KEY, today);
+    return newlyOverdue(items, today, lastSeen);
+  });
+}
+
+/**
+ * Builds the adviezenoverzicht or a terugkoppeling. `progress` is told of every advice read, and
+ * may throw to stop (a cancelled job).
+ */
+export async function buildResponsesReport(
+  db: Db,
+  params: ResponsesReportParams,
+  progress: (done: number, total: number) => void = () => undefined,
+): Promise<{ bytes: Buffer; fileName: string }> {
+  const council = await getCouncil(db);
+  let done = 0;
+  const load = async (adviceId: string) => {
+    const overview = await loadOverview(db, adviceId, council.responseTermWeeks);
+    progress(++done, 0);
+    return overview;
+  };
+  if (params.report === 'adviezenoverzicht') {
+    const year = params.year!;
+    const overview = await yearOverview(db, year, council.name, load);
+    const bytes = params.format === 'docx' ? await overviewDocx(overview) : await overviewXlsx(overview);
+    return { bytes, fileName: t('reports.overviewFileName', { year, ext: params.format }) };
+  }
+  let title: string;
+  let meetingIds: string[];
+  if (params.meetingId) {
+    const meeting = await db.selectFrom('meetings').select(['id', 'title']).where('id', '=', params.meetingId).executeTakeFirst();
+    if (!meeting) throw notFound('reports.meetingNotFound');
+    title = meeting.title;
+    meetingIds = [meeting.id];
+  } else {
+    const programme = await db.selectFrom('programmes').select(['id', 'name']).where('id', '=', params.programmeId!).executeTakeFirst();
+    if (!programme) throw notFound('reports.programmeNotFound');
+    title = programme.name;
+    meetingIds = (await db.selectFrom('meetings').select('id').where('programme_id', '=', programme.id).execute()).map((row) => row.id);
+  }
+  const feedback = await feedbackFor(db, { meetingIds, title, councilName: council.name }, load);
+  return { bytes: await feedbackDocx(feedback), fileName: t('reports.feedbackFileName', { title: title.replace(/[\\/:*?"<>|]/g, '-') }) };
+}
+
+export const responsesHandlers = defineHandlers({
+  'responses.forAdvice': async ({ adviceId }, { db }) => overview(db, adviceId),
+
+  'responses.record': async ({ attachment, ...input }, ctx) => {
+    const dir = attachmentsDir(ctx.info.databasePath);
+    const id = newId();
+    let stored: StoredAttachment | null = null;
+    try {
+      return await ctx.db.transaction().execute(async (trx) => {
+        const advice = await requireSentAdvice(trx, input.adviceId);
+        checkNotFuture('receivedOn', input.receivedOn, todayInNetherlands());
+        if (input.receivedOn < advice.sent_on)
+          throw invalid('receivedOn', t('responses.receivedBeforeSent', { received: input.receivedOn, sent: advice.sent_on }));
+        if (attachment) stored = storeAttachment(dir, id, attachment);
+        await insertResponse(trx, id, { ...input, attachment: stored }, ctx.session.userName);
+        await syncStateAfterResponses(trx, input.adviceId, ctx.session.userName);
+        return overview(trx, input.adviceId);
+      });
+    } catch (error) {
+      // The transaction rolled back: the letter it would have described goes too.
+      if (stored) removeAttachment(dir, (stored as StoredAttachment).file);
+      throw error;
+    }
+  },
+
+  'responses.update': async ({ id, attachment, ...fields }, ctx) => {
+    const dir = attachmentsDir(ctx.info.databasePath);
+    let stored: StoredAttachment | null = null;
+    let replaced: StoredAttachment | null = null;
+    try {
+      const result = await ctx.db.transaction().execute(async (trx) => {
+        const response = await findResponse(trx, id);
+        if (!response) throw notFound('responses.notFound');
+        const advice = await requireSentAdvice(trx, response.adviceId);
+        if (fields.receivedOn !== undefined) {
+          checkNotFuture('receivedOn', fields.receivedOn, todayInNetherlands());
+          if (fields.receivedOn < advice.sent_on)
+            throw invalid('receivedOn', t('responses.receivedBeforeSent', { received: fields.receivedOn, sent: advice.sent_on }));
+        }
+        if (attachment) stored = storeAttachment(dir, id, attachment);
+        replaced = stored ? response.attachment : null;
+        await updateResponse(trx, id, { ...fields, ...(stored ? { attachment: stored } : {}) }, ctx.session.userName);
+        return overview(trx, response.adviceId);
+      });
+      if (replaced) removeAttachment(dir, (replaced as StoredAttachment).file);
+      return result;
+    } catch (error) {
+      if (stored) removeAttachment(dir, (stored as StoredAttachment).file);
+      throw error;
+    }
+  },
+
+  'responses.delete': async ({ id }, ctx) => {
+    const dir = attachmentsDir(ctx.info.databasePath);
+    let removed: StoredAttachment | null = null;
+    const result = await ctx.db.transaction().execute(async (trx) => {
+      const response = await findResponse(trx, id);
+      if (!response) throw notFound('responses.notFound');
+      removed = response.attachment;
+      await deleteResponse(trx, id);
+      await syncStateAfterResponses(trx, response.adviceId, ctx.session.userName);
+      return overview(trx, response.adviceId);
+    });
+    if (removed) removeAttachment(dir, (removed as StoredAttachment).file);
+    return result;
+  },
+
+  'responses.attachment': async ({ id }, ctx) => {
+    const response = await findResponse(ctx.db, id);
+    if (!response) throw notFound('responses.notFound');
+    if (!response.attachment) throw new AppError('NOT_FOUND', t('responses.attachmentMissing'));
+    const bytes = readAttachment(attachmentsDir(ctx.info.databasePath), response.attachment);
+    return {
+      fileName: response.attachment.name,
+      mediaType: response.attachment.mediaType,
+      size: response.attachment.size,
+      sha256: response.attachment.sha256,
+      bytesBase64: bytes.toString('base64'),
+    };
+  },
+
+  'responses.openAttachment': async ({ id }, ctx) => {
+    const response = await findResponse(ctx.db, id);
+    if (!response) throw notFound('responses.notFound');
+    if (!response.attachment) throw new AppError('NOT_FOUND', t('responses.attachmentMissing'));
+    const dir = attachmentsDir(ctx.info.databasePath);
+    readAttachment(dir, response.attachment);
+    return { path: attachmentPath(dir, response.attachment), fileName: response.attachment.name };
+  },
+
+  'responses.setStatus': async ({ adviceId, status }, ctx) =>
+    ctx.db.transaction().execute(async (trx) => {
+      const advice = await requireAdviceRow(trx, adviceId);
+      const from = effectiveStatus(advice.status, await findFollowupState(trx, adviceId));
+      const error = transitionError(from, status as FullStatus, (await countResponses(trx, adviceId)) > 0);
+      if (error) throw new AppError('CONFLICT', error);
+      await writeFollowupState(trx, adviceId, from, status === 'verzonden' ? null : status, ctx.session.userName);
+      return overview(trx, adviceId);
+    }),
+
+  'responses.setPosition': async (input, ctx) =>
+    ctx.db.transaction().execute(async (trx) => {
+      const { item, advice } = await requireRecommendation(trx, input.itemId);
+      if (item.kind !== 'aanbeveling') {
+        const loaded = await loadAdvice(trx, advice.id);
+        const number = loaded?.sections.flatMap((section) => section.items).find((candidate) => candidate.id === item.id)?.number ?? '?';
+        throw invalid('itemId', t('responses.notARecommendation', { number: number || '?' }));
+      }
+      await upsertPosition(trx, { ...input, adviceId: advice.id }, ctx.session.userName);
+      return overview(trx, advice.id);
+    }),
+
+  'responses.clearPosition': async ({ itemId }, ctx) =>
+    ctx.db.transaction().execute(async (trx) => {
+      const { advice } = await requireRecommendation(trx, itemId);
+      await deletePosition(trx, itemId);
+      return overview(trx, advice.id);
+    }),
+
+  'commitments.create': async ({ adviceId, itemIds, ...fields }, ctx) =>
+    ctx.db.transaction().execute(async (trx) => {
+      await requireSentAdvice(trx, adviceId);
+      const items = await checkItemsOfAdvice(trx, adviceId, itemIds);
+      const id = newId();
+      await insertCommitment(trx, id, adviceId, fields, ctx.session.userName);
+      await replaceCommitmentItems(trx, id, items);
+      return overview(trx, adviceId);
+    }),
+
+  'commitments.update': async ({ id, itemIds, ...fields }, ctx) =>
+    ctx.db.transaction().execute(async (trx) => {
+      const commitment = await findCommitment(trx, id);
+      if (!commitment) throw notFound('responses.commitmentNotFound');
+      if (itemIds !== undefined) await replaceCommitmentItems(trx, id, await checkItemsOfAdvice(trx, commitment.advice_id, itemIds));
+      await updateCommitment(trx, id, fields, ctx.session.userName);
+      return overview(trx, commitment.advice_id);
+    }),
+
+  'commitments.delete': async ({ id }, ctx) =>
+    ctx.db.transaction().execute(async (trx) => {
+      const commitment = await findCommitment(trx, id);
+      if (!commitment) throw notFound('responses.commitmentNotFound');
+      await deleteCommitment(trx, id);
+      return overview(trx, commitment.advice_id);
+    }),
+
+  'followup.add': async (input, ctx) =>
+    ctx.db.transaction().execute(async (trx) => {
+      let adviceId: string;
+      if (input.commitmentId) {
+        const commitment = await findCommitment(trx, input.commitmentId);
+        if (!commitment) throw notFound('responses.commitmentNotFound');
+        adviceId = commitment.advice_id;
+      } else if (input.itemId) {
+        adviceId = (await requireRecommendation(trx, input.itemId)).advice.id;
+      } else {
+        adviceId = (await requireSentAdvice(trx, input.adviceId!)).id;
+      }
+      checkNotFuture('entryOn', input.entryOn, todayInNetherlands());
+      await insertEntry(
+        trx,
+        { adviceId, itemId: input.itemId ?? null, commitmentId: input.commitmentId ?? null, entryOn: input.entryOn, who: input.who || ctx.session.userName, text: input.text },
+        ctx.session.userName,
+      );
+      return overview(trx, adviceId);
+    }),
+
+  'followup.delete': async ({ id }, ctx) =>
+    ctx.db.transaction().execute(async (trx) => {
+      const entry = await findEntry(trx, id);
+      if (!entry) throw notFound('responses.entryNotFound');
+      await deleteEntry(trx, id);
+      return overview(trx, entry.advice_id);
+    }),
+
+  'dashboard.get': async (_input, { db }) => dashboardFigures(db),
+  'dashboard.positions': async ({ year, position }, { db }) => positionRecords(db, year, position),
+  'dashboard.badge': async (_input, { db }) => {
+    const council = await getCouncil(db);
+    const counts = await countOverdue(db, council.responseTermWeeks, todayInNetherlands());
+    return { ...counts, total: counts.advices + counts.commitments };
+  },
+  'dashboard.newlyOverdue': async (_input, ctx) => takeNewlyOverdue(ctx),
+
+  'responses.exportExchange': async ({ adviceId, path }, ctx) => {
+    const advice = await requireSentAdvice(ctx.db, adviceId);
+    const file = await buildFollowupExchange(ctx.db, adviceId, ctx.session.userName);
+    const safe = advice.kenmerk.replace(/[^\p{L}\p{N}]+/gu, '-');
+    return writeExportFile(Buffer.from(JSON.stringify(file, null, 2)), t('responses.exchangeFileName', { kenmerk: safe }), path);
+  },
+
+  'reports.adviezenoverzicht': async ({ year, format, path }, { db }) => {
+    const { bytes, fileName } = await buildResponsesReport(db, { report: 'adviezenoverzicht', year, format });
+    return writeExportFile(bytes, fileName, path);
+  },
+
+  'reports.terugkoppeling': async ({ meetingId, programmeId, path }, { db }) => {
+    const { bytes, fileName } = await buildResponsesReport(db, { report: 'terugkoppeling', format: 'docx', meetingId, programmeId });
+    return writeExportFile(bytes, fileName, path);
+  },
+});

@@ -1,0 +1,115 @@
+import { useEffect, useState } from 'react';
+import type { ExportedFile } from '../../../../shared/api/advices';
+import type { MethodInput } from '../../../../shared/api/contract';
+import type { Meeting, Programme } from '../../../../shared/api/meetings';
+import { formatDateShort, t } from '../../../../shared/i18n';
+import { ApiCallError } from '../../../../shared/result';
+import { api } from '../../api';
+import { Alert } from '../../ui/Alert';
+import { Button } from '../../ui/Button';
+import { Heading, Paragraph } from '../../ui/Heading';
+import { JobProgress } from '../../ui/JobProgress';
+import { useJob } from '../../ui/useJob';
+import { base64ToBytes, downloadBytes } from '../advices/download';
+
+/** Offers an exported file for download (in the Electron app the same link opens the save dialog). */
+export async function offer(work: () => Promise<ExportedFile>, onError: (message: string) => void): Promise<void> {
+  try {
+    const file = await work();
+    if (file.bytesBase64) downloadBytes(file.fileName, base64ToBytes(file.bytesBase64));
+  } catch (error) {
+    if (error instanceof ApiCallError) onError(error.message);
+    else throw error;
+  }
+}
+
+/** The annual adviezenoverzicht and the terugkoppeling to participants, made as jobs into the exports folder. */
+export function Exports({ years }: { years: number[] }) {
+  const thisYear = new Date().getFullYear();
+  const choices = [...new Set([thisYear, ...years])].sort((a, b) => b - a);
+  const [year, setYear] = useState(choices[0] ?? thisYear);
+  const [meetings, setMeetings] = useState<Meeting[]>([]);
+  const [programmes, setProgrammes] = useState<Programme[]>([]);
+  const [scope, setScope] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const { job, running, start, cancel } = useJob();
+  const run = (params: MethodInput<'jobs.start'>) => {
+    setError(null);
+    start(params).catch((failure: unknown) => {
+      if (failure instanceof ApiCallError) setError(failure.message);
+      else throw failure;
+    });
+  };
+  useEffect(() => {
+    void api.call('meetings.list', {}).then(setMeetings);
+    void api.call('programmes.list').then(setProgrammes);
+  }, []);
+  const feedback = () => {
+    const [kind, id] = scope.split(':');
+    if (!id) return;
+    run({ kind: 'responsesReport', params: { report: 'terugkoppeling', ...(kind === 'programma' ? { programmeId: id } : { meetingId: id }) } });
+  };
+  return (
+    <section className="aw-figure" aria-labelledby="exports">
+      <Heading level={2} id="exports">
+        {t('reports.exportOverview')}
+      </Heading>
+      {error && <Alert kind="error">{error}</Alert>}
+      <div className="aw-inline-form">
+        <div className="utrecht-form-field">
+          <label className="utrecht-form-label" htmlFor="overzicht-jaar">
+            {t('reports.exportYear')}
+          </label>
+          <select id="overzicht-jaar" className="utrecht-select" value={year} onChange={(event) => setYear(Number(event.target.value))}>
+            {choices.map((choice) => (
+              <option key={choice} value={choice}>
+                {choice}
+              </option>
+            ))}
+          </select>
+        </div>
+        <Button disabled={running} onClick={() => run({ kind: 'responsesReport', params: { report: 'adviezenoverzicht', year, format: 'docx' } })}>
+          {t('reports.exportDocx')}
+        </Button>
+        <Button disabled={running} onClick={() => run({ kind: 'responsesReport', params: { report: 'adviezenoverzicht', year, format: 'xlsx' } })}>
+          {t('reports.exportXlsx')}
+        </Button>
+      </div>
+      <Heading level={3}>{t('reports.exportFeedback')}</Heading>
+      <Paragraph>{t('reports.feedbackHelp')}</Paragraph>
+      <div className="aw-inline-form">
+        <div className="utrecht-form-field">
+          <label className="utrecht-form-label" htmlFor="terugkoppeling-bron">
+            {t('reports.feedbackScope')}
+          </label>
+          <select id="terugkoppeling-bron" className="utrecht-select" value={scope} onChange={(event) => setScope(event.target.value)}>
+            <option value="">–</option>
+            {programmes.length > 0 && (
+              <optgroup label={t('reports.programmes')}>
+                {programmes.map((programme) => (
+                  <option key={programme.id} value={`programma:${programme.id}`}>
+                    {programme.name}
+                  </option>
+                ))}
+              </optgroup>
+            )}
+            {meetings.length > 0 && (
+              <optgroup label={t('reports.meetings')}>
+                {meetings.map((meeting) => (
+                  <option key={meeting.id} value={`bijeenkomst:${meeting.id}`}>
+                    {meeting.title} ({formatDateShort(meeting.date)})
+                  </option>
+                ))}
+              </optgroup>
+            )}
+          </select>
+        </div>
+        <Button onClick={feedback} disabled={!scope || running}>
+          {t('reports.feedbackExport')}
+        </Button>
+      </div>
+      {job && job.state !== 'done' && <JobProgress job={job} label={t('reports.jobStarted')} onCancel={() => void cancel()} />}
+      {job?.state === 'done' && <Alert kind="ok">{String(job.result?.message ?? t('jobs.done'))}</Alert>}
+    </section>
+  );
+}

@@ -1,0 +1,475 @@
+import { useCallback, useEffect, useState, type FormEvent, type KeyboardEvent } from 'react';
+import {
+  ASSESSMENTS,
+  ATTACHMENT_TYPES,
+  COMMITMENT_STATUSES,
+  POSITIONS,
+  type Assessment,
+  type CommitmentStatus,
+  type Position,
+  type RecommendationRow,
+  type ResponseOverview,
+} from '../../../../shared/api/responses';
+import { formatDateLong, formatDateShort, formatDateTime, t } from '../../../../shared/i18n';
+import { addDays } from '../../../../shared/responses/deadlines';
+import { ApiCallError } from '../../../../shared/result';
+import { api } from '../../api';
+import { hrefFor } from '../../app/router';
+import { Alert } from '../../ui/Alert';
+import { Button } from '../../ui/Button';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { TextAreaField, TextField } from '../../ui/Field';
+import { Heading, Paragraph } from '../../ui/Heading';
+import { base64ToBytes, downloadBytes } from '../advices/download';
+import { offer } from './Exports';
+
+type Status = { kind: 'ok' | 'error'; message: string } | null;
+
+function todayLocal(): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+}
+
+function statusText(status: string): string {
+  return t(`responses.status.${status as 'verzonden'}`);
+}
+
+async function fileToBase64(file: File): Promise<string> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  let binary = '';
+  for (let index = 0; index < bytes.length; index += 0x8000) binary += String.fromCharCode(...bytes.subarray(index, index + 0x8000));
+  return btoa(binary);
+}
+
+/** The browser's type, or one from the extension when it gives none; the server refuses others. */
+function mediaTypeOf(file: File): string {
+  if (file.type) return file.type;
+  const extension = file.name.toLowerCase().split('.').pop();
+  const match = Object.entries(ATTACHMENT_TYPES).find(([, ext]) => ext === extension);
+  return match ? match[0] : 'application/octet-stream';
+}
+
+function RecommendationCard({ row, onSave }: { row: RecommendationRow; onSave(input: { position: Position; collegeText: string; assessment: Assessment | null; notes: string }): void }) {
+  const [draft, setDraft] = useState({
+    position: row.position?.position ?? ('' as Position | ''),
+    collegeText: row.position?.collegeText ?? '',
+    assessment: row.position?.assessment ?? ('' as Assessment | ''),
+    notes: row.position?.notes ?? '',
+  });
+  const save = (next = draft) => {
+    if (!next.position) return;
+    onSave({ position: next.position, collegeText: next.collegeText, assessment: next.assessment || null, notes: next.notes });
+  };
+  const change = (patch: Partial<typeof draft>, immediately = false) => {
+    const next = { ...draft, ...patch };
+    setDraft(next);
+    if (immediately) save(next);
+  };
+  // Quick entry: 1–5 on the position list picks a position at once.
+  const onPositionKey = (event: KeyboardEvent<HTMLSelectElement>) => {
+    const index = Number(event.key) - 1;
+    if (index >= 0 && index < POSITIONS.length) {
+      event.preventDefault();
+      change({ position: POSITIONS[index]! }, true);
+    }
+  };
+  const id = row.itemId;
+  return (
+    <li className="aw-recommendation" aria-label={t('responsesUi.recommendation', { number: row.number })}>
+      <div>
+        <Heading level={3}>{t('responsesUi.recommendation', { number: row.number })}</Heading>
+        <Paragraph>{row.text}</Paragraph>
+      </div>
+      <div>
+        <div className="utrecht-form-field">
+          <label className="utrecht-form-label" htmlFor={`standpunt-${id}`}>
+            {t('responsesUi.positionLabel', { number: row.number })}
+          </label>
+          <select
+            id={`standpunt-${id}`}
+            className="utrecht-select"
+            value={draft.position}
+            onChange={(event) => change({ position: event.target.value as Position }, true)}
+            onKeyDown={onPositionKey}
+          >
+            <option value="">{t('responses.position.none')}</option>
+            {POSITIONS.map((position, index) => (
+              <option key={position} value={position}>
+                {index + 1}. {t(`responses.position.${position}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <TextAreaField
+          label={t('responsesUi.collegeTextLabel', { number: row.number })}
+          value={draft.collegeText}
+          onChange={(event) => change({ collegeText: event.target.value })}
+          onBlur={() => save()}
+        />
+        <div className="utrecht-form-field">
+          <label className="utrecht-form-label" htmlFor={`oordeel-${id}`}>
+            {t('responsesUi.assessmentLabel', { number: row.number })}
+          </label>
+          <select id={`oordeel-${id}`} className="utrecht-select" value={draft.assessment} onChange={(event) => change({ assessment: event.target.value as Assessment }, true)}>
+            <option value="">{t('responses.assessment.none')}</option>
+            {ASSESSMENTS.map((assessment) => (
+              <option key={assessment} value={assessment}>
+                {t(`responses.assessment.${assessment}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <TextAreaField label={t('responsesUi.notesLabel', { number: row.number })} value={draft.notes} onChange={(event) => change({ notes: event.target.value })} onBlur={() => save()} />
+      </div>
+    </li>
+  );
+}
+
+const DEFAULT_TERMS = [4, 8, 13, 26];
+
+export function ResponsePage({ adviceId }: { adviceId: string }) {
+  const [overview, setOverview] = useState<ResponseOverview | null>(null);
+  const [status, setStatus] = useState<Status>(null);
+  const [response, setResponse] = useState({ receivedOn: todayLocal(), kenmerk: '', summary: '' });
+  const [file, setFile] = useState<File | null>(null);
+  const [term, setTerm] = useState(13);
+  const [commitment, setCommitment] = useState({ description: '', owner: '', dueOn: addDays(todayLocal(), 13 * 7), itemIds: [] as string[] });
+  const [entry, setEntry] = useState({ entryOn: todayLocal(), text: '' });
+  const [removing, setRemoving] = useState<{ name: string; remove: () => Promise<ResponseOverview> } | null>(null);
+
+  const load = useCallback(() => api.call('responses.forAdvice', { adviceId }).then(setOverview), [adviceId]);
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const run = async (work: () => Promise<ResponseOverview>, message = t('responsesUi.saved')) => {
+    try {
+      setOverview(await work());
+      setStatus({ kind: 'ok', message });
+      return true;
+    } catch (error) {
+      if (error instanceof ApiCallError) {
+        setStatus({ kind: 'error', message: error.message });
+        return false;
+      }
+      throw error;
+    }
+  };
+
+  if (!overview) return <Heading level={1}>{t('responses.title')}</Heading>;
+
+  const recordResponse = async (event: FormEvent) => {
+    event.preventDefault();
+    const attachment = file ? { fileName: file.name, mediaType: mediaTypeOf(file) as keyof typeof ATTACHMENT_TYPES, bytesBase64: await fileToBase64(file) } : undefined;
+    if (await run(() => api.call('responses.record', { adviceId, ...response, ...(attachment ? { attachment } : {}) }))) {
+      setResponse({ receivedOn: todayLocal(), kenmerk: '', summary: '' });
+      setFile(null);
+    }
+  };
+
+  const addCommitment = async (event: FormEvent) => {
+    event.preventDefault();
+    if (await run(() => api.call('commitments.create', { adviceId, ...commitment })))
+      setCommitment({ description: '', owner: '', dueOn: addDays(todayLocal(), term * 7), itemIds: [] });
+  };
+
+  const addEntry = async (event: FormEvent) => {
+    event.preventDefault();
+    if (await run(() => api.call('followup.add', { adviceId, ...entry }))) setEntry({ entryOn: todayLocal(), text: '' });
+  };
+
+  const openLetter = async (id: string) => {
+    try {
+      // In the Electron app the main process opens it with the system viewer; in the browser it downloads.
+      if (window.advieswerk) {
+        await api.call('responses.openAttachment', { id });
+        return;
+      }
+      const letter = await api.call('responses.attachment', { id });
+      downloadBytes(letter.fileName, base64ToBytes(letter.bytesBase64));
+    } catch (error) {
+      if (error instanceof ApiCallError) setStatus({ kind: 'error', message: error.message });
+      else throw error;
+    }
+  };
+
+  return (
+    <>
+      <Heading level={1}>{t('responsesUi.responseTitle', { kenmerk: overview.kenmerk })}</Heading>
+      <Paragraph>
+        <a className="utrecht-link" href={hrefFor('/reacties')}>
+          {t('responsesUi.backToDashboard')}
+        </a>
+      </Paragraph>
+      <Paragraph>
+        <strong>{overview.betreft}</strong>
+      </Paragraph>
+      {overview.sentOn && overview.responseDue && (
+        <Paragraph data-testid="response-status">
+          {t('responsesUi.responseSummary', { status: statusText(overview.status), sent: formatDateLong(overview.sentOn), due: formatDateLong(overview.responseDue.dueOn) })}{' '}
+          {overview.status === 'verzonden' && overview.responseDue.state === 'te_laat' && (
+            <span className="aw-late">{t('responses.due.te_laat', { days: overview.responseDue.daysOverdue })}</span>
+          )}
+        </Paragraph>
+      )}
+      <div className="aw-inline-form">
+        {overview.status === 'reactie_ontvangen' && (
+          <Button onClick={() => void run(() => api.call('responses.setStatus', { adviceId, status: 'afgerond' }))}>{t('responsesUi.markClosed')}</Button>
+        )}
+        {overview.status !== 'concept' && overview.status !== 'vastgesteld' && (
+          <Button onClick={() => void offer(() => api.call('responses.exportExchange', { adviceId }), (message) => setStatus({ kind: 'error', message }))}>
+            {t('responsesUi.exchangeExport')}
+          </Button>
+        )}
+        {overview.status === 'afgerond' && (
+          <Button onClick={() => void run(() => api.call('responses.setStatus', { adviceId, status: 'reactie_ontvangen' }))}>{t('responsesUi.reopen')}</Button>
+        )}
+      </div>
+      {status && <Alert kind={status.kind}>{status.message}</Alert>}
+
+      <section className="aw-response-section" aria-labelledby="reactie">
+        <Heading level={2} id="reactie">
+          {t('responsesUi.responsesSection')}
+        </Heading>
+        {overview.responses.length === 0 ? (
+          <Paragraph>{t('responsesUi.noResponse')}</Paragraph>
+        ) : (
+          <ul>
+            {overview.responses.map((item) => (
+              <li key={item.id}>
+                {formatDateLong(item.receivedOn)}
+                {item.kenmerk && ` – ${item.kenmerk}`}
+                {item.summary && <Paragraph>{item.summary}</Paragraph>}
+                {item.attachment && (
+                  <Button onClick={() => void openLetter(item.id)}>
+                    {t('responsesUi.openLetter')}: {item.attachment.fileName}
+                  </Button>
+                )}{' '}
+                <Button
+                  appearance="subtle"
+                  aria-label={`${t('common.delete')}: ${t('responsesUi.responsesSection')} ${formatDateShort(item.receivedOn)}`}
+                  onClick={() => setRemoving({ name: `${t('responsesUi.responsesSection')} ${formatDateShort(item.receivedOn)}`, remove: () => api.call('responses.delete', { id: item.id }) })}
+                >
+                  {t('common.delete')}
+                </Button>
+              </li>
+            ))}
+          </ul>
+        )}
+        {overview.status !== 'concept' && overview.status !== 'vastgesteld' && (
+          <form onSubmit={(event) => void recordResponse(event)} aria-label={t('responsesUi.recordResponse')}>
+            <div className="aw-inline-form">
+              <TextField label={t('responsesUi.receivedOn')} type="date" required value={response.receivedOn} onChange={(event) => setResponse({ ...response, receivedOn: event.target.value })} />
+              <TextField label={t('responsesUi.responseKenmerk')} value={response.kenmerk} onChange={(event) => setResponse({ ...response, kenmerk: event.target.value })} />
+            </div>
+            <TextAreaField label={t('responsesUi.summary')} value={response.summary} onChange={(event) => setResponse({ ...response, summary: event.target.value })} />
+            <div className="utrecht-form-field">
+              <label className="utrecht-form-label" htmlFor="antwoordbrief">
+                {t('responsesUi.letter')}
+              </label>
+              <input id="antwoordbrief" type="file" accept=".pdf,.docx,.doc" onChange={(event) => setFile(event.target.files?.[0] ?? null)} />
+            </div>
+            <Button type="submit" appearance="primary">
+              {t('responsesUi.recordResponse')}
+            </Button>
+          </form>
+        )}
+      </section>
+
+      <section className="aw-response-section" aria-labelledby="aanbevelingen">
+        <Heading level={2} id="aanbevelingen">
+          {t('responsesUi.recommendationsSection')}
+        </Heading>
+        <Paragraph>{t('responsesUi.recommendationsHelp')}</Paragraph>
+        {overview.recommendations.length === 0 ? (
+          <Paragraph>{t('responsesUi.noRecommendations')}</Paragraph>
+        ) : (
+          <ol className="aw-recommendations" style={{ listStyle: 'none', padding: 0 }}>
+            {overview.recommendations.map((row) => (
+              <RecommendationCard
+                key={row.itemId}
+                row={row}
+                onSave={(input) => void run(() => api.call('responses.setPosition', { itemId: row.itemId, ...input }))}
+              />
+            ))}
+          </ol>
+        )}
+      </section>
+
+      <section className="aw-response-section" aria-labelledby="toezeggingen-advies">
+        <Heading level={2} id="toezeggingen-advies">
+          {t('responsesUi.commitmentsSection')}
+        </Heading>
+        {overview.commitments.length === 0 ? (
+          <Paragraph>{t('responsesUi.noCommitments')}</Paragraph>
+        ) : (
+          <table className="aw-table">
+            <thead>
+              <tr>
+                <th scope="col">{t('responsesUi.commitment')}</th>
+                <th scope="col">{t('responsesUi.owner')}</th>
+                <th scope="col">{t('responsesUi.commitmentDue')}</th>
+                <th scope="col">{t('responsesUi.linkedRecommendations')}</th>
+                <th scope="col">{t('responsesUi.status')}</th>
+                <th scope="col">{t('common.actions')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {overview.commitments.map((item) => (
+                <tr key={item.id}>
+                  <td>{item.description}</td>
+                  <td>{item.owner}</td>
+                  <td>
+                    {formatDateShort(item.dueOn)}{' '}
+                    {item.due.state === 'te_laat' && (item.status === 'open' || item.status === 'lopend') && (
+                      <span className="aw-late">{t('responses.due.te_laat', { days: item.due.daysOverdue })}</span>
+                    )}
+                  </td>
+                  <td>{item.itemIds.map((itemId) => overview.recommendations.find((row) => row.itemId === itemId)?.number ?? '').join(', ')}</td>
+                  <td>
+                    <label className="aw-visually-hidden" htmlFor={`status-${item.id}`}>
+                      {t('responsesUi.status')}: {item.description}
+                    </label>
+                    <select
+                      id={`status-${item.id}`}
+                      className="utrecht-select"
+                      value={item.status}
+                      onChange={(event) => void run(() => api.call('commitments.update', { id: item.id, status: event.target.value as CommitmentStatus }))}
+                    >
+                      {COMMITMENT_STATUSES.map((value) => (
+                        <option key={value} value={value}>
+                          {t(`responses.commitmentStatus.${value}`)}
+                        </option>
+                      ))}
+                    </select>
+                  </td>
+                  <td>
+                    <Button
+                      appearance="subtle"
+                      aria-label={`${t('common.delete')}: ${item.description}`}
+                      onClick={() => setRemoving({ name: item.description, remove: () => api.call('commitments.delete', { id: item.id }) })}
+                    >
+                      {t('common.delete')}
+                    </Button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+        {overview.status !== 'concept' && overview.status !== 'vastgesteld' && (
+          <form onSubmit={(event) => void addCommitment(event)} aria-label={t('responsesUi.addCommitment')}>
+            <TextAreaField label={t('responsesUi.description')} value={commitment.description} onChange={(event) => setCommitment({ ...commitment, description: event.target.value })} />
+            <div className="aw-inline-form">
+              <TextField label={t('responsesUi.owner')} value={commitment.owner} onChange={(event) => setCommitment({ ...commitment, owner: event.target.value })} />
+              <div className="utrecht-form-field">
+                <label className="utrecht-form-label" htmlFor="standaardtermijn">
+                  {t('responsesUi.dueDefault')}
+                </label>
+                <select
+                  id="standaardtermijn"
+                  className="utrecht-select"
+                  value={term}
+                  onChange={(event) => {
+                    const weeks = Number(event.target.value);
+                    setTerm(weeks);
+                    setCommitment({ ...commitment, dueOn: addDays(todayLocal(), weeks * 7) });
+                  }}
+                >
+                  {DEFAULT_TERMS.map((weeks) => (
+                    <option key={weeks} value={weeks}>
+                      {t('responsesUi.weeks', { weeks })}
+                    </option>
+                  ))}
+                </select>
+              </div>
+              <TextField label={t('responsesUi.commitmentDue')} type="date" required value={commitment.dueOn} onChange={(event) => setCommitment({ ...commitment, dueOn: event.target.value })} />
+            </div>
+            {overview.recommendations.length > 0 && (
+              <fieldset className="utrecht-form-fieldset">
+                <legend className="utrecht-form-fieldset__legend">{t('responsesUi.linkedRecommendations')}</legend>
+                {overview.recommendations.map((row) => (
+                  <label key={row.itemId} style={{ display: 'block' }}>
+                    <input
+                      type="checkbox"
+                      checked={commitment.itemIds.includes(row.itemId)}
+                      onChange={(event) =>
+                        setCommitment({
+                          ...commitment,
+                          itemIds: event.target.checked ? [...commitment.itemIds, row.itemId] : commitment.itemIds.filter((itemId) => itemId !== row.itemId),
+                        })
+                      }
+                    />{' '}
+                    {row.number} {row.text}
+                  </label>
+                ))}
+              </fieldset>
+            )}
+            <Button type="submit" appearance="primary">
+              {t('responsesUi.addCommitment')}
+            </Button>
+          </form>
+        )}
+      </section>
+
+      <section className="aw-response-section" aria-labelledby="opvolging">
+        <Heading level={2} id="opvolging">
+          {t('responsesUi.logSection')}
+        </Heading>
+        {overview.log.length === 0 ? (
+          <Paragraph>{t('responsesUi.noLog')}</Paragraph>
+        ) : (
+          <ul>
+            {overview.log.map((item) => (
+              <li key={item.id}>
+                {formatDateShort(item.entryOn)} – {item.who}: {item.text}{' '}
+                <Button
+                  appearance="subtle"
+                  aria-label={`${t('common.delete')}: ${item.text.slice(0, 60)}`}
+                  onClick={() => setRemoving({ name: item.text.slice(0, 60), remove: () => api.call('followup.delete', { id: item.id }) })}
+                >
+                  {t('common.delete')}
+                </Button>
+              </li>
+            ))}
+          </ul>
+        )}
+        {overview.status !== 'concept' && overview.status !== 'vastgesteld' && (
+          <form onSubmit={(event) => void addEntry(event)} aria-label={t('responsesUi.addLog')}>
+            <div className="aw-inline-form">
+              <TextField label={t('responsesUi.logDate')} type="date" required value={entry.entryOn} onChange={(event) => setEntry({ ...entry, entryOn: event.target.value })} />
+            </div>
+            <TextAreaField label={t('responsesUi.logText')} value={entry.text} onChange={(event) => setEntry({ ...entry, text: event.target.value })} />
+            <Button type="submit">{t('responsesUi.addLog')}</Button>
+          </form>
+        )}
+      </section>
+
+      <ConfirmDialog
+        open={removing !== null}
+        title={t('common.delete')}
+        message={t('common.confirmDelete', { name: removing?.name ?? '' })}
+        confirmLabel={t('common.delete')}
+        onConfirm={() => {
+          const current = removing;
+          setRemoving(null);
+          if (current) void run(current.remove);
+        }}
+        onCancel={() => setRemoving(null)}
+      />
+
+      <section className="aw-response-section" aria-labelledby="statusgeschiedenis">
+        <Heading level={2} id="statusgeschiedenis">
+          {t('responsesUi.statusLogSection')}
+        </Heading>
+        <ul>
+          {overview.statusLog.map((change, index) => (
+            <li key={index}>
+              {formatDateTime(change.changedAt)} – {change.fromStatus ? t('responsesUi.statusChange', { from: statusText(change.fromStatus), to: statusText(change.toStatus) }) : statusText(change.toStatus)}
+              {change.changedBy && ` (${change.changedBy})`}
+            </li>
+          ))}
+        </ul>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,117 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Page } from '@playwright/test';
+import { CHROMIUM_ARGS, chromiumPath } from '../../tests/helpers/chromium';
+import { startHostProcess } from '../../tests/helpers/host-process';
+import type { BenchRow } from './measure';
+
+const MAIN_SCREENS = ['/', '/bijeenkomsten', '/inbreng', '/adviezen', '/reacties', '/wijkteams', '/instellingen'];
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+async function timeToFirstRows(page: Page, origin: string): Promise<number> {
+  const start = Date.now();
+  await page.goto(`${origin}/#/inbreng`);
+  await page.locator('.aw-virtual-table tbody tr td').first().waitFor({ timeout: 30_000 });
+  return Date.now() - start;
+}
+
+/** Scrolls the virtualized overview down for a while, counting long tasks and slow frames. */
+async function scrollThrough(page: Page, seconds: number): Promise<{ rowsLoaded: number; longTasks: number; longestTaskMs: number; slowFrames: number; frames: number }> {
+  // Runs in the page; written as a string because this file is type-checked without the DOM library.
+  return page.evaluate(`(async (durationMs) => {
+    const longTasks = [];
+    const observer = new PerformanceObserver((list) => { for (const entry of list.getEntries()) longTasks.push(entry.duration); });
+    observer.observe({ type: 'longtask', buffered: false });
+    const scroller = document.querySelector('.aw-virtual-scroll');
+    let frames = 0, slowFrames = 0, last = performance.now();
+    const end = last + durationMs;
+    await new Promise((resolve) => {
+      const step = (now) => {
+        frames++;
+        if (now - last > 50) slowFrames++;
+        last = now;
+        scroller.scrollTop += scroller.clientHeight * 3;
+        if (now < end) requestAnimationFrame(step); else resolve();
+      };
+      requestAnimationFrame(step);
+    });
+    observer.disconnect();
+    const rowsLoaded = document.querySelectorAll('.aw-virtual-table tbody tr').length;
+    return { rowsLoaded, longTasks: longTasks.length, longestTaskMs: Math.max(0, ...longTasks), slowFrames, frames };
+  })(${seconds * 1000})`);
+}
+
+async function searchLatency(page: Page, query: string): Promise<number> {
+  const box = page.getByLabel('Zoeken in inbreng');
+  await box.fill('');
+  await box.focus();
+  for (const character of query) await page.keyboard.type(character, { delay: 30 });
+  const start = Date.now();
+  await page.locator('.aw-virtual-table mark').first().waitFor({ timeout: 30_000 });
+  return Date.now() - start;
+}
+
+/**
+ * UI figures in Chromium on the large database (issue 8): time to rows, scrolling, search
+ * latency after the last keystroke (the overview debounces typing by 250 ms, which is included),
+ * and the JS heap after each main screen.
+ */
+export async function benchUi(databasePath: string): Promise<BenchRow[]> {
+  const { child, url } = await startHostProcess(databasePath, `bench-${Math.random().toString(36).slice(2)}`);
+  const profile = mkdtempSync(path.join(os.tmpdir(), 'advieswerk-bench-chromium-'));
+  const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
+  const rows: BenchRow[] = [];
+  try {
+    const context = await browser.newContext({ locale: 'nl-NL', viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(url);
+    const origin = new URL(url).origin;
+
+    const loads: number[] = [];
+    for (let i = 0; i < 5; i++) loads.push(await timeToFirstRows(page, origin));
+    rows.push({ name: 'UI: inbreng-tabel toont rijen na navigatie', medianMs: median(loads), p95Ms: Math.max(...loads), goal: '≤ 1000 ms', met: median(loads) <= 1000 });
+
+    const scroll = await scrollThrough(page, 10);
+    rows.push({
+      name: `UI: 10 s scrollen door de inbreng (${scroll.frames} frames, ${scroll.slowFrames} trager dan 50 ms)`,
+      medianMs: scroll.longestTaskMs,
+      p95Ms: scroll.longestTaskMs,
+      goal: 'geen taak > 50 ms',
+      met: scroll.longTasks === 0,
+      note: `${scroll.longTasks} lange taken; langste in de kolom mediaan`,
+    });
+
+    const searches: number[] = [];
+    for (const query of ['scootm', 'regiotaxi wacht', 'dagbesteding']) searches.push(await searchLatency(page, query));
+    rows.push({
+      name: 'UI: zoekresultaten na de laatste toetsaanslag (incl. 250 ms wachttijd bij typen)',
+      medianMs: median(searches),
+      p95Ms: Math.max(...searches),
+      goal: '≤ 150 ms',
+      met: median(searches) <= 150,
+    });
+
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Performance.enable');
+    let largestHeap = 0;
+    for (const screen of MAIN_SCREENS) {
+      await page.goto(`${origin}/#${screen}`);
+      await page.locator('main h1').first().waitFor();
+      await page.waitForLoadState('networkidle');
+      const { metrics } = await cdp.send('Performance.getMetrics');
+      const heap = metrics.find((metric) => metric.name === 'JSHeapUsedSize')?.value ?? 0;
+      largestHeap = Math.max(largestHeap, heap / (1024 * 1024));
+    }
+    rows.push({ name: 'UI: grootste JS-heap na elk hoofdscherm (MB)', medianMs: largestHeap, p95Ms: largestHeap, goal: '≤ 150 MB', met: largestHeap <= 150, note: 'MB, geen ms' });
+  } finally {
+    await browser.close();
+    child.kill('SIGTERM');
+    rmSync(profile, { recursive: true, force: true });
+  }
+  return rows;
+}
