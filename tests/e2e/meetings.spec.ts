@@ -110,6 +110,16 @@ test('search the findings, group two into a signal and prioritise it', async ({ 
   await saveScreenshot(app, testInfo, 'inbreng-zoeken');
 
   await results.getByRole('checkbox', { name: /Mantelzorgers raken/ }).check();
+  // One selected finding can be edited: labels, then found by the label filter.
+  const edit = app.getByRole('form', { name: 'Inbreng bewerken' });
+  await edit.getByLabel('Labels').fill('Mantelzorg, ouderen');
+  await edit.getByRole('button', { name: 'Opslaan' }).click();
+  await expect(app.getByRole('status').filter({ hasText: 'Opgeslagen.' })).toBeVisible();
+  await app.getByLabel('Labels', { exact: true }).selectOption('ouderen');
+  await expect(app.getByText('1 resultaten')).toBeVisible();
+  await app.getByLabel('Labels', { exact: true }).selectOption('');
+  await expect(app.getByText('2 resultaten')).toBeVisible();
+  await results.getByRole('checkbox', { name: /Mantelzorgers raken/ }).check();
   await app.getByRole('button', { name: 'Zoek vergelijkbare inbreng' }).click();
   const suggestion = app.getByRole('button', { name: /^Toevoegen aan selectie: Respijtzorg/ });
   await expect(suggestion).toBeVisible();
@@ -135,6 +145,13 @@ test('search the findings, group two into a signal and prioritise it', async ({ 
   await expect(app.getByLabel('Prioriteit van Mantelzorgers overbelast')).toHaveValue('3');
   await expectNoAccessibilityViolations(app);
   await saveScreenshot(app, testInfo, 'prioriteren');
+  // Separate findings of a meeting can be voted on too, and sorted by votes.
+  await app.getByLabel('Wat wilt u prioriteren?').selectOption('findings');
+  await app.getByRole('button', { name: 'Stem erbij voor Wmo-vervoer komt vaak te laat' }).click();
+  await app.getByRole('button', { name: 'Stem erbij voor Wmo-vervoer komt vaak te laat' }).click();
+  await expect(app.getByRole('row').nth(1)).toContainText('Wmo-vervoer komt vaak te laat');
+  await expect(app.getByRole('row').nth(1)).toContainText('2 stemmen');
+  await expectNoAccessibilityViolations(app);
 
   // The meeting report: numbered per table, read back through LibreOffice.
   await app.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Bijeenkomsten' }).click();
@@ -177,4 +194,62 @@ test('import findings from CSV with a per-row report, then export the overview',
   await expect(app.getByText('1 resultaten')).toBeVisible();
   await app.getByRole('button', { name: 'Exporteren naar Excel' }).click();
   await expect(app.getByText(/1 regels geëxporteerd naar .*inbreng-.*\.xlsx/)).toBeVisible();
+
+  // Exchange file: made on the meeting page, read back in here: nothing changes the second time.
+  await app.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Bijeenkomsten' }).click();
+  await app.getByRole('link', { name: 'Wijkbijeenkomst Noord' }).click();
+  await app.getByRole('button', { name: 'Uitwisselbestand maken' }).click();
+  const made = app.getByText(/^Uitwisselbestand opgeslagen: /);
+  await expect(made).toBeVisible();
+  const exchangePath = /opgeslagen: (.*?\.advieswerk\.json)/.exec((await made.textContent())!)![1]!;
+  await app.getByRole('link', { name: 'Terug naar bijeenkomsten' }).click();
+  await app.getByLabel('Uitwisselbestand (.json)').setInputFiles(exchangePath);
+  await expect(app.getByText(/^Gemaakt door Test Secretaris/)).toBeVisible();
+  await expectNoAccessibilityViolations(app);
+  await app.getByRole('button', { name: 'Inlezen' }).click();
+  await expect(app.getByText(/^Ingelezen: 0 nieuw, 0 bijgewerkt, \d+ ongewijzigd, 0 conflicten\.$/)).toBeVisible();
+  await saveScreenshot(app, testInfo, 'uitwisselen');
+
+  // A theme table with input cannot be deleted either.
+  await app.getByRole('link', { name: 'Wijkbijeenkomst Noord' }).click();
+  await app.getByRole('button', { name: 'Verwijderen: Vervoer' }).click();
+  await expect(app.getByRole('alert')).toContainText('Thematafel "Vervoer" kan niet worden verwijderd');
+  await app.getByRole('link', { name: 'Terug naar bijeenkomsten' }).click();
+
+  // Deleting a meeting that still has input is refused, after a confirmation, with a Dutch reason.
+  await app.getByRole('link', { name: 'Wijkbijeenkomst Noord' }).click();
+  await app.getByRole('button', { name: 'Bijeenkomst verwijderen' }).click();
+  const dialog = app.getByRole('dialog', { name: 'Verwijderen' });
+  await expect(dialog).toBeVisible();
+  await expectNoAccessibilityViolations(app);
+  await dialog.getByRole('button', { name: 'Verwijderen' }).click();
+  await expect(app.getByRole('alert')).toContainText('Bijeenkomst "Wijkbijeenkomst Noord" kan niet worden verwijderd, want deze is in gebruik bij: 6 inbreng');
+  await expect(app.getByRole('heading', { level: 1, name: 'Wijkbijeenkomst Noord' })).toBeVisible();
+});
+
+test('the overview stays virtual with thousands of findings and loads more while scrolling', async ({ app }, testInfo) => {
+  const origin = new URL(app.url()).origin;
+  await app.goto(`${origin}/#/inbreng/importeren`);
+  const lines = ['Inbreng;Datum'];
+  for (let i = 1; i <= 3000; i++) lines.push(`Punt ${i} over wachttijden bij het wijkteam;01-0${1 + (i % 9)}-2025`);
+  await app.getByLabel('Bestand (.csv of .xlsx, maximaal 10 MB)').setInputFiles({ name: 'veel.csv', mimeType: 'text/csv', buffer: Buffer.from(lines.join('\n')) });
+  await app.getByRole('button', { name: 'Controleren' }).click();
+  await app.getByRole('button', { name: 'Importeer 3000 regels' }).click();
+  await expect(app.getByText('3000 regels geïmporteerd.')).toBeVisible({ timeout: 30_000 });
+
+  await app.getByLabel('Onderdelen van Inbreng').getByRole('link', { name: 'Overzicht' }).click();
+  await expect(app.getByText(/^3\.0\d\d resultaten$/)).toBeVisible();
+  const region = app.getByRole('region', { name: 'Tabel met inbreng (scrollbaar)' });
+  const rendered = await region.locator('tbody tr[aria-rowindex]').count();
+  expect(rendered).toBeLessThan(80);
+  // Scroll to the end: pages of 200 are fetched as they come into view.
+  for (let i = 0; i < 40; i++) {
+    await region.evaluate((element) => element.scrollTo(0, element.scrollHeight));
+    await app.waitForTimeout(100);
+  }
+  const total = Number((await app.getByText(/resultaten$/).textContent())!.replace(/\D/g, ''));
+  await expect(region.locator(`tr[aria-rowindex="${total + 1}"]`)).toBeVisible({ timeout: 15_000 });
+  expect(await region.locator('tbody tr[aria-rowindex]').count()).toBeLessThan(80);
+  await expectNoAccessibilityViolations(app);
+  await saveScreenshot(app, testInfo, 'inbreng-veel');
 });

@@ -130,7 +130,15 @@ describe('findings import and export', () => {
       kind: 'findingsImport',
       params: { uploadId: upload.uploadId, mapping: { text: 0 }, defaults: { meetingId, source: 'plenair', date: '2026-01-01' } },
     });
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // Cancel once rows are being written (the first progress report after 500 inserts).
+    await new Promise<void>((resolve) => {
+      const off = core.onJobEvent((status) => {
+        if (status.id === started.id && status.done > 0) {
+          off();
+          resolve();
+        }
+      });
+    });
     await core.value('jobs.cancel', { id: started.id });
     const finished = await core.jobs.wait(started.id);
     expect(finished.state).toBe('cancelled');

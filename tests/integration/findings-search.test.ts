@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildPrefixMatchExpression } from '../../electron/core/findings/text';
 import { createTestCore, type TestCore } from '../helpers/core';
@@ -6,7 +7,6 @@ import { databaseFingerprint } from '../helpers/snapshot';
 describe('findings.search (FTS5)', () => {
   let core: TestCore;
   const ids: Record<string, string> = {};
-  let meetingA: string;
   let meetingB: string;
   let programme: string;
   let noord: string;
@@ -18,7 +18,6 @@ describe('findings.search (FTS5)', () => {
     programme = (await core.value('programmes.create', { name: 'Ronde 2026' })).id;
     const a = await core.value('meetings.create', { title: 'Avond Noord', programmeId: programme, date: '2026-03-01', wijkIds: [noord], tables: [{ theme: 'Mantelzorg' }] });
     const b = await core.value('meetings.create', { title: 'Avond Zuid', date: '2026-05-01', wijkIds: [zuid] });
-    meetingA = a.id;
     meetingB = b.id;
     const add = async (key: string, input: Record<string, unknown>) => {
       ids[key] = (await core.value('findings.create', input as never)).id;
@@ -75,6 +74,19 @@ describe('findings.search (FTS5)', () => {
     expect(buildPrefixMatchExpression('  *** ')).toBeNull();
   });
 
+  it('never lets any typed text break the full-text query (property test)', async () => {
+    const ftsSyntax = fc.constantFrom('"', "'", '*', '^', ':', '(', ')', 'AND', 'OR', 'NOT', 'NEAR', '-', '+', '{', '}', ' ', 'ë', 'é');
+    const queries = fc.oneof(fc.string({ unit: 'grapheme', maxLength: 60 }), fc.array(ftsSyntax, { maxLength: 20 }).map((parts) => parts.join('')));
+    await fc.assert(
+      fc.asyncProperty(queries, async (query) => {
+        const result = await core.call('findings.search', { query });
+        // Either a page, or (for invisible control characters) a Dutch validation message: never an internal error.
+        if (!result.ok) expect(result.error.code).toBe('VALIDATION');
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('filters by meeting, programme, wijk, theme, source, date range and tag', async () => {
     const all = (filters: Record<string, unknown>) => search({ filters }).then((page) => idsOf(page).sort());
     expect(await all({ meetingId: meetingB })).toEqual([ids.vervoer, ids.quote].sort());
@@ -95,6 +107,28 @@ describe('findings.search (FTS5)', () => {
     expect(idsOf(second)).toEqual([ids.vervoer, ids.respijt]);
     const byText = await search({ sort: 'text', direction: 'asc', limit: 1 });
     expect(byText.rows[0]!.text).toMatch(/^Bewoners/);
+  });
+
+  it('counts a search up to 1,000 matches and still pages beyond', async () => {
+    const now = new Date().toISOString();
+    const insert = core.sqlite.prepare(
+      `insert into findings (id, text, source, finding_date, created_at, updated_at) values (?, ?, 'anders', '2020-01-01', ?, ?)`,
+    );
+    const ids: string[] = [];
+    core.sqlite.transaction(() => {
+      for (let i = 0; i < 1100; i++) {
+        const id = `0190a0a0-0000-7000-8000-${String(i).padStart(12, '0')}`;
+        insert.run(id, `Zebrapad ${i} is gevaarlijk`, now, now);
+        ids.push(id);
+      }
+    })();
+    const first = await search({ query: 'zebra', limit: 500 });
+    expect(first).toMatchObject({ total: 1000, totalIsCapped: true });
+    const last = await search({ query: 'zebra', limit: 500, offset: 1000 });
+    expect(last.rows).toHaveLength(100);
+    const plain = await search({ filters: { fromDate: '2020-01-01', toDate: '2020-01-01' } });
+    expect(plain).toMatchObject({ total: 1100, totalIsCapped: false });
+    core.sqlite.prepare(`delete from findings where id in (${ids.map(() => '?').join(',')})`).run(...ids);
   });
 
   it('rejects bad search input without touching the database', async () => {

@@ -1,9 +1,9 @@
 import { sql, type RawBuilder } from 'kysely';
-import type { Finding, FindingFilters, FindingHit, FindingPage, FindingSearchInput, FindingSource } from '../../../shared/api/meetings';
+import { SEARCH_COUNT_CAP, type Finding, type FindingFilters, type FindingHit, type FindingPage, type FindingSearchInput, type FindingSource } from '../../../shared/api/meetings';
 import type { Db } from '../db/connection';
 import type { FindingTable } from '../db/schema';
 import { newId, nowIso } from '../ids';
-import { buildPrefixMatchExpression, HIT_END, HIT_START, splitHighlighted } from './text';
+import { buildPrefixMatchExpression, highlightPrefixes } from './text';
 
 export interface FindingFields {
   text: string;
@@ -209,46 +209,56 @@ const SORT_COLUMNS: Record<Exclude<FindingSearchInput['sort'], 'relevance'>, Raw
   text: sql`f.text`,
 };
 
+const TAG_SEPARATOR = '\u001f';
+
 /**
- * One page of findings: full-text match (ranked by bm25 unless another sort is chosen), filters,
- * then the matched words highlighted for the rows on the page only.
+ * One page of findings in one statement: full-text match (ranked by bm25 unless another sort is
+ * chosen), filters, the meeting and wijk names and the tags; then the total in a second one. The
+ * matched words are marked in JS (highlightPrefixes) for the rows on the page only.
  */
-export async function searchFindings(db: Db, input: FindingSearchInput): Promise<FindingPage> {
+export async function searchFindings(db: Db, input: FindingSearchInput, options: { exactTotal?: boolean } = {}): Promise<FindingPage> {
   const match = buildPrefixMatchExpression(input.query);
   const conditions = filterConditions(input.filters);
   if (match) conditions.push(sql`findings_fts match ${match}`);
-  const from = match ? sql`findings f join findings_fts on findings_fts.rowid = f.seq` : sql`findings f`;
+  // The full-text index drives the join when there is a search: CROSS JOIN fixes that order.
+  const from = match ? sql`findings_fts cross join findings f on f.seq = findings_fts.rowid` : sql`findings f`;
   const where = conditions.length > 0 ? sql`where ${sql.join(conditions, sql` and `)}` : sql``;
   const direction = input.direction === 'asc' ? sql`asc` : sql`desc`;
   const order =
     input.sort === 'relevance'
       ? match
-        ? sql`findings_fts.rank, f.seq desc`
+        ? sql`findings_fts.rank`
         : sql`f.finding_date desc, f.seq desc`
       : sql`${SORT_COLUMNS[input.sort]} ${direction}, f.seq ${direction}`;
 
-  const page = await sql<{ seq: number }>`select f.seq from ${from} ${where} order by ${order} limit ${input.limit} offset ${input.offset}`.execute(db);
-  const totalRow = await sql<{ n: number }>`select count(*) as n from ${from} ${where}`.execute(db);
-  const total = Number(totalRow.rows[0]?.n ?? 0);
-  const seqs = page.rows.map((row) => row.seq);
-  if (seqs.length === 0) return { rows: [], total, offset: input.offset, limit: input.limit };
-
-  const rows = (await findingQuery(db).where(sql<boolean>`f.seq in (${sql.join(seqs)})`).execute()) as FindingRow[];
-  const findings = new Map((await withTags(db, rows)).map((finding, index) => [rows[index]!.seq, finding]));
-  const highlights = new Map<number, string>();
-  if (match) {
-    const marked = await sql<{ seq: number; marked: string }>`
-      select rowid as seq, highlight(findings_fts, 0, ${HIT_START}, ${HIT_END}) as marked
-      from findings_fts where findings_fts match ${match} and rowid in (${sql.join(seqs)})`.execute(db);
-    for (const row of marked.rows) highlights.set(row.seq, row.marked);
+  const page = await sql<FindingRow & { tag_list: string | null }>`
+    select f.*, m.title as meeting_title, w.name as wijk_name,
+      (select group_concat(tag, ${TAG_SEPARATOR}) from (select tag from finding_tags t where t.finding_id = f.id order by t.tag_key)) as tag_list
+    from ${from}
+    left join meetings m on m.id = f.meeting_id
+    left join wijken w on w.id = f.wijk_id
+    ${where} order by ${order} limit ${input.limit} offset ${input.offset}`.execute(db);
+  // Counting every match of a search costs as much as the search itself; a reader needs "more than
+  // 1,000", not the exact number, so a search stops counting there. Plain lists count exactly (an index scan).
+  const capped = Boolean(match) && !options.exactTotal;
+  let counted: number;
+  if (page.rows.length < input.limit && (page.rows.length > 0 || input.offset === 0)) {
+    // A page that is not full ends the list: its end is the total, no second pass needed.
+    counted = input.offset + page.rows.length;
+  } else {
+    // Without filters the full-text index alone can count; the join to findings adds nothing then.
+    const countFrom = match && conditions.length === 1 ? sql`findings_fts` : from;
+    const totalRow = capped
+      ? await sql<{ n: number }>`select count(*) as n from (select 1 from ${countFrom} ${where} limit ${SEARCH_COUNT_CAP + 1})`.execute(db)
+      : await sql<{ n: number }>`select count(*) as n from ${countFrom} ${where}`.execute(db);
+    counted = Number(totalRow.rows[0]?.n ?? 0);
   }
-  const hits: FindingHit[] = seqs.flatMap((seq) => {
-    const finding = findings.get(seq);
-    if (!finding) return [];
-    const marked = highlights.get(seq);
-    return [{ ...finding, highlighted: marked ? splitHighlighted(marked) : [{ text: finding.text, hit: false }] }];
+  const rows: FindingHit[] = page.rows.map((row) => {
+    const finding = toFinding(row, row.tag_list ? row.tag_list.split(TAG_SEPARATOR) : []);
+    return { ...finding, highlighted: match ? highlightPrefixes(finding.text, input.query) : [{ text: finding.text, hit: false }] };
   });
-  return { rows: hits, total, offset: input.offset, limit: input.limit };
+  const totalIsCapped = capped && counted > SEARCH_COUNT_CAP;
+  return { rows, total: totalIsCapped ? SEARCH_COUNT_CAP : counted, totalIsCapped, offset: input.offset, limit: input.limit };
 }
 
 /** Findings sharing any of the terms, best first (bm25), the finding itself excluded. SQLite-specific. */

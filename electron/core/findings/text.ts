@@ -52,24 +52,23 @@ export function buildAnyTermExpression(terms: string[], maxTerms = 24): string |
   return chosen.map((term) => `"${term}"`).join(' OR ');
 }
 
-/** Private-use characters mark the matched parts in highlight(); the input cannot contain them in practice. */
-export const HIT_START = '\uE000';
-export const HIT_END = '\uE001';
-
-export function splitHighlighted(marked: string): { text: string; hit: boolean }[] {
+/**
+ * Marks the words of a text that the prefix search matched: a word matches when its folded form
+ * starts with a folded search word, the same rule as the MATCH expression above. Done here rather
+ * than with FTS5's highlight(), which on a large index costs far more than the search itself.
+ */
+export function highlightPrefixes(text: string, query: string): { text: string; hit: boolean }[] {
+  const terms = [...new Set(tokens(query))];
+  if (terms.length === 0) return [{ text, hit: false }];
   const segments: { text: string; hit: boolean }[] = [];
-  let rest = marked;
-  while (rest.length > 0) {
-    const start = rest.indexOf(HIT_START);
-    if (start < 0) {
-      segments.push({ text: rest, hit: false });
-      break;
-    }
-    if (start > 0) segments.push({ text: rest.slice(0, start), hit: false });
-    const end = rest.indexOf(HIT_END, start);
-    const stop = end < 0 ? rest.length : end;
-    segments.push({ text: rest.slice(start + 1, stop), hit: true });
-    rest = end < 0 ? '' : rest.slice(end + 1);
+  let last = 0;
+  for (const match of text.matchAll(/[\p{L}\p{N}\p{M}]+/gu)) {
+    const word = foldText(match[0]);
+    if (!terms.some((term) => word.startsWith(term))) continue;
+    if (match.index > last) segments.push({ text: text.slice(last, match.index), hit: false });
+    segments.push({ text: match[0], hit: true });
+    last = match.index + match[0].length;
   }
-  return segments.filter((segment) => segment.text.length > 0);
+  if (last < text.length) segments.push({ text: text.slice(last), hit: false });
+  return segments.length > 0 ? segments : [{ text, hit: false }];
 }

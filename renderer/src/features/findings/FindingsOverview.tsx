@@ -17,9 +17,9 @@ import { formatDateShort, formatInteger, t } from '../../../../shared/i18n';
 import { api } from '../../api';
 import { Alert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
-import { TextField } from '../../ui/Field';
+import { TextAreaField, TextField } from '../../ui/Field';
 import { Heading, Paragraph } from '../../ui/Heading';
-import { fieldErrors, Highlighted, SelectField, sourceLabel } from '../meetings/controls';
+import { CheckboxField, fieldErrors, Highlighted, SelectField, sourceLabel } from '../meetings/controls';
 import { ExportSection } from './ExportSection';
 
 const PAGE_SIZE = 200;
@@ -49,6 +49,9 @@ export function FindingsOverview() {
   const [sorting, setSorting] = useState<SortingState>([]);
   const [rows, setRows] = useState<FindingHit[]>([]);
   const [total, setTotal] = useState<number | null>(null);
+  // A search counts up to 1,000 matches; beyond that, pages load until one comes back short.
+  const [capped, setCapped] = useState(false);
+  const [hasMore, setHasMore] = useState(false);
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [options, setOptions] = useState<{ meetings: Meeting[]; programmes: Programme[]; wijken: Wijk[]; themes: string[]; tags: string[]; signals: Signal[] }>({
     meetings: [],
@@ -93,19 +96,22 @@ export function FindingsOverview() {
     if (mine !== generation.current) return;
     setRows(page.rows);
     setTotal(page.total);
+    setCapped(page.totalIsCapped);
+    setHasMore(page.rows.length === PAGE_SIZE);
     loading.current = false;
   }, [request]);
   useEffect(() => void reload(), [reload]);
 
   const loadMore = useCallback(async () => {
-    if (loading.current || total === null || rows.length >= total) return;
+    if (loading.current || !hasMore) return;
     const mine = generation.current;
     loading.current = true;
     const page = await api.call('findings.search', { ...request, offset: rows.length, limit: PAGE_SIZE });
     if (mine !== generation.current) return;
     setRows((current) => [...current, ...page.rows]);
+    setHasMore(page.rows.length === PAGE_SIZE);
     loading.current = false;
-  }, [request, rows.length, total]);
+  }, [request, rows.length, hasMore]);
 
   const toggle = useCallback((id: string) => {
     setSelected((current) => {
@@ -121,7 +127,7 @@ export function FindingsOverview() {
       {
         id: 'select',
         header: () => <span className="aw-visually-hidden">{t('findings.selectColumn')}</span>,
-        size: 48,
+        size: 4,
         enableSorting: false,
         cell: ({ row }) => (
           <input
@@ -133,13 +139,13 @@ export function FindingsOverview() {
           />
         ),
       },
-      { id: 'text', header: t('findings.text'), size: 380, cell: ({ row }) => <Highlighted segments={row.original.highlighted} /> },
-      { id: 'meeting', header: t('findings.meeting'), size: 170, cell: ({ row }) => row.original.meetingTitle ?? '—' },
-      { id: 'theme', header: t('findings.theme'), size: 130, cell: ({ row }) => row.original.theme || '—' },
-      { id: 'source', header: t('findings.source'), size: 110, cell: ({ row }) => sourceLabel(row.original.source) },
-      { id: 'wijk', header: t('findings.wijk'), size: 100, cell: ({ row }) => row.original.wijkName ?? '—' },
-      { id: 'date', header: t('findings.date'), size: 110, cell: ({ row }) => formatDateShort(row.original.date) },
-      { id: 'votes', header: t('findings.votes'), size: 80, cell: ({ row }) => row.original.votes },
+      { id: 'text', header: t('findings.text'), size: 33, cell: ({ row }) => <Highlighted segments={row.original.highlighted} /> },
+      { id: 'meeting', header: t('findings.meeting'), size: 14, cell: ({ row }) => row.original.meetingTitle ?? '—' },
+      { id: 'theme', header: t('findings.theme'), size: 11, cell: ({ row }) => row.original.theme || '—' },
+      { id: 'source', header: t('findings.source'), size: 9, cell: ({ row }) => sourceLabel(row.original.source) },
+      { id: 'wijk', header: t('findings.wijk'), size: 9, cell: ({ row }) => row.original.wijkName ?? '—' },
+      { id: 'date', header: t('findings.date'), size: 10, cell: ({ row }) => formatDateShort(row.original.date) },
+      { id: 'votes', header: t('findings.votes'), size: 10, cell: ({ row }) => row.original.votes },
     ],
     [selected, toggle],
   );
@@ -150,6 +156,8 @@ export function FindingsOverview() {
     state: { sorting },
     onSortingChange: setSorting,
     manualSorting: true,
+    // Sizes are percentages of the table width; the default minimum of 20 would distort them.
+    defaultColumn: { minSize: 1 },
     enableMultiSort: false,
     sortDescFirst: false,
     getRowId: (row) => row.id,
@@ -256,12 +264,18 @@ export function FindingsOverview() {
           >
             {t('findings.clearFilters')}
           </Button>
-          <span role="status">{total === null ? t('app.loading') : t('findings.resultCount', { count: formatInteger(total) })}</span>
+          <span role="status">{total === null
+              ? t('app.loading')
+              : capped
+                ? t('findings.resultCountCapped', { count: formatInteger(total) })
+                : t('findings.resultCount', { count: formatInteger(total) })}</span>
         </div>
       </section>
 
       <SelectionActions
         selected={[...selected]}
+        rows={rows}
+        wijken={options.wijken}
         signals={options.signals}
         onDone={afterSignalChange}
         onError={(message) => setStatus({ kind: 'error', message })}
@@ -273,13 +287,18 @@ export function FindingsOverview() {
         <Paragraph>{t('findings.noResults')}</Paragraph>
       ) : (
         <div ref={scrollRef} className="aw-virtual-scroll" tabIndex={0} role="region" aria-label={t('findings.tableLabel')}>
-          <table className="aw-virtual-table" aria-rowcount={(total ?? 0) + 1}>
+          <table className="aw-virtual-table" aria-rowcount={capped ? -1 : (total ?? 0) + 1}>
             <caption className="aw-visually-hidden">{t('findings.title')}</caption>
+            <colgroup>
+              {table.getVisibleLeafColumns().map((column) => (
+                <col key={column.id} style={{ width: `${column.getSize()}%` }} />
+              ))}
+            </colgroup>
             <thead>
               {table.getHeaderGroups().map((group) => (
                 <tr key={group.id}>
                   {group.headers.map((header) => (
-                    <th key={header.id} scope="col" style={header.column.id === 'text' ? undefined : { width: header.getSize() }} aria-sort={sortLabel(header.column.id)}>
+                    <th key={header.id} scope="col" aria-sort={sortLabel(header.column.id)}>
                       {header.column.id in SORTABLE ? (
                         <button type="button" className="aw-sort-button" onClick={header.column.getToggleSortingHandler()}>
                           {flexRender(header.column.columnDef.header, header.getContext())}
@@ -326,12 +345,16 @@ export function FindingsOverview() {
 
 function SelectionActions({
   selected,
+  rows,
+  wijken,
   signals,
   onDone,
   onError,
   onSelect,
 }: {
   selected: string[];
+  rows: FindingHit[];
+  wijken: Wijk[];
   signals: Signal[];
   onDone(message: string): Promise<void>;
   onError(message: string): void;
@@ -399,6 +422,9 @@ function SelectionActions({
           <Button onClick={() => void suggest()}>{t('signals.suggest')}</Button>
         </div>
       )}
+      {selected.length === 1 && rows.some((row) => row.id === selected[0]) && (
+        <FindingEditForm key={selected[0]} finding={rows.find((row) => row.id === selected[0])!} wijken={wijken} onDone={onDone} onError={onError} />
+      )}
       {suggestions && (
         <div>
           <Heading level={3}>{t('signals.suggestions')}</Heading>
@@ -429,5 +455,75 @@ function SelectionActions({
         </div>
       )}
     </section>
+  );
+}
+
+/** Edits one selected finding: text, source, wijk, labels and the personal-data flag. */
+function FindingEditForm({
+  finding,
+  wijken,
+  onDone,
+  onError,
+}: {
+  finding: FindingHit;
+  wijken: Wijk[];
+  onDone(message: string): Promise<void>;
+  onError(message: string): void;
+}) {
+  const [text, setText] = useState(finding.text);
+  const [source, setSource] = useState<FindingSource>(finding.source);
+  const [wijkId, setWijkId] = useState(finding.wijkId ?? '');
+  const [tags, setTags] = useState(finding.tags.join(', '));
+  const [personal, setPersonal] = useState(finding.containsPersonalData);
+  const save = async (event: React.FormEvent) => {
+    event.preventDefault();
+    try {
+      await api.call('findings.update', {
+        id: finding.id,
+        text,
+        source,
+        wijkId: wijkId || null,
+        tags: tags
+          .split(',')
+          .map((tag) => tag.trim())
+          .filter(Boolean),
+        containsPersonalData: personal,
+      });
+      await onDone(t('common.saved'));
+    } catch (error) {
+      onError(fieldErrors(error).message);
+    }
+  };
+  return (
+    <form onSubmit={save} noValidate aria-labelledby="bewerk-inbreng-titel">
+      <Heading level={3} id="bewerk-inbreng-titel">
+        {t('findings.edit')}
+      </Heading>
+      <TextAreaField label={t('findings.text')} value={text} onChange={(event) => setText(event.target.value)} />
+      <div className="aw-filters">
+        <SelectField label={t('findings.source')} value={source} onChange={(event) => setSource(event.target.value as FindingSource)}>
+          {FINDING_SOURCES.map((option) => (
+            <option key={option} value={option}>
+              {sourceLabel(option)}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField label={t('findings.wijk')} value={wijkId} onChange={(event) => setWijkId(event.target.value)}>
+          <option value="">{t('findings.noWijk')}</option>
+          {wijken.map((wijk) => (
+            <option key={wijk.id} value={wijk.id}>
+              {wijk.name}
+            </option>
+          ))}
+        </SelectField>
+        <TextField label={t('findings.tags')} description={t('findings.tagsHint')} value={tags} onChange={(event) => setTags(event.target.value)} />
+      </div>
+      <CheckboxField label={t('findings.personalData')} checked={personal} onChange={setPersonal} />
+      <div className="aw-button-row">
+        <Button type="submit" appearance="primary">
+          {t('common.save')}
+        </Button>
+      </div>
+    </form>
   );
 }

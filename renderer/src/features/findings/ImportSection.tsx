@@ -101,7 +101,7 @@ export function ImportSection() {
         <>
           <Heading level={3}>{t('import.mapping')}</Heading>
           <Paragraph>
-            {upload.fileName}: {upload.rowCount} · {t('import.mappingIntro')}
+            {t('import.fileSummary', { file: upload.fileName, count: upload.rowCount })} {t('import.mappingIntro')}
           </Paragraph>
           <div className="aw-filters">
             {IMPORT_FIELDS.map((field: ImportField) => (

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { SignalList } from '../../../../shared/api/meetings';
-import { t } from '../../../../shared/i18n';
+import type { Meeting } from '../../../../shared/api/meetings';
+import { formatDateShort, t } from '../../../../shared/i18n';
 import { api } from '../../api';
 import { Alert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
@@ -8,13 +8,59 @@ import { Heading, Paragraph } from '../../ui/Heading';
 import { fieldErrors, priorityLabel, SelectField } from '../meetings/controls';
 
 type Sort = 'votes' | 'priority' | 'meetings';
+type Target = 'signals' | 'findings';
 
-/** Votes and priority marks on signals, as a council does after an expert meeting, sorted by them. */
+interface Point {
+  id: string;
+  title: string;
+  detail: string;
+  votes: number;
+  priority: number;
+}
+
+/**
+ * Votes and priority marks, as a council does after an expert meeting, sorted by them: on signals,
+ * or on the separate findings of one meeting.
+ */
 export function PrioritiseView() {
+  const [target, setTarget] = useState<Target>('signals');
   const [sort, setSort] = useState<Sort>('votes');
-  const [list, setList] = useState<SignalList | null>(null);
+  const [meetingId, setMeetingId] = useState('');
+  const [meetings, setMeetings] = useState<Meeting[]>([]);
+  const [points, setPoints] = useState<Point[] | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const load = useCallback(async () => setList(await api.call('signals.list', { sort, limit: 200 })), [sort]);
+  useEffect(() => void api.call('meetings.list', {}).then(setMeetings), []);
+
+  const load = useCallback(async () => {
+    if (target === 'signals') {
+      const list = await api.call('signals.list', { sort, limit: 200 });
+      setPoints(
+        list.rows.map((signal) => ({
+          id: signal.id,
+          title: signal.title,
+          detail: t('signals.mentioned', { count: signal.meetingCount, total: list.totalMeetings }),
+          votes: signal.votes,
+          priority: signal.priority,
+        })),
+      );
+    } else {
+      const page = await api.call('findings.search', {
+        sort: sort === 'meetings' ? 'date' : sort,
+        direction: 'desc',
+        limit: 200,
+        filters: meetingId ? { meetingId } : {},
+      });
+      setPoints(
+        page.rows.map((finding) => ({
+          id: finding.id,
+          title: finding.text,
+          detail: [finding.meetingTitle, formatDateShort(finding.date), finding.theme].filter(Boolean).join(' · '),
+          votes: finding.votes,
+          priority: finding.priority,
+        })),
+      );
+    }
+  }, [target, sort, meetingId]);
   useEffect(() => void load(), [load]);
 
   const act = async (action: () => Promise<unknown>) => {
@@ -26,6 +72,10 @@ export function PrioritiseView() {
       setError(fieldErrors(caught).message);
     }
   };
+  const vote = (id: string, delta: 1 | -1) =>
+    act(() => (target === 'signals' ? api.call('signals.vote', { id, delta }) : api.call('findings.vote', { id, delta })));
+  const setPriority = (id: string, priority: number) =>
+    act(() => (target === 'signals' ? api.call('signals.update', { id, priority }) : api.call('findings.update', { id, priority })));
 
   return (
     <section aria-labelledby="prioriteren-titel">
@@ -33,62 +83,81 @@ export function PrioritiseView() {
         {t('prioritise.title')}
       </Heading>
       <Paragraph className="aw-muted">{t('prioritise.intro')}</Paragraph>
-      <SelectField label={t('findings.sort')} value={sort} onChange={(event) => setSort(event.target.value as Sort)}>
-        <option value="votes">{t('prioritise.sortVotes')}</option>
-        <option value="priority">{t('prioritise.sortPriority')}</option>
-        <option value="meetings">{t('prioritise.sortMeetings')}</option>
-      </SelectField>
+      <div className="aw-filters">
+        <SelectField label={t('prioritise.target')} value={target} onChange={(event) => setTarget(event.target.value as Target)}>
+          <option value="signals">{t('prioritise.targetSignals')}</option>
+          <option value="findings">{t('prioritise.targetFindings')}</option>
+        </SelectField>
+        {target === 'findings' && (
+          <SelectField label={t('findings.meeting')} value={meetingId} onChange={(event) => setMeetingId(event.target.value)}>
+            <option value="">{t('findings.allMeetings')}</option>
+            {meetings.map((meeting) => (
+              <option key={meeting.id} value={meeting.id}>
+                {meeting.title} ({formatDateShort(meeting.date)})
+              </option>
+            ))}
+          </SelectField>
+        )}
+        <SelectField label={t('findings.sort')} value={sort} onChange={(event) => setSort(event.target.value as Sort)}>
+          <option value="votes">{t('prioritise.sortVotes')}</option>
+          <option value="priority">{t('prioritise.sortPriority')}</option>
+          <option value="meetings">{target === 'signals' ? t('prioritise.sortMeetings') : t('prioritise.sortDate')}</option>
+        </SelectField>
+      </div>
       {error && <Alert kind="error">{error}</Alert>}
-      {!list ? (
+      {!points ? (
         <Paragraph>{t('app.loading')}</Paragraph>
-      ) : list.rows.length === 0 ? (
-        <Paragraph>{t('signals.empty')}</Paragraph>
+      ) : points.length === 0 ? (
+        <Paragraph>{target === 'signals' ? t('signals.empty') : t('findings.noResults')}</Paragraph>
       ) : (
         <table className="utrecht-table aw-table">
           <caption className="aw-visually-hidden">{t('prioritise.title')}</caption>
           <thead className="utrecht-table__header">
             <tr className="utrecht-table__row">
-              <th scope="col" className="utrecht-table__header-cell">{t('signals.signalTitle')}</th>
+              <th scope="col" className="utrecht-table__header-cell">{target === 'signals' ? t('signals.signalTitle') : t('findings.text')}</th>
               <th scope="col" className="utrecht-table__header-cell">{t('prioritise.mentionedColumn')}</th>
               <th scope="col" className="utrecht-table__header-cell">{t('findings.votes')}</th>
               <th scope="col" className="utrecht-table__header-cell">{t('findings.priority')}</th>
             </tr>
           </thead>
           <tbody className="utrecht-table__body">
-            {list.rows.map((signal) => (
-              <tr key={signal.id} className="utrecht-table__row">
-                <td className="utrecht-table__cell">{signal.title}</td>
-                <td className="utrecht-table__cell">{t('signals.mentioned', { count: signal.meetingCount, total: list.totalMeetings })}</td>
-                <td className="utrecht-table__cell">
-                  <div className="aw-button-row">
-                    <Button appearance="subtle" onClick={() => void act(() => api.call('signals.vote', { id: signal.id, delta: -1 }))} aria-label={t('prioritise.voteDown', { title: signal.title })} disabled={signal.votes === 0}>
-                      −
-                    </Button>
-                    <span aria-live="polite">{t('prioritise.votes', { count: signal.votes })}</span>
-                    <Button appearance="subtle" onClick={() => void act(() => api.call('signals.vote', { id: signal.id, delta: 1 }))} aria-label={t('prioritise.voteUp', { title: signal.title })}>
-                      +
-                    </Button>
-                  </div>
-                </td>
-                <td className="utrecht-table__cell">
-                  <label className="aw-visually-hidden" htmlFor={`prio-${signal.id}`}>
-                    {t('prioritise.setPriority', { title: signal.title })}
-                  </label>
-                  <select
-                    id={`prio-${signal.id}`}
-                    className="utrecht-select utrecht-select--html-select"
-                    value={signal.priority}
-                    onChange={(event) => void act(() => api.call('signals.update', { id: signal.id, priority: Number(event.target.value) }))}
-                  >
-                    {[0, 1, 2, 3].map((priority) => (
-                      <option key={priority} value={priority}>
-                        {priorityLabel(priority)}
-                      </option>
-                    ))}
-                  </select>
-                </td>
-              </tr>
-            ))}
+            {points.map((point) => {
+              const short = point.title.length > 60 ? `${point.title.slice(0, 57)}…` : point.title;
+              return (
+                <tr key={point.id} className="utrecht-table__row">
+                  <td className="utrecht-table__cell">{point.title}</td>
+                  <td className="utrecht-table__cell">{point.detail}</td>
+                  <td className="utrecht-table__cell">
+                    <div className="aw-button-row">
+                      <Button appearance="subtle" onClick={() => void vote(point.id, -1)} aria-label={t('prioritise.voteDown', { title: short })} disabled={point.votes === 0}>
+                        −
+                      </Button>
+                      <span>{t('prioritise.votes', { count: point.votes })}</span>
+                      <Button appearance="subtle" onClick={() => void vote(point.id, 1)} aria-label={t('prioritise.voteUp', { title: short })}>
+                        +
+                      </Button>
+                    </div>
+                  </td>
+                  <td className="utrecht-table__cell">
+                    <label className="aw-visually-hidden" htmlFor={`prio-${point.id}`}>
+                      {t('prioritise.setPriority', { title: short })}
+                    </label>
+                    <select
+                      id={`prio-${point.id}`}
+                      className="utrecht-select utrecht-select--html-select"
+                      value={point.priority}
+                      onChange={(event) => void setPriority(point.id, Number(event.target.value))}
+                    >
+                      {[0, 1, 2, 3].map((priority) => (
+                        <option key={priority} value={priority}>
+                          {priorityLabel(priority)}
+                        </option>
+                      ))}
+                    </select>
+                  </td>
+                </tr>
+              );
+            })}
           </tbody>
         </table>
       )}

@@ -4,6 +4,7 @@ import { formatDateShort, t } from '../../../../shared/i18n';
 import { api } from '../../api';
 import { Alert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { Heading, Paragraph } from '../../ui/Heading';
 import { fieldErrors, sourceLabel } from '../meetings/controls';
 
@@ -12,6 +13,7 @@ export function SignalsView() {
   const [list, setList] = useState<SignalList | null>(null);
   const [open, setOpen] = useState<Record<string, SignalDetail>>({});
   const [status, setStatus] = useState<{ kind: 'ok' | 'error'; message: string } | null>(null);
+  const [toDelete, setToDelete] = useState<{ id: string; title: string } | null>(null);
   const load = useCallback(async () => setList(await api.call('signals.list', { sort: 'meetings', limit: 200 })), []);
   useEffect(() => void load(), [load]);
 
@@ -30,6 +32,19 @@ export function SignalsView() {
       const detail = await api.call('signals.removeFindings', { signalId, findingIds: [findingId] });
       setOpen({ ...open, [signalId]: detail });
       setStatus({ kind: 'ok', message: t('signals.removed') });
+      await load();
+    } catch (error) {
+      setStatus({ kind: 'error', message: fieldErrors(error).message });
+    }
+  };
+
+  const confirmDelete = async () => {
+    if (!toDelete) return;
+    const signal = toDelete;
+    setToDelete(null);
+    try {
+      await api.call('signals.delete', { id: signal.id });
+      setStatus({ kind: 'ok', message: t('signals.deleted', { title: signal.title }) });
       await load();
     } catch (error) {
       setStatus({ kind: 'error', message: fieldErrors(error).message });
@@ -66,6 +81,9 @@ export function SignalsView() {
               >
                 {open[signal.id] ? t('signals.hide') : t('signals.show')}
               </Button>
+              <Button appearance="subtle" aria-label={`${t('common.delete')}: ${signal.title}`} onClick={() => setToDelete({ id: signal.id, title: signal.title })}>
+                {t('common.delete')}
+              </Button>
               {open[signal.id] && (
                 <ul className="aw-entry-list" aria-label={`${t('signals.findings')}: ${signal.title}`}>
                   {open[signal.id]!.findings.map((finding) => (
@@ -87,6 +105,14 @@ export function SignalsView() {
           ))}
         </ol>
       )}
+      <ConfirmDialog
+        open={toDelete !== null}
+        title={t('common.delete')}
+        message={toDelete ? t('signals.confirmDelete', { title: toDelete.title }) : ''}
+        confirmLabel={t('common.delete')}
+        onConfirm={() => void confirmDelete()}
+        onCancel={() => setToDelete(null)}
+      />
     </section>
   );
 }

@@ -92,6 +92,14 @@ export function LiveCapture({ meetingId }: { meetingId: string }) {
     localStorage.setItem(draftKey(meetingId), JSON.stringify(draft));
   }, [draft, meetingId]);
 
+  // A save still on its way when the window closes: let the browser ask before leaving.
+  useEffect(() => {
+    if (pending === 0) return;
+    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [pending]);
+
   const update = (changes: Partial<Draft>) => setDraft((current) => ({ ...current, ...changes }));
 
   // Saves run one after another in the background, so the next point can be typed at once; a

@@ -8,10 +8,12 @@ import { api } from '../../api';
 import { hrefFor, useHashPath } from '../../app/router';
 import { Alert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { DataTable } from '../../ui/DataTable';
 import { TextAreaField, TextField } from '../../ui/Field';
 import { Heading, Paragraph } from '../../ui/Heading';
 import { CheckboxField, fieldErrors, formatLabel, SelectField, sourceLabel } from './controls';
+import { ExchangeExportSection, ExchangeImportSection } from './ExchangeSections';
 import { LiveCapture } from './LiveCapture';
 import { MeetingReportSection } from './MeetingReportSection';
 import './meetings.css';
@@ -33,7 +35,8 @@ function navigate(path: string) {
 
 function MeetingsList({ title }: { title: string }) {
   const [meetings, setMeetings] = useState<Meeting[] | null>(null);
-  useEffect(() => void api.call('meetings.list', {}).then(setMeetings), []);
+  const load = useCallback(async () => setMeetings(await api.call('meetings.list', {})), []);
+  useEffect(() => void load(), [load]);
 
   const columns = useMemo<ColumnDef<Meeting, unknown>[]>(
     () => [
@@ -68,6 +71,7 @@ function MeetingsList({ title }: { title: string }) {
         <DataTable caption={title} columns={columns} rows={meetings} getRowId={(meeting) => meeting.id} initialSorting={[{ id: 'date', desc: true }]} />
       )}
       <ProgrammesSection />
+      <ExchangeImportSection onImported={load} />
     </>
   );
 }
@@ -288,6 +292,7 @@ function MeetingPage({ meetingId }: { meetingId: string }) {
   const [error, setError] = useState<string | null>(null);
   const [newTable, setNewTable] = useState({ theme: '', facilitator: '' });
   const [status, setStatus] = useState<{ kind: 'ok' | 'error'; message: string } | null>(null);
+  const [confirmDelete, setConfirmDelete] = useState(false);
 
   const load = useCallback(async () => {
     try {
@@ -322,7 +327,17 @@ function MeetingPage({ meetingId }: { meetingId: string }) {
       setStatus({ kind: 'error', message: fieldErrors(caught).message });
     }
   };
+  const deleteTable = async (id: string) => {
+    try {
+      await api.call('themeTables.delete', { id });
+      setStatus(null);
+      await load();
+    } catch (caught) {
+      setStatus({ kind: 'error', message: fieldErrors(caught).message });
+    }
+  };
   const deleteMeeting = async () => {
+    setConfirmDelete(false);
     try {
       await api.call('meetings.delete', { id: meetingId });
       navigate('/bijeenkomsten');
@@ -343,8 +358,8 @@ function MeetingPage({ meetingId }: { meetingId: string }) {
           {t('meetings.startLive')}
         </Button>
         <Button onClick={() => navigate(`/bijeenkomsten/${meetingId}/bewerken`)}>{t('meetings.editTitle')}</Button>
-        <Button appearance="subtle" onClick={() => void deleteMeeting()}>
-          {t('common.delete')}
+        <Button appearance="subtle" onClick={() => setConfirmDelete(true)}>
+          {t('meetings.delete')}
         </Button>
       </div>
       {status && <Alert kind={status.kind}>{status.message}</Alert>}
@@ -405,7 +420,10 @@ function MeetingPage({ meetingId }: { meetingId: string }) {
             {meeting.tables.map((table) => (
               <li key={table.id}>
                 {table.theme}
-                {table.facilitator && ` (${t('meetings.tableFacilitator').toLowerCase()}: ${table.facilitator})`}
+                {table.facilitator && ` (${t('meetings.tableFacilitator').toLowerCase()}: ${table.facilitator})`}{' '}
+                <Button appearance="subtle" aria-label={`${t('common.delete')}: ${table.theme}`} onClick={() => void deleteTable(table.id)}>
+                  {t('common.delete')}
+                </Button>
               </li>
             ))}
           </ol>
@@ -442,6 +460,15 @@ function MeetingPage({ meetingId }: { meetingId: string }) {
         )}
       </section>
       <MeetingReportSection meeting={meeting} />
+      <ExchangeExportSection meetingId={meeting.id} />
+      <ConfirmDialog
+        open={confirmDelete}
+        title={t('common.delete')}
+        message={t('common.confirmDelete', { name: meeting.title })}
+        confirmLabel={t('common.delete')}
+        onConfirm={() => void deleteMeeting()}
+        onCancel={() => setConfirmDelete(false)}
+      />
     </>
   );
 }
