@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { backupsContract } from './backups';
 import { councilContract } from './council';
 import { jobsContract } from './jobs';
 import { systemContract } from './system';
@@ -13,6 +14,7 @@ export const contract = {
   ...councilContract,
   ...wijkenContract,
   ...jobsContract,
+  ...backupsContract,
 };
 
 export type Contract = typeof contract;

@@ -7,7 +7,8 @@ import { noInput } from './fields';
  * features add their kinds here (imports, exports, reports).
  */
 export const jobParams = {
-  backup: z.object({}).strict(),
+  /** `automatisch` is the daily backup the core starts itself; rotation treats both alike. */
+  backup: z.object({ reason: z.enum(['automatisch', 'handmatig']).optional() }).strict(),
 } as const;
 
 export type JobKind = keyof typeof jobParams;
@@ -36,7 +37,7 @@ type JobStartOutput = { [K in JobKind]: { kind: K; params: z.output<(typeof jobP
 // Built from the table above; the cast restores the per-kind typing that mapping over keys loses.
 const jobStart = z.discriminatedUnion(
   'kind',
-  JOB_KINDS.map((kind) => z.object({ kind: z.literal(kind), params: jobParams[kind].default({}) }).strict()) as [
+  JOB_KINDS.map((kind) => z.object({ kind: z.literal(kind), params: jobParams[kind].default({}) }).strict()) as unknown as [
     z.ZodObject<{ kind: z.ZodLiteral<JobKind>; params: z.ZodDefault<z.ZodObject> }>,
   ],
 ) as unknown as z.ZodType<JobStartOutput, JobStartInput>;

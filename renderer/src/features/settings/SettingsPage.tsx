@@ -1,5 +1,6 @@
 import { Heading } from '../../ui/Heading';
 import { WijkenSection } from '../wijken/WijkenSection';
+import { BackupsSection } from './BackupsSection';
 import { CouncilForm } from './CouncilForm';
 import { SystemSection } from './SystemSection';
 
@@ -10,6 +11,7 @@ export function SettingsPage({ title }: { title: string }) {
       <CouncilForm />
       <WijkenSection />
       <SystemSection />
+      <BackupsSection />
     </>
   );
 }
