@@ -1,0 +1,147 @@
+import { copyFileSync, existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { listBackups } from '../../electron/core/backups/files';
+import { createKysely, openSqlite } from '../../electron/core/db/connection';
+import { migrateToLatest } from '../../electron/core/db/migrate';
+import { migrations } from '../../electron/core/db/migrations';
+import { backupDirFor } from '../../electron/core/paths';
+import { makeTempDir } from '../helpers/core';
+import { AcknowledgedWrites, buildCrashWriter, integrityOf, runAndKill } from '../helpers/crash';
+import { HEAVY_TEST_MIGRATION_NAME } from '../helpers/crash-migration';
+
+/**
+ * SIGKILL at random moments while a child process writes through the API, takes backups or
+ * migrates. After every kill: integrity_check is ok and every acknowledged write is there.
+ */
+const KILLS_WHILE_WRITING = Number(process.env.CRASH_KILLS ?? 200);
+const KILLS_DURING_BACKUP = 25;
+const KILLS_DURING_MIGRATION = 16;
+
+let writer: string;
+beforeAll(async () => {
+  writer = await buildCrashWriter();
+});
+
+function random(min: number, max: number): number {
+  return min + Math.random() * (max - min);
+}
+
+/** Fills the wijken table directly, to make backups and migrations take long enough to be hit. */
+function seedWijken(databasePath: string, rows: number): void {
+  const db = new BetterSqlite3(databasePath);
+  const insert = db.prepare(
+    `insert into wijken (id, name, name_key, code, description, created_at, updated_at) values (?, ?, ?, '', ?, '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z')`,
+  );
+  db.transaction(() => {
+    for (let i = 0; i < rows; i += 1) {
+      const id = `00000000-0000-7000-8000-${String(i).padStart(12, '0')}`;
+      insert.run(id, `Zaad ${i}`, `zaad ${i}`, 'x'.repeat(200));
+    }
+  })();
+  db.close();
+}
+
+function recordFigure(name: string, value: unknown): void {
+  const dir = path.join(__dirname, '..', '..', 'test-results');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(path.join(dir, `reliability-${name}.json`), JSON.stringify(value, null, 2));
+}
+
+describe('crash safety (SIGKILL)', () => {
+  it(`keeps every acknowledged write through ${KILLS_WHILE_WRITING} kills at random moments`, async () => {
+    const databasePath = path.join(makeTempDir(), 'advieswerk.sqlite');
+    const acknowledged = new AcknowledgedWrites();
+    let kills = 0;
+    const started = Date.now();
+    for (let i = 0; i < KILLS_WHILE_WRITING; i += 1) {
+      // From right after spawn (kills during open and migration) to well into the writing.
+      const run = await runAndKill(writer, ['write', databasePath], random(40, 420));
+      expect(run.killed, run.stderr).toBe(true);
+      kills += 1;
+      acknowledged.absorb(run.lines);
+      expect(acknowledged.verify(databasePath)).toEqual([]);
+    }
+    expect(kills).toBeGreaterThanOrEqual(200);
+    expect(acknowledged.writes).toBeGreaterThan(kills);
+    recordFigure('crash-writes', { kills, acknowledgedWrites: acknowledged.writes, liveRows: acknowledged.live.size, ms: Date.now() - started });
+  }, 300_000);
+
+  it('leaves the database and every finished backup intact when killed during a backup', async () => {
+    const databasePath = path.join(makeTempDir(), 'advieswerk.sqlite');
+    const first = await runAndKill(writer, ['write', databasePath], 1500);
+    const acknowledged = new AcknowledgedWrites();
+    acknowledged.absorb(first.lines);
+    seedWijken(databasePath, 30_000);
+    const backupDir = backupDirFor(databasePath);
+    const acknowledgedBackups: string[] = [];
+    let partialsSeen = 0;
+    for (let i = 0; i < KILLS_DURING_BACKUP; i += 1) {
+      const run = await runAndKill(writer, ['backup', databasePath], random(150, 700));
+      expect(run.killed, run.stderr).toBe(true);
+      acknowledged.absorb(run.lines);
+      acknowledgedBackups.push(...run.lines.filter((line) => line.startsWith('backup ')).map((line) => line.slice(7)));
+      expect(acknowledged.verify(databasePath)).toEqual([]);
+      partialsSeen += readdirSync(backupDir).filter((name) => name.endsWith('.deel')).length > 0 ? 1 : 0;
+    }
+    for (const file of acknowledgedBackups) expect(existsSync(file), file).toBe(true);
+    // Every file with a final name is a complete, sound database; partial files are never listed.
+    const listed = listBackups(backupDir);
+    for (const backup of listed) {
+      expect(backup.readable, backup.file).toBe(true);
+      expect(integrityOf(backup.path), backup.file).toBe('ok');
+    }
+    expect(listed.every((backup) => !backup.file.endsWith('.deel'))).toBe(true);
+    expect(acknowledgedBackups.length).toBeGreaterThan(0);
+    recordFigure('crash-backup', { kills: KILLS_DURING_BACKUP, backupsCompleted: acknowledgedBackups.length, killsLeavingPartialFile: partialsSeen });
+  }, 300_000);
+
+  it('leaves the database at the old or the new schema version when killed during a migration, never in between', async () => {
+    const dir = makeTempDir();
+    const fixture = path.join(dir, 'versie-0001.sqlite');
+    const sqlite = openSqlite({ path: fixture });
+    const db = createKysely(sqlite);
+    await migrateToLatest(db, sqlite, null, { '0001_foundation': migrations['0001_foundation']! });
+    await db.destroy();
+    seedWijken(fixture, 120_000);
+    const oldVersion = ['0001_foundation'];
+    const newVersion = [...Object.keys(migrations), HEAVY_TEST_MIGRATION_NAME].sort();
+
+    // How long an uninterrupted migration takes, to spread the kills over it.
+    const fullCopy = path.join(dir, 'volledig.sqlite');
+    copyFileSync(fixture, fullCopy);
+    const full = await runAndKill(writer, ['migrate', fullCopy], 120_000);
+    expect(full.lines).toContain('migrated');
+    const outcomes = { old: 0, new: 0, afterPreMigrationBackup: 0 };
+    for (let i = 0; i < KILLS_DURING_MIGRATION; i += 1) {
+      const target = path.join(dir, `poging-${i}`, 'advieswerk.sqlite');
+      mkdirSync(path.dirname(target));
+      copyFileSync(fixture, target);
+      const run = await runAndKill(writer, ['migrate', target], random(50, full.ranMs * 1.2));
+      // The pre-migration backup was complete, so the kill landed in the migration itself (or later).
+      if (listBackups(backupDirFor(target)).some((backup) => backup.reason === 'voor-migratie')) outcomes.afterPreMigrationBackup += 1;
+      const check = new BetterSqlite3(target);
+      expect(check.pragma('integrity_check', { simple: true })).toBe('ok');
+      const applied = (check.prepare('select name from kysely_migration order by name').pluck().all() as string[]).sort();
+      const hasColumn = (check.prepare(`select count(*) from pragma_table_info('wijken') where name = 'crash_test_mark'`).pluck().get() as number) === 1;
+      const rows = check.prepare('select count(*) from wijken').pluck().get() as number;
+      expect(rows).toBe(120_000);
+      if (applied.length === oldVersion.length) {
+        expect(applied).toEqual(oldVersion);
+        expect(hasColumn).toBe(false);
+        outcomes.old += 1;
+      } else {
+        expect(applied).toEqual(newVersion);
+        expect(hasColumn).toBe(true);
+        expect(check.prepare('select count(*) from wijken where crash_test_mark is null').pluck().get()).toBe(0);
+        outcomes.new += 1;
+      }
+      check.close();
+      expect(run.killed || run.lines.includes('migrated'), run.stderr).toBe(true);
+    }
+    expect(outcomes.old).toBeGreaterThan(0);
+    expect(outcomes.afterPreMigrationBackup).toBeGreaterThan(0);
+    recordFigure('crash-migration', { kills: KILLS_DURING_MIGRATION, fullMigrationMs: full.ranMs, ...outcomes });
+  }, 300_000);
+});
