@@ -141,6 +141,9 @@ export const nl = {
     backupNow: 'Back-up maken',
     backupMade: 'Back-up gemaakt: {path}',
   },
+  reliability: {
+    unreadableInput: 'de invoer bevat een waarde die niet te lezen is.',
+  },
   backups: {
     title: 'Back-ups',
     intro:
