@@ -5,6 +5,7 @@
 //   worker.mjs        job worker thread; ESM because worker.ts uses top-level await
 // The renderer is built separately by `vite build` into build/renderer.
 import { mkdirSync, rmSync, statSync } from 'node:fs';
+import { isBuiltin } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
@@ -15,6 +16,9 @@ const contractSource = path.join(root, 'shared', 'api', 'contract.ts');
 
 // Native addons cannot be bundled; better-sqlite3 loads the .node file given as nativeBinding.
 const NATIVE_PACKAGES = ['better-sqlite3', '@resvg/resvg-js'];
+// What an installed app can actually load at run time: electron-builder.yml ships better-sqlite3's
+// JavaScript and nothing else from node_modules. Another native package needs an entry there too.
+const SHIPPED_PACKAGES = new Set(['electron', 'better-sqlite3']);
 
 /** Evaluates the contract once to get its method names, without shipping zod to main or preload. */
 async function loadMethodNames() {
@@ -115,7 +119,18 @@ async function main() {
     },
   ];
 
-  await Promise.all(builds.map((options) => esbuild.build(options)));
+  const results = await Promise.all(builds.map((options) => esbuild.build(options)));
+  for (const result of results) {
+    for (const [outfile, output] of Object.entries(result.metafile.outputs)) {
+      for (const imported of output.imports) {
+        if (!imported.external || imported.path.startsWith('node:') || isBuiltin(imported.path)) continue;
+        const packageName = imported.path.startsWith('@') ? imported.path.split('/').slice(0, 2).join('/') : imported.path.split('/')[0];
+        if (!SHIPPED_PACKAGES.has(packageName)) {
+          throw new Error(`${outfile} needs ${imported.path} at run time, but electron-builder.yml does not ship it (add it to files and asarUnpack).`);
+        }
+      }
+    }
+  }
   for (const { outfile } of builds) {
     const kib = (statSync(outfile).size / 1024).toFixed(1);
     console.log(`  ${path.relative(root, outfile)}  ${kib} KiB`);

@@ -77,22 +77,25 @@ function readBody(req: IncomingMessage, limit: number): Promise<string> {
     }
     const chunks: Buffer[] = [];
     let size = 0;
-    req.on('data', (chunk: Buffer) => {
+    const onData = (chunk: Buffer) => {
       size += chunk.length;
       if (size > limit) {
-        req.destroy();
+        // Stop keeping the body but let it drain: destroying the socket here would lose the 413.
+        req.off('data', onData);
+        req.resume();
         reject(new BodyTooLarge());
         return;
       }
       chunks.push(chunk);
-    });
+    };
+    req.on('data', onData);
     req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
   });
 }
 
 function formatBytes(bytes: number): string {
-  return `${Math.round(bytes / (1024 * 1024))} MB`;
+  return bytes >= 1024 * 1024 ? `${Math.round(bytes / (1024 * 1024))} MB` : `${Math.max(1, Math.round(bytes / 1024))} kB`;
 }
 
 /**
@@ -129,7 +132,12 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     try {
       body = await readBody(req, maxBody);
     } catch (error) {
-      if (error instanceof BodyTooLarge) sendError(res, 413, 'VALIDATION', t('errors.bodyTooLarge', { limit: formatBytes(maxBody) }));
+      if (error instanceof BodyTooLarge) {
+        res.setHeader('Connection', 'close');
+        sendError(res, 413, 'VALIDATION', t('errors.bodyTooLarge', { limit: formatBytes(maxBody) }));
+      } else {
+        sendError(res, 400, 'IO', t('errors.io', { details: error instanceof Error ? error.message : String(error) }));
+      }
       return;
     }
     let input: unknown = {};

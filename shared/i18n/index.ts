@@ -21,7 +21,11 @@ export function t(key: MessageKey, params?: Record<string, string | number>): st
   let node: unknown = catalogue;
   for (const part of key.split('.')) node = (node as Record<string, unknown>)[part];
   const template = typeof node === 'string' ? node : key;
-  if (!params) return template;
+  return params ? interpolate(template, params) : template;
+}
+
+/** Fills `{name}` placeholders; unknown ones stay as they are. */
+export function interpolate(template: string, params: Record<string, string | number>): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }
 

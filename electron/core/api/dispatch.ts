@@ -5,7 +5,14 @@ import { AppError, fail, ok, type FieldIssue, type Result } from '../../../share
 import type { HandlerContext, Handlers } from './handler';
 
 function toIssues(error: z.ZodError): FieldIssue[] {
-  return error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message }));
+  return error.issues.flatMap((issue) => {
+    const path = issue.path.map(String);
+    // One issue per unknown field, at the field itself, so a form can show it where it belongs.
+    if (issue.code === 'unrecognized_keys') {
+      return issue.keys.map((key) => ({ path: [...path, key].join('.'), message: t('errors.unknownField', { field: key }) }));
+    }
+    return [{ path: path.join('.'), message: issue.message }];
+  });
 }
 
 function describeIssues(issues: FieldIssue[]): string {

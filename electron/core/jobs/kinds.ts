@@ -1,3 +1,5 @@
+import { existsSync, readdirSync, rmSync } from 'node:fs';
+import path from 'node:path';
 import type { JobKind } from '../../../shared/api/jobs';
 import { t } from '../../../shared/i18n';
 import { writeOnlineBackup, rotateBackups } from '../backups/files';
@@ -39,6 +41,21 @@ async function backup({ sqlite, backupDir, params, report, signal }: JobEnvironm
 
 export const jobKinds: Record<JobKind, JobFunction> = {
   backup,
+};
+
+const PARTIAL_SUFFIX = '.deel';
+
+/**
+ * What a job kind leaves behind when its thread is ended mid-write (its own `finally` never ran):
+ * the runner calls this after terminating it.
+ */
+export const cleanupAfterKill: Partial<Record<JobKind, (paths: { backupDir: string }) => void>> = {
+  backup({ backupDir }) {
+    if (!existsSync(backupDir)) return;
+    for (const name of readdirSync(backupDir)) {
+      if (name.includes(PARTIAL_SUFFIX)) rmSync(path.join(backupDir, name), { force: true });
+    }
+  },
 };
 
 export function openJobConnection(dbPath: string, nativeBinding?: string): Sqlite {

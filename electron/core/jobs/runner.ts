@@ -7,6 +7,7 @@ import type { JobKind, JobStatus } from '../../../shared/api/jobs';
 import { t } from '../../../shared/i18n';
 import { AppError } from '../../../shared/result';
 import { newId, nowIso } from '../ids';
+import { cleanupAfterKill } from './kinds';
 import type { JobWorkerData, RunnerMessage, WorkerMessage } from './protocol';
 
 export interface JobRunnerOptions {
@@ -38,6 +39,7 @@ export class JobRunner {
   private readonly events = new EventEmitter();
   private readonly jobs = new Map<string, JobStatus>();
   private readonly workers = new Map<string, Worker>();
+  private readonly terminating = new Set<string>();
 
   constructor(private readonly options: JobRunnerOptions) {}
 
@@ -73,10 +75,10 @@ export class JobRunner {
     worker.on('error', (error) => this.finish(status.id, 'failed', t('jobs.failed', { message: error.message })));
     worker.on('exit', () => {
       this.workers.delete(status.id);
-      // A thread ended by cancel, or one that died without a word.
+      // A thread that died without a word; a cancelled one is finished by cancel() after its cleanup.
       const job = this.jobs.get(status.id);
-      if (job && !FINISHED.includes(job.state)) {
-        this.finish(status.id, job.state === 'queued' ? 'cancelled' : 'failed', t('errors.internal'));
+      if (job && !FINISHED.includes(job.state) && !this.terminating.has(status.id)) {
+        this.finish(status.id, 'failed', t('errors.internal'));
       }
     });
     this.emit(status);
@@ -89,10 +91,14 @@ export class JobRunner {
     if (FINISHED.includes(job.state) || !worker) return job;
     worker.postMessage({ type: 'cancel' } satisfies RunnerMessage);
     const timer = setTimeout(() => {
-      if (!FINISHED.includes(this.get(id).state)) {
+      if (FINISHED.includes(this.get(id).state)) return;
+      // The job did not stop by itself: end its thread, then remove what it left, then say so.
+      this.terminating.add(id);
+      void worker.terminate().then(() => {
+        this.terminating.delete(id);
+        cleanupAfterKill[job.kind]?.({ backupDir: this.options.backupDir });
         this.finish(id, 'cancelled', t('jobs.cancelled'));
-        void worker.terminate();
-      }
+      });
     }, this.options.cancelGraceMs ?? 2000);
     timer.unref();
     return job;

@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { formatDateLong, formatDateShort, formatDateTime, formatInteger, t, tableLabel } from '../../../shared/i18n';
+
+describe('formatDateLong', () => {
+  it('writes a calendar date the Dutch way', () => {
+    expect(formatDateLong('2014-09-25')).toBe('25 september 2014');
+    expect(formatDateLong('2026-01-01')).toBe('1 januari 2026');
+  });
+
+  it('does not shift a calendar date by the time zone (late on the last day of the year)', () => {
+    expect(formatDateLong('2025-12-31')).toBe('31 december 2025');
+  });
+});
+
+describe('formatDateShort', () => {
+  it('writes day-month-year with leading zeros', () => {
+    expect(formatDateShort('2014-09-25')).toBe('25-09-2014');
+    expect(formatDateShort('2026-03-01')).toBe('01-03-2026');
+  });
+});
+
+describe('formatDateTime', () => {
+  it('shows winter time in Amsterdam as UTC+1', () => {
+    expect(formatDateTime('2026-01-15T20:34:00Z')).toBe('15 januari 2026 om 21:34');
+  });
+
+  it('shows summer time in Amsterdam as UTC+2', () => {
+    expect(formatDateTime('2026-07-01T19:34:00Z')).toBe('1 juli 2026 om 21:34');
+  });
+
+  it('follows the switch to summer time on the last Sunday of March', () => {
+    // 29 March 2026: clocks go from 02:00 to 03:00 local time (01:00 UTC).
+    expect(formatDateTime('2026-03-29T00:59:00Z')).toBe('29 maart 2026 om 01:59');
+    expect(formatDateTime('2026-03-29T01:00:00Z')).toBe('29 maart 2026 om 03:00');
+  });
+
+  it('moves to the next day when UTC evening is after midnight in Amsterdam', () => {
+    expect(formatDateTime('2026-11-25T23:30:00Z')).toBe('26 november 2026 om 00:30');
+  });
+});
+
+describe('formatInteger', () => {
+  it('groups thousands with a dot', () => {
+    expect(formatInteger(1234567)).toBe('1.234.567');
+  });
+});
+
+describe('t()', () => {
+  it('looks up a message by its dotted key', () => {
+    expect(t('common.save')).toBe('Opslaan');
+  });
+
+  it('fills placeholders', () => {
+    expect(t('errors.textTooLong', { max: 200 })).toBe('Mag niet langer zijn dan 200 tekens.');
+    expect(t('wijken.inUse', { name: 'Noord', uses: '3 bijeenkomsten' })).toBe(
+      'Wijk "Noord" kan niet worden verwijderd, want deze is in gebruik bij: 3 bijeenkomsten.',
+    );
+  });
+
+  it('accepts zero as a value', () => {
+    expect(t('wijken.count', { count: 0 })).toBe('0 wijken');
+  });
+
+  it('leaves placeholders without a value alone', () => {
+    expect(t('council.kenmerkPatternHint', { jaar: 2026 })).toBe(
+      'Gebruik {jaar} en {volgnummer}, bijvoorbeeld "WMO-{jaar}-{volgnummer}".'.replace(/\{jaar\}/g, '2026'),
+    );
+    expect(t('wijken.nameTaken')).toBe('Er is al een wijk met de naam "{name}".');
+  });
+
+  it('does not interpret replacement patterns in values', () => {
+    expect(t('wijken.nameTaken', { name: '$& en $1' })).toBe('Er is al een wijk met de naam "$& en $1".');
+  });
+
+  it('leaves placeholders alone when given an empty set of values', () => {
+    expect(t('wijken.nameTaken', {})).toBe('Er is al een wijk met de naam "{name}".');
+  });
+
+  it('falls back to the key for a key that is not in the catalogue', () => {
+    expect(t('common.bestaatNiet' as Parameters<typeof t>[0])).toBe('common.bestaatNiet');
+  });
+});
+
+describe('tableLabel', () => {
+  it('gives the Dutch plural of a known table and the table name otherwise', () => {
+    expect(tableLabel('meetings')).toBe('bijeenkomsten');
+    expect(tableLabel('onbekende_tabel')).toBe('onbekende_tabel');
+  });
+});
