@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { backupsContract } from './backups';
+import { reliabilityContract } from './reliability';
 import { councilContract } from './council';
 import { jobsContract } from './jobs';
 import { systemContract } from './system';
@@ -15,6 +16,7 @@ export const contract = {
   ...wijkenContract,
   ...jobsContract,
   ...backupsContract,
+  ...reliabilityContract,
 };
 
 export type Contract = typeof contract;

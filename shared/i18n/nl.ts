@@ -192,6 +192,56 @@ export const nl = {
   reliability: {
     unreadableInput: 'de invoer bevat een waarde die niet te lezen is.',
   },
+  trash: {
+    item: 'Dit item in de prullenbak',
+    unknownTable: 'Dit soort gegevens kent geen prullenbak.',
+    stillReferenced: 'De prullenbak kan niet worden geleegd: er wordt nog naar verwezen door {uses}. Zet die eerst terug of verwijder ze ook.',
+  },
+  privacy: {
+    nav: 'Privacy en gegevens',
+    intro:
+      'Advieswerk bewaart alles op deze computer, in één databasebestand. Er gaat niets naar internet of naar de makers van Advieswerk.',
+    storedTitle: 'Wat wordt opgeslagen',
+    stored1: 'De instellingen van uw raad: naam, gemeente, adressen, logo en ondertekenaars.',
+    stored2: 'Wijken, bijeenkomsten, inbreng, adviezen, reacties van het college en toezeggingen.',
+    stored3: 'Bij elke wijziging: wie de wijziging deed en wanneer (de naam die u bij het starten opgaf).',
+    stored4:
+      'Inbreng, logboekregels en notities kunnen persoonsgegevens van inwoners bevatten. Markeer die als "bevat persoonsgegevens": rapporten en exports voor anderen laten ze dan weg.',
+    whereTitle: 'Waar staat het bestand',
+    whereDatabase: 'Databasebestand',
+    whereBackups: 'Back-ups staan in de map "backups" naast het databasebestand.',
+    backupTitle: 'Een back-up maken',
+    backupText:
+      'Advieswerk maakt zelf elke dag een back-up en bewaart de laatste 7 dagen, 4 weken en 12 maanden. Een extra back-up maakt u bij Instellingen, onder Back-ups. Bewaar af en toe een kopie op een andere plek, bijvoorbeeld een versleutelde USB-stick.',
+    backupLink: 'Naar de back-ups bij Instellingen',
+    deleteTitle: 'Gegevens verwijderen',
+    deleteText:
+      'Wilt u alles verwijderen, bijvoorbeeld als de raad stopt of de computer weggaat? Sluit Advieswerk en verwijder het databasebestand en de map "backups" ernaast. Vergeet kopieën op andere plekken niet.',
+    retentionTitle: 'Bewaartermijn voor persoonsgegevens',
+    retentionText:
+      'Gemarkeerde persoonsgegevens die ouder zijn dan de bewaartermijn kunt u hier opruimen. U ziet eerst wat er verdwijnt. Het opruimen wordt vastgelegd, zonder de inhoud.',
+    retentionMonths: 'Bewaartermijn in maanden',
+    retentionHint: 'Leeg laten: niets wordt opgeruimd.',
+    retentionRange: 'Kies een bewaartermijn van 1 tot en met 240 maanden, of laat het veld leeg.',
+    retentionSaved: 'De bewaartermijn is opgeslagen.',
+    previewTitle: 'Wat er bij opruimen verdwijnt',
+    previewNone: 'Er zijn geen gemarkeerde persoonsgegevens ouder dan de bewaartermijn.',
+    previewNoRetention: 'Er is geen bewaartermijn ingesteld; er wordt niets opgeruimd.',
+    previewCount: '{count} items van vóór {date}',
+    previewCaption: 'Items die bij opruimen verdwijnen',
+    kind: 'Soort',
+    created: 'Ingevoerd op',
+    content: 'Begin van de tekst',
+    purge: 'Opruimen',
+    confirmPurge: 'Weet u zeker dat u {count} items met persoonsgegevens definitief wilt verwijderen? Dit kan niet ongedaan worden gemaakt (behalve met een oudere back-up).',
+    purged: '{count} items opgeruimd.',
+    logTitle: 'Eerder opgeruimd',
+    logEntry: '{date}: {count} items opgeruimd door {user} (ouder dan {months} maanden)',
+    noRetention: 'Er is geen bewaartermijn ingesteld.',
+    listChanged: 'De lijst is intussen veranderd (nu {count} items). Bekijk de lijst opnieuw en bevestig dan.',
+    stillReferenced: 'Opruimen kan niet: er wordt nog naar deze gegevens verwezen door {uses}.',
+    confirmRequired: 'Bevestig eerst dat u dit wilt.',
+  },
   backups: {
     title: 'Back-ups',
     intro:

@@ -45,11 +45,35 @@ export interface WijkTable extends RecordColumns {
   description: string;
 }
 
+/** Who changed what and when: before/after as JSON of the row (null for create/delete). */
+export interface AuditLogTable {
+  id: string;
+  at: string;
+  user_name: string;
+  table_name: string;
+  record_id: string;
+  action: 'create' | 'update' | 'delete' | 'trash' | 'restore' | 'purge';
+  before_json: string | null;
+  after_json: string | null;
+}
+
+/** One row per privacy purge: how many rows of which tables, never their content. */
+export interface PrivacyPurgeLogTable {
+  id: string;
+  purged_at: string;
+  purged_by: string;
+  older_than: string;
+  retention_months: number;
+  counts_json: string;
+}
+
 export interface Database {
   council: CouncilTable;
   signatories: SignatoryTable;
   app_settings: AppSettingTable;
   wijken: WijkTable;
+  audit_log: AuditLogTable;
+  privacy_purge_log: PrivacyPurgeLogTable;
 }
 
 // Keeps Generated importable for tables that add auto-increment columns later.

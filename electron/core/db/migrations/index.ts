@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely';
 import * as m0001 from './0001_foundation';
+import * as m0005 from './0005_reliability';
 
 /**
  * Every migration, listed in code so bundling cannot lose one. Names sort in order of application.
@@ -7,4 +8,5 @@ import * as m0001 from './0001_foundation';
  */
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
+  '0005_reliability': m0005,
 };
