@@ -177,6 +177,12 @@ export const nl = {
     wijkteam_wijken: 'wijkteams',
     advices: 'adviezen',
     test_references: 'testrecords',
+    council: 'raad',
+    signatories: 'ondertekenaars',
+    app_settings: 'instellingen',
+    wijken: 'wijken',
+    audit_log: 'wijzigingslog',
+    privacy_purge_log: 'opruimlog',
   },
   system: {
     title: 'Over deze installatie',

@@ -1,6 +1,7 @@
 import type { ComponentType } from 'react';
 import type { MessageKey } from '../../../shared/i18n';
 import { NotYetAvailablePage } from '../features/placeholder/NotYetAvailablePage';
+import { PrivacyPage } from '../features/privacy/PrivacyPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { StartPage } from '../features/start/StartPage';
 
@@ -19,6 +20,7 @@ export const ROUTES: AppRoute[] = [
   { path: '/reacties', label: 'nav.responses', component: NotYetAvailablePage },
   { path: '/wijkteams', label: 'nav.wijkteams', component: NotYetAvailablePage },
   { path: '/instellingen', label: 'nav.settings', component: SettingsPage },
+  { path: '/privacy', label: 'privacy.nav', component: PrivacyPage },
 ];
 
 /** The route for a path: exact match, or the longest prefix ("/adviezen/123" -> "/adviezen"). */

@@ -1,7 +1,7 @@
 import type { ColumnDef } from '@tanstack/react-table';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { BackupInfo, BackupReason } from '../../../../shared/api/backups';
-import { formatDateTime, formatInteger, t, type MessageKey } from '../../../../shared/i18n';
+import { formatDateTime, formatInteger, t, tableLabel, type MessageKey } from '../../../../shared/i18n';
 import { ApiCallError } from '../../../../shared/result';
 import { api } from '../../api';
 import { Alert } from '../../ui/Alert';
@@ -67,14 +67,14 @@ export function BackupsSection() {
         accessorFn: (row) => row.totalRows,
         cell: ({ row }) =>
           row.original.readable ? (
-            <span title={row.original.tables.map((table) => t('backups.tableRows', { table: table.table, count: table.rows })).join(', ')}>
+            <span title={row.original.tables.map((table) => t('backups.tableRows', { table: tableLabel(table.table), count: table.rows })).join(', ')}>
               {t('backups.rows', { count: formatInteger(row.original.totalRows) })}
               {row.original.tables.length > 0 && (
                 <>
                   {' '}
                   ({row.original.tables
                     .filter((table) => table.rows > 0)
-                    .map((table) => t('backups.tableRows', { table: table.table, count: formatInteger(table.rows) }))
+                    .map((table) => t('backups.tableRows', { table: tableLabel(table.table), count: formatInteger(table.rows) }))
                     .join(', ')}
                   )
                 </>
