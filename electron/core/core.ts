@@ -67,7 +67,11 @@ async function openDatabase(databasePath: string, backupDir: string | null, nati
 
 export async function openCore(options: CoreOptions): Promise<Core> {
   const databasePath = options.databasePath === ':memory:' ? ':memory:' : path.resolve(options.databasePath);
-  if (databasePath !== ':memory:') mkdirSync(path.dirname(databasePath), { recursive: true });
+  try {
+    if (databasePath !== ':memory:') mkdirSync(path.dirname(databasePath), { recursive: true });
+  } catch (error) {
+    throw new AppError('IO', t('errors.dbOpenFailed', { path: databasePath, details: error instanceof Error ? error.message : String(error) }));
+  }
   const backupDir = options.backupDir ?? (databasePath === ':memory:' ? null : backupDirFor(databasePath));
   const opened = await openDatabase(databasePath, backupDir, options.nativeBinding);
   let migration = opened.migration;
