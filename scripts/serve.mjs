@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Browser mode: builds the renderer when its sources changed, then starts the loopback host.
+// Browser mode: builds the renderer and the job worker when their sources changed, then starts the loopback host.
 // Usage: npm run serve -- [--port N] [--token T] [--db PATH] [--open]
 import { spawnSync, spawn } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
@@ -18,16 +18,18 @@ function newestMtime(dir) {
   return newest;
 }
 
-const sourcesChanged =
-  !existsSync(builtIndex) ||
-  Math.max(newestMtime(path.join(root, 'renderer')), newestMtime(path.join(root, 'shared'))) > statSync(builtIndex).mtimeMs;
-if (sourcesChanged) {
-  const build = spawnSync(process.execPath, [path.join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'], {
-    cwd: root,
-    stdio: 'inherit',
-  });
-  if (build.status !== 0) process.exit(build.status ?? 1);
+function isStale(output, sourceDirs) {
+  return !existsSync(output) || Math.max(...sourceDirs.map((dir) => newestMtime(path.join(root, dir)))) > statSync(output).mtimeMs;
 }
+
+function run(args) {
+  const result = spawnSync(process.execPath, args, { cwd: root, stdio: 'inherit' });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}
+
+if (isStale(builtIndex, ['renderer', 'shared'])) run([path.join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn']);
+// The compiled job worker starts in ~50 ms instead of ~600 ms through tsx; the core uses it only while it is current.
+if (isStale(path.join(root, 'build', 'electron', 'worker.mjs'), ['electron', 'shared'])) run([path.join(root, 'scripts', 'build-electron.mjs')]);
 
 const host = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'electron', 'host', 'main.ts'), ...process.argv.slice(2)], {
   cwd: root,

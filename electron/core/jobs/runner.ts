@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -22,11 +22,34 @@ export interface JobRunnerOptions {
 
 const FINISHED: JobStatus['state'][] = ['done', 'failed', 'cancelled'];
 
+function newestSourceMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) newest = Math.max(newest, newestSourceMtime(full));
+    else if (entry.name.endsWith('.ts')) newest = Math.max(newest, statSync(full).mtimeMs);
+  }
+  return newest;
+}
+
+let cachedEntry: { file: string; execArgv: string[] } | undefined;
+
+/**
+ * The compiled worker (build/electron/worker.mjs, ~50 ms to start) when it is newer than every
+ * core and shared source; otherwise the sources through tsx (~600 ms to start, always current).
+ */
 function defaultWorkerEntry(): { file: string; execArgv: string[] } {
+  if (cachedEntry) return cachedEntry;
   const here = path.dirname(fileURLToPath(import.meta.url));
-  const compiled = path.join(here, 'worker.js');
-  if (existsSync(compiled)) return { file: compiled, execArgv: [] };
-  return { file: path.join(here, 'worker-dev.mjs'), execArgv: [] };
+  const repoRoot = path.resolve(here, '..', '..', '..');
+  const compiled = path.join(repoRoot, 'build', 'electron', 'worker.mjs');
+  const sourceDirs = [path.join(repoRoot, 'electron', 'core'), path.join(repoRoot, 'shared')];
+  const fresh =
+    existsSync(compiled) &&
+    sourceDirs.every(existsSync) &&
+    statSync(compiled).mtimeMs >= Math.max(...sourceDirs.map(newestSourceMtime));
+  cachedEntry = fresh ? { file: compiled, execArgv: [] } : { file: path.join(here, 'worker-dev.mjs'), execArgv: [] };
+  return cachedEntry;
 }
 
 /**
