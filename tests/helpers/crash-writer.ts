@@ -5,6 +5,7 @@
  *   write <db>     creates and deletes wijken through core.call, forever
  *   backup <db>    alternates a write and an online backup (the function the backup job uses)
  *   migrate <db>   brings the database to the latest schema plus one heavy test migration
+ *   restore <db> <a> <b>   restores backup a, then b, then a… through backups.restore
  *
  * Output lines: `ready`, `create <id> <name>`, `deleting <id>` (intent), `delete <id>`, `backup <path>`, `migrated`.
  * stdout is a pipe, which Node writes synchronously on Linux, so a printed line left the process
@@ -57,6 +58,19 @@ async function writeForever(databasePath: string, withBackups: boolean): Promise
   }
 }
 
+/** Restores two backups in turn, forever, through the API (safety backup, swap, reopen each time). */
+async function restoreForever(databasePath: string, files: string[]): Promise<never> {
+  const core = await openCore({ databasePath, mode: 'cli', automaticBackups: false });
+  say('ready');
+  for (let n = 0; ; n += 1) {
+    const file = files[n % files.length]!;
+    say(`restoring ${file}`);
+    const result = await core.call('backups.restore', { file });
+    if (!result.ok) throw new Error(`restore failed: ${result.error.message}`);
+    say(`restored ${file}`);
+  }
+}
+
 async function migrate(databasePath: string): Promise<void> {
   const sqlite = openSqlite({ path: databasePath });
   const db = createKysely(sqlite);
@@ -66,9 +80,14 @@ async function migrate(databasePath: string): Promise<void> {
   await db.destroy();
 }
 
-const [mode, databasePath] = process.argv.slice(2);
-if (!databasePath) throw new Error('usage: crash-writer <write|backup|migrate> <db>');
-const run = mode === 'migrate' ? migrate(path.resolve(databasePath)) : writeForever(path.resolve(databasePath), mode === 'backup');
+const [mode, databasePath, ...files] = process.argv.slice(2);
+if (!databasePath) throw new Error('usage: crash-writer <write|backup|migrate|restore> <db> [backup files]');
+const run =
+  mode === 'migrate'
+    ? migrate(path.resolve(databasePath))
+    : mode === 'restore'
+      ? restoreForever(path.resolve(databasePath), files)
+      : writeForever(path.resolve(databasePath), mode === 'backup');
 run.then(
   () => process.exit(0),
   (error: unknown) => {

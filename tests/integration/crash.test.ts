@@ -1,8 +1,9 @@
-import { copyFileSync, existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { listBackups } from '../../electron/core/backups/files';
+import { openCore } from '../../electron/core/core';
 import { createKysely, openSqlite } from '../../electron/core/db/connection';
 import { migrateToLatest } from '../../electron/core/db/migrate';
 import { migrations } from '../../electron/core/db/migrations';
@@ -18,6 +19,7 @@ import { HEAVY_TEST_MIGRATION_NAME } from '../helpers/crash-migration';
 const KILLS_WHILE_WRITING = Number(process.env.CRASH_KILLS ?? 200);
 const KILLS_DURING_BACKUP = 25;
 const KILLS_DURING_MIGRATION = 16;
+const KILLS_DURING_RESTORE = 12;
 
 let writer: string;
 beforeAll(async () => {
@@ -100,6 +102,44 @@ describe('crash safety (SIGKILL)', () => {
     expect(acknowledgedBackups.length).toBeGreaterThan(0);
     expect(killsMidBackup).toBeGreaterThan(0);
     recordFigure('crash-backup', { kills: KILLS_DURING_BACKUP, backupsCompleted: acknowledgedBackups.length, killsMidBackup, backupsListed: listed.length });
+  }, 300_000);
+
+  it('leaves exactly one of the two backups (or the database as it was) when killed during a restore', async () => {
+    const dir = makeTempDir();
+    const databasePath = path.join(dir, 'advieswerk.sqlite');
+    const opened = await openCore({ databasePath, mode: 'cli' });
+    await opened.close();
+    const idsHash = (file: string) => {
+      const db = new BetterSqlite3(file, { readonly: true });
+      try {
+        return db.prepare('select count(*) || \':\' || coalesce(max(id), \'\') || \':\' || coalesce(min(id), \'\') from wijken').pluck().get() as string;
+      } finally {
+        db.close();
+      }
+    };
+    seedWijken(databasePath, 4_000);
+    const backupA = path.join(dir, 'a.sqlite');
+    const live = new BetterSqlite3(databasePath);
+    await live.backup(backupA);
+    live.prepare(`insert into wijken (id, name, name_key, code, description, created_at, updated_at) values ('00000000-0000-7000-9000-000000000001', 'Alleen in B', 'alleen in b', '', '', '2026-01-01', '2026-01-01')`).run();
+    live.prepare(`delete from wijken where id < '00000000-0000-7000-8000-000000001000'`).run();
+    const backupB = path.join(dir, 'b.sqlite');
+    await live.backup(backupB);
+    live.close();
+    const allowed = new Set([idsHash(backupA), idsHash(backupB)]);
+    expect(allowed.size).toBe(2);
+    let killsMidRestore = 0;
+    for (let i = 0; i < KILLS_DURING_RESTORE; i += 1) {
+      const run = await runAndKill(writer, ['restore', databasePath, backupA, backupB], random(200, 1500));
+      expect(run.killed, run.stderr).toBe(true);
+      if (run.lines.at(-1)?.startsWith('restoring ')) killsMidRestore += 1;
+      expect(integrityOf(databasePath)).toBe('ok');
+      expect(allowed.has(idsHash(databasePath)), `after kill ${i}: ${idsHash(databasePath)}`).toBe(true);
+      // Safety backups pile up with every restore; they are not what this test is about.
+      rmSync(backupDirFor(databasePath), { recursive: true, force: true });
+    }
+    expect(killsMidRestore).toBeGreaterThan(0);
+    recordFigure('crash-restore', { kills: KILLS_DURING_RESTORE, killsMidRestore });
   }, 300_000);
 
   it('leaves the database at the old or the new schema version when killed during a migration, never in between', async () => {
