@@ -21,6 +21,14 @@ const REASON_LABEL: Record<BackupReason, MessageKey> = {
 
 type Status = { kind: 'ok' | 'error'; message: string } | null;
 
+const RESTORED_KEY = 'advieswerk.backupRestored';
+
+/** The message a restore left before reloading; removed in an effect (initialisers must stay pure). */
+function restoredMessage(): Status {
+  const message = sessionStorage.getItem(RESTORED_KEY);
+  return message ? { kind: 'ok', message } : null;
+}
+
 function formatSize(bytes: number): string {
   return `${formatInteger(Math.max(1, Math.round(bytes / 1024)))} kB`;
 }
@@ -29,8 +37,10 @@ function formatSize(bytes: number): string {
 export function BackupsSection() {
   const [backups, setBackups] = useState<BackupInfo[] | null>(null);
   const [restoring, setRestoring] = useState<BackupInfo | null>(null);
-  const [status, setStatus] = useState<Status>(null);
+  const [status, setStatus] = useState<Status>(restoredMessage);
   const backup = useJob();
+
+  useEffect(() => sessionStorage.removeItem(RESTORED_KEY), []);
 
   const load = useCallback(async () => setBackups(await api.call('backups.list')), []);
   useEffect(() => {
@@ -50,8 +60,9 @@ export function BackupsSection() {
     setRestoring(null);
     try {
       const outcome = await api.call('backups.restore', { file: chosen.file });
-      setStatus({ kind: 'ok', message: t('backups.restored', { path: outcome.safetyBackup }) });
-      await load();
+      // Every screen holds data from before the restore: reload them all, and say so afterwards.
+      sessionStorage.setItem(RESTORED_KEY, t('backups.restored', { path: outcome.safetyBackup }));
+      window.location.reload();
     } catch (error) {
       setStatus({ kind: 'error', message: error instanceof ApiCallError ? error.message : String(error) });
     }
