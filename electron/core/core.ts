@@ -120,7 +120,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   const automaticBackups =
     options.automaticBackups ?? (options.mode !== 'cli' && backupDir ? DEFAULT_AUTOMATIC_BACKUPS : false);
   const stopAutomaticBackups =
-    automaticBackups && backupDir ? scheduleAutomaticBackups(jobs, backupDir, automaticBackups, options.nativeBinding) : () => {};
+    automaticBackups && backupDir ? scheduleAutomaticBackups(jobs, backupDir, automaticBackups, options.nativeBinding, () => !gate.busy) : () => {};
 
   return {
     call: (method, input) => gate.run(() => dispatch(handlers, ctx, method, input)),

@@ -5,6 +5,9 @@ import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { BackupInfo } from '../../shared/api/backups';
 import { openCore } from '../../electron/core/core';
+import { createKysely, openSqlite } from '../../electron/core/db/connection';
+import { LATEST_SCHEMA_VERSION, migrateToLatest } from '../../electron/core/db/migrate';
+import { migrations } from '../../electron/core/db/migrations';
 import { backupDirFor } from '../../electron/core/paths';
 import { createTestCore, makeTempDir, type TestCore } from '../helpers/core';
 import { databaseFingerprint } from '../helpers/snapshot';
@@ -77,6 +80,27 @@ describe('backups', () => {
     expect(names.sort()).toEqual(['Na het terugzetten', 'Noord']);
     await reopened.close();
     core = Object.assign(core, { close: async () => {} });
+  });
+
+  it('restores a backup of an older schema version and migrates it on reopening', async () => {
+    core = await createTestCore();
+    await core.value('wijken.create', { name: 'Nieuw' });
+    const old = path.join(core.dir, 'versie-0001.sqlite');
+    const sqlite = openSqlite({ path: old });
+    const db = createKysely(sqlite);
+    await migrateToLatest(db, sqlite, null, { '0001_foundation': migrations['0001_foundation']! });
+    sqlite
+      .prepare(`insert into wijken (id, name, name_key, code, description, created_at, updated_at) values (?, 'Uit 0001', 'uit 0001', '', '', ?, ?)`)
+      .run('00000000-0000-7000-8000-000000000042', '2025-01-01T00:00:00.000Z', '2025-01-01T00:00:00.000Z');
+    await db.destroy();
+
+    const outcome = await core.value('backups.restore', { file: old });
+    expect(outcome.schemaVersion).toBe(LATEST_SCHEMA_VERSION);
+    expect((await core.value('system.info')).schemaVersion).toBe(LATEST_SCHEMA_VERSION);
+    expect((await core.value('wijken.list')).map((wijk) => wijk.name)).toEqual(['Uit 0001']);
+    expect((await core.value('audit.list', {}))).toEqual([]);
+    const reasons = (await core.value('backups.list')).map((backup) => backup.reason);
+    expect(reasons).toEqual(expect.arrayContaining(['voor-terugzetten', 'voor-migratie']));
   });
 
   it('lets calls that arrive during a restore wait for it instead of failing', async () => {

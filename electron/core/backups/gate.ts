@@ -10,6 +10,11 @@ export class MaintenanceGate {
   private inFlight = 0;
   private closed: Promise<void> | null = null;
 
+  /** True while exclusive work runs: background work (the backup schedule) should wait its turn. */
+  get busy(): boolean {
+    return this.closed !== null;
+  }
+
   async run<T>(call: () => Promise<T>): Promise<T> {
     while (this.closed) await this.closed;
     this.inFlight += 1;

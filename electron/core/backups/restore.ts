@@ -29,6 +29,11 @@ function checkRestorable(source: string, ctx: HandlerContext): void {
   if (inspected.migrations.length === 0) throw new AppError('VALIDATION', t('backups.notADatabase'));
   const unknown = inspected.migrations.find((name) => !(name in migrations));
   if (unknown) throw new AppError('CONFLICT', t('errors.dbNewerVersion', { migration: unknown }));
+  refuseWhileJobsRun(ctx);
+}
+
+/** A job has its own connection to the file being replaced: wait until none runs. */
+function refuseWhileJobsRun(ctx: HandlerContext): void {
   if (ctx.jobs.list().some((job) => job.state === 'running' || job.state === 'queued')) throw new AppError('CONFLICT', t('backups.jobsRunning'));
 }
 
@@ -49,6 +54,8 @@ export async function restoreBackup(file: string, ctx: HandlerContext): Promise<
   const source = resolveBackupSource(file, backupDir);
   checkRestorable(source, ctx);
   return ctx.maintenance.exclusive(async () => {
+    // Again: a call that was in flight while we waited may have started one.
+    refuseWhileJobsRun(ctx);
     const safetyBackup = await writeOnlineBackup(ctx.sqlite, backupDir, 'voor-terugzetten');
     const schemaVersion = await ctx.maintenance.reopenDatabase(async (databasePath) => {
       const backup = openReadOnly(source, ctx.maintenance.nativeBinding);

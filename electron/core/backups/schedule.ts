@@ -20,12 +20,20 @@ function hasRegularBackupOn(backupDir: string, day: string, nativeBinding?: stri
  * A backup soon after start and then one a day while the app runs: a backup job (in its worker
  * thread, off the request path) whenever today has none yet. Returns a function that stops it.
  */
-export function scheduleAutomaticBackups(jobs: JobRunner, backupDir: string, options: AutomaticBackupOptions, nativeBinding?: string): () => void {
+export function scheduleAutomaticBackups(
+  jobs: JobRunner,
+  backupDir: string,
+  options: AutomaticBackupOptions,
+  nativeBinding?: string,
+  /** False while the database is being swapped (a restore): the check is simply retried later. */
+  mayStart: () => boolean = () => true,
+): () => void {
   let interval: NodeJS.Timeout | undefined;
   const check = () => {
     try {
       const today = new Date().toISOString().slice(0, 10);
       const running = jobs.list().some((job) => job.kind === 'backup' && (job.state === 'running' || job.state === 'queued'));
+      if (!mayStart()) return;
       if (!running && !hasRegularBackupOn(backupDir, today, nativeBinding)) jobs.start('backup', { reason: 'automatisch' });
     } catch (error) {
       // A failed check is retried at the next interval; it must never take the app down.
