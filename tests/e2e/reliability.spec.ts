@@ -1,3 +1,4 @@
+import BetterSqlite3 from 'better-sqlite3';
 import type { Page } from '@playwright/test';
 import { expect, expectNoAccessibilityViolations, saveScreenshot, test } from './fixtures';
 
@@ -102,4 +103,38 @@ test('"Privacy en gegevens" explains storage, shows the file and sets the retent
   await saveScreenshot(app, testInfo, 'privacy');
   await app.reload();
   await expect(app.getByRole('region', { name: 'Bewaartermijn voor persoonsgegevens' }).getByLabel(/Bewaartermijn in maanden/)).toHaveValue('24');
+});
+
+test('the trash lists deleted items of any table with deleted_at, restores one and empties after a question', async ({ app, host }, testInfo) => {
+  // A stand-in for a feature table that adopted the trash convention, written beside the running host.
+  const db = new BetterSqlite3(host.databasePath);
+  db.exec(`create table test_trash (id text primary key, name text not null, deleted_at text, created_at text not null)`);
+  const insert = db.prepare('insert into test_trash values (?, ?, ?, ?)');
+  insert.run('00000000-0000-7000-8000-0000000000e1', 'Advies over vervoer', '2026-11-20T10:00:00.000Z', '2026-01-01T00:00:00.000Z');
+  insert.run('00000000-0000-7000-8000-0000000000e2', SCRIPT_NAME, '2026-11-21T10:00:00.000Z', '2026-01-01T00:00:00.000Z');
+  db.close();
+
+  await app.goto(`${new URL(app.url()).origin}/#/instellingen`);
+  const section = app.getByRole('region', { name: 'Prullenbak' });
+  const table = section.getByRole('table', { name: 'Items in de prullenbak, laatst verwijderd eerst' });
+  await expect(table.getByRole('row')).toHaveCount(3);
+  await expect(table.getByText(SCRIPT_NAME, { exact: true })).toBeVisible();
+  await expectNoAccessibilityViolations(app);
+  await saveScreenshot(app, testInfo, 'prullenbak');
+
+  await section.getByRole('button', { name: '"Advies over vervoer" terugzetten' }).click();
+  await expect(section.getByRole('status')).toHaveText('"Advies over vervoer" is teruggezet.');
+  await expect(table.getByRole('row')).toHaveCount(2);
+
+  await section.getByRole('button', { name: 'Prullenbak legen' }).click();
+  const confirm = app.getByRole('dialog', { name: 'Prullenbak legen' });
+  await expect(confirm).toContainText('1 items definitief');
+  await confirm.getByRole('button', { name: 'Prullenbak legen' }).click();
+  await expect(section.getByRole('status')).toHaveText('1 items definitief verwijderd.');
+  await expect(section.getByText('De prullenbak is leeg.')).toBeVisible();
+  expect(await app.evaluate(() => (globalThis as { __xss?: number }).__xss)).toBeUndefined();
+
+  const check = new BetterSqlite3(host.databasePath, { readonly: true });
+  expect(check.prepare('select id, deleted_at from test_trash').all()).toEqual([{ id: '00000000-0000-7000-8000-0000000000e1', deleted_at: null }]);
+  check.close();
 });

@@ -3,6 +3,7 @@ import { WijkenSection } from '../wijken/WijkenSection';
 import { BackupsSection } from './BackupsSection';
 import { CouncilForm } from './CouncilForm';
 import { SystemSection } from './SystemSection';
+import { TrashSection } from './TrashSection';
 
 export function SettingsPage({ title }: { title: string }) {
   return (
@@ -12,6 +13,7 @@ export function SettingsPage({ title }: { title: string }) {
       <WijkenSection />
       <SystemSection />
       <BackupsSection />
+      <TrashSection />
     </>
   );
 }
