@@ -57,14 +57,15 @@ test('"Back-up maken" and "Terugzetten" with confirmation restore the database i
   const section = app.getByRole('region', { name: 'Back-ups' });
   await section.getByRole('button', { name: 'Back-up maken' }).click();
   const table = section.getByRole('table', { name: 'Beschikbare back-ups, nieuwste eerst' });
-  await expect(table.getByRole('row')).toHaveCount(2);
-  await expect(table.getByRole('cell', { name: 'Met de hand' })).toBeVisible();
-  await expect(table.getByText(/regels/)).toBeVisible();
+  // The automatic backup (20 s after the host started) may be listed too: work on the manual one.
+  const manual = table.getByRole('row').filter({ hasText: 'Met de hand' });
+  await expect(manual).toHaveCount(1);
+  await expect(manual.getByText(/regels/)).toBeVisible();
   await expectNoAccessibilityViolations(app);
   await saveScreenshot(app, testInfo, 'backups');
 
   expect((await callApi(app, 'wijken.create', { name: 'Na de back-up' })).ok).toBe(true);
-  await section.getByRole('button', { name: /^Back-up van .* terugzetten$/ }).click();
+  await manual.getByRole('button', { name: /^Back-up van .* terugzetten$/ }).click();
   const confirm = app.getByRole('dialog', { name: 'Terugzetten' });
   await expect(confirm).toBeVisible();
   await expect(confirm).toContainText('veiligheidsback-up');
@@ -75,7 +76,7 @@ test('"Back-up maken" and "Terugzetten" with confirmation restore the database i
   await expect(confirm).toBeHidden();
   expect(JSON.stringify(await callApi(app, 'wijken.list', {}))).toContain('Na de back-up');
 
-  await section.getByRole('button', { name: /^Back-up van .* terugzetten$/ }).click();
+  await manual.getByRole('button', { name: /^Back-up van .* terugzetten$/ }).click();
   await confirm.getByRole('button', { name: 'Terugzetten' }).click();
   await expect(section.getByText(/^De back-up is teruggezet/)).toBeVisible();
   expect(JSON.stringify(await callApi(app, 'wijken.list', {}))).not.toContain('Na de back-up');
