@@ -11,6 +11,9 @@ import { parseArgs } from 'node:util';
 import { openCore, type Core } from '../electron/core/core';
 import { formatTable, measure, type BenchRow } from './bench/measure';
 import { benchFoundation } from './bench/foundation';
+import { benchFindings, LARGE, seedFindings, SMALL } from './bench/findings';
+import { benchAdvices } from './bench/advices';
+import { benchMonitoring } from './bench/monitoring';
 
 async function timedOpen(databasePath: string): Promise<number> {
   const start = performance.now();
@@ -44,20 +47,62 @@ export async function backupRow(core: Core, databasePath: string): Promise<Bench
   return { name: `back-up van de database (${sizeMb.toFixed(0)} MB)`, medianMs, p95Ms, note: 'SQLite online backup in een worker' };
 }
 
-async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false } } });
+function growthRows(small: BenchRow[], large: BenchRow[]): BenchRow[] {
+  return large.map((row, index) => {
+    const ratio = row.medianMs / small[index]!.medianMs;
+    return {
+      name: `groei 1k → 100k: ${row.name.replace(/^[^:]*: /, '')}`,
+      medianMs: ratio,
+      p95Ms: ratio,
+      goal: '≤ 3× (lijsten en zoeken met weinig treffers)',
+      met: ratio <= 3,
+      note: 'verhouding, geen ms',
+    };
+  });
+}
+
+async function withDatabase<T>(work: (core: Core, databasePath: string) => Promise<T>): Promise<T> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'advieswerk-bench-'));
   const databasePath = path.join(dir, 'advieswerk.sqlite');
-  const rows: BenchRow[] = [];
   try {
     const core = await openCore({ databasePath, mode: 'cli' });
-    rows.push(...(await benchFoundation(core, { quick: values.quick })));
-    rows.push(await backupRow(core, databasePath));
-    await core.close();
-    rows.push(await coldOpenRow(databasePath));
+    try {
+      return await work(core, databasePath);
+    } finally {
+      await core.close();
+    }
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false } } });
+  const iterations = values.quick ? 15 : 50;
+  const rows: BenchRow[] = [];
+
+  const small = await withDatabase(async (core) => {
+    await benchFoundation(core, { quick: true });
+    seedFindings(core, SMALL);
+    return benchFindings(core, '1k bevindingen', iterations);
+  });
+
+  await withDatabase(async (core, databasePath) => {
+    rows.push(...(await benchFoundation(core, { quick: values.quick })));
+    const seedStart = performance.now();
+    seedFindings(core, LARGE);
+    console.error(`groot bestand gevuld in ${((performance.now() - seedStart) / 1000).toFixed(1)} s`);
+    const large = await benchFindings(core, '100k bevindingen', iterations);
+    rows.push(...small, ...large, ...growthRows(small, large));
+    rows.push(
+      ...(await benchAdvices(core)).map((row) => ({ ...row, goal: '≤ 100 ms', met: row.medianMs <= 100 })),
+      ...(await benchMonitoring(core)).map((row) => ({ ...row, goal: '≤ 20 ms', met: row.medianMs <= 20 })),
+    );
+    rows.push(await backupRow(core, databasePath));
+    await core.close();
+    rows.push(await coldOpenRow(databasePath));
+  });
+
   const table = formatTable(rows);
   console.log(table);
   const machine = `${os.cpus().length} cores, ${(os.totalmem() / 1024 ** 3).toFixed(0)} GiB geheugen, Node ${process.version}`;

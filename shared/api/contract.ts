@@ -1,8 +1,12 @@
 import type { z } from 'zod';
 import { backupsContract } from './backups';
 import { reliabilityContract } from './reliability';
+import { advicesContract } from './advices';
 import { councilContract } from './council';
+import { exchangeContract } from './exchange';
 import { jobsContract } from './jobs';
+import { monitoringContract } from './monitoring';
+import { meetingsContract } from './meetings';
 import { systemContract } from './system';
 import { wijkenContract } from './wijken';
 
@@ -17,6 +21,10 @@ export const contract = {
   ...jobsContract,
   ...backupsContract,
   ...reliabilityContract,
+  ...monitoringContract,
+  ...meetingsContract,
+  ...exchangeContract,
+  ...advicesContract,
 };
 
 export type Contract = typeof contract;

@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { method } from './define';
-import { noInput } from './fields';
+import { exchangeExportParams, exchangeImportParams } from './exchange';
+import { id, noInput } from './fields';
+import { findingsExportParams, importCheckInput, meetingReportParams } from './meetings';
+import { periodKeyField } from './monitoring';
 
 /**
  * Long work runs as a job off the request path. Each kind has its own parameter schema; later
@@ -9,6 +12,13 @@ import { noInput } from './fields';
 export const jobParams = {
   /** `automatisch` is the daily backup the core starts itself; rotation treats both alike. */
   backup: z.object({ reason: z.enum(['automatisch', 'handmatig']).optional() }).strict(),
+  monitoringReport: z.object({ periodKey: periodKeyField, frameworkId: id.nullable().default(null) }).strict(),
+  monitoringCsv: z.object({ periodKey: periodKeyField.optional(), frameworkId: id.nullable().default(null) }).strict(),
+  findingsImport: importCheckInput,
+  findingsExport: findingsExportParams,
+  meetingReport: meetingReportParams,
+  exchangeExport: exchangeExportParams,
+  exchangeImport: exchangeImportParams,
 } as const;
 
 export type JobKind = keyof typeof jobParams;
@@ -37,8 +47,9 @@ type JobStartOutput = { [K in JobKind]: { kind: K; params: z.output<(typeof jobP
 // Built from the table above; the cast restores the per-kind typing that mapping over keys loses.
 const jobStart = z.discriminatedUnion(
   'kind',
-  JOB_KINDS.map((kind) => z.object({ kind: z.literal(kind), params: jobParams[kind].default({}) }).strict()) as unknown as [
-    z.ZodObject<{ kind: z.ZodLiteral<JobKind>; params: z.ZodDefault<z.ZodObject> }>,
+  // prefault parses the empty default, so a kind whose parameters are required refuses a missing `params`.
+  JOB_KINDS.map((kind) => z.object({ kind: z.literal(kind), params: (jobParams[kind] as z.ZodObject).prefault({}) }).strict()) as [
+    z.ZodObject<{ kind: z.ZodLiteral<JobKind>; params: z.ZodPrefault<z.ZodObject> }, z.core.$strict>,
   ],
 ) as unknown as z.ZodType<JobStartOutput, JobStartInput>;
 

@@ -13,7 +13,9 @@ export function databaseFingerprint(sqlite: Sqlite): { hash: string; totalChange
     .all() as string[];
   for (const table of tables) {
     hash.update(`\n#${table}\n`);
-    for (const row of sqlite.prepare(`select * from "${table}" order by rowid`).raw().iterate()) hash.update(JSON.stringify(row));
+    // Sorted in JS rather than by rowid: WITHOUT ROWID tables (such as FTS5's shadow tables) have none.
+    const rows = (sqlite.prepare(`select * from "${table}"`).raw().all() as unknown[]).map((row) => JSON.stringify(row)).sort();
+    for (const row of rows) hash.update(row);
   }
   const totalChanges = sqlite.prepare('select total_changes()').pluck().get() as number;
   return { hash: hash.digest('hex'), totalChanges };

@@ -27,6 +27,8 @@ function fromSqliteError(error: Error & { code?: string }): Result<never> | null
   if (error.code === 'SQLITE_BUSY' || error.code === 'SQLITE_LOCKED') return fail('IO', t('errors.dbLocked'));
   if (error.code === 'SQLITE_FULL' || error.code === 'SQLITE_READONLY' || error.code === 'SQLITE_IOERR' || error.code === 'SQLITE_CANTOPEN')
     return fail('IO', t('errors.io', { details: error.message }));
+  // A delete that a handler did not check against references: the foreign key refused it and nothing changed.
+  if (error.code === 'SQLITE_CONSTRAINT_FOREIGNKEY') return fail('CONFLICT', t('errors.stillReferenced'));
   return null;
 }
 

@@ -1,10 +1,29 @@
 import { backupsHandlers } from '../backups/handlers';
 import { reliabilityHandlers } from '../reliability/handlers';
+import { advicesHandlers } from '../advices/handlers';
 import { councilHandlers } from '../council/handlers';
+import { exchangeHandlers } from '../exchange/handlers';
+import { findingsHandlers } from '../findings/handlers';
+import { meetingsHandlers } from '../meetings/handlers';
+import { signalsHandlers } from '../signals/handlers';
 import { jobsHandlers } from '../jobs/handlers';
+import { monitoringHandlers } from '../monitoring/handlers';
 import { systemHandlers } from '../system/handlers';
 import { wijkenHandlers } from '../wijken/handlers';
 import { combineHandlers, type Handlers } from './handler';
 
 /** Every domain's handlers; a contract method missing here fails to compile. */
-export const handlers: Handlers = combineHandlers(systemHandlers, councilHandlers, wijkenHandlers, jobsHandlers, backupsHandlers, reliabilityHandlers);
+export const handlers: Handlers = combineHandlers(
+  systemHandlers,
+  councilHandlers,
+  wijkenHandlers,
+  jobsHandlers,
+  meetingsHandlers,
+  findingsHandlers,
+  signalsHandlers,
+  monitoringHandlers,
+  exchangeHandlers,
+  advicesHandlers,
+  backupsHandlers,
+  reliabilityHandlers,
+);

@@ -67,6 +67,253 @@ export interface PrivacyPurgeLogTable {
   counts_json: string;
 }
 
+export interface WijkteamTable extends RecordColumns {
+  name: string;
+  name_key: string;
+  /** JSON array of strings. */
+  organisations_json: string;
+  /** JSON array of strings. */
+  disciplines_json: string;
+  contact: string;
+  active_from: string | null;
+  active_to: string | null;
+}
+
+export interface WijkteamWijkTable {
+  wijkteam_id: string;
+  wijk_id: string;
+}
+
+export interface CriteriaFrameworkTable extends RecordColumns {
+  name: string;
+  name_key: string;
+  description: string;
+  source: string;
+  builtin_key: string | null;
+}
+
+export interface CriterionTable extends RecordColumns {
+  framework_id: string;
+  position: number;
+  name: string;
+  description: string;
+  source: string;
+  measure_type: 'score' | 'traffic_light' | 'count' | 'percentage';
+  direction: 'higher_better' | 'lower_better';
+  target: number | null;
+  retired_at: string | null;
+}
+
+export interface AssessmentTable extends RecordColumns {
+  wijkteam_id: string;
+  criterion_id: string;
+  period_key: string;
+  value: number;
+  evidence: string;
+  sources: string;
+  assessed_by: string;
+  assessed_on: string;
+}
+
+export interface AssessmentVersionTable {
+  id: string;
+  assessment_id: string;
+  value: number;
+  evidence: string;
+  sources: string;
+  assessed_by: string;
+  assessed_on: string;
+  valid_from: string;
+  valid_until: string;
+  changed_by: string;
+}
+
+export interface AssessmentFindingTable {
+  assessment_id: string;
+  finding_id: string;
+  position: number;
+}
+
+export interface AdviceItemAssessmentTable {
+  item_id: string;
+  assessment_id: string;
+  position: number;
+}
+
+// --- Bijeenkomsten en inbreng (migration 0002_meetings) ---
+
+export type MeetingFormat = 'wijkbijeenkomst' | 'expertmeeting' | 'inloopuur' | 'thematafels' | 'anders';
+export type FindingSource = 'plenair' | 'thematafel' | 'babbelbox' | 'email' | 'enquete' | 'anders';
+
+/** A named series of meetings (programma / reeks). */
+export interface ProgrammeTable extends RecordColumns {
+  name: string;
+  /** Case-folded name, unique. */
+  name_key: string;
+  description: string;
+}
+
+export interface MeetingTable extends RecordColumns {
+  title: string;
+  programme_id: string | null;
+  /** YYYY-MM-DD */
+  meeting_date: string;
+  /** HH:MM or '' */
+  start_time: string;
+  end_time: string;
+  location: string;
+  format: MeetingFormat;
+  attendee_count: number | null;
+  organiser: string;
+  notes: string;
+}
+
+/** Which wijken a meeting covers; a wijk in use here cannot be deleted. */
+export interface MeetingWijkTable {
+  meeting_id: string;
+  wijk_id: string;
+}
+
+/** A thematafel of a meeting. */
+export interface ThemeTableTable extends RecordColumns {
+  meeting_id: string;
+  position: number;
+  theme: string;
+  facilitator: string;
+}
+
+/** A bevinding (piece of input). `seq` is the rowid the full-text index findings_fts points at. */
+export interface FindingTable extends RecordColumns {
+  seq: Generated<number>;
+  text: string;
+  meeting_id: string | null;
+  theme_table_id: string | null;
+  theme: string;
+  source: FindingSource;
+  wijk_id: string | null;
+  /** YYYY-MM-DD: the day the input was given. */
+  finding_date: string;
+  /** 0 or 1: "bevat persoonsgegevens". */
+  contains_personal_data: number;
+  /** 0 = no mark, 1 = laag, 2 = middel, 3 = hoog. */
+  priority: number;
+  votes: number;
+}
+
+export interface FindingTagTable {
+  finding_id: string;
+  tag: string;
+  /** Case-folded tag. */
+  tag_key: string;
+}
+
+/** A group of findings that say the same thing. The counts are maintained by triggers. */
+export interface SignalTable extends RecordColumns {
+  title: string;
+  description: string;
+  priority: number;
+  votes: number;
+  finding_count: Generated<number>;
+  meeting_count: Generated<number>;
+  wijk_count: Generated<number>;
+}
+
+export interface SignalFindingTable {
+  signal_id: string;
+  finding_id: string;
+  created_at: string;
+  created_by: string;
+}
+
+export interface AdviceRequestTable extends RecordColumns {
+  received_on: string;
+  from_whom: string;
+  subject: string;
+  kenmerk: string;
+  deadline: string;
+  documents_json: string;
+  notes: string;
+}
+
+export interface AdviceTable extends RecordColumns {
+  kind: 'gevraagd' | 'ongevraagd';
+  betreft: string;
+  kenmerk: string;
+  /** Case-folded kenmerk, unique: "WMO-2026-001" and "wmo-2026-001" are the same letter. */
+  kenmerk_key: string;
+  sequence_year: number | null;
+  sequence_number: number | null;
+  request_id: string | null;
+  addressee: string;
+  advice_date: string;
+  status: 'concept' | 'vastgesteld' | 'verzonden';
+  adopted_on: string | null;
+  sent_on: string | null;
+  version: number;
+  opening_text: string;
+  closing_text: string;
+  signatories_json: string;
+  cc_json: string;
+}
+
+export interface AdviceReferenceTable {
+  advice_id: string;
+  referenced_advice_id: string;
+  position: number;
+}
+
+export interface AdviceSectionTable extends RecordColumns {
+  advice_id: string;
+  position: number;
+  title: string;
+  numbering: 'decimaal' | 'romeins' | 'geen';
+}
+
+export interface AdviceItemTable extends RecordColumns {
+  advice_id: string;
+  section_id: string;
+  position: number;
+  kind: 'bevinding' | 'conclusie' | 'aanbeveling' | 'overig';
+  text: string;
+  show_mentions: number;
+}
+
+export interface AdviceItemRelationTable {
+  item_id: string;
+  related_item_id: string;
+  position: number;
+}
+
+export interface AdviceMeetingTable {
+  advice_id: string;
+  meeting_id: string;
+  position: number;
+}
+
+export interface AdviceItemFindingTable {
+  item_id: string;
+  finding_id: string;
+  position: number;
+}
+
+export interface AdviceItemSignalTable {
+  item_id: string;
+  signal_id: string;
+  position: number;
+}
+
+export interface AdviceVersionTable {
+  id: string;
+  advice_id: string;
+  version: number;
+  sent_on: string;
+  snapshot_json: string;
+  docx: Uint8Array;
+  docx_sha256: string;
+  created_at: string;
+  created_by: string;
+}
+
 export interface Database {
   council: CouncilTable;
   signatories: SignatoryTable;
@@ -74,6 +321,32 @@ export interface Database {
   wijken: WijkTable;
   audit_log: AuditLogTable;
   privacy_purge_log: PrivacyPurgeLogTable;
+  wijkteams: WijkteamTable;
+  wijkteam_wijken: WijkteamWijkTable;
+  criteria_frameworks: CriteriaFrameworkTable;
+  criteria: CriterionTable;
+  assessments: AssessmentTable;
+  assessment_versions: AssessmentVersionTable;
+  assessment_findings: AssessmentFindingTable;
+  advice_item_assessments: AdviceItemAssessmentTable;
+  programmes: ProgrammeTable;
+  meetings: MeetingTable;
+  meeting_wijken: MeetingWijkTable;
+  theme_tables: ThemeTableTable;
+  findings: FindingTable;
+  finding_tags: FindingTagTable;
+  signals: SignalTable;
+  signal_findings: SignalFindingTable;
+  advice_requests: AdviceRequestTable;
+  advices: AdviceTable;
+  advice_references: AdviceReferenceTable;
+  advice_sections: AdviceSectionTable;
+  advice_items: AdviceItemTable;
+  advice_item_relations: AdviceItemRelationTable;
+  advice_meetings: AdviceMeetingTable;
+  advice_item_findings: AdviceItemFindingTable;
+  advice_item_signals: AdviceItemSignalTable;
+  advice_versions: AdviceVersionTable;
 }
 
 // Keeps Generated importable for tables that add auto-increment columns later.

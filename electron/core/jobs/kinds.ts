@@ -4,6 +4,9 @@ import type { JobKind } from '../../../shared/api/jobs';
 import { t } from '../../../shared/i18n';
 import { writeOnlineBackup, rotateBackups } from '../backups/files';
 import { openSqlite, type Sqlite } from '../db/connection';
+import { monitoringCsvJob, monitoringReportJob } from '../monitoring/export-jobs';
+import { exchangeExportJob, exchangeImportJob } from '../exchange/jobs';
+import { findingsExportJob, findingsImportJob, meetingReportJob } from '../findings/jobs';
 
 export interface JobEnvironment {
   /** A connection of the job's own (jobs run in a worker thread). */
@@ -41,6 +44,13 @@ async function backup({ sqlite, backupDir, params, report, signal }: JobEnvironm
 
 export const jobKinds: Record<JobKind, JobFunction> = {
   backup,
+  monitoringReport: monitoringReportJob,
+  monitoringCsv: monitoringCsvJob,
+  findingsImport: findingsImportJob,
+  findingsExport: findingsExportJob,
+  meetingReport: meetingReportJob,
+  exchangeExport: exchangeExportJob,
+  exchangeImport: exchangeImportJob,
 };
 
 const PARTIAL_SUFFIX = '.deel';

@@ -1,5 +1,9 @@
 import type { ComponentType } from 'react';
 import type { MessageKey } from '../../../shared/i18n';
+import { AdvicesPage } from '../features/advices/AdvicesPage';
+import { InbrengPage } from '../features/findings/InbrengPage';
+import { MeetingsPage } from '../features/meetings/MeetingsPage';
+import { MonitoringPage } from '../features/monitoring/MonitoringPage';
 import { NotYetAvailablePage } from '../features/placeholder/NotYetAvailablePage';
 import { PrivacyPage } from '../features/privacy/PrivacyPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
@@ -14,11 +18,11 @@ export interface AppRoute {
 /** The main navigation, in order. Each feature replaces its placeholder when it lands. */
 export const ROUTES: AppRoute[] = [
   { path: '/', label: 'nav.start', component: StartPage },
-  { path: '/bijeenkomsten', label: 'nav.meetings', component: NotYetAvailablePage },
-  { path: '/inbreng', label: 'nav.findings', component: NotYetAvailablePage },
-  { path: '/adviezen', label: 'nav.advices', component: NotYetAvailablePage },
+  { path: '/bijeenkomsten', label: 'nav.meetings', component: MeetingsPage },
+  { path: '/inbreng', label: 'nav.findings', component: InbrengPage },
+  { path: '/adviezen', label: 'nav.advices', component: AdvicesPage },
   { path: '/reacties', label: 'nav.responses', component: NotYetAvailablePage },
-  { path: '/wijkteams', label: 'nav.wijkteams', component: NotYetAvailablePage },
+  { path: '/wijkteams', label: 'nav.wijkteams', component: MonitoringPage },
   { path: '/instellingen', label: 'nav.settings', component: SettingsPage },
   { path: '/privacy', label: 'privacy.nav', component: PrivacyPage },
 ];

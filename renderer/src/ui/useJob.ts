@@ -10,12 +10,14 @@ import { api } from '../api';
 export function useJob() {
   const [job, setJob] = useState<JobStatus | null>(null);
 
+  // Subscribed per job, not per status: a progress event must not resubscribe.
+  const jobId = job?.id;
   useEffect(() => {
-    if (!job) return;
+    if (!jobId) return;
     return api.onJobEvent((status) => {
-      if (status.id === job.id) setJob(status);
+      if (status.id === jobId) setJob(status);
     });
-  }, [job?.id]);
+  }, [jobId]);
 
   const start = useCallback(async (request: MethodInput<'jobs.start'>) => {
     const started = await api.call('jobs.start', request);

@@ -1,6 +1,9 @@
 import type { Migration } from 'kysely';
 import * as m0001 from './0001_foundation';
 import * as m0005 from './0005_reliability';
+import * as m0002 from './0002_meetings';
+import * as m0003 from './0003_advices';
+import * as m0004 from './0004_monitoring';
 
 /**
  * Every migration, listed in code so bundling cannot lose one. Names sort in order of application.
@@ -8,5 +11,8 @@ import * as m0005 from './0005_reliability';
  */
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
+  '0002_meetings': m0002,
+  '0003_advices': m0003,
+  '0004_monitoring': m0004,
   '0005_reliability': m0005,
 };

@@ -3,6 +3,7 @@ import type { CouncilSettings } from '../../../../shared/api/council';
 import { t } from '../../../../shared/i18n';
 import { api } from '../../api';
 import { Heading, Paragraph } from '../../ui/Heading';
+import { OpenRequests } from '../advices/OpenRequests';
 
 export function StartPage(_props: { title: string }) {
   const [council, setCouncil] = useState<CouncilSettings | null>(null);
@@ -20,6 +21,7 @@ export function StartPage(_props: { title: string }) {
           </a>
         </Paragraph>
       )}
+      <OpenRequests />
     </>
   );
 }

@@ -1,0 +1,464 @@
+import { execFile } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import type { AdviceDetail, ExportedFile, FrozenAdvice } from '../../../shared/api/advices';
+import { t } from '../../../shared/i18n';
+import { AppError } from '../../../shared/result';
+import { defineHandlers } from '../api/handler';
+import { getCouncil } from '../council/repository';
+import type { Db } from '../db/connection';
+import { exportAdvice, importAdvice } from './exchange';
+import { nextKenmerk } from './kenmerk';
+import { evidenceFindings, itemsCitingFinding, missingIds, replaceItemLinks, replaceMeetings, signalsOf } from './links';
+import {
+  countReferencesTo,
+  countVersions,
+  deleteAdvice,
+  deleteItem,
+  deleteRequest,
+  deleteSection,
+  existingAdviceIds,
+  findAdviceByKenmerk,
+  findAdviceRow,
+  findItem,
+  findRequest,
+  findSection,
+  findVersion,
+  highestSequence,
+  insertAdvice,
+  insertItem,
+  insertRequest,
+  insertSection,
+  insertVersion,
+  itemIdsInOrder,
+  itemIdsOfAdvice,
+  listAdvices,
+  listRequests,
+  replaceReferences,
+  replaceRelations,
+  sectionIdsInOrder,
+  todayInNetherlands,
+  touchAdvice,
+  updateAdvice,
+  updateItem,
+  updateRequest,
+  updateSection,
+  writeItemOrder,
+  writeSectionOrder,
+} from './repository';
+import { buildAdviceDocx, letterFileName, requireAdvice, sha256 } from './service';
+
+const run = promisify(execFile);
+
+function notFound(what: Parameters<typeof t>[0]): AppError {
+  return new AppError('NOT_FOUND', t('errors.notFound', { what: t(what) }));
+}
+
+async function requireRequest(db: Db, id: string) {
+  const request = await findRequest(db, id);
+  if (!request) throw notFound('advices.requestNotFound');
+  return request;
+}
+
+/** The advice row, refusing changes once it has been sent: what was sent stays as it was. */
+async function requireEditable(db: Db, adviceId: string) {
+  const row = await findAdviceRow(db, adviceId);
+  if (!row) throw notFound('advices.notFound');
+  if (row.status === 'verzonden') throw new AppError('CONFLICT', t('advices.frozen', { kenmerk: row.kenmerk }));
+  return row;
+}
+
+async function requireSectionOfEditable(db: Db, sectionId: string) {
+  const section = await findSection(db, sectionId);
+  if (!section) throw notFound('advices.sectionNotFound');
+  const advice = await requireEditable(db, section.advice_id);
+  return { section, advice };
+}
+
+async function requireItemOfEditable(db: Db, itemId: string) {
+  const item = await findItem(db, itemId);
+  if (!item) throw notFound('advices.itemNotFound');
+  const advice = await requireEditable(db, item.advice_id);
+  return { item, advice };
+}
+
+function kenmerkTaken(kenmerk: string): AppError {
+  const message = t('advices.kenmerkTaken', { kenmerk });
+  return new AppError('CONFLICT', message, [{ path: 'kenmerk', message }]);
+}
+
+async function checkEvidence(db: Db, links: { findingIds?: string[] | undefined; signalIds?: string[] | undefined }) {
+  const missingFindings = await missingIds(db, 'findings', links.findingIds ?? []);
+  if (missingFindings.length > 0) {
+    const message = t('advices.findingMissing', { count: missingFindings.length });
+    throw new AppError('NOT_FOUND', message, [{ path: 'findingIds', message }]);
+  }
+  const missingSignals = await missingIds(db, 'signals', links.signalIds ?? []);
+  if (missingSignals.length > 0) {
+    const message = t('advices.signalMissing', { count: missingSignals.length });
+    throw new AppError('NOT_FOUND', message, [{ path: 'signalIds', message }]);
+  }
+}
+
+async function checkRelatedItems(db: Db, adviceId: string, itemId: string | null, relatedIds: string[] | undefined) {
+  if (!relatedIds || relatedIds.length === 0) return;
+  const message = t('advices.relatedItemInvalid');
+  if (itemId && relatedIds.includes(itemId)) throw new AppError('VALIDATION', message, [{ path: 'relatedItemIds', message }]);
+  const found = await itemIdsOfAdvice(db, adviceId, relatedIds);
+  if (found.size !== new Set(relatedIds).size) throw new AppError('VALIDATION', message, [{ path: 'relatedItemIds', message }]);
+}
+
+function clamp(index: number | undefined, length: number): number {
+  return index === undefined ? length : Math.min(Math.max(index, 0), length);
+}
+
+function unique(ids: string[]): string[] {
+  return [...new Set(ids)];
+}
+
+/** Generates a free kenmerk from the council's pattern for the advice's year. */
+async function generateKenmerk(db: Db, year: number) {
+  const council = await getCouncil(db);
+  return nextKenmerk(council.kenmerkPattern, year, await highestSequence(db, year), async (kenmerk) => Boolean(await findAdviceByKenmerk(db, kenmerk)));
+}
+
+async function writeExport(bytes: Uint8Array, fileName: string, targetPath: string | undefined): Promise<ExportedFile> {
+  const hash = sha256(bytes);
+  if (!targetPath) return { fileName, bytesBase64: Buffer.from(bytes).toString('base64'), sha256: hash };
+  const resolved = path.resolve(targetPath);
+  try {
+    mkdirSync(path.dirname(resolved), { recursive: true });
+    // A temp file renamed into place: a failed write never leaves half a letter behind.
+    const partial = `${resolved}.deel`;
+    writeFileSync(partial, bytes);
+    renameSync(partial, resolved);
+  } catch (error) {
+    throw new AppError('IO', t('errors.io', { details: error instanceof Error ? error.message : String(error) }));
+  }
+  return { fileName: path.basename(resolved), path: resolved, sha256: hash };
+}
+
+/** The letter of an advice: the exact sent bytes once sent, else freshly built. */
+async function letterBytes(db: Db, advice: AdviceDetail, annex: boolean): Promise<Uint8Array> {
+  if (advice.status === 'verzonden' && !annex) {
+    const version = await findVersion(db, advice.id, advice.version);
+    if (version) return version.docx;
+  }
+  return buildAdviceDocx(db, advice, { annex });
+}
+
+export async function convertDocxToPdf(docx: Uint8Array): Promise<Buffer> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'advieswerk-pdf-'));
+  try {
+    const docxPath = path.join(dir, 'brief.docx');
+    writeFileSync(docxPath, docx);
+    try {
+      await run('soffice', [`-env:UserInstallation=file://${path.join(dir, 'profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, docxPath], {
+        timeout: 120_000,
+      });
+      return readFileSync(path.join(dir, 'brief.pdf'));
+    } catch {
+      throw new AppError('IO', t('advices.pdfUnavailable'));
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export const advicesHandlers = defineHandlers({
+  'adviceRequests.list': async (_input, { db }) => listRequests(db),
+  'adviceRequests.create': async (input, ctx) =>
+    ctx.db.transaction().execute(async (trx) => {
+      if (input.deadline < input.receivedOn) throw new AppError('VALIDATION', t('advices.deadlineBeforeReceived'), [{ path: 'deadline', message: t('advices.deadlineBeforeReceived') }]);
+      const id = await insertRequest(trx, input, ctx.session.userName);
+      return requireRequest(trx, id);
+    }),
+  'adviceRequests.update': async ({ id, ...fields }, ctx) =>
+    ctx.db.transaction().execute(async (trx) => {
+      const current = await requireRequest(trx, id);
+      const receivedOn = fields.receivedOn ?? current.receivedOn;
+      const deadline = fields.deadline ?? current.deadline;
+      if (deadline < receivedOn) throw new AppError('VALIDATION', t('advices.deadlineBeforeReceived'), [{ path: 'deadline', message: t('advices.deadlineBeforeReceived') }]);
+      await updateRequest(trx, id, fields, ctx.session.userName);
+      return requireRequest(trx, id);
+    }),
+  'adviceRequests.delete': async ({ id }, ctx) =>
+    ctx.db.transaction().execute(async (trx) => {
+      const request = await requireRequest(trx, id);
+      if (request.adviceIds.length > 0) throw new AppError('CONFLICT', t('advices.requestInUse', { subject: request.subject, count: request.adviceIds.length }));
+      await deleteRequest(trx, id);
+      return { id };
+    }),
+
+  'advices.list': async (input, { db }) => listAdvices(db, input),
+  'advices.get': async ({ id }, { db }) => requireAdvice(db, id),
+  'advices.nextKenmerk': async ({ year }, { db }) => ({ kenmerk: (await generateKenmerk(db, year ?? Number(todayInNetherlands().slice(0, 4)))).kenmerk }),
+
+  'advices.create': async (input, ctx) =>
+    ctx.db.transaction().execute(async (trx) => {
+      const council = await getCouncil(trx);
+      const adviceDate = input.adviceDate ?? todayInNetherlands();
+      if (input.requestId) await requireRequest(trx, input.requestId);
+      let kenmerk: string;
+      let sequenceYear: number | null = null;
+      let sequenceNumber: number | null = null;
+      if (input.kenmerk) {
+        if (await findAdviceByKenmerk(trx, input.kenmerk)) throw kenmerkTaken(input.kenmerk);
+        kenmerk = input.kenmerk;
+      } else {
+        const year = Number(adviceDate.slice(0, 4));
+        const generated = await generateKenmerk(trx, year);
+        kenmerk = generated.kenmerk;
+        sequenceYear = year;
+        sequenceNumber = generated.sequence;
+      }
+      const id = await insertAdvice(
+        trx,
+        {
+          kind: input.kind,
+          betreft: input.betreft,
+          kenmerk,
+          sequenceYear,
+          sequenceNumber,
+          requestId: input.requestId,
+          addressee: input.addressee || council.defaultAddressee,
+          adviceDate,
+          openingText: '',
+          closingText: '',
+          signatories: council.signatories,
+          cc: [],
+        },
+        ctx.session.userName,
+      );
+      if (input.withDefaultSections) {
+        const defaults = [
+          { title: 'Wat inwoners ons vertelden', numbering: 'romeins' as const },
+          { title: 'Conclusies', numbering: 'decimaal' as const },
+          { title: 'Aanbevelingen', numbering: 'decimaal' as const },
+        ];
+        for (const [position, section] of defaults.entries())
+          await insertSection(trx, { adviceId: id, title: section.title, numbering: section.numbering, position }, ctx.session.userName);
+      }
+      return requireAdvice(trx, id);
+    }),
+
+  'advices.update': async ({ id, referenceIds, meetingIds, ...fields }, ctx) =>
+    ctx.db.transaction().execute(async (trx) => {
+      const row = await requireEditable(trx, id);
+      if (fields.kenmerk !== undefined) {
+        const same = await findAdviceByKenmerk(trx, fields.kenmerk);
+        if (same && same.id !== id) throw kenmerkTaken(fields.kenmerk);
+      }
+      if (fields.requestId) await requireRequest(trx, fields.requestId);
+      if (referenceIds !== undefined) {
+        const ids = unique(referenceIds);
+        const message = t('advices.referenceInvalid');
+        if (ids.includes(id)) throw new AppError('VALIDATION', message, [{ path: 'referenceIds', message }]);
+        if ((await existingAdviceIds(trx, ids)).size !== ids.length) throw new AppError('NOT_FOUND', message, [{ path: 'referenceIds', message }]);
+        await replaceReferences(trx, id, ids);
+      }
+      if (meetingIds !== undefined) {
+        const ids = unique(meetingIds);
+        if ((await missingIds(trx, 'meetings', ids)).length > 0) throw new AppError('NOT_FOUND', t('advices.meetingMissing'), [{ path: 'meetingIds', message: t('advices.meetingMissing') }]);
+        await replaceMeetings(trx, id, ids);
+      }
+      // A kenmerk typed by hand no longer counts in the pattern's sequence.
+      const kenmerkChanged = fields.kenmerk !== undefined && fields.kenmerk !== row.kenmerk;
+      await updateAdvice(trx, id, fields, ctx.session.userName);
+      if (kenmerkChanged) await trx.updateTable('advices').set({ sequence_year: null, sequence_number: null }).where('id', '=', id).execute();
+      return requireAdvice(trx, id);
+    }),
+
+  'advices.delete': async ({ id }, ctx) =>
+    ctx.db.transaction().execute(async (trx) => {
+      const row = await findAdviceRow(trx, id);
+      if (!row) throw notFound('advices.notFound');
+      if ((await countVersions(trx, id)) > 0 || row.status === 'verzonden') throw new AppError('CONFLICT', t('advices.sentCannotDelete', { kenmerk: row.kenmerk }));
+      const referencing = await countReferencesTo(trx, id);
+      if (referencing > 0) throw new AppError('CONFLICT', t('advices.referencedCannotDelete', { kenmerk: row.kenmerk, count: referencing }));
+      await deleteAdvice(trx, id);
+      return { id };
+    }),
+
+  'advices.setStatus': async ({ id, status, date }, ctx) =>
+    ctx.db.transaction().execute(async (trx) => {
+      const advice = await requireAdvice(trx, id);
+      const day = date ?? todayInNetherlands();
+      if (advice.status === 'verzonden') throw new AppError('CONFLICT', t('advices.frozen', { kenmerk: advice.kenmerk }));
+      const empty = advice.sections.filter((section) => section.items.length === 0);
+      if (empty.length > 0) throw new AppError('VALIDATION', t('advices.sectionEmpty', { title: empty[0]!.title }));
+      if (advice.sections.length === 0) throw new AppError('VALIDATION', t('advices.noContent'));
+      const blank = advice.sections.flatMap((section) => section.items).find((item) => item.text.trim() === '');
+      if (blank) throw new AppError('VALIDATION', t('advices.itemEmpty', { number: blank.number || '?' }));
+      if (status === 'vastgesteld') {
+        await updateAdvice(trx, id, { status: 'vastgesteld', adoptedOn: day }, ctx.session.userName);
+        return requireAdvice(trx, id);
+      }
+      if (advice.status !== 'vastgesteld') throw new AppError('CONFLICT', t('advices.adoptFirst'));
+      if (advice.adoptedOn && day < advice.adoptedOn) throw new AppError('VALIDATION', t('advices.sentBeforeAdopted'));
+      await updateAdvice(trx, id, { status: 'verzonden', sentOn: day }, ctx.session.userName);
+      // Freeze: the content as sent and the exact letter, in the same transaction as the status.
+      const sent = await requireAdvice(trx, id);
+      const docx = await buildAdviceDocx(trx, sent);
+      const snapshot: AdviceDetail = { ...sent, versions: [] };
+      await insertVersion(trx, { adviceId: id, version: sent.version, sentOn: day, snapshot, docx, sha256: sha256(docx) }, ctx.session.userName);
+      return requireAdvice(trx, id);
+    }),
+
+  'advices.newVersion': async ({ id }, ctx) =>
+    ctx.db.transaction().execute(async (trx) => {
+      const row = await findAdviceRow(trx, id);
+      if (!row) throw notFound('advices.notFound');
+      if (row.status !== 'verzonden') throw new AppError('CONFLICT', t('advices.newVersionOnlyWhenSent'));
+      await updateAdvice(trx, id, { status: 'concept', version: row.version + 1, adoptedOn: null, sentOn: null }, ctx.session.userName);
+      return requireAdvice(trx, id);
+    }),
+
+  'advices.frozen': async ({ id, version }, { db }): Promise<FrozenAdvice> => {
+    const row = await findVersion(db, id, version);
+    if (!row) throw notFound('advices.versionNotFound');
+    return {
+      version: row.version,
+      sentOn: row.sent_on,
+      snapshot: JSON.parse(row.snapshot_json) as AdviceDetail,
+      docxBase64: Buffer.from(row.docx).toString('base64'),
+      sha256: row.docx_sha256,
+    };
+  },
+
+  'advices.addSection': async ({ adviceId, title, numbering, index }, ctx) =>
+    ctx.db.transaction().execute(async (trx) => {
+      await requireEditable(trx, adviceId);
+      const order = await sectionIdsInOrder(trx, adviceId);
+      const sectionId = await insertSection(trx, { adviceId, title, numbering, position: order.length }, ctx.session.userName);
+      order.splice(clamp(index, order.length), 0, sectionId);
+      await writeSectionOrder(trx, order);
+      await touchAdvice(trx, adviceId, ctx.session.userName);
+      return requireAdvice(trx, adviceId);
+    }),
+  'advices.updateSection': async ({ id, ...fields }, ctx) =>
+    ctx.db.transaction().execute(async (trx) => {
+      const { section } = await requireSectionOfEditable(trx, id);
+      await updateSection(trx, id, fields, ctx.session.userName);
+      await touchAdvice(trx, section.advice_id, ctx.session.userName);
+      return requireAdvice(trx, section.advice_id);
+    }),
+  'advices.deleteSection': async ({ id }, ctx) =>
+    ctx.db.transaction().execute(async (trx) => {
+      const { section } = await requireSectionOfEditable(trx, id);
+      await deleteSection(trx, id);
+      await writeSectionOrder(trx, await sectionIdsInOrder(trx, section.advice_id));
+      await touchAdvice(trx, section.advice_id, ctx.session.userName);
+      return requireAdvice(trx, section.advice_id);
+    }),
+  'advices.moveSection': async ({ id, index }, ctx) =>
+    ctx.db.transaction().execute(async (trx) => {
+      const { section } = await requireSectionOfEditable(trx, id);
+      const order = (await sectionIdsInOrder(trx, section.advice_id)).filter((sectionId) => sectionId !== id);
+      order.splice(clamp(index, order.length), 0, id);
+      await writeSectionOrder(trx, order);
+      await touchAdvice(trx, section.advice_id, ctx.session.userName);
+      return requireAdvice(trx, section.advice_id);
+    }),
+
+  'advices.addItem': async ({ sectionId, index, findingIds, signalIds, relatedItemIds, ...fields }, ctx) =>
+    ctx.db.transaction().execute(async (trx) => {
+      const { section } = await requireSectionOfEditable(trx, sectionId);
+      const links = { findingIds: unique(findingIds), signalIds: unique(signalIds) };
+      await checkEvidence(trx, links);
+      await checkRelatedItems(trx, section.advice_id, null, relatedItemIds);
+      const order = await itemIdsInOrder(trx, sectionId);
+      const itemId = await insertItem(trx, { adviceId: section.advice_id, sectionId, position: order.length, ...fields }, ctx.session.userName);
+      order.splice(clamp(index, order.length), 0, itemId);
+      await writeItemOrder(trx, sectionId, order);
+      await replaceItemLinks(trx, itemId, links);
+      await replaceRelations(trx, itemId, unique(relatedItemIds));
+      await touchAdvice(trx, section.advice_id, ctx.session.userName);
+      return requireAdvice(trx, section.advice_id);
+    }),
+  'advices.updateItem': async ({ id, findingIds, signalIds, relatedItemIds, ...fields }, ctx) =>
+    ctx.db.transaction().execute(async (trx) => {
+      const { item } = await requireItemOfEditable(trx, id);
+      const links = { findingIds: findingIds && unique(findingIds), signalIds: signalIds && unique(signalIds) };
+      await checkEvidence(trx, links);
+      await checkRelatedItems(trx, item.advice_id, id, relatedItemIds);
+      await updateItem(trx, id, fields, ctx.session.userName);
+      await replaceItemLinks(trx, id, links);
+      if (relatedItemIds !== undefined) await replaceRelations(trx, id, unique(relatedItemIds));
+      await touchAdvice(trx, item.advice_id, ctx.session.userName);
+      return requireAdvice(trx, item.advice_id);
+    }),
+  'advices.deleteItem': async ({ id }, ctx) =>
+    ctx.db.transaction().execute(async (trx) => {
+      const { item } = await requireItemOfEditable(trx, id);
+      await deleteItem(trx, id);
+      await writeItemOrder(trx, item.section_id, await itemIdsInOrder(trx, item.section_id));
+      await touchAdvice(trx, item.advice_id, ctx.session.userName);
+      return requireAdvice(trx, item.advice_id);
+    }),
+  'advices.moveItem': async ({ id, sectionId, index }, ctx) =>
+    ctx.db.transaction().execute(async (trx) => {
+      const { item } = await requireItemOfEditable(trx, id);
+      const target = await findSection(trx, sectionId);
+      if (!target) throw notFound('advices.sectionNotFound');
+      if (target.advice_id !== item.advice_id) throw new AppError('VALIDATION', t('advices.otherAdvice'));
+      if (target.id !== item.section_id) {
+        const source = (await itemIdsInOrder(trx, item.section_id)).filter((itemId) => itemId !== id);
+        await writeItemOrder(trx, item.section_id, source);
+      }
+      const order = (await itemIdsInOrder(trx, target.id)).filter((itemId) => itemId !== id);
+      order.splice(clamp(index, order.length), 0, id);
+      await writeItemOrder(trx, target.id, order);
+      await touchAdvice(trx, item.advice_id, ctx.session.userName);
+      return requireAdvice(trx, item.advice_id);
+    }),
+
+  'advices.traceItem': async ({ id }, { db }) => {
+    const item = await findItem(db, id);
+    if (!item) throw notFound('advices.itemNotFound');
+    const advice = await requireAdvice(db, item.advice_id);
+    const all = advice.sections.flatMap((section) => section.items);
+    const self = all.find((candidate) => candidate.id === id)!;
+    const findings = (await evidenceFindings(db, [id])).get(id) ?? [];
+    const short = (text: string) => (text.length > 140 ? `${text.slice(0, 139)}…` : text);
+    return {
+      itemId: id,
+      findings: findings.map((finding) => ({
+        id: finding.id,
+        text: finding.text,
+        meetingId: finding.meetingId,
+        meetingTitle: finding.meetingTitle,
+        meetingDate: finding.meetingDate,
+      })),
+      signals: await signalsOf(db, id),
+      relatedItems: self.relatedItemIds.map((relatedId) => all.find((candidate) => candidate.id === relatedId)).filter((candidate) => candidate !== undefined).map((candidate) => ({ id: candidate.id, number: candidate.number, text: short(candidate.text) })),
+      citedByItems: all.filter((candidate) => candidate.relatedItemIds.includes(id)).map((candidate) => ({ id: candidate.id, number: candidate.number, text: short(candidate.text) })),
+    };
+  },
+  'advices.citingFinding': async ({ findingId }, { db }) => {
+    const rows = await itemsCitingFinding(db, findingId);
+    const out = [];
+    const cache = new Map<string, AdviceDetail>();
+    for (const row of rows) {
+      const advice = cache.get(row.adviceId) ?? (await requireAdvice(db, row.adviceId));
+      cache.set(row.adviceId, advice);
+      const item = advice.sections.flatMap((section) => section.items).find((candidate) => candidate.id === row.itemId);
+      out.push({ adviceId: advice.id, kenmerk: advice.kenmerk, betreft: advice.betreft, itemId: row.itemId, number: item?.number ?? '' });
+    }
+    return out;
+  },
+
+  'advices.exportDocx': async ({ id, path: targetPath, annex }, { db }) => {
+    const advice = await requireAdvice(db, id);
+    return writeExport(await letterBytes(db, advice, annex), letterFileName(advice, 'docx'), targetPath);
+  },
+  'advices.exportPdf': async ({ id, path: targetPath }, { db }) => {
+    const advice = await requireAdvice(db, id);
+    const pdf = await convertDocxToPdf(await letterBytes(db, advice, false));
+    return writeExport(pdf, letterFileName(advice, 'pdf'), targetPath);
+  },
+  'advices.exportJson': async ({ id }, { db }) => exportAdvice(db, id),
+  'advices.importJson': async ({ data }, ctx) => ctx.db.transaction().execute(async (trx) => importAdvice(trx, data, ctx.session.userName)),
+});

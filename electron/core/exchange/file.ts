@@ -1,0 +1,102 @@
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import os from 'node:os';
+import { EXCHANGE_FORMAT, EXCHANGE_VERSION, exchangeFile, type ExchangeFile, type ExchangeUpload } from '../../../shared/api/exchange';
+import { t } from '../../../shared/i18n';
+import { AppError } from '../../../shared/result';
+import { newId, nowIso } from '../ids';
+import type { Db } from '../db/connection';
+import { collectMeetingRecords } from './records';
+
+function bad(message: string): AppError {
+  return new AppError('VALIDATION', message, [{ path: 'file', message }]);
+}
+
+/** Parses and checks an exchange file; every problem is a Dutch VALIDATION error. */
+export function parseExchangeFile(bytes: Buffer): ExchangeFile {
+  if (bytes.length === 0) throw bad(t('exchange.empty'));
+  let json: unknown;
+  try {
+    json = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+  } catch {
+    throw bad(t('exchange.notExchange'));
+  }
+  if (typeof json !== 'object' || json === null || (json as { format?: unknown }).format !== EXCHANGE_FORMAT) throw bad(t('exchange.notExchange'));
+  if ((json as { version?: unknown }).version !== EXCHANGE_VERSION) throw bad(t('exchange.newerVersion'));
+  const parsed = exchangeFile.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw bad(t('exchange.invalid', { details: `${issue?.path.join('.') ?? ''}: ${issue?.message ?? ''}` }));
+  }
+  return parsed.data;
+}
+
+function uploadPath(uploadId: string): string {
+  return path.join(os.tmpdir(), 'advieswerk-uploads', `${uploadId}.exchange.json`);
+}
+
+export function saveExchangeUpload(fileName: string, bytes: Buffer): ExchangeUpload {
+  const file = parseExchangeFile(bytes);
+  const uploadId = newId();
+  mkdirSync(path.dirname(uploadPath(uploadId)), { recursive: true });
+  writeFileSync(uploadPath(uploadId), bytes);
+  const counts: Record<string, number> = {};
+  for (const record of file.records) counts[record.type] = (counts[record.type] ?? 0) + 1;
+  return {
+    uploadId,
+    fileName: path.basename(fileName),
+    exportedAt: file.exportedAt,
+    exportedBy: file.exportedBy,
+    description: file.description,
+    containsPersonalData: file.containsPersonalData,
+    counts,
+  };
+}
+
+export function loadExchangeUpload(uploadId: string): ExchangeFile {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(uploadPath(uploadId));
+  } catch {
+    throw new AppError('NOT_FOUND', t('import.uploadGone'));
+  }
+  return parseExchangeFile(bytes);
+}
+
+export function removeExchangeUpload(uploadId: string): void {
+  rmSync(uploadPath(uploadId), { force: true });
+}
+
+export async function buildMeetingExchange(db: Db, meetingId: string, exportedBy: string): Promise<{ file: ExchangeFile; title: string; date: string }> {
+  const records = await collectMeetingRecords(db, meetingId);
+  const meeting = records.find((record) => record.type === 'meeting');
+  if (!meeting) throw new AppError('NOT_FOUND', t('errors.notFound', { what: t('meetings.notFound') }));
+  const containsPersonalData = records.some((record) => record.type === 'finding' && record.data.containsPersonalData === true);
+  return {
+    title: String(meeting.data.title),
+    date: String(meeting.data.date),
+    file: {
+      format: EXCHANGE_FORMAT,
+      version: EXCHANGE_VERSION,
+      exportedAt: nowIso(),
+      exportedBy,
+      containsPersonalData,
+      description: t('exchange.description', { title: String(meeting.data.title), date: String(meeting.data.date) }),
+      records,
+    },
+  };
+}
+
+export function writeExchangeFile(dir: string, title: string, date: string, file: ExchangeFile): string {
+  mkdirSync(dir, { recursive: true });
+  const safeTitle = title.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '').slice(0, 60) || 'bijeenkomst';
+  const finalPath = path.join(dir, `uitwisseling-${date}-${safeTitle}.advieswerk.json`);
+  const partialPath = `${finalPath}.deel`;
+  try {
+    writeFileSync(partialPath, JSON.stringify(file, null, 2));
+    renameSync(partialPath, finalPath);
+  } finally {
+    rmSync(partialPath, { force: true });
+  }
+  return finalPath;
+}

@@ -1,0 +1,149 @@
+import type { FindingSource } from '../../../shared/api/meetings';
+import { t } from '../../../shared/i18n';
+import { AppError } from '../../../shared/result';
+import { defineHandlers } from '../api/handler';
+import type { Db } from '../db/connection';
+import { nowIso } from '../ids';
+import { notFound } from '../meetings/handlers';
+import { checkRows, describeUpload, loadUpload, parseUpload, saveUpload, summariseCheck } from './transfer';
+import { existingWijkIds, findMeeting, findThemeTable } from '../meetings/repository';
+import {
+  changeFindingVotes,
+  deleteFinding,
+  findFinding,
+  insertFinding,
+  listFindingsForMeeting,
+  listTags,
+  listThemes,
+  searchFindings,
+  updateFinding,
+  type FindingFields,
+} from './repository';
+
+function invalid(path: string, message: string): AppError {
+  return new AppError('VALIDATION', message, [{ path, message }]);
+}
+
+export interface FindingDraft {
+  text: string;
+  meetingId: string | null;
+  themeTableId: string | null;
+  theme: string;
+  source: FindingSource;
+  /** undefined: take the meeting's wijk if it has exactly one. */
+  wijkId?: string | null | undefined;
+  /** undefined: the meeting's date, or today. */
+  date?: string | undefined;
+  tags: string[];
+  containsPersonalData: boolean;
+  priority: number;
+  votes: number;
+}
+
+/**
+ * Checks the references of a finding and fills what follows from them: a table brings its meeting
+ * and theme, a meeting its date and (when it has one) its wijk.
+ */
+export async function resolveFindingFields(db: Db, draft: FindingDraft): Promise<FindingFields> {
+  let meetingId = draft.meetingId;
+  let theme = draft.theme;
+  if (draft.themeTableId) {
+    const table = await findThemeTable(db, draft.themeTableId);
+    if (!table) throw invalid('themeTableId', t('findings.unknownTable'));
+    if (meetingId && table.meetingId !== meetingId) throw invalid('themeTableId', t('meetings.tableOtherMeeting'));
+    meetingId = table.meetingId;
+    theme = table.theme;
+  }
+  const meeting = meetingId ? await findMeeting(db, meetingId) : undefined;
+  if (meetingId && !meeting) throw invalid('meetingId', t('findings.unknownMeeting'));
+  let wijkId = draft.wijkId;
+  if (wijkId === undefined) wijkId = meeting && meeting.wijken.length === 1 ? meeting.wijken[0]!.id : null;
+  if (wijkId && !(await existingWijkIds(db, [wijkId])).has(wijkId)) throw invalid('wijkId', t('findings.unknownWijk'));
+  return {
+    text: draft.text,
+    meetingId,
+    themeTableId: draft.themeTableId,
+    theme,
+    source: draft.source,
+    wijkId,
+    date: draft.date ?? meeting?.date ?? nowIso().slice(0, 10),
+    tags: draft.tags,
+    containsPersonalData: draft.containsPersonalData,
+    priority: draft.priority,
+    votes: draft.votes,
+  };
+}
+
+export async function requireFinding(db: Db, id: string) {
+  const finding = await findFinding(db, id);
+  if (!finding) throw notFound('findings.notFound');
+  return finding;
+}
+
+export const findingsHandlers = defineHandlers({
+  'findings.create': async (input, ctx) =>
+    ctx.db.transaction().execute(async (trx) => {
+      const fields = await resolveFindingFields(trx, input);
+      const id = await insertFinding(trx, fields, ctx.session.userName);
+      return requireFinding(trx, id);
+    }),
+
+  'findings.get': async ({ id }, { db }) => requireFinding(db, id),
+
+  'findings.update': async ({ id, ...changes }, ctx) =>
+    ctx.db.transaction().execute(async (trx) => {
+      const current = await requireFinding(trx, id);
+      // A new table brings its own meeting and theme; moving to another meeting drops the old table.
+      const meetingChanged = changes.meetingId !== undefined && changes.meetingId !== current.meetingId;
+      const themeTableId = changes.themeTableId !== undefined ? changes.themeTableId : meetingChanged ? null : current.themeTableId;
+      const fields = await resolveFindingFields(trx, {
+        text: changes.text ?? current.text,
+        meetingId: changes.meetingId !== undefined ? changes.meetingId : current.meetingId,
+        themeTableId,
+        theme: changes.theme ?? (changes.themeTableId === null ? '' : current.theme),
+        source: changes.source ?? current.source,
+        wijkId: changes.wijkId !== undefined ? changes.wijkId : current.wijkId,
+        date: changes.date ?? current.date,
+        tags: changes.tags ?? current.tags,
+        containsPersonalData: changes.containsPersonalData ?? current.containsPersonalData,
+        priority: changes.priority ?? current.priority,
+        votes: changes.votes ?? current.votes,
+      });
+      await updateFinding(trx, id, fields, ctx.session.userName);
+      return requireFinding(trx, id);
+    }),
+
+  'findings.delete': async ({ id }, ctx) =>
+    ctx.db.transaction().execute(async (trx) => {
+      await requireFinding(trx, id);
+      await deleteFinding(trx, id);
+      return { id };
+    }),
+
+  'findings.listForMeeting': async ({ meetingId }, { db }) => {
+    if (!(await findMeeting(db, meetingId))) throw notFound('meetings.notFound');
+    return listFindingsForMeeting(db, meetingId);
+  },
+
+  'findings.search': async (input, { db }) => searchFindings(db, input),
+
+  'findings.vote': async ({ id, delta }, ctx) =>
+    ctx.db.transaction().execute(async (trx) => {
+      await requireFinding(trx, id);
+      await changeFindingVotes(trx, id, delta, ctx.session.userName);
+      return requireFinding(trx, id);
+    }),
+
+  'findings.themes': async (_input, { db }) => listThemes(db),
+  'findings.tags': async (_input, { db }) => listTags(db),
+
+  'findings.importParse': async ({ fileName, dataBase64 }) => {
+    const table = await parseUpload(fileName, Buffer.from(dataBase64, 'base64'));
+    return describeUpload(saveUpload(table), table);
+  },
+
+  'findings.importCheck': async ({ uploadId, mapping, defaults }, { db }) => {
+    const table = loadUpload(uploadId);
+    return summariseCheck(await checkRows(db, table, mapping, defaults), table.rows.length);
+  },
+});

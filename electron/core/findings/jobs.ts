@@ -1,0 +1,56 @@
+import os from 'node:os';
+import { findingsExportParams, importCheckInput, meetingReportParams } from '../../../shared/api/meetings';
+import { t } from '../../../shared/i18n';
+import { getCurrentUser } from '../council/repository';
+import { createKysely } from '../db/connection';
+import { throwIfCancelled, type JobEnvironment } from '../jobs/kinds';
+import { buildMeetingReport, writeReportFile } from '../meetings/report';
+import { checkRows, exportDir, exportFindings, importRows, loadUpload, removeUpload } from './transfer';
+
+/** Job: writes the valid rows of a checked upload in one transaction (cancel rolls it back). */
+export async function findingsImportJob(env: JobEnvironment): Promise<Record<string, unknown>> {
+  const params = importCheckInput.parse(env.params);
+  // The job's own connection; not destroyed here because the worker closes it.
+  const db = createKysely(env.sqlite);
+  const table = loadUpload(params.uploadId);
+  const checked = await checkRows(db, table, params.mapping, params.defaults);
+  const user = await getCurrentUser(db, os.userInfo().username);
+  env.report(0, checked.valid.length, t('import.started'));
+  const count = await importRows(
+    db,
+    checked.valid,
+    user.name,
+    (done) => env.report(done, checked.valid.length, t('import.started')),
+    () => throwIfCancelled(env.signal),
+  );
+  removeUpload(params.uploadId);
+  env.report(count, count, t('import.done', { count }));
+  return { count, skipped: new Set(checked.issues.map((issue) => issue.row)).size, message: t('import.done', { count }) };
+}
+
+/** Job: the filtered findings to CSV or XLSX, through a temporary file renamed when complete. */
+export async function findingsExportJob(env: JobEnvironment): Promise<Record<string, unknown>> {
+  const { format, ...request } = findingsExportParams.parse(env.params);
+  const db = createKysely(env.sqlite);
+  const { path, count } = await exportFindings(
+    db,
+    request,
+    format,
+    exportDir(env.dbPath),
+    (done, total) => env.report(done, total, t('export.started')),
+    () => throwIfCancelled(env.signal),
+  );
+  return { path, count, message: t('export.done', { count, path }) };
+}
+
+/** Job: the meeting report (.docx); personal-data findings only when asked for. */
+export async function meetingReportJob(env: JobEnvironment): Promise<Record<string, unknown>> {
+  const params = meetingReportParams.parse(env.params);
+  const db = createKysely(env.sqlite);
+  env.report(0, 1, t('report.started'));
+  const { bytes, meeting, count, left } = await buildMeetingReport(db, params.meetingId, params.includePersonalData);
+  throwIfCancelled(env.signal);
+  const path = writeReportFile(exportDir(env.dbPath), meeting, bytes);
+  env.report(1, 1, t('report.started'));
+  return { path, count, left, message: t('report.done', { path }) };
+}

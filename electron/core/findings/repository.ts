@@ -1,0 +1,261 @@
+import { sql, type RawBuilder } from 'kysely';
+import type { Finding, FindingFilters, FindingHit, FindingPage, FindingSearchInput, FindingSource } from '../../../shared/api/meetings';
+import type { Db } from '../db/connection';
+import type { FindingTable } from '../db/schema';
+import { newId, nowIso } from '../ids';
+import { buildPrefixMatchExpression, HIT_END, HIT_START, splitHighlighted } from './text';
+
+export interface FindingFields {
+  text: string;
+  meetingId: string | null;
+  themeTableId: string | null;
+  theme: string;
+  source: FindingSource;
+  wijkId: string | null;
+  date: string;
+  tags: string[];
+  containsPersonalData: boolean;
+  priority: number;
+  votes: number;
+}
+
+export function tagKey(tag: string): string {
+  return tag.trim().toLocaleLowerCase('nl-NL');
+}
+
+type FindingRow = Omit<FindingTable, 'seq'> & { seq: number; meeting_title: string | null; wijk_name: string | null };
+
+function toFinding(row: FindingRow, tags: string[]): Finding {
+  return {
+    id: row.id,
+    text: row.text,
+    meetingId: row.meeting_id,
+    meetingTitle: row.meeting_title,
+    themeTableId: row.theme_table_id,
+    theme: row.theme,
+    source: row.source,
+    wijkId: row.wijk_id,
+    wijkName: row.wijk_name,
+    date: row.finding_date,
+    tags,
+    containsPersonalData: row.contains_personal_data === 1,
+    priority: row.priority,
+    votes: row.votes,
+    createdAt: row.created_at,
+    createdBy: row.created_by,
+    updatedAt: row.updated_at,
+    updatedBy: row.updated_by,
+  };
+}
+
+function findingQuery(db: Db) {
+  return db
+    .selectFrom('findings as f')
+    .leftJoin('meetings as m', 'm.id', 'f.meeting_id')
+    .leftJoin('wijken as w', 'w.id', 'f.wijk_id')
+    .selectAll('f')
+    .select(['m.title as meeting_title', 'w.name as wijk_name']);
+}
+
+async function tagsOf(db: Db, findingIds: string[]): Promise<Map<string, string[]>> {
+  const map = new Map<string, string[]>();
+  for (let i = 0; i < findingIds.length; i += 500) {
+    const rows = await db
+      .selectFrom('finding_tags')
+      .select(['finding_id', 'tag'])
+      .where('finding_id', 'in', findingIds.slice(i, i + 500))
+      .orderBy('finding_id')
+      .orderBy('tag_key')
+      .execute();
+    for (const row of rows) {
+      const list = map.get(row.finding_id) ?? [];
+      list.push(row.tag);
+      map.set(row.finding_id, list);
+    }
+  }
+  return map;
+}
+
+async function withTags(db: Db, rows: FindingRow[]): Promise<Finding[]> {
+  const tags = await tagsOf(db, rows.map((row) => row.id));
+  return rows.map((row) => toFinding(row, tags.get(row.id) ?? []));
+}
+
+export async function findFinding(db: Db, id: string): Promise<Finding | undefined> {
+  const row = await findingQuery(db).where('f.id', '=', id).executeTakeFirst();
+  return row ? (await withTags(db, [row as FindingRow]))[0] : undefined;
+}
+
+export async function findFindingsByIds(db: Db, ids: string[]): Promise<Finding[]> {
+  const rows: FindingRow[] = [];
+  for (let i = 0; i < ids.length; i += 500) {
+    rows.push(...((await findingQuery(db).where('f.id', 'in', ids.slice(i, i + 500)).execute()) as FindingRow[]));
+  }
+  const byId = new Map((await withTags(db, rows)).map((finding) => [finding.id, finding]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
+}
+
+export async function listFindingsForMeeting(db: Db, meetingId: string): Promise<Finding[]> {
+  const rows = (await findingQuery(db).where('f.meeting_id', '=', meetingId).orderBy('f.seq').execute()) as FindingRow[];
+  return withTags(db, rows);
+}
+
+export async function insertFinding(db: Db, fields: FindingFields, userName: string, id = newId(), now = nowIso()): Promise<string> {
+  await db
+    .insertInto('findings')
+    .values({
+      id,
+      text: fields.text,
+      meeting_id: fields.meetingId,
+      theme_table_id: fields.themeTableId,
+      theme: fields.theme,
+      source: fields.source,
+      wijk_id: fields.wijkId,
+      finding_date: fields.date,
+      contains_personal_data: fields.containsPersonalData ? 1 : 0,
+      priority: fields.priority,
+      votes: fields.votes,
+      created_at: now,
+      updated_at: now,
+      created_by: userName,
+      updated_by: userName,
+    })
+    .execute();
+  await setFindingTags(db, id, fields.tags);
+  return id;
+}
+
+export async function setFindingTags(db: Db, findingId: string, tags: string[]): Promise<void> {
+  await db.deleteFrom('finding_tags').where('finding_id', '=', findingId).execute();
+  const byKey = new Map<string, string>();
+  for (const tag of tags) if (tag.trim() && !byKey.has(tagKey(tag))) byKey.set(tagKey(tag), tag.trim());
+  if (byKey.size > 0) {
+    await db
+      .insertInto('finding_tags')
+      .values([...byKey].map(([key, tag]) => ({ finding_id: findingId, tag, tag_key: key })))
+      .execute();
+  }
+}
+
+export async function updateFinding(db: Db, id: string, fields: Partial<FindingFields>, userName: string): Promise<void> {
+  await db
+    .updateTable('findings')
+    .set({
+      ...(fields.text !== undefined ? { text: fields.text } : {}),
+      ...(fields.meetingId !== undefined ? { meeting_id: fields.meetingId } : {}),
+      ...(fields.themeTableId !== undefined ? { theme_table_id: fields.themeTableId } : {}),
+      ...(fields.theme !== undefined ? { theme: fields.theme } : {}),
+      ...(fields.source !== undefined ? { source: fields.source } : {}),
+      ...(fields.wijkId !== undefined ? { wijk_id: fields.wijkId } : {}),
+      ...(fields.date !== undefined ? { finding_date: fields.date } : {}),
+      ...(fields.containsPersonalData !== undefined ? { contains_personal_data: fields.containsPersonalData ? 1 : 0 } : {}),
+      ...(fields.priority !== undefined ? { priority: fields.priority } : {}),
+      ...(fields.votes !== undefined ? { votes: fields.votes } : {}),
+      updated_at: nowIso(),
+      updated_by: userName,
+    })
+    .where('id', '=', id)
+    .execute();
+  if (fields.tags !== undefined) await setFindingTags(db, id, fields.tags);
+}
+
+export async function changeFindingVotes(db: Db, id: string, delta: number, userName: string): Promise<void> {
+  await db
+    .updateTable('findings')
+    .set((eb) => ({ votes: sql<number>`max(0, ${eb.ref('votes')} + ${delta})`, updated_at: nowIso(), updated_by: userName }))
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function deleteFinding(db: Db, id: string): Promise<void> {
+  await db.deleteFrom('findings').where('id', '=', id).execute();
+}
+
+export async function listThemes(db: Db): Promise<string[]> {
+  const rows = await db.selectFrom('findings').select('theme').distinct().where('theme', '!=', '').orderBy('theme').execute();
+  return rows.map((row) => row.theme);
+}
+
+export async function listTags(db: Db): Promise<string[]> {
+  const rows = await db.selectFrom('finding_tags').select((eb) => eb.fn.min('tag').as('tag')).groupBy('tag_key').orderBy('tag_key').execute();
+  return rows.map((row) => String(row.tag));
+}
+
+// --- Search (SQLite-specific: FTS5) ---
+
+/** The filter conditions on `findings as f`, as SQL fragments. */
+function filterConditions(filters: FindingFilters): RawBuilder<unknown>[] {
+  const conditions: RawBuilder<unknown>[] = [];
+  if (filters.meetingId) conditions.push(sql`f.meeting_id = ${filters.meetingId}`);
+  if (filters.programmeId) conditions.push(sql`f.meeting_id in (select id from meetings where programme_id = ${filters.programmeId})`);
+  if (filters.wijkId) conditions.push(sql`f.wijk_id = ${filters.wijkId}`);
+  if (filters.theme) conditions.push(sql`f.theme = ${filters.theme}`);
+  if (filters.source) conditions.push(sql`f.source = ${filters.source}`);
+  if (filters.fromDate) conditions.push(sql`f.finding_date >= ${filters.fromDate}`);
+  if (filters.toDate) conditions.push(sql`f.finding_date <= ${filters.toDate}`);
+  if (filters.tag) conditions.push(sql`f.id in (select finding_id from finding_tags where tag_key = ${tagKey(filters.tag)})`);
+  if (filters.containsPersonalData !== undefined) conditions.push(sql`f.contains_personal_data = ${filters.containsPersonalData ? 1 : 0}`);
+  return conditions;
+}
+
+const SORT_COLUMNS: Record<Exclude<FindingSearchInput['sort'], 'relevance'>, RawBuilder<unknown>> = {
+  date: sql`f.finding_date`,
+  meeting: sql`(select title from meetings where id = f.meeting_id)`,
+  theme: sql`f.theme`,
+  source: sql`f.source`,
+  wijk: sql`(select name from wijken where id = f.wijk_id)`,
+  votes: sql`f.votes`,
+  priority: sql`f.priority`,
+  text: sql`f.text`,
+};
+
+/**
+ * One page of findings: full-text match (ranked by bm25 unless another sort is chosen), filters,
+ * then the matched words highlighted for the rows on the page only.
+ */
+export async function searchFindings(db: Db, input: FindingSearchInput): Promise<FindingPage> {
+  const match = buildPrefixMatchExpression(input.query);
+  const conditions = filterConditions(input.filters);
+  if (match) conditions.push(sql`findings_fts match ${match}`);
+  const from = match ? sql`findings f join findings_fts on findings_fts.rowid = f.seq` : sql`findings f`;
+  const where = conditions.length > 0 ? sql`where ${sql.join(conditions, sql` and `)}` : sql``;
+  const direction = input.direction === 'asc' ? sql`asc` : sql`desc`;
+  const order =
+    input.sort === 'relevance'
+      ? match
+        ? sql`findings_fts.rank, f.seq desc`
+        : sql`f.finding_date desc, f.seq desc`
+      : sql`${SORT_COLUMNS[input.sort]} ${direction}, f.seq ${direction}`;
+
+  const page = await sql<{ seq: number }>`select f.seq from ${from} ${where} order by ${order} limit ${input.limit} offset ${input.offset}`.execute(db);
+  const totalRow = await sql<{ n: number }>`select count(*) as n from ${from} ${where}`.execute(db);
+  const total = Number(totalRow.rows[0]?.n ?? 0);
+  const seqs = page.rows.map((row) => row.seq);
+  if (seqs.length === 0) return { rows: [], total, offset: input.offset, limit: input.limit };
+
+  const rows = (await findingQuery(db).where(sql<boolean>`f.seq in (${sql.join(seqs)})`).execute()) as FindingRow[];
+  const findings = new Map((await withTags(db, rows)).map((finding, index) => [rows[index]!.seq, finding]));
+  const highlights = new Map<number, string>();
+  if (match) {
+    const marked = await sql<{ seq: number; marked: string }>`
+      select rowid as seq, highlight(findings_fts, 0, ${HIT_START}, ${HIT_END}) as marked
+      from findings_fts where findings_fts match ${match} and rowid in (${sql.join(seqs)})`.execute(db);
+    for (const row of marked.rows) highlights.set(row.seq, row.marked);
+  }
+  const hits: FindingHit[] = seqs.flatMap((seq) => {
+    const finding = findings.get(seq);
+    if (!finding) return [];
+    const marked = highlights.get(seq);
+    return [{ ...finding, highlighted: marked ? splitHighlighted(marked) : [{ text: finding.text, hit: false }] }];
+  });
+  return { rows: hits, total, offset: input.offset, limit: input.limit };
+}
+
+/** Findings sharing any of the terms, best first (bm25), the finding itself excluded. SQLite-specific. */
+export async function findingsMatchingAnyTerm(db: Db, expression: string, excludeId: string, limit: number): Promise<string[]> {
+  const rows = await sql<{ id: string }>`
+    select f.id from findings_fts join findings f on f.seq = findings_fts.rowid
+    where findings_fts match ${expression} and f.id != ${excludeId}
+    order by findings_fts.rank limit ${limit}`.execute(db);
+  return rows.rows.map((row) => row.id);
+}

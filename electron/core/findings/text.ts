@@ -1,0 +1,75 @@
+/**
+ * Text handling for search: turning user input into safe FTS5 expressions and comparing texts by
+ * their normalised terms. Pure functions, no SQL.
+ */
+
+/** Common Dutch words that say nothing about what a finding is about. */
+const DUTCH_STOPWORDS = new Set(
+  (
+    'aan al alle als andere ben bij bijna binnen daar daarom dan dat de deze die dit doen door dus een eens en er ' +
+    'ge geen geweest had heb hebben heeft hem het hier hij hoe hun ik in is ja je jij kan kon kunnen maar me meer ' +
+    'men met mij mijn moet moeten na naar niet niets nog nu of om omdat ons onze ook op over te tegen toch toen tot ' +
+    'u uit uw van veel voor waar wanneer want was wat we wel werd wie wij wil worden wordt zal ze zei zich zij zijn ' +
+    'zo zoals zonder zou zeer erg heel goed graag weinig vaak soms komen komt gaat gaan'
+  ).split(' '),
+);
+
+/** Lower case without diacritics: "Cliënt" -> "client", matching the tokenizer's remove_diacritics 2. */
+export function foldText(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLocaleLowerCase('nl-NL');
+}
+
+/** The words of a text as the full-text tokenizer sees them (letters and digits only). */
+export function tokens(text: string): string[] {
+  return foldText(text).match(/[\p{L}\p{N}]+/gu) ?? [];
+}
+
+/**
+ * Builds an FTS5 MATCH expression from what the user typed. Every word becomes a quoted term and
+ * a quoted prefix term ("mantel"*), all words must match. Quotes, operators (AND, OR, NEAR), parentheses, colons and
+ * asterisks in the input never reach FTS5 as syntax because only letters and digits survive.
+ * Returns null when there is nothing to search for.
+ */
+export function buildPrefixMatchExpression(query: string, maxTerms = 16): string | null {
+  const words = [...new Set(tokens(query))].slice(0, maxTerms);
+  if (words.length === 0) return null;
+  // Each word as exact term OR prefix: both match the same rows, but bm25 then ranks whole-word hits higher.
+  return words.map((word) => `("${word}" OR "${word}"*)`).join(' AND ');
+}
+
+/** Normalised, meaningful terms of a text: folded, at least 3 characters, no stop words. */
+export function significantTerms(text: string): string[] {
+  return [...new Set(tokens(text).filter((word) => word.length >= 3 && !DUTCH_STOPWORDS.has(word) && !/^\d+$/.test(word)))];
+}
+
+/** An FTS5 expression matching any of the terms (quoted, so never syntax). */
+export function buildAnyTermExpression(terms: string[], maxTerms = 24): string | null {
+  const chosen = terms.slice(0, maxTerms);
+  if (chosen.length === 0) return null;
+  return chosen.map((term) => `"${term}"`).join(' OR ');
+}
+
+/** Private-use characters mark the matched parts in highlight(); the input cannot contain them in practice. */
+export const HIT_START = '\uE000';
+export const HIT_END = '\uE001';
+
+export function splitHighlighted(marked: string): { text: string; hit: boolean }[] {
+  const segments: { text: string; hit: boolean }[] = [];
+  let rest = marked;
+  while (rest.length > 0) {
+    const start = rest.indexOf(HIT_START);
+    if (start < 0) {
+      segments.push({ text: rest, hit: false });
+      break;
+    }
+    if (start > 0) segments.push({ text: rest.slice(0, start), hit: false });
+    const end = rest.indexOf(HIT_END, start);
+    const stop = end < 0 ? rest.length : end;
+    segments.push({ text: rest.slice(start + 1, stop), hit: true });
+    rest = end < 0 ? '' : rest.slice(end + 1);
+  }
+  return segments.filter((segment) => segment.text.length > 0);
+}

@@ -1,0 +1,49 @@
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { t } from '../../../shared/i18n';
+import { createKysely } from '../db/connection';
+import { throwIfCancelled, type JobEnvironment } from '../jobs/kinds';
+import { buildMonitoringCsv, buildMonitoringReport } from './report';
+
+/** Exports go to `exports/` beside the database, written to a temporary name and renamed when complete. */
+function writeExport(env: JobEnvironment, fileName: string, content: Buffer | string): string {
+  const dir = path.join(path.dirname(env.dbPath), 'exports');
+  mkdirSync(dir, { recursive: true });
+  const finalPath = path.join(dir, fileName);
+  const partialPath = `${finalPath}.deel`;
+  try {
+    writeFileSync(partialPath, content);
+    throwIfCancelled(env.signal);
+    renameSync(partialPath, finalPath);
+  } finally {
+    rmSync(partialPath, { force: true });
+  }
+  return finalPath;
+}
+
+function stamp(): string {
+  return new Date().toISOString().replace(/[:.]/g, '-');
+}
+
+export async function monitoringReportJob(env: JobEnvironment): Promise<Record<string, unknown>> {
+  const periodKey = String(env.params.periodKey);
+  const frameworkId = typeof env.params.frameworkId === 'string' ? env.params.frameworkId : null;
+  env.report(0, 1, t('monitoring.exportStarted'));
+  const db = createKysely(env.sqlite);
+  const bytes = await buildMonitoringReport(db, {
+    periodKey,
+    frameworkId,
+    report: (done, total) => env.report(done, total, t('monitoring.exportStarted')),
+    throwIfCancelled: () => throwIfCancelled(env.signal),
+  });
+  return { path: writeExport(env, `monitoring-${periodKey}-${stamp()}.docx`, bytes) };
+}
+
+export async function monitoringCsvJob(env: JobEnvironment): Promise<Record<string, unknown>> {
+  const frameworkId = typeof env.params.frameworkId === 'string' ? env.params.frameworkId : null;
+  env.report(0, 1, t('monitoring.exportStarted'));
+  const csv = await buildMonitoringCsv(createKysely(env.sqlite), { frameworkId });
+  throwIfCancelled(env.signal);
+  env.report(1, 1);
+  return { path: writeExport(env, `monitoring-${stamp()}.csv`, csv) };
+}

@@ -1,0 +1,146 @@
+import type { Signal } from '../../../shared/api/meetings';
+import type { Db } from '../db/connection';
+import type { SignalTable } from '../db/schema';
+import { newId, nowIso } from '../ids';
+
+type SignalRow = Omit<SignalTable, 'finding_count' | 'meeting_count' | 'wijk_count'> & {
+  finding_count: number;
+  meeting_count: number;
+  wijk_count: number;
+};
+
+function toSignal(row: SignalRow): Signal {
+  return {
+    id: row.id,
+    title: row.title,
+    description: row.description,
+    priority: row.priority,
+    votes: row.votes,
+    findingCount: row.finding_count,
+    meetingCount: row.meeting_count,
+    wijkCount: row.wijk_count,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+export type SignalSort = 'meetings' | 'votes' | 'priority' | 'title' | 'updated';
+
+/**
+ * Signals in the chosen order. The counts are columns maintained by triggers (migration 0002), so
+ * the default order "most distinct meetings first" reads the signals_by_meeting_count index.
+ */
+export async function listSignals(db: Db, sort: SignalSort, offset: number, limit: number): Promise<{ rows: Signal[]; total: number }> {
+  let query = db.selectFrom('signals').selectAll();
+  switch (sort) {
+    case 'meetings':
+      query = query.orderBy('meeting_count', 'desc').orderBy('finding_count', 'desc').orderBy('id', 'desc');
+      break;
+    case 'votes':
+      query = query.orderBy('votes', 'desc').orderBy('meeting_count', 'desc').orderBy('id', 'desc');
+      break;
+    case 'priority':
+      query = query.orderBy('priority', 'desc').orderBy('votes', 'desc').orderBy('meeting_count', 'desc').orderBy('id', 'desc');
+      break;
+    case 'title':
+      query = query.orderBy('title').orderBy('id');
+      break;
+    case 'updated':
+      query = query.orderBy('updated_at', 'desc').orderBy('id', 'desc');
+      break;
+  }
+  const rows = (await query.limit(limit).offset(offset).execute()) as SignalRow[];
+  const total = await db.selectFrom('signals').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return { rows: rows.map(toSignal), total: Number(total.n) };
+}
+
+export async function findSignal(db: Db, id: string): Promise<Signal | undefined> {
+  const row = (await db.selectFrom('signals').selectAll().where('id', '=', id).executeTakeFirst()) as SignalRow | undefined;
+  return row && toSignal(row);
+}
+
+export async function insertSignal(db: Db, fields: { title: string; description: string }, userName: string, id = newId()): Promise<string> {
+  const now = nowIso();
+  await db
+    .insertInto('signals')
+    .values({ id, title: fields.title, description: fields.description, priority: 0, votes: 0, created_at: now, updated_at: now, created_by: userName, updated_by: userName })
+    .execute();
+  return id;
+}
+
+export async function updateSignal(
+  db: Db,
+  id: string,
+  fields: { title?: string; description?: string; priority?: number; votes?: number },
+  userName: string,
+): Promise<void> {
+  await db
+    .updateTable('signals')
+    .set({
+      ...(fields.title !== undefined ? { title: fields.title } : {}),
+      ...(fields.description !== undefined ? { description: fields.description } : {}),
+      ...(fields.priority !== undefined ? { priority: fields.priority } : {}),
+      ...(fields.votes !== undefined ? { votes: fields.votes } : {}),
+      updated_at: nowIso(),
+      updated_by: userName,
+    })
+    .where('id', '=', id)
+    .execute();
+}
+
+/** Links findings to a signal; a finding already in it is left as is. */
+export async function addSignalFindings(db: Db, signalId: string, findingIds: string[], userName: string): Promise<void> {
+  const now = nowIso();
+  for (let i = 0; i < findingIds.length; i += 300) {
+    await db
+      .insertInto('signal_findings')
+      .values(findingIds.slice(i, i + 300).map((findingId) => ({ signal_id: signalId, finding_id: findingId, created_at: now, created_by: userName })))
+      .onConflict((oc) => oc.doNothing())
+      .execute();
+  }
+  await db.updateTable('signals').set({ updated_at: now, updated_by: userName }).where('id', '=', signalId).execute();
+}
+
+export async function removeSignalFindings(db: Db, signalId: string, findingIds: string[], userName: string): Promise<void> {
+  await db.deleteFrom('signal_findings').where('signal_id', '=', signalId).where('finding_id', 'in', findingIds).execute();
+  await db.updateTable('signals').set({ updated_at: nowIso(), updated_by: userName }).where('id', '=', signalId).execute();
+}
+
+export async function signalFindingIds(db: Db, signalId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('signal_findings as sf')
+    .innerJoin('findings as f', 'f.id', 'sf.finding_id')
+    .select('f.id')
+    .where('sf.signal_id', '=', signalId)
+    .orderBy('f.finding_date')
+    .orderBy('f.seq')
+    .execute();
+  return rows.map((row) => row.id);
+}
+
+export async function signalsOfFindings(db: Db, findingIds: string[]): Promise<Map<string, { id: string; title: string }[]>> {
+  const map = new Map<string, { id: string; title: string }[]>();
+  if (findingIds.length === 0) return map;
+  const rows = await db
+    .selectFrom('signal_findings as sf')
+    .innerJoin('signals as s', 's.id', 'sf.signal_id')
+    .select(['sf.finding_id', 's.id', 's.title'])
+    .where('sf.finding_id', 'in', findingIds)
+    .execute();
+  for (const row of rows) {
+    const list = map.get(row.finding_id) ?? [];
+    list.push({ id: row.id, title: row.title });
+    map.set(row.finding_id, list);
+  }
+  return map;
+}
+
+export async function changeSignalVotes(db: Db, id: string, delta: number, userName: string): Promise<void> {
+  const signal = await findSignal(db, id);
+  if (!signal) return;
+  await updateSignal(db, id, { votes: Math.max(0, signal.votes + delta) }, userName);
+}
+
+export async function deleteSignal(db: Db, id: string): Promise<void> {
+  await db.deleteFrom('signals').where('id', '=', id).execute();
+}

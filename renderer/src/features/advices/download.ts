@@ -1,0 +1,26 @@
+const MIME: Record<string, string> = {
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  pdf: 'application/pdf',
+  json: 'application/json',
+};
+
+/** Offers bytes as a download; in Electron the same link opens the save dialog. */
+export function downloadBytes(fileName: string, bytes: Uint8Array | string): void {
+  const extension = fileName.split('.').pop() ?? '';
+  const blob = new Blob([bytes as BlobPart], { type: MIME[extension] ?? 'application/octet-stream' });
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+export function base64ToBytes(base64: string): Uint8Array {
+  const binary = atob(base64);
+  const bytes = new Uint8Array(binary.length);
+  for (let index = 0; index < binary.length; index++) bytes[index] = binary.charCodeAt(index);
+  return bytes;
+}

@@ -1,0 +1,31 @@
+import { t } from '../../../../shared/i18n';
+import { Alert } from '../../ui/Alert';
+import { Button } from '../../ui/Button';
+import { Heading, Paragraph } from '../../ui/Heading';
+import { JobProgress } from '../../ui/JobProgress';
+import { useJob } from '../../ui/useJob';
+import type { OverviewQuery } from './FindingsOverview';
+
+/** Exports what the overview shows now (search, filters, sort) as a job with progress and cancel. */
+export function ExportSection({ request }: { request: OverviewQuery }) {
+  const { job, running, start, cancel } = useJob();
+  const run = (format: 'csv' | 'xlsx') => void start({ kind: 'findingsExport', params: { ...request, format } });
+  return (
+    <section className="aw-card" aria-labelledby="export-titel">
+      <Heading level={2} id="export-titel">
+        {t('export.title')}
+      </Heading>
+      <Paragraph className="aw-muted">{t('export.intro')}</Paragraph>
+      <div className="aw-button-row">
+        <Button onClick={() => run('csv')} disabled={running}>
+          {t('export.csv')}
+        </Button>
+        <Button onClick={() => run('xlsx')} disabled={running}>
+          {t('export.xlsx')}
+        </Button>
+      </div>
+      {job && job.state !== 'done' && <JobProgress job={job} label={t('export.started')} onCancel={() => void cancel()} />}
+      {job?.state === 'done' && <Alert kind="ok">{String(job.result?.message ?? t('jobs.done'))}</Alert>}
+    </section>
+  );
+}

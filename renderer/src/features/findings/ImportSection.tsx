@@ -1,0 +1,218 @@
+import { useEffect, useState } from 'react';
+import {
+  FINDING_SOURCES,
+  IMPORT_FIELDS,
+  MAX_IMPORT_BYTES,
+  type FindingSource,
+  type ImportCheck,
+  type ImportField,
+  type ImportMapping,
+  type ImportUpload,
+  type Meeting,
+} from '../../../../shared/api/meetings';
+import { formatDateShort, t, type MessageKey } from '../../../../shared/i18n';
+import { api } from '../../api';
+import { Alert } from '../../ui/Alert';
+import { Button } from '../../ui/Button';
+import { Heading, Paragraph } from '../../ui/Heading';
+import { JobProgress } from '../../ui/JobProgress';
+import { useJob } from '../../ui/useJob';
+import { fieldErrors, SelectField, sourceLabel } from '../meetings/controls';
+
+function toBase64(buffer: ArrayBuffer): string {
+  const bytes = new Uint8Array(buffer);
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
+/** Import from CSV/XLSX: read, map columns, check every row, then confirm (one transaction, as a job). */
+export function ImportSection() {
+  const [upload, setUpload] = useState<ImportUpload | null>(null);
+  const [mapping, setMapping] = useState<ImportMapping>({});
+  const [meetingId, setMeetingId] = useState('');
+  const [source, setSource] = useState<FindingSource>('plenair');
+  const [meetings, setMeetings] = useState<Meeting[]>([]);
+  const [check, setCheck] = useState<ImportCheck | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const { job, running, start, cancel } = useJob();
+  useEffect(() => void api.call('meetings.list', {}).then(setMeetings), []);
+
+  const read = async (file: File) => {
+    setError(null);
+    setUpload(null);
+    setCheck(null);
+    if (file.size > MAX_IMPORT_BYTES) {
+      setError(t('import.tooLarge', { max: '10 MB' }));
+      return;
+    }
+    setBusy(true);
+    try {
+      const parsed = await api.call('findings.importParse', { fileName: file.name, dataBase64: toBase64(await file.arrayBuffer()) });
+      setUpload(parsed);
+      setMapping(parsed.suggestedMapping);
+    } catch (caught) {
+      setError(fieldErrors(caught).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const params = () => ({
+    uploadId: upload!.uploadId,
+    mapping,
+    defaults: { meetingId: meetingId || null, source, date: new Date().toISOString().slice(0, 10) },
+  });
+  const runCheck = async () => {
+    try {
+      setCheck(await api.call('findings.importCheck', params()));
+      setError(null);
+    } catch (caught) {
+      setError(fieldErrors(caught).message);
+    }
+  };
+
+  return (
+    <section className="aw-card" aria-labelledby="import-titel">
+      <Heading level={2} id="import-titel">
+        {t('import.title')}
+      </Heading>
+      <Paragraph className="aw-muted">{t('import.intro')}</Paragraph>
+      <div className="utrecht-form-field">
+        <label className="utrecht-form-label" htmlFor="import-bestand">
+          {t('import.file')}
+        </label>
+        <div>
+          <input
+            id="import-bestand"
+            type="file"
+            accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            onChange={(event) => {
+              const file = event.target.files?.[0];
+              if (file) void read(file);
+            }}
+          />
+        </div>
+      </div>
+      {busy && <Paragraph role="status">{t('import.reading')}</Paragraph>}
+      {error && <Alert kind="error">{error}</Alert>}
+      {upload && (
+        <>
+          <Heading level={3}>{t('import.mapping')}</Heading>
+          <Paragraph>
+            {upload.fileName}: {upload.rowCount} · {t('import.mappingIntro')}
+          </Paragraph>
+          <div className="aw-filters">
+            {IMPORT_FIELDS.map((field: ImportField) => (
+              <SelectField
+                key={field}
+                label={t(`import.field_${field}` as MessageKey)}
+                value={mapping[field] === undefined ? '' : String(mapping[field])}
+                onChange={(event) => {
+                  const next = { ...mapping };
+                  if (event.target.value === '') delete next[field];
+                  else next[field] = Number(event.target.value);
+                  setMapping(next);
+                  setCheck(null);
+                }}
+              >
+                <option value="">{t('import.notMapped')}</option>
+                {upload.columns.map((column, index) => (
+                  <option key={index} value={index}>
+                    {column}
+                  </option>
+                ))}
+              </SelectField>
+            ))}
+          </div>
+          <Heading level={3}>{t('import.defaults')}</Heading>
+          <div className="aw-filters">
+            <SelectField label={t('import.defaultMeeting')} value={meetingId} onChange={(event) => { setMeetingId(event.target.value); setCheck(null); }}>
+              <option value="">{t('findings.noMeeting')}</option>
+              {meetings.map((meeting) => (
+                <option key={meeting.id} value={meeting.id}>
+                  {meeting.title} ({formatDateShort(meeting.date)})
+                </option>
+              ))}
+            </SelectField>
+            <SelectField label={t('import.defaultSource')} value={source} onChange={(event) => { setSource(event.target.value as FindingSource); setCheck(null); }}>
+              {FINDING_SOURCES.map((option) => (
+                <option key={option} value={option}>
+                  {sourceLabel(option)}
+                </option>
+              ))}
+            </SelectField>
+          </div>
+          <div className="aw-button-row">
+            <Button onClick={() => void runCheck()}>{t('import.check')}</Button>
+          </div>
+        </>
+      )}
+      {check && (
+        <>
+          <Alert kind={check.issueCount === 0 ? 'ok' : 'info'}>
+            {t('import.summary', { valid: check.validCount, total: check.rowCount, invalid: check.invalidRowCount })}
+          </Alert>
+          {check.preview.length > 0 && (
+            <table className="utrecht-table aw-table">
+              <caption className="utrecht-table__caption">{t('import.preview')}</caption>
+              <thead className="utrecht-table__header">
+                <tr className="utrecht-table__row">
+                  <th scope="col" className="utrecht-table__header-cell">{t('import.row')}</th>
+                  <th scope="col" className="utrecht-table__header-cell">{t('import.field_text')}</th>
+                  <th scope="col" className="utrecht-table__header-cell">{t('import.field_theme')}</th>
+                  <th scope="col" className="utrecht-table__header-cell">{t('import.field_source')}</th>
+                  <th scope="col" className="utrecht-table__header-cell">{t('import.field_date')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {check.preview.map((row) => (
+                  <tr key={row.row} className="utrecht-table__row">
+                    <td className="utrecht-table__cell">{row.row}</td>
+                    <td className="utrecht-table__cell">{row.text}</td>
+                    <td className="utrecht-table__cell">{row.theme}</td>
+                    <td className="utrecht-table__cell">{sourceLabel(row.source)}</td>
+                    <td className="utrecht-table__cell">{formatDateShort(row.date)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+          {check.issues.length > 0 && (
+            <table className="utrecht-table aw-table">
+              <caption className="utrecht-table__caption">{t('import.report')}</caption>
+              <thead className="utrecht-table__header">
+                <tr className="utrecht-table__row">
+                  <th scope="col" className="utrecht-table__header-cell">{t('import.row')}</th>
+                  <th scope="col" className="utrecht-table__header-cell">{t('import.fieldColumn')}</th>
+                  <th scope="col" className="utrecht-table__header-cell">{t('import.problem')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {check.issues.map((issue, index) => (
+                  <tr key={index} className="utrecht-table__row">
+                    <td className="utrecht-table__cell">{issue.row}</td>
+                    <td className="utrecht-table__cell">{issue.field}</td>
+                    <td className="utrecht-table__cell">{issue.message}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+          {check.issueCount > check.issues.length && <Paragraph>{t('import.moreIssues', { count: check.issueCount - check.issues.length })}</Paragraph>}
+          {check.validCount > 0 && !job && (
+            <div className="aw-button-row">
+              <Button appearance="primary" onClick={() => void start({ kind: 'findingsImport', params: params() })} disabled={running}>
+                {t('import.confirm', { count: check.validCount })}
+              </Button>
+              {check.issueCount > 0 && <span>{t('import.confirmHint')}</span>}
+            </div>
+          )}
+        </>
+      )}
+      {job && job.state !== 'done' && <JobProgress job={job} label={t('import.started')} onCancel={() => void cancel()} />}
+      {job?.state === 'done' && <Alert kind="ok">{String(job.result?.message ?? t('jobs.done'))}</Alert>}
+    </section>
+  );
+}

@@ -1,0 +1,335 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { FINDING_SOURCES, type Finding, type FindingSource, type MeetingDetail } from '../../../../shared/api/meetings';
+import { formatDateLong, t } from '../../../../shared/i18n';
+import { ApiCallError } from '../../../../shared/result';
+import { api } from '../../api';
+import { hrefFor } from '../../app/router';
+import { Alert } from '../../ui/Alert';
+import { Button } from '../../ui/Button';
+import { Heading, Paragraph } from '../../ui/Heading';
+import { CheckboxField, SelectField, sourceLabel } from './controls';
+
+/** Alt+<letter> picks a source (event.code, so it works whatever Alt types on the keyboard layout). */
+const SOURCE_KEYS: Record<string, FindingSource> = {
+  KeyP: 'plenair',
+  KeyT: 'thematafel',
+  KeyB: 'babbelbox',
+  KeyE: 'email',
+  KeyQ: 'enquete',
+  KeyA: 'anders',
+};
+const SOURCE_KEY_LETTER = Object.fromEntries(Object.entries(SOURCE_KEYS).map(([code, source]) => [source, code.slice(3)])) as Record<FindingSource, string>;
+const VISIBLE_ENTRIES = 8;
+
+interface Draft {
+  text: string;
+  themeTableId: string;
+  source: FindingSource;
+  containsPersonalData: boolean;
+}
+
+/**
+ * The draft is written to localStorage on every keystroke, so closing the window, a crash or a
+ * reload never loses what was typed but not yet saved.
+ */
+function draftKey(meetingId: string): string {
+  return `advieswerk.live.${meetingId}`;
+}
+
+function loadDraft(meetingId: string): Draft | null {
+  try {
+    const raw = localStorage.getItem(draftKey(meetingId));
+    if (!raw) return null;
+    const parsed = JSON.parse(raw) as Partial<Draft>;
+    return {
+      text: typeof parsed.text === 'string' ? parsed.text : '',
+      themeTableId: typeof parsed.themeTableId === 'string' ? parsed.themeTableId : '',
+      source: FINDING_SOURCES.includes(parsed.source as FindingSource) ? (parsed.source as FindingSource) : 'plenair',
+      containsPersonalData: parsed.containsPersonalData === true,
+    };
+  } catch {
+    return null;
+  }
+}
+
+export function LiveCapture({ meetingId }: { meetingId: string }) {
+  const [meeting, setMeeting] = useState<MeetingDetail | null>(null);
+  const [entries, setEntries] = useState<Finding[]>([]);
+  const [draft, setDraft] = useState<Draft>(() => loadDraft(meetingId) ?? { text: '', themeTableId: '', source: 'plenair', containsPersonalData: false });
+  const [restored] = useState(() => (loadDraft(meetingId)?.text ?? '') !== '');
+  const [status, setStatus] = useState<{ kind: 'ok' | 'error'; message: string } | null>(null);
+  const [pending, setPending] = useState(0);
+  // Ids saved in this session, newest last; a ref because undo reads it after waiting for the queue.
+  const savedIds = useRef<string[]>([]);
+  const [undoable, setUndoable] = useState(0);
+  const [editing, setEditing] = useState<{ id: string; text: string } | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const inputRef = useRef<HTMLTextAreaElement>(null);
+
+  const focusInput = useCallback(() => requestAnimationFrame(() => inputRef.current?.focus()), []);
+
+  const loadEntries = useCallback(async () => setEntries(await api.call('findings.listForMeeting', { meetingId })), [meetingId]);
+  useEffect(() => {
+    api
+      .call('meetings.get', { id: meetingId })
+      .then((loaded) => {
+        setMeeting(loaded);
+        document.title = `${t('live.title', { title: loaded.title })} – ${t('app.name')}`;
+      })
+      .catch((error: unknown) => {
+        if (!(error instanceof ApiCallError)) throw error;
+        setLoadError(error.message);
+      });
+    void loadEntries();
+  }, [meetingId, loadEntries]);
+
+  // The text field has focus as soon as it exists.
+  useEffect(() => {
+    if (meeting) inputRef.current?.focus();
+  }, [meeting]);
+
+  useEffect(() => {
+    localStorage.setItem(draftKey(meetingId), JSON.stringify(draft));
+  }, [draft, meetingId]);
+
+  const update = (changes: Partial<Draft>) => setDraft((current) => ({ ...current, ...changes }));
+
+  // Saves run one after another in the background, so the next point can be typed at once; a
+  // failed save puts its text back in the field.
+  const queue = useRef<Promise<void>>(Promise.resolve());
+  const save = () => {
+    const text = draft.text.trim();
+    if (!text) return;
+    const { themeTableId, source, containsPersonalData } = draft;
+    // Only the text (and the per-point personal-data flag) is cleared: table and source stay selected.
+    setDraft((current) => ({ ...current, text: '', containsPersonalData: false }));
+    setPending((count) => count + 1);
+    queue.current = queue.current.then(async () => {
+      try {
+        const finding = await api.call('findings.create', { meetingId, themeTableId: themeTableId || null, source, text, containsPersonalData });
+        savedIds.current.push(finding.id);
+        setUndoable(savedIds.current.length);
+        setStatus({ kind: 'ok', message: t('live.saved', { text: shorten(text) }) });
+        await loadEntries();
+      } catch (error) {
+        if (!(error instanceof ApiCallError)) throw error;
+        setDraft((current) => ({ ...current, text: current.text ? `${text}\n${current.text}` : text }));
+        setStatus({ kind: 'error', message: t('live.saveFailed', { message: error.message }) });
+      } finally {
+        setPending((count) => count - 1);
+      }
+    });
+    focusInput();
+  };
+
+  const undo = async () => {
+    await queue.current;
+    const lastId = savedIds.current.at(-1);
+    if (!lastId) return;
+    try {
+      const finding = await api.call('findings.get', { id: lastId });
+      await api.call('findings.delete', { id: lastId });
+      savedIds.current.pop();
+      setUndoable(savedIds.current.length);
+      setStatus({ kind: 'ok', message: t('live.undone', { text: shorten(finding.text) }) });
+      // An empty field gets the undone text back, so a wrong save can be corrected and saved again.
+      setDraft((current) => (current.text.trim() === '' ? { ...current, text: finding.text } : current));
+      await loadEntries();
+    } catch (error) {
+      if (!(error instanceof ApiCallError)) throw error;
+      setStatus({ kind: 'error', message: error.message });
+    }
+    focusInput();
+  };
+
+  const onKeyDown = (event: React.KeyboardEvent<HTMLTextAreaElement>) => {
+    if (event.key === 'Enter' && !event.shiftKey && !event.altKey && !event.ctrlKey && !event.metaKey) {
+      event.preventDefault();
+      save();
+      return;
+    }
+    if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'z' && draft.text === '' && (undoable > 0 || pending > 0)) {
+      event.preventDefault();
+      void undo();
+      return;
+    }
+    if (event.altKey && !event.ctrlKey && !event.metaKey && meeting) {
+      const digit = /^Digit(\d)$/.exec(event.code)?.[1];
+      if (digit !== undefined) {
+        const index = Number(digit);
+        if (index === 0) {
+          event.preventDefault();
+          update({ themeTableId: '' });
+        } else if (meeting.tables[index - 1]) {
+          event.preventDefault();
+          update({ themeTableId: meeting.tables[index - 1]!.id });
+        }
+        return;
+      }
+      const source = SOURCE_KEYS[event.code];
+      if (source) {
+        event.preventDefault();
+        update({ source });
+      }
+    }
+  };
+
+  const saveEdit = async () => {
+    if (!editing) return;
+    try {
+      await api.call('findings.update', { id: editing.id, text: editing.text });
+      setEditing(null);
+      setStatus({ kind: 'ok', message: t('common.saved') });
+      await loadEntries();
+      focusInput();
+    } catch (error) {
+      if (!(error instanceof ApiCallError)) throw error;
+      setStatus({ kind: 'error', message: error.message });
+    }
+  };
+
+  if (loadError) {
+    return (
+      <>
+        <Heading level={1}>{t('meetings.title')}</Heading>
+        <Alert kind="error">{loadError}</Alert>
+      </>
+    );
+  }
+  if (!meeting) return <Paragraph>{t('app.loading')}</Paragraph>;
+
+  const recent = [...entries].reverse().slice(0, VISIBLE_ENTRIES);
+  const tableName = (id: string | null) => meeting.tables.find((table) => table.id === id)?.theme ?? '';
+  return (
+    <>
+      <p>
+        <a href={hrefFor(`/bijeenkomsten/${meetingId}`)}>{t('live.stop')}</a>
+      </p>
+      <Heading level={1}>{t('live.title', { title: meeting.title })}</Heading>
+      <Paragraph className="aw-muted">
+        {formatDateLong(meeting.date)} · {t('live.count', { count: entries.length })}
+      </Paragraph>
+      {restored && <Alert kind="info">{t('live.draftRestored')}</Alert>}
+      <form
+        className="aw-card"
+        aria-label={t('live.formLabel')}
+        onSubmit={(event) => {
+          event.preventDefault();
+          save();
+        }}
+      >
+        <div className="aw-live-grid">
+          <SelectField label={`${t('live.table')} (Alt+0…${Math.min(9, meeting.tables.length)})`} value={draft.themeTableId} onChange={(e) => { update({ themeTableId: e.target.value }); focusInput(); }}>
+            <option value="">{`0: ${t('live.noTable')}`}</option>
+            {meeting.tables.map((table, index) => (
+              <option key={table.id} value={table.id}>
+                {index < 9 ? `${index + 1}: ` : ''}
+                {table.theme}
+              </option>
+            ))}
+          </SelectField>
+          <SelectField label={`${t('live.source')} (Alt+${t('live.sourceLetter')})`} value={draft.source} onChange={(e) => { update({ source: e.target.value as FindingSource }); focusInput(); }}>
+            {FINDING_SOURCES.map((source) => (
+              <option key={source} value={source}>
+                {`${SOURCE_KEY_LETTER[source]}: ${sourceLabel(source)}`}
+              </option>
+            ))}
+          </SelectField>
+        </div>
+        <div className="utrecht-form-field">
+          <div className="utrecht-form-field__label">
+            <label className="utrecht-form-label" htmlFor="live-invoer">
+              {t('live.input')}
+            </label>
+          </div>
+          <div className="utrecht-form-field-description" id="live-invoer-hint">
+            {t('live.inputHint')}
+          </div>
+          <textarea
+            id="live-invoer"
+            ref={inputRef}
+            className="utrecht-textarea utrecht-textarea--html-textarea aw-live-input"
+            aria-describedby="live-invoer-hint"
+            value={draft.text}
+            maxLength={20_000}
+            onChange={(event) => update({ text: event.target.value })}
+            onKeyDown={onKeyDown}
+            rows={2}
+          />
+        </div>
+        <CheckboxField label={t('live.personalData')} checked={draft.containsPersonalData} onChange={(checked) => { update({ containsPersonalData: checked }); focusInput(); }} />
+        <div className="aw-button-row">
+          <Button appearance="primary" type="submit">
+            {t('common.save')}
+          </Button>
+          <Button onClick={() => void undo()} disabled={undoable === 0 && pending === 0}>
+            {t('live.undo')}
+          </Button>
+        </div>
+        <div aria-live="polite">{status && <Alert kind={status.kind}>{status.message}</Alert>}</div>
+      </form>
+      <section className="aw-card" aria-labelledby="laatst-titel">
+        <Heading level={2} id="laatst-titel">
+          {t('live.lastEntries')}
+        </Heading>
+        {recent.length === 0 ? (
+          <Paragraph>{t('live.noEntries')}</Paragraph>
+        ) : (
+          <ol className="aw-entry-list" reversed>
+            {recent.map((entry) => (
+              <li key={entry.id}>
+                {editing?.id === entry.id ? (
+                  <form
+                    className="aw-field-row"
+                    aria-label={t('live.editEntry')}
+                    onSubmit={(event) => {
+                      event.preventDefault();
+                      void saveEdit();
+                    }}
+                  >
+                    <label className="aw-visually-hidden" htmlFor={`bewerk-${entry.id}`}>
+                      {t('live.editEntry')}
+                    </label>
+                    <input
+                      id={`bewerk-${entry.id}`}
+                      className="utrecht-textbox utrecht-textbox--html-input"
+                      value={editing.text}
+                      autoFocus
+                      onChange={(event) => setEditing({ id: entry.id, text: event.target.value })}
+                      onKeyDown={(event) => {
+                        if (event.key === 'Escape') {
+                          setEditing(null);
+                          focusInput();
+                        }
+                      }}
+                    />
+                    <Button type="submit">{t('live.saveEdit')}</Button>
+                    <Button onClick={() => { setEditing(null); focusInput(); }}>{t('common.cancel')}</Button>
+                  </form>
+                ) : (
+                  <>
+                    <div>
+                      <div>{entry.text}</div>
+                      <div className="aw-entry-meta">
+                        {[tableName(entry.themeTableId) || entry.theme, sourceLabel(entry.source), entry.containsPersonalData ? t('findings.personalDataShort') : '']
+                          .filter(Boolean)
+                          .join(' · ')}
+                      </div>
+                    </div>
+                    <Button appearance="subtle" onClick={() => setEditing({ id: entry.id, text: entry.text })} aria-label={`${t('live.edit')}: ${shorten(entry.text)}`}>
+                      {t('live.edit')}
+                    </Button>
+                  </>
+                )}
+              </li>
+            ))}
+          </ol>
+        )}
+      </section>
+    </>
+  );
+}
+
+function shorten(text: string): string {
+  return text.length > 60 ? `${text.slice(0, 57)}…` : text;
+}

@@ -1,0 +1,268 @@
+import { useState, type FormEvent } from 'react';
+import type { CriteriaFramework, Criterion } from '../../../../shared/api/monitoring';
+import { t } from '../../../../shared/i18n';
+import { DIRECTIONS, formatValue, MEASURE_TYPES, type Direction, type MeasureType } from '../../../../shared/monitoring/measures';
+import { api } from '../../api';
+import { Alert } from '../../ui/Alert';
+import { Button } from '../../ui/Button';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { TextAreaField, TextField } from '../../ui/Field';
+import { Heading, Paragraph } from '../../ui/Heading';
+import { useApiErrors } from './shared';
+
+type Status = { kind: 'ok' | 'error'; message: string } | null;
+
+function FrameworkForm({ framework, onSaved, onCancel }: { framework: CriteriaFramework | null; onSaved(): void; onCancel(): void }) {
+  const [name, setName] = useState(framework?.name ?? '');
+  const [description, setDescription] = useState(framework?.description ?? '');
+  const [source, setSource] = useState(framework?.source ?? '');
+  const { errors, capture, field } = useApiErrors();
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    try {
+      if (framework) await api.call('frameworks.update', { id: framework.id, name, description, source });
+      else await api.call('frameworks.create', { name, description, source });
+      onSaved();
+    } catch (error) {
+      capture(error);
+    }
+  };
+  return (
+    <form onSubmit={(event) => void submit(event)} noValidate className="aw-card" aria-labelledby="kader-form-titel">
+      <Heading level={3} id="kader-form-titel">
+        {framework ? t('monitoring.editFramework', { name: framework.name }) : t('monitoring.newFramework')}
+      </Heading>
+      <TextField label={t('monitoring.frameworkName')} value={name} onChange={(event) => setName(event.target.value)} error={field('name')} autoFocus />
+      <TextAreaField label={`${t('monitoring.frameworkDescription')} ${t('common.optional')}`} value={description} onChange={(event) => setDescription(event.target.value)} error={field('description')} />
+      <TextField label={`${t('monitoring.source')} ${t('common.optional')}`} value={source} onChange={(event) => setSource(event.target.value)} error={field('source')} />
+      {errors && <Alert kind="error">{errors.message}</Alert>}
+      <div className="aw-button-row">
+        <Button appearance="primary" type="submit">
+          {t('common.save')}
+        </Button>
+        <Button onClick={onCancel}>{t('common.cancel')}</Button>
+      </div>
+    </form>
+  );
+}
+
+function CriterionForm({ framework, criterion, onSaved, onCancel }: { framework: CriteriaFramework; criterion: Criterion | null; onSaved(): void; onCancel(): void }) {
+  const [name, setName] = useState(criterion?.name ?? '');
+  const [description, setDescription] = useState(criterion?.description ?? '');
+  const [source, setSource] = useState(criterion?.source ?? framework.source);
+  const [measureType, setMeasureType] = useState<MeasureType>(criterion?.measureType ?? 'score');
+  const [direction, setDirection] = useState<Direction>(criterion?.direction ?? 'higher_better');
+  const [target, setTarget] = useState(criterion?.target === null || criterion === null ? '' : String(criterion.target));
+  const { errors, capture, field } = useApiErrors();
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const fields = {
+      name,
+      description,
+      source,
+      measureType,
+      direction: measureType === 'traffic_light' ? ('higher_better' as const) : direction,
+      target: target.trim() === '' ? null : Number(target.replace(',', '.')),
+    };
+    try {
+      if (criterion) await api.call('criteria.update', { id: criterion.id, ...fields });
+      else await api.call('criteria.create', { frameworkId: framework.id, ...fields });
+      onSaved();
+    } catch (error) {
+      capture(error);
+    }
+  };
+  const idPrefix = `criterium-${criterion?.id ?? 'nieuw'}`;
+  return (
+    <form onSubmit={(event) => void submit(event)} noValidate className="aw-card" aria-labelledby={`${idPrefix}-titel`}>
+      <Heading level={3} id={`${idPrefix}-titel`}>
+        {criterion ? t('monitoring.editCriterion', { name: criterion.name }) : t('monitoring.newCriterion', { framework: framework.name })}
+      </Heading>
+      <TextField label={t('monitoring.criterionName')} value={name} onChange={(event) => setName(event.target.value)} error={field('name')} autoFocus />
+      <TextAreaField label={`${t('monitoring.criterionDescription')} ${t('common.optional')}`} value={description} onChange={(event) => setDescription(event.target.value)} />
+      <TextField label={`${t('monitoring.source')} ${t('common.optional')}`} value={source} onChange={(event) => setSource(event.target.value)} />
+      <div className="aw-field-row">
+        <div className="utrecht-form-field">
+          <label className="utrecht-form-label" htmlFor={`${idPrefix}-meetwijze`}>
+            {t('monitoring.measureType')}
+          </label>
+          {field('measureType') && <div className="utrecht-form-field-error-message">{field('measureType')}</div>}
+          <div>
+            <select id={`${idPrefix}-meetwijze`} className="utrecht-select utrecht-select--html-select" value={measureType} onChange={(event) => setMeasureType(event.target.value as MeasureType)}>
+              {MEASURE_TYPES.map((option) => (
+                <option key={option} value={option}>
+                  {t(`monitoring.measure.${option}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+        </div>
+        {measureType !== 'traffic_light' && (
+          <div className="utrecht-form-field">
+            <label className="utrecht-form-label" htmlFor={`${idPrefix}-richting`}>
+              {t('monitoring.directionLabel')}
+            </label>
+            <div>
+              <select id={`${idPrefix}-richting`} className="utrecht-select utrecht-select--html-select" value={direction} onChange={(event) => setDirection(event.target.value as Direction)}>
+                {DIRECTIONS.map((option) => (
+                  <option key={option} value={option}>
+                    {t(`monitoring.direction.${option}`)}
+                  </option>
+                ))}
+              </select>
+            </div>
+          </div>
+        )}
+        <TextField label={`${t('monitoring.target')} ${t('common.optional')}`} inputMode="decimal" value={target} onChange={(event) => setTarget(event.target.value)} error={field('target')} />
+      </div>
+      {errors && <Alert kind="error">{errors.message}</Alert>}
+      <div className="aw-button-row">
+        <Button appearance="primary" type="submit">
+          {t('common.save')}
+        </Button>
+        <Button onClick={onCancel}>{t('common.cancel')}</Button>
+      </div>
+    </form>
+  );
+}
+
+type Editing =
+  | { what: 'framework'; framework: CriteriaFramework | null }
+  | { what: 'criterion'; framework: CriteriaFramework; criterion: Criterion | null }
+  | null;
+
+export function FrameworksView({ frameworks, onChanged }: { frameworks: CriteriaFramework[]; onChanged(): Promise<void> }) {
+  const [editing, setEditing] = useState<Editing>(null);
+  const [status, setStatus] = useState<Status>(null);
+  const [toDelete, setToDelete] = useState<{ kind: 'framework' | 'criterion'; id: string; name: string } | null>(null);
+
+  const run = async (action: () => Promise<unknown>, okMessage: string) => {
+    try {
+      await action();
+      setStatus({ kind: 'ok', message: okMessage });
+      await onChanged();
+    } catch (error) {
+      setStatus({ kind: 'error', message: error instanceof Error ? error.message : String(error) });
+    }
+  };
+  const saved = async () => {
+    setEditing(null);
+    setStatus({ kind: 'ok', message: t('common.saved') });
+    await onChanged();
+  };
+
+  return (
+    <>
+      {status && <Alert kind={status.kind}>{status.message}</Alert>}
+      {editing?.what === 'framework' ? (
+        <FrameworkForm framework={editing.framework} onSaved={() => void saved()} onCancel={() => setEditing(null)} />
+      ) : (
+        <div className="aw-button-row">
+          <Button appearance="primary" onClick={() => setEditing({ what: 'framework', framework: null })}>
+            {t('monitoring.addFramework')}
+          </Button>
+        </div>
+      )}
+      {frameworks.map((framework) => (
+        <section key={framework.id} className="aw-card" aria-labelledby={`kader-${framework.id}`}>
+          <Heading level={2} id={`kader-${framework.id}`}>
+            {framework.name}
+            {framework.builtinKey && <span className="aw-badge"> ({t('monitoring.builtin')})</span>}
+          </Heading>
+          {framework.description && <Paragraph>{framework.description}</Paragraph>}
+          {framework.source && (
+            <Paragraph className="aw-muted">
+              {t('monitoring.source')}: {framework.source}
+            </Paragraph>
+          )}
+          <div className="aw-button-row">
+            <Button appearance="subtle" onClick={() => setEditing({ what: 'framework', framework })} aria-label={`${t('common.edit')}: ${framework.name}`}>
+              {t('common.edit')}
+            </Button>
+            <Button appearance="subtle" onClick={() => setEditing({ what: 'criterion', framework, criterion: null })} aria-label={`${t('monitoring.addCriterion')}: ${framework.name}`}>
+              {t('monitoring.addCriterion')}
+            </Button>
+            <Button appearance="subtle" onClick={() => setToDelete({ kind: 'framework', id: framework.id, name: framework.name })} aria-label={`${t('common.delete')}: ${framework.name}`}>
+              {t('common.delete')}
+            </Button>
+          </div>
+          {editing?.what === 'criterion' && editing.framework.id === framework.id && (
+            <CriterionForm framework={framework} criterion={editing.criterion} onSaved={() => void saved()} onCancel={() => setEditing(null)} />
+          )}
+          <div className="aw-table-wrap">
+            <table className="utrecht-table aw-table">
+              <caption className="utrecht-table__caption aw-visually-hidden">
+                {t('monitoring.criteria')}: {framework.name}
+              </caption>
+              <thead className="utrecht-table__header">
+                <tr className="utrecht-table__row">
+                  <th scope="col" className="utrecht-table__header-cell">{t('monitoring.criterionName')}</th>
+                  <th scope="col" className="utrecht-table__header-cell">{t('monitoring.measureType')}</th>
+                  <th scope="col" className="utrecht-table__header-cell">{t('monitoring.target')}</th>
+                  <th scope="col" className="utrecht-table__header-cell">{t('common.actions')}</th>
+                </tr>
+              </thead>
+              <tbody className="utrecht-table__body">
+                {framework.criteria.map((criterion) => (
+                  <tr key={criterion.id} className="utrecht-table__row">
+                    <td className="utrecht-table__cell">
+                      <strong>{criterion.name}</strong>
+                      {criterion.retiredAt && <span className="aw-badge"> ({t('monitoring.retired')})</span>}
+                      {criterion.description && <span className="aw-matrix__measure">{criterion.description}</span>}
+                    </td>
+                    <td className="utrecht-table__cell">
+                      {t(`monitoring.measure.${criterion.measureType}`)}
+                      {criterion.measureType !== 'traffic_light' && <span className="aw-matrix__measure">{t(`monitoring.direction.${criterion.direction}`)}</span>}
+                    </td>
+                    <td className="utrecht-table__cell">
+                      {criterion.target === null ? t('monitoring.targetNone') : formatValue(criterion.measureType, criterion.target)}
+                      {criterion.assessmentCount > 0 && <span className="aw-matrix__measure">{t('monitoring.usedIn', { count: criterion.assessmentCount })}</span>}
+                    </td>
+                    <td className="utrecht-table__cell">
+                      <div className="aw-button-row">
+                        <Button appearance="subtle" onClick={() => setEditing({ what: 'criterion', framework, criterion })} aria-label={`${t('common.edit')}: ${criterion.name}`}>
+                          {t('common.edit')}
+                        </Button>
+                        <Button
+                          appearance="subtle"
+                          onClick={() =>
+                            void run(
+                              () => api.call('criteria.setRetired', { id: criterion.id, retired: criterion.retiredAt === null }),
+                              `${t('common.saved')} ${criterion.name}`,
+                            )
+                          }
+                          aria-label={`${criterion.retiredAt === null ? t('monitoring.retire') : t('monitoring.reinstate')}: ${criterion.name}`}
+                        >
+                          {criterion.retiredAt === null ? t('monitoring.retire') : t('monitoring.reinstate')}
+                        </Button>
+                        <Button appearance="subtle" onClick={() => setToDelete({ kind: 'criterion', id: criterion.id, name: criterion.name })} aria-label={`${t('common.delete')}: ${criterion.name}`}>
+                          {t('common.delete')}
+                        </Button>
+                      </div>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      ))}
+      <ConfirmDialog
+        open={toDelete !== null}
+        title={t('common.delete')}
+        message={toDelete ? t('common.confirmDelete', { name: toDelete.name }) : ''}
+        confirmLabel={t('common.delete')}
+        onCancel={() => setToDelete(null)}
+        onConfirm={() => {
+          const item = toDelete;
+          setToDelete(null);
+          if (!item) return;
+          void run(
+            () => api.call(item.kind === 'framework' ? 'frameworks.delete' : 'criteria.delete', { id: item.id }),
+            item.kind === 'framework' ? t('monitoring.frameworkDeleted', { name: item.name }) : t('monitoring.criterionDeleted', { name: item.name }),
+          );
+        }}
+      />
+    </>
+  );
+}

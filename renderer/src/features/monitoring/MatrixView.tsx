@@ -1,0 +1,188 @@
+import { useCallback, useEffect, useState, type KeyboardEvent } from 'react';
+import type { CriteriaFramework, MonitoringMatrix } from '../../../../shared/api/monitoring';
+import { t } from '../../../../shared/i18n';
+import { STATUS_SYMBOL, statusLabel } from '../../../../shared/monitoring/measures';
+import { periodLabel, previousPeriodKey, shiftPeriodKey } from '../../../../shared/monitoring/periods';
+import { hrefFor } from '../../app/router';
+import { api } from '../../api';
+import { Alert } from '../../ui/Alert';
+import { Button } from '../../ui/Button';
+import { Heading, Paragraph } from '../../ui/Heading';
+import { AssessDialog, type AssessTarget } from './AssessDialog';
+import { DraftAdvicePanel } from './DraftAdvicePanel';
+import { ExportPanel } from './ExportPanel';
+import { cellText, currentPeriodKey, PeriodPicker } from './shared';
+
+/** Arrow keys move between the cells' buttons, as in a spreadsheet; Tab still walks them all. */
+function moveFocus(event: KeyboardEvent<HTMLTableElement>): void {
+  const deltas: Record<string, [number, number]> = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] };
+  const delta = deltas[event.key];
+  const target = event.target as HTMLElement;
+  if (!delta || !target.dataset.row) return;
+  const row = Number(target.dataset.row) + delta[0];
+  const col = Number(target.dataset.col) + delta[1];
+  const next = event.currentTarget.querySelector<HTMLButtonElement>(`button[data-row="${row}"][data-col="${col}"]`);
+  if (next) {
+    event.preventDefault();
+    next.focus();
+  }
+}
+
+export function MatrixView({ frameworks }: { frameworks: CriteriaFramework[] }) {
+  const [periodKey, setPeriodKey] = useState<string | null>(null);
+  const [frameworkId, setFrameworkId] = useState<string>('');
+  const [matrix, setMatrix] = useState<MonitoringMatrix | null>(null);
+  const [target, setTarget] = useState<AssessTarget | null>(null);
+  const [status, setStatus] = useState<string | null>(null);
+  const [returnFocus, setReturnFocus] = useState<string | null>(null);
+  const [includeRetired, setIncludeRetired] = useState(false);
+
+  useEffect(() => {
+    void api.call('monitoring.periods').then((periods) => setPeriodKey(periods.at(-1) ?? currentPeriodKey('quarter')));
+  }, []);
+  useEffect(() => {
+    if (frameworkId === '' && frameworks.length > 0) setFrameworkId(frameworks.find((framework) => framework.builtinKey === 'avi')?.id ?? frameworks[0]!.id);
+  }, [frameworks, frameworkId]);
+
+  const load = useCallback(async () => {
+    if (!periodKey || !frameworkId) return;
+    setMatrix(await api.call('monitoring.matrix', { periodKey, frameworkId, includeRetired }));
+  }, [periodKey, frameworkId, includeRetired]);
+  useEffect(() => void load(), [load]);
+
+  useEffect(() => {
+    if (!returnFocus || target) return;
+    document.getElementById(returnFocus)?.focus();
+    setReturnFocus(null);
+  }, [returnFocus, target, matrix]);
+
+  if (!periodKey) return <Paragraph>{t('app.loading')}</Paragraph>;
+  return (
+    <>
+      <section className="aw-card" aria-labelledby="matrix-keuze">
+        <Heading level={2} id="matrix-keuze">
+          {t('monitoring.period')}
+        </Heading>
+        <div className="aw-field-row">
+          <PeriodPicker idPrefix="matrix-periode" value={periodKey} onChange={setPeriodKey} />
+          <div className="utrecht-form-field">
+            <label className="utrecht-form-label" htmlFor="matrix-kader">
+              {t('monitoring.framework')}
+            </label>
+            <div>
+              <select id="matrix-kader" className="utrecht-select utrecht-select--html-select" value={frameworkId} onChange={(event) => setFrameworkId(event.target.value)}>
+                {frameworks.map((framework) => (
+                  <option key={framework.id} value={framework.id}>
+                    {framework.name}
+                  </option>
+                ))}
+              </select>
+            </div>
+          </div>
+        </div>
+        <label className="aw-choice__option">
+          <input type="checkbox" checked={includeRetired} onChange={(event) => setIncludeRetired(event.target.checked)} /> {t('monitoring.includeRetired')}
+        </label>
+        <div className="aw-button-row">
+          <Button onClick={() => setPeriodKey(previousPeriodKey(periodKey))}>◀ {t('monitoring.previousPeriod')}</Button>
+          <Button onClick={() => setPeriodKey(shiftPeriodKey(periodKey, 1))}>{t('monitoring.nextPeriod')} ▶</Button>
+        </div>
+      </section>
+
+      <section className="aw-card" aria-labelledby="matrix-titel">
+        <Heading level={2} id="matrix-titel">
+          {periodLabel(periodKey)}
+        </Heading>
+        {status && <Alert kind="ok">{status}</Alert>}
+        {!matrix ? (
+          <Paragraph>{t('app.loading')}</Paragraph>
+        ) : matrix.rows.length === 0 ? (
+          <Paragraph>
+            {t('monitoring.noTeams')} <a href={hrefFor('/wijkteams/teams')}>{t('monitoring.addTeam')}</a>
+          </Paragraph>
+        ) : matrix.criteria.length === 0 ? (
+          <Paragraph>{t('monitoring.noCriteria')}</Paragraph>
+        ) : (
+          <div className="aw-table-wrap">
+            <table className="utrecht-table aw-table aw-matrix" onKeyDown={moveFocus}>
+              <caption className="utrecht-table__caption">{t('monitoring.matrixCaption', { period: periodLabel(periodKey) })}</caption>
+              <thead className="utrecht-table__header">
+                <tr className="utrecht-table__row">
+                  <th scope="col" className="utrecht-table__header-cell">
+                    {t('monitoring.team')}
+                  </th>
+                  {matrix.criteria.map((criterion) => (
+                    <th key={criterion.id} scope="col" className="utrecht-table__header-cell">
+                      {criterion.name}
+                      <span className="aw-matrix__measure">{t(`monitoring.measure.${criterion.measureType}`)}</span>
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody className="utrecht-table__body">
+                {matrix.rows.map((row, rowIndex) => (
+                  <tr key={row.team.id} className="utrecht-table__row">
+                    <th scope="row" className="utrecht-table__header-cell">
+                      <a href={hrefFor(`/wijkteams/teams/${row.team.id}`)}>{row.team.name}</a>
+                    </th>
+                    {row.cells.map((cell, colIndex) => {
+                      const criterion = matrix.criteria[colIndex]!;
+                      const text = cellText(criterion, cell);
+                      const id = `cel-${rowIndex}-${colIndex}`;
+                      return (
+                        <td key={cell.criterionId} className="utrecht-table__cell">
+                          <button
+                            id={id}
+                            type="button"
+                            className={`aw-cell aw-cell--${cell.status}`}
+                            data-row={rowIndex}
+                            data-col={colIndex}
+                            aria-label={t('monitoring.assessCell', { team: row.team.name, criterion: criterion.name, value: text.label })}
+                            onClick={() => {
+                              setStatus(null);
+                              setReturnFocus(id);
+                              setTarget({ team: row.team, criterion, periodKey, assessment: cell.assessment });
+                            }}
+                          >
+                            <span className="aw-cell__main">{text.main}</span>
+                            {text.change && <span className="aw-cell__change">{text.change}</span>}
+                          </button>
+                        </td>
+                      );
+                    })}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+        <div className="aw-legend" aria-label={t('monitoring.matrixLegend')} role="group">
+          {(['good', 'fair', 'poor', 'neutral', 'missing'] as const).map((state) => (
+            <span key={state} className={`aw-cell aw-cell--${state} aw-legend__item`}>
+              {STATUS_SYMBOL[state]} {statusLabel(state)}
+            </span>
+          ))}
+          <span className="aw-legend__item">▲ {t('monitoring.outcome.improved')}</span>
+          <span className="aw-legend__item">▼ {t('monitoring.outcome.declined')}</span>
+          <span className="aw-legend__item">= {t('monitoring.outcome.unchanged')}</span>
+        </div>
+      </section>
+
+      {matrix && <DraftAdvicePanel matrix={matrix} />}
+
+      <ExportPanel periodKey={periodKey} frameworkId={frameworkId || null} />
+
+      {target && (
+        <AssessDialog
+          target={target}
+          onClose={() => setTarget(null)}
+          onSaved={(saved) => {
+            setTarget(null);
+            setStatus(t('monitoring.assessmentSaved', { team: target.team.name, criterion: target.criterion.name, period: periodLabel(saved.periodKey) }));
+            void load();
+          }}
+        />
+      )}
+    </>
+  );
+}

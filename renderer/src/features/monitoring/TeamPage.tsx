@@ -1,0 +1,134 @@
+import { useEffect, useState } from 'react';
+import type { WijkteamDetail } from '../../../../shared/api/monitoring';
+import { formatDateLong, t } from '../../../../shared/i18n';
+import { formatValue, STATUS_SYMBOL, statusLabel, valueStatus } from '../../../../shared/monitoring/measures';
+import { periodLabel } from '../../../../shared/monitoring/periods';
+import { ApiCallError } from '../../../../shared/result';
+import { hrefFor } from '../../app/router';
+import { api } from '../../api';
+import { Alert } from '../../ui/Alert';
+import { Heading, Paragraph } from '../../ui/Heading';
+
+export function TeamPage({ teamId }: { teamId: string }) {
+  const [detail, setDetail] = useState<WijkteamDetail | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    api.call('wijkteams.get', { id: teamId }).then(setDetail, (failure: unknown) => {
+      if (!(failure instanceof ApiCallError)) throw failure;
+      setError(failure.message);
+    });
+  }, [teamId]);
+
+  if (error)
+    return (
+      <>
+        <Heading level={1}>{t('monitoring.teamsTitle')}</Heading>
+        <Alert kind="error">{error}</Alert>
+      </>
+    );
+  if (!detail) return <Paragraph>{t('app.loading')}</Paragraph>;
+  const { team, latest } = detail;
+  return (
+    <>
+      <Heading level={1}>{t('monitoring.teamPage', { name: team.name })}</Heading>
+      <p>
+        <a href={hrefFor('/wijkteams/teams')}>{t('monitoring.backToTeams')}</a>
+      </p>
+      <section className="aw-card" aria-labelledby="team-samenstelling">
+        <Heading level={2} id="team-samenstelling">
+          {t('monitoring.composition')}
+        </Heading>
+        <dl className="aw-details">
+          <dt>{t('monitoring.wijken')}</dt>
+          <dd>{team.wijken.map((wijk) => wijk.name).join(', ') || '–'}</dd>
+          <dt>{t('monitoring.organisations')}</dt>
+          <dd>{team.organisations.join(', ') || '–'}</dd>
+          <dt>{t('monitoring.disciplines')}</dt>
+          <dd>
+            {team.disciplines.length > 0 ? (
+              <ul>
+                {team.disciplines.map((discipline) => (
+                  <li key={discipline}>{discipline}</li>
+                ))}
+              </ul>
+            ) : (
+              '–'
+            )}
+          </dd>
+          <dt>{t('monitoring.contact')}</dt>
+          <dd>{team.contact || '–'}</dd>
+          <dt>{t('monitoring.activeFrom')}</dt>
+          <dd>
+            {team.activeFrom ? formatDateLong(team.activeFrom) : '–'}
+            {team.activeTo ? ` – ${formatDateLong(team.activeTo)}` : ''}
+          </dd>
+        </dl>
+      </section>
+      <section className="aw-card" aria-labelledby="team-laatste">
+        <Heading level={2} id="team-laatste">
+          {t('monitoring.latestAssessments')}
+        </Heading>
+        {latest.length === 0 ? (
+          <Paragraph>{t('monitoring.noAssessments')}</Paragraph>
+        ) : (
+          <div className="aw-table-wrap">
+            <table className="utrecht-table aw-table">
+              <caption className="utrecht-table__caption aw-visually-hidden">{t('monitoring.latestAssessments')}</caption>
+              <thead className="utrecht-table__header">
+                <tr className="utrecht-table__row">
+                  <th scope="col" className="utrecht-table__header-cell">{t('monitoring.criterion')}</th>
+                  <th scope="col" className="utrecht-table__header-cell">{t('monitoring.period')}</th>
+                  <th scope="col" className="utrecht-table__header-cell">{t('monitoring.value')}</th>
+                  <th scope="col" className="utrecht-table__header-cell">{t('monitoring.evidence')}</th>
+                  <th scope="col" className="utrecht-table__header-cell">{t('monitoring.assessedBy')}</th>
+                </tr>
+              </thead>
+              <tbody className="utrecht-table__body">
+                {latest.map(({ criterion, frameworkName, assessment }) => {
+                  const status = valueStatus(criterion, assessment.value);
+                  return (
+                    <tr key={criterion.id} className="utrecht-table__row">
+                      <td className="utrecht-table__cell">
+                        {criterion.name}
+                        <span className="aw-matrix__measure">{frameworkName}</span>
+                      </td>
+                      <td className="utrecht-table__cell">{periodLabel(assessment.periodKey)}</td>
+                      <td className="utrecht-table__cell">
+                        <span className={`aw-cell aw-cell--${status} aw-cell--static`}>
+                          {STATUS_SYMBOL[status]} {formatValue(criterion.measureType, assessment.value)}
+                          {status !== 'neutral' ? ` (${statusLabel(status)})` : ''}
+                        </span>
+                      </td>
+                      <td className="utrecht-table__cell">{assessment.evidence}</td>
+                      <td className="utrecht-table__cell">
+                        {assessment.assessedBy}, {formatDateLong(assessment.assessedOn)}
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+      <section className="aw-card" aria-labelledby="team-inbreng">
+        <Heading level={2} id="team-inbreng">
+          {t('monitoring.findingsFromWijk')}
+        </Heading>
+        {detail.findings.length === 0 ? (
+          <Paragraph className="aw-muted">{t('monitoring.noFindings')}</Paragraph>
+        ) : (
+          <ul className="aw-finding-list">
+            {detail.findings.map((finding) => (
+              <li key={finding.id}>
+                <strong>{formatDateLong(finding.date)}</strong>
+                {finding.wijkName && ` (${finding.wijkName})`}
+                {finding.meetingTitle && `, ${finding.meetingTitle}`}: {finding.text}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,278 @@
+import { useEffect, useMemo, useState } from 'react';
+import type { CriteriaFramework, CriterionTrend, TeamTrend, Wijkteam } from '../../../../shared/api/monitoring';
+import { t } from '../../../../shared/i18n';
+import { formatValue } from '../../../../shared/monitoring/measures';
+import { parsePeriodKey, periodLabel, PERIOD_KINDS, type PeriodKind } from '../../../../shared/monitoring/periods';
+import type { TrendSummary } from '../../../../shared/monitoring/trend';
+import type { Criterion } from '../../../../shared/api/monitoring';
+import { api } from '../../api';
+import { Alert } from '../../ui/Alert';
+import { Button } from '../../ui/Button';
+import { Heading, Paragraph } from '../../ui/Heading';
+import { TrendChart } from './TrendChart';
+import { describeChange, useApiErrors } from './shared';
+
+type Mode = 'criterion' | 'team';
+
+function summaryText(subject: string, criterion: Criterion, summary: TrendSummary, total: number): string {
+  const overall =
+    summary.overall && summary.first && summary.last
+      ? t('monitoring.overallChange', {
+          first: `${formatValue(criterion.measureType, summary.first.value)} (${periodLabel(summary.first.periodKey)})`,
+          last: `${formatValue(criterion.measureType, summary.last.value)} (${periodLabel(summary.last.periodKey)})`,
+          outcome: describeChange(criterion, summary.overall),
+        })
+      : t('monitoring.overallNone');
+  return t('monitoring.summaryLine', { subject, assessed: summary.assessed, total, overall });
+}
+
+export function TrendView({ frameworks, teams }: { frameworks: CriteriaFramework[]; teams: Wijkteam[] }) {
+  const [mode, setMode] = useState<Mode>('criterion');
+  const [kind, setKind] = useState<PeriodKind>('quarter');
+  const activeCriteria = useMemo(() => frameworks.flatMap((framework) => framework.criteria.filter((criterion) => criterion.retiredAt === null || criterion.assessmentCount > 0)), [frameworks]);
+  const [criterionId, setCriterionId] = useState('');
+  const [teamIds, setTeamIds] = useState<string[]>([]);
+  const [teamId, setTeamId] = useState('');
+  const [frameworkId, setFrameworkId] = useState('');
+  const [criterionTrend, setCriterionTrend] = useState<CriterionTrend | null>(null);
+  const [teamTrend, setTeamTrend] = useState<TeamTrend | null>(null);
+  const { errors, capture, clear } = useApiErrors();
+  const [knownPeriods, setKnownPeriods] = useState<string[]>([]);
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
+  useEffect(() => void api.call('monitoring.periods').then(setKnownPeriods), []);
+  const periodsOfKind = knownPeriods.filter((key) => parsePeriodKey(key)?.kind === kind);
+  const range = { ...(from ? { from } : {}), ...(to ? { to } : {}) };
+
+  useEffect(() => {
+    if (!criterionId && activeCriteria[0]) setCriterionId(activeCriteria[0].id);
+  }, [activeCriteria, criterionId]);
+  useEffect(() => {
+    if (teams.length > 0 && teamIds.length === 0) setTeamIds(teams.map((team) => team.id));
+    if (teams.length > 0 && !teamId) setTeamId(teams[0]!.id);
+  }, [teams, teamIds.length, teamId]);
+  useEffect(() => {
+    if (!frameworkId && frameworks[0]) setFrameworkId(frameworks.find((framework) => framework.builtinKey === 'avi')?.id ?? frameworks[0].id);
+  }, [frameworks, frameworkId]);
+
+  const show = async () => {
+    clear();
+    try {
+      if (mode === 'criterion') {
+        setTeamTrend(null);
+        setCriterionTrend(await api.call('monitoring.trend', { criterionId, wijkteamIds: teamIds, kind, ...range }));
+      } else {
+        setCriterionTrend(null);
+        setTeamTrend(await api.call('monitoring.teamTrend', { wijkteamId: teamId, frameworkId: frameworkId || null, kind, ...range }));
+      }
+    } catch (error) {
+      capture(error);
+    }
+  };
+
+  if (teams.length === 0) return <Paragraph>{t('monitoring.noTeams')}</Paragraph>;
+  return (
+    <>
+      <section className="aw-card" aria-labelledby="trend-keuze">
+        <Heading level={2} id="trend-keuze">
+          {t('monitoring.showTrend')}
+        </Heading>
+        <fieldset className="utrecht-form-fieldset aw-choice">
+          <legend className="utrecht-form-fieldset__legend utrecht-form-label">{t('monitoring.trendTitle')}</legend>
+          <div className="aw-choice__options">
+            {(['criterion', 'team'] as const).map((option) => (
+              <label key={option} className="aw-choice__option">
+                <input type="radio" name="trend-soort" checked={mode === option} onChange={() => setMode(option)} />{' '}
+                {option === 'criterion' ? t('monitoring.trendByCriterion') : t('monitoring.trendByTeam')}
+              </label>
+            ))}
+          </div>
+        </fieldset>
+        <div className="aw-field-row">
+          <div className="utrecht-form-field">
+            <label className="utrecht-form-label" htmlFor="trend-periodesoort">
+              {t('monitoring.periodKindLabel')}
+            </label>
+            <div>
+              <select
+                id="trend-periodesoort"
+                className="utrecht-select utrecht-select--html-select"
+                value={kind}
+                onChange={(event) => {
+                  setKind(event.target.value as PeriodKind);
+                  setFrom('');
+                  setTo('');
+                }}
+              >
+                {PERIOD_KINDS.map((option) => (
+                  <option key={option} value={option}>
+                    {t(`monitoring.periodKind.${option}`)}
+                  </option>
+                ))}
+              </select>
+            </div>
+          </div>
+          {(['from', 'to'] as const).map((end) => (
+            <div className="utrecht-form-field" key={end}>
+              <label className="utrecht-form-label" htmlFor={`trend-${end}`}>
+                {t(end === 'from' ? 'monitoring.from' : 'monitoring.to')}
+              </label>
+              <div>
+                <select
+                  id={`trend-${end}`}
+                  className="utrecht-select utrecht-select--html-select"
+                  value={end === 'from' ? from : to}
+                  onChange={(event) => (end === 'from' ? setFrom : setTo)(event.target.value)}
+                >
+                  <option value="">{t(end === 'from' ? 'monitoring.rangeFirst' : 'monitoring.rangeLast')}</option>
+                  {periodsOfKind.map((key) => (
+                    <option key={key} value={key}>
+                      {periodLabel(key)}
+                    </option>
+                  ))}
+                </select>
+              </div>
+            </div>
+          ))}
+          {mode === 'criterion' ? (
+            <div className="utrecht-form-field">
+              <label className="utrecht-form-label" htmlFor="trend-criterium">
+                {t('monitoring.chooseCriterion')}
+              </label>
+              <div>
+                <select id="trend-criterium" className="utrecht-select utrecht-select--html-select" value={criterionId} onChange={(event) => setCriterionId(event.target.value)}>
+                  {frameworks.map((framework) => (
+                    <optgroup key={framework.id} label={framework.name}>
+                      {framework.criteria
+                        .filter((criterion) => criterion.retiredAt === null || criterion.assessmentCount > 0)
+                        .map((criterion) => (
+                          <option key={criterion.id} value={criterion.id}>
+                            {criterion.name}
+                          </option>
+                        ))}
+                    </optgroup>
+                  ))}
+                </select>
+              </div>
+            </div>
+          ) : (
+            <>
+              <div className="utrecht-form-field">
+                <label className="utrecht-form-label" htmlFor="trend-team">
+                  {t('monitoring.chooseOneTeam')}
+                </label>
+                <div>
+                  <select id="trend-team" className="utrecht-select utrecht-select--html-select" value={teamId} onChange={(event) => setTeamId(event.target.value)}>
+                    {teams.map((team) => (
+                      <option key={team.id} value={team.id}>
+                        {team.name}
+                      </option>
+                    ))}
+                  </select>
+                </div>
+              </div>
+              <div className="utrecht-form-field">
+                <label className="utrecht-form-label" htmlFor="trend-kader">
+                  {t('monitoring.framework')}
+                </label>
+                <div>
+                  <select id="trend-kader" className="utrecht-select utrecht-select--html-select" value={frameworkId} onChange={(event) => setFrameworkId(event.target.value)}>
+                    {frameworks.map((framework) => (
+                      <option key={framework.id} value={framework.id}>
+                        {framework.name}
+                      </option>
+                    ))}
+                  </select>
+                </div>
+              </div>
+            </>
+          )}
+        </div>
+        {mode === 'criterion' && (
+          <fieldset className="utrecht-form-fieldset aw-choice">
+            <legend className="utrecht-form-fieldset__legend utrecht-form-label">{t('monitoring.chooseTeams')}</legend>
+            <div className="aw-choice__options">
+              {teams.map((team) => (
+                <label key={team.id} className="aw-choice__option">
+                  <input
+                    type="checkbox"
+                    checked={teamIds.includes(team.id)}
+                    onChange={(event) => setTeamIds((ids) => (event.target.checked ? [...ids, team.id] : ids.filter((id) => id !== team.id)))}
+                  />{' '}
+                  {team.name}
+                </label>
+              ))}
+            </div>
+          </fieldset>
+        )}
+        <div className="aw-button-row">
+          <Button appearance="primary" onClick={() => void show()}>
+            {t('monitoring.showTrend')}
+          </Button>
+        </div>
+        {errors && <Alert kind="error">{errors.message}</Alert>}
+      </section>
+
+      {criterionTrend && (
+        <section className="aw-card" aria-labelledby="trend-resultaat">
+          <Heading level={2} id="trend-resultaat">
+            {criterionTrend.criterion.name}
+          </Heading>
+          {criterionTrend.periods.length === 0 ? (
+            <Paragraph>{t('monitoring.noTrendData')}</Paragraph>
+          ) : (
+            <>
+              <ul className="aw-trend__summary">
+                {criterionTrend.series.map((item) => (
+                  <li key={item.subject.id}>{summaryText(item.subject.name, criterionTrend.criterion, item.summary, criterionTrend.periods.length)}</li>
+                ))}
+              </ul>
+              <TrendChart
+                id="trend-criterium-grafiek"
+                title={criterionTrend.criterion.name}
+                criterion={criterionTrend.criterion}
+                periods={criterionTrend.periods}
+                series={criterionTrend.series.map((item) => ({ id: item.subject.id, name: item.subject.name, points: item.points }))}
+              />
+            </>
+          )}
+        </section>
+      )}
+
+      {teamTrend && (
+        <section className="aw-card" aria-labelledby="trend-resultaat">
+          <Heading level={2} id="trend-resultaat">
+            {teamTrend.team.name}
+          </Heading>
+          {teamTrend.periods.length === 0 ? (
+            <Paragraph>{t('monitoring.noTrendData')}</Paragraph>
+          ) : (
+            <>
+              <ul className="aw-trend__summary">
+                {teamTrend.series.map((item) => (
+                  <li key={item.subject.id}>{summaryText(item.subject.name, item.subject, item.summary, teamTrend.periods.length)}</li>
+                ))}
+              </ul>
+              {teamTrend.series
+                .filter((item) => item.summary.assessed > 0)
+                .map((item, index) => (
+                  <section key={item.subject.id} aria-labelledby={`team-trend-${index}-kop`}>
+                    <Heading level={3} id={`team-trend-${index}-kop`}>
+                      {item.subject.name}
+                    </Heading>
+                    <TrendChart
+                      id={`team-trend-${index}`}
+                      title={`${teamTrend.team.name}: ${item.subject.name}`}
+                      criterion={item.subject}
+                      periods={teamTrend.periods}
+                      series={[{ id: teamTrend.team.id, name: teamTrend.team.name, points: item.points }]}
+                    />
+                  </section>
+                ))}
+            </>
+          )}
+        </section>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,170 @@
+import type { Core } from '../../electron/core/core';
+import { newId } from '../../electron/core/ids';
+import { compareWithFloor, type BenchRow } from './measure';
+import { dutchSentence, integerBetween, pick, seededRandom } from './random';
+
+export interface FindingsScale {
+  meetings: number;
+  findings: number;
+  signals: number;
+}
+
+export const LARGE: FindingsScale = { meetings: 1_000, findings: 100_000, signals: 10_000 };
+export const SMALL: FindingsScale = { meetings: 10, findings: 1_000, signals: 100 };
+
+const THEMES = ['Wonen', 'Zorg en ondersteuning', 'Mantelzorg', 'Vervoer', 'Eenzaamheid', 'Informatie', 'Armoede', 'Jeugd'];
+const SOURCES = ['plenair', 'thematafel', 'babbelbox', 'email', 'enquete', 'anders'] as const;
+const FORMATS = ['wijkbijeenkomst', 'expertmeeting', 'inloopuur', 'thematafels', 'anders'] as const;
+const TAGS = ['wachttijd', 'bereikbaarheid', 'privacy', 'regiotaxi', 'huishoudelijke hulp', 'jongeren', 'ouderen'];
+
+function isoDay(start: Date, offsetDays: number): string {
+  return new Date(start.getTime() + offsetDays * 86_400_000).toISOString().slice(0, 10);
+}
+
+/**
+ * Twenty years of a large council's input, the same on every run (fixed seed): meetings with theme
+ * tables over the wijken, findings of realistic Dutch lengths with tags, signals grouping them.
+ * Written with plain inserts in one transaction; the schema's triggers keep the full-text index
+ * and the signal counts, exactly as they do for the app.
+ */
+export function seedFindings(core: Core, scale: FindingsScale, seed = 20_261_125): void {
+  const random = seededRandom(seed);
+  const sqlite = core.sqlite;
+  const wijkIds = sqlite.prepare('select id from wijken order by name_key').pluck().all() as string[];
+  const now = new Date().toISOString();
+  const by = 'benchmark';
+  const start = new Date('2006-01-01T00:00:00Z');
+
+  sqlite.transaction(() => {
+    const insertProgramme = sqlite.prepare(
+      `insert into programmes (id, name, name_key, description, created_at, updated_at, created_by, updated_by) values (?, ?, ?, '', ?, ?, ?, ?)`,
+    );
+    const programmeIds = Array.from({ length: 20 }, (_, index) => {
+      const id = newId();
+      const name = `Wijkronde ${2006 + index}`;
+      insertProgramme.run(id, name, name.toLowerCase(), now, now, by, by);
+      return id;
+    });
+    const insertMeeting = sqlite.prepare(
+      `insert into meetings (id, title, programme_id, meeting_date, start_time, end_time, location, format, attendee_count, organiser, notes, created_at, updated_at, created_by, updated_by)
+       values (?, ?, ?, ?, '19:30', '21:30', ?, ?, ?, 'Secretariaat', '', ?, ?, ?, ?)`,
+    );
+    const insertMeetingWijk = sqlite.prepare('insert into meeting_wijken (meeting_id, wijk_id) values (?, ?)');
+    const insertTable = sqlite.prepare(
+      `insert into theme_tables (id, meeting_id, position, theme, facilitator, created_at, updated_at, created_by, updated_by) values (?, ?, ?, ?, '', ?, ?, ?, ?)`,
+    );
+    const meetings: { id: string; date: string; wijkId: string; tables: { id: string; theme: string }[] }[] = [];
+    for (let index = 0; index < scale.meetings; index++) {
+      const id = newId();
+      const date = isoDay(start, Math.floor((index / scale.meetings) * 365 * 20));
+      const wijkId = pick(random, wijkIds);
+      insertMeeting.run(id, `Wijkbijeenkomst ${index + 1}`, pick(random, programmeIds), date, `Buurthuis ${index % 40}`, pick(random, FORMATS), integerBetween(random, 8, 120), now, now, by, by);
+      insertMeetingWijk.run(id, wijkId);
+      const tables = Array.from({ length: integerBetween(random, 0, 3) }, (_, position) => {
+        const table = { id: newId(), theme: pick(random, THEMES) };
+        insertTable.run(table.id, id, position, table.theme, now, now, by, by);
+        return table;
+      });
+      meetings.push({ id, date, wijkId, tables });
+    }
+
+    const insertFinding = sqlite.prepare(
+      `insert into findings (id, text, meeting_id, theme_table_id, theme, source, wijk_id, finding_date, contains_personal_data, priority, votes, created_at, updated_at, created_by, updated_by)
+       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    const insertTag = sqlite.prepare('insert into finding_tags (finding_id, tag, tag_key) values (?, ?, ?)');
+    const findingIds: string[] = [];
+    for (let index = 0; index < scale.findings; index++) {
+      const meeting = meetings[Math.floor((index / scale.findings) * meetings.length)]!;
+      const table = meeting.tables.length > 0 && random() < 0.7 ? pick(random, meeting.tables) : undefined;
+      const id = newId();
+      insertFinding.run(
+        id,
+        dutchSentence(random, 6, 40),
+        meeting.id,
+        table?.id ?? null,
+        table?.theme ?? pick(random, THEMES),
+        table ? 'thematafel' : pick(random, SOURCES),
+        meeting.wijkId,
+        meeting.date,
+        random() < 0.03 ? 1 : 0,
+        random() < 0.1 ? integerBetween(random, 1, 3) : 0,
+        random() < 0.2 ? integerBetween(random, 1, 9) : 0,
+        now,
+        now,
+        by,
+        by,
+      );
+      if (random() < 0.3) {
+        const tag = pick(random, TAGS);
+        insertTag.run(id, tag, tag);
+      }
+      findingIds.push(id);
+    }
+
+    const insertSignal = sqlite.prepare(
+      `insert into signals (id, title, description, priority, votes, created_at, updated_at, created_by, updated_by) values (?, ?, '', 0, ?, ?, ?, ?, ?)`,
+    );
+    const insertSignalFinding = sqlite.prepare('insert into signal_findings (signal_id, finding_id, created_at, created_by) values (?, ?, ?, ?)');
+    for (let index = 0; index < scale.signals; index++) {
+      const id = newId();
+      insertSignal.run(id, dutchSentence(random, 3, 8), integerBetween(random, 0, 5), now, now, by, by);
+      const members = new Set<string>();
+      const count = integerBetween(random, 2, 12);
+      while (members.size < count) members.add(pick(random, findingIds));
+      for (const findingId of members) insertSignalFinding.run(id, findingId, now, by);
+    }
+  })();
+}
+
+/**
+ * The findings screens through the real handlers, each beside a plain prepared statement that
+ * returns the same rows the screen shows (the floor).
+ */
+export async function benchFindings(core: Core, label: string, iterations = 50): Promise<BenchRow[]> {
+  const sqlite = core.sqlite;
+  const wijkId = sqlite.prepare('select wijk_id from findings where wijk_id is not null limit 1').pluck().get() as string;
+  const columns = `f.*, m.title as meeting_title, w.name as wijk_name,
+    (select group_concat(tag, '|') from finding_tags t where t.finding_id = f.id) as tags`;
+
+  const firstPageFloor = sqlite.prepare(
+    `select ${columns} from findings f left join meetings m on m.id = f.meeting_id left join wijken w on w.id = f.wijk_id
+     order by f.finding_date desc, f.seq desc limit 50`,
+  );
+  const filteredFloor = sqlite.prepare(
+    `select ${columns} from findings f left join meetings m on m.id = f.meeting_id left join wijken w on w.id = f.wijk_id
+     where f.wijk_id = ? and f.finding_date between ? and ? order by f.finding_date desc, f.seq desc limit 50`,
+  );
+  const searchFloor = sqlite.prepare(
+    `select ${columns}, highlight(findings_fts, 0, '[', ']') as marked
+     from findings_fts join findings f on f.seq = findings_fts.rowid left join meetings m on m.id = f.meeting_id left join wijken w on w.id = f.wijk_id
+     where findings_fts match ? order by findings_fts.rank limit 50`,
+  );
+  const signalsFloor = sqlite.prepare('select * from signals order by meeting_count desc, finding_count desc, id desc limit 50');
+
+  const search = (query: string, filters: Record<string, unknown> = {}, sort = 'relevance') =>
+    core.call('findings.search', { query, filters, sort, limit: 50 });
+  return [
+    await compareWithFloor(`${label}: eerste pagina op datum`, () => search('', {}, 'date'), () => firstPageFloor.all(), iterations),
+    await compareWithFloor(
+      `${label}: pagina gefilterd op wijk en periode`,
+      () => search('', { wijkId, fromDate: '2010-01-01', toDate: '2016-12-31' }, 'date'),
+      () => filteredFloor.all(wijkId, '2010-01-01', '2016-12-31'),
+      iterations,
+    ),
+    await compareWithFloor(`${label}: zoeken met prefix "scootm"`, () => search('scootm'), () => searchFloor.all('("scootm" OR "scootm"*)'), iterations),
+    await compareWithFloor(
+      `${label}: zoeken op twee termen "regiotaxi wachttijd"`,
+      () => search('regiotaxi wachttijd'),
+      () => searchFloor.all('("regiotaxi" OR "regiotaxi"*) AND ("wachttijd" OR "wachttijd"*)'),
+      iterations,
+    ),
+    await compareWithFloor(
+      `${label}: breed zoeken "mantelz" (veel treffers)`,
+      () => search('mantelz'),
+      () => searchFloor.all('("mantelz" OR "mantelz"*)'),
+      iterations,
+    ),
+    await compareWithFloor(`${label}: signalen, top 50 op aantal bijeenkomsten`, () => core.call('signals.list', { sort: 'meetings', limit: 50 }), () => signalsFloor.all(), iterations),
+  ];
+}

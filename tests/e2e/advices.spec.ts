@@ -1,0 +1,205 @@
+import { readFileSync } from 'node:fs';
+import type { Page } from '@playwright/test';
+import mammoth from 'mammoth';
+import { renderDocx, renderPdfPageToPng } from '../helpers/docx';
+import { expect, expectNoAccessibilityViolations, saveScreenshot, test } from './fixtures';
+
+/** Calls the API of the host as the logged-in page does. */
+async function call<T>(page: Page, method: string, input: unknown): Promise<T> {
+  const result = await page.evaluate(
+    async ([name, body]) => {
+      const response = await fetch(`api/${name}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+      return (await response.json()) as { ok: boolean; value?: unknown; error?: { message: string } };
+    },
+    [method, input] as const,
+  );
+  if (!result.ok) throw new Error(`${method}: ${result.error?.message}`);
+  return result.value as T;
+}
+
+async function seed(page: Page) {
+  await call(page, 'council.update', {
+    name: 'Adviesraad Wmo Leiden',
+    municipality: 'Leiden',
+    defaultAddressee: 'College van burgemeester en wethouders\nPostbus 9100\n2300 PC Leiden',
+    postalAddress: 'Stadhuisplein 1\n2311 EJ Leiden',
+    signatories: [
+      { name: 'Anna de Vries', role: 'voorzitter' },
+      { name: 'Bert Jansen', role: 'secretaris' },
+    ],
+    kenmerkPattern: 'WMO-{jaar}-{volgnummer}',
+  });
+  const findingIds: string[] = [];
+  for (let index = 1; index <= 4; index++) {
+    const meeting = await call<{ id: string }>(page, 'meetings.create', { title: `Wijkbijeenkomst ${index}`, date: `2014-03-0${index}` });
+    if (index <= 3) {
+      const finding = await call<{ id: string }>(page, 'findings.create', { text: `Het wijkteam neemt de telefoon niet op (${index})`, meetingId: meeting.id });
+      findingIds.push(finding.id);
+    }
+  }
+  await call(page, 'signals.create', { title: 'Wijkteam telefonisch slecht bereikbaar', findingIds });
+}
+
+function itemNumbers(page: Page) {
+  return page.getByTestId('advice-section').evaluateAll((sections) =>
+    sections.map((section) => [...section.querySelectorAll('[data-testid="item-number"]')].map((node) => node.textContent?.trim() ?? '')),
+  );
+}
+
+test('draft an ongevraagd advies from signals, reorder by keyboard, export, adopt, send and see it frozen', async ({ app }, testInfo) => {
+  test.setTimeout(180_000);
+  await seed(app);
+  await app.goto(`${new URL(app.url()).origin}/#/adviezen`);
+  await expect(app.getByRole('heading', { level: 1, name: 'Adviezen' })).toBeVisible();
+
+  // A request with days left.
+  await app.getByRole('button', { name: 'Aanvraag toevoegen' }).click();
+  await app.getByLabel('Onderwerp').fill('Beleidsplan sociaal domein 2015');
+  await app.getByLabel('Uiterste datum').fill('2099-01-01');
+  await app.getByRole('button', { name: 'Opslaan' }).click();
+  await expect(app.getByRole('table', { name: 'Adviesaanvragen' })).toContainText(/nog \d+ dagen/);
+  await expectNoAccessibilityViolations(app);
+  await saveScreenshot(app, testInfo, 'adviezen-lijst');
+
+  // New ongevraagd advies with the three usual sections.
+  await app.getByLabel('Betreft').fill('Bereikbaarheid van de sociale wijkteams');
+  await app.getByLabel('Datum van de brief').fill('2014-09-25');
+  await app.getByRole('button', { name: 'Advies aanmaken' }).click();
+  await expect(app.getByRole('heading', { level: 1, name: /Advies WMO-2014-001/ })).toBeVisible();
+
+  // Pull the signal into the first section (bevindingen, I.1), then write two more by hand.
+  await app.getByRole('checkbox', { name: /Wijkteam telefonisch slecht bereikbaar \(genoemd op 3 van 4 bijeenkomsten\)/ }).check();
+  await app.getByRole('button', { name: 'Toevoegen als punt' }).click();
+  await expect(app.getByText('1 punten toegevoegd.')).toBeVisible();
+  const sections = app.getByTestId('advice-section');
+  await sections.nth(0).getByRole('button', { name: /Punt toevoegen aan/ }).click();
+  await app.getByLabel('Tekst van Punt I.2').fill('Inwoners weten niet waar het wijkteam zit.');
+  await sections.nth(0).getByRole('button', { name: /Punt toevoegen aan/ }).click();
+  await app.getByLabel('Tekst van Punt I.3').fill('Ouderen missen een vast aanspreekpunt.');
+  await sections.nth(1).getByRole('button', { name: /Punt toevoegen aan/ }).click();
+  await app.getByLabel('Tekst van Punt 2.1').fill('De bereikbaarheid schiet tekort.');
+  await sections.nth(2).getByRole('button', { name: /Punt toevoegen aan/ }).click();
+  await app.getByLabel('Tekst van Punt 3.1').fill('Open een dagelijks telefonisch spreekuur.');
+  await app.getByLabel('Tekst van Punt 3.1').blur();
+  await expect(app.getByText('Alle wijzigingen zijn opgeslagen.')).toBeVisible();
+  expect(await itemNumbers(app)).toEqual([['I.1', 'I.2', 'I.3'], ['2.1'], ['3.1']]);
+
+  // Reorder by keyboard: move "Ouderen ..." (I.3) up twice with the keyboard; the numbers follow.
+  await app.getByRole('button', { name: 'Punt I.3 omhoog' }).focus();
+  await app.keyboard.press('Enter');
+  await expect(app.getByLabel('Tekst van Punt I.2')).toHaveValue('Ouderen missen een vast aanspreekpunt.');
+  await app.getByRole('button', { name: 'Punt I.2 omhoog' }).focus();
+  await app.keyboard.press('Enter');
+  await expect(app.getByLabel('Tekst van Punt I.1')).toHaveValue('Ouderen missen een vast aanspreekpunt.');
+  await expect(app.getByLabel('Tekst van Punt I.2')).toHaveValue('Wijkteam telefonisch slecht bereikbaar');
+  // The preview shows the same derived numbers.
+  const preview = app.getByTestId('letter-preview');
+  await expect(preview).toContainText('I.1Ouderen missen een vast aanspreekpunt.');
+  await expect(preview).toContainText('(genoemd op 3 van 4 bijeenkomsten)');
+
+  // Traceability of the pulled item.
+  await app.getByRole('button', { name: 'Punt I.2 selecteren voor herleidbaarheid' }).click();
+  await expect(app.getByTestId('trace-panel')).toContainText('Wijkbijeenkomst 1');
+  await expect(app.getByTestId('trace-panel')).toContainText('Het wijkteam neemt de telefoon niet op (2)');
+  await expectNoAccessibilityViolations(app);
+  await saveScreenshot(app, testInfo, 'advies-editor');
+  await app.getByRole('region', { name: 'Opbouw van het advies' }).screenshot({ path: testInfo.outputPath('advies-opbouw.png') });
+
+  // Export the .docx as a download and check it for real.
+  const downloadPromise = app.waitForEvent('download');
+  await app.getByRole('button', { name: 'Word (.docx)', exact: true }).click();
+  const download = await downloadPromise;
+  const docx = readFileSync((await download.path())!);
+  expect(download.suggestedFilename()).toBe('WMO-2014-001 Bereikbaarheid van de sociale wijkteams.docx');
+  const rendered = await renderDocx(docx);
+  const text = rendered.text.replace(/[ \t]+/g, ' ');
+  expect(text).toContain('I.1 Ouderen missen een vast aanspreekpunt.');
+  expect(text).toContain('I.2 Wijkteam telefonisch slecht bereikbaar (genoemd op 3 van 4 bijeenkomsten)');
+  expect(text).toContain('Leiden, 25 september 2014');
+  expect((await mammoth.extractRawText({ buffer: docx })).messages).toEqual([]);
+  const png = await renderPdfPageToPng(rendered.pdf, testInfo.outputPath('brief-pagina-1.png'));
+  await testInfo.attach('brief-pagina-1', { path: png, contentType: 'image/png' });
+
+  // Adopt and send; then the advice is frozen.
+  await app.getByLabel('Datum van vaststellen of verzenden').fill('2014-09-24');
+  await app.getByRole('button', { name: 'Markeer als vastgesteld' }).click();
+  await expect(app.getByTestId('advice-status')).toHaveText('Status: Vastgesteld');
+  await app.getByLabel('Datum van vaststellen of verzenden').fill('2014-09-25');
+  await app.getByRole('button', { name: 'Markeer als verzonden' }).click();
+  await app.getByRole('dialog').getByRole('button', { name: 'Markeer als verzonden' }).click();
+  await expect(app.getByTestId('advice-status')).toHaveText('Status: Verzonden');
+  await expect(app.getByTestId('frozen-view')).toContainText('verzonden op 25 september 2014 en ligt vast');
+  await expect(app.getByLabel(/Tekst van Punt/)).toHaveCount(0);
+  await expectNoAccessibilityViolations(app);
+  await saveScreenshot(app, testInfo, 'advies-verzonden');
+
+  // The sent letter is the frozen one, byte for byte.
+  const frozenDownload = app.waitForEvent('download');
+  await app.getByRole('button', { name: 'Verzonden brief (versie 1) downloaden' }).click();
+  const sent = readFileSync((await (await frozenDownload).path())!);
+  expect((await renderDocx(sent)).text.replace(/[ \t]+/g, ' ')).toContain('I.1 Ouderen missen een vast aanspreekpunt.');
+
+  // Back in the list: status and dates show, search finds it by item text.
+  await app.getByRole('link', { name: /Terug naar de adviezen/ }).click();
+  await app.getByRole('searchbox', { name: 'Zoeken' }).fill('aanspreekpunt');
+  const row = app.getByRole('table', { name: 'Alle adviezen' }).getByRole('row', { name: /WMO-2014-001/ });
+  await expect(row).toContainText('Verzonden');
+  await expect(row).toContainText('25-09-2014');
+});
+
+test('items move between sections by drag and drop and by keyboard choice, sections move, an empty Betreft is refused', async ({ app }, testInfo) => {
+  await call(app, 'council.update', { name: 'Adviesraad Wmo Delft', kenmerkPattern: 'AR-{jaar}-{volgnummer}' });
+  let advice = await call<{ id: string; sections: { id: string }[] }>(app, 'advices.create', { kind: 'ongevraagd', betreft: 'Vervoer', adviceDate: '2026-03-02', withDefaultSections: true });
+  for (const text of ['Eerste bevinding', 'Tweede bevinding']) advice = await call(app, 'advices.addItem', { sectionId: advice.sections[0]!.id, kind: 'bevinding', text });
+  await call(app, 'advices.addItem', { sectionId: advice.sections[1]!.id, kind: 'conclusie', text: 'Een conclusie' });
+  await app.goto(`${new URL(app.url()).origin}/#/adviezen/${advice.id}`);
+  await expect(app.getByLabel('Tekst van Punt 2.1')).toHaveValue('Een conclusie');
+
+  // Mouse: drag "Tweede bevinding" (I.2) onto the conclusion 2.1.
+  const handle = app.getByRole('button', { name: 'Versleep Punt I.2' });
+  const target = app.getByRole('button', { name: 'Versleep Punt 2.1' });
+  // A tall window with the handle in the middle, so dnd-kit's auto-scroll (within a fifth of the
+  // window's edges) does not scroll the target away while the mouse moves.
+  await app.setViewportSize({ width: 1280, height: 1800 });
+  await handle.evaluate((element) => element.scrollIntoView({ block: 'center' }));
+  const from = (await handle.boundingBox())!;
+  const to = (await target.boundingBox())!;
+  await app.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+  await app.mouse.down();
+  await app.mouse.move(from.x + from.width / 2, from.y + 20, { steps: 5 });
+  await app.mouse.move(to.x + to.width / 2, to.y + to.height / 2 - 5, { steps: 20 });
+  // dnd-kit settles the drop target on the next animation frames; on a busy machine give it time.
+  await app.waitForTimeout(400);
+  await app.mouse.move(to.x + to.width / 2, to.y + to.height / 2 - 4);
+  await app.waitForTimeout(200);
+  await app.mouse.up();
+  await expect(app.getByLabel('Tekst van Punt 2.1')).toHaveValue('Tweede bevinding');
+  await expect(app.getByLabel('Tekst van Punt 2.2')).toHaveValue('Een conclusie');
+  await expect(app.getByLabel('Tekst van Punt I.2')).toHaveCount(0);
+
+  // Keyboard alternative: the "move to section" choice sends 2.2 back to the first section.
+  await app.getByLabel('Verplaats Punt 2.2 naar onderdeel').selectOption({ label: 'I. Wat inwoners ons vertelden' });
+  await expect(app.getByLabel('Tekst van Punt I.2')).toHaveValue('Een conclusie');
+  await expect(app.getByLabel('Tekst van Punt 2.1')).toHaveValue('Tweede bevinding');
+
+  // Sections move too, and every number follows.
+  await app.getByRole('button', { name: 'Onderdeel "Aanbevelingen" omhoog' }).click();
+  await expect(app.getByTestId('advice-section').nth(1)).toContainText('2.');
+  await expect(app.getByLabel('Titel van onderdeel 2')).toHaveValue('Aanbevelingen');
+  await expect(app.getByLabel('Tekst van Punt 3.1')).toHaveValue('Tweede bevinding');
+
+  // Bad input: an empty Betreft is refused with a Dutch message and not saved.
+  await app.getByLabel('Betreft', { exact: true }).fill('');
+  await app.getByLabel('Betreft', { exact: true }).blur();
+  await expect(app.getByRole('alert')).toContainText('Niet opgeslagen: De invoer klopt niet: betreft: Vul dit veld in.');
+  await expect(app.getByRole('heading', { level: 1 })).toContainText('Vervoer');
+  await expectNoAccessibilityViolations(app);
+  await saveScreenshot(app, testInfo, 'advies-slepen');
+
+  // The start screen lists requests still to answer.
+  await call(app, 'adviceRequests.create', { receivedOn: '2026-01-05', subject: 'Verordening Wmo 2027', deadline: '2099-02-16' });
+  await app.goto(`${new URL(app.url()).origin}/#/`);
+  await expect(app.getByRole('region', { name: 'Adviesaanvragen' })).toContainText(/Verordening Wmo 2027: uiterste datum 16 februari 2099, nog \d+ dagen/);
+  await expectNoAccessibilityViolations(app);
+  await saveScreenshot(app, testInfo, 'start-aanvragen');
+});

@@ -1,0 +1,180 @@
+import { readFileSync } from 'node:fs';
+import { renderDocx } from '../helpers/docx';
+import { expect, expectNoAccessibilityViolations, saveScreenshot, test } from './fixtures';
+
+test.describe.configure({ mode: 'serial' });
+
+test('log a meeting live with only the keyboard', async ({ app }, testInfo) => {
+  const origin = new URL(app.url()).origin;
+  // A wijk to link the meeting to.
+  await app.goto(`${origin}/#/instellingen`);
+  const wijken = app.getByRole('region', { name: 'Wijken' });
+  await wijken.getByRole('button', { name: 'Wijk toevoegen' }).click();
+  await wijken.getByLabel('Naam', { exact: true }).fill('Noord');
+  await wijken.getByRole('button', { name: 'Opslaan' }).click();
+  await expect(wijken.getByRole('cell', { name: 'Noord', exact: true })).toBeVisible();
+
+  await app.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Bijeenkomsten' }).click();
+  await expect(app.getByRole('heading', { level: 1, name: 'Bijeenkomsten' })).toBeVisible();
+  await expect(app.getByText('Er zijn nog geen bijeenkomsten.')).toBeVisible();
+  await expectNoAccessibilityViolations(app);
+  await saveScreenshot(app, testInfo, 'bijeenkomsten-leeg');
+
+  await app.getByRole('button', { name: 'Nieuwe bijeenkomst' }).click();
+  await expect(app.getByRole('heading', { level: 1, name: 'Nieuwe bijeenkomst' })).toBeVisible();
+  await app.getByLabel('Titel').fill('Wijkbijeenkomst Noord');
+  await app.getByLabel('Datum').fill('2026-03-12');
+  await app.getByLabel('Vorm').selectOption('thematafels');
+  await app.getByLabel('Noord').check();
+  await app.getByLabel('Thematafels (optioneel)').fill('Mantelzorg\nVervoer');
+  await expectNoAccessibilityViolations(app);
+  await saveScreenshot(app, testInfo, 'bijeenkomst-nieuw');
+  await app.getByRole('button', { name: 'Opslaan' }).click();
+
+  await expect(app.getByRole('heading', { level: 1, name: 'Wijkbijeenkomst Noord' })).toBeVisible();
+  await expect(app.getByText('12 maart 2026')).toBeVisible();
+  await expectNoAccessibilityViolations(app);
+  await saveScreenshot(app, testInfo, 'bijeenkomst');
+
+  await app.getByRole('button', { name: 'Live vastleggen' }).click();
+  const input = app.getByLabel('Wat zei de bewoner?');
+  await expect(input).toBeFocused();
+  // Keyboard only from here: type, Enter, switch table and source with shortcuts.
+  await app.keyboard.type('De cliëntondersteuner is onbekend bij bewoners');
+  await app.keyboard.press('Enter');
+  await expect(input).toHaveValue('');
+  await expect(input).toBeFocused();
+  await app.keyboard.press('Alt+1');
+  await expect(app.getByLabel(/^Thematafel/)).toHaveValue(/.+/);
+  await app.keyboard.press('Alt+T');
+  await expect(app.getByLabel(/^Bron/)).toHaveValue('thematafel');
+  await app.keyboard.type('Mantelzorgers raken overbelast door wachtlijsten');
+  await app.keyboard.press('Enter');
+  await app.keyboard.type('Respijtzorg voor mantelzorgers is moeilijk te vinden');
+  await app.keyboard.press('Enter');
+  await app.keyboard.type('Foutje');
+  await app.keyboard.press('Enter');
+  const recent = app.getByRole('region', { name: 'Laatst vastgelegd' });
+  await expect(recent.getByText('Foutje')).toBeVisible();
+  // Undo the last save with Ctrl+Z in the empty field: the text comes back to be corrected.
+  await app.keyboard.press('Control+z');
+  await expect(input).toHaveValue('Foutje');
+  await expect(recent.getByText('Foutje')).toBeHidden();
+  await app.keyboard.press('Control+a');
+  await app.keyboard.type('Wmo-vervoer komt vaak te laat');
+  await app.keyboard.press('Alt+2');
+  await app.keyboard.press('Alt+B');
+  await app.keyboard.press('Enter');
+  await expect(recent.getByRole('listitem')).toHaveCount(4);
+  await expect(recent.getByRole('listitem').first()).toContainText('Vervoer · Babbelbox');
+  await expect(recent.getByRole('listitem').nth(1)).toContainText('Mantelzorg · Thematafel');
+
+  // Nothing is lost when the window closes: the unsaved draft comes back after a reload.
+  await app.keyboard.type('Nog niet opgeslagen punt');
+  await app.reload();
+  await expect(app.getByLabel('Wat zei de bewoner?')).toHaveValue('Nog niet opgeslagen punt');
+  await expect(app.getByText('Uw niet-opgeslagen tekst is teruggezet.')).toBeVisible();
+  await expect(app.getByLabel('Wat zei de bewoner?')).toBeFocused();
+  await app.keyboard.press('Enter');
+  await expect(recent.getByRole('listitem')).toHaveCount(5);
+
+  // Edit an earlier entry from the keyboard.
+  // Tab order: personal-data box, Opslaan, undo, then the entries' edit buttons, newest first.
+  for (let i = 0; i < 7; i += 1) await app.keyboard.press('Tab');
+  await expect(recent.getByRole('button', { name: /^Bewerken: Mantelzorgers raken/ })).toBeFocused();
+  await app.keyboard.press('Enter');
+  const edit = recent.getByRole('textbox', { name: 'Inbreng bewerken' });
+  await expect(edit).toBeFocused();
+  await app.keyboard.press('End');
+  await app.keyboard.type(' (vooral ouderen)');
+  await app.keyboard.press('Enter');
+  await expect(recent.getByText('Mantelzorgers raken overbelast door wachtlijsten (vooral ouderen)')).toBeVisible();
+  await expect(app.getByLabel('Wat zei de bewoner?')).toBeFocused();
+  await expectNoAccessibilityViolations(app);
+  await saveScreenshot(app, testInfo, 'live-vastleggen');
+});
+
+test('search the findings, group two into a signal and prioritise it', async ({ app }, testInfo) => {
+  await app.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Inbreng' }).click();
+  await expect(app.getByRole('heading', { level: 1, name: 'Inbreng' })).toBeVisible();
+  const results = app.getByRole('region', { name: 'Tabel met inbreng (scrollbaar)' });
+  await expect(results.getByRole('row')).toHaveCount(6);
+
+  // Diacritics folded and prefix matched: "client" finds "cliëntondersteuner", highlighted.
+  await app.getByLabel('Zoeken in inbreng').fill('client');
+  await expect(app.getByText('1 resultaten')).toBeVisible();
+  await expect(results.locator('mark')).toHaveText('cliëntondersteuner');
+  await app.getByLabel('Zoeken in inbreng').fill('mantelzorg');
+  await expect(app.getByText('2 resultaten')).toBeVisible();
+  await expectNoAccessibilityViolations(app);
+  await saveScreenshot(app, testInfo, 'inbreng-zoeken');
+
+  await results.getByRole('checkbox', { name: /Mantelzorgers raken/ }).check();
+  await app.getByRole('button', { name: 'Zoek vergelijkbare inbreng' }).click();
+  const suggestion = app.getByRole('button', { name: /^Toevoegen aan selectie: Respijtzorg/ });
+  await expect(suggestion).toBeVisible();
+  await expectNoAccessibilityViolations(app);
+  await suggestion.click();
+  await expect(app.getByRole('heading', { name: '2 geselecteerd' })).toBeVisible();
+  await app.getByLabel('Titel van het signaal').fill('Mantelzorgers overbelast');
+  await app.getByRole('button', { name: 'Groeperen tot nieuw signaal' }).click();
+  await expect(app.getByText('Signaal "Mantelzorgers overbelast" gemaakt.')).toBeVisible();
+
+  await app.getByLabel('Onderdelen van Inbreng').getByRole('link', { name: 'Signalen' }).click();
+  await expect(app.getByRole('heading', { level: 1, name: 'Inbreng: Signalen' })).toBeVisible();
+  await expect(app.getByText('genoemd op 1 van 1 bijeenkomsten')).toBeVisible();
+  await app.getByRole('button', { name: 'Toon inbreng: Mantelzorgers overbelast' }).click();
+  await expect(app.getByRole('list', { name: 'Inbreng in dit signaal: Mantelzorgers overbelast' }).getByRole('listitem')).toHaveCount(2);
+  await expectNoAccessibilityViolations(app);
+  await saveScreenshot(app, testInfo, 'signalen');
+
+  await app.getByLabel('Onderdelen van Inbreng').getByRole('link', { name: 'Prioriteren' }).click();
+  await app.getByRole('button', { name: 'Stem erbij voor Mantelzorgers overbelast' }).click();
+  await expect(app.getByText('1 stemmen')).toBeVisible();
+  await app.getByLabel('Prioriteit van Mantelzorgers overbelast').selectOption('3');
+  await expect(app.getByLabel('Prioriteit van Mantelzorgers overbelast')).toHaveValue('3');
+  await expectNoAccessibilityViolations(app);
+  await saveScreenshot(app, testInfo, 'prioriteren');
+
+  // The meeting report: numbered per table, read back through LibreOffice.
+  await app.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Bijeenkomsten' }).click();
+  await app.getByRole('link', { name: 'Wijkbijeenkomst Noord' }).click();
+  await app.getByRole('button', { name: 'Verslag maken' }).click();
+  const done = app.getByText(/^Verslag opgeslagen: /);
+  await expect(done).toBeVisible({ timeout: 30_000 });
+  await expectNoAccessibilityViolations(app);
+  await saveScreenshot(app, testInfo, 'bijeenkomst-verslag');
+  const reportPath = (await done.textContent())!.replace('Verslag opgeslagen: ', '');
+  const { text } = await renderDocx(readFileSync(reportPath));
+  const flat = text.replace(/\s+/g, ' ');
+  expect(flat).toContain('Verslag: Wijkbijeenkomst Noord');
+  expect(flat).toMatch(/1\. Mantelzorg 1\.1 Mantelzorgers raken overbelast door wachtlijsten \(vooral ouderen\) 1\.2 Respijtzorg/);
+  expect(flat).toMatch(/2\. Vervoer 2\.1 Wmo-vervoer komt vaak te laat/);
+});
+
+test('import findings from CSV with a per-row report, then export the overview', async ({ app }, testInfo) => {
+  const origin = new URL(app.url()).origin;
+  await app.goto(`${origin}/#/inbreng/importeren`);
+  await expect(app.getByRole('heading', { level: 1, name: 'Inbreng: Importeren' })).toBeVisible();
+  await app.getByLabel('Bestand (.csv of .xlsx, maximaal 10 MB)').setInputFiles({
+    name: 'inbreng.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from('Inbreng;Bijeenkomst;Bron\nGeen pinautomaat meer in de wijk;Wijkbijeenkomst Noord;babbelbox\n;Wijkbijeenkomst Noord;plenair\nBuurtbus is te duur;Onbekende avond;e-mail\n'),
+  });
+  await expect(app.getByLabel('Bron', { exact: true })).toHaveValue('2');
+  await app.getByRole('button', { name: 'Controleren' }).click();
+  await expect(app.getByText('1 van 3 regels zijn in orde; 2 regels hebben fouten.')).toBeVisible();
+  const report = app.getByRole('table', { name: 'Controle per regel' });
+  await expect(report.getByRole('row', { name: /3 Inbreng Vul dit veld in\./ })).toBeVisible();
+  await expect(report.getByRole('row', { name: /4 Bijeenkomst Bijeenkomst "Onbekende avond" bestaat niet\./ })).toBeVisible();
+  await expectNoAccessibilityViolations(app);
+  await saveScreenshot(app, testInfo, 'importeren');
+  await app.getByRole('button', { name: 'Importeer 1 regels' }).click();
+  await expect(app.getByText('1 regels geïmporteerd.')).toBeVisible();
+
+  await app.getByLabel('Onderdelen van Inbreng').getByRole('link', { name: 'Overzicht' }).click();
+  await app.getByLabel('Zoeken in inbreng').fill('pinautomaat');
+  await expect(app.getByText('1 resultaten')).toBeVisible();
+  await app.getByRole('button', { name: 'Exporteren naar Excel' }).click();
+  await expect(app.getByText(/1 regels geëxporteerd naar .*inbreng-.*\.xlsx/)).toBeVisible();
+});

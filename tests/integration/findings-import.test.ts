@@ -1,0 +1,162 @@
+import { readFileSync } from 'node:fs';
+import ExcelJS from 'exceljs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ImportMapping } from '../../shared/api/meetings';
+import { createTestCore, type TestCore } from '../helpers/core';
+import { databaseFingerprint } from '../helpers/snapshot';
+
+const b64 = (data: string | Buffer | Uint8Array) => Buffer.from(data).toString('base64');
+
+describe('findings import and export', () => {
+  let core: TestCore;
+  let meetingId: string;
+  beforeEach(async () => {
+    core = await createTestCore();
+    const noord = await core.value('wijken.create', { name: 'Noord' });
+    meetingId = (await core.value('meetings.create', { title: 'Avond Noord', date: '2026-03-12', wijkIds: [noord.id] })).id;
+  });
+  afterEach(async () => {
+    await core.dispose();
+  });
+
+  async function runJob(kind: 'findingsImport' | 'findingsExport', params: Record<string, unknown>) {
+    const started = await core.value('jobs.start', { kind, params } as never);
+    return core.jobs.wait(started.id);
+  }
+
+  it('reads a Dutch semicolon CSV, maps columns, reports bad rows, and imports only after confirmation', async () => {
+    const csv = [
+      'Inbreng;Bijeenkomst;Thema;Bron;Wijk;Datum;Labels;Persoonsgegevens',
+      'Cliëntondersteuning onbekend;Avond Noord;Zorg;plenair;;;informatie, zorg;nee',
+      '"Bus rijdt niet; ook niet op zondag";;Vervoer;e-mail;Noord;01-02-2026;;ja',
+      ';Avond Noord;;;;;;',
+      'Te weinig bankjes;Avond Zuid;;twitter;Oost;31-02-2026;;misschien',
+    ].join('\r\n');
+    const before = databaseFingerprint(core.sqlite);
+    const upload = await core.value('findings.importParse', { fileName: 'inbreng.csv', dataBase64: b64(csv) });
+    expect(upload.columns).toEqual(['Inbreng', 'Bijeenkomst', 'Thema', 'Bron', 'Wijk', 'Datum', 'Labels', 'Persoonsgegevens']);
+    expect(upload.rowCount).toBe(4);
+    expect(upload.suggestedMapping).toEqual({ text: 0, meeting: 1, theme: 2, source: 3, wijk: 4, date: 5, tags: 6, personalData: 7 });
+    const check = await core.value('findings.importCheck', {
+      uploadId: upload.uploadId,
+      mapping: upload.suggestedMapping,
+      defaults: { meetingId: null, source: 'plenair', date: '2026-01-15' },
+    });
+    expect(check).toMatchObject({ rowCount: 4, validCount: 2, invalidRowCount: 2, issueCount: 6 });
+    expect(check.issues).toEqual([
+      { row: 4, field: 'Inbreng', message: 'Vul dit veld in.' },
+      { row: 5, field: 'Bijeenkomst', message: 'Bijeenkomst "Avond Zuid" bestaat niet.' },
+      { row: 5, field: 'Bron', message: 'Onbekende bron "twitter" (kies plenair, thematafel, babbelbox, e-mail, enquête of anders).' },
+      { row: 5, field: 'Wijk', message: 'Wijk "Oost" bestaat niet.' },
+      { row: 5, field: 'Datum', message: '"31-02-2026" is geen geldige datum (gebruik dd-mm-jjjj of jjjj-mm-dd).' },
+      { row: 5, field: 'Persoonsgegevens', message: '"misschien" is geen ja of nee.' },
+    ]);
+    // Parsing and checking wrote nothing.
+    expect(databaseFingerprint(core.sqlite).hash).toBe(before.hash);
+
+    const job = await runJob('findingsImport', {
+      uploadId: upload.uploadId,
+      mapping: upload.suggestedMapping,
+      defaults: { meetingId: null, source: 'plenair', date: '2026-01-15' },
+    });
+    expect(job.state).toBe('done');
+    expect(job.result).toMatchObject({ count: 2, skipped: 2 });
+    const page = await core.value('findings.search', { sort: 'date', direction: 'asc' });
+    expect(page.rows.map((row) => [row.text, row.meetingId, row.source, row.wijkName, row.date, row.tags, row.containsPersonalData])).toEqual([
+      ['Bus rijdt niet; ook niet op zondag', null, 'email', 'Noord', '2026-02-01', [], true],
+      ['Cliëntondersteuning onbekend', meetingId, 'plenair', 'Noord', '2026-03-12', ['informatie', 'zorg'], false],
+    ]);
+  });
+
+  it('reads an XLSX file with dates and rich cells', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Blad1');
+    sheet.addRow(['Tekst', 'Datum', 'Stemmen']);
+    sheet.addRow(['Meer groen in de wijk', new Date(Date.UTC(2026, 4, 3)), 4]);
+    sheet.addRow([{ richText: [{ text: 'Vet ' }, { text: 'punt' }] }, '2026-05-04', '']);
+    const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
+    const upload = await core.value('findings.importParse', { fileName: 'lijst.xlsx', dataBase64: b64(buffer) });
+    expect(upload.sampleRows).toEqual([
+      ['Meer groen in de wijk', '2026-05-03', '4'],
+      ['Vet punt', '2026-05-04', ''],
+    ]);
+    const mapping: ImportMapping = { text: 0, date: 1, votes: 2 };
+    const defaults = { meetingId, source: 'anders' as const, date: '2026-01-01' };
+    const check = await core.value('findings.importCheck', { uploadId: upload.uploadId, mapping, defaults });
+    expect(check).toMatchObject({ validCount: 2, issueCount: 0 });
+    const job = await runJob('findingsImport', { uploadId: upload.uploadId, mapping, defaults });
+    expect(job.state).toBe('done');
+    const rows = (await core.value('findings.listForMeeting', { meetingId })).map((f) => [f.text, f.date, f.votes, f.source]);
+    expect(rows).toEqual([
+      ['Meer groen in de wijk', '2026-05-03', 4, 'anders'],
+      ['Vet punt', '2026-05-04', 0, 'anders'],
+    ]);
+  });
+
+  it('refuses hostile files with a clear Dutch message and writes nothing', async () => {
+    const before = databaseFingerprint(core.sqlite);
+    const cases: [string, Buffer, RegExp][] = [
+      ['leeg.csv', Buffer.alloc(0), /Het bestand is leeg/],
+      ['alleen-kop.csv', Buffer.from('Inbreng;Thema\r\n'), /alleen een kopregel/],
+      ['binair.csv', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 1, 2, 3, 0, 0xff]), /geen tekstbestand/],
+      ['latin1.csv', Buffer.from('Inbreng\r\nCli\xebnt wacht lang\r\n', 'latin1'), /geen UTF-8-tekst/],
+      ['nep.xlsx', Buffer.from('Inbreng;Thema\r\nIets;Zorg\r\n'), /geen geldig Excel-bestand/],
+      ['kapot.xlsx', Buffer.concat([Buffer.from('PK\u0003\u0004'), Buffer.alloc(2000, 7)]), /geen geldig Excel-bestand/],
+      ['foto.png', Buffer.from('abc'), /\.csv of \.xlsx/],
+    ];
+    for (const [fileName, data, message] of cases) {
+      const error = await core.failure('findings.importParse', { fileName, dataBase64: b64(data) });
+      expect(error.code, fileName).toBe('VALIDATION');
+      expect(error.message, fileName).toMatch(message);
+    }
+    const huge = await core.failure('findings.importParse', { fileName: 'groot.csv', dataBase64: 'A'.repeat(50 * 1024 * 1024) });
+    expect(huge.code).toBe('VALIDATION');
+    expect(huge.message).toContain('te groot');
+    const gone = await core.failure('findings.importCheck', {
+      uploadId: '0190a0a0-0000-7000-8000-000000000000',
+      mapping: { text: 0 },
+      defaults: { date: '2026-01-01' },
+    });
+    expect(gone.message).toContain('niet meer beschikbaar');
+    expect(databaseFingerprint(core.sqlite).hash).toBe(before.hash);
+  });
+
+  it('cancelling a large import leaves nothing written', async () => {
+    const lines = ['Inbreng'];
+    for (let i = 0; i < 30_000; i += 1) lines.push(`Punt nummer ${i} over de wijk`);
+    const upload = await core.value('findings.importParse', { fileName: 'groot.csv', dataBase64: b64(lines.join('\n')) });
+    const before = databaseFingerprint(core.sqlite);
+    const started = await core.value('jobs.start', {
+      kind: 'findingsImport',
+      params: { uploadId: upload.uploadId, mapping: { text: 0 }, defaults: { meetingId, source: 'plenair', date: '2026-01-01' } },
+    });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await core.value('jobs.cancel', { id: started.id });
+    const finished = await core.jobs.wait(started.id);
+    expect(finished.state).toBe('cancelled');
+    expect(databaseFingerprint(core.sqlite).hash).toBe(before.hash);
+  });
+
+  it('exports the filtered findings to CSV and XLSX', async () => {
+    await core.value('findings.create', { meetingId, text: '=HYPERLINK("x") kwaadaardig', source: 'babbelbox' });
+    await core.value('findings.create', { meetingId, text: 'Cliënt wacht lang; erg lang', tags: ['wachttijd'] });
+    await core.value('findings.create', { meetingId, text: 'Niet meenemen', source: 'email' });
+    const csvJob = await runJob('findingsExport', { query: '', filters: { source: 'babbelbox' }, sort: 'date', direction: 'asc', format: 'csv' });
+    expect(csvJob.state).toBe('done');
+    const csv = readFileSync(String(csvJob.result!.path), 'utf8');
+    expect(csv.startsWith('\uFEFFInbreng;Bijeenkomst;Thema;Bron')).toBe(true);
+    expect(csv).toContain(`"'=HYPERLINK(""x"") kwaadaardig";Avond Noord;;Babbelbox`);
+    expect(csv).not.toContain('Niet meenemen');
+
+    const xlsxJob = await runJob('findingsExport', { query: 'client', filters: {}, sort: 'relevance', direction: 'desc', format: 'xlsx' });
+    expect(xlsxJob.state).toBe('done');
+    expect(xlsxJob.result!.count).toBe(1);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(String(xlsxJob.result!.path));
+    const sheet = workbook.worksheets[0]!;
+    expect(sheet.getRow(1).getCell(1).value).toBe('Inbreng');
+    expect(sheet.getRow(2).getCell(1).value).toBe('Cliënt wacht lang; erg lang');
+    expect(sheet.getRow(2).getCell(7).value).toBe('wachttijd');
+    expect(sheet.rowCount).toBe(2);
+  });
+});

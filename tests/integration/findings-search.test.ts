@@ -1,0 +1,108 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildPrefixMatchExpression } from '../../electron/core/findings/text';
+import { createTestCore, type TestCore } from '../helpers/core';
+import { databaseFingerprint } from '../helpers/snapshot';
+
+describe('findings.search (FTS5)', () => {
+  let core: TestCore;
+  const ids: Record<string, string> = {};
+  let meetingA: string;
+  let meetingB: string;
+  let programme: string;
+  let noord: string;
+
+  beforeAll(async () => {
+    core = await createTestCore();
+    noord = (await core.value('wijken.create', { name: 'Noord' })).id;
+    const zuid = (await core.value('wijken.create', { name: 'Zuid' })).id;
+    programme = (await core.value('programmes.create', { name: 'Ronde 2026' })).id;
+    const a = await core.value('meetings.create', { title: 'Avond Noord', programmeId: programme, date: '2026-03-01', wijkIds: [noord], tables: [{ theme: 'Mantelzorg' }] });
+    const b = await core.value('meetings.create', { title: 'Avond Zuid', date: '2026-05-01', wijkIds: [zuid] });
+    meetingA = a.id;
+    meetingB = b.id;
+    const add = async (key: string, input: Record<string, unknown>) => {
+      ids[key] = (await core.value('findings.create', input as never)).id;
+    };
+    await add('client', { meetingId: a.id, text: 'De cliëntondersteuner is onbekend bij bewoners', tags: ['Informatie'] });
+    await add('mantel', { meetingId: a.id, themeTableId: a.tables[0]!.id, source: 'thematafel', text: 'Mantelzorgers raken overbelast' });
+    await add('respijt', { meetingId: a.id, themeTableId: a.tables[0]!.id, source: 'thematafel', text: 'Mantelzorg: respijtzorg is nauwelijks te vinden' });
+    await add('vervoer', { meetingId: b.id, source: 'babbelbox', text: 'Het "Wmo-vervoer" komt vaak te laat (AND soms NIET)' });
+    await add('email', { source: 'email', date: '2026-06-10', text: 'Client vindt het loket ingewikkeld' });
+    await add('quote', { meetingId: b.id, text: "Bewoners zeggen: 'we worden niet gehoord' * NEAR(x) ^" });
+  });
+  afterAll(async () => {
+    await core.dispose();
+  });
+
+  const search = (input: Record<string, unknown>) => core.value('findings.search', input as never);
+  const idsOf = (page: { rows: { id: string }[] }) => page.rows.map((row) => row.id);
+
+  it('folds diacritics both ways and matches prefixes', async () => {
+    expect(idsOf(await search({ query: 'client' })).sort()).toEqual([ids.client, ids.email].sort());
+    expect(idsOf(await search({ query: 'cliënt' })).sort()).toEqual([ids.client, ids.email].sort());
+    expect(idsOf(await search({ query: 'CLIËNTONDERSTEUNER' }))).toEqual([ids.client]);
+    expect(idsOf(await search({ query: 'mantel' })).sort()).toEqual([ids.mantel, ids.respijt].sort());
+    expect(idsOf(await search({ query: 'mantel respijt' }))).toEqual([ids.respijt]);
+    expect(idsOf(await search({ query: 'enquête' }))).toEqual([]);
+  });
+
+  it('highlights the matched words', async () => {
+    const page = await search({ query: 'cliënt' });
+    const row = page.rows.find((hit) => hit.id === ids.client)!;
+    expect(row.highlighted).toEqual([
+      { text: 'De ', hit: false },
+      { text: 'cliëntondersteuner', hit: true },
+      { text: ' is onbekend bij bewoners', hit: false },
+    ]);
+    expect(row.highlighted.map((segment) => segment.text).join('')).toBe(row.text);
+  });
+
+  it('ranks better matches first', async () => {
+    const page = await search({ query: 'mantelzorg' });
+    expect(page.rows[0]!.id).toBe(ids.respijt);
+  });
+
+  it('treats quotes, operators and FTS syntax in the query as plain words', async () => {
+    for (const query of ['"', '"Wmo-vervoer', 'AND', 'NOT', 'OR vervoer', 'NEAR(x)', '*', '^', "we worden'", 'vervoer)', '(((', 'text:vervoer', '-', '"" OR ""', '\\']) {
+      const result = await core.call('findings.search', { query });
+      expect(result.ok, `query ${query}`).toBe(true);
+    }
+    expect(idsOf(await search({ query: '"Wmo-vervoer' }))).toEqual([ids.vervoer]);
+    expect(idsOf(await search({ query: 'NIET soms' }))).toEqual([ids.vervoer]);
+    expect(idsOf(await search({ query: 'NEAR(x)' }))).toEqual([ids.quote]);
+    expect(idsOf(await search({ query: 'text:vervoer' }))).toEqual([]);
+    expect(buildPrefixMatchExpression('a" OR "b')).toBe('("a" OR "a"*) AND ("or" OR "or"*) AND ("b" OR "b"*)');
+    expect(buildPrefixMatchExpression('  *** ')).toBeNull();
+  });
+
+  it('filters by meeting, programme, wijk, theme, source, date range and tag', async () => {
+    const all = (filters: Record<string, unknown>) => search({ filters }).then((page) => idsOf(page).sort());
+    expect(await all({ meetingId: meetingB })).toEqual([ids.vervoer, ids.quote].sort());
+    expect(await all({ programmeId: programme })).toEqual([ids.client, ids.mantel, ids.respijt].sort());
+    expect(await all({ wijkId: noord })).toEqual([ids.client, ids.mantel, ids.respijt].sort());
+    expect(await all({ theme: 'Mantelzorg' })).toEqual([ids.mantel, ids.respijt].sort());
+    expect(await all({ source: 'babbelbox' })).toEqual([ids.vervoer]);
+    expect(await all({ fromDate: '2026-04-01', toDate: '2026-05-31' })).toEqual([ids.vervoer, ids.quote].sort());
+    expect(await all({ tag: 'informatie' })).toEqual([ids.client]);
+    expect(idsOf(await search({ query: 'client', filters: { source: 'email' } }))).toEqual([ids.email]);
+  });
+
+  it('pages and sorts, with the total of all matches', async () => {
+    const first = await search({ sort: 'date', direction: 'desc', limit: 2 });
+    expect(first.total).toBe(6);
+    expect(idsOf(first)).toEqual([ids.email, ids.quote]);
+    const second = await search({ sort: 'date', direction: 'desc', limit: 2, offset: 2 });
+    expect(idsOf(second)).toEqual([ids.vervoer, ids.respijt]);
+    const byText = await search({ sort: 'text', direction: 'asc', limit: 1 });
+    expect(byText.rows[0]!.text).toMatch(/^Bewoners/);
+  });
+
+  it('rejects bad search input without touching the database', async () => {
+    const before = databaseFingerprint(core.sqlite);
+    expect((await core.failure('findings.search', { query: 'x'.repeat(501) })).code).toBe('VALIDATION');
+    expect((await core.failure('findings.search', { limit: 100_000 })).code).toBe('VALIDATION');
+    expect((await core.failure('findings.search', { filters: { fromDate: '1-1-2026' } })).message).toContain('Geen geldige datum');
+    expect((await core.failure('findings.search', { filters: { unknown: 1 } })).code).toBe('VALIDATION');
+    expect(databaseFingerprint(core.sqlite).hash).toBe(before.hash);
+  });
+});
