@@ -1,8 +1,7 @@
-// Runs @doyensec/electronegativity on the compiled Electron shell (build/electron, built here
-// with scripts/build-electron.mjs, because the tool cannot parse current TypeScript) and fails
-// on any finding that is not justified below. Usage: `node scripts/electronegativity.mjs`.
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+// Runs @doyensec/electronegativity on the compiled Electron shell (bundled here with esbuild,
+// because the tool cannot parse current TypeScript) and fails on any finding that is not
+// justified below. Usage: `node scripts/electronegativity.mjs`.
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -34,25 +33,39 @@ const JUSTIFIED = [
   },
 ];
 
-const build = spawnSync(process.execPath, [path.join(root, 'scripts', 'build-electron.mjs')], { stdio: 'inherit' });
-if (build.status !== 0) process.exit(build.status ?? 1);
-
 const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
 const electronVersion = (pkg.optionalDependencies?.electron ?? pkg.devDependencies?.electron ?? '40.0.0').replace(/^[^\d]*/, '');
+
 const CLASS_FEATURES = ['class-field', 'class-private-field', 'class-private-method', 'class-private-accessor', 'class-static-field', 'class-private-static-field', 'class-private-static-method', 'class-private-static-accessor', 'class-private-brand-check', 'class-static-blocks'];
-// The tool only reads .js/.jsx/.ts/.tsx/.html files, so the .cjs/.mjs bundles are copied to .js.
+
+/**
+ * The same entry points, platforms and formats as scripts/build-electron.mjs, bundled here so the
+ * scan does not depend on the packaging checks of that script. Written as .js (the tool reads only
+ * .js/.jsx/.ts/.tsx/.html) with class fields lowered (its parser does not know private fields).
+ */
 const input = path.join(root, 'build', 'electronegativity');
 rmSync(input, { recursive: true, force: true });
 mkdirSync(input, { recursive: true });
-for (const name of readdirSync(path.join(root, 'build', 'electron'))) {
-  if (!/\.(cjs|mjs|js)$/.test(name)) continue;
-  // Class fields lowered: the tool's parser does not know private class fields.
-  const source = readFileSync(path.join(root, 'build', 'electron', name), 'utf8');
-  const lowered = await esbuild.transform(source, {
+const NATIVE = ['better-sqlite3', '@resvg/resvg-js'];
+const bundles = [
+  { name: 'main.js', entry: 'electron/main/index.ts', platform: 'node', format: 'cjs', external: ['electron', ...NATIVE] },
+  { name: 'preload.js', entry: 'electron/preload/index.ts', platform: 'browser', format: 'cjs', external: ['electron'] },
+  { name: 'core-process.js', entry: 'electron/core-process/index.ts', platform: 'node', format: 'cjs', external: ['electron', ...NATIVE] },
+  { name: 'worker.js', entry: 'electron/core/jobs/worker.ts', platform: 'node', format: 'esm', external: NATIVE },
+];
+for (const bundle of bundles) {
+  await esbuild.build({
+    entryPoints: [path.join(root, bundle.entry)],
+    outfile: path.join(input, bundle.name),
+    bundle: true,
+    platform: bundle.platform,
+    format: bundle.format,
+    external: bundle.external,
     target: 'es2022',
     supported: Object.fromEntries(CLASS_FEATURES.map((feature) => [feature, false])),
-    format: name.endsWith('.mjs') ? 'esm' : 'cjs', loader: 'js' });
-  writeFileSync(path.join(input, name.replace(/\.(cjs|mjs)$/, '.js')), lowered.code);
+    ...(bundle.format === 'cjs' ? { define: { 'import.meta.url': '__importMetaUrl' } } : {}),
+    logLevel: 'silent',
+  });
 }
 writeFileSync(path.join(input, 'package.json'), JSON.stringify({ name: pkg.name, main: 'main.js', devDependencies: { electron: electronVersion } }));
 const result = await run({ input, isRelative: true, electronVersionOverride: electronVersion, customScan: [], excludeFromScan: [], parserPlugins: [] }, false);
