@@ -84,6 +84,28 @@ describe('privacy: retention and purge of flagged personal data', () => {
     expect(databaseFingerprint(core.sqlite).hash).toBe(before.hash);
   });
 
+  it('purges real findings flagged as personal data: tags go with them, search no longer finds them', async () => {
+    core = await createTestCore();
+    const old = await core.value('findings.create', { text: 'Mevrouw De Boer (Kerkstraat 3) krijgt geen taxi', containsPersonalData: true, tags: ['vervoer'] });
+    const recent = await core.value('findings.create', { text: 'Meneer Visser wacht al maanden op een traplift', containsPersonalData: true });
+    const general = await core.value('findings.create', { text: 'De taxi komt vaak te laat', containsPersonalData: false });
+    // Age two of them: input from 2020.
+    core.sqlite.prepare('update findings set created_at = ? where id in (?, ?)').run(OLD, old.id, general.id);
+    await core.value('privacy.update', { retentionMonths: 24 });
+
+    const preview = await core.value('privacy.purgePreview');
+    expect(preview.items.map((item) => [item.table, item.id])).toEqual([['findings', old.id]]);
+    expect(preview.items[0]!.label).toContain('Mevrouw De Boer');
+    await core.value('privacy.purge', { confirm: true, expectedCount: 1 });
+
+    const remaining = core.sqlite.prepare('select id from findings order by seq').pluck().all();
+    expect(remaining).toEqual([recent.id, general.id]);
+    expect(core.sqlite.prepare('select count(*) from finding_tags where finding_id = ?').pluck().get(old.id)).toBe(0);
+    const search = await core.value('findings.search', { query: 'taxi' });
+    expect(search.rows.map((row) => row.id)).toEqual([general.id]);
+    expect(core.sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
+  });
+
   it('validates the retention setting', async () => {
     core = await createTestCore();
     for (const retentionMonths of [0, -1, 1.5, 241, '12']) {

@@ -3,10 +3,9 @@ import type { PrivacySettings, PurgeCandidate, PurgePreview } from '../../../sha
 import { t, tableLabel } from '../../../shared/i18n';
 import { AppError } from '../../../shared/result';
 import type { Db, Sqlite } from '../db/connection';
-import { findReferences } from '../db/references';
 import { newId, nowIso } from '../ids';
 import { recordAudit } from './audit';
-import { labelColumn, tableColumns, tablesWithColumn } from './tables';
+import { blockingReferences, labelColumn, tableColumns, tablesWithColumn } from './tables';
 
 /**
  * AVG retention: rows flagged `contains_personal_data = 1` whose `created_at` is older than the
@@ -81,7 +80,7 @@ export async function purgePersonalData(trx: Db, sqlite: Sqlite, confirmedCount:
   if (preview.items.length !== confirmedCount) throw new AppError('CONFLICT', t('privacy.listChanged', { count: preview.items.length }));
   const counts: Record<string, number> = {};
   for (const item of preview.items) {
-    const references = findReferences(sqlite, item.table, item.id).filter((reference) => reference.count > 0);
+    const references = blockingReferences(sqlite, item.table, item.id);
     if (references.length > 0) {
       const uses = references.map((reference) => `${reference.count} ${tableLabel(reference.table)}`).join(', ');
       throw new AppError('CONFLICT', t('privacy.stillReferenced', { uses }));

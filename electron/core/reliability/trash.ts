@@ -3,10 +3,9 @@ import type { TrashItem } from '../../../shared/api/reliability';
 import { t, tableLabel } from '../../../shared/i18n';
 import { AppError } from '../../../shared/result';
 import type { Db, Sqlite } from '../db/connection';
-import { findReferences } from '../db/references';
 import { nowIso } from '../ids';
 import { readRow, recordAudit } from './audit';
-import { labelColumn, tablesWithColumn } from './tables';
+import { blockingReferences, labelColumn, tablesWithColumn } from './tables';
 
 /**
  * The trash, by convention: a table with a nullable `deleted_at` column takes part. "Deleting" sets
@@ -70,7 +69,7 @@ export async function emptyTrash(trx: Db, sqlite: Sqlite, userName: string): Pro
     const rows = await (trx as unknown as Kysely<any>).selectFrom(table).selectAll().where(TRASH_COLUMN, 'is not', null).execute();
     for (const row of rows) {
       const id = String(row.id);
-      const references = findReferences(sqlite, table, id).filter((reference) => reference.count > 0);
+      const references = blockingReferences(sqlite, table, id);
       if (references.length > 0) {
         const uses = references.map((reference) => `${reference.count} ${tableLabel(reference.table)}`).join(', ');
         throw new AppError('CONFLICT', t('trash.stillReferenced', { uses }));
