@@ -29,6 +29,7 @@ test('names with <script> and HTML show as text on every screen and never run', 
   });
   expect((await callApi(app, 'wijken.create', { name: SCRIPT_NAME, description: IMG_NAME })).ok).toBe(true);
   expect((await callApi(app, 'wijken.create', { name: IMG_NAME })).ok).toBe(true);
+  expect((await callApi(app, 'findings.create', { text: `Inbreng ${SCRIPT_NAME} ${IMG_NAME}`, tags: [SCRIPT_NAME] })).ok).toBe(true);
   await app.goto(`${new URL(app.url()).origin}/#/instellingen`);
   const council = app.getByRole('region', { name: 'Instellingen van de raad' });
   await council.getByLabel('Naam van de raad').fill(`Raad ${SCRIPT_NAME}`);
@@ -43,6 +44,9 @@ test('names with <script> and HTML show as text on every screen and never run', 
     expect(await app.evaluate(() => (globalThis as { __xss?: number }).__xss)).toBeUndefined();
     expect(await app.locator('main img[src="x"], main script:not([src])').count()).toBe(0);
   }
+  await app.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Inbreng', exact: true }).click();
+  await expect(app.getByText(`Inbreng ${SCRIPT_NAME} ${IMG_NAME}`, { exact: true }).first()).toBeVisible();
+  await saveScreenshot(app, testInfo, 'tekst-veilig-inbreng');
   await app.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Instellingen', exact: true }).click();
   const wijken = app.getByRole('region', { name: 'Wijken' });
   await expect(wijken.getByText(SCRIPT_NAME, { exact: true })).toBeVisible();
