@@ -21,7 +21,7 @@ export async function buildCrashWriter(outDir = path.join(here, '..', '..', 'bui
     format: 'esm',
     target: 'node20',
     outfile,
-    external: ['better-sqlite3'],
+    external: ['better-sqlite3', '@resvg/resvg-js'],
     // better-sqlite3 is CommonJS: give the bundle a require() and resolve it from this repository.
     banner: { js: `import { createRequire } from 'node:module'; const require = createRequire(${JSON.stringify(path.join(here, '..', '..', 'package.json'))});` },
     logLevel: 'silent',
