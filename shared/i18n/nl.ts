@@ -62,7 +62,8 @@ export const nl = {
       'Deze database is gemaakt met een nieuwere versie van Advieswerk (onbekende wijziging "{migration}"). Werk Advieswerk bij; de database is niet aangeraakt.',
     dbLocked: 'De database is in gebruik door een ander programma. Sluit het andere venster van Advieswerk en probeer het opnieuw.',
     dbOpenFailed: 'De database "{path}" kon niet worden geopend: {details}',
-    stillReferenced: 'Dit kan niet worden verwijderd, want het is nog ergens aan gekoppeld (bijvoorbeeld aan een advies of een beoordeling). Er is niets veranderd.',
+    stillReferenced:
+      'Dit kan niet worden verwijderd: het is nog in gebruik, bijvoorbeeld als bron van een advies of een beoordeling. Haal eerst die koppeling weg; er is niets veranderd.',
   },
   council: {
     title: 'Instellingen van de raad',
