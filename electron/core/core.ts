@@ -13,6 +13,8 @@ import { createKysely, openSqlite, type Db, type Sqlite } from './db/connection'
 import { migrateToLatest, type MigrationOutcome } from './db/migrate';
 import { JobRunner } from './jobs/runner';
 import { backupDirFor } from './paths';
+import { DEFAULT_AUTOMATIC_BACKUPS, scheduleAutomaticBackups, type AutomaticBackupOptions } from './backups/schedule';
+import { MaintenanceGate } from './backups/gate';
 import { version } from '../../package.json';
 
 export interface CoreOptions {
@@ -23,6 +25,8 @@ export interface CoreOptions {
   jobWorkerPath?: string;
   /** Where automatic backups go; defaults to `backups/` beside the database. */
   backupDir?: string;
+  /** Daily backups while running; on by default in the app and browser mode, off in the CLI. */
+  automaticBackups?: AutomaticBackupOptions | false;
 }
 
 /** The app's core, the same in Electron, browser mode, the CLI and the tests. */
@@ -44,25 +48,33 @@ function osUserName(): string {
   }
 }
 
-export async function openCore(options: CoreOptions): Promise<Core> {
-  const databasePath = options.databasePath === ':memory:' ? ':memory:' : path.resolve(options.databasePath);
-  if (databasePath !== ':memory:') mkdirSync(path.dirname(databasePath), { recursive: true });
+async function openDatabase(databasePath: string, backupDir: string | null, nativeBinding?: string): Promise<{ sqlite: Sqlite; db: Db; migration: MigrationOutcome }> {
   let sqlite: Sqlite;
   try {
-    sqlite = openSqlite({ path: databasePath, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) });
+    sqlite = openSqlite({ path: databasePath, ...(nativeBinding ? { nativeBinding } : {}) });
   } catch (error) {
     const details = error instanceof Error ? error.message : String(error);
     throw new AppError('IO', t('errors.dbOpenFailed', { path: databasePath, details }));
   }
   const db = createKysely(sqlite);
-  const backupDir = options.backupDir ?? (databasePath === ':memory:' ? null : backupDirFor(databasePath));
-  let migration: MigrationOutcome;
   try {
-    migration = await migrateToLatest(db, sqlite, backupDir);
+    return { sqlite, db, migration: await migrateToLatest(db, sqlite, backupDir) };
   } catch (error) {
     await db.destroy();
     throw error;
   }
+}
+
+export async function openCore(options: CoreOptions): Promise<Core> {
+  const databasePath = options.databasePath === ':memory:' ? ':memory:' : path.resolve(options.databasePath);
+  try {
+    if (databasePath !== ':memory:') mkdirSync(path.dirname(databasePath), { recursive: true });
+  } catch (error) {
+    throw new AppError('IO', t('errors.dbOpenFailed', { path: databasePath, details: error instanceof Error ? error.message : String(error) }));
+  }
+  const backupDir = options.backupDir ?? (databasePath === ':memory:' ? null : backupDirFor(databasePath));
+  const opened = await openDatabase(databasePath, backupDir, options.nativeBinding);
+  let migration = opened.migration;
 
   const jobs = new JobRunner({
     dbPath: databasePath,
@@ -71,25 +83,62 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     ...(options.jobWorkerPath ? { workerPath: options.jobWorkerPath } : {}),
   });
   const systemUser = osUserName();
-  const user = await getCurrentUser(db, systemUser);
+  const user = await getCurrentUser(opened.db, systemUser);
+
+  // Calls wait while the database is being swapped (restore); the restore waits for calls in flight.
+  const gate = new MaintenanceGate();
   const ctx: HandlerContext = {
-    db,
-    sqlite,
+    db: opened.db,
+    sqlite: opened.sqlite,
     jobs,
     session: { userName: user.name, osUserName: systemUser },
     info: { version, databasePath, schemaVersion: migration.schemaVersion, mode: options.mode },
+    maintenance: {
+      backupDir,
+      ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+      exclusive: (work) => gate.exclusive(work),
+      async reopenDatabase(replace) {
+        await ctx.db.destroy();
+        let failure: unknown;
+        try {
+          await replace(databasePath);
+        } catch (error) {
+          failure = error;
+        }
+        // Reopened whatever happened: after a failed replace the old database is still intact.
+        const reopened = await openDatabase(databasePath, backupDir, options.nativeBinding);
+        ctx.db = reopened.db;
+        ctx.sqlite = reopened.sqlite;
+        migration = reopened.migration;
+        ctx.info.schemaVersion = reopened.migration.schemaVersion;
+        ctx.session.userName = (await getCurrentUser(reopened.db, systemUser)).name;
+        if (failure !== undefined) throw failure;
+        return reopened.migration.schemaVersion;
+      },
+    },
   };
+  const automaticBackups =
+    options.automaticBackups ?? (options.mode !== 'cli' && backupDir ? DEFAULT_AUTOMATIC_BACKUPS : false);
+  const stopAutomaticBackups =
+    automaticBackups && backupDir ? scheduleAutomaticBackups(jobs, backupDir, automaticBackups, options.nativeBinding, () => !gate.busy) : () => {};
 
   return {
-    call: (method, input) => dispatch(handlers, ctx, method, input),
+    call: (method, input) => gate.run(() => dispatch(handlers, ctx, method, input)),
     onJobEvent: (listener) => jobs.onEvent(listener),
-    db,
-    sqlite,
+    get db() {
+      return ctx.db;
+    },
+    get sqlite() {
+      return ctx.sqlite;
+    },
     jobs,
-    migration,
+    get migration() {
+      return migration;
+    },
     async close() {
+      stopAutomaticBackups();
       await jobs.close();
-      await db.destroy();
+      await ctx.db.destroy();
     },
   };
 }

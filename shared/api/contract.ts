@@ -1,4 +1,6 @@
 import type { z } from 'zod';
+import { backupsContract } from './backups';
+import { reliabilityContract } from './reliability';
 import { advicesContract } from './advices';
 import { councilContract } from './council';
 import { exchangeContract } from './exchange';
@@ -18,6 +20,8 @@ export const contract = {
   ...councilContract,
   ...wijkenContract,
   ...jobsContract,
+  ...backupsContract,
+  ...reliabilityContract,
   ...monitoringContract,
   ...meetingsContract,
   ...exchangeContract,

@@ -11,7 +11,8 @@ import { responsesReportParams } from './responses';
  * features add their kinds here (imports, exports, reports).
  */
 export const jobParams = {
-  backup: z.object({}).strict(),
+  /** `automatisch` is the daily backup the core starts itself; rotation treats both alike. */
+  backup: z.object({ reason: z.enum(['automatisch', 'handmatig']).optional() }).strict(),
   monitoringReport: z.object({ periodKey: periodKeyField, frameworkId: id.nullable().default(null) }).strict(),
   monitoringCsv: z.object({ periodKey: periodKeyField.optional(), frameworkId: id.nullable().default(null) }).strict(),
   findingsImport: importCheckInput,

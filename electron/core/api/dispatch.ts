@@ -38,10 +38,17 @@ function fromSqliteError(error: Error & { code?: string }): Result<never> | null
  */
 export async function dispatch(handlers: Handlers, ctx: HandlerContext, method: string, rawInput: unknown): Promise<Result<unknown>> {
   if (!isMethodName(method)) return fail('NOT_FOUND', t('errors.unknownMethod', { method: method.slice(0, 100) }));
-  const parsed = contract[method].input.safeParse(rawInput === undefined || rawInput === null ? {} : rawInput);
-  if (!parsed.success) {
-    const issues = toIssues(parsed.error);
-    return fail('VALIDATION', t('errors.validation', { details: describeIssues(issues) }), issues);
+  let parsed: z.ZodSafeParseResult<unknown>;
+  try {
+    parsed = contract[method].input.safeParse(rawInput === undefined || rawInput === null ? {} : rawInput);
+    if (!parsed.success) {
+      const issues = toIssues(parsed.error);
+      return fail('VALIDATION', t('errors.validation', { details: describeIssues(issues) }), issues);
+    }
+  } catch {
+    // Zod itself can throw while wording an issue about an exotic value (an object without a
+    // prototype whose `constructor` is not a function); found by tests/integration/api-fuzz.test.ts.
+    return fail('VALIDATION', t('errors.validation', { details: t('reliability.unreadableInput') }));
   }
   try {
     const handler = handlers[method] as (input: unknown, ctx: HandlerContext) => Promise<unknown>;

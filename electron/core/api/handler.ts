@@ -15,6 +15,21 @@ export interface HandlerContext {
    */
   session: { userName: string; osUserName: string };
   info: Omit<SystemInfo, 'schemaVersion'> & { schemaVersion: string };
+  /** Whole-database operations (backups, restore): see electron/core/backups. */
+  maintenance: MaintenanceControl;
+}
+
+export interface MaintenanceControl {
+  /** Null for an in-memory database. */
+  backupDir: string | null;
+  nativeBinding?: string;
+  /** Runs `work` with no other call in flight; calls arriving meanwhile wait. */
+  exclusive<T>(work: () => Promise<T>): Promise<T>;
+  /**
+   * Closes the database, lets `replace` rewrite the file at the given path, reopens it (migrating
+   * it to the latest schema) and swaps the new connection into the context. Returns the schema version.
+   */
+  reopenDatabase(replace: (databasePath: string) => Promise<void>): Promise<string>;
 }
 
 export type Handler<M extends MethodName> = (input: ParsedInput<M>, ctx: HandlerContext) => Promise<MethodOutput<M>>;

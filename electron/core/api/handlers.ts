@@ -1,3 +1,5 @@
+import { backupsHandlers } from '../backups/handlers';
+import { reliabilityHandlers } from '../reliability/handlers';
 import { advicesHandlers } from '../advices/handlers';
 import { councilHandlers } from '../council/handlers';
 import { exchangeHandlers } from '../exchange/handlers';
@@ -24,4 +26,6 @@ export const handlers: Handlers = combineHandlers(
   exchangeHandlers,
   advicesHandlers,
   responsesHandlers,
+  backupsHandlers,
+  reliabilityHandlers,
 );

@@ -1,5 +1,5 @@
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, SqliteAdapter, SqliteDialect } from 'kysely';
+import { Kysely, SqliteAdapter, SqliteDialect, type Driver } from 'kysely';
 import type { Database } from './schema';
 
 export type Sqlite = BetterSqlite3.Database;
@@ -28,8 +28,26 @@ class TransactionalDdlSqliteAdapter extends SqliteAdapter {
 }
 
 class AdvieswerkSqliteDialect extends SqliteDialect {
+  constructor(private readonly sqlite: Sqlite) {
+    super({ database: sqlite });
+  }
+
   override createAdapter(): SqliteAdapter {
     return new TransactionalDdlSqliteAdapter();
+  }
+
+  /**
+   * On SQLITE_FULL (and some I/O errors) SQLite has already rolled the transaction back; Kysely's
+   * own ROLLBACK would then fail with "no transaction is active" and hide the real error (a full
+   * disk would reach the user as an internal error). Roll back only what is still open.
+   */
+  override createDriver(): Driver {
+    const driver = super.createDriver();
+    const rollback = driver.rollbackTransaction.bind(driver);
+    driver.rollbackTransaction = async (connection) => {
+      if (this.sqlite.inTransaction) await rollback(connection);
+    };
+    return driver;
   }
 }
 
@@ -48,6 +66,6 @@ export function openSqlite(options: OpenOptions): Sqlite {
 }
 
 export function createKysely(sqlite: Sqlite): Db {
-  return new Kysely<Database>({ dialect: new AdvieswerkSqliteDialect({ database: sqlite }) });
+  return new Kysely<Database>({ dialect: new AdvieswerkSqliteDialect(sqlite) });
 }
 

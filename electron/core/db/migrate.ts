@@ -1,8 +1,7 @@
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
 import { Migrator, sql, type Migration } from 'kysely';
 import { AppError } from '../../../shared/result';
 import { t } from '../../../shared/i18n';
+import { writeOnlineBackup } from '../backups/files';
 import type { Db, Sqlite } from './connection';
 import { migrations } from './migrations';
 
@@ -38,10 +37,6 @@ export async function checkDatabaseVersion(
   return { applied, pending };
 }
 
-function backupFileName(reason: string): string {
-  return `advieswerk-${reason}-${new Date().toISOString().replace(/[:.]/g, '-')}.sqlite`;
-}
-
 /**
  * Brings the database to the latest schema. An existing database is copied first (SQLite's
  * online backup, consistent even while open), so a migration can never cost data.
@@ -55,9 +50,7 @@ export async function migrateToLatest(
   const { applied, pending } = await checkDatabaseVersion(db, available);
   let backupPath: string | undefined;
   if (pending.length > 0 && applied.length > 0 && backupDir) {
-    mkdirSync(backupDir, { recursive: true });
-    backupPath = path.join(backupDir, backupFileName('voor-migratie'));
-    await sqlite.backup(backupPath);
+    backupPath = await writeOnlineBackup(sqlite, backupDir, 'voor-migratie');
   }
   if (pending.length > 0) {
     const migrator = new Migrator({

@@ -45,6 +45,28 @@ export interface WijkTable extends RecordColumns {
   description: string;
 }
 
+/** Who changed what and when: before/after as JSON of the row (null for create/delete). */
+export interface AuditLogTable {
+  id: string;
+  at: string;
+  user_name: string;
+  table_name: string;
+  record_id: string;
+  action: 'create' | 'update' | 'delete' | 'trash' | 'restore' | 'purge';
+  before_json: string | null;
+  after_json: string | null;
+}
+
+/** One row per privacy purge: how many rows of which tables, never their content. */
+export interface PrivacyPurgeLogTable {
+  id: string;
+  purged_at: string;
+  purged_by: string;
+  older_than: string;
+  retention_months: number;
+  counts_json: string;
+}
+
 export interface WijkteamTable extends RecordColumns {
   name: string;
   name_key: string;
@@ -363,6 +385,8 @@ export interface Database {
   signatories: SignatoryTable;
   app_settings: AppSettingTable;
   wijken: WijkTable;
+  audit_log: AuditLogTable;
+  privacy_purge_log: PrivacyPurgeLogTable;
   wijkteams: WijkteamTable;
   wijkteam_wijken: WijkteamWijkTable;
   criteria_frameworks: CriteriaFrameworkTable;

@@ -1,7 +1,8 @@
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { JobKind } from '../../../shared/api/jobs';
 import { t } from '../../../shared/i18n';
+import { writeOnlineBackup, rotateBackups } from '../backups/files';
 import { openSqlite, type Sqlite } from '../db/connection';
 import { monitoringCsvJob, monitoringReportJob } from '../monitoring/export-jobs';
 import { exchangeExportJob, exchangeImportJob } from '../exchange/jobs';
@@ -31,25 +32,15 @@ export function isCancellation(error: unknown): boolean {
   return error instanceof JobCancelled;
 }
 
-/** SQLite's online backup into a temporary file, renamed into place only when complete. */
-async function backup({ sqlite, backupDir, report, signal }: JobEnvironment): Promise<Record<string, unknown>> {
-  mkdirSync(backupDir, { recursive: true });
-  const finalPath = path.join(backupDir, `advieswerk-${new Date().toISOString().replace(/[:.]/g, '-')}.sqlite`);
-  const partialPath = `${finalPath}${PARTIAL_SUFFIX}`;
-  try {
-    await sqlite.backup(partialPath, {
-      progress({ totalPages, remainingPages }) {
-        throwIfCancelled(signal);
-        report(totalPages - remainingPages, totalPages, t('jobs.backupStarted'));
-        return 200;
-      },
-    });
-    throwIfCancelled(signal);
-    renameSync(partialPath, finalPath);
-  } finally {
-    rmSync(partialPath, { force: true });
-  }
-  return { path: finalPath };
+/** SQLite's online backup (see backups/files.ts), then the rotation of the backup folder. */
+async function backup({ sqlite, backupDir, params, report, signal }: JobEnvironment): Promise<Record<string, unknown>> {
+  const reason = params.reason === 'automatisch' ? 'automatisch' : 'handmatig';
+  const finalPath = await writeOnlineBackup(sqlite, backupDir, reason, {
+    checkCancelled: () => throwIfCancelled(signal),
+    progress: (done, total) => report(done, total, t('jobs.backupStarted')),
+  });
+  const removed = rotateBackups(backupDir);
+  return { path: finalPath, removed };
 }
 
 export const jobKinds: Record<JobKind, JobFunction> = {

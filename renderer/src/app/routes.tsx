@@ -6,6 +6,7 @@ import { MeetingsPage } from '../features/meetings/MeetingsPage';
 import { MonitoringPage } from '../features/monitoring/MonitoringPage';
 import { OverdueBadge } from '../features/responses/OverdueBadge';
 import { ResponsesPage } from '../features/responses/ResponsesPage';
+import { PrivacyPage } from '../features/privacy/PrivacyPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { StartPage } from '../features/start/StartPage';
 
@@ -26,6 +27,7 @@ export const ROUTES: AppRoute[] = [
   { path: '/reacties', label: 'nav.responses', component: ResponsesPage, badge: OverdueBadge },
   { path: '/wijkteams', label: 'nav.wijkteams', component: MonitoringPage },
   { path: '/instellingen', label: 'nav.settings', component: SettingsPage },
+  { path: '/privacy', label: 'privacy.nav', component: PrivacyPage },
 ];
 
 /** The route for a path: exact match, or the longest prefix ("/adviezen/123" -> "/adviezen"). */

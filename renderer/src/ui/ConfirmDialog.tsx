@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useId, useRef } from 'react';
 import { t } from '../../../shared/i18n';
 import { Button } from './Button';
 import { Heading, Paragraph } from './Heading';
@@ -15,6 +15,8 @@ interface ConfirmDialogProps {
 /** A modal question on the native <dialog>: focus is trapped, Escape cancels. */
 export function ConfirmDialog({ open, title, message, confirmLabel, onConfirm, onCancel }: ConfirmDialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
+  // Unique per dialog: a page with two confirmations (wijken and back-ups) must not share an id.
+  const titleId = useId();
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
@@ -22,8 +24,8 @@ export function ConfirmDialog({ open, title, message, confirmLabel, onConfirm, o
     if (!open && dialog.open) dialog.close();
   }, [open]);
   return (
-    <dialog ref={ref} className="aw-dialog" aria-labelledby="bevestig-titel" onCancel={onCancel} onClose={onCancel}>
-      <Heading level={2} id="bevestig-titel">
+    <dialog ref={ref} className="aw-dialog" aria-labelledby={titleId} onCancel={onCancel} onClose={onCancel}>
+      <Heading level={2} id={titleId}>
         {title}
       </Heading>
       <Paragraph>{message}</Paragraph>

@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely';
 import * as m0001 from './0001_foundation';
+import * as m0005 from './0005_reliability';
 import * as m0002 from './0002_meetings';
 import * as m0003 from './0003_advices';
 import * as m0004 from './0004_monitoring';
@@ -15,4 +16,5 @@ export const migrations: Record<string, Migration> = {
   '0003_advices': m0003,
   '0004_monitoring': m0004,
   '0006_responses': m0006,
+  '0005_reliability': m0005,
 };

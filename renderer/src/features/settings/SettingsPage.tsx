@@ -1,7 +1,9 @@
 import { Heading } from '../../ui/Heading';
 import { WijkenSection } from '../wijken/WijkenSection';
+import { BackupsSection } from './BackupsSection';
 import { CouncilForm } from './CouncilForm';
 import { SystemSection } from './SystemSection';
+import { TrashSection } from './TrashSection';
 
 export function SettingsPage({ title }: { title: string }) {
   return (
@@ -10,6 +12,8 @@ export function SettingsPage({ title }: { title: string }) {
       <CouncilForm />
       <WijkenSection />
       <SystemSection />
+      <BackupsSection />
+      <TrashSection />
     </>
   );
 }

@@ -1,0 +1,25 @@
+import { defineHandlers } from '../api/handler';
+import { listAudit } from './audit';
+import { getPrivacySettings, listPurges, previewPurge, purgePersonalData, setPrivacySettings } from './privacy';
+import { emptyTrash, listTrash, restoreFromTrash } from './trash';
+
+export const reliabilityHandlers = defineHandlers({
+  'privacy.get': async (_input, { db }) => getPrivacySettings(db),
+  'privacy.update': async (input, { db }) => {
+    await setPrivacySettings(db, input);
+    return getPrivacySettings(db);
+  },
+  'privacy.purgePreview': async (_input, { db, sqlite }) => previewPurge(db, sqlite),
+  'privacy.purge': async ({ expectedCount }, ctx) =>
+    ctx.db.transaction().execute((trx) => purgePersonalData(trx, ctx.sqlite, expectedCount, ctx.session.userName)),
+  'privacy.purgeLog': async (_input, { db }) => listPurges(db),
+  'trash.list': async (_input, { db, sqlite }) => listTrash(db, sqlite),
+  'trash.restore': async ({ table, id }, ctx) =>
+    ctx.db.transaction().execute(async (trx) => {
+      await restoreFromTrash(trx, ctx.sqlite, table, id, ctx.session.userName);
+      return { table, id };
+    }),
+  'trash.empty': async (_input, ctx) =>
+    ctx.db.transaction().execute(async (trx) => ({ removed: await emptyTrash(trx, ctx.sqlite, ctx.session.userName) })),
+  'audit.list': async (input, { db }) => listAudit(db, input),
+});

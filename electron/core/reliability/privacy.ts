@@ -1,0 +1,117 @@
+import { sql, type Kysely } from 'kysely';
+import type { PrivacySettings, PurgeCandidate, PurgePreview } from '../../../shared/api/reliability';
+import { t, tableLabel } from '../../../shared/i18n';
+import { AppError } from '../../../shared/result';
+import type { Db, Sqlite } from '../db/connection';
+import { newId, nowIso } from '../ids';
+import { recordAudit } from './audit';
+import { blockingReferences, labelColumn, tableColumns, tablesWithColumn } from './tables';
+
+/**
+ * AVG retention: rows flagged `contains_personal_data = 1` whose `created_at` is older than the
+ * retention period can be purged. Generic over every table with that column (found from the
+ * schema), so findings, log entries and notes are covered as their features land.
+ */
+export const PERSONAL_DATA_COLUMN = 'contains_personal_data';
+const RETENTION_KEY = 'privacy.retentionMonths';
+
+export async function getPrivacySettings(db: Db): Promise<PrivacySettings> {
+  const row = await db.selectFrom('app_settings').select('value').where('key', '=', RETENTION_KEY).executeTakeFirst();
+  const months = row ? Number(row.value) : NaN;
+  return { retentionMonths: Number.isInteger(months) && months > 0 ? months : null };
+}
+
+export async function setPrivacySettings(db: Db, settings: PrivacySettings): Promise<void> {
+  if (settings.retentionMonths === null) {
+    await db.deleteFrom('app_settings').where('key', '=', RETENTION_KEY).execute();
+    return;
+  }
+  const value = String(settings.retentionMonths);
+  const updatedAt = nowIso();
+  await db
+    .insertInto('app_settings')
+    .values({ key: RETENTION_KEY, value, updated_at: updatedAt })
+    .onConflict((conflict) => conflict.column('key').doUpdateSet({ value, updated_at: updatedAt }))
+    .execute();
+}
+
+/** `months` calendar months before `now` (UTC), clamped to a shorter month's end: 31 March minus one month is 28 (or 29) February. */
+export function retentionCutoff(months: number, now: Date = new Date()): string {
+  const target = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - months, 1, now.getUTCHours(), now.getUTCMinutes(), now.getUTCSeconds()));
+  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
+  target.setUTCDate(Math.min(now.getUTCDate(), lastDay));
+  return target.toISOString();
+}
+
+export function personalDataTables(sqlite: Sqlite): string[] {
+  return tablesWithColumn(sqlite, PERSONAL_DATA_COLUMN).filter((table) => tableColumns(sqlite, table).includes('created_at'));
+}
+
+export async function purgeCandidates(db: Db, sqlite: Sqlite, olderThan: string): Promise<PurgeCandidate[]> {
+  const items: PurgeCandidate[] = [];
+  for (const table of personalDataTables(sqlite)) {
+    const label = labelColumn(sqlite, table);
+    const rows = await (db as unknown as Kysely<any>)
+      .selectFrom(table)
+      .select(['id', 'created_at as createdAt', label ? sql<string>`substr(${sql.ref(label)}, 1, 120)`.as('label') : sql<string>`''`.as('label')])
+      .where(PERSONAL_DATA_COLUMN, '=', 1)
+      .where('created_at', '<', olderThan)
+      .orderBy('created_at')
+      .execute();
+    for (const row of rows) items.push({ table, tableLabel: tableLabel(table), id: String(row.id), createdAt: String(row.createdAt), label: String(row.label ?? '') });
+  }
+  return items;
+}
+
+export async function previewPurge(db: Db, sqlite: Sqlite, now: Date = new Date()): Promise<PurgePreview> {
+  const { retentionMonths } = await getPrivacySettings(db);
+  if (retentionMonths === null) return { retentionMonths: null, olderThan: null, items: [] };
+  const olderThan = retentionCutoff(retentionMonths, now);
+  return { retentionMonths, olderThan, items: await purgeCandidates(db, sqlite, olderThan) };
+}
+
+/**
+ * Deletes what the preview listed, in one transaction, after checking that the list the user
+ * confirmed (its count) is still what goes. Logs the purge with counts per table, no content.
+ */
+export async function purgePersonalData(trx: Db, sqlite: Sqlite, confirmedCount: number, userName: string, now: Date = new Date()): Promise<{ purged: number; counts: Record<string, number> }> {
+  const preview = await previewPurge(trx, sqlite, now);
+  if (preview.retentionMonths === null || preview.olderThan === null) throw new AppError('CONFLICT', t('privacy.noRetention'));
+  if (preview.items.length !== confirmedCount) throw new AppError('CONFLICT', t('privacy.listChanged', { count: preview.items.length }));
+  const counts: Record<string, number> = {};
+  for (const item of preview.items) {
+    const references = blockingReferences(sqlite, item.table, item.id);
+    if (references.length > 0) {
+      const uses = references.map((reference) => `${reference.count} ${tableLabel(reference.table)}`).join(', ');
+      throw new AppError('CONFLICT', t('privacy.stillReferenced', { uses }));
+    }
+    await (trx as unknown as Kysely<any>).deleteFrom(item.table).where('id', '=', item.id).execute();
+    // The trail says a purge removed this id, never what it held.
+    await recordAudit(trx, { table: item.table, recordId: item.id, action: 'purge', userName });
+    counts[item.table] = (counts[item.table] ?? 0) + 1;
+  }
+  await trx
+    .insertInto('privacy_purge_log')
+    .values({
+      id: newId(),
+      purged_at: nowIso(),
+      purged_by: userName,
+      older_than: preview.olderThan,
+      retention_months: preview.retentionMonths,
+      counts_json: JSON.stringify(counts),
+    })
+    .execute();
+  return { purged: preview.items.length, counts };
+}
+
+export async function listPurges(db: Db) {
+  const rows = await db.selectFrom('privacy_purge_log').selectAll().orderBy('purged_at', 'desc').limit(100).execute();
+  return rows.map((row) => ({
+    id: row.id,
+    purgedAt: row.purged_at,
+    purgedBy: row.purged_by,
+    olderThan: row.older_than,
+    retentionMonths: row.retention_months,
+    counts: JSON.parse(row.counts_json) as Record<string, number>,
+  }));
+}

@@ -1,0 +1,83 @@
+import { sql, type Kysely } from 'kysely';
+import type { TrashItem } from '../../../shared/api/reliability';
+import { t, tableLabel } from '../../../shared/i18n';
+import { AppError } from '../../../shared/result';
+import type { Db, Sqlite } from '../db/connection';
+import { nowIso } from '../ids';
+import { readRow, recordAudit } from './audit';
+import { blockingReferences, labelColumn, tablesWithColumn } from './tables';
+
+/**
+ * The trash, by convention: a table with a nullable `deleted_at` column takes part. "Deleting" sets
+ * `deleted_at` (the row and everything pointing at it stay, so nothing is orphaned), lists and
+ * counts exclude such rows with `notInTrash`, restoring clears it, emptying deletes for real and
+ * is refused while other records still point at a row. Every step is in the audit trail.
+ */
+export const TRASH_COLUMN = 'deleted_at';
+
+export function trashTables(sqlite: Sqlite): string[] {
+  return tablesWithColumn(sqlite, TRASH_COLUMN);
+}
+
+/** For feature repositories: `notInTrash(db.selectFrom('findings'))` hides rows in the trash. */
+export function notInTrash<Q extends { where: (...args: any[]) => Q }>(query: Q, column = TRASH_COLUMN): Q {
+  return query.where(column, 'is', null);
+}
+
+function requireTrashTable(sqlite: Sqlite, table: string): void {
+  if (!trashTables(sqlite).includes(table)) throw new AppError('VALIDATION', t('trash.unknownTable'));
+}
+
+function notFound(): AppError {
+  return new AppError('NOT_FOUND', t('errors.notFound', { what: t('trash.item') }));
+}
+
+export async function moveToTrash(trx: Db, sqlite: Sqlite, table: string, id: string, userName: string): Promise<void> {
+  requireTrashTable(sqlite, table);
+  const before = await readRow(trx, table, id);
+  if (!before || before[TRASH_COLUMN] !== null) throw notFound();
+  await (trx as unknown as Kysely<any>).updateTable(table).set({ [TRASH_COLUMN]: nowIso() }).where('id', '=', id).execute();
+  await recordAudit(trx, { table, recordId: id, action: 'trash', before, after: await readRow(trx, table, id), userName });
+}
+
+export async function restoreFromTrash(trx: Db, sqlite: Sqlite, table: string, id: string, userName: string): Promise<void> {
+  requireTrashTable(sqlite, table);
+  const before = await readRow(trx, table, id);
+  if (!before || before[TRASH_COLUMN] === null) throw notFound();
+  await (trx as unknown as Kysely<any>).updateTable(table).set({ [TRASH_COLUMN]: null }).where('id', '=', id).execute();
+  await recordAudit(trx, { table, recordId: id, action: 'restore', before, after: await readRow(trx, table, id), userName });
+}
+
+export async function listTrash(db: Db, sqlite: Sqlite): Promise<TrashItem[]> {
+  const items: TrashItem[] = [];
+  for (const table of trashTables(sqlite)) {
+    const label = labelColumn(sqlite, table);
+    const rows = await (db as unknown as Kysely<any>)
+      .selectFrom(table)
+      .select(['id', `${TRASH_COLUMN} as deletedAt`, label ? sql<string>`substr(${sql.ref(label)}, 1, 200)`.as('label') : sql<string>`''`.as('label')])
+      .where(TRASH_COLUMN, 'is not', null)
+      .execute();
+    for (const row of rows) items.push({ table, tableLabel: tableLabel(table), id: String(row.id), deletedAt: String(row.deletedAt), label: String(row.label ?? '') });
+  }
+  return items.sort((a, b) => b.deletedAt.localeCompare(a.deletedAt));
+}
+
+/** Deletes every row in the trash for good; refused (nothing deleted) while anything points at one. */
+export async function emptyTrash(trx: Db, sqlite: Sqlite, userName: string): Promise<number> {
+  let removed = 0;
+  for (const table of trashTables(sqlite)) {
+    const rows = await (trx as unknown as Kysely<any>).selectFrom(table).selectAll().where(TRASH_COLUMN, 'is not', null).execute();
+    for (const row of rows) {
+      const id = String(row.id);
+      const references = blockingReferences(sqlite, table, id);
+      if (references.length > 0) {
+        const uses = references.map((reference) => `${reference.count} ${tableLabel(reference.table)}`).join(', ');
+        throw new AppError('CONFLICT', t('trash.stillReferenced', { uses }));
+      }
+      await (trx as unknown as Kysely<any>).deleteFrom(table).where('id', '=', id).execute();
+      await recordAudit(trx, { table, recordId: id, action: 'delete', before: row, userName });
+      removed += 1;
+    }
+  }
+  return removed;
+}

@@ -1,0 +1,198 @@
+import type { ColumnDef } from '@tanstack/react-table';
+import { useCallback, useEffect, useMemo, useState, type FormEvent } from 'react';
+import type { PurgeCandidate, PurgeLogEntry, PurgePreview } from '../../../../shared/api/reliability';
+import type { SystemInfo } from '../../../../shared/api/system';
+import { formatDateLong, formatDateTime, t } from '../../../../shared/i18n';
+import { ApiCallError } from '../../../../shared/result';
+import { api } from '../../api';
+import { Alert } from '../../ui/Alert';
+import { Button } from '../../ui/Button';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { DataTable } from '../../ui/DataTable';
+import { TextField } from '../../ui/Field';
+import { Heading, Paragraph } from '../../ui/Heading';
+
+type Status = { kind: 'ok' | 'error'; message: string } | null;
+
+function messageOf(error: unknown): string {
+  return error instanceof ApiCallError ? error.message : String(error);
+}
+
+function RetentionSection() {
+  const [months, setMonths] = useState('');
+  const [fieldError, setFieldError] = useState<string | undefined>();
+  const [preview, setPreview] = useState<PurgePreview | null>(null);
+  const [log, setLog] = useState<PurgeLogEntry[]>([]);
+  const [confirming, setConfirming] = useState(false);
+  const [status, setStatus] = useState<Status>(null);
+
+  const load = useCallback(async () => {
+    const [settings, nextPreview, nextLog] = await Promise.all([api.call('privacy.get'), api.call('privacy.purgePreview'), api.call('privacy.purgeLog')]);
+    setMonths(settings.retentionMonths === null ? '' : String(settings.retentionMonths));
+    setPreview(nextPreview);
+    setLog(nextLog);
+  }, []);
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const save = async (event: FormEvent) => {
+    event.preventDefault();
+    setStatus(null);
+    const trimmed = months.trim();
+    const value = trimmed === '' ? null : Number(trimmed);
+    try {
+      await api.call('privacy.update', { retentionMonths: value });
+      setFieldError(undefined);
+      setStatus({ kind: 'ok', message: t('privacy.retentionSaved') });
+      await load();
+    } catch (error) {
+      setFieldError(messageOf(error).replace(/^.*?: retentionMonths: /, ''));
+    }
+  };
+
+  const purge = async () => {
+    setConfirming(false);
+    if (!preview) return;
+    try {
+      const outcome = await api.call('privacy.purge', { confirm: true, expectedCount: preview.items.length });
+      setStatus({ kind: 'ok', message: t('privacy.purged', { count: outcome.purged }) });
+    } catch (error) {
+      setStatus({ kind: 'error', message: messageOf(error) });
+    }
+    await load();
+  };
+
+  const columns = useMemo<ColumnDef<PurgeCandidate, unknown>[]>(
+    () => [
+      { id: 'kind', header: t('privacy.kind'), accessorFn: (row) => row.tableLabel },
+      { id: 'created', header: t('privacy.created'), accessorFn: (row) => row.createdAt, cell: ({ row }) => formatDateLong(row.original.createdAt) },
+      { id: 'content', header: t('privacy.content'), accessorFn: (row) => row.label },
+    ],
+    [],
+  );
+
+  return (
+    <section className="aw-card" aria-labelledby="bewaartermijn-titel">
+      <Heading level={2} id="bewaartermijn-titel">
+        {t('privacy.retentionTitle')}
+      </Heading>
+      <Paragraph>{t('privacy.retentionText')}</Paragraph>
+      <form onSubmit={(event) => void save(event)} noValidate>
+        <TextField
+          label={`${t('privacy.retentionMonths')} ${t('common.optional')}`}
+          description={t('privacy.retentionHint')}
+          inputMode="numeric"
+          value={months}
+          onChange={(event) => setMonths(event.target.value)}
+          {...(fieldError ? { error: fieldError } : {})}
+        />
+        <div className="aw-button-row">
+          <Button appearance="primary" type="submit">
+            {t('common.save')}
+          </Button>
+        </div>
+      </form>
+      {status && <Alert kind={status.kind}>{status.message}</Alert>}
+      <Heading level={3}>{t('privacy.previewTitle')}</Heading>
+      {preview &&
+        (preview.retentionMonths === null ? (
+          <Paragraph>{t('privacy.previewNoRetention')}</Paragraph>
+        ) : preview.items.length === 0 ? (
+          <Paragraph>{t('privacy.previewNone')}</Paragraph>
+        ) : (
+          <>
+            <Paragraph>{t('privacy.previewCount', { count: preview.items.length, date: formatDateLong(preview.olderThan ?? '') })}</Paragraph>
+            <DataTable caption={t('privacy.previewCaption')} columns={columns} rows={preview.items} getRowId={(row) => `${row.table}:${row.id}`} />
+            <div className="aw-button-row">
+              <Button appearance="danger" onClick={() => setConfirming(true)}>
+                {t('privacy.purge')}
+              </Button>
+            </div>
+          </>
+        ))}
+      {log.length > 0 && (
+        <>
+          <Heading level={3}>{t('privacy.logTitle')}</Heading>
+          <ul>
+            {log.map((entry) => (
+              <li key={entry.id}>
+                {t('privacy.logEntry', {
+                  date: formatDateTime(entry.purgedAt),
+                  count: Object.values(entry.counts).reduce((sum, count) => sum + count, 0),
+                  user: entry.purgedBy,
+                  months: entry.retentionMonths,
+                })}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      <ConfirmDialog
+        open={confirming}
+        title={t('privacy.purge')}
+        message={t('privacy.confirmPurge', { count: preview?.items.length ?? 0 })}
+        confirmLabel={t('privacy.purge')}
+        onConfirm={() => void purge()}
+        onCancel={() => setConfirming(false)}
+      />
+    </section>
+  );
+}
+
+/** "Privacy en gegevens": what is stored, where, how to back it up and delete it, and retention. */
+export function PrivacyPage({ title }: { title: string }) {
+  const [info, setInfo] = useState<SystemInfo | null>(null);
+  useEffect(() => {
+    void api.call('system.info').then(setInfo);
+  }, []);
+  return (
+    <>
+      <Heading level={1}>{title}</Heading>
+      <Paragraph>{t('privacy.intro')}</Paragraph>
+      <section className="aw-card" aria-labelledby="opgeslagen-titel">
+        <Heading level={2} id="opgeslagen-titel">
+          {t('privacy.storedTitle')}
+        </Heading>
+        <ul>
+          <li>{t('privacy.stored1')}</li>
+          <li>{t('privacy.stored2')}</li>
+          <li>{t('privacy.stored3')}</li>
+          <li>{t('privacy.stored4')}</li>
+        </ul>
+      </section>
+      <section className="aw-card" aria-labelledby="waar-titel">
+        <Heading level={2} id="waar-titel">
+          {t('privacy.whereTitle')}
+        </Heading>
+        {info && (
+          <dl>
+            <dt>{t('privacy.whereDatabase')}</dt>
+            <dd>
+              <code>{info.databasePath}</code>
+            </dd>
+          </dl>
+        )}
+        <Paragraph>{t('privacy.whereBackups')}</Paragraph>
+      </section>
+      <section className="aw-card" aria-labelledby="backup-uitleg-titel">
+        <Heading level={2} id="backup-uitleg-titel">
+          {t('privacy.backupTitle')}
+        </Heading>
+        <Paragraph>{t('privacy.backupText')}</Paragraph>
+        <Paragraph>
+          <a className="utrecht-link" href="#/instellingen">
+            {t('privacy.backupLink')}
+          </a>
+        </Paragraph>
+      </section>
+      <section className="aw-card" aria-labelledby="verwijderen-titel">
+        <Heading level={2} id="verwijderen-titel">
+          {t('privacy.deleteTitle')}
+        </Heading>
+        <Paragraph>{t('privacy.deleteText')}</Paragraph>
+      </section>
+      <RetentionSection />
+    </>
+  );
+}

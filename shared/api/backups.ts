@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import { t } from '../i18n';
+import { method } from './define';
+import { noInput } from './fields';
+import type { JobStatus } from './jobs';
+
+export type BackupReason = 'automatisch' | 'handmatig' | 'voor-migratie' | 'voor-terugzetten';
+
+/** A backup file with a preview of what it holds. */
+export interface BackupInfo {
+  /** File name inside the backup folder; what `backups.restore` takes. */
+  file: string;
+  path: string;
+  reason: BackupReason;
+  takenAt: string;
+  sizeBytes: number;
+  /** False when the file cannot be read as a database (damaged or not a backup). */
+  readable: boolean;
+  /** Last applied migration in the backup. */
+  schemaVersion: string;
+  tables: { table: string; rows: number }[];
+  totalRows: number;
+}
+
+export interface RestoreOutcome {
+  restoredFrom: string;
+  /** The copy of the database as it was just before the restore. */
+  safetyBackup: string;
+  schemaVersion: string;
+}
+
+/**
+ * A backup to restore: a file name from `backups.list`, or (from the CLI) an absolute path of a
+ * `.sqlite` file elsewhere. No control characters, no `..` path segments.
+ */
+const backupFile = z
+  .string()
+  .min(1, { message: t('errors.textRequired') })
+  .max(1000, { message: t('errors.textTooLong', { max: 1000 }) })
+  .refine((value) => !/[\u0000-\u001F\u007F]/.test(value), { message: t('errors.controlCharacters') })
+  .refine((value) => value.endsWith('.sqlite') && !value.split(/[\\/]/).includes('..'), { message: t('backups.invalidFile') });
+
+export const backupsContract = {
+  'backups.list': method<BackupInfo[]>()(noInput),
+  'backups.create': method<JobStatus>()(noInput),
+  'backups.restore': method<RestoreOutcome>()(z.object({ file: backupFile }).strict()),
+};
