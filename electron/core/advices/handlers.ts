@@ -1,14 +1,15 @@
 import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import type { AdviceDetail, ExportedFile, FrozenAdvice } from '../../../shared/api/advices';
+import type { AdviceDetail, FrozenAdvice } from '../../../shared/api/advices';
 import { t } from '../../../shared/i18n';
 import { AppError } from '../../../shared/result';
 import { defineHandlers } from '../api/handler';
 import { getCouncil } from '../council/repository';
 import type { Db } from '../db/connection';
+import { sha256Hex, writeExportFile } from '../files';
 import { exportAdvice, importAdvice } from './exchange';
 import { nextKenmerk } from './kenmerk';
 import { evidenceFindings, itemsCitingFinding, missingIds, replaceItemLinks, replaceMeetings, signalsOf } from './links';
@@ -48,7 +49,7 @@ import {
   writeItemOrder,
   writeSectionOrder,
 } from './repository';
-import { buildAdviceDocx, letterFileName, requireAdvice, sha256 } from './service';
+import { buildAdviceDocx, letterFileName, requireAdvice } from './service';
 
 const run = promisify(execFile);
 
@@ -122,22 +123,6 @@ function unique(ids: string[]): string[] {
 async function generateKenmerk(db: Db, year: number) {
   const council = await getCouncil(db);
   return nextKenmerk(council.kenmerkPattern, year, await highestSequence(db, year), async (kenmerk) => Boolean(await findAdviceByKenmerk(db, kenmerk)));
-}
-
-async function writeExport(bytes: Uint8Array, fileName: string, targetPath: string | undefined): Promise<ExportedFile> {
-  const hash = sha256(bytes);
-  if (!targetPath) return { fileName, bytesBase64: Buffer.from(bytes).toString('base64'), sha256: hash };
-  const resolved = path.resolve(targetPath);
-  try {
-    mkdirSync(path.dirname(resolved), { recursive: true });
-    // A temp file renamed into place: a failed write never leaves half a letter behind.
-    const partial = `${resolved}.deel`;
-    writeFileSync(partial, bytes);
-    renameSync(partial, resolved);
-  } catch (error) {
-    throw new AppError('IO', t('errors.io', { details: error instanceof Error ? error.message : String(error) }));
-  }
-  return { fileName: path.basename(resolved), path: resolved, sha256: hash };
 }
 
 /** The letter of an advice: the exact sent bytes once sent, else freshly built. */
@@ -303,7 +288,7 @@ export const advicesHandlers = defineHandlers({
       const sent = await requireAdvice(trx, id);
       const docx = await buildAdviceDocx(trx, sent);
       const snapshot: AdviceDetail = { ...sent, versions: [] };
-      await insertVersion(trx, { adviceId: id, version: sent.version, sentOn: day, snapshot, docx, sha256: sha256(docx) }, ctx.session.userName);
+      await insertVersion(trx, { adviceId: id, version: sent.version, sentOn: day, snapshot, docx, sha256: sha256Hex(docx) }, ctx.session.userName);
       return requireAdvice(trx, id);
     }),
 
@@ -452,12 +437,12 @@ export const advicesHandlers = defineHandlers({
 
   'advices.exportDocx': async ({ id, path: targetPath, annex }, { db }) => {
     const advice = await requireAdvice(db, id);
-    return writeExport(await letterBytes(db, advice, annex), letterFileName(advice, 'docx'), targetPath);
+    return writeExportFile(await letterBytes(db, advice, annex), letterFileName(advice, 'docx'), targetPath);
   },
   'advices.exportPdf': async ({ id, path: targetPath }, { db }) => {
     const advice = await requireAdvice(db, id);
     const pdf = await convertDocxToPdf(await letterBytes(db, advice, false));
-    return writeExport(pdf, letterFileName(advice, 'pdf'), targetPath);
+    return writeExportFile(pdf, letterFileName(advice, 'pdf'), targetPath);
   },
   'advices.exportJson': async ({ id }, { db }) => exportAdvice(db, id),
   'advices.importJson': async ({ data }, ctx) => ctx.db.transaction().execute(async (trx) => importAdvice(trx, data, ctx.session.userName)),

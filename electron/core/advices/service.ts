@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { buildLetterModel } from '../../../shared/advices/letter';
 import type { AdviceDetail } from '../../../shared/api/advices';
 import { t } from '../../../shared/i18n';
@@ -13,10 +12,6 @@ export async function requireAdvice(db: Db, id: string): Promise<AdviceDetail> {
   const advice = await loadAdvice(db, id);
   if (!advice) throw new AppError('NOT_FOUND', t('errors.notFound', { what: t('advices.notFound') }));
   return advice;
-}
-
-export function sha256(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
 }
 
 /** The findings behind the advice grouped by meeting, each naming the items that cite it. */

@@ -4,6 +4,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import type { BackupInfo, BackupReason } from '../../../shared/api/backups';
 import type { Sqlite } from '../db/connection';
 import { DEFAULT_ROTATION, selectBackupsToKeep, type RotationPolicy } from './rotation';
+import { PARTIAL_SUFFIX } from '../files';
 
 /**
  * Backup files: `advieswerk-<reden>-<UTC time>.sqlite` in the backup folder beside the database.
@@ -12,7 +13,6 @@ import { DEFAULT_ROTATION, selectBackupsToKeep, type RotationPolicy } from './ro
  * a complete database, whatever moment the process is killed.
  */
 export const BACKUP_REASONS = ['automatisch', 'handmatig', 'voor-migratie', 'voor-terugzetten'] as const;
-const PARTIAL_SUFFIX = '.deel';
 const NAME_PATTERN = /^advieswerk-(?:([a-z-]+?)-)?(\d{4}-\d{2}-\d{2})T(\d{2})-(\d{2})-(\d{2})-(\d{3})Z(?:-\d+)?\.sqlite$/;
 
 export function backupFileName(reason: BackupReason, at: Date = new Date()): string {

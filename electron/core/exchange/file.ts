@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import os from 'node:os';
 import { EXCHANGE_FORMAT, EXCHANGE_VERSION, exchangeFile, type ExchangeFile, type ExchangeUpload } from '../../../shared/api/exchange';
@@ -7,6 +7,7 @@ import { AppError } from '../../../shared/result';
 import { newId, nowIso } from '../ids';
 import type { Db } from '../db/connection';
 import { collectMeetingRecords } from './records';
+import { fileNamePart, writeFileAtomically } from '../files';
 
 function bad(message: string): AppError {
   return new AppError('VALIDATION', message, [{ path: 'file', message }]);
@@ -88,15 +89,5 @@ export async function buildMeetingExchange(db: Db, meetingId: string, exportedBy
 }
 
 export function writeExchangeFile(dir: string, title: string, date: string, file: ExchangeFile): string {
-  mkdirSync(dir, { recursive: true });
-  const safeTitle = title.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '').slice(0, 60) || 'bijeenkomst';
-  const finalPath = path.join(dir, `uitwisseling-${date}-${safeTitle}.advieswerk.json`);
-  const partialPath = `${finalPath}.deel`;
-  try {
-    writeFileSync(partialPath, JSON.stringify(file, null, 2));
-    renameSync(partialPath, finalPath);
-  } finally {
-    rmSync(partialPath, { force: true });
-  }
-  return finalPath;
+  return writeFileAtomically(path.join(dir, `uitwisseling-${date}-${fileNamePart(title, 'bijeenkomst')}.advieswerk.json`), JSON.stringify(file, null, 2));
 }

@@ -8,6 +8,7 @@ import { monitoringCsvJob, monitoringReportJob } from '../monitoring/export-jobs
 import { exchangeExportJob, exchangeImportJob } from '../exchange/jobs';
 import { findingsExportJob, findingsImportJob, meetingReportJob } from '../findings/jobs';
 import { responsesReportJob } from '../responses/jobs';
+import { PARTIAL_SUFFIX } from '../files';
 
 export interface JobEnvironment {
   /** A connection of the job's own (jobs run in a worker thread). */
@@ -55,7 +56,6 @@ export const jobKinds: Record<JobKind, JobFunction> = {
   exchangeImport: exchangeImportJob,
 };
 
-const PARTIAL_SUFFIX = '.deel';
 
 /**
  * What a job kind leaves behind when its thread is ended mid-write (its own `finally` never ran):

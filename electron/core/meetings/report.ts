@@ -1,4 +1,3 @@
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
 import type { Finding, MeetingDetail } from '../../../shared/api/meetings';
@@ -6,6 +5,7 @@ import { formatDateLong, t, type MessageKey } from '../../../shared/i18n';
 import type { Db } from '../db/connection';
 import { listFindingsForMeeting } from '../findings/repository';
 import { findMeeting } from './repository';
+import { fileNamePart, writeFileAtomically } from '../files';
 
 export interface ReportGroup {
   title: string;
@@ -90,15 +90,5 @@ export async function buildMeetingReport(db: Db, meetingId: string, includePerso
 
 /** Writes the report through a temporary file renamed when complete. */
 export function writeReportFile(dir: string, meeting: MeetingDetail, bytes: Buffer): string {
-  mkdirSync(dir, { recursive: true });
-  const safeTitle = meeting.title.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '').slice(0, 60) || 'bijeenkomst';
-  const finalPath = path.join(dir, `verslag-${meeting.date}-${safeTitle}.docx`);
-  const partialPath = `${finalPath}.deel`;
-  try {
-    writeFileSync(partialPath, bytes);
-    renameSync(partialPath, finalPath);
-  } finally {
-    rmSync(partialPath, { force: true });
-  }
-  return finalPath;
+  return writeFileAtomically(path.join(dir, `verslag-${meeting.date}-${fileNamePart(meeting.title, 'bijeenkomst')}.docx`), bytes);
 }

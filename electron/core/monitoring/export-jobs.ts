@@ -1,24 +1,13 @@
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { t } from '../../../shared/i18n';
 import { createKysely } from '../db/connection';
 import { throwIfCancelled, type JobEnvironment } from '../jobs/kinds';
 import { buildMonitoringCsv, buildMonitoringReport } from './report';
+import { writeFileAtomically } from '../files';
 
 /** Exports go to `exports/` beside the database, written to a temporary name and renamed when complete. */
 function writeExport(env: JobEnvironment, fileName: string, content: Buffer | string): string {
-  const dir = path.join(path.dirname(env.dbPath), 'exports');
-  mkdirSync(dir, { recursive: true });
-  const finalPath = path.join(dir, fileName);
-  const partialPath = `${finalPath}.deel`;
-  try {
-    writeFileSync(partialPath, content);
-    throwIfCancelled(env.signal);
-    renameSync(partialPath, finalPath);
-  } finally {
-    rmSync(partialPath, { force: true });
-  }
-  return finalPath;
+  return writeFileAtomically(path.join(path.dirname(env.dbPath), 'exports', fileName), content, () => throwIfCancelled(env.signal));
 }
 
 function stamp(): string {

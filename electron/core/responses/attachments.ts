@@ -1,10 +1,10 @@
-import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ATTACHMENT_MAX_BYTES, ATTACHMENT_TYPES } from '../../../shared/api/responses';
 import { t } from '../../../shared/i18n';
 import { AppError } from '../../../shared/result';
+import { sha256Hex, writeFileAtomically } from '../files';
 import type { StoredAttachment } from './repository';
 
 /** `bijlagen/` beside the database, so a backup of the data folder holds the letters too. */
@@ -13,9 +13,6 @@ export function attachmentsDir(databasePath: string): string {
   return path.join(base, 'bijlagen');
 }
 
-export function sha256Hex(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
-}
 
 /** Writes the letter as `<responseId>.<ext>` through a temp file; returns what the row records. */
 export function storeAttachment(
@@ -29,10 +26,7 @@ export function storeAttachment(
     throw new AppError('VALIDATION', t('responses.attachmentTooLarge'), [{ path: 'attachment', message: t('responses.attachmentTooLarge') }]);
   const file = `${responseId}-${Date.now()}.${ATTACHMENT_TYPES[input.mediaType]}`;
   try {
-    mkdirSync(dir, { recursive: true });
-    const partial = path.join(dir, `${file}.deel`);
-    writeFileSync(partial, bytes);
-    renameSync(partial, path.join(dir, file));
+    writeFileAtomically(path.join(dir, file), bytes);
   } catch (error) {
     throw new AppError('IO', t('errors.io', { details: error instanceof Error ? error.message : String(error) }));
   }

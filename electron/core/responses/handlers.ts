@@ -16,7 +16,7 @@ import { getCouncil } from '../council/repository';
 import type { Db } from '../db/connection';
 import { newId } from '../ids';
 import { buildFollowupExchange } from './exchange';
-import { writeExportFile } from './export-file';
+import { writeExportFile } from '../files';
 import { feedbackDocx, feedbackFor, overviewDocx, overviewXlsx, yearOverview } from './reports';
 import type { ResponsesReportParams } from '../../../shared/api/responses';
 import { attachmentPath, attachmentsDir, readAttachment, removeAttachment, storeAttachment } from './attachments';

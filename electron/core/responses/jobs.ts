@@ -4,7 +4,7 @@ import { t } from '../../../shared/i18n';
 import { createKysely } from '../db/connection';
 import { exportDir } from '../findings/transfer';
 import { throwIfCancelled, type JobEnvironment } from '../jobs/kinds';
-import { writeExportFile } from './export-file';
+import { writeExportFile } from '../files';
 import { buildResponsesReport } from './handlers';
 
 /** Job: the adviezenoverzicht or a terugkoppeling into the exports folder beside the database. */
