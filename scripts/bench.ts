@@ -16,6 +16,7 @@ import { benchAdvices } from './bench/advices';
 import { benchMonitoring } from './bench/monitoring';
 import { benchResponses } from './bench/responses';
 import { benchUi } from './bench/ui';
+import { benchImport } from './bench/import';
 
 async function timedOpen(databasePath: string): Promise<number> {
   const start = performance.now();
@@ -101,6 +102,7 @@ async function main(): Promise<void> {
       ...(await benchMonitoring(core)).map((row) => ({ ...row, goal: '≤ 20 ms', met: row.medianMs <= 20 })),
       ...(await benchResponses(core)).map((row) => ({ ...row, goal: '≤ 50 ms (alle dashboardcijfers samen)', met: row.medianMs <= 50 })),
     );
+    rows.push(...(await benchImport(core)));
     rows.push(await backupRow(core, databasePath));
     await core.close();
     rows.push(await coldOpenRow(databasePath));
