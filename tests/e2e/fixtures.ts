@@ -14,22 +14,52 @@ export interface E2eHost {
   databasePath: string;
 }
 
-/** One browser-mode host per test file (worker), on its own temporary database. */
-export const test = base.extend<{ app: Page }, { host: E2eHost }>({
-  host: [
-    // Playwright reads the fixture's dependencies from this pattern; the host needs none.
-    // eslint-disable-next-line no-empty-pattern
-    async ({}, use) => {
-      const dir = mkdtempSync(path.join(os.tmpdir(), 'advieswerk-e2e-'));
-      const databasePath = path.join(dir, 'advieswerk.sqlite');
-      const token = `e2e-${Math.random().toString(36).slice(2)}`;
-      const { child, url } = await startHostProcess(databasePath, token);
-      await use({ url, origin: new URL(url).origin, token, databasePath });
+interface RunningHost {
+  file: string;
+  host: E2eHost;
+  stop(): void;
+}
+
+/**
+ * The host of the test file now running in this worker. A worker runs several files one after
+ * another; each file starts from an empty database, so no file depends on what another left.
+ */
+let current: RunningHost | undefined;
+
+async function hostForFile(file: string): Promise<E2eHost> {
+  if (current?.file === file) return current.host;
+  current?.stop();
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'advieswerk-e2e-'));
+  const databasePath = path.join(dir, 'advieswerk.sqlite');
+  const token = `e2e-${Math.random().toString(36).slice(2)}`;
+  const { child, url } = await startHostProcess(databasePath, token);
+  current = {
+    file,
+    host: { url, origin: new URL(url).origin, token, databasePath },
+    stop() {
       child.kill('SIGTERM');
       rmSync(dir, { recursive: true, force: true });
     },
-    { scope: 'worker' },
+  };
+  return current.host;
+}
+
+/** One browser-mode host per test file, on its own temporary database. */
+export const test = base.extend<{ app: Page; host: E2eHost }, { hostCleanup: void }>({
+  hostCleanup: [
+    // Playwright reads the fixture's dependencies from this pattern; this one needs none.
+    // eslint-disable-next-line no-empty-pattern
+    async ({}, use) => {
+      await use();
+      current?.stop();
+      current = undefined;
+    },
+    { scope: 'worker', auto: true },
   ],
+  // eslint-disable-next-line no-empty-pattern
+  host: async ({}, use, testInfo) => {
+    await use(await hostForFile(testInfo.file));
+  },
   /** A page logged in to the host; the first-start name question is answered. */
   app: async ({ page, host }, use) => {
     await page.goto(host.url);
