@@ -106,7 +106,14 @@ async function main(): Promise<void> {
     rows.push(await backupRow(core, databasePath));
     await core.close();
     rows.push(await coldOpenRow(databasePath));
-    if (!values['no-ui']) rows.push(...(await benchUi(databasePath)));
+    if (!values['no-ui']) {
+      try {
+        rows.push(...(await benchUi(databasePath)));
+      } catch (error) {
+        // The core figures above still count; say what went wrong instead of losing them.
+        rows.push({ name: 'UI-metingen', medianMs: 0, p95Ms: 0, met: false, note: `mislukt: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}` });
+      }
+    }
   });
 
   const table = formatTable(rows);
