@@ -9,7 +9,7 @@ import { getCurrentUser } from './council/repository';
 import { dispatch } from './api/dispatch';
 import type { HandlerContext } from './api/handler';
 import { handlers } from './api/handlers';
-import { createKysely, openSqlite, type Db, type Sqlite } from './db/connection';
+import { createKysely, openSqlite, refreshPlannerStatistics, type Db, type Sqlite } from './db/connection';
 import { migrateToLatest, type MigrationOutcome } from './db/migrate';
 import { JobRunner } from './jobs/runner';
 import { backupDirFor } from './paths';
@@ -58,7 +58,9 @@ async function openDatabase(databasePath: string, backupDir: string | null, nati
   }
   const db = createKysely(sqlite);
   try {
-    return { sqlite, db, migration: await migrateToLatest(db, sqlite, backupDir) };
+    const migration = await migrateToLatest(db, sqlite, backupDir);
+    refreshPlannerStatistics(sqlite, 'open');
+    return { sqlite, db, migration };
   } catch (error) {
     await db.destroy();
     throw error;
@@ -138,6 +140,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     async close() {
       stopAutomaticBackups();
       await jobs.close();
+      refreshPlannerStatistics(ctx.sqlite, 'close');
       await ctx.db.destroy();
     },
   };

@@ -5,6 +5,8 @@ import { compareWithFloor, type BenchRow } from './measure';
 export async function benchFoundation(core: Core, _options: { quick: boolean }): Promise<BenchRow[]> {
   const existing = (await core.call('wijken.list', {})) as { ok: true; value: unknown[] };
   for (let i = existing.value.length; i < 25; i++) await core.call('wijken.create', { name: `Wijk ${String(i + 1).padStart(2, '0')}`, code: `W${i + 1}` });
+  // The name a member confirms at first start; the UI benchmark opens the app as that member.
+  await core.call('user.update', { name: 'Benchmark' });
   await core.call('council.update', {
     name: 'Adviesraad Sociaal Domein Benchstad',
     kenmerkPattern: 'ASD-{jaar}-{volgnummer}',

@@ -1,5 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import type { Core } from '../../electron/core/core';
+import { refreshPlannerStatistics } from '../../electron/core/db/connection';
 import { newId, nowIso } from '../../electron/core/ids';
 import type { MethodName, MethodOutput } from '../../shared/api/contract';
 import type { Criterion, Wijkteam } from '../../shared/api/monitoring';
@@ -100,7 +101,7 @@ export async function benchMonitoring(core: Core, options: MonitoringBenchOption
       ),
     );
   })();
-  core.sqlite.pragma('optimize');
+  refreshPlannerStatistics(core.sqlite, 'close');
 
   const teamIds = teams.map((team) => team.id);
   const criterionIds = criteria.map((criterion) => criterion.id);

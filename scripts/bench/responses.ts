@@ -1,4 +1,5 @@
 import type { Core } from '../../electron/core/core';
+import { refreshPlannerStatistics } from '../../electron/core/db/connection';
 import { todayInNetherlands } from '../../electron/core/advices/repository';
 import { addDays } from '../../shared/responses/deadlines';
 import { measure } from './measure';
@@ -111,6 +112,8 @@ export function dashboardFloor(core: Core, termWeeks: number, today: string): ()
 export async function benchResponses(core: Core, iterations = 30): Promise<BenchRow[]> {
   const today = todayInNetherlands();
   seedResponses(core, BENCH_SIZES, today);
+  // What the app does at every open and close: statistics that match the data just written.
+  refreshPlannerStatistics(core.sqlite, 'close');
   const council = await core.call('council.get', {});
   if (!council.ok) throw new Error(council.error.message);
   const termWeeks = (council.value as { responseTermWeeks: number }).responseTermWeeks;

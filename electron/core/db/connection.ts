@@ -65,6 +65,18 @@ export function openSqlite(options: OpenOptions): Sqlite {
   return sqlite;
 }
 
+/**
+ * Keeps the query planner's statistics in step with the data. Without this, statistics taken when
+ * a table was small (say 1 advice) make SQLite pick a full scan once it holds thousands; SQLite
+ * advises running `optimize` at open and before close. `analysis_limit` bounds the cost on large
+ * databases to a few milliseconds.
+ */
+export function refreshPlannerStatistics(sqlite: Sqlite, scope: 'open' | 'close'): void {
+  if (sqlite.readonly) return;
+  sqlite.pragma('analysis_limit = 400');
+  sqlite.pragma(scope === 'open' ? 'optimize = 0x10002' : 'optimize');
+}
+
 export function createKysely(sqlite: Sqlite): Db {
   return new Kysely<Database>({ dialect: new AdvieswerkSqliteDialect(sqlite) });
 }
