@@ -58,9 +58,7 @@ async function openDatabase(databasePath: string, backupDir: string | null, nati
   }
   const db = createKysely(sqlite);
   try {
-    const migration = await migrateToLatest(db, sqlite, backupDir);
-    refreshPlannerStatistics(sqlite, 'open');
-    return { sqlite, db, migration };
+    return { sqlite, db, migration: await migrateToLatest(db, sqlite, backupDir) };
   } catch (error) {
     await db.destroy();
     throw error;
@@ -140,7 +138,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     async close() {
       stopAutomaticBackups();
       await jobs.close();
-      refreshPlannerStatistics(ctx.sqlite, 'close');
+      refreshPlannerStatistics(ctx.sqlite);
       await ctx.db.destroy();
     },
   };

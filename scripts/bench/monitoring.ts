@@ -101,7 +101,7 @@ export async function benchMonitoring(core: Core, options: MonitoringBenchOption
       ),
     );
   })();
-  refreshPlannerStatistics(core.sqlite, 'close');
+  refreshPlannerStatistics(core.sqlite);
 
   const teamIds = teams.map((team) => team.id);
   const criterionIds = criteria.map((criterion) => criterion.id);

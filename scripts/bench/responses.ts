@@ -112,8 +112,8 @@ export function dashboardFloor(core: Core, termWeeks: number, today: string): ()
 export async function benchResponses(core: Core, iterations = 30): Promise<BenchRow[]> {
   const today = todayInNetherlands();
   seedResponses(core, BENCH_SIZES, today);
-  // What the app does at every open and close: statistics that match the data just written.
-  refreshPlannerStatistics(core.sqlite, 'close');
+  // What the app does whenever it closes: statistics that match the data just written.
+  refreshPlannerStatistics(core.sqlite);
   const council = await core.call('council.get', {});
   if (!council.ok) throw new Error(council.error.message);
   const termWeeks = (council.value as { responseTermWeeks: number }).responseTermWeeks;

@@ -66,15 +66,16 @@ export function openSqlite(options: OpenOptions): Sqlite {
 }
 
 /**
- * Keeps the query planner's statistics in step with the data. Without this, statistics taken when
- * a table was small (say 1 advice) make SQLite pick a full scan once it holds thousands; SQLite
- * advises running `optimize` at open and before close. `analysis_limit` bounds the cost on large
- * databases to a few milliseconds.
+ * Keeps the query planner's statistics in step with the data. Statistics taken when a table was
+ * small (say 1 advice) make SQLite pick a full scan once it holds thousands; `PRAGMA optimize`
+ * re-analyzes only tables that changed that much, and `analysis_limit` bounds the cost to a few
+ * milliseconds on large databases. Run when a connection closes, as SQLite advises, so the
+ * statistics always describe data that exists (never empty tables at first start).
  */
-export function refreshPlannerStatistics(sqlite: Sqlite, scope: 'open' | 'close'): void {
-  if (sqlite.readonly) return;
+export function refreshPlannerStatistics(sqlite: Sqlite): void {
+  if (sqlite.readonly || !sqlite.open) return;
   sqlite.pragma('analysis_limit = 400');
-  sqlite.pragma(scope === 'open' ? 'optimize = 0x10002' : 'optimize');
+  sqlite.pragma('optimize');
 }
 
 export function createKysely(sqlite: Sqlite): Db {
