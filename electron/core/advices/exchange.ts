@@ -5,9 +5,10 @@ import { AppError } from '../../../shared/result';
 import { getCouncil } from '../council/repository';
 import type { Db } from '../db/connection';
 import { nextKenmerk } from './kenmerk';
-import { missingIds, replaceItemLinks } from './links';
+import { replaceItemLinks } from './links';
 import { findAdviceByKenmerk, highestSequence, insertAdvice, insertItem, insertSection, replaceReferences, replaceRelations } from './repository';
 import { requireAdvice } from './service';
+import { missingIds } from '../db/existing';
 
 export async function exportAdvice(db: Db, id: string): Promise<AdviceExchangeFile> {
   const advice = await requireAdvice(db, id);

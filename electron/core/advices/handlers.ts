@@ -12,7 +12,7 @@ import type { Db } from '../db/connection';
 import { sha256Hex, writeExportFile } from '../files';
 import { exportAdvice, importAdvice } from './exchange';
 import { nextKenmerk } from './kenmerk';
-import { evidenceFindings, itemsCitingFinding, missingIds, replaceItemLinks, replaceMeetings, signalsOf } from './links';
+import { evidenceFindings, itemsCitingFinding, replaceItemLinks, replaceMeetings, signalsOf } from './links';
 import {
   countReferencesTo,
   countVersions,
@@ -20,7 +20,6 @@ import {
   deleteItem,
   deleteRequest,
   deleteSection,
-  existingAdviceIds,
   findAdviceByKenmerk,
   findAdviceRow,
   findItem,
@@ -50,6 +49,7 @@ import {
   writeSectionOrder,
 } from './repository';
 import { buildAdviceDocx, letterFileName, requireAdvice } from './service';
+import { existingIds, missingIds } from '../db/existing';
 
 const run = promisify(execFile);
 
@@ -241,7 +241,7 @@ export const advicesHandlers = defineHandlers({
         const ids = unique(referenceIds);
         const message = t('advices.referenceInvalid');
         if (ids.includes(id)) throw new AppError('VALIDATION', message, [{ path: 'referenceIds', message }]);
-        if ((await existingAdviceIds(trx, ids)).size !== ids.length) throw new AppError('NOT_FOUND', message, [{ path: 'referenceIds', message }]);
+        if ((await existingIds(trx, 'advices', ids)).size !== ids.length) throw new AppError('NOT_FOUND', message, [{ path: 'referenceIds', message }]);
         await replaceReferences(trx, id, ids);
       }
       if (meetingIds !== undefined) {

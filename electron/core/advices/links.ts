@@ -108,15 +108,6 @@ export async function replaceMeetings(db: Db, adviceId: string, meetingIds: stri
       .execute();
 }
 
-/** Which of the given ids exist, per table: a link to a deleted finding is refused before writing. */
-export async function missingIds(db: Db, table: 'findings' | 'signals' | 'meetings', ids: string[]): Promise<string[]> {
-  if (ids.length === 0) return [];
-  const unique = [...new Set(ids)];
-  const rows = await db.selectFrom(table).select('id').where('id', 'in', unique).execute();
-  const found = new Set(rows.map((row) => row.id));
-  return unique.filter((value) => !found.has(value));
-}
-
 export interface EvidenceFinding {
   id: string;
   text: string;

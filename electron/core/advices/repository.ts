@@ -403,12 +403,6 @@ export async function replaceReferences(db: Db, adviceId: string, referenceIds: 
     .execute();
 }
 
-export async function existingAdviceIds(db: Db, ids: string[]): Promise<Set<string>> {
-  if (ids.length === 0) return new Set();
-  const rows = await db.selectFrom('advices').select('id').where('id', 'in', ids).execute();
-  return new Set(rows.map((row) => row.id));
-}
-
 export async function countReferencesTo(db: Db, adviceId: string): Promise<number> {
   const row = await db
     .selectFrom('advice_references')

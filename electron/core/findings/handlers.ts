@@ -6,7 +6,7 @@ import type { Db } from '../db/connection';
 import { nowIso } from '../ids';
 import { notFound } from '../meetings/handlers';
 import { checkRows, describeUpload, loadUpload, parseUpload, saveUpload, summariseCheck } from './transfer';
-import { existingWijkIds, findMeeting, findThemeTable } from '../meetings/repository';
+import { findMeeting, findThemeTable } from '../meetings/repository';
 import {
   changeFindingVotes,
   deleteFinding,
@@ -19,6 +19,7 @@ import {
   updateFinding,
   type FindingFields,
 } from './repository';
+import { existingIds } from '../db/existing';
 
 function invalid(path: string, message: string): AppError {
   return new AppError('VALIDATION', message, [{ path, message }]);
@@ -58,7 +59,7 @@ export async function resolveFindingFields(db: Db, draft: FindingDraft): Promise
   if (meetingId && !meeting) throw invalid('meetingId', t('findings.unknownMeeting'));
   let wijkId = draft.wijkId;
   if (wijkId === undefined) wijkId = meeting && meeting.wijken.length === 1 ? meeting.wijken[0]!.id : null;
-  if (wijkId && !(await existingWijkIds(db, [wijkId])).has(wijkId)) throw invalid('wijkId', t('findings.unknownWijk'));
+  if (wijkId && !(await existingIds(db, 'wijken', [wijkId])).has(wijkId)) throw invalid('wijkId', t('findings.unknownWijk'));
   return {
     text: draft.text,
     meetingId,

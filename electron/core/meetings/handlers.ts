@@ -8,7 +8,6 @@ import {
   deleteMeeting,
   deleteProgramme,
   deleteThemeTable,
-  existingWijkIds,
   findMeeting,
   findProgramme,
   findProgrammeByName,
@@ -23,6 +22,7 @@ import {
   updateProgramme,
   updateThemeTable,
 } from './repository';
+import { existingIds } from '../db/existing';
 
 export function notFound(what: MessageKey): AppError {
   return new AppError('NOT_FOUND', t('errors.notFound', { what: t(what) }));
@@ -56,7 +56,7 @@ async function checkMeetingReferences(db: Db, fields: { programmeId?: string | n
     throw invalid('programmeId', t('errors.notFound', { what: t('programmes.notFound') }));
   }
   if (fields.wijkIds && fields.wijkIds.length > 0) {
-    const existing = await existingWijkIds(db, fields.wijkIds);
+    const existing = await existingIds(db, 'wijken', fields.wijkIds);
     if (fields.wijkIds.some((wijkId) => !existing.has(wijkId))) throw invalid('wijkIds', t('meetings.unknownWijk'));
   }
 }

@@ -215,12 +215,6 @@ export async function deleteMeeting(db: Db, id: string): Promise<void> {
   await db.deleteFrom('meetings').where('id', '=', id).execute();
 }
 
-export async function existingWijkIds(db: Db, ids: string[]): Promise<Set<string>> {
-  if (ids.length === 0) return new Set();
-  const rows = await db.selectFrom('wijken').select('id').where('id', 'in', ids).execute();
-  return new Set(rows.map((row) => row.id));
-}
-
 // --- Theme tables ---
 
 function toThemeTable(row: ThemeTableTable): ThemeTable {

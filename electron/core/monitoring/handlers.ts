@@ -16,8 +16,6 @@ import {
   deleteFramework,
   deleteWijkteam,
   distinctPeriodKeys,
-  existingFindingIds,
-  existingWijkIds,
   findingIdsOf,
   findingsOfTeam,
   replaceAssessmentFindings,
@@ -41,6 +39,7 @@ import {
   updateFramework,
   updateWijkteam,
 } from './repository';
+import { existingIds } from '../db/existing';
 
 function notFound(what: Parameters<typeof t>[0]): AppError {
   return new AppError('NOT_FOUND', t('errors.notFound', { what: t(what) }));
@@ -70,7 +69,7 @@ async function requireCriterion(db: Db, id: string) {
 
 async function requireWijken(db: Db, wijkIds: string[] | undefined): Promise<void> {
   if (!wijkIds || wijkIds.length === 0) return;
-  const found = await existingWijkIds(db, wijkIds);
+  const found = await existingIds(db, 'wijken', wijkIds);
   const index = wijkIds.findIndex((wijkId) => !found.has(wijkId));
   if (index >= 0) {
     const message = t('errors.notFound', { what: t('monitoring.wijkNotFound') });
@@ -85,7 +84,7 @@ function checkValue(criterion: Criterion, value: number): void {
 
 async function requireFindings(db: Db, findingIds: string[] | undefined): Promise<void> {
   if (!findingIds || findingIds.length === 0) return;
-  const found = await existingFindingIds(db, findingIds);
+  const found = await existingIds(db, 'findings', findingIds);
   const index = findingIds.findIndex((findingId) => !found.has(findingId));
   if (index >= 0) {
     const message = t('errors.notFound', { what: t('monitoring.findingNotFound') });

@@ -87,12 +87,6 @@ export async function findWijkteamIdByName(db: Db, name: string): Promise<string
   return row?.id;
 }
 
-export async function existingWijkIds(db: Db, ids: string[]): Promise<Set<string>> {
-  if (ids.length === 0) return new Set();
-  const rows = await db.selectFrom('wijken').select('id').where('id', 'in', ids).execute();
-  return new Set(rows.map((row) => row.id));
-}
-
 async function replaceWijkteamWijken(db: Db, teamId: string, wijkIds: string[]): Promise<void> {
   await db.deleteFrom('wijkteam_wijken').where('wijkteam_id', '=', teamId).execute();
   const unique = [...new Set(wijkIds)];
@@ -553,12 +547,6 @@ export async function replaceAssessmentFindings(db: Db, assessmentId: string, fi
       .values(unique.map((findingId, position) => ({ assessment_id: assessmentId, finding_id: findingId, position })))
       .execute();
   }
-}
-
-export async function existingFindingIds(db: Db, ids: string[]): Promise<Set<string>> {
-  if (ids.length === 0) return new Set();
-  const rows = await db.selectFrom('findings').select('id').where('id', 'in', ids).execute();
-  return new Set(rows.map((row) => row.id));
 }
 
 /** Findings given in the team's wijken: tagged with one of them, or from a meeting held in one. */
