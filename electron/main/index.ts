@@ -221,6 +221,9 @@ async function onReady(): Promise<void> {
   });
 }
 
+// The app speaks Dutch whatever the system language: date fields show dd-mm-jjjj, native controls Dutch.
+app.commandLine.appendSwitch('lang', 'nl');
+
 if (!app.requestSingleInstanceLock()) {
   // Two processes writing one SQLite file through two cores is asking for "database is locked";
   // the second start hands over to the first.

@@ -11,6 +11,7 @@ const recorded = vi.hoisted(() => ({
   sandboxEnabled: false,
   privilegedSchemes: [] as unknown[],
   openedExternally: [] as string[],
+  switches: new Map<string, string>(),
 }));
 
 vi.mock('electron', () => {
@@ -19,6 +20,9 @@ vi.mock('electron', () => {
       recorded.sandboxEnabled = true;
     },
     requestSingleInstanceLock: () => true,
+    commandLine: {
+      appendSwitch: (name: string, value: string) => recorded.switches.set(name, value),
+    },
     on: (name: string, handler: (...args: unknown[]) => void) => {
       recorded.appHandlers.set(name, handler);
       return app;
@@ -72,6 +76,10 @@ describe('main process wiring of the security guards', () => {
   it('enables the sandbox for every renderer and registers app:// as a secure standard scheme', () => {
     expect(recorded.sandboxEnabled).toBe(true);
     expect(recorded.privilegedSchemes).toEqual([{ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) }]);
+  });
+
+  it('runs Chromium in Dutch, so native controls such as date fields read dd-mm-jjjj', () => {
+    expect(recorded.switches.get('lang')).toBe('nl');
   });
 
   it('hardens every web contents Electron creates: navigation, redirects, webviews, window.open', () => {
