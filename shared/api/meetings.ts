@@ -329,6 +329,8 @@ export const findingsExportParams = z
     sort: findingSearchInput.shape.sort,
     direction: findingSearchInput.shape.direction,
     format: z.enum(['csv', 'xlsx']),
+    /** An export goes to others: findings flagged as personal data stay out unless asked for. */
+    includePersonalData: z.boolean().default(false),
   })
   .strict();
 

@@ -612,6 +612,9 @@ export const nl = {
     xlsx: 'Exporteren naar Excel',
     started: 'Bezig met exporteren…',
     done: '{count} regels geëxporteerd naar {path}',
+    leftOut: '{count} regels met persoonsgegevens zijn weggelaten.',
+    includePersonalData: 'Ook inbreng met persoonsgegevens exporteren',
+    includePersonalDataHint: 'Standaard blijft inbreng die als "bevat persoonsgegevens" is gemarkeerd buiten de export (AVG).',
   },
   report: {
     title: 'Verslag',

@@ -10,8 +10,6 @@ export const CHROMIUM_ARGS = [
   '--no-first-run',
   '--disable-sync',
   '--disable-quic',
-  // As the app runs for its users: Dutch native controls (date fields as dd-mm-jjjj).
-  '--lang=nl',
 ];
 
 export function chromiumPath(): string {

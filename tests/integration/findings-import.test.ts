@@ -167,4 +167,22 @@ describe('findings import and export', () => {
     expect(sheet.getRow(2).getCell(7).value).toBe('wachttijd');
     expect(sheet.rowCount).toBe(2);
   });
+
+  it('leaves findings flagged as personal data out of an export unless asked, and says how many', async () => {
+    await core.value('findings.create', { meetingId, text: 'Mevrouw De Vries (Dorpsstraat 3) wacht op een traplift', source: 'thematafel', containsPersonalData: true });
+    await core.value('findings.create', { meetingId, text: 'De traplift komt pas na maanden', source: 'thematafel' });
+    const request = { query: 'traplift', filters: {}, sort: 'date', direction: 'asc', format: 'csv' };
+
+    const withoutPersonal = await runJob('findingsExport', request);
+    expect(withoutPersonal.state).toBe('done');
+    expect(withoutPersonal.result).toMatchObject({ count: 1, leftOut: 1 });
+    expect(String(withoutPersonal.result!.message)).toContain('1 regels met persoonsgegevens zijn weggelaten.');
+    const csv = readFileSync(String(withoutPersonal.result!.path), 'utf8');
+    expect(csv).toContain('De traplift komt pas na maanden');
+    expect(csv).not.toContain('Dorpsstraat');
+
+    const withPersonal = await runJob('findingsExport', { ...request, includePersonalData: true });
+    expect(withPersonal.result).toMatchObject({ count: 2, leftOut: 0 });
+    expect(readFileSync(String(withPersonal.result!.path), 'utf8')).toContain('Dorpsstraat');
+  });
 });

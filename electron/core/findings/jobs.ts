@@ -6,6 +6,7 @@ import { createKysely } from '../db/connection';
 import { throwIfCancelled, type JobEnvironment } from '../jobs/kinds';
 import { buildMeetingReport, writeReportFile } from '../meetings/report';
 import { checkRows, exportDir, exportFindings, importRows, loadUpload, removeUpload } from './transfer';
+import { searchFindings } from './repository';
 
 /** Job: writes the valid rows of a checked upload in one transaction (cancel rolls it back). */
 export async function findingsImportJob(env: JobEnvironment): Promise<Record<string, unknown>> {
@@ -30,17 +31,23 @@ export async function findingsImportJob(env: JobEnvironment): Promise<Record<str
 
 /** Job: the filtered findings to CSV or XLSX, through a temporary file renamed when complete. */
 export async function findingsExportJob(env: JobEnvironment): Promise<Record<string, unknown>> {
-  const { format, ...request } = findingsExportParams.parse(env.params);
+  const { format, includePersonalData, ...request } = findingsExportParams.parse(env.params);
   const db = createKysely(env.sqlite);
+  // Flagged findings stay out unless asked for; how many were left out is said, never hidden.
+  const leftOut = includePersonalData
+    ? 0
+    : (await searchFindings(db, { ...request, filters: { ...request.filters, containsPersonalData: true }, offset: 0, limit: 1 }, { exactTotal: true })).total;
+  const exported = includePersonalData ? request : { ...request, filters: { ...request.filters, containsPersonalData: false } };
   const { path, count } = await exportFindings(
     db,
-    request,
+    exported,
     format,
     exportDir(env.dbPath),
     (done, total) => env.report(done, total, t('export.started')),
     () => throwIfCancelled(env.signal),
   );
-  return { path, count, message: t('export.done', { count, path }) };
+  const message = t('export.done', { count, path }) + (leftOut > 0 ? ` ${t('export.leftOut', { count: leftOut })}` : '');
+  return { path, count, leftOut, message };
 }
 
 /** Job: the meeting report (.docx); personal-data findings only when asked for. */

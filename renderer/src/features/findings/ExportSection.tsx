@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { t } from '../../../../shared/i18n';
 import { Alert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
@@ -9,13 +10,29 @@ import type { OverviewQuery } from './FindingsOverview';
 /** Exports what the overview shows now (search, filters, sort) as a job with progress and cancel. */
 export function ExportSection({ request }: { request: OverviewQuery }) {
   const { job, running, start, cancel } = useJob();
-  const run = (format: 'csv' | 'xlsx') => void start({ kind: 'findingsExport', params: { ...request, format } });
+  const [includePersonalData, setIncludePersonalData] = useState(false);
+  const run = (format: 'csv' | 'xlsx') => void start({ kind: 'findingsExport', params: { ...request, format, includePersonalData } });
   return (
     <section className="aw-card" aria-labelledby="export-titel">
       <Heading level={2} id="export-titel">
         {t('export.title')}
       </Heading>
       <Paragraph className="aw-muted">{t('export.intro')}</Paragraph>
+      <div className="utrecht-form-field">
+        <label className="utrecht-form-label">
+          <input
+            type="checkbox"
+            className="utrecht-checkbox utrecht-checkbox--html-input"
+            checked={includePersonalData}
+            onChange={(event) => setIncludePersonalData(event.target.checked)}
+            aria-describedby="export-persoonsgegevens-uitleg"
+          />{' '}
+          {t('export.includePersonalData')}
+        </label>
+        <div className="utrecht-form-field-description" id="export-persoonsgegevens-uitleg">
+          {t('export.includePersonalDataHint')}
+        </div>
+      </div>
       <div className="aw-button-row">
         <Button onClick={() => run('csv')} disabled={running}>
           {t('export.csv')}
