@@ -9,3 +9,13 @@ export function newId(): string {
 export function nowIso(): string {
   return new Date().toISOString();
 }
+
+/** The record columns of a new row: made and last changed by `userName` at `at`. */
+export function createdColumns(userName: string, at: string = nowIso()) {
+  return { created_at: at, updated_at: at, created_by: userName, updated_by: userName };
+}
+
+/** The record columns of a change: when and by whom. */
+export function updatedColumns(userName: string) {
+  return { updated_at: nowIso(), updated_by: userName };
+}

@@ -15,7 +15,7 @@ import type {
 } from '../../../shared/api/advices';
 import type { Db } from '../db/connection';
 import type { AdviceItemTable, AdviceRequestTable, AdviceSectionTable, AdviceTable } from '../db/schema';
-import { newId, nowIso } from '../ids';
+import { createdColumns, newId, nowIso, updatedColumns } from '../ids';
 import { kenmerkKey } from './kenmerk';
 import { loadItemLinks, replaceItemLinks, type ItemLinks } from './links';
 
@@ -98,10 +98,7 @@ export async function insertRequest(db: Db, fields: RequestFields, userName: str
       deadline: fields.deadline,
       documents_json: JSON.stringify(fields.documents),
       notes: fields.notes,
-      created_at: now,
-      updated_at: now,
-      created_by: userName,
-      updated_by: userName,
+      ...createdColumns(userName, now),
     })
     .execute();
   return id;
@@ -338,10 +335,7 @@ export async function insertAdvice(db: Db, fields: AdviceInsert, userName: strin
       closing_text: fields.closingText,
       signatories_json: JSON.stringify(fields.signatories),
       cc_json: JSON.stringify(fields.cc),
-      created_at: now,
-      updated_at: now,
-      created_by: userName,
-      updated_by: userName,
+      ...createdColumns(userName, now),
     })
     .execute();
   return id;
@@ -382,8 +376,7 @@ export async function updateAdvice(db: Db, id: string, changes: AdviceChanges, u
       ...(changes.adoptedOn !== undefined ? { adopted_on: changes.adoptedOn } : {}),
       ...(changes.sentOn !== undefined ? { sent_on: changes.sentOn } : {}),
       ...(changes.version !== undefined ? { version: changes.version } : {}),
-      updated_at: nowIso(),
-      updated_by: userName,
+      ...updatedColumns(userName),
     })
     .where('id', '=', id)
     .execute();
@@ -470,10 +463,7 @@ export async function insertSection(
       position: fields.position,
       title: fields.title,
       numbering: fields.numbering,
-      created_at: now,
-      updated_at: now,
-      created_by: userName,
-      updated_by: userName,
+      ...createdColumns(userName, now),
     })
     .execute();
   return id;
@@ -485,8 +475,7 @@ export async function updateSection(db: Db, id: string, fields: { title?: string
     .set({
       ...(fields.title !== undefined ? { title: fields.title } : {}),
       ...(fields.numbering !== undefined ? { numbering: fields.numbering } : {}),
-      updated_at: nowIso(),
-      updated_by: userName,
+      ...updatedColumns(userName),
     })
     .where('id', '=', id)
     .execute();
@@ -513,10 +502,7 @@ export async function insertItem(
       kind: fields.kind,
       text: fields.text,
       show_mentions: fields.showMentions ? 1 : 0,
-      created_at: now,
-      updated_at: now,
-      created_by: userName,
-      updated_by: userName,
+      ...createdColumns(userName, now),
     })
     .execute();
   return id;
@@ -534,8 +520,7 @@ export async function updateItem(
       ...(fields.kind !== undefined ? { kind: fields.kind } : {}),
       ...(fields.text !== undefined ? { text: fields.text } : {}),
       ...(fields.showMentions !== undefined ? { show_mentions: fields.showMentions ? 1 : 0 } : {}),
-      updated_at: nowIso(),
-      updated_by: userName,
+      ...updatedColumns(userName),
     })
     .where('id', '=', id)
     .execute();

@@ -1,6 +1,6 @@
 import type { CouncilSettings, CurrentUser } from '../../../shared/api/council';
 import type { Db } from '../db/connection';
-import { newId, nowIso } from '../ids';
+import { createdColumns, newId, nowIso } from '../ids';
 
 /** What a council sees before it has filled in anything. */
 export const DEFAULT_COUNCIL: Omit<CouncilSettings, 'updatedAt'> = {
@@ -72,10 +72,7 @@ export async function saveCouncil(db: Db, settings: Omit<CouncilSettings, 'updat
             position,
             name: signatory.name,
             role: signatory.role,
-            created_at: now,
-            updated_at: now,
-            created_by: userName,
-            updated_by: userName,
+            ...createdColumns(userName, now),
           })),
         )
         .execute();

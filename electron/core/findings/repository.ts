@@ -2,7 +2,7 @@ import { sql, type RawBuilder } from 'kysely';
 import { SEARCH_COUNT_CAP, type Finding, type FindingFilters, type FindingHit, type FindingPage, type FindingSearchInput, type FindingSource } from '../../../shared/api/meetings';
 import type { Db } from '../db/connection';
 import type { FindingTable } from '../db/schema';
-import { newId, nowIso } from '../ids';
+import { createdColumns, newId, nowIso, updatedColumns } from '../ids';
 import { buildPrefixMatchExpression, highlightPrefixes } from './text';
 
 export interface FindingFields {
@@ -115,10 +115,7 @@ export async function insertFinding(db: Db, fields: FindingFields, userName: str
       contains_personal_data: fields.containsPersonalData ? 1 : 0,
       priority: fields.priority,
       votes: fields.votes,
-      created_at: now,
-      updated_at: now,
-      created_by: userName,
-      updated_by: userName,
+      ...createdColumns(userName, now),
     })
     .execute();
   await setFindingTags(db, id, fields.tags);
@@ -151,8 +148,7 @@ export async function updateFinding(db: Db, id: string, fields: Partial<FindingF
       ...(fields.containsPersonalData !== undefined ? { contains_personal_data: fields.containsPersonalData ? 1 : 0 } : {}),
       ...(fields.priority !== undefined ? { priority: fields.priority } : {}),
       ...(fields.votes !== undefined ? { votes: fields.votes } : {}),
-      updated_at: nowIso(),
-      updated_by: userName,
+      ...updatedColumns(userName),
     })
     .where('id', '=', id)
     .execute();

@@ -1,7 +1,7 @@
 import type { Meeting, MeetingDetail, MeetingFormat, Programme, ThemeTable } from '../../../shared/api/meetings';
 import type { Db } from '../db/connection';
 import type { MeetingTable, ProgrammeTable, ThemeTableTable } from '../db/schema';
-import { newId, nowIso } from '../ids';
+import { createdColumns, newId, nowIso, updatedColumns } from '../ids';
 
 /** The key that makes "Ronde 2026" and "ronde 2026 " one name. */
 export function nameKey(name: string): string {
@@ -54,8 +54,7 @@ export async function updateProgramme(db: Db, id: string, fields: { name?: strin
     .set({
       ...(fields.name !== undefined ? { name: fields.name, name_key: nameKey(fields.name) } : {}),
       ...(fields.description !== undefined ? { description: fields.description } : {}),
-      updated_at: nowIso(),
-      updated_by: userName,
+      ...updatedColumns(userName),
     })
     .where('id', '=', id)
     .execute();
@@ -175,10 +174,7 @@ export async function insertMeeting(db: Db, fields: MeetingFields, userName: str
       attendee_count: fields.attendeeCount,
       organiser: fields.organiser,
       notes: fields.notes,
-      created_at: now,
-      updated_at: now,
-      created_by: userName,
-      updated_by: userName,
+      ...createdColumns(userName, now),
     })
     .execute();
   return id;
@@ -198,8 +194,7 @@ export async function updateMeeting(db: Db, id: string, fields: Partial<MeetingF
       ...(fields.attendeeCount !== undefined ? { attendee_count: fields.attendeeCount } : {}),
       ...(fields.organiser !== undefined ? { organiser: fields.organiser } : {}),
       ...(fields.notes !== undefined ? { notes: fields.notes } : {}),
-      updated_at: nowIso(),
-      updated_by: userName,
+      ...updatedColumns(userName),
     })
     .where('id', '=', id)
     .execute();
@@ -249,10 +244,7 @@ export async function insertThemeTable(
     position: (last?.p ?? 0) + 1,
     theme: fields.theme,
     facilitator: fields.facilitator,
-    created_at: now,
-    updated_at: now,
-    created_by: userName,
-    updated_by: userName,
+    ...createdColumns(userName, now),
   };
   await db.insertInto('theme_tables').values(row).execute();
   return toThemeTable(row);

@@ -2,7 +2,7 @@ import type { Assessment, AssessmentVersion, CriteriaFramework, Criterion, Linke
 import type { PeriodKind } from '../../../shared/monitoring/periods';
 import type { Db } from '../db/connection';
 import type { AssessmentTable, CriteriaFrameworkTable, CriterionTable, WijkteamTable } from '../db/schema';
-import { newId, nowIso } from '../ids';
+import { createdColumns, newId, nowIso, updatedColumns } from '../ids';
 
 /** The key that makes "Noord", "noord " and "NOORD" one name. */
 export function nameKey(name: string): string {
@@ -112,10 +112,7 @@ export async function insertWijkteam(db: Db, fields: WijkteamFields, userName: s
       contact: fields.contact,
       active_from: fields.activeFrom,
       active_to: fields.activeTo,
-      created_at: now,
-      updated_at: now,
-      created_by: userName,
-      updated_by: userName,
+      ...createdColumns(userName, now),
     })
     .execute();
   await replaceWijkteamWijken(db, id, fields.wijkIds);
@@ -132,8 +129,7 @@ export async function updateWijkteam(db: Db, id: string, fields: Partial<Wijktea
       ...(fields.contact !== undefined ? { contact: fields.contact } : {}),
       ...(fields.activeFrom !== undefined ? { active_from: fields.activeFrom } : {}),
       ...(fields.activeTo !== undefined ? { active_to: fields.activeTo } : {}),
-      updated_at: nowIso(),
-      updated_by: userName,
+      ...updatedColumns(userName),
     })
     .where('id', '=', id)
     .execute();
@@ -242,10 +238,7 @@ export async function insertFramework(db: Db, fields: { name: string; descriptio
       description: fields.description,
       source: fields.source,
       builtin_key: null,
-      created_at: now,
-      updated_at: now,
-      created_by: userName,
-      updated_by: userName,
+      ...createdColumns(userName, now),
     })
     .execute();
   return id;
@@ -263,8 +256,7 @@ export async function updateFramework(
       ...(fields.name !== undefined ? { name: fields.name, name_key: nameKey(fields.name) } : {}),
       ...(fields.description !== undefined ? { description: fields.description } : {}),
       ...(fields.source !== undefined ? { source: fields.source } : {}),
-      updated_at: nowIso(),
-      updated_by: userName,
+      ...updatedColumns(userName),
     })
     .where('id', '=', id)
     .execute();
@@ -305,10 +297,7 @@ export async function insertCriterion(db: Db, frameworkId: string, fields: Crite
       direction: fields.direction,
       target: fields.target,
       retired_at: null,
-      created_at: now,
-      updated_at: now,
-      created_by: userName,
-      updated_by: userName,
+      ...createdColumns(userName, now),
     })
     .execute();
   return id;
@@ -325,8 +314,7 @@ export async function updateCriterion(db: Db, id: string, fields: Partial<Criter
       ...(fields.direction !== undefined ? { direction: fields.direction } : {}),
       ...(fields.target !== undefined ? { target: fields.target } : {}),
       ...(fields.retiredAt !== undefined ? { retired_at: fields.retiredAt } : {}),
-      updated_at: nowIso(),
-      updated_by: userName,
+      ...updatedColumns(userName),
     })
     .where('id', '=', id)
     .execute();
@@ -408,10 +396,7 @@ export async function insertAssessment(
       sources: fields.sources,
       assessed_by: fields.assessedBy,
       assessed_on: fields.assessedOn,
-      created_at: now,
-      updated_at: now,
-      created_by: userName,
-      updated_by: userName,
+      ...createdColumns(userName, now),
     })
     .execute();
   return id;

@@ -14,7 +14,7 @@ import type {
 import { addDays, dueInfo } from '../../../shared/responses/deadlines';
 import type { FollowupState } from '../../../shared/responses/status';
 import type { Db } from '../db/connection';
-import { newId, nowIso } from '../ids';
+import { createdColumns, newId, nowIso, updatedColumns } from '../ids';
 
 // ---- follow-up state and audit trail -------------------------------------------------------
 
@@ -138,10 +138,7 @@ export async function insertResponse(
       kenmerk: fields.kenmerk,
       summary: fields.summary,
       ...attachmentColumns(fields.attachment),
-      created_at: now,
-      updated_at: now,
-      created_by: userName,
-      updated_by: userName,
+      ...createdColumns(userName, now),
     })
     .execute();
 }
@@ -159,8 +156,7 @@ export async function updateResponse(
       ...(fields.kenmerk !== undefined ? { kenmerk: fields.kenmerk } : {}),
       ...(fields.summary !== undefined ? { summary: fields.summary } : {}),
       ...attachmentColumns(fields.attachment),
-      updated_at: nowIso(),
-      updated_by: userName,
+      ...updatedColumns(userName),
     })
     .where('id', '=', id)
     .execute();
@@ -261,10 +257,7 @@ export async function insertCommitment(db: Db, id: string, adviceId: string, fie
       due_on: fields.dueOn,
       status: fields.status,
       notes: fields.notes,
-      created_at: now,
-      updated_at: now,
-      created_by: userName,
-      updated_by: userName,
+      ...createdColumns(userName, now),
     })
     .execute();
 }
@@ -278,8 +271,7 @@ export async function updateCommitment(db: Db, id: string, fields: Partial<Commi
       ...(fields.dueOn !== undefined ? { due_on: fields.dueOn } : {}),
       ...(fields.status !== undefined ? { status: fields.status } : {}),
       ...(fields.notes !== undefined ? { notes: fields.notes } : {}),
-      updated_at: nowIso(),
-      updated_by: userName,
+      ...updatedColumns(userName),
     })
     .where('id', '=', id)
     .execute();
@@ -334,10 +326,7 @@ export async function insertEntry(
       entry_on: fields.entryOn,
       who: fields.who,
       text: fields.text,
-      created_at: now,
-      updated_at: now,
-      created_by: userName,
-      updated_by: userName,
+      ...createdColumns(userName, now),
     })
     .execute();
 }

@@ -1,7 +1,7 @@
 import type { Signal } from '../../../shared/api/meetings';
 import type { Db } from '../db/connection';
 import type { SignalTable } from '../db/schema';
-import { newId, nowIso } from '../ids';
+import { newId, nowIso, updatedColumns } from '../ids';
 
 type SignalRow = Omit<SignalTable, 'finding_count' | 'meeting_count' | 'wijk_count'> & {
   finding_count: number;
@@ -81,8 +81,7 @@ export async function updateSignal(
       ...(fields.description !== undefined ? { description: fields.description } : {}),
       ...(fields.priority !== undefined ? { priority: fields.priority } : {}),
       ...(fields.votes !== undefined ? { votes: fields.votes } : {}),
-      updated_at: nowIso(),
-      updated_by: userName,
+      ...updatedColumns(userName),
     })
     .where('id', '=', id)
     .execute();

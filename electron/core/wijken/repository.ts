@@ -1,7 +1,7 @@
 import type { Wijk } from '../../../shared/api/wijken';
 import type { Db } from '../db/connection';
 import type { WijkTable } from '../db/schema';
-import { newId, nowIso } from '../ids';
+import { createdColumns, newId, nowIso, updatedColumns } from '../ids';
 
 /** The key that makes "Noord", "noord " and "NOORD" one name. */
 export function nameKey(name: string): string {
@@ -42,10 +42,7 @@ export async function insertWijk(db: Db, fields: { name: string; code: string; d
     name_key: nameKey(fields.name),
     code: fields.code,
     description: fields.description,
-    created_at: now,
-    updated_at: now,
-    created_by: userName,
-    updated_by: userName,
+    ...createdColumns(userName, now),
   };
   await db.insertInto('wijken').values(row).execute();
   return toWijk(row);
@@ -63,8 +60,7 @@ export async function updateWijk(
       ...(fields.name !== undefined ? { name: fields.name, name_key: nameKey(fields.name) } : {}),
       ...(fields.code !== undefined ? { code: fields.code } : {}),
       ...(fields.description !== undefined ? { description: fields.description } : {}),
-      updated_at: nowIso(),
-      updated_by: userName,
+      ...updatedColumns(userName),
     })
     .where('id', '=', id)
     .execute();
