@@ -3,6 +3,8 @@ import type { Page } from '@playwright/test';
 import ExcelJS from 'exceljs';
 import { renderDocx } from '../helpers/docx';
 import { expect, expectNoAccessibilityViolations, saveScreenshot, test } from './fixtures';
+import { todayInNetherlands } from '../../electron/core/advices/repository';
+import { addDays } from '../../shared/responses/deadlines';
 
 async function call<T>(page: Page, method: string, input: unknown): Promise<T> {
   const result = await page.evaluate(
@@ -16,8 +18,9 @@ async function call<T>(page: Page, method: string, input: unknown): Promise<T> {
   return result.value as T;
 }
 
+/** Days back from today as the app counts it: the Dutch calendar day, not the UTC one (they differ after 23:00 UTC). */
 function daysAgo(days: number): string {
-  return new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
+  return addDays(todayInNetherlands(), -days);
 }
 
 interface Advice {

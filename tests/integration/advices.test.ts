@@ -3,6 +3,8 @@ import type { AdviceDetail } from '../../shared/api/advices';
 import { createTestCore, type TestCore } from '../helpers/core';
 import { seedEvidence } from '../helpers/evidence';
 import { databaseFingerprint } from '../helpers/snapshot';
+import { todayInNetherlands } from '../../electron/core/advices/repository';
+import { addDays } from '../../shared/responses/deadlines';
 
 let core: TestCore;
 
@@ -41,8 +43,8 @@ async function draftWithThreeSections(): Promise<AdviceDetail> {
 
 describe('adviesaanvragen', () => {
   it('keeps requests with their deadline and the days left', async () => {
-    const today = new Date();
-    const inDays = (days: number) => new Date(today.getTime() + days * 86_400_000).toISOString().slice(0, 10);
+    // The Dutch calendar day, as the app counts days left (the UTC day differs after 23:00 UTC).
+    const inDays = (days: number) => addDays(todayInNetherlands(), days);
     const request = await core.value('adviceRequests.create', { receivedOn: inDays(-10), fromWhom: 'Wethouder Zorg', subject: 'Beleidsplan sociaal domein', kenmerk: 'Z-123', deadline: inDays(32) });
     expect(request.daysLeft === 32 || request.daysLeft === 31 || request.daysLeft === 33).toBe(true);
     const error = await core.failure('adviceRequests.create', { receivedOn: '2026-03-10', subject: 'x', deadline: '2026-03-01' });
