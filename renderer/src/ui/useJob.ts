@@ -12,6 +12,7 @@ export function useJob() {
 
   // Subscribed per job, not per status: a progress event must not resubscribe.
   const jobId = job?.id;
+  const finished = job !== null && !['running', 'queued'].includes(job.state);
   useEffect(() => {
     if (!jobId) return;
     return api.onJobEvent((status) => {
@@ -19,11 +20,21 @@ export function useJob() {
     });
   }, [jobId]);
 
+  // Events sent before the event stream was connected are lost (a short job can finish first),
+  // so while the job runs its status is also fetched now and then.
+  useEffect(() => {
+    if (!jobId || finished) return;
+    const timer = setInterval(() => {
+      void api.request('jobs.get', { id: jobId }).then((result) => {
+        if (result.ok) setJob((current) => (current?.id === jobId && ['running', 'queued'].includes(current.state) ? result.value : current));
+      });
+    }, 1000);
+    return () => clearInterval(timer);
+  }, [jobId, finished]);
+
   const start = useCallback(async (request: MethodInput<'jobs.start'>) => {
     const started = await api.call('jobs.start', request);
     setJob(started);
-    // Events may have gone by before the subscription; catch up once.
-    setJob(await api.call('jobs.get', { id: started.id }));
     return started;
   }, []);
 
