@@ -100,15 +100,10 @@ export interface FindingHit extends Finding {
   highlighted: TextSegment[];
 }
 
-/** A search counts its matches up to this many; more is shown as "meer dan 1.000". */
-export const SEARCH_COUNT_CAP = 1000;
-
 export interface FindingPage {
   rows: FindingHit[];
-  /** All rows matching; for a text search at most SEARCH_COUNT_CAP (see totalIsCapped). */
+  /** All rows matching the search and filters. */
   total: number;
-  /** True when a search has more matches than SEARCH_COUNT_CAP; page on until a page comes back short. */
-  totalIsCapped: boolean;
   offset: number;
   limit: number;
 }

@@ -461,7 +461,6 @@ export const nl = {
     toDate: 'Tot en met datum',
     clearFilters: 'Filters wissen',
     resultCount: '{count} resultaten',
-    resultCountCapped: 'Meer dan {count} resultaten',
     noResults: 'Geen inbreng gevonden.',
     select: 'Selecteer: {text}',
     selectColumn: 'Selectie',
