@@ -57,6 +57,8 @@ export interface Meeting {
   attendeeCount: number | null;
   organiser: string;
   notes: string;
+  /** The notes hold personal data: left out of reports for others, emptied by a retention purge. */
+  notesContainPersonalData: boolean;
   wijken: WijkRef[];
   findingCount: number;
   createdAt: string;
@@ -205,6 +207,7 @@ const meetingFields = {
   attendeeCount: attendeeCount.default(null),
   organiser: optionalText(LIMITS.name),
   notes: optionalText(LIMITS.text),
+  notesContainPersonalData: z.boolean().default(false),
   wijkIds: z.array(id).max(100).default([]),
 };
 
@@ -231,6 +234,7 @@ const meetingUpdate = z
     attendeeCount: attendeeCount.optional(),
     organiser: boundedText(LIMITS.name).optional(),
     notes: boundedText(LIMITS.text).optional(),
+    notesContainPersonalData: z.boolean().optional(),
     wijkIds: z.array(id).max(100).optional(),
   })
   .strict();

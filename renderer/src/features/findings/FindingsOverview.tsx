@@ -19,7 +19,8 @@ import { Alert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
 import { TextAreaField, TextField } from '../../ui/Field';
 import { Heading, Paragraph } from '../../ui/Heading';
-import { CheckboxField, fieldErrors, Highlighted, SelectField, sourceLabel } from '../meetings/controls';
+import { CheckboxField } from '../../ui/Field';
+import { fieldErrors, Highlighted, SelectField, sourceLabel } from '../meetings/controls';
 import { ExportSection } from './ExportSection';
 
 const PAGE_SIZE = 200;
