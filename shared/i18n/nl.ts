@@ -1058,6 +1058,7 @@ export const nl = {
     feedbackTitle: 'Wat is er gedaan met uw inbreng? {title}',
     feedbackIntro: 'U heeft ons verteld wat er in uw wijk speelt. Hieronder leest u per punt wat de {council} ermee heeft gedaan, wat de gemeente heeft geantwoord en wat er sindsdien is gebeurd.',
     feedbackLeftOut: 'Let op: {count} punten staan niet in dit overzicht, omdat ze gegevens over personen bevatten.',
+    feedbackLogLeftOut: 'Let op: {count} aantekeningen over de opvolging staan niet in dit overzicht, omdat ze gegevens over personen bevatten.',
     feedbackNone: 'Er is nog geen inbreng vastgelegd.',
     feedbackYouSaid: 'U zei: "{text}"',
     feedbackNotUsedYet: 'Dit punt is nog niet in een advies aan de gemeente gebruikt.',
