@@ -2,9 +2,10 @@
  * `npx tsx scripts/make-migration-fixture.ts <migration name>`: writes the fixture database of one
  * schema version, tests/fixtures/migrations/<migration name>.sqlite.
  *
- * A new SQLite file is opened with the app's own connection setup, migrated to exactly that
- * migration (Kysely's Migrator.migrateTo, the migrations as listed in the app), and filled with the
- * seeds of every version up to and including that one, in order (tests/fixtures/migrations/<name>.sql).
+ * A new SQLite file is opened with the app's own connection setup and brought to exactly that
+ * migration (Kysely's Migrator.migrateTo, the migrations as listed in the app) one version at a
+ * time: migrate to version 1, run its seed (tests/fixtures/migrations/<name>.sql), migrate to
+ * version 2, run its seed, and so on up to and including the target.
  * The result must pass integrity_check, foreign_key_check and the full-text index's own check, and
  * every table must hold at least one row. It is then written as one self-contained file (rollback
  * journal, vacuumed). An existing fixture is never overwritten: fixtures are made once, by the code
@@ -75,16 +76,20 @@ export async function makeMigrationFixture(target: string, options: { outDir?: s
     const db = createKysely(sqlite);
     try {
       const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations }, migrationTableName: 'kysely_migration' });
-      const { error, results } = await migrator.migrateTo(target);
-      if (error) throw error instanceof Error ? error : new Error(String(error));
-      const applied = (results ?? []).map((result) => result.migrationName);
-      const expected = names.slice(0, names.indexOf(target) + 1);
-      if (applied.join() !== expected.join()) throw new Error(`Verwacht toegepast: ${expected.join(', ')}; werkelijk: ${applied.join(', ')}`);
-
-      for (const seed of seeds) {
+      // Step by step: each seed runs on the schema of its own version (as it was written), and the
+      // later migrations then carry its rows forward, as they would in a council's real database.
+      // A later migration that renames a column or adds a NOT NULL one can so never break an old seed.
+      const versions = names.slice(0, names.indexOf(target) + 1);
+      for (const [index, version] of versions.entries()) {
+        const { error, results } = await migrator.migrateTo(version);
+        if (error) throw error instanceof Error ? error : new Error(String(error));
+        const applied = (results ?? []).map((result) => result.migrationName);
+        if (applied.join() !== version) throw new Error(`Verwacht toegepast: ${version}; werkelijk: ${applied.join(', ') || 'niets'}`);
         // One transaction per seed: a seed that fails halfway leaves nothing behind.
-        sqlite.transaction(() => sqlite.exec(readFileSync(seed, 'utf8')))();
+        sqlite.transaction(() => sqlite.exec(readFileSync(seeds[index]!, 'utf8')))();
       }
+      const bookkeeping = sqlite.prepare('select name from kysely_migration order by name').pluck().all() as string[];
+      if (bookkeeping.join() !== versions.join()) throw new Error(`Verwacht versie ${target}; de database zegt: ${bookkeeping.join(', ')}`);
       const problems = fixtureProblems(sqlite);
       const rows = Object.fromEntries(
         dataTables(sqlite).map((table) => [table, sqlite.prepare(`select count(*) from "${table}"`).pluck().get() as number]),
