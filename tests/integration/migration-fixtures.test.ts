@@ -169,6 +169,8 @@ describe.each(FIXTURES)('a version-%s database opened by today’s app', (name) 
         } finally {
           backup.close();
         }
+        // ...and that copy holds every row as it was.
+        expect(missingRows(before, readAllRows(core.migration.backupPath!))).toEqual({});
       } else {
         expect(core.migration.backupPath).toBeUndefined();
       }
