@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -20,6 +20,9 @@ import { makeTempDir } from '../helpers/core';
 const MIGRATION_NAMES = Object.keys(migrations).sort();
 const fixtureFile = (name: string) => path.join(FIXTURE_DIR, `${name}.sqlite`);
 const FIXTURES = MIGRATION_NAMES.filter((name) => existsSync(fixtureFile(name)));
+/** Response letters the seeds refer to; the app keeps them in bijlagen/ beside the database. */
+const ATTACHMENT_DIR = path.join(FIXTURE_DIR, 'bijlagen');
+const FROZEN_FILES = [...FIXTURES.map(fixtureFile), ...readdirSync(ATTACHMENT_DIR).map((file) => path.join(ATTACHMENT_DIR, file))];
 
 /**
  * Tables a later migration renamed, old name → new name. A rename must be listed here, so the rows
@@ -38,11 +41,12 @@ const SEED = {
   regiotaxiSignal: '01900000-0000-7000-8007-000000000001',
   mantelzorgSignal: '01900000-0000-7000-8007-000000000002',
   sentAdvice: '01900000-0000-7000-8009-000000000001',
+  responseWithLetter: '01900000-0000-7000-8014-000000000001',
   conceptAdvice: '01900000-0000-7000-8009-000000000002',
 };
 
 const fileHash = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
-const hashesBefore = new Map(FIXTURES.map((name) => [name, fileHash(fixtureFile(name))] as const));
+const hashesBefore = new Map(FROZEN_FILES.map((file) => [file, fileHash(file)] as const));
 const figures = { fixtures: 0, tables: 0, rows: 0, cells: 0 };
 const tempDirs: string[] = [];
 
@@ -152,6 +156,7 @@ describe.each(FIXTURES)('a version-%s database opened by today’s app', (name) 
     tempDirs.push(dir);
     const databasePath = path.join(dir, 'advieswerk.sqlite');
     copyFileSync(fixtureFile(name), databasePath);
+    if (atLeast(name, '0006_responses')) cpSync(ATTACHMENT_DIR, path.join(dir, 'bijlagen'), { recursive: true });
     const before = readAllRows(databasePath);
 
     const core = await openCore({ databasePath, mode: 'cli' });
@@ -212,7 +217,10 @@ describe.each(FIXTURES)('a version-%s database opened by today’s app', (name) 
       }
       if (atLeast(name, '0006_responses')) {
         const overview = await value<{ responses: { kenmerk: string }[]; commitments: unknown[]; statusLog: { fromStatus: string | null; toStatus: string }[] }>(core, 'responses.forAdvice', { adviceId: SEED.sentAdvice });
-        expect(overview.responses.map((response) => response.kenmerk)).toEqual(['U/25/007731']);
+        expect(overview.responses.map((response) => response.kenmerk).sort()).toEqual(['U/25/007731', 'U/25/009120']);
+        const letter = await value<{ fileName: string; sha256: string; bytesBase64: string }>(core, 'responses.attachment', { id: SEED.responseWithLetter });
+        expect(letter.fileName).toBe('Reactie college regiotaxi.pdf');
+        expect(createHash('sha256').update(Buffer.from(letter.bytesBase64, 'base64')).digest('hex')).toBe(letter.sha256);
         expect(overview.commitments).toHaveLength(1);
         // Migration 0006 started the trail with the status the advice had (sent in the 0003 seed).
         expect(overview.statusLog.map((change) => [change.fromStatus, change.toStatus])).toEqual([[null, 'verzonden'], ['verzonden', 'reactie_ontvangen']]);
@@ -261,6 +269,6 @@ describe('the fixtures themselves', () => {
   // Declared last: vitest runs tests in order, so this sees the files after every test above.
   it('are not changed by the tests', () => {
     expect(FIXTURES.length).toBeGreaterThan(0);
-    for (const name of FIXTURES) expect(fileHash(fixtureFile(name)), name).toBe(hashesBefore.get(name));
+    for (const file of FROZEN_FILES) expect(fileHash(file), file).toBe(hashesBefore.get(file));
   });
 });
