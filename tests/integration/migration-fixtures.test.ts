@@ -225,6 +225,10 @@ describe.each(FIXTURES)('a version-%s database opened by today’s app', (name) 
         // Migration 0006 started the trail with the status the advice had (sent in the 0003 seed).
         expect(overview.statusLog.map((change) => [change.fromStatus, change.toStatus])).toEqual([[null, 'verzonden'], ['verzonden', 'reactie_ontvangen']]);
       }
+      if (atLeast(name, '0010_personal_data_flags')) {
+        const meeting = await value<{ notesContainPersonalData: boolean; title: string }>(core, 'meetings.get', { id: '01900000-0000-7000-8004-000000000004' });
+        expect([meeting.title, meeting.notesContainPersonalData]).toEqual(['Inloopuur Ĳsselkade', true]);
+      }
 
       await core.close();
       closed = true;
