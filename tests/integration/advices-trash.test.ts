@@ -114,6 +114,11 @@ describe('trash for advices', () => {
     expect(await overviewRows(2025)).toContain('Regiotaxi');
     const follow = await core.value('advices.create', { kind: 'ongevraagd', betreft: 'Regiotaxi opnieuw', adviceDate: '2025-06-01' });
     expect((await core.value('advices.update', { id: follow.id, referenceIds: [sent.id] })).references.map((reference) => reference.kenmerk)).toEqual([sent.kenmerk]);
+    // Its follow-up still travels in the exchange file.
+    await core.value('responses.record', { adviceId: sent.id, receivedOn: '2025-02-20', kenmerk: 'GR-1', summary: 'Het college reageert.' });
+    const exchange = await core.value('responses.exportExchange', { adviceId: sent.id });
+    const exchangeFile = JSON.parse(Buffer.from(exchange.bytesBase64!, 'base64').toString('utf8'));
+    expect(exchangeFile.records.map((record: { type: string; data: { adviceKenmerk: string } }) => [record.type, record.data.adviceKenmerk])).toEqual([['collegeResponse', sent.kenmerk]]);
     const overzicht = await core.value('reports.adviezenoverzicht', { year: 2025, format: 'docx' });
     expect((await renderDocx(Buffer.from(overzicht.bytesBase64!, 'base64'))).text.replace(/\s+/g, ' ')).toContain('Regiotaxi');
 
