@@ -106,6 +106,8 @@ describe('trash for advices', () => {
     expect(archived.status).toBe('verzonden');
     expect(await listed()).not.toContain('Regiotaxi');
     expect(await listed({ status: 'verzonden' })).not.toContain('Regiotaxi');
+    const audited = (await core.value('audit.list', { table: 'advices', recordId: sent.id })).find((entry) => entry.action === 'update');
+    expect(audited?.after).toMatchObject({ archived_at: archived.archivedAt });
     expect((await core.value('advices.list', { includeArchived: true })).find((advice) => advice.id === sent.id)?.archivedAt).toBe(archived.archivedAt);
     // Public record: still in the dashboard (same figures), the overdue badge, the overzicht and as a reference.
     const dashboardAfter = await core.value('dashboard.get', {});
