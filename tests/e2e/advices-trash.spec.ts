@@ -84,4 +84,16 @@ test('archive a sent advice (out of the list, marked, back again) and trash and 
 
   await app.goto(`${origin}/#/adviezen`);
   await expect(table.getByRole('cell', { name: 'Mantelzorgwaardering' })).toBeVisible();
+
+  // A team, too, goes to the Prullenbak, and the question says so.
+  await call(app, 'wijkteams.create', { name: 'Team Centrum' });
+  await app.goto(`${origin}/#/wijkteams`);
+  await app.getByRole('navigation', { name: 'Onderdelen van monitoring' }).getByRole('link', { name: 'Teams' }).click();
+  await app.getByRole('button', { name: 'Verwijderen: Team Centrum' }).click();
+  const teamConfirm = app.getByRole('dialog', { name: 'Verwijderen' });
+  await expect(teamConfirm).toContainText('naar de prullenbak verplaatsen');
+  await teamConfirm.getByRole('button', { name: 'Verwijderen' }).click();
+  await expect(app.getByText('Wijkteam "Team Centrum" staat in de prullenbak.')).toBeVisible();
+  await expectNoAccessibilityViolations(app);
+  await saveScreenshot(app, testInfo, 'wijkteam-prullenbak');
 });
