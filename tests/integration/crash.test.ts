@@ -1,14 +1,14 @@
 import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listBackups } from '../../electron/core/backups/files';
 import { openCore } from '../../electron/core/core';
 import { createKysely, openSqlite } from '../../electron/core/db/connection';
 import { migrateToLatest } from '../../electron/core/db/migrate';
 import { migrations } from '../../electron/core/db/migrations';
 import { backupDirFor } from '../../electron/core/paths';
-import { makeTempDir } from '../helpers/core';
+import { makeTempDir as makeFolder } from '../helpers/core';
 import { AcknowledgedWrites, buildCrashWriter, integrityOf, runAndKill } from '../helpers/crash';
 import { HEAVY_TEST_MIGRATION_NAME } from '../helpers/crash-migration';
 
@@ -24,6 +24,17 @@ const KILLS_DURING_RESTORE = 12;
 let writer: string;
 beforeAll(async () => {
   writer = await buildCrashWriter();
+});
+
+// Each case leaves gigabytes of backups behind; a run must not fill the disk for the next one.
+const folders: string[] = [];
+function makeTempDir(): string {
+  const folder = makeFolder();
+  folders.push(folder);
+  return folder;
+}
+afterAll(() => {
+  for (const folder of folders) rmSync(folder, { recursive: true, force: true });
 });
 
 function random(min: number, max: number): number {
