@@ -166,6 +166,8 @@ export interface MeetingTable extends RecordColumns {
   attendee_count: number | null;
   organiser: string;
   notes: string;
+  /** 1: the notes hold personal data (left out of reports for others, emptied by a retention purge). */
+  notes_contain_personal_data: number;
 }
 
 /** Which wijken a meeting covers; a wijk in use here cannot be deleted. */
@@ -373,6 +375,7 @@ export interface FollowupEntryTable extends RecordColumns {
   entry_on: string;
   who: string;
   text: string;
+  contains_personal_data: number;
 }
 
 export interface OverdueSeenTable {

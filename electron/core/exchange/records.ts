@@ -28,6 +28,8 @@ const meetingData = z
     attendeeCount: z.number().int().min(0).nullable(),
     organiser: text(200),
     notes: text(20_000),
+    // Files made before the flag existed have none: their notes were not marked.
+    notesContainPersonalData: z.boolean().default(false),
     wijkIds: z.array(z.string().uuid()).max(100),
     createdAt: z.string(),
     createdBy: text(200),
@@ -128,6 +130,7 @@ export const RECORD_TYPES: Record<string, RecordType> = {
           attendeeCount: row.attendee_count,
           organiser: row.organiser,
           notes: row.notes,
+          notesContainPersonalData: row.notes_contain_personal_data === 1,
           wijkIds: wijken.map((wijk) => wijk.wijk_id),
           createdAt: row.created_at,
           createdBy: row.created_by,
@@ -147,6 +150,7 @@ export const RECORD_TYPES: Record<string, RecordType> = {
         attendee_count: (data.attendeeCount as number | null) ?? null,
         organiser: String(data.organiser),
         notes: String(data.notes),
+        notes_contain_personal_data: data.notesContainPersonalData === true ? 1 : 0,
         updated_at: updatedAt,
         updated_by: updatedBy,
       };

@@ -98,6 +98,7 @@ const FIELDS: Record<AuditedTable, Record<string, FieldSpec>> = {
     entry_on: { label: 'responsesUi.logDate', format: date },
     who: { label: 'responsesUi.logWho', format: text },
     text: { label: 'responsesUi.logText', format: longText },
+    contains_personal_data: { label: 'findings.personalData', format: { kind: 'bool' } },
   },
   advice_followup: {
     state: { label: 'audit.field.followupState', format: enumOf('responses.status.') },

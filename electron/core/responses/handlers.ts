@@ -427,7 +427,15 @@ export const responsesHandlers = defineHandlers({
       await auditedCreate(trx, ctx.session.userName, 'followup_entries', () =>
         insertEntry(
           trx,
-          { adviceId, itemId: input.itemId ?? null, commitmentId: input.commitmentId ?? null, entryOn: input.entryOn, who: input.who || ctx.session.userName, text: input.text },
+          {
+            adviceId,
+            itemId: input.itemId ?? null,
+            commitmentId: input.commitmentId ?? null,
+            entryOn: input.entryOn,
+            who: input.who || ctx.session.userName,
+            text: input.text,
+            containsPersonalData: input.containsPersonalData,
+          },
           ctx.session.userName,
         ),
       );

@@ -18,7 +18,7 @@ import { hrefFor } from '../../app/router';
 import { Alert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
-import { TextAreaField, TextField } from '../../ui/Field';
+import { CheckboxField, TextAreaField, TextField } from '../../ui/Field';
 import { Heading, Paragraph } from '../../ui/Heading';
 import { base64ToBytes, downloadBytes } from '../advices/download';
 import { FOLLOWUP_HISTORY_TABLES, HistorySection } from '../audit/HistorySection';
@@ -134,7 +134,7 @@ export function ResponsePage({ adviceId }: { adviceId: string }) {
   const [file, setFile] = useState<File | null>(null);
   const [term, setTerm] = useState(13);
   const [commitment, setCommitment] = useState({ description: '', owner: '', dueOn: addDays(todayLocal(), 13 * 7), itemIds: [] as string[] });
-  const [entry, setEntry] = useState({ entryOn: todayLocal(), text: '' });
+  const [entry, setEntry] = useState({ entryOn: todayLocal(), text: '', containsPersonalData: false });
   const [removing, setRemoving] = useState<{ name: string; remove: () => Promise<ResponseOverview> } | null>(null);
   const [saves, setSaves] = useState(0);
 
@@ -177,7 +177,7 @@ export function ResponsePage({ adviceId }: { adviceId: string }) {
 
   const addEntry = async (event: FormEvent) => {
     event.preventDefault();
-    if (await run(() => api.call('followup.add', { adviceId, ...entry }))) setEntry({ entryOn: todayLocal(), text: '' });
+    if (await run(() => api.call('followup.add', { adviceId, ...entry }))) setEntry({ entryOn: todayLocal(), text: '', containsPersonalData: false });
   };
 
   const openLetter = async (id: string) => {
@@ -425,6 +425,7 @@ export function ResponsePage({ adviceId }: { adviceId: string }) {
             {overview.log.map((item) => (
               <li key={item.id}>
                 {formatDateShort(item.entryOn)} – {item.who}: {item.text}{' '}
+                {item.containsPersonalData && `(${t('findings.personalDataShort')}) `}
                 <Button
                   appearance="subtle"
                   aria-label={`${t('common.delete')}: ${item.text.slice(0, 60)}`}
@@ -442,6 +443,7 @@ export function ResponsePage({ adviceId }: { adviceId: string }) {
               <TextField label={t('responsesUi.logDate')} type="date" required value={entry.entryOn} onChange={(event) => setEntry({ ...entry, entryOn: event.target.value })} />
             </div>
             <TextAreaField label={t('responsesUi.logText')} value={entry.text} onChange={(event) => setEntry({ ...entry, text: event.target.value })} />
+            <CheckboxField label={t('findings.personalData')} checked={entry.containsPersonalData} onChange={(checked) => setEntry({ ...entry, containsPersonalData: checked })} />
             <Button type="submit">{t('responsesUi.addLog')}</Button>
           </form>
         )}
