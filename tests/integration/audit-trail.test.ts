@@ -181,6 +181,10 @@ describe('audit trail of advices, responses and commitments', () => {
     expect(lines).toContain('Jan de Vries|Standpunt bij aanbeveling "Open een spreekuur"|Oordeel raad: nog geen oordeel → tevreden');
     expect(lines).toContain('Jan de Vries|Toezegging "Spreekuur openen"|Uiterlijk: 1 maart 2027 → 15 april 2027');
     expect(lines).toContain('Jan de Vries|Toezegging "Spreekuur openen"|Status: open → nagekomen');
+    // The follow-up state reads as a change of status, from "verzonden" when its row first appears.
+    await core.value('responses.record', { adviceId: advice.id, receivedOn: today, kenmerk: 'GR-2', summary: '' });
+    const withState = changeLines(await core.value('audit.history', { table: 'advices', recordId: advice.id }));
+    expect(withState).toContain('Jan de Vries|Status van de opvolging|Status van de opvolging: verzonden → reactie ontvangen');
     const notes = history.flatMap((entry) => entry.changes).find((change) => change.label === 'Notities')!;
     expect(notes.to.length).toBeLessThanOrEqual(80);
     expect(notes.to.endsWith('…')).toBe(true);

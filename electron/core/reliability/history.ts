@@ -289,9 +289,11 @@ export async function recordHistory(db: Db, table: AuditedTable, recordId: strin
     if (!(entryTable in FIELDS)) continue;
     const before = parse(row.before_json);
     const after = parse(row.after_json);
-    const changes = row.action === 'update' || row.action === 'create' ? await changedFields(entryTable, before, after, names) : [];
+    // The follow-up state's row comes and goes with the state: for people it is always a change of status.
+    const action = entryTable === 'advice_followup' && (row.action === 'create' || row.action === 'delete') ? 'update' : row.action;
+    const changes = action === 'update' || action === 'create' ? await changedFields(entryTable, before, after, names) : [];
     // An update that touched only bookkeeping (order, timestamps) is not a change for people.
-    if (row.action === 'update' && changes.length === 0) continue;
+    if (action === 'update' && changes.length === 0) continue;
     entries.push({
       id: row.id,
       at: row.at,
@@ -299,10 +301,10 @@ export async function recordHistory(db: Db, table: AuditedTable, recordId: strin
       userName: row.user_name,
       table: entryTable,
       recordId: row.record_id,
-      action: row.action,
+      action,
       subject: await subjectOf(entryTable, row.record_id, after ?? before ?? {}, names),
       self: entryTable === table && row.record_id === recordId,
-      actionLabel: t(`audit.action.${row.action}` as MessageKey),
+      actionLabel: t(`audit.action.${action}` as MessageKey),
       changes,
     });
   }

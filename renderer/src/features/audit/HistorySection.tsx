@@ -19,7 +19,8 @@ function lines(entry: HistoryEntry): string[] {
   if (entry.action !== 'update') return [head(t('audit.subjectAction', { subject: entry.subject, action: entry.actionLabel }))];
   return entry.changes.map((change) => {
     const text = t('audit.change', { label: change.label, from: change.from, to: change.to });
-    return head(entry.self ? text : t('audit.subjectChange', { subject: entry.subject, change: text }));
+    // The record asked for, or a record that is its one field ("Status van de opvolging"), needs no subject.
+    return head(entry.self || entry.subject === change.label ? text : t('audit.subjectChange', { subject: entry.subject, change: text }));
   });
 }
 
