@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { todayInNetherlands, updateAdvice } from '../../electron/core/advices/repository';
 import { audited } from '../../electron/core/reliability/auditTrail';
+import type { AdviceExchangeFile } from '../../shared/api/adviceExchange';
 import type { AuditedTable, HistoryEntry } from '../../shared/api/reliability';
 import { formatDateLong } from '../../shared/i18n';
 import { addDays } from '../../shared/responses/deadlines';
@@ -160,6 +161,20 @@ describe('audit trail of advices, responses and commitments', () => {
 
     const users = core.sqlite.prepare('select distinct user_name from audit_log').all() as { user_name: string }[];
     expect(users.map((row) => row.user_name)).toEqual(['Jan de Vries']);
+  });
+
+  it('advices made by import or from the monitoring are in the trail too', async () => {
+    const original = await sentAdvice(core, 'Eenzaamheid', addDays(today, -3), ['Organiseer ontmoeting']);
+    const file = (await core.value('advices.exportJson', { id: original.id })) as AdviceExchangeFile;
+    const imported = await core.value('advices.importJson', { data: { ...file, advice: { ...file.advice, kenmerk: 'IMPORT-1' } } });
+    expect(lastEntry('advices', imported.id)).toMatchObject({ action: 'create', user_name: 'Jan de Vries', after: { kenmerk: 'IMPORT-1', betreft: 'Eenzaamheid' } });
+
+    const noord = await core.value('wijken.create', { name: 'Noord' });
+    const team = await core.value('wijkteams.create', { name: 'Wijkteam Noord', wijkIds: [noord.id] });
+    const avi = (await core.value('frameworks.list')).find((framework) => framework.builtinKey === 'avi')!;
+    const assessment = await core.value('assessments.save', { wijkteamId: team.id, criterionId: avi.criteria[0]!.id, periodKey: '2026-K2', value: 2 });
+    const drafted = await core.value('monitoring.draftAdvice', { assessmentIds: [assessment.id], betreft: 'Monitoring 2e kwartaal' });
+    expect(lastEntry('advices', drafted.adviceId)).toMatchObject({ action: 'create', user_name: 'Jan de Vries', after: { betreft: 'Monitoring 2e kwartaal', status: 'concept' } });
   });
 
   it('the history names only the fields that changed, in Dutch, with readable values', async () => {
