@@ -177,6 +177,21 @@ describe('audit trail of advices, responses and commitments', () => {
     expect(lastEntry('advices', drafted.adviceId)).toMatchObject({ action: 'create', user_name: 'Jan de Vries', after: { betreft: 'Monitoring 2e kwartaal', status: 'concept' } });
   });
 
+  it('the AVG purge of a flagged follow-up note also forgets its content in the trail, keeping who and when', async () => {
+    const advice = await sentAdvice(core, 'Wijkteams', addDays(today, -400), ['Open een spreekuur']);
+    const overview = await core.value('followup.add', { adviceId: advice.id, entryOn: addDays(today, -390), text: 'Dhr. Jansen belde over zijn keukentafelgesprek.', containsPersonalData: true });
+    const note = overview.log[0]!;
+    expect(lastEntry('followup_entries', note.id).after).toMatchObject({ text: 'Dhr. Jansen belde over zijn keukentafelgesprek.' });
+    core.sqlite.prepare('update followup_entries set created_at = ? where id = ?').run(new Date(Date.now() - 2 * 365 * 86_400_000).toISOString(), note.id);
+    await core.value('privacy.update', { retentionMonths: 12 });
+    await core.value('privacy.purge', { confirm: true, expectedCount: 1 });
+    const trail = entries('followup_entries', note.id);
+    expect(trail.map((row) => row.action)).toEqual(['create', 'purge']);
+    expect(trail.every((row) => row.user_name === 'Jan de Vries' && row.before_json === null && row.after_json === null)).toBe(true);
+    const dump = (core.sqlite.prepare('select group_concat(coalesce(before_json, \'\') || coalesce(after_json, \'\')) as text from audit_log').get() as { text: string }).text;
+    expect(dump).not.toContain('Jansen');
+  });
+
   it('the history names only the fields that changed, in Dutch, with readable values', async () => {
     let advice = await sentAdvice(core, 'Bereikbaarheid', addDays(today, -10), ['Open een spreekuur']);
     advice = (await core.value('advices.get', { id: advice.id }))!;
