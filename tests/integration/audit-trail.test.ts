@@ -190,6 +190,8 @@ describe('audit trail of advices, responses and commitments', () => {
     expect(trail.every((row) => row.user_name === 'Jan de Vries' && row.before_json === null && row.after_json === null)).toBe(true);
     const dump = (core.sqlite.prepare('select group_concat(coalesce(before_json, \'\') || coalesce(after_json, \'\')) as text from audit_log').get() as { text: string }).text;
     expect(dump).not.toContain('Jansen');
+    const history = await core.value('audit.history', { table: 'followup_entries', recordId: note.id });
+    expect(history.map((entry) => `${entry.subject} ${entry.actionLabel}`)).toEqual(['Notitie verwijderd (bewaartermijn persoonsgegevens)', 'Notitie toegevoegd']);
   });
 
   it('the history names only the fields that changed, in Dutch, with readable values', async () => {

@@ -221,7 +221,12 @@ export async function changedFields(table: AuditedTable, before: Snapshot, after
   return changes;
 }
 
+/** What a record is, in words; a record whose content is gone (purged) goes by its kind alone. */
 async function subjectOf(table: AuditedTable, recordId: string, snapshot: Record<string, unknown>, names: Names): Promise<string> {
+  return (await namedSubject(table, recordId, snapshot, names)).replace(/\s*""$/, '').trim();
+}
+
+async function namedSubject(table: AuditedTable, recordId: string, snapshot: Record<string, unknown>, names: Names): Promise<string> {
   const name = (value: unknown) => shorten(String(value ?? ''), 40);
   const key = `audit.subject.${table}` as MessageKey;
   switch (table) {
