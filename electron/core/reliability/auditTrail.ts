@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { AUDITED_TABLES, type AuditedTable } from '../../../shared/api/reliability';
+import type { AuditedTable } from '../../../shared/api/reliability';
 import type { Db } from '../db/connection';
 import { newId, nowIso } from '../ids';
 
