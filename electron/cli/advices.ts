@@ -10,7 +10,8 @@ async function resolveAdvice(core: Core, reference: string | undefined): Promise
     console.error('Geef het kenmerk of id van het advies.');
     return null;
   }
-  const listed = await core.call('advices.list', { search: '' });
+  // An archived advice is still exported by kenmerk; one in the trash is not found.
+  const listed = await core.call('advices.list', { search: '', includeArchived: true });
   if (!listed.ok) return null;
   const advices = listed.value as AdviceSummary[];
   const wanted = reference.trim().toLocaleLowerCase('nl-NL');

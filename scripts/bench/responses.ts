@@ -87,18 +87,18 @@ export function dashboardFloor(core: Core, termWeeks: number, today: string): ()
   const awaiting = core.sqlite.prepare(
     `select a.id, a.kenmerk, a.betreft, a.sent_on, date(a.sent_on, ?) as due_on, cast(julianday(?) - julianday(a.sent_on) as integer) - ? as days_overdue
      from advices a left join advice_followup f on f.advice_id = a.id
-     where a.status = 'verzonden' and a.sent_on is not null and a.sent_on <= ? and f.advice_id is null order by a.sent_on`,
+     where a.status = 'verzonden' and a.sent_on is not null and a.sent_on <= ? and a.deleted_at is null and f.advice_id is null order by a.sent_on`,
   );
   const commitments = core.sqlite.prepare(
     `select c.id, c.advice_id, a.kenmerk, c.description, c.owner, c.due_on, c.status, cast(julianday(?) - julianday(c.due_on) as integer) as days_overdue
-     from commitments c join advices a on a.id = c.advice_id where c.status in ('open', 'lopend') and c.due_on <= ? order by c.due_on`,
+     from commitments c join advices a on a.id = c.advice_id where c.status in ('open', 'lopend') and c.due_on <= ? and a.deleted_at is null order by c.due_on`,
   );
   const positions = core.sqlite.prepare(
     `select substr(a.sent_on, 1, 4) as year, p.position, count(*) as count from advices a cross join recommendation_positions p on p.advice_id = a.id
-     where a.status = 'verzonden' and a.sent_on is not null group by 1, 2`,
+     where a.status = 'verzonden' and a.sent_on is not null and a.deleted_at is null group by 1, 2`,
   );
   const perYear = core.sqlite.prepare(
-    `select substr(sent_on, 1, 4) as year, count(*) as count from advices where status = 'verzonden' and sent_on is not null group by substr(sent_on, 1, 4)`,
+    `select substr(sent_on, 1, 4) as year, count(*) as count from advices where status = 'verzonden' and sent_on is not null and deleted_at is null group by substr(sent_on, 1, 4)`,
   );
   const council = core.sqlite.prepare(`select * from council limit 1`);
   return () => [council.get(), awaiting.all(`+${days} days`, today, days, today), commitments.all(today, limit), positions.all(), perYear.all()];
@@ -130,9 +130,12 @@ export async function benchResponses(core: Core, iterations = 30): Promise<Bench
   const dashboard = await measure(call, iterations);
   const dashboardFloorTime = await measure(floor, iterations);
   const badgeTime = await measure(badge, iterations);
-  const badgeCommitments = core.sqlite.prepare(`select count(*) from commitments where status in ('open', 'lopend') and due_on < ?`);
+  const badgeCommitments = core.sqlite.prepare(
+    `select count(*) from commitments c where c.status in ('open', 'lopend') and c.due_on < ?
+     and not exists (select a.id from advices a where a.id = c.advice_id and a.deleted_at is not null)`,
+  );
   const badgeAdvices = core.sqlite.prepare(
-    `select count(*) from advices a left join advice_followup f on f.advice_id = a.id where a.status = 'verzonden' and a.sent_on < ? and f.advice_id is null`,
+    `select count(*) from advices a left join advice_followup f on f.advice_id = a.id where a.status = 'verzonden' and a.sent_on < ? and a.deleted_at is null and f.advice_id is null`,
   );
   const dueBefore = addDays(today, -termWeeks * 7);
   const badgeFloorTime = await measure(() => [councilRow.get(), badgeAdvices.get(dueBefore), badgeCommitments.get(today)], iterations);

@@ -49,6 +49,8 @@ export interface AdviceSummary {
   requestId: string | null;
   /** 1 for the first version; raised by an explicit new version after sending. */
   version: number;
+  /** When a sent advice was archived (out of the default list, still counted everywhere), else null. */
+  archivedAt: string | null;
   itemCount: number;
   updatedAt: string;
 }
@@ -245,6 +247,8 @@ export const adviceListInput = z
     search: boundedText(LIMITS.line).default(''),
     status: z.enum(ADVICE_STATUSES).optional(),
     kind: z.enum(ADVICE_KINDS).optional(),
+    /** Archived (sent) advices are left out unless asked for. */
+    includeArchived: z.boolean().optional(),
   })
   .strict();
 
@@ -283,6 +287,8 @@ export const advicesContract = {
       .strict(),
   ),
   'advices.newVersion': method<AdviceDetail>()(z.object({ id }).strict()),
+  'advices.archive': method<AdviceDetail>()(z.object({ id }).strict()),
+  'advices.unarchive': method<AdviceDetail>()(z.object({ id }).strict()),
   'advices.frozen': method<FrozenAdvice>()(z.object({ id, version: z.number().int().min(1).optional() }).strict()),
 
   'advices.addSection': method<AdviceDetail>()(

@@ -155,7 +155,8 @@ describe('audit trail of advices, responses and commitments', () => {
     await core.value('advices.update', { id: advice.id, referenceIds: [], requestId: null });
     await core.value('advices.update', { id: earlier.id, betreft: 'Ander advies' });
     await core.value('advices.delete', { id: earlier.id });
-    expect(lastEntry('advices', earlier.id)).toMatchObject({ action: 'delete', before: { betreft: 'Ander advies' } });
+    // Deleting an advice moves it to the trash, which has its own entry.
+    expect(lastEntry('advices', earlier.id)).toMatchObject({ action: 'trash', user_name: 'Jan de Vries' });
     await core.value('adviceRequests.delete', { id: request.id });
     expect(lastEntry('advice_requests', request.id).action).toBe('delete');
 
@@ -213,6 +214,11 @@ describe('audit trail of advices, responses and commitments', () => {
     expect(lines).toContain('Jan de Vries|Standpunt bij aanbeveling "Open een spreekuur"|Oordeel raad: nog geen oordeel → tevreden');
     expect(lines).toContain('Jan de Vries|Toezegging "Spreekuur openen"|Uiterlijk: 1 maart 2027 → 15 april 2027');
     expect(lines).toContain('Jan de Vries|Toezegging "Spreekuur openen"|Status: open → nagekomen');
+    // Archiving (a sent advice) shows as the day it was archived.
+    await core.value('advices.archive', { id: advice.id });
+    const archived = changeLines(await core.value('audit.history', { table: 'advices', recordId: advice.id }));
+    expect(archived.some((line) => /^Jan de Vries\|Gearchiveerd op: \(leeg\) → \d{1,2} [a-z]+ \d{4}$/.test(line))).toBe(true);
+    await core.value('advices.unarchive', { id: advice.id });
     // The follow-up state reads as a change of status, from "verzonden" when its row first appears.
     await core.value('responses.record', { adviceId: advice.id, receivedOn: today, kenmerk: 'GR-2', summary: '' });
     const withState = changeLines(await core.value('audit.history', { table: 'advices', recordId: advice.id }));

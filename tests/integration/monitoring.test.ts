@@ -77,7 +77,7 @@ describe('wijkteams', () => {
     expectUnchanged(before);
   });
 
-  it('updates wijken and composition, and refuses deleting a team with assessments', async () => {
+  it('updates wijken and composition; deleting a team with assessments moves it to the trash, keeping them', async () => {
     const noord = await core.value('wijken.create', { name: 'Noord' });
     const zuid = await core.value('wijken.create', { name: 'Zuid' });
     const created = await team('Team A', [noord.id]);
@@ -86,9 +86,14 @@ describe('wijkteams', () => {
     expect(updated.disciplines).toEqual(['jongerenwerker']);
     const criterion = (await avi()).criteria[0]!;
     await core.value('assessments.save', { wijkteamId: created.id, criterionId: criterion.id, periodKey: '2026-K1', value: 3 });
+    await core.value('wijkteams.delete', { id: created.id });
+    expect((await core.value('wijkteams.list', {})).map((listed) => listed.id)).not.toContain(created.id);
+    expect((await core.failure('wijkteams.get', { id: created.id })).code).toBe('NOT_FOUND');
+    const stored = core.sqlite.prepare('select count(*) as n from assessments where wijkteam_id = ?').get(created.id) as { n: number };
+    expect(stored.n).toBe(1);
+    // Emptying the trash is refused while the assessments point at the team; nothing changes.
     const before = databaseFingerprint(core.sqlite);
-    const error = await core.failure('wijkteams.delete', { id: created.id });
-    expect(error.code).toBe('CONFLICT');
+    expect((await core.failure('trash.empty', { confirm: true })).code).toBe('CONFLICT');
     expectUnchanged(before);
   });
 });

@@ -6,7 +6,7 @@ import { getCouncil } from '../council/repository';
 import type { Db } from '../db/connection';
 import { nextKenmerk } from './kenmerk';
 import { replaceItemLinks } from './links';
-import { findAdviceByKenmerk, highestSequence, insertAdvice, insertItem, insertSection, replaceReferences, replaceRelations } from './repository';
+import { findAdviceByKenmerk, findLiveAdviceByKenmerk, highestSequence, insertAdvice, insertItem, insertSection, replaceReferences, replaceRelations } from './repository';
 import { requireAdvice } from './service';
 import { missingIds } from '../db/existing';
 
@@ -100,7 +100,7 @@ export async function importAdvice(db: Db, data: unknown, userName: string): Pro
   );
   const referenceIds: string[] = [];
   for (const reference of file.references) {
-    const found = await findAdviceByKenmerk(db, reference.kenmerk);
+    const found = await findLiveAdviceByKenmerk(db, reference.kenmerk);
     if (found && !referenceIds.includes(found.id)) referenceIds.push(found.id);
   }
   await replaceReferences(db, adviceId, referenceIds);

@@ -15,8 +15,8 @@ import { nextKenmerk } from './kenmerk';
 import { evidenceFindings, itemsCitingFinding, replaceItemLinks, replaceMeetings, signalsOf } from './links';
 import {
   countReferencesTo,
+  countTrashedAdvicesOfRequest,
   countVersions,
-  deleteAdvice,
   deleteItem,
   deleteRequest,
   deleteSection,
@@ -36,9 +36,11 @@ import {
   itemIdsOfAdvice,
   listAdvices,
   listRequests,
+  liveAdviceIds,
   replaceReferences,
   replaceRelations,
   sectionIdsInOrder,
+  setArchived,
   todayInNetherlands,
   touchAdvice,
   updateAdvice,
@@ -49,7 +51,10 @@ import {
   writeSectionOrder,
 } from './repository';
 import { buildAdviceDocx, letterFileName, requireAdvice } from './service';
-import { existingIds, missingIds } from '../db/existing';
+import { missingIds } from '../db/existing';
+import { moveToTrash } from '../reliability/trash';
+import { readRow, recordAudit } from '../reliability/audit';
+import { nowIso } from '../ids';
 import { audited, auditedCreate, auditDeletion } from '../reliability/auditTrail';
 
 const run = promisify(execFile);
@@ -174,6 +179,8 @@ export const advicesHandlers = defineHandlers({
     ctx.db.transaction().execute(async (trx) => {
       const request = await requireRequest(trx, id);
       if (request.adviceIds.length > 0) throw new AppError('CONFLICT', t('advices.requestInUse', { subject: request.subject, count: request.adviceIds.length }));
+      const trashed = await countTrashedAdvicesOfRequest(trx, id);
+      if (trashed > 0) throw new AppError('CONFLICT', t('adviceTrash.requestInTrash', { subject: request.subject, count: trashed }));
       await auditDeletion(trx, ctx.session.userName, 'advice_requests', id);
       await deleteRequest(trx, id);
       return { id };
@@ -248,7 +255,7 @@ export const advicesHandlers = defineHandlers({
           const ids = unique(referenceIds);
           const message = t('advices.referenceInvalid');
           if (ids.includes(id)) throw new AppError('VALIDATION', message, [{ path: 'referenceIds', message }]);
-          if ((await existingIds(trx, 'advices', ids)).size !== ids.length) throw new AppError('NOT_FOUND', message, [{ path: 'referenceIds', message }]);
+          if ((await liveAdviceIds(trx, ids)).size !== ids.length) throw new AppError('NOT_FOUND', message, [{ path: 'referenceIds', message }]);
           await replaceReferences(trx, id, ids);
         }
         if (meetingIds !== undefined) {
@@ -264,16 +271,40 @@ export const advicesHandlers = defineHandlers({
       return requireAdvice(trx, id);
     }),
 
+  // To the trash, never for real: a sent advice (or one with a sent version) is public record and
+  // can only be archived. References from other advices (also ones in the trash) keep it here, so
+  // no letter ever cites an advice that is gone.
   'advices.delete': async ({ id }, ctx) =>
     ctx.db.transaction().execute(async (trx) => {
       const row = await findAdviceRow(trx, id);
       if (!row) throw notFound('advices.notFound');
-      if ((await countVersions(trx, id)) > 0 || row.status === 'verzonden') throw new AppError('CONFLICT', t('advices.sentCannotDelete', { kenmerk: row.kenmerk }));
+      if ((await countVersions(trx, id)) > 0 || row.status === 'verzonden') throw new AppError('CONFLICT', t('adviceTrash.sentOnlyArchive', { kenmerk: row.kenmerk }));
       const referencing = await countReferencesTo(trx, id);
       if (referencing > 0) throw new AppError('CONFLICT', t('advices.referencedCannotDelete', { kenmerk: row.kenmerk, count: referencing }));
-      await auditDeletion(trx, ctx.session.userName, 'advices', id);
-      await deleteAdvice(trx, id);
+      await moveToTrash(trx, ctx.sqlite, 'advices', id, ctx.session.userName);
       return { id };
+    }),
+  'advices.archive': async ({ id }, ctx) =>
+    ctx.db.transaction().execute(async (trx) => {
+      const row = await findAdviceRow(trx, id);
+      if (!row) throw notFound('advices.notFound');
+      if (row.status !== 'verzonden') throw new AppError('CONFLICT', t('adviceTrash.archiveOnlySent', { kenmerk: row.kenmerk }));
+      if (row.archived_at !== null) throw new AppError('CONFLICT', t('adviceTrash.alreadyArchived', { kenmerk: row.kenmerk }));
+      const before = await readRow(trx, 'advices', id);
+      await setArchived(trx, id, nowIso(), ctx.session.userName);
+      await recordAudit(trx, { table: 'advices', recordId: id, action: 'update', before, after: await readRow(trx, 'advices', id), userName: ctx.session.userName });
+      return requireAdvice(trx, id);
+    }),
+  'advices.unarchive': async ({ id }, ctx) =>
+    ctx.db.transaction().execute(async (trx) => {
+      const row = await findAdviceRow(trx, id);
+      if (!row) throw notFound('advices.notFound');
+      if (row.status !== 'verzonden') throw new AppError('CONFLICT', t('adviceTrash.archiveOnlySent', { kenmerk: row.kenmerk }));
+      if (row.archived_at === null) throw new AppError('CONFLICT', t('adviceTrash.notArchived', { kenmerk: row.kenmerk }));
+      const before = await readRow(trx, 'advices', id);
+      await setArchived(trx, id, null, ctx.session.userName);
+      await recordAudit(trx, { table: 'advices', recordId: id, action: 'update', before, after: await readRow(trx, 'advices', id), userName: ctx.session.userName });
+      return requireAdvice(trx, id);
     }),
 
   'advices.setStatus': async ({ id, status, date }, ctx) =>
@@ -306,6 +337,7 @@ export const advicesHandlers = defineHandlers({
       const row = await findAdviceRow(trx, id);
       if (!row) throw notFound('advices.notFound');
       if (row.status !== 'verzonden') throw new AppError('CONFLICT', t('advices.newVersionOnlyWhenSent'));
+      if (row.archived_at !== null) throw new AppError('CONFLICT', t('adviceTrash.unarchiveFirst', { kenmerk: row.kenmerk }));
       await audited(trx, ctx.session.userName, 'advices', id, () =>
         updateAdvice(trx, id, { status: 'concept', version: row.version + 1, adoptedOn: null, sentOn: null }, ctx.session.userName),
       );

@@ -164,20 +164,24 @@ export async function signalsOf(db: Db, itemId: string): Promise<ItemTrace['sign
   return rows.map((row) => ({ id: row.id, title: row.title, meetingCount: Number(row.meeting_count) }));
 }
 
-/** The advice items that cite a finding (directly or through a signal): the other side of the trace. */
+/** The advice items that cite a finding (directly or through a signal): the other side of the trace. Advices in the trash count nowhere. */
 export async function itemsCitingFinding(db: Db, findingId: string): Promise<{ itemId: string; adviceId: string }[]> {
   const direct = await db
     .selectFrom('advice_item_findings')
     .innerJoin('advice_items', 'advice_items.id', 'advice_item_findings.item_id')
+    .innerJoin('advices', 'advices.id', 'advice_items.advice_id')
     .select(['advice_items.id as itemId', 'advice_items.advice_id as adviceId'])
     .where('advice_item_findings.finding_id', '=', findingId)
+    .where('advices.deleted_at', 'is', null)
     .execute();
   const viaSignals = await db
     .selectFrom('advice_item_signals')
     .innerJoin('signal_findings', 'signal_findings.signal_id', 'advice_item_signals.signal_id')
     .innerJoin('advice_items', 'advice_items.id', 'advice_item_signals.item_id')
+    .innerJoin('advices', 'advices.id', 'advice_items.advice_id')
     .select(['advice_items.id as itemId', 'advice_items.advice_id as adviceId'])
     .where('signal_findings.finding_id', '=', findingId)
+    .where('advices.deleted_at', 'is', null)
     .execute();
   const seen = new Set<string>();
   return [...direct, ...viaSignals].filter((row) => (seen.has(row.itemId) ? false : (seen.add(row.itemId), true)));

@@ -16,6 +16,7 @@ import type {
 import type { Db } from '../db/connection';
 import type { AdviceItemTable, AdviceRequestTable, AdviceSectionTable, AdviceTable } from '../db/schema';
 import { createdColumns, newId, nowIso, updatedColumns } from '../ids';
+import { notInTrash } from '../reliability/trash';
 import { kenmerkKey } from './kenmerk';
 import { loadItemLinks, replaceItemLinks, type ItemLinks } from './links';
 
@@ -51,14 +52,14 @@ function toRequest(row: AdviceRequestTable, advices: { id: string; status: strin
 
 export async function listRequests(db: Db, today = todayInNetherlands()): Promise<AdviceRequest[]> {
   const rows = await db.selectFrom('advice_requests').selectAll().orderBy('deadline').orderBy('received_on').execute();
-  const advices = await db.selectFrom('advices').select(['id', 'status', 'request_id']).where('request_id', 'is not', null).execute();
+  const advices = await notInTrash(db.selectFrom('advices').select(['id', 'status', 'request_id']).where('request_id', 'is not', null)).execute();
   return rows.map((row) => toRequest(row, advices.filter((advice) => advice.request_id === row.id), today));
 }
 
 export async function findRequest(db: Db, id: string, today = todayInNetherlands()): Promise<AdviceRequest | undefined> {
   const row = await db.selectFrom('advice_requests').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) return undefined;
-  const advices = await db.selectFrom('advices').select(['id', 'status']).where('request_id', '=', id).execute();
+  const advices = await notInTrash(db.selectFrom('advices').select(['id', 'status']).where('request_id', '=', id)).execute();
   return toRequest(row, advices, today);
 }
 
@@ -112,6 +113,17 @@ export async function updateRequest(db: Db, id: string, fields: Partial<RequestF
     .execute();
 }
 
+/** Advices in the trash that still point at a request: they keep it from being deleted. */
+export async function countTrashedAdvicesOfRequest(db: Db, requestId: string): Promise<number> {
+  const row = await db
+    .selectFrom('advices')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('request_id', '=', requestId)
+    .where('deleted_at', 'is not', null)
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
 export async function deleteRequest(db: Db, id: string): Promise<void> {
   await db.deleteFrom('advice_requests').where('id', '=', id).execute();
 }
@@ -130,6 +142,7 @@ function toSummary(row: AdviceTable, itemCount: number): AdviceSummary {
     sentOn: row.sent_on,
     requestId: row.request_id,
     version: row.version,
+    archivedAt: row.archived_at,
     itemCount,
     updatedAt: row.updated_at,
   };
@@ -142,13 +155,13 @@ function likePattern(search: string): string {
 
 export async function listAdvices(
   db: Db,
-  filter: { search: string; status?: AdviceStatus | undefined; kind?: AdviceKind | undefined },
+  filter: { search: string; status?: AdviceStatus | undefined; kind?: AdviceKind | undefined; includeArchived?: boolean | undefined },
 ): Promise<AdviceSummary[]> {
-  let query = db
-    .selectFrom('advices')
+  let query = notInTrash(db.selectFrom('advices'))
     .selectAll('advices')
     .select((eb) => eb.selectFrom('advice_items').select(eb.fn.countAll<number>().as('n')).whereRef('advice_items.advice_id', '=', 'advices.id').as('item_count'));
   if (filter.status) query = query.where('status', '=', filter.status);
+  if (!filter.includeArchived) query = query.where('archived_at', 'is', null);
   if (filter.kind) query = query.where('kind', '=', filter.kind);
   if (filter.search !== '') {
     // Search the subject, the kenmerk and every item's text; lower() folds ASCII, the pattern is folded the same way.
@@ -171,14 +184,29 @@ export async function listAdvices(
   return rows.map((row) => toSummary(row, Number(row.item_count ?? 0)));
 }
 
+/** The advice row; an advice in the trash is not found (restore it from the trash first). */
 export async function findAdviceRow(db: Db, id: string): Promise<AdviceTable | undefined> {
-  return db.selectFrom('advices').selectAll().where('id', '=', id).executeTakeFirst();
+  return notInTrash(db.selectFrom('advices').selectAll().where('id', '=', id)).executeTakeFirst();
 }
 
+/** Any advice with this kenmerk, also one in the trash: its kenmerk stays taken until the trash is emptied. */
 export async function findAdviceByKenmerk(db: Db, kenmerk: string): Promise<AdviceTable | undefined> {
   return db.selectFrom('advices').selectAll().where('kenmerk_key', '=', kenmerkKey(kenmerk)).executeTakeFirst();
 }
 
+/** An advice outside the trash with this kenmerk: what a reference "in vervolg op" may point at. */
+export async function findLiveAdviceByKenmerk(db: Db, kenmerk: string): Promise<AdviceTable | undefined> {
+  return notInTrash(db.selectFrom('advices').selectAll().where('kenmerk_key', '=', kenmerkKey(kenmerk))).executeTakeFirst();
+}
+
+/** The ids among `ids` of advices outside the trash. */
+export async function liveAdviceIds(db: Db, ids: string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await notInTrash(db.selectFrom('advices').select('id').where('id', 'in', ids)).execute();
+  return new Set(rows.map((row) => row.id));
+}
+
+/** The highest sequence number of a year, counting advices in the trash too: a trashed advice keeps its number. */
 export async function highestSequence(db: Db, year: number): Promise<number> {
   const row = await db
     .selectFrom('advices')
@@ -414,8 +442,9 @@ export async function countVersions(db: Db, adviceId: string): Promise<number> {
   return Number(row?.n ?? 0);
 }
 
-export async function deleteAdvice(db: Db, id: string): Promise<void> {
-  await db.deleteFrom('advices').where('id', '=', id).execute();
+/** Archives a sent advice (a date) or takes it out of the archive (null). */
+export async function setArchived(db: Db, id: string, archivedAt: string | null, userName: string): Promise<void> {
+  await db.updateTable('advices').set({ archived_at: archivedAt, ...updatedColumns(userName) }).where('id', '=', id).execute();
 }
 
 // ---------- sections and items ----------

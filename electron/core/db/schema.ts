@@ -77,6 +77,8 @@ export interface WijkteamTable extends RecordColumns {
   contact: string;
   active_from: string | null;
   active_to: string | null;
+  /** In the trash since (reliability/trash.ts). */
+  deleted_at: string | null;
 }
 
 export interface WijkteamWijkTable {
@@ -256,6 +258,10 @@ export interface AdviceTable extends RecordColumns {
   closing_text: string;
   signatories_json: string;
   cc_json: string;
+  /** In the trash since (reliability/trash.ts); never set on a sent advice. */
+  deleted_at: string | null;
+  /** Archived since: only a sent advice; it leaves the default list but keeps counting everywhere. */
+  archived_at: string | null;
 }
 
 export interface AdviceReferenceTable {

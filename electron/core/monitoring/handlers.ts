@@ -11,10 +11,8 @@ import { buildCriterionTrend, buildMatrix, buildTeamTrend } from './queries';
 import {
   assessmentsOfTeam,
   countAssessmentsOfFramework,
-  countAssessmentsOfTeam,
   deleteCriterion,
   deleteFramework,
-  deleteWijkteam,
   distinctPeriodKeys,
   findingIdsOf,
   findingsOfTeam,
@@ -25,7 +23,7 @@ import {
   findFramework,
   findFrameworkIdByName,
   findWijkteam,
-  findWijkteamIdByName,
+  findWijkteamByName,
   insertAssessment,
   insertCriterion,
   insertFramework,
@@ -41,6 +39,14 @@ import {
 } from './repository';
 import { existingIds } from '../db/existing';
 import { auditedCreate } from '../reliability/auditTrail';
+import { moveToTrash } from '../reliability/trash';
+
+/** A name is taken by a live team, or by one in the trash (until the trash is emptied). */
+async function requireFreeTeamName(db: Db, name: string, ownId?: string): Promise<void> {
+  const same = await findWijkteamByName(db, name);
+  if (!same || same.id === ownId) return;
+  throw conflictOn('name', same.inTrash ? t('adviceTrash.teamNameInTrash', { name }) : t('monitoring.teamNameTaken', { name }));
+}
 
 function notFound(what: Parameters<typeof t>[0]): AppError {
   return new AppError('NOT_FOUND', t('errors.notFound', { what: t(what) }));
@@ -123,7 +129,7 @@ export const monitoringHandlers = defineHandlers({
 
   'wijkteams.create': async (input, ctx) =>
     ctx.db.transaction().execute(async (trx) => {
-      if (await findWijkteamIdByName(trx, input.name)) throw conflictOn('name', t('monitoring.teamNameTaken', { name: input.name }));
+      await requireFreeTeamName(trx, input.name);
       await requireWijken(trx, input.wijkIds);
       const id = await insertWijkteam(trx, input, ctx.session.userName);
       return requireTeam(trx, id);
@@ -132,10 +138,7 @@ export const monitoringHandlers = defineHandlers({
   'wijkteams.update': async ({ id, ...fields }, ctx) =>
     ctx.db.transaction().execute(async (trx) => {
       const team = await requireTeam(trx, id);
-      if (fields.name !== undefined) {
-        const sameName = await findWijkteamIdByName(trx, fields.name);
-        if (sameName && sameName !== id) throw conflictOn('name', t('monitoring.teamNameTaken', { name: fields.name }));
-      }
+      if (fields.name !== undefined) await requireFreeTeamName(trx, fields.name, id);
       const activeFrom = fields.activeFrom === undefined ? team.activeFrom : fields.activeFrom;
       const activeTo = fields.activeTo === undefined ? team.activeTo : fields.activeTo;
       if (activeFrom && activeTo && activeFrom > activeTo) {
@@ -146,12 +149,12 @@ export const monitoringHandlers = defineHandlers({
       return requireTeam(trx, id);
     }),
 
+  // To the trash: its assessments stay (history is kept) but count nowhere until it is restored;
+  // emptying the trash is refused while assessments still point at the team.
   'wijkteams.delete': async ({ id }, ctx) =>
     ctx.db.transaction().execute(async (trx) => {
-      const team = await requireTeam(trx, id);
-      const count = await countAssessmentsOfTeam(trx, id);
-      if (count > 0) throw new AppError('CONFLICT', t('monitoring.teamInUse', { name: team.name, count }));
-      await deleteWijkteam(trx, id);
+      await requireTeam(trx, id);
+      await moveToTrash(trx, ctx.sqlite, 'wijkteams', id, ctx.session.userName);
       return { id };
     }),
 

@@ -21,7 +21,7 @@ import type { Db } from '../db/connection';
 import { nowIso } from '../ids';
 import { svgToPng, trendChartSvg } from './chart-svg';
 import { buildCriterionTrend, buildMatrix } from './queries';
-import { listCriteria, listWijkteamRefs } from './repository';
+import { assessmentsOfLiveTeams, listCriteria, listWijkteamRefs } from './repository';
 
 export interface ReportOptions {
   periodKey: string;
@@ -140,9 +140,7 @@ export async function buildMonitoringCsv(db: Db, options: { frameworkId: string 
   const criterionOrder = new Map(criteria.map((criterion, index) => [criterion.id, index]));
   const byId = new Map(criteria.map((criterion) => [criterion.id, criterion]));
   const teamNames = new Map(teams.map((team) => [team.id, team.name]));
-  let query = db.selectFrom('assessments').selectAll();
-  if (options.frameworkId) query = query.where('criterion_id', 'in', criteria.length > 0 ? criteria.map((criterion) => criterion.id) : ['']);
-  const rows = (await query.execute()).sort(
+  const rows = (await assessmentsOfLiveTeams(db, options.frameworkId ? criteria.map((criterion) => criterion.id) : undefined)).sort(
     (a, b) =>
       comparePeriodKeys(a.period_key, b.period_key) ||
       (teamOrder.get(a.wijkteam_id) ?? 0) - (teamOrder.get(b.wijkteam_id) ?? 0) ||

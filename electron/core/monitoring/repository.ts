@@ -3,6 +3,7 @@ import type { PeriodKind } from '../../../shared/monitoring/periods';
 import type { Db } from '../db/connection';
 import type { AssessmentTable, CriteriaFrameworkTable, CriterionTable, WijkteamTable } from '../db/schema';
 import { createdColumns, newId, nowIso, updatedColumns } from '../ids';
+import { notInTrash } from '../reliability/trash';
 
 /** The key that makes "Noord", "noord " and "NOORD" one name. */
 export function nameKey(name: string): string {
@@ -60,7 +61,7 @@ async function wijkenByTeam(db: Db, teamIds: string[]): Promise<Map<string, Wijk
 }
 
 export async function listWijkteams(db: Db): Promise<Wijkteam[]> {
-  const rows = await db.selectFrom('wijkteams').selectAll().orderBy('name_key').execute();
+  const rows = await notInTrash(db.selectFrom('wijkteams').selectAll()).orderBy('name_key').execute();
   const wijken = await wijkenByTeam(
     db,
     rows.map((row) => row.id),
@@ -70,21 +71,27 @@ export async function listWijkteams(db: Db): Promise<Wijkteam[]> {
 
 /** Only ids and names, ordered by name: what the matrix and trend need. */
 export async function listWijkteamRefs(db: Db, ids?: string[]): Promise<WijkRef[]> {
-  let query = db.selectFrom('wijkteams').select(['id', 'name']).orderBy('name_key');
+  let query = notInTrash(db.selectFrom('wijkteams').select(['id', 'name'])).orderBy('name_key');
   if (ids) query = query.where('id', 'in', ids.length > 0 ? ids : ['']);
   return query.execute();
 }
 
 export async function findWijkteam(db: Db, id: string): Promise<Wijkteam | undefined> {
-  const row = await db.selectFrom('wijkteams').selectAll().where('id', '=', id).executeTakeFirst();
+  const row = await notInTrash(db.selectFrom('wijkteams').selectAll().where('id', '=', id)).executeTakeFirst();
   if (!row) return undefined;
   const wijken = await wijkenByTeam(db, [id]);
   return toWijkteam(row, wijken.get(id) ?? []);
 }
 
-export async function findWijkteamIdByName(db: Db, name: string): Promise<string | undefined> {
-  const row = await db.selectFrom('wijkteams').select('id').where('name_key', '=', nameKey(name)).executeTakeFirst();
-  return row?.id;
+/** The team with this name, also one in the trash (the name stays taken until the trash is emptied). */
+export async function findWijkteamByName(db: Db, name: string): Promise<{ id: string; inTrash: boolean } | undefined> {
+  const row = await db.selectFrom('wijkteams').select(['id', 'deleted_at']).where('name_key', '=', nameKey(name)).executeTakeFirst();
+  return row ? { id: row.id, inTrash: row.deleted_at !== null } : undefined;
+}
+
+/** Teams outside the trash, as a subquery: assessments of a trashed team count nowhere. */
+function liveTeamIds(db: Db) {
+  return notInTrash(db.selectFrom('wijkteams').select('wijkteams.id'), 'wijkteams.deleted_at');
 }
 
 async function replaceWijkteamWijken(db: Db, teamId: string, wijkIds: string[]): Promise<void> {
@@ -136,15 +143,6 @@ export async function updateWijkteam(db: Db, id: string, fields: Partial<Wijktea
   if (fields.wijkIds !== undefined) await replaceWijkteamWijken(db, id, fields.wijkIds);
 }
 
-export async function deleteWijkteam(db: Db, id: string): Promise<void> {
-  await db.deleteFrom('wijkteam_wijken').where('wijkteam_id', '=', id).execute();
-  await db.deleteFrom('wijkteams').where('id', '=', id).execute();
-}
-
-export async function countAssessmentsOfTeam(db: Db, teamId: string): Promise<number> {
-  const row = await db.selectFrom('assessments').select((eb) => eb.fn.countAll<number>().as('count')).where('wijkteam_id', '=', teamId).executeTakeFirstOrThrow();
-  return Number(row.count);
-}
 
 // ---------- Frameworks and criteria ----------
 
@@ -511,8 +509,15 @@ export async function assessmentsOfTeam(db: Db, teamId: string): Promise<Assessm
   return (await db.selectFrom('assessments').selectAll().where('wijkteam_id', '=', teamId).execute()).map(toAssessment);
 }
 
+/** Every assessment of teams outside the trash, optionally of some criteria (the CSV export). */
+export async function assessmentsOfLiveTeams(db: Db, criterionIds?: string[]): Promise<AssessmentTable[]> {
+  let query = db.selectFrom('assessments').selectAll().where('wijkteam_id', 'in', liveTeamIds(db));
+  if (criterionIds) query = query.where('criterion_id', 'in', criterionIds.length > 0 ? criterionIds : ['']);
+  return query.execute();
+}
+
 export async function distinctPeriodKeys(db: Db): Promise<string[]> {
-  const rows = await db.selectFrom('assessments').select('period_key').distinct().execute();
+  const rows = await db.selectFrom('assessments').select('period_key').where('wijkteam_id', 'in', liveTeamIds(db)).distinct().execute();
   return rows.map((row) => row.period_key);
 }
 
@@ -564,7 +569,7 @@ export async function findingsOfTeam(db: Db, teamId: string, limit = 50): Promis
 
 export async function assessmentsByIds(db: Db, ids: string[]): Promise<Assessment[]> {
   if (ids.length === 0) return [];
-  return (await db.selectFrom('assessments').selectAll().where('id', 'in', ids).execute()).map(toAssessment);
+  return (await db.selectFrom('assessments').selectAll().where('id', 'in', ids).where('wijkteam_id', 'in', liveTeamIds(db)).execute()).map(toAssessment);
 }
 
 export async function linkAdviceItemToAssessment(db: Db, itemId: string, assessmentId: string): Promise<void> {

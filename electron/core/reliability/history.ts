@@ -46,6 +46,7 @@ const FIELDS: Record<AuditedTable, Record<string, FieldSpec>> = {
     adopted_on: { label: 'advicesUi.adoptedOn', format: date },
     sent_on: { label: 'advicesUi.sentOn', format: date },
     version: { label: 'audit.field.version', format: { kind: 'number' } },
+    archived_at: { label: 'audit.field.archivedAt', format: date },
     opening_text: { label: 'advicesUi.openingText', format: longText },
     closing_text: { label: 'advicesUi.closingText', format: longText },
     signatories_json: { label: 'advicesUi.signatories', format: { kind: 'signatories' } },
@@ -161,7 +162,8 @@ async function formatValue(value: unknown, format: Format, names: Names): Promis
     case 'longText':
       return shorten(String(value));
     case 'date':
-      return /^\d{4}-\d{2}-\d{2}$/.test(String(value)) ? formatDateLong(String(value)) : String(value);
+      // A calendar date or a moment (archived_at): the day is what people care about.
+      return /^\d{4}-\d{2}-\d{2}(T[\d:.]+Z)?$/.test(String(value)) ? formatDateLong(String(value)) : String(value);
     case 'number':
       return String(value);
     case 'bool':

@@ -20,7 +20,7 @@ export function tablesWithColumn(sqlite: Sqlite, column: string): string[] {
 /** A column that says what a row is, for lists like "what goes": the first that exists. */
 export function labelColumn(sqlite: Sqlite, table: string): string | null {
   const columns = tableColumns(sqlite, table);
-  return ['title', 'name', 'subject', 'summary', 'text', 'body', 'description'].find((column) => columns.includes(column)) ?? null;
+  return ['title', 'name', 'subject', 'betreft', 'summary', 'text', 'body', 'description'].find((column) => columns.includes(column)) ?? null;
 }
 
 export function quoteIdentifier(name: string): string {

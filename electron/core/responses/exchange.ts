@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { EXCHANGE_FORMAT, EXCHANGE_VERSION, type ExchangeFile, type ExchangeRecord } from '../../../shared/api/exchange';
 import { ASSESSMENTS, COMMITMENT_STATUSES, POSITIONS } from '../../../shared/api/responses';
 import { t } from '../../../shared/i18n';
-import { findAdviceByKenmerk, loadAdvice } from '../advices/repository';
+import { findLiveAdviceByKenmerk, loadAdvice } from '../advices/repository';
 import type { Db } from '../db/connection';
 import { nowIso } from '../ids';
 
@@ -79,7 +79,7 @@ async function numbering(db: Db, adviceId: string) {
 }
 
 async function adviceHere(db: Db, kenmerk: string): Promise<string> {
-  const advice = await findAdviceByKenmerk(db, kenmerk);
+  const advice = await findLiveAdviceByKenmerk(db, kenmerk);
   if (!advice || advice.status !== 'verzonden') throw new Error(t('responses.exchangeAdviceMissing', { kenmerk }));
   return advice.id;
 }

@@ -29,6 +29,7 @@ export async function yearOverview(
     .select(['id', 'kind', 'advice_date'])
     .where('advice_date', '>=', `${year}-01-01`)
     .where('advice_date', '<=', `${year}-12-31`)
+    .where('deleted_at', 'is', null)
     .orderBy('advice_date')
     .orderBy('kenmerk')
     .execute();
@@ -239,6 +240,7 @@ export async function feedbackFor(db: Db, scope: { meetingIds: string[]; title: 
         .select(['advice_items.id', 'advice_items.advice_id'])
         .where('advice_items.id', 'in', itemIds)
         .where('advices.status', '=', 'verzonden')
+        .where('advices.deleted_at', 'is', null)
         .execute()
     : [];
   const adviceOf = new Map(items.map((item) => [item.id, item.advice_id]));

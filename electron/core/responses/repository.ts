@@ -358,6 +358,7 @@ export async function awaitingAdvices(db: Db, termWeeks: number, today: string) 
     .where('advices.status', '=', 'verzonden')
     .where('advices.sent_on', 'is not', null)
     .where('advices.sent_on', '<=', today)
+    .where('advices.deleted_at', 'is', null)
     .where('advice_followup.advice_id', 'is', null)
     .orderBy('advices.sent_on')
     .execute();
@@ -381,6 +382,7 @@ export async function commitmentsDue(db: Db, today: string, windowDays: number):
     ])
     .where('commitments.status', 'in', ['open', 'lopend'])
     .where('commitments.due_on', '<=', limit)
+    .where('advices.deleted_at', 'is', null)
     .orderBy('commitments.due_on')
     .execute();
   return rows.map((row) => ({
@@ -404,7 +406,7 @@ export async function positionCounts(db: Db) {
   const [positions, advices] = await Promise.all([
     sql<{ year: string; position: Position; count: number }>`select substr(a.sent_on, 1, 4) as year, p.position as position, count(*) as count
       from advices a cross join recommendation_positions p on p.advice_id = a.id
-      where a.status = 'verzonden' and a.sent_on is not null group by 1, 2`
+      where a.status = 'verzonden' and a.sent_on is not null and a.deleted_at is null group by 1, 2`
       .execute(db)
       .then((result) => result.rows),
     db
@@ -412,6 +414,7 @@ export async function positionCounts(db: Db) {
       .select([sql<string>`substr(sent_on, 1, 4)`.as('year'), (eb) => eb.fn.countAll<number>().as('count')])
       .where('status', '=', 'verzonden')
       .where('sent_on', 'is not', null)
+      .where('deleted_at', 'is', null)
       .groupBy(sql`substr(sent_on, 1, 4)`)
       .execute(),
   ]);
@@ -433,7 +436,8 @@ export async function positionRecords(db: Db, year: number, position: Position |
       'recommendation_positions.college_text as collegeText',
     ])
     .where('advices.sent_on', '>=', `${year}-01-01`)
-    .where('advices.sent_on', '<=', `${year}-12-31`);
+    .where('advices.sent_on', '<=', `${year}-12-31`)
+    .where('advices.deleted_at', 'is', null);
   if (position) query = query.where('recommendation_positions.position', '=', position);
   return query.orderBy('advices.sent_on').orderBy('advices.kenmerk').orderBy('advice_items.position').limit(2000).execute();
 }
@@ -447,6 +451,7 @@ export async function countOverdue(db: Db, termWeeks: number, today: string): Pr
       .select((eb) => eb.fn.countAll<number>().as('count'))
       .where('advices.status', '=', 'verzonden')
       .where('advices.sent_on', '<', adviceDueBefore)
+      .where('advices.deleted_at', 'is', null)
       .where('advice_followup.advice_id', 'is', null)
       .executeTakeFirst(),
     db
@@ -454,6 +459,7 @@ export async function countOverdue(db: Db, termWeeks: number, today: string): Pr
       .select((eb) => eb.fn.countAll<number>().as('count'))
       .where('status', 'in', ['open', 'lopend'])
       .where('due_on', '<', today)
+      .where((eb) => eb.not(eb.exists(eb.selectFrom('advices').select('advices.id').whereRef('advices.id', '=', 'commitments.advice_id').where('advices.deleted_at', 'is not', null))))
       .executeTakeFirst(),
   ]);
   return { advices: Number(advices?.count ?? 0), commitments: Number(commitments?.count ?? 0) };

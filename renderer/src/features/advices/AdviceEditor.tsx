@@ -3,7 +3,7 @@ import { buildLetterModel } from '../../../../shared/advices/letter';
 import type { AdviceDetail, AdviceRequest, ItemTrace } from '../../../../shared/api/advices';
 import type { CouncilSettings } from '../../../../shared/api/council';
 import type { Finding, Meeting, Signal } from '../../../../shared/api/meetings';
-import { formatDateLong, t } from '../../../../shared/i18n';
+import { formatDateLong, formatDateTime, t } from '../../../../shared/i18n';
 import { ApiCallError } from '../../../../shared/result';
 import { api } from '../../api';
 import { hrefFor } from '../../app/router';
@@ -411,7 +411,7 @@ function StatusPanel({ advice, actions, onError }: { advice: AdviceDetail; actio
                 {t('advicesUi.markSent')}
               </Button>
             )}
-            {advice.status === 'concept' && advice.versions.length === 0 && (
+            {advice.versions.length === 0 && (
               <Button appearance="subtle" onClick={() => setConfirmDelete(true)}>
                 {t('advicesUi.deleteAdvice')}
               </Button>
@@ -434,8 +434,8 @@ function StatusPanel({ advice, actions, onError }: { advice: AdviceDetail; actio
       <ConfirmDialog
         open={confirmDelete}
         title={t('advicesUi.deleteAdvice')}
-        message={t('advicesUi.confirmDeleteAdvice', { kenmerk: advice.kenmerk, betreft: advice.betreft })}
-        confirmLabel={t('common.delete')}
+        message={t('adviceTrash.confirmToTrash', { kenmerk: advice.kenmerk, betreft: advice.betreft })}
+        confirmLabel={t('adviceTrash.toTrash')}
         onConfirm={async () => {
           setConfirmDelete(false);
           try {
@@ -464,11 +464,25 @@ function FrozenView({ advice, actions }: { advice: AdviceDetail; actions: Outlin
         {t('advicesUi.status_verzonden')}
       </Heading>
       <Alert kind="info">{t('advicesUi.frozenNotice', { date: advice.sentOn ? formatDateLong(advice.sentOn) : '' })}</Alert>
+      {advice.archivedAt && (
+        <p data-testid="archived-notice">
+          <span className="aw-archived-marker">{t('adviceTrash.archivedMarker')}</span> {t('adviceTrash.archivedNotice', { date: formatDateTime(advice.archivedAt) })}
+        </p>
+      )}
       <div className="aw-button-row">
         {current && <Button onClick={() => void download(current.version)}>{t('advicesUi.frozenDownload', { version: current.version })}</Button>}
-        <Button appearance="primary" onClick={() => void actions.run(() => api.call('advices.newVersion', { id: advice.id }))}>
-          {t('advicesUi.newVersion')}
-        </Button>
+        {!advice.archivedAt && (
+          <Button appearance="primary" onClick={() => void actions.run(() => api.call('advices.newVersion', { id: advice.id }))}>
+            {t('advicesUi.newVersion')}
+          </Button>
+        )}
+        {advice.archivedAt ? (
+          <Button onClick={() => void actions.run(() => api.call('advices.unarchive', { id: advice.id }))}>{t('adviceTrash.unarchive')}</Button>
+        ) : (
+          <Button appearance="subtle" onClick={() => void actions.run(() => api.call('advices.archive', { id: advice.id }))}>
+            {t('adviceTrash.archive')}
+          </Button>
+        )}
       </div>
       <p className="aw-strong">{t('advicesUi.versions')}</p>
       <ul>
@@ -494,7 +508,8 @@ export function AdviceEditor({ id }: { id: string }) {
     void api.call('council.get').then(setCouncil);
     void api.call('adviceRequests.list').then(setRequests);
     void api.call('meetings.list', {}).then(setMeetings);
-    void api.call('advices.list', {}).then((list) =>
+    // "In vervolg op" may cite an archived advice (it is public record), never one in the trash.
+    void api.call('advices.list', { includeArchived: true }).then((list) =>
       setOthers(list.filter((other) => other.id !== id).map((other) => ({ id: other.id, kenmerk: other.kenmerk, betreft: other.betreft, adviceDate: other.adviceDate, sentOn: other.sentOn }))),
     );
   }, [id]);

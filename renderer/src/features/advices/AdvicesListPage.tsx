@@ -7,6 +7,7 @@ import { api } from '../../api';
 import { hrefFor } from '../../app/router';
 import { Alert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { DataTable } from '../../ui/DataTable';
 import { TextAreaField, TextField } from '../../ui/Field';
 import { Heading, Paragraph } from '../../ui/Heading';
@@ -223,14 +224,18 @@ export function AdvicesListPage({ title }: { title: string }) {
   const [search, setSearch] = useState('');
   const [status, setStatus] = useState<AdviceStatus | ''>('');
   const [kind, setKind] = useState<AdviceKind | ''>('');
+  const [includeArchived, setIncludeArchived] = useState(false);
   const [total, setTotal] = useState<number | null>(null);
+  const [reload, setReload] = useState(0);
+  const [toTrash, setToTrash] = useState<AdviceSummary | null>(null);
+  const [notice, setNotice] = useState<Status>(null);
 
   const loadRequests = useCallback(async () => setRequests(await api.call('adviceRequests.list')), []);
   useEffect(() => void loadRequests(), [loadRequests]);
   useEffect(() => {
     let cancelled = false;
     const timer = setTimeout(async () => {
-      const rows = await api.call('advices.list', { search, ...(status ? { status } : {}), ...(kind ? { kind } : {}) });
+      const rows = await api.call('advices.list', { search, ...(status ? { status } : {}), ...(kind ? { kind } : {}), ...(includeArchived ? { includeArchived } : {}) });
       if (!cancelled) setAdvices(rows);
       if (!cancelled && !search && !status && !kind) setTotal(rows.length);
     }, 200);
@@ -238,7 +243,19 @@ export function AdvicesListPage({ title }: { title: string }) {
       cancelled = true;
       clearTimeout(timer);
     };
-  }, [search, status, kind]);
+  }, [search, status, kind, includeArchived, reload]);
+
+  // Archive, unarchive and trash from the list; the list reloads and says what happened.
+  const act = useCallback(async (call: () => Promise<unknown>, done: string) => {
+    try {
+      await call();
+      setNotice({ kind: 'ok', message: done });
+      setReload((count) => count + 1);
+    } catch (error) {
+      if (!(error instanceof ApiCallError)) throw error;
+      setNotice({ kind: 'error', message: error.message });
+    }
+  }, []);
 
   const columns = useMemo<ColumnDef<AdviceSummary, unknown>[]>(
     () => [
@@ -249,12 +266,53 @@ export function AdvicesListPage({ title }: { title: string }) {
       },
       { accessorKey: 'betreft', header: t('advicesUi.betreft') },
       { accessorKey: 'kind', header: t('advicesUi.filterKind'), cell: ({ row }) => t(`advicesUi.kind_${row.original.kind}`) },
-      { accessorKey: 'status', header: t('advicesUi.status'), cell: ({ row }) => t(`advicesUi.status_${row.original.status}`) },
+      {
+        accessorKey: 'status',
+        header: t('advicesUi.status'),
+        cell: ({ row }) => (
+          <>
+            {t(`advicesUi.status_${row.original.status}`)}
+            {row.original.archivedAt && <span className="aw-archived-marker">{t('adviceTrash.archivedMarker')}</span>}
+          </>
+        ),
+      },
       { accessorKey: 'adviceDate', header: t('advicesUi.date'), cell: ({ row }) => formatDateShort(row.original.adviceDate) },
       { accessorKey: 'adoptedOn', header: t('advicesUi.adoptedOn'), cell: ({ row }) => (row.original.adoptedOn ? formatDateShort(row.original.adoptedOn) : '') },
       { accessorKey: 'sentOn', header: t('advicesUi.sentOn'), cell: ({ row }) => (row.original.sentOn ? formatDateShort(row.original.sentOn) : '') },
+      {
+        id: 'actions',
+        header: t('adviceTrash.actions'),
+        enableSorting: false,
+        cell: ({ row }) => {
+          const advice = row.original;
+          if (advice.status !== 'verzonden')
+            // An advice sent before (a later version) is public record: neither trash nor archive.
+            return advice.version === 1 ? (
+              <Button appearance="subtle" aria-label={t('adviceTrash.toTrashLabel', { kenmerk: advice.kenmerk })} onClick={() => setToTrash(advice)}>
+                {t('adviceTrash.toTrash')}
+              </Button>
+            ) : null;
+          return advice.archivedAt ? (
+            <Button
+              appearance="subtle"
+              aria-label={t('adviceTrash.unarchiveLabel', { kenmerk: advice.kenmerk })}
+              onClick={() => void act(() => api.call('advices.unarchive', { id: advice.id }), t('adviceTrash.unarchived', { kenmerk: advice.kenmerk }))}
+            >
+              {t('adviceTrash.unarchive')}
+            </Button>
+          ) : (
+            <Button
+              appearance="subtle"
+              aria-label={t('adviceTrash.archiveLabel', { kenmerk: advice.kenmerk })}
+              onClick={() => void act(() => api.call('advices.archive', { id: advice.id }), t('adviceTrash.archived', { kenmerk: advice.kenmerk }))}
+            >
+              {t('adviceTrash.archive')}
+            </Button>
+          );
+        },
+      },
     ],
-    [],
+    [act],
   );
 
   return (
@@ -295,6 +353,10 @@ export function AdvicesListPage({ title }: { title: string }) {
             </select>
           </div>
         </div>
+        <label className="aw-checkbox">
+          <input type="checkbox" checked={includeArchived} onChange={(e) => setIncludeArchived(e.target.checked)} /> {t('adviceTrash.showArchived')}
+        </label>
+        {notice && <Alert kind={notice.kind}>{notice.message}</Alert>}
         {advices === null ? (
           <Paragraph>{t('app.loading')}</Paragraph>
         ) : advices.length === 0 ? (
@@ -307,6 +369,18 @@ export function AdvicesListPage({ title }: { title: string }) {
         </p>
         <ImportButton />
       </section>
+      <ConfirmDialog
+        open={toTrash !== null}
+        title={t('advicesUi.deleteAdvice')}
+        message={toTrash ? t('adviceTrash.confirmToTrash', { kenmerk: toTrash.kenmerk, betreft: toTrash.betreft }) : ''}
+        confirmLabel={t('adviceTrash.toTrash')}
+        onConfirm={() => {
+          const advice = toTrash;
+          setToTrash(null);
+          if (advice) void act(() => api.call('advices.delete', { id: advice.id }), t('adviceTrash.trashed', { kenmerk: advice.kenmerk }));
+        }}
+        onCancel={() => setToTrash(null)}
+      />
     </>
   );
 }

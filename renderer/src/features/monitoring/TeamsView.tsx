@@ -101,7 +101,7 @@ export function TeamsView({ teams, onChanged }: { teams: Wijkteam[]; onChanged()
     setToDelete(null);
     try {
       await api.call('wijkteams.delete', { id: team.id });
-      setStatus({ kind: 'ok', message: t('monitoring.teamDeleted', { name: team.name }) });
+      setStatus({ kind: 'ok', message: t('adviceTrash.teamTrashed', { name: team.name }) });
       await onChanged();
     } catch (error) {
       setStatus({ kind: 'error', message: error instanceof Error ? error.message : String(error) });
@@ -181,7 +181,7 @@ export function TeamsView({ teams, onChanged }: { teams: Wijkteam[]; onChanged()
       <ConfirmDialog
         open={toDelete !== null}
         title={t('common.delete')}
-        message={toDelete ? t('common.confirmDelete', { name: toDelete.name }) : ''}
+        message={toDelete ? t('adviceTrash.confirmTeamToTrash', { name: toDelete.name }) : ''}
         confirmLabel={t('common.delete')}
         onConfirm={() => void confirmDelete()}
         onCancel={() => setToDelete(null)}

@@ -44,7 +44,7 @@ export function Dashboard({ title }: { title: string }) {
   const [sent, setSent] = useState<AdviceSummary[]>([]);
   useEffect(() => {
     void api.call('dashboard.get').then(setFigures);
-    void api.call('advices.list', { status: 'verzonden' }).then(setSent);
+    void api.call('advices.list', { status: 'verzonden', includeArchived: true }).then(setSent);
   }, []);
   if (!figures) return <Heading level={1}>{title}</Heading>;
 
