@@ -53,6 +53,47 @@ export interface AuditEntry {
   after: Record<string, unknown> | null;
 }
 
+/** The tables whose records carry a field-level history (audit.history). */
+export const AUDITED_TABLES = [
+  'advice_requests',
+  'advices',
+  'advice_sections',
+  'advice_items',
+  'advice_responses',
+  'recommendation_positions',
+  'commitments',
+  'followup_entries',
+  'advice_followup',
+] as const;
+export type AuditedTable = (typeof AUDITED_TABLES)[number];
+
+/** One changed field, readable: Dutch label, old and new value as shown to people. */
+export interface HistoryChange {
+  field: string;
+  label: string;
+  from: string;
+  to: string;
+}
+
+/** One step in a record's history: who, when, what (only the fields that changed). */
+export interface HistoryEntry {
+  id: string;
+  at: string;
+  /** "25 november 2026 om 14:05" */
+  atLabel: string;
+  userName: string;
+  table: AuditedTable;
+  recordId: string;
+  action: AuditEntry['action'];
+  /** What the record is, e.g. 'Onderdeel "Conclusies"' or 'Toezegging "Evaluatie …"'. */
+  subject: string;
+  /** True for the record asked for itself (the UI leaves its subject out). */
+  self: boolean;
+  /** "toegevoegd", "gewijzigd", "verwijderd", … */
+  actionLabel: string;
+  changes: HistoryChange[];
+}
+
 /** A table name as the schema spells it; the handlers check that it takes part. */
 const tableName = z.string().regex(/^[a-z][a-z0-9_]{0,62}$/, { message: t('trash.unknownTable') });
 
@@ -80,6 +121,15 @@ export const reliabilityContract = {
   'trash.list': method<TrashItem[]>()(noInput),
   'trash.restore': method<{ table: string; id: string }>()(z.object({ table: tableName, id }).strict()),
   'trash.empty': method<{ removed: number }>()(z.object({ confirm: z.literal(true, { message: t('privacy.confirmRequired') }) }).strict()),
+  /** The history of a record (of an advice: with its sections, items, responses, positions, commitments and follow-up), newest first. */
+  'audit.history': method<HistoryEntry[]>()(
+    z
+      .object({
+        table: z.enum(AUDITED_TABLES, { message: t('audit.tableInvalid') }),
+        recordId: id,
+      })
+      .strict(),
+  ),
   'audit.list': method<AuditEntry[]>()(
     z
       .object({

@@ -55,6 +55,7 @@ import { missingIds } from '../db/existing';
 import { moveToTrash } from '../reliability/trash';
 import { readRow, recordAudit } from '../reliability/audit';
 import { nowIso } from '../ids';
+import { audited, auditedCreate, auditDeletion } from '../reliability/auditTrail';
 
 const run = promisify(execFile);
 
@@ -162,7 +163,7 @@ export const advicesHandlers = defineHandlers({
   'adviceRequests.create': async (input, ctx) =>
     ctx.db.transaction().execute(async (trx) => {
       if (input.deadline < input.receivedOn) throw new AppError('VALIDATION', t('advices.deadlineBeforeReceived'), [{ path: 'deadline', message: t('advices.deadlineBeforeReceived') }]);
-      const id = await insertRequest(trx, input, ctx.session.userName);
+      const id = await auditedCreate(trx, ctx.session.userName, 'advice_requests', () => insertRequest(trx, input, ctx.session.userName));
       return requireRequest(trx, id);
     }),
   'adviceRequests.update': async ({ id, ...fields }, ctx) =>
@@ -171,7 +172,7 @@ export const advicesHandlers = defineHandlers({
       const receivedOn = fields.receivedOn ?? current.receivedOn;
       const deadline = fields.deadline ?? current.deadline;
       if (deadline < receivedOn) throw new AppError('VALIDATION', t('advices.deadlineBeforeReceived'), [{ path: 'deadline', message: t('advices.deadlineBeforeReceived') }]);
-      await updateRequest(trx, id, fields, ctx.session.userName);
+      await audited(trx, ctx.session.userName, 'advice_requests', id, () => updateRequest(trx, id, fields, ctx.session.userName));
       return requireRequest(trx, id);
     }),
   'adviceRequests.delete': async ({ id }, ctx) =>
@@ -180,6 +181,7 @@ export const advicesHandlers = defineHandlers({
       if (request.adviceIds.length > 0) throw new AppError('CONFLICT', t('advices.requestInUse', { subject: request.subject, count: request.adviceIds.length }));
       const trashed = await countTrashedAdvicesOfRequest(trx, id);
       if (trashed > 0) throw new AppError('CONFLICT', t('adviceTrash.requestInTrash', { subject: request.subject, count: trashed }));
+      await auditDeletion(trx, ctx.session.userName, 'advice_requests', id);
       await deleteRequest(trx, id);
       return { id };
     }),
@@ -206,23 +208,25 @@ export const advicesHandlers = defineHandlers({
         sequenceYear = year;
         sequenceNumber = generated.sequence;
       }
-      const id = await insertAdvice(
-        trx,
-        {
-          kind: input.kind,
-          betreft: input.betreft,
-          kenmerk,
-          sequenceYear,
-          sequenceNumber,
-          requestId: input.requestId,
-          addressee: input.addressee || council.defaultAddressee,
-          adviceDate,
-          openingText: '',
-          closingText: '',
-          signatories: council.signatories,
-          cc: [],
-        },
-        ctx.session.userName,
+      const id = await auditedCreate(trx, ctx.session.userName, 'advices', () =>
+        insertAdvice(
+          trx,
+          {
+            kind: input.kind,
+            betreft: input.betreft,
+            kenmerk,
+            sequenceYear,
+            sequenceNumber,
+            requestId: input.requestId,
+            addressee: input.addressee || council.defaultAddressee,
+            adviceDate,
+            openingText: '',
+            closingText: '',
+            signatories: council.signatories,
+            cc: [],
+          },
+          ctx.session.userName,
+        ),
       );
       if (input.withDefaultSections) {
         const defaults = [
@@ -231,7 +235,9 @@ export const advicesHandlers = defineHandlers({
           { title: 'Aanbevelingen', numbering: 'decimaal' as const },
         ];
         for (const [position, section] of defaults.entries())
-          await insertSection(trx, { adviceId: id, title: section.title, numbering: section.numbering, position }, ctx.session.userName);
+          await auditedCreate(trx, ctx.session.userName, 'advice_sections', () =>
+            insertSection(trx, { adviceId: id, title: section.title, numbering: section.numbering, position }, ctx.session.userName),
+          );
       }
       return requireAdvice(trx, id);
     }),
@@ -239,27 +245,29 @@ export const advicesHandlers = defineHandlers({
   'advices.update': async ({ id, referenceIds, meetingIds, ...fields }, ctx) =>
     ctx.db.transaction().execute(async (trx) => {
       const row = await requireEditable(trx, id);
-      if (fields.kenmerk !== undefined) {
-        const same = await findAdviceByKenmerk(trx, fields.kenmerk);
-        if (same && same.id !== id) throw kenmerkTaken(fields.kenmerk);
-      }
-      if (fields.requestId) await requireRequest(trx, fields.requestId);
-      if (referenceIds !== undefined) {
-        const ids = unique(referenceIds);
-        const message = t('advices.referenceInvalid');
-        if (ids.includes(id)) throw new AppError('VALIDATION', message, [{ path: 'referenceIds', message }]);
-        if ((await liveAdviceIds(trx, ids)).size !== ids.length) throw new AppError('NOT_FOUND', message, [{ path: 'referenceIds', message }]);
-        await replaceReferences(trx, id, ids);
-      }
-      if (meetingIds !== undefined) {
-        const ids = unique(meetingIds);
-        if ((await missingIds(trx, 'meetings', ids)).length > 0) throw new AppError('NOT_FOUND', t('advices.meetingMissing'), [{ path: 'meetingIds', message: t('advices.meetingMissing') }]);
-        await replaceMeetings(trx, id, ids);
-      }
-      // A kenmerk typed by hand no longer counts in the pattern's sequence.
-      const kenmerkChanged = fields.kenmerk !== undefined && fields.kenmerk !== row.kenmerk;
-      await updateAdvice(trx, id, fields, ctx.session.userName);
-      if (kenmerkChanged) await trx.updateTable('advices').set({ sequence_year: null, sequence_number: null }).where('id', '=', id).execute();
+      await audited(trx, ctx.session.userName, 'advices', id, async () => {
+        if (fields.kenmerk !== undefined) {
+          const same = await findAdviceByKenmerk(trx, fields.kenmerk);
+          if (same && same.id !== id) throw kenmerkTaken(fields.kenmerk);
+        }
+        if (fields.requestId) await requireRequest(trx, fields.requestId);
+        if (referenceIds !== undefined) {
+          const ids = unique(referenceIds);
+          const message = t('advices.referenceInvalid');
+          if (ids.includes(id)) throw new AppError('VALIDATION', message, [{ path: 'referenceIds', message }]);
+          if ((await liveAdviceIds(trx, ids)).size !== ids.length) throw new AppError('NOT_FOUND', message, [{ path: 'referenceIds', message }]);
+          await replaceReferences(trx, id, ids);
+        }
+        if (meetingIds !== undefined) {
+          const ids = unique(meetingIds);
+          if ((await missingIds(trx, 'meetings', ids)).length > 0) throw new AppError('NOT_FOUND', t('advices.meetingMissing'), [{ path: 'meetingIds', message: t('advices.meetingMissing') }]);
+          await replaceMeetings(trx, id, ids);
+        }
+        // A kenmerk typed by hand no longer counts in the pattern's sequence.
+        const kenmerkChanged = fields.kenmerk !== undefined && fields.kenmerk !== row.kenmerk;
+        await updateAdvice(trx, id, fields, ctx.session.userName);
+        if (kenmerkChanged) await trx.updateTable('advices').set({ sequence_year: null, sequence_number: null }).where('id', '=', id).execute();
+      });
       return requireAdvice(trx, id);
     }),
 
@@ -310,12 +318,12 @@ export const advicesHandlers = defineHandlers({
       const blank = advice.sections.flatMap((section) => section.items).find((item) => item.text.trim() === '');
       if (blank) throw new AppError('VALIDATION', t('advices.itemEmpty', { number: blank.number || '?' }));
       if (status === 'vastgesteld') {
-        await updateAdvice(trx, id, { status: 'vastgesteld', adoptedOn: day }, ctx.session.userName);
+        await audited(trx, ctx.session.userName, 'advices', id, () => updateAdvice(trx, id, { status: 'vastgesteld', adoptedOn: day }, ctx.session.userName));
         return requireAdvice(trx, id);
       }
       if (advice.status !== 'vastgesteld') throw new AppError('CONFLICT', t('advices.adoptFirst'));
       if (advice.adoptedOn && day < advice.adoptedOn) throw new AppError('VALIDATION', t('advices.sentBeforeAdopted'));
-      await updateAdvice(trx, id, { status: 'verzonden', sentOn: day }, ctx.session.userName);
+      await audited(trx, ctx.session.userName, 'advices', id, () => updateAdvice(trx, id, { status: 'verzonden', sentOn: day }, ctx.session.userName));
       // Freeze: the content as sent and the exact letter, in the same transaction as the status.
       const sent = await requireAdvice(trx, id);
       const docx = await buildAdviceDocx(trx, sent);
@@ -330,7 +338,9 @@ export const advicesHandlers = defineHandlers({
       if (!row) throw notFound('advices.notFound');
       if (row.status !== 'verzonden') throw new AppError('CONFLICT', t('advices.newVersionOnlyWhenSent'));
       if (row.archived_at !== null) throw new AppError('CONFLICT', t('adviceTrash.unarchiveFirst', { kenmerk: row.kenmerk }));
-      await updateAdvice(trx, id, { status: 'concept', version: row.version + 1, adoptedOn: null, sentOn: null }, ctx.session.userName);
+      await audited(trx, ctx.session.userName, 'advices', id, () =>
+        updateAdvice(trx, id, { status: 'concept', version: row.version + 1, adoptedOn: null, sentOn: null }, ctx.session.userName),
+      );
       return requireAdvice(trx, id);
     }),
 
@@ -350,7 +360,9 @@ export const advicesHandlers = defineHandlers({
     ctx.db.transaction().execute(async (trx) => {
       await requireEditable(trx, adviceId);
       const order = await sectionIdsInOrder(trx, adviceId);
-      const sectionId = await insertSection(trx, { adviceId, title, numbering, position: order.length }, ctx.session.userName);
+      const sectionId = await auditedCreate(trx, ctx.session.userName, 'advice_sections', () =>
+        insertSection(trx, { adviceId, title, numbering, position: order.length }, ctx.session.userName),
+      );
       order.splice(clamp(index, order.length), 0, sectionId);
       await writeSectionOrder(trx, order);
       await touchAdvice(trx, adviceId, ctx.session.userName);
@@ -359,13 +371,14 @@ export const advicesHandlers = defineHandlers({
   'advices.updateSection': async ({ id, ...fields }, ctx) =>
     ctx.db.transaction().execute(async (trx) => {
       const { section } = await requireSectionOfEditable(trx, id);
-      await updateSection(trx, id, fields, ctx.session.userName);
+      await audited(trx, ctx.session.userName, 'advice_sections', id, () => updateSection(trx, id, fields, ctx.session.userName));
       await touchAdvice(trx, section.advice_id, ctx.session.userName);
       return requireAdvice(trx, section.advice_id);
     }),
   'advices.deleteSection': async ({ id }, ctx) =>
     ctx.db.transaction().execute(async (trx) => {
       const { section } = await requireSectionOfEditable(trx, id);
+      await auditDeletion(trx, ctx.session.userName, 'advice_sections', id);
       await deleteSection(trx, id);
       await writeSectionOrder(trx, await sectionIdsInOrder(trx, section.advice_id));
       await touchAdvice(trx, section.advice_id, ctx.session.userName);
@@ -376,7 +389,7 @@ export const advicesHandlers = defineHandlers({
       const { section } = await requireSectionOfEditable(trx, id);
       const order = (await sectionIdsInOrder(trx, section.advice_id)).filter((sectionId) => sectionId !== id);
       order.splice(clamp(index, order.length), 0, id);
-      await writeSectionOrder(trx, order);
+      await audited(trx, ctx.session.userName, 'advice_sections', id, () => writeSectionOrder(trx, order));
       await touchAdvice(trx, section.advice_id, ctx.session.userName);
       return requireAdvice(trx, section.advice_id);
     }),
@@ -388,11 +401,14 @@ export const advicesHandlers = defineHandlers({
       await checkEvidence(trx, links);
       await checkRelatedItems(trx, section.advice_id, null, relatedItemIds);
       const order = await itemIdsInOrder(trx, sectionId);
-      const itemId = await insertItem(trx, { adviceId: section.advice_id, sectionId, position: order.length, ...fields }, ctx.session.userName);
-      order.splice(clamp(index, order.length), 0, itemId);
-      await writeItemOrder(trx, sectionId, order);
-      await replaceItemLinks(trx, itemId, links);
-      await replaceRelations(trx, itemId, unique(relatedItemIds));
+      await auditedCreate(trx, ctx.session.userName, 'advice_items', async () => {
+        const itemId = await insertItem(trx, { adviceId: section.advice_id, sectionId, position: order.length, ...fields }, ctx.session.userName);
+        order.splice(clamp(index, order.length), 0, itemId);
+        await writeItemOrder(trx, sectionId, order);
+        await replaceItemLinks(trx, itemId, links);
+        await replaceRelations(trx, itemId, unique(relatedItemIds));
+        return itemId;
+      });
       await touchAdvice(trx, section.advice_id, ctx.session.userName);
       return requireAdvice(trx, section.advice_id);
     }),
@@ -402,15 +418,18 @@ export const advicesHandlers = defineHandlers({
       const links = { findingIds: findingIds && unique(findingIds), signalIds: signalIds && unique(signalIds) };
       await checkEvidence(trx, links);
       await checkRelatedItems(trx, item.advice_id, id, relatedItemIds);
-      await updateItem(trx, id, fields, ctx.session.userName);
-      await replaceItemLinks(trx, id, links);
-      if (relatedItemIds !== undefined) await replaceRelations(trx, id, unique(relatedItemIds));
+      await audited(trx, ctx.session.userName, 'advice_items', id, async () => {
+        await updateItem(trx, id, fields, ctx.session.userName);
+        await replaceItemLinks(trx, id, links);
+        if (relatedItemIds !== undefined) await replaceRelations(trx, id, unique(relatedItemIds));
+      });
       await touchAdvice(trx, item.advice_id, ctx.session.userName);
       return requireAdvice(trx, item.advice_id);
     }),
   'advices.deleteItem': async ({ id }, ctx) =>
     ctx.db.transaction().execute(async (trx) => {
       const { item } = await requireItemOfEditable(trx, id);
+      await auditDeletion(trx, ctx.session.userName, 'advice_items', id);
       await deleteItem(trx, id);
       await writeItemOrder(trx, item.section_id, await itemIdsInOrder(trx, item.section_id));
       await touchAdvice(trx, item.advice_id, ctx.session.userName);
@@ -422,13 +441,15 @@ export const advicesHandlers = defineHandlers({
       const target = await findSection(trx, sectionId);
       if (!target) throw notFound('advices.sectionNotFound');
       if (target.advice_id !== item.advice_id) throw new AppError('VALIDATION', t('advices.otherAdvice'));
-      if (target.id !== item.section_id) {
-        const source = (await itemIdsInOrder(trx, item.section_id)).filter((itemId) => itemId !== id);
-        await writeItemOrder(trx, item.section_id, source);
-      }
-      const order = (await itemIdsInOrder(trx, target.id)).filter((itemId) => itemId !== id);
-      order.splice(clamp(index, order.length), 0, id);
-      await writeItemOrder(trx, target.id, order);
+      await audited(trx, ctx.session.userName, 'advice_items', id, async () => {
+        if (target.id !== item.section_id) {
+          const source = (await itemIdsInOrder(trx, item.section_id)).filter((itemId) => itemId !== id);
+          await writeItemOrder(trx, item.section_id, source);
+        }
+        const order = (await itemIdsInOrder(trx, target.id)).filter((itemId) => itemId !== id);
+        order.splice(clamp(index, order.length), 0, id);
+        await writeItemOrder(trx, target.id, order);
+      });
       await touchAdvice(trx, item.advice_id, ctx.session.userName);
       return requireAdvice(trx, item.advice_id);
     }),
@@ -478,5 +499,9 @@ export const advicesHandlers = defineHandlers({
     return writeExportFile(pdf, letterFileName(advice, 'pdf'), targetPath);
   },
   'advices.exportJson': async ({ id }, { db }) => exportAdvice(db, id),
-  'advices.importJson': async ({ data }, ctx) => ctx.db.transaction().execute(async (trx) => importAdvice(trx, data, ctx.session.userName)),
+  'advices.importJson': async ({ data }, ctx) =>
+    ctx.db.transaction().execute(async (trx) => {
+      const id = await auditedCreate(trx, ctx.session.userName, 'advices', async () => (await importAdvice(trx, data, ctx.session.userName)).id);
+      return requireAdvice(trx, id);
+    }),
 });

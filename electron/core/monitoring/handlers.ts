@@ -38,6 +38,7 @@ import {
   updateWijkteam,
 } from './repository';
 import { existingIds } from '../db/existing';
+import { auditedCreate } from '../reliability/auditTrail';
 import { moveToTrash } from '../reliability/trash';
 
 /** A name is taken by a live team, or by one in the trash (until the trash is emptied). */
@@ -279,7 +280,11 @@ export const monitoringHandlers = defineHandlers({
     return findingsOfTeam(db, wijkteamId);
   },
   'monitoring.draftAdvice': async (input, ctx) =>
-    ctx.db.transaction().execute(async (trx) => draftAdviceFromAssessments(trx, input, ctx.session.userName)),
+    ctx.db.transaction().execute(async (trx) => {
+      let drafted: Awaited<ReturnType<typeof draftAdviceFromAssessments>> | undefined;
+      await auditedCreate(trx, ctx.session.userName, 'advices', async () => (drafted = await draftAdviceFromAssessments(trx, input, ctx.session.userName)).adviceId);
+      return drafted!;
+    }),
   'monitoring.periods': async (_input, { db }) => (await distinctPeriodKeys(db)).sort(comparePeriodKeys),
   'monitoring.matrix': async (input, { db }) => buildMatrix(db, input),
   'monitoring.trend': async (input, { db }) => buildCriterionTrend(db, input),

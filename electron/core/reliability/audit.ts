@@ -34,6 +34,14 @@ export async function recordAudit(trx: Db, change: AuditChange): Promise<void> {
     .execute();
 }
 
+/**
+ * Forgets what the trail holds of a record's content (its before/after snapshots), keeping who
+ * changed it when: for the AVG purge, so personal data does not live on in the trail.
+ */
+export async function forgetAuditContent(trx: Db, table: string, recordId: string): Promise<void> {
+  await trx.updateTable('audit_log').set({ before_json: null, after_json: null }).where('table_name', '=', table).where('record_id', '=', recordId).execute();
+}
+
 /** Reads a whole row by id from any table, for the `before`/`after` of an audit entry. */
 export async function readRow(trx: Db, table: string, id: string): Promise<Record<string, unknown> | undefined> {
   return (trx as unknown as Kysely<any>).selectFrom(table).selectAll().where('id', '=', id).executeTakeFirst();

@@ -1,5 +1,6 @@
 import { defineHandlers } from '../api/handler';
 import { listAudit } from './audit';
+import { recordHistory } from './history';
 import { getPrivacySettings, listPurges, previewPurge, purgePersonalData, setPrivacySettings } from './privacy';
 import { emptyTrash, listTrash, restoreFromTrash } from './trash';
 
@@ -22,4 +23,5 @@ export const reliabilityHandlers = defineHandlers({
   'trash.empty': async (_input, ctx) =>
     ctx.db.transaction().execute(async (trx) => ({ removed: await emptyTrash(trx, ctx.sqlite, ctx.session.userName) })),
   'audit.list': async (input, { db }) => listAudit(db, input),
+  'audit.history': async ({ table, recordId }, { db }) => recordHistory(db, table, recordId),
 });

@@ -4,7 +4,7 @@ import { t, tableLabel } from '../../../shared/i18n';
 import { AppError } from '../../../shared/result';
 import type { Db, Sqlite } from '../db/connection';
 import { newId, nowIso } from '../ids';
-import { recordAudit } from './audit';
+import { forgetAuditContent, recordAudit } from './audit';
 import { blockingReferences, labelColumn, tableColumns, tablesWithColumn } from './tables';
 
 /**
@@ -111,6 +111,7 @@ export async function purgePersonalData(trx: Db, sqlite: Sqlite, confirmedCount:
     if (item.column) {
       const flag = `${item.column}${TEXT_FLAG_SUFFIX}`;
       await (trx as unknown as Kysely<any>).updateTable(item.table).set({ [item.column]: '', [flag]: 0 }).where('id', '=', item.id).execute();
+      await forgetAuditContent(trx, item.table, item.id);
       await recordAudit(trx, { table: item.table, recordId: item.id, action: 'purge', userName });
       counts[`${item.table}.${item.column}`] = (counts[`${item.table}.${item.column}`] ?? 0) + 1;
       continue;
@@ -121,6 +122,7 @@ export async function purgePersonalData(trx: Db, sqlite: Sqlite, confirmedCount:
       throw new AppError('CONFLICT', t('privacy.stillReferenced', { uses }));
     }
     await (trx as unknown as Kysely<any>).deleteFrom(item.table).where('id', '=', item.id).execute();
+    await forgetAuditContent(trx, item.table, item.id);
     // The trail says a purge removed this id, never what it held.
     await recordAudit(trx, { table: item.table, recordId: item.id, action: 'purge', userName });
     counts[item.table] = (counts[item.table] ?? 0) + 1;

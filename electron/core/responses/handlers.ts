@@ -15,6 +15,7 @@ import { defineHandlers, type HandlerContext } from '../api/handler';
 import { getCouncil } from '../council/repository';
 import type { Db } from '../db/connection';
 import { newId } from '../ids';
+import { audited, auditedCreate, auditDeletion } from '../reliability/auditTrail';
 import { buildFollowupExchange } from './exchange';
 import { writeExportFile } from '../files';
 import { feedbackDocx, feedbackFor, overviewDocx, overviewXlsx, yearOverview } from './reports';
@@ -263,8 +264,11 @@ export const responsesHandlers = defineHandlers({
         if (input.receivedOn < advice.sent_on)
           throw invalid('receivedOn', t('responses.receivedBeforeSent', { received: input.receivedOn, sent: advice.sent_on }));
         if (attachment) stored = storeAttachment(dir, id, attachment);
-        await insertResponse(trx, id, { ...input, attachment: stored }, ctx.session.userName);
-        await syncStateAfterResponses(trx, input.adviceId, ctx.session.userName);
+        await auditedCreate(trx, ctx.session.userName, 'advice_responses', async () => {
+          await insertResponse(trx, id, { ...input, attachment: stored }, ctx.session.userName);
+          return id;
+        });
+        await audited(trx, ctx.session.userName, 'advice_followup', input.adviceId, () => syncStateAfterResponses(trx, input.adviceId, ctx.session.userName));
         return overview(trx, input.adviceId);
       });
     } catch (error) {
@@ -290,7 +294,9 @@ export const responsesHandlers = defineHandlers({
         }
         if (attachment) stored = storeAttachment(dir, id, attachment);
         replaced = stored ? response.attachment : null;
-        await updateResponse(trx, id, { ...fields, ...(stored ? { attachment: stored } : {}) }, ctx.session.userName);
+        await audited(trx, ctx.session.userName, 'advice_responses', id, () =>
+          updateResponse(trx, id, { ...fields, ...(stored ? { attachment: stored } : {}) }, ctx.session.userName),
+        );
         return overview(trx, response.adviceId);
       });
       if (replaced) removeAttachment(dir, (replaced as StoredAttachment).file);
@@ -308,8 +314,9 @@ export const responsesHandlers = defineHandlers({
       const response = await findResponse(trx, id);
       if (!response) throw notFound('responses.notFound');
       removed = response.attachment;
+      await auditDeletion(trx, ctx.session.userName, 'advice_responses', id);
       await deleteResponse(trx, id);
-      await syncStateAfterResponses(trx, response.adviceId, ctx.session.userName);
+      await audited(trx, ctx.session.userName, 'advice_followup', response.adviceId, () => syncStateAfterResponses(trx, response.adviceId, ctx.session.userName));
       return overview(trx, response.adviceId);
     });
     if (removed) removeAttachment(dir, (removed as StoredAttachment).file);
@@ -345,7 +352,9 @@ export const responsesHandlers = defineHandlers({
       const from = effectiveStatus(advice.status, await findFollowupState(trx, adviceId));
       const error = transitionError(from, status as FullStatus, (await countResponses(trx, adviceId)) > 0);
       if (error) throw new AppError('CONFLICT', error);
-      await writeFollowupState(trx, adviceId, from, status === 'verzonden' ? null : status, ctx.session.userName);
+      await audited(trx, ctx.session.userName, 'advice_followup', adviceId, () =>
+        writeFollowupState(trx, adviceId, from, status === 'verzonden' ? null : status, ctx.session.userName),
+      );
       return overview(trx, adviceId);
     }),
 
@@ -357,13 +366,14 @@ export const responsesHandlers = defineHandlers({
         const number = loaded?.sections.flatMap((section) => section.items).find((candidate) => candidate.id === item.id)?.number ?? '?';
         throw invalid('itemId', t('responses.notARecommendation', { number: number || '?' }));
       }
-      await upsertPosition(trx, { ...input, adviceId: advice.id }, ctx.session.userName);
+      await audited(trx, ctx.session.userName, 'recommendation_positions', input.itemId, () => upsertPosition(trx, { ...input, adviceId: advice.id }, ctx.session.userName));
       return overview(trx, advice.id);
     }),
 
   'responses.clearPosition': async ({ itemId }, ctx) =>
     ctx.db.transaction().execute(async (trx) => {
       const { advice } = await requireRecommendation(trx, itemId);
+      await auditDeletion(trx, ctx.session.userName, 'recommendation_positions', itemId);
       await deletePosition(trx, itemId);
       return overview(trx, advice.id);
     }),
@@ -372,9 +382,12 @@ export const responsesHandlers = defineHandlers({
     ctx.db.transaction().execute(async (trx) => {
       await requireSentAdvice(trx, adviceId);
       const items = await checkItemsOfAdvice(trx, adviceId, itemIds);
-      const id = newId();
-      await insertCommitment(trx, id, adviceId, fields, ctx.session.userName);
-      await replaceCommitmentItems(trx, id, items);
+      await auditedCreate(trx, ctx.session.userName, 'commitments', async () => {
+        const id = newId();
+        await insertCommitment(trx, id, adviceId, fields, ctx.session.userName);
+        await replaceCommitmentItems(trx, id, items);
+        return id;
+      });
       return overview(trx, adviceId);
     }),
 
@@ -382,8 +395,10 @@ export const responsesHandlers = defineHandlers({
     ctx.db.transaction().execute(async (trx) => {
       const commitment = await findCommitment(trx, id);
       if (!commitment) throw notFound('responses.commitmentNotFound');
-      if (itemIds !== undefined) await replaceCommitmentItems(trx, id, await checkItemsOfAdvice(trx, commitment.advice_id, itemIds));
-      await updateCommitment(trx, id, fields, ctx.session.userName);
+      await audited(trx, ctx.session.userName, 'commitments', id, async () => {
+        if (itemIds !== undefined) await replaceCommitmentItems(trx, id, await checkItemsOfAdvice(trx, commitment.advice_id, itemIds));
+        await updateCommitment(trx, id, fields, ctx.session.userName);
+      });
       return overview(trx, commitment.advice_id);
     }),
 
@@ -391,6 +406,7 @@ export const responsesHandlers = defineHandlers({
     ctx.db.transaction().execute(async (trx) => {
       const commitment = await findCommitment(trx, id);
       if (!commitment) throw notFound('responses.commitmentNotFound');
+      await auditDeletion(trx, ctx.session.userName, 'commitments', id);
       await deleteCommitment(trx, id);
       return overview(trx, commitment.advice_id);
     }),
@@ -408,10 +424,20 @@ export const responsesHandlers = defineHandlers({
         adviceId = (await requireSentAdvice(trx, input.adviceId!)).id;
       }
       checkNotFuture('entryOn', input.entryOn, todayInNetherlands());
-      await insertEntry(
-        trx,
-        { adviceId, itemId: input.itemId ?? null, commitmentId: input.commitmentId ?? null, entryOn: input.entryOn, who: input.who || ctx.session.userName, text: input.text, containsPersonalData: input.containsPersonalData },
-        ctx.session.userName,
+      await auditedCreate(trx, ctx.session.userName, 'followup_entries', () =>
+        insertEntry(
+          trx,
+          {
+            adviceId,
+            itemId: input.itemId ?? null,
+            commitmentId: input.commitmentId ?? null,
+            entryOn: input.entryOn,
+            who: input.who || ctx.session.userName,
+            text: input.text,
+            containsPersonalData: input.containsPersonalData,
+          },
+          ctx.session.userName,
+        ),
       );
       return overview(trx, adviceId);
     }),
@@ -420,6 +446,7 @@ export const responsesHandlers = defineHandlers({
     ctx.db.transaction().execute(async (trx) => {
       const entry = await findEntry(trx, id);
       if (!entry) throw notFound('responses.entryNotFound');
+      await auditDeletion(trx, ctx.session.userName, 'followup_entries', id);
       await deleteEntry(trx, id);
       return overview(trx, entry.advice_id);
     }),

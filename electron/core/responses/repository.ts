@@ -315,12 +315,13 @@ export async function insertEntry(
   db: Db,
   fields: { adviceId: string; itemId: string | null; commitmentId: string | null; entryOn: string; who: string; text: string; containsPersonalData: boolean },
   userName: string,
-): Promise<void> {
+): Promise<string> {
   const now = nowIso();
+  const id = newId();
   await db
     .insertInto('followup_entries')
     .values({
-      id: newId(),
+      id,
       advice_id: fields.adviceId,
       item_id: fields.itemId,
       commitment_id: fields.commitmentId,
@@ -331,6 +332,7 @@ export async function insertEntry(
       ...createdColumns(userName, now),
     })
     .execute();
+  return id;
 }
 
 export async function deleteEntry(db: Db, id: string): Promise<void> {

@@ -15,6 +15,7 @@ import { Heading, Paragraph } from '../../ui/Heading';
 import { daysLeftText } from './AdvicesListPage';
 import { AutosaveTextArea, AutosaveTextField } from './Autosave';
 import { base64ToBytes, downloadBytes } from './download';
+import { ADVICE_HISTORY_TABLES, HistorySection } from '../audit/HistorySection';
 import { LetterPreview } from './LetterPreview';
 import { itemLabel, Outline, type OutlineActions } from './Outline';
 
@@ -574,6 +575,7 @@ export function AdviceEditor({ id }: { id: string }) {
           )}
           <StatusPanel advice={advice} actions={actions} onError={onError} />
           {!advice.frozen && <TracePanel advice={advice} itemId={selected} />}
+          <HistorySection table="advices" recordId={advice.id} tables={ADVICE_HISTORY_TABLES} version={advice.updatedAt} />
         </div>
         <div className="aw-editor__preview">{model && <LetterPreview model={model} />}</div>
       </div>

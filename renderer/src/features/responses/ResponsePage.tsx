@@ -21,6 +21,7 @@ import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { CheckboxField, TextAreaField, TextField } from '../../ui/Field';
 import { Heading, Paragraph } from '../../ui/Heading';
 import { base64ToBytes, downloadBytes } from '../advices/download';
+import { FOLLOWUP_HISTORY_TABLES, HistorySection } from '../audit/HistorySection';
 import { offer } from './Exports';
 
 type Status = { kind: 'ok' | 'error'; message: string } | null;
@@ -135,6 +136,7 @@ export function ResponsePage({ adviceId }: { adviceId: string }) {
   const [commitment, setCommitment] = useState({ description: '', owner: '', dueOn: addDays(todayLocal(), 13 * 7), itemIds: [] as string[] });
   const [entry, setEntry] = useState({ entryOn: todayLocal(), text: '', containsPersonalData: false });
   const [removing, setRemoving] = useState<{ name: string; remove: () => Promise<ResponseOverview> } | null>(null);
+  const [saves, setSaves] = useState(0);
 
   const load = useCallback(() => api.call('responses.forAdvice', { adviceId }).then(setOverview), [adviceId]);
   useEffect(() => {
@@ -144,6 +146,7 @@ export function ResponsePage({ adviceId }: { adviceId: string }) {
   const run = async (work: () => Promise<ResponseOverview>, message = t('responsesUi.saved')) => {
     try {
       setOverview(await work());
+      setSaves((count) => count + 1);
       setStatus({ kind: 'ok', message });
       return true;
     } catch (error) {
@@ -472,6 +475,8 @@ export function ResponsePage({ adviceId }: { adviceId: string }) {
           ))}
         </ul>
       </section>
+
+      <HistorySection table="advices" recordId={adviceId} tables={FOLLOWUP_HISTORY_TABLES} version={String(saves)} />
     </>
   );
 }
