@@ -342,7 +342,7 @@ export async function deleteEntry(db: Db, id: string): Promise<void> {
 // ---- dashboard (aggregated in SQL) -------------------------------------------------------
 // Everything here hangs off sent advices (responses, positions and commitments need one), and the
 // database never lets a sent advice, or one that was ever sent, into the trash (trigger
-// advices_sent_not_trashed, migration 0008). So these queries need no trash condition; one on the
+// advices_sent_not_trashed, migration 0012). So these queries need no trash condition; one on the
 // commitments count cost a lookup per commitment (0.03 -> 0.53 ms).
 
 /** Sent advices without an answer yet (no follow-up state), oldest first, with their due date. */

@@ -6,7 +6,7 @@ import * as m0003 from './0003_advices';
 import * as m0004 from './0004_monitoring';
 import * as m0006 from './0006_responses';
 import * as m0010 from './0010_personal_data_flags';
-import * as m0008 from './0008_trash_advices';
+import * as m0012 from './0012_trash_advices';
 
 /**
  * Every migration, listed in code so bundling cannot lose one. Names sort in order of application.
@@ -20,5 +20,5 @@ export const migrations: Record<string, Migration> = {
   '0006_responses': m0006,
   '0005_reliability': m0005,
   '0010_personal_data_flags': m0010,
-  '0008_trash_advices': m0008,
+  '0012_trash_advices': m0012,
 };
