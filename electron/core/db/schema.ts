@@ -166,6 +166,8 @@ export interface MeetingTable extends RecordColumns {
   attendee_count: number | null;
   organiser: string;
   notes: string;
+  /** In the trash since (UTC ISO); null: not in the trash. Migration 0007. */
+  deleted_at: string | null;
 }
 
 /** Which wijken a meeting covers; a wijk in use here cannot be deleted. */
@@ -198,6 +200,10 @@ export interface FindingTable extends RecordColumns {
   /** 0 = no mark, 1 = laag, 2 = middel, 3 = hoog. */
   priority: number;
   votes: number;
+  /** In the trash since (UTC ISO); null: not in the trash. Migration 0007. */
+  deleted_at: string | null;
+  /** Copy of the meeting's deleted_at, kept by triggers (migration 0007); never written by the app. */
+  meeting_deleted_at: string | null;
 }
 
 export interface FindingTagTable {

@@ -48,13 +48,28 @@ function toFinding(row: FindingRow, tags: string[]): Finding {
   };
 }
 
+/**
+ * What is in the trash counts nowhere: a finding is visible when neither it nor its meeting is in
+ * the trash. `meeting_deleted_at` is the meeting's `deleted_at`, copied by triggers (migration 0007),
+ * so the condition reads the row alone and the partial indexes `where deleted_at is null and
+ * meeting_deleted_at is null` serve it. Keep the two terms literally like this in every query.
+ */
+export const VISIBLE_FINDING = sql<boolean>`f.deleted_at is null and f.meeting_deleted_at is null`;
+
+/** The same condition for Kysely queries on `findings` under any alias. */
+export function onlyVisibleFindings<Q extends { where: (...args: any[]) => Q }>(query: Q, alias = 'f'): Q {
+  return query.where(`${alias}.deleted_at`, 'is', null).where(`${alias}.meeting_deleted_at`, 'is', null);
+}
+
 function findingQuery(db: Db) {
-  return db
-    .selectFrom('findings as f')
-    .leftJoin('meetings as m', 'm.id', 'f.meeting_id')
-    .leftJoin('wijken as w', 'w.id', 'f.wijk_id')
-    .selectAll('f')
-    .select(['m.title as meeting_title', 'w.name as wijk_name']);
+  return onlyVisibleFindings(
+    db
+      .selectFrom('findings as f')
+      .leftJoin('meetings as m', 'm.id', 'f.meeting_id')
+      .leftJoin('wijken as w', 'w.id', 'f.wijk_id')
+      .selectAll('f')
+      .select(['m.title as meeting_title', 'w.name as wijk_name']),
+  );
 }
 
 async function tagsOf(db: Db, findingIds: string[]): Promise<Map<string, string[]>> {
@@ -163,17 +178,18 @@ export async function changeFindingVotes(db: Db, id: string, delta: number, user
     .execute();
 }
 
-export async function deleteFinding(db: Db, id: string): Promise<void> {
-  await db.deleteFrom('findings').where('id', '=', id).execute();
-}
-
 export async function listThemes(db: Db): Promise<string[]> {
-  const rows = await db.selectFrom('findings').select('theme').distinct().where('theme', '!=', '').orderBy('theme').execute();
+  const rows = await onlyVisibleFindings(db.selectFrom('findings as f').select('f.theme').distinct().where('f.theme', '!=', '')).orderBy('f.theme').execute();
   return rows.map((row) => row.theme);
 }
 
 export async function listTags(db: Db): Promise<string[]> {
-  const rows = await db.selectFrom('finding_tags').select((eb) => eb.fn.min('tag').as('tag')).groupBy('tag_key').orderBy('tag_key').execute();
+  const rows = await onlyVisibleFindings(
+    db.selectFrom('finding_tags as t').innerJoin('findings as f', 'f.id', 't.finding_id').select((eb) => eb.fn.min('t.tag').as('tag')),
+  )
+    .groupBy('t.tag_key')
+    .orderBy('t.tag_key')
+    .execute();
   return rows.map((row) => String(row.tag));
 }
 
@@ -181,7 +197,7 @@ export async function listTags(db: Db): Promise<string[]> {
 
 /** The filter conditions on `findings as f`, as SQL fragments. */
 function filterConditions(filters: FindingFilters): RawBuilder<unknown>[] {
-  const conditions: RawBuilder<unknown>[] = [];
+  const conditions: RawBuilder<unknown>[] = [VISIBLE_FINDING];
   if (filters.meetingId) conditions.push(sql`f.meeting_id = ${filters.meetingId}`);
   if (filters.programmeId) conditions.push(sql`f.meeting_id in (select id from meetings where programme_id = ${filters.programmeId})`);
   if (filters.wijkId) conditions.push(sql`f.wijk_id = ${filters.wijkId}`);
@@ -242,11 +258,10 @@ export async function searchFindings(db: Db, input: FindingSearchInput, options:
     // A page that is not full ends the list: its end is the total, no second pass needed.
     counted = input.offset + page.rows.length;
   } else {
-    // Without filters the full-text index alone can count; the join to findings adds nothing then.
-    const countFrom = match && conditions.length === 1 ? sql`findings_fts` : from;
+    // Every count joins findings (`from`): the full-text index alone would count what is in the trash.
     const totalRow = capped
-      ? await sql<{ n: number }>`select count(*) as n from (select 1 from ${countFrom} ${where} limit ${SEARCH_COUNT_CAP + 1})`.execute(db)
-      : await sql<{ n: number }>`select count(*) as n from ${countFrom} ${where}`.execute(db);
+      ? await sql<{ n: number }>`select count(*) as n from (select 1 from ${from} ${where} limit ${SEARCH_COUNT_CAP + 1})`.execute(db)
+      : await sql<{ n: number }>`select count(*) as n from ${from} ${where}`.execute(db);
     counted = Number(totalRow.rows[0]?.n ?? 0);
   }
   const rows: FindingHit[] = page.rows.map((row) => {
@@ -261,7 +276,7 @@ export async function searchFindings(db: Db, input: FindingSearchInput, options:
 export async function findingsMatchingAnyTerm(db: Db, expression: string, excludeId: string, limit: number): Promise<string[]> {
   const rows = await sql<{ id: string }>`
     select f.id from findings_fts join findings f on f.seq = findings_fts.rowid
-    where findings_fts match ${expression} and f.id != ${excludeId}
+    where findings_fts match ${expression} and f.id != ${excludeId} and ${VISIBLE_FINDING}
     order by findings_fts.rank limit ${limit}`.execute(db);
   return rows.rows.map((row) => row.id);
 }

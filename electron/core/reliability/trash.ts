@@ -5,7 +5,7 @@ import { AppError } from '../../../shared/result';
 import type { Db, Sqlite } from '../db/connection';
 import { nowIso } from '../ids';
 import { readRow, recordAudit } from './audit';
-import { blockingReferences, labelColumn, tablesWithColumn } from './tables';
+import { blockingReferences, labelColumn, tableColumns, tablesWithColumn } from './tables';
 
 /**
  * The trash, by convention: a table with a nullable `deleted_at` column takes part. "Deleting" sets
@@ -28,6 +28,20 @@ function requireTrashTable(sqlite: Sqlite, table: string): void {
   if (!trashTables(sqlite).includes(table)) throw new AppError('VALIDATION', t('trash.unknownTable'));
 }
 
+/**
+ * Moving in or out of the trash is a change of the record: where the table has them, `updated_at`
+ * and `updated_by` move too, so the exchange file (newer wins) carries a trashing or a restore.
+ */
+function trashChange(sqlite: Sqlite, table: string, intoTrash: boolean, userName: string): Record<string, string | null> {
+  const columns = tableColumns(sqlite, table);
+  const now = nowIso();
+  return {
+    [TRASH_COLUMN]: intoTrash ? now : null,
+    ...(columns.includes('updated_at') ? { updated_at: now } : {}),
+    ...(columns.includes('updated_by') ? { updated_by: userName } : {}),
+  };
+}
+
 function notFound(): AppError {
   return new AppError('NOT_FOUND', t('errors.notFound', { what: t('trash.item') }));
 }
@@ -36,7 +50,7 @@ export async function moveToTrash(trx: Db, sqlite: Sqlite, table: string, id: st
   requireTrashTable(sqlite, table);
   const before = await readRow(trx, table, id);
   if (!before || before[TRASH_COLUMN] !== null) throw notFound();
-  await (trx as unknown as Kysely<any>).updateTable(table).set({ [TRASH_COLUMN]: nowIso() }).where('id', '=', id).execute();
+  await (trx as unknown as Kysely<any>).updateTable(table).set(trashChange(sqlite, table, true, userName)).where('id', '=', id).execute();
   await recordAudit(trx, { table, recordId: id, action: 'trash', before, after: await readRow(trx, table, id), userName });
 }
 
@@ -44,7 +58,7 @@ export async function restoreFromTrash(trx: Db, sqlite: Sqlite, table: string, i
   requireTrashTable(sqlite, table);
   const before = await readRow(trx, table, id);
   if (!before || before[TRASH_COLUMN] === null) throw notFound();
-  await (trx as unknown as Kysely<any>).updateTable(table).set({ [TRASH_COLUMN]: null }).where('id', '=', id).execute();
+  await (trx as unknown as Kysely<any>).updateTable(table).set(trashChange(sqlite, table, false, userName)).where('id', '=', id).execute();
   await recordAudit(trx, { table, recordId: id, action: 'restore', before, after: await readRow(trx, table, id), userName });
 }
 
