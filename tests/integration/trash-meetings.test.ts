@@ -178,33 +178,30 @@ describe('trash for meetings and findings', () => {
     const withItem = await core.value('advices.addItem', { sectionId: advice.sections[0]!.id, kind: 'bevinding', text: 'Taxi', findingIds: [data.a1.id] });
     const itemId = withItem.sections[0]!.items[0]!.id;
 
-    // The meeting goes to the trash; its findings still point at it, so emptying is refused.
+    // The meeting goes to the trash with its findings; a1 is still cited by an advice item, so emptying is refused.
     await core.value('meetings.delete', { id: data.a.id });
-    let before = databaseFingerprint(core.sqlite);
+    await core.value('findings.delete', { id: data.b1.id });
+    const before = databaseFingerprint(core.sqlite);
     const refusal = await core.failure('trash.empty', { confirm: true });
     expect(refusal.code).toBe('CONFLICT');
-    expect(refusal.message).toContain('inbreng');
+    expect(refusal.message).toContain('verwezen');
     expect(databaseFingerprint(core.sqlite).hash).toBe(before.hash);
 
-    // Its findings in the trash too: a1 is still cited by an advice item, so still refused.
-    await core.value('trash.restore', { table: 'meetings', id: data.a.id });
-    await core.value('findings.delete', { id: data.a1.id });
-    await core.value('findings.delete', { id: data.a2.id });
-    await core.value('meetings.delete', { id: data.a.id });
-    before = databaseFingerprint(core.sqlite);
-    expect((await core.failure('trash.empty', { confirm: true })).code).toBe('CONFLICT');
-    expect(databaseFingerprint(core.sqlite).hash).toBe(before.hash);
-
-    // Without the citation it goes, for good, with its tags, signal links, wijk links; nothing orphaned.
+    // Without the citation everything goes, for good: the meeting, the findings that went with it and
+    // b1, with their tags, signal links and wijk links; nothing is orphaned.
     await core.value('advices.updateItem', { id: itemId, findingIds: [] });
-    expect(await core.value('trash.empty', { confirm: true })).toEqual({ removed: 3 });
+    expect(await core.value('trash.empty', { confirm: true })).toEqual({ removed: 4 });
     expect(core.sqlite.pragma('foreign_key_check')).toEqual([]);
-    expect(core.sqlite.prepare('select count(*) from findings where id in (?, ?)').pluck().get(data.a1.id, data.a2.id)).toBe(0);
-    expect(core.sqlite.prepare('select count(*) from meetings where id = ?').pluck().get(data.a.id)).toBe(0);
-    expect(core.sqlite.prepare('select count(*) from finding_tags where finding_id = ?').pluck().get(data.a1.id)).toBe(0);
+    expect(core.sqlite.prepare('select count(*) from findings').pluck().get()).toBe(0);
+    expect(core.sqlite.prepare('select count(*) from meetings').pluck().get()).toBe(1);
+    expect(core.sqlite.prepare('select count(*) from finding_tags').pluck().get()).toBe(0);
+    expect(core.sqlite.prepare('select count(*) from signal_findings').pluck().get()).toBe(0);
+    expect(core.sqlite.prepare('select count(*) from meeting_wijken where meeting_id = ?').pluck().get(data.a.id)).toBe(0);
     expect(await core.value('trash.list')).toEqual([]);
-    expect(await core.value('signals.get', { id: data.signal.id })).toMatchObject({ findingCount: 1, meetingCount: 1, wijkCount: 1 });
-    expect((await core.value('findings.search', { query: 'regiotaxi' })).total).toBe(1);
+    expect(await core.value('signals.get', { id: data.signal.id })).toMatchObject({ findingCount: 0, meetingCount: 0, wijkCount: 0 });
+    expect(await core.value('meetings.list', {})).toMatchObject([{ title: 'Avond Zuid', findingCount: 0 }]);
+    const audit = await core.value('audit.list', { table: 'findings', recordId: data.a2.id });
+    expect(audit.map((entry) => entry.action)).toEqual(['delete']);
   });
 
   it('the exchange file carries the trash: newer wins, in and out', async () => {

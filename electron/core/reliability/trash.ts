@@ -76,22 +76,40 @@ export async function listTrash(db: Db, sqlite: Sqlite): Promise<TrashItem[]> {
   return items.sort((a, b) => b.deletedAt.localeCompare(a.deletedAt));
 }
 
+/**
+ * Columns such as findings.meeting_deleted_at: a copy of the parent's `deleted_at`, kept by triggers.
+ * A row with one set is in the trash with its parent (the findings of a meeting in the trash): not
+ * listed on its own, but emptied with it.
+ */
+function inheritedTrashColumns(sqlite: Sqlite, table: string): string[] {
+  return tableColumns(sqlite, table).filter((column) => column !== TRASH_COLUMN && column.endsWith(`_${TRASH_COLUMN}`));
+}
+
 /** Deletes every row in the trash for good; refused (nothing deleted) while anything points at one. */
 export async function emptyTrash(trx: Db, sqlite: Sqlite, userName: string): Promise<number> {
+  const db = trx as unknown as Kysely<any>;
   let removed = 0;
-  for (const table of trashTables(sqlite)) {
-    const rows = await (trx as unknown as Kysely<any>).selectFrom(table).selectAll().where(TRASH_COLUMN, 'is not', null).execute();
-    for (const row of rows) {
-      const id = String(row.id);
-      const references = blockingReferences(sqlite, table, id);
-      if (references.length > 0) {
-        const uses = references.map((reference) => `${reference.count} ${tableLabel(reference.table)}`).join(', ');
-        throw new AppError('CONFLICT', t('trash.stillReferenced', { uses }));
-      }
-      await (trx as unknown as Kysely<any>).deleteFrom(table).where('id', '=', id).execute();
-      await recordAudit(trx, { table, recordId: id, action: 'delete', before: row, userName });
-      removed += 1;
+  const remove = async (table: string, row: Record<string, unknown>) => {
+    const id = String(row.id);
+    const references = blockingReferences(sqlite, table, id);
+    if (references.length > 0) {
+      const uses = references.map((reference) => `${reference.count} ${tableLabel(reference.table)}`).join(', ');
+      throw new AppError('CONFLICT', t('trash.stillReferenced', { uses }));
     }
+    await db.deleteFrom(table).where('id', '=', id).execute();
+    await recordAudit(trx, { table, recordId: id, action: 'delete', before: row, userName });
+    removed += 1;
+  };
+  // First the rows that are in the trash with their parent, so the parent no longer has them.
+  for (const table of trashTables(sqlite)) {
+    for (const column of inheritedTrashColumns(sqlite, table)) {
+      const rows = await db.selectFrom(table).selectAll().where(TRASH_COLUMN, 'is', null).where(column, 'is not', null).execute();
+      for (const row of rows) await remove(table, row);
+    }
+  }
+  for (const table of trashTables(sqlite)) {
+    const rows = await db.selectFrom(table).selectAll().where(TRASH_COLUMN, 'is not', null).execute();
+    for (const row of rows) await remove(table, row);
   }
   return removed;
 }
