@@ -40,6 +40,9 @@ describe('trash for meetings and findings', () => {
   /** Everything a finding can be counted in, as one comparable picture. */
   async function picture(ids: { a: { id: string }; b: { id: string }; signal: { id: string }; programme: { id: string }; a1: { id: string } }) {
     const search = await core.value('findings.search', { query: 'regiotaxi' });
+    // A page of one: the total then comes from the count query, not from the end of the page.
+    const searchTotal = (await core.value('findings.search', { query: 'regiotaxi', limit: 1 })).total;
+    const listTotal = (await core.value('findings.search', { query: '', limit: 1 })).total;
     const list = await core.value('findings.search', { query: '', sort: 'date', direction: 'asc' });
     const babbelbox = await core.value('findings.search', { query: '', filters: { source: 'babbelbox' } });
     const meetings = await core.value('meetings.list', {});
@@ -49,6 +52,7 @@ describe('trash for meetings and findings', () => {
     const duplicates = await core.value('signals.suggestDuplicates', { findingId: ids.a1.id });
     return {
       search: [search.total, search.rows.map((row) => row.text)],
+      totals: [searchTotal, listTotal],
       list: [list.total, list.rows.map((row) => row.text)],
       babbelbox: babbelbox.total,
       meetings: meetings.map((meeting) => [meeting.title, meeting.findingCount]),
@@ -83,7 +87,9 @@ describe('trash for meetings and findings', () => {
     expect(await core.value('findings.delete', { id: data.b1.id })).toEqual({ id: data.b1.id });
 
     const trashed = await picture(data);
+    expect(before.totals).toEqual([2, 3]);
     expect(trashed.search).toEqual([1, ['De regiotaxi komt vaak te laat']]);
+    expect(trashed.totals).toEqual([1, 2]);
     expect(trashed.list).toEqual([2, ['De regiotaxi komt vaak te laat', 'Te weinig bankjes in het park']]);
     expect(trashed.babbelbox).toBe(1);
     expect(trashed.meetings).toEqual([
@@ -129,6 +135,7 @@ describe('trash for meetings and findings', () => {
     await core.value('meetings.delete', { id: data.a.id });
     const hidden = await picture({ ...data, a1: data.b1 });
     expect(hidden.search).toEqual([1, ['Regiotaxi rijdt niet op zondag']]);
+    expect(hidden.totals).toEqual([1, 1]);
     expect(hidden.list).toEqual([1, ['Regiotaxi rijdt niet op zondag']]);
     expect(hidden.meetings).toEqual([['Avond Zuid', 1]]);
     expect(hidden.signal).toEqual([1, 1, 1, ['Regiotaxi rijdt niet op zondag']]);

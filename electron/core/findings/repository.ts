@@ -258,10 +258,14 @@ export async function searchFindings(db: Db, input: FindingSearchInput, options:
     // A page that is not full ends the list: its end is the total, no second pass needed.
     counted = input.offset + page.rows.length;
   } else {
-    // Every count joins findings (`from`): the full-text index alone would count what is in the trash.
+    // Without filters, and with no finding or meeting in the trash, the full-text index alone can
+    // count; otherwise the join to findings leaves out what is in the trash.
+    const ftsOnly = match && conditions.length === 2 && !(await anythingInTrash(db));
+    const countFrom = ftsOnly ? sql`findings_fts` : from;
+    const countWhere = ftsOnly ? sql`where findings_fts match ${match}` : where;
     const totalRow = capped
-      ? await sql<{ n: number }>`select count(*) as n from (select 1 from ${from} ${where} limit ${SEARCH_COUNT_CAP + 1})`.execute(db)
-      : await sql<{ n: number }>`select count(*) as n from ${from} ${where}`.execute(db);
+      ? await sql<{ n: number }>`select count(*) as n from (select 1 from ${countFrom} ${countWhere} limit ${SEARCH_COUNT_CAP + 1})`.execute(db)
+      : await sql<{ n: number }>`select count(*) as n from ${countFrom} ${countWhere}`.execute(db);
     counted = Number(totalRow.rows[0]?.n ?? 0);
   }
   const rows: FindingHit[] = page.rows.map((row) => {
@@ -270,6 +274,13 @@ export async function searchFindings(db: Db, input: FindingSearchInput, options:
   });
   const totalIsCapped = capped && counted > SEARCH_COUNT_CAP;
   return { rows, total: totalIsCapped ? SEARCH_COUNT_CAP : counted, totalIsCapped, offset: input.offset, limit: input.limit };
+}
+
+/** Whether any finding or meeting is in the trash: two lookups in the partial indexes of migration 0007. */
+async function anythingInTrash(db: Db): Promise<boolean> {
+  const row = await sql<{ hidden: number }>`
+    select exists(select 1 from findings where deleted_at is not null) or exists(select 1 from meetings where deleted_at is not null) as hidden`.execute(db);
+  return Number(row.rows[0]?.hidden ?? 0) === 1;
 }
 
 /** Findings sharing any of the terms, best first (bm25), the finding itself excluded. SQLite-specific. */
