@@ -1,6 +1,8 @@
 import { performance } from 'node:perf_hooks';
 
 export interface BenchRow {
+  /** Set on searches whose growth is reported rather than held to ≤ 3× (see BROAD_SEARCH in findings.ts). */
+  [key: symbol]: boolean | undefined;
   name: string;
   medianMs: number;
   p95Ms: number;

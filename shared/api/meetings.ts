@@ -57,6 +57,8 @@ export interface Meeting {
   attendeeCount: number | null;
   organiser: string;
   notes: string;
+  /** The notes hold personal data: left out of reports for others, emptied by a retention purge. */
+  notesContainPersonalData: boolean;
   wijken: WijkRef[];
   findingCount: number;
   createdAt: string;
@@ -100,15 +102,10 @@ export interface FindingHit extends Finding {
   highlighted: TextSegment[];
 }
 
-/** A search counts its matches up to this many; more is shown as "meer dan 1.000". */
-export const SEARCH_COUNT_CAP = 1000;
-
 export interface FindingPage {
   rows: FindingHit[];
-  /** All rows matching; for a text search at most SEARCH_COUNT_CAP (see totalIsCapped). */
+  /** All rows matching the search and filters. */
   total: number;
-  /** True when a search has more matches than SEARCH_COUNT_CAP; page on until a page comes back short. */
-  totalIsCapped: boolean;
   offset: number;
   limit: number;
 }
@@ -210,6 +207,7 @@ const meetingFields = {
   attendeeCount: attendeeCount.default(null),
   organiser: optionalText(LIMITS.name),
   notes: optionalText(LIMITS.text),
+  notesContainPersonalData: z.boolean().default(false),
   wijkIds: z.array(id).max(100).default([]),
 };
 
@@ -236,6 +234,7 @@ const meetingUpdate = z
     attendeeCount: attendeeCount.optional(),
     organiser: boundedText(LIMITS.name).optional(),
     notes: boundedText(LIMITS.text).optional(),
+    notesContainPersonalData: z.boolean().optional(),
     wijkIds: z.array(id).max(100).optional(),
   })
   .strict();

@@ -10,6 +10,8 @@ export interface PrivacySettings {
 
 export interface PurgeCandidate {
   table: string;
+  /** Set when only this text column is emptied (a meeting's notes); absent: the whole row goes. */
+  column?: string;
   tableLabel: string;
   id: string;
   createdAt: string;

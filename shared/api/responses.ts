@@ -77,6 +77,8 @@ export interface FollowupEntry {
   entryOn: string;
   who: string;
   text: string;
+  /** Left out of reports for others; purged as a whole after the retention period. */
+  containsPersonalData: boolean;
   createdAt: string;
 }
 
@@ -225,6 +227,7 @@ export const followupAddInput = z
     /** Empty: the current user. */
     who: optionalText(LIMITS.name),
     text: requiredLine(LIMITS.text),
+    containsPersonalData: z.boolean().default(false),
   })
   .strict()
   .refine((value) => [value.adviceId, value.itemId, value.commitmentId].filter(Boolean).length === 1, {

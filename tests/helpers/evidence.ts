@@ -16,7 +16,7 @@ export async function seedEvidence(db: Db, options: { meetings?: number; signalM
     const day = String(1 + index).padStart(2, '0');
     await db
       .insertInto('meetings')
-      .values({ id, title: `Wijkbijeenkomst ${index + 1}`, programme_id: null, meeting_date: `2014-03-${day}`, start_time: '', end_time: '', location: '', format: 'wijkbijeenkomst', attendee_count: null, organiser: '', notes: '', ...record })
+      .values({ id, title: `Wijkbijeenkomst ${index + 1}`, programme_id: null, meeting_date: `2014-03-${day}`, start_time: '', end_time: '', location: '', format: 'wijkbijeenkomst', attendee_count: null, organiser: '', notes: '', notes_contain_personal_data: 0, ...record })
       .execute();
   }
   const findingIds: string[] = [];

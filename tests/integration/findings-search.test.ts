@@ -109,7 +109,7 @@ describe('findings.search (FTS5)', () => {
     expect(byText.rows[0]!.text).toMatch(/^Bewoners/);
   });
 
-  it('counts a search up to 1,000 matches and still pages beyond', async () => {
+  it('counts every match of a broad search exactly, on every page and past the end', async () => {
     const now = new Date().toISOString();
     const insert = core.sqlite.prepare(
       `insert into findings (id, text, source, finding_date, created_at, updated_at) values (?, ?, 'anders', '2020-01-01', ?, ?)`,
@@ -123,11 +123,20 @@ describe('findings.search (FTS5)', () => {
       }
     })();
     const first = await search({ query: 'zebra', limit: 500 });
-    expect(first).toMatchObject({ total: 1000, totalIsCapped: true });
+    expect(first.total).toBe(1100);
+    expect(first.rows).toHaveLength(500);
     const last = await search({ query: 'zebra', limit: 500, offset: 1000 });
+    expect(last).toMatchObject({ total: 1100, offset: 1000 });
     expect(last.rows).toHaveLength(100);
+    const pastTheEnd = await search({ query: 'zebra', limit: 500, offset: 2000 });
+    expect(pastTheEnd).toMatchObject({ total: 1100, rows: [] });
+    const filtered = await search({ query: 'zebra gevaarlijk', limit: 10, filters: { fromDate: '2020-01-01', toDate: '2020-01-01' }, sort: 'date' });
+    expect(filtered.total).toBe(1100);
+    expect(filtered.rows.map((row) => row.id)).toEqual([...ids].reverse().slice(0, 10));
+    const none = await search({ query: 'zebra', filters: { fromDate: '2021-01-01' } });
+    expect(none).toMatchObject({ total: 0, rows: [] });
     const plain = await search({ filters: { fromDate: '2020-01-01', toDate: '2020-01-01' } });
-    expect(plain).toMatchObject({ total: 1100, totalIsCapped: false });
+    expect(plain.total).toBe(1100);
     core.sqlite.prepare(`delete from findings where id in (${ids.map(() => '?').join(',')})`).run(...ids);
   });
 

@@ -36,6 +36,7 @@ beforeAll(async () => {
   await core.value('responses.setPosition', { itemId: wachttijden!.id, position: 'niet_overgenomen' });
   await core.value('commitments.create', { adviceId: advice.id, description: 'Spreekuur in alle wijken', owner: 'Wethouder Zorg', dueOn: '2025-09-01', itemIds: [spreekuur!.id], status: 'nagekomen' });
   await core.value('followup.add', { itemId: spreekuur!.id, entryOn: '2025-06-15', text: 'Het eerste spreekuur is gehouden in het buurthuis.' });
+  await core.value('followup.add', { itemId: spreekuur!.id, entryOn: '2025-06-20', text: 'Dhr. Pietersen (Hoofdweg 3) kwam er niet binnen.', containsPersonalData: true });
   await core.value('advices.create', { kind: 'gevraagd', betreft: 'Beleidsplan mantelzorg', adviceDate: '2025-10-01' });
 }, 60_000);
 afterAll(async () => core.dispose());
@@ -112,6 +113,8 @@ describe('terugkoppeling', () => {
       expect(flat).toMatch(/Lange wachttijd voor huishoudelijke hulp.*Publiceer de wachttijden.*De gemeente heeft dit niet overgenomen/);
       expect(flat).toMatch(/Te weinig bankjes in het park.*nog niet in een advies/);
       expect(flat).not.toContain('Mevrouw Jansen');
+      expect(flat).not.toContain('Pietersen');
+      expect(flat).toContain('Let op: 1 aantekeningen over de opvolging staan niet in dit overzicht, omdat ze gegevens over personen bevatten.');
       expect(flat).toContain('1 punten staan niet in dit overzicht, omdat ze gegevens over personen bevatten');
     }
   }, 180_000);

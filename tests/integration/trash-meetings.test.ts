@@ -6,7 +6,7 @@ import { renderDocx } from '../helpers/docx';
 import { databaseFingerprint } from '../helpers/snapshot';
 
 /**
- * Meetings and findings in the trash (migration 0007): what is in the trash counts nowhere, and
+ * Meetings and findings in the trash (migration 0011): what is in the trash counts nowhere, and
  * neither do the findings of a meeting in the trash; restoring brings every count back; emptying
  * deletes for real without orphans, or is refused while something still points at a row.
  */

@@ -72,7 +72,7 @@ export async function buildMeetingExchange(db: Db, meetingId: string, exportedBy
   const records = await collectMeetingRecords(db, meetingId);
   const meeting = records.find((record) => record.type === 'meeting');
   if (!meeting) throw new AppError('NOT_FOUND', t('errors.notFound', { what: t('meetings.notFound') }));
-  const containsPersonalData = records.some((record) => record.type === 'finding' && record.data.containsPersonalData === true);
+  const containsPersonalData = records.some((record) => record.data.containsPersonalData === true || record.data.notesContainPersonalData === true);
   return {
     title: String(meeting.data.title),
     date: String(meeting.data.date),

@@ -13,7 +13,7 @@ import { FOLLOWUP_RECORD_TYPES, FOLLOWUP_TYPE_ORDER } from '../responses/exchang
  */
 const text = (max: number) => z.string().max(max);
 const nullableUuid = z.string().uuid().nullable();
-/** In the trash since (UTC ISO) or null; absent in files from before migration 0007 (= not in the trash). */
+/** In the trash since (UTC ISO) or null; absent in files from before migration 0011 (= not in the trash). */
 const deletedAt = z.string().max(40).nullable().optional();
 
 const wijkData = z.object({ name: text(200).min(1), code: text(50), description: text(20_000) }).strict();
@@ -30,6 +30,8 @@ const meetingData = z
     attendeeCount: z.number().int().min(0).nullable(),
     organiser: text(200),
     notes: text(20_000),
+    // Files made before the flag existed have none: their notes were not marked.
+    notesContainPersonalData: z.boolean().default(false),
     wijkIds: z.array(z.string().uuid()).max(100),
     createdAt: z.string(),
     createdBy: text(200),
@@ -132,6 +134,7 @@ export const RECORD_TYPES: Record<string, RecordType> = {
           attendeeCount: row.attendee_count,
           organiser: row.organiser,
           notes: row.notes,
+          notesContainPersonalData: row.notes_contain_personal_data === 1,
           wijkIds: wijken.map((wijk) => wijk.wijk_id),
           createdAt: row.created_at,
           createdBy: row.created_by,
@@ -152,6 +155,7 @@ export const RECORD_TYPES: Record<string, RecordType> = {
         attendee_count: (data.attendeeCount as number | null) ?? null,
         organiser: String(data.organiser),
         notes: String(data.notes),
+        notes_contain_personal_data: data.notesContainPersonalData === true ? 1 : 0,
         // The trash travels: trashing and restoring move updated_at, so the newer version wins.
         deleted_at: (data.deletedAt as string | null | undefined) ?? null,
         updated_at: updatedAt,

@@ -36,7 +36,7 @@ export async function findingsExportJob(env: JobEnvironment): Promise<Record<str
   // Flagged findings stay out unless asked for; how many were left out is said, never hidden.
   const leftOut = includePersonalData
     ? 0
-    : (await searchFindings(db, { ...request, filters: { ...request.filters, containsPersonalData: true }, offset: 0, limit: 1 }, { exactTotal: true })).total;
+    : (await searchFindings(db, { ...request, filters: { ...request.filters, containsPersonalData: true }, offset: 0, limit: 1 })).total;
   const exported = includePersonalData ? request : { ...request, filters: { ...request.filters, containsPersonalData: false } };
   const { path, count } = await exportFindings(
     db,
@@ -55,9 +55,14 @@ export async function meetingReportJob(env: JobEnvironment): Promise<Record<stri
   const params = meetingReportParams.parse(env.params);
   const db = createKysely(env.sqlite);
   env.report(0, 1, t('report.started'));
-  const { bytes, meeting, count, left } = await buildMeetingReport(db, params.meetingId, params.includePersonalData);
+  const { bytes, meeting, count, left, notesLeftOut } = await buildMeetingReport(db, params.meetingId, params.includePersonalData);
   throwIfCancelled(env.signal);
   const path = writeReportFile(exportDir(env.dbPath), meeting, bytes);
   env.report(1, 1, t('report.started'));
-  return { path, count, left, message: t('report.done', { path }) };
+  const leftOut = [
+    ...(left > 0 ? [t('report.findingsLeftOutShort', { count: left })] : []),
+    ...(notesLeftOut ? [t('report.notesLeftOutShort')] : []),
+  ];
+  const message = leftOut.length > 0 ? t('report.doneLeftOut', { path, what: leftOut.join(t('report.and')) }) : t('report.done', { path });
+  return { path, count, left, notesLeftOut, message };
 }

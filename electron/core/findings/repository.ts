@@ -1,5 +1,5 @@
 import { sql, type RawBuilder } from 'kysely';
-import { SEARCH_COUNT_CAP, type Finding, type FindingFilters, type FindingHit, type FindingPage, type FindingSearchInput, type FindingSource } from '../../../shared/api/meetings';
+import { type Finding, type FindingFilters, type FindingHit, type FindingPage, type FindingSearchInput, type FindingSource } from '../../../shared/api/meetings';
 import type { Db } from '../db/connection';
 import type { FindingTable } from '../db/schema';
 import { createdColumns, newId, nowIso, updatedColumns } from '../ids';
@@ -50,7 +50,7 @@ function toFinding(row: FindingRow, tags: string[]): Finding {
 
 /**
  * What is in the trash counts nowhere: a finding is visible when neither it nor its meeting is in
- * the trash. `meeting_deleted_at` is the meeting's `deleted_at`, copied by triggers (migration 0007),
+ * the trash. `meeting_deleted_at` is the meeting's `deleted_at`, copied by triggers (migration 0011),
  * so the condition reads the row alone and the partial indexes `where deleted_at is null and
  * meeting_deleted_at is null` serve it. Keep the two terms literally like this in every query.
  */
@@ -197,7 +197,7 @@ export async function listTags(db: Db): Promise<string[]> {
 
 /** The filter conditions on `findings as f`, as SQL fragments. */
 function filterConditions(filters: FindingFilters): RawBuilder<unknown>[] {
-  const conditions: RawBuilder<unknown>[] = [VISIBLE_FINDING];
+  const conditions: RawBuilder<unknown>[] = [];
   if (filters.meetingId) conditions.push(sql`f.meeting_id = ${filters.meetingId}`);
   if (filters.programmeId) conditions.push(sql`f.meeting_id in (select id from meetings where programme_id = ${filters.programmeId})`);
   if (filters.wijkId) conditions.push(sql`f.wijk_id = ${filters.wijkId}`);
@@ -224,16 +224,27 @@ const SORT_COLUMNS: Record<Exclude<FindingSearchInput['sort'], 'relevance'>, Raw
 const TAG_SEPARATOR = '\u001f';
 
 /**
- * One page of findings in one statement: full-text match (ranked by bm25 unless another sort is
- * chosen), filters, the meeting and wijk names and the tags; then the total in a second one. The
- * matched words are marked in JS (highlightPrefixes) for the rows on the page only.
+ * One page of findings: full-text match (ranked by bm25 unless another sort is chosen), filters,
+ * the meeting and wijk names and the tags. The matched words are marked in JS (highlightPrefixes)
+ * for the rows on the page only.
+ *
+ * A search first picks the page's rows and counts all matches in the same pass
+ * (`count(*) over ()`): ranking visits every match anyway, and a separate count query loaded the
+ * same doclists again (40 % on top). Without filters that pass reads the full-text index alone,
+ * which orders by rank itself; joining findings there would look up every match, not one page.
+ * The names and tags are then read for the page's rows only. A plain list walks an index and
+ * stops after one page, so there the total is a separate (index-only) count.
+ *
+ * What is in the trash counts nowhere (VISIBLE_FINDING, served by the partial indexes of migration
+ * 0011). The full-text index alone knows nothing of the trash, so it is read alone only while no
+ * finding or meeting is in the trash.
  */
-export async function searchFindings(db: Db, input: FindingSearchInput, options: { exactTotal?: boolean } = {}): Promise<FindingPage> {
+export async function searchFindings(db: Db, input: FindingSearchInput): Promise<FindingPage> {
   const match = buildPrefixMatchExpression(input.query);
-  const conditions = filterConditions(input.filters);
-  if (match) conditions.push(sql`findings_fts match ${match}`);
-  // The full-text index drives the join when there is a search: CROSS JOIN fixes that order.
-  const from = match ? sql`findings_fts cross join findings f on f.seq = findings_fts.rowid` : sql`findings f`;
+  const filters = filterConditions(input.filters);
+  const ftsOnly = Boolean(match) && filters.length === 0 && input.sort === 'relevance' && !(await anythingInTrash(db));
+  const visible = ftsOnly ? [] : [VISIBLE_FINDING];
+  const conditions = match ? [...visible, ...filters, sql`findings_fts match ${match}`] : [...visible, ...filters];
   const where = conditions.length > 0 ? sql`where ${sql.join(conditions, sql` and `)}` : sql``;
   const direction = input.direction === 'asc' ? sql`asc` : sql`desc`;
   const order =
@@ -242,41 +253,48 @@ export async function searchFindings(db: Db, input: FindingSearchInput, options:
         ? sql`findings_fts.rank`
         : sql`f.finding_date desc, f.seq desc`
       : sql`${SORT_COLUMNS[input.sort]} ${direction}, f.seq ${direction}`;
+  const columns = sql`f.*, m.title as meeting_title, w.name as wijk_name,
+      (select group_concat(tag, ${TAG_SEPARATOR}) from (select tag from finding_tags t where t.finding_id = f.id order by t.tag_key)) as tag_list`;
+  const joins = sql`left join meetings m on m.id = f.meeting_id left join wijken w on w.id = f.wijk_id`;
 
-  const page = await sql<FindingRow & { tag_list: string | null }>`
-    select f.*, m.title as meeting_title, w.name as wijk_name,
-      (select group_concat(tag, ${TAG_SEPARATOR}) from (select tag from finding_tags t where t.finding_id = f.id order by t.tag_key)) as tag_list
-    from ${from}
-    left join meetings m on m.id = f.meeting_id
-    left join wijken w on w.id = f.wijk_id
-    ${where} order by ${order} limit ${input.limit} offset ${input.offset}`.execute(db);
-  // Counting every match of a search costs as much as the search itself; a reader needs "more than
-  // 1,000", not the exact number, so a search stops counting there. Plain lists count exactly (an index scan).
-  const capped = Boolean(match) && !options.exactTotal;
-  let counted: number;
-  if (page.rows.length < input.limit && (page.rows.length > 0 || input.offset === 0)) {
-    // A page that is not full ends the list: its end is the total, no second pass needed.
-    counted = input.offset + page.rows.length;
+  let rows: (FindingRow & { tag_list: string | null })[];
+  let total: number;
+  if (match) {
+    // CROSS JOIN keeps the full-text index driving the join.
+    const from = ftsOnly ? sql`findings_fts` : sql`findings_fts cross join findings f on f.seq = findings_fts.rowid`;
+    const picked = await sql<{ seq: number; total: number }>`
+      select findings_fts.rowid as seq, count(*) over () as total from ${from}
+      ${where} order by ${order} limit ${input.limit} offset ${input.offset}`.execute(db);
+    const seqs = picked.rows.map((row) => row.seq);
+    total = picked.rows[0]?.total ?? (input.offset === 0 ? 0 : await countFindings(db, from, where));
+    const found =
+      seqs.length === 0
+        ? []
+        : (await sql<FindingRow & { tag_list: string | null }>`select ${columns} from findings f ${joins} where f.seq in (${sql.join(seqs)})`.execute(db)).rows;
+    const bySeq = new Map(found.map((row) => [row.seq, row]));
+    rows = seqs.map((seq) => bySeq.get(seq)).filter((row) => row !== undefined);
   } else {
-    // Without filters, and with no finding or meeting in the trash, the full-text index alone can
-    // count; otherwise the join to findings leaves out what is in the trash.
-    const ftsOnly = match && conditions.length === 2 && !(await anythingInTrash(db));
-    const countFrom = ftsOnly ? sql`findings_fts` : from;
-    const countWhere = ftsOnly ? sql`where findings_fts match ${match}` : where;
-    const totalRow = capped
-      ? await sql<{ n: number }>`select count(*) as n from (select 1 from ${countFrom} ${countWhere} limit ${SEARCH_COUNT_CAP + 1})`.execute(db)
-      : await sql<{ n: number }>`select count(*) as n from ${countFrom} ${countWhere}`.execute(db);
-    counted = Number(totalRow.rows[0]?.n ?? 0);
+    const page = await sql<FindingRow & { tag_list: string | null }>`
+      select ${columns} from findings f ${joins}
+      ${where} order by ${order} limit ${input.limit} offset ${input.offset}`.execute(db);
+    rows = page.rows;
+    // A page that is not full ends the list: its end is the total, no count needed.
+    const endsTheList = rows.length < input.limit && (rows.length > 0 || input.offset === 0);
+    total = endsTheList ? input.offset + rows.length : await countFindings(db, sql`findings f`, where);
   }
-  const rows: FindingHit[] = page.rows.map((row) => {
+  const hits: FindingHit[] = rows.map((row) => {
     const finding = toFinding(row, row.tag_list ? row.tag_list.split(TAG_SEPARATOR) : []);
     return { ...finding, highlighted: match ? highlightPrefixes(finding.text, input.query) : [{ text: finding.text, hit: false }] };
   });
-  const totalIsCapped = capped && counted > SEARCH_COUNT_CAP;
-  return { rows, total: totalIsCapped ? SEARCH_COUNT_CAP : counted, totalIsCapped, offset: input.offset, limit: input.limit };
+  return { rows: hits, total, offset: input.offset, limit: input.limit };
 }
 
-/** Whether any finding or meeting is in the trash: two lookups in the partial indexes of migration 0007. */
+async function countFindings(db: Db, from: RawBuilder<unknown>, where: RawBuilder<unknown>): Promise<number> {
+  const result = await sql<{ n: number }>`select count(*) as n from ${from} ${where}`.execute(db);
+  return Number(result.rows[0]?.n ?? 0);
+}
+
+/** Whether any finding or meeting is in the trash: two lookups in the partial indexes of migration 0011. */
 async function anythingInTrash(db: Db): Promise<boolean> {
   const row = await sql<{ hidden: number }>`
     select exists(select 1 from findings where deleted_at is not null) or exists(select 1 from meetings where deleted_at is not null) as hidden`.execute(db);

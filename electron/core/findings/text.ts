@@ -16,11 +16,14 @@ const DUTCH_STOPWORDS = new Set(
 
 /** Lower case without diacritics: "Cliënt" -> "client", matching the tokenizer's remove_diacritics 2. */
 export function foldText(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
-    .toLocaleLowerCase('nl-NL');
+  // Most Dutch text is plain ASCII, which needs neither decomposition nor locale rules; the
+  // shortcut makes marking the matched words of a search page several times cheaper.
+  // (Dutch has no special lower-casing: toLowerCase equals the nl-NL locale's result.)
+  if (ASCII_ONLY.test(text)) return text.toLowerCase();
+  return text.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
 }
+
+const ASCII_ONLY = /^[\x00-\x7f]*$/;
 
 /** The words of a text as the full-text tokenizer sees them (letters and digits only). */
 export function tokens(text: string): string[] {

@@ -398,7 +398,7 @@ export async function exportFindings(
     }
     let total = 0;
     for (let offset = 0; ; offset += 500) {
-      const page = await searchFindings(db, { ...request, offset, limit: 500 }, { exactTotal: offset === 0 });
+      const page = await searchFindings(db, { ...request, offset, limit: 500 });
       if (offset === 0) total = page.total;
       if (page.rows.length === 0) break;
       const lines = page.rows.map((finding) => [

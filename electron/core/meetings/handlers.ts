@@ -126,7 +126,7 @@ export const meetingsHandlers = defineHandlers({
 
   'meetings.delete': async ({ id }, ctx) =>
     ctx.db.transaction().execute(async (trx) => {
-      // Into the trash with its findings (they follow it by trigger, migration 0007); restorable
+      // Into the trash with its findings (they follow it by trigger, migration 0011); restorable
       // with trash.restore. Emptying the trash is refused while anything still points at it.
       await requireMeeting(trx, id);
       await moveToTrash(trx, ctx.sqlite, 'meetings', id, ctx.session.userName);

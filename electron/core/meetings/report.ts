@@ -29,7 +29,7 @@ function detail(label: string, value: string): Paragraph {
   return new Paragraph({ children: [new TextRun({ text: `${label}: `, bold: true }), new TextRun(value)] });
 }
 
-export async function buildMeetingReport(db: Db, meetingId: string, includePersonalData: boolean): Promise<{ bytes: Buffer; meeting: MeetingDetail; count: number; left: number }> {
+export async function buildMeetingReport(db: Db, meetingId: string, includePersonalData: boolean): Promise<{ bytes: Buffer; meeting: MeetingDetail; count: number; left: number; notesLeftOut: boolean }> {
   const meeting = await findMeeting(db, meetingId);
   if (!meeting) throw new Error(t('errors.notFound', { what: t('meetings.notFound') }));
   const all = await listFindingsForMeeting(db, meetingId);
@@ -57,7 +57,9 @@ export async function buildMeetingReport(db: Db, meetingId: string, includePerso
       ),
     );
   }
-  if (meeting.notes) children.push(detail(t('meetings.notes'), meeting.notes));
+  const notesLeftOut = Boolean(meeting.notes) && meeting.notesContainPersonalData && !includePersonalData;
+  if (meeting.notes && !notesLeftOut) children.push(detail(t('meetings.notes'), meeting.notes));
+  if (notesLeftOut) children.push(new Paragraph({ children: [new TextRun({ text: t('report.notesLeftOut'), italics: true })] }));
 
   children.push(new Paragraph({ text: t('report.findings'), heading: HeadingLevel.HEADING_1 }));
   const groups = groupFindings(meeting, findings);
@@ -75,7 +77,7 @@ export async function buildMeetingReport(db: Db, meetingId: string, includePerso
     });
   });
   if (left > 0) children.push(new Paragraph({ children: [new TextRun({ text: t('report.personalDataLeftOut', { count: left }), italics: true })] }));
-  if (includePersonalData && all.some((finding) => finding.containsPersonalData)) {
+  if (includePersonalData && (all.some((finding) => finding.containsPersonalData) || (meeting.notesContainPersonalData && meeting.notes))) {
     children.push(new Paragraph({ children: [new TextRun({ text: t('report.personalDataIncluded'), italics: true })] }));
   }
 
@@ -85,7 +87,7 @@ export async function buildMeetingReport(db: Db, meetingId: string, includePerso
     styles: { default: { document: { run: { font: 'Arial', size: 22 } } } },
     sections: [{ children: [...children, new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun({ text: t('report.madeWith'), size: 16 })] })] }],
   });
-  return { bytes: await Packer.toBuffer(document), meeting, count: findings.length, left };
+  return { bytes: await Packer.toBuffer(document), meeting, count: findings.length, left, notesLeftOut };
 }
 
 /** Writes the report through a temporary file renamed when complete. */

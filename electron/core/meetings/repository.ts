@@ -80,6 +80,7 @@ export interface MeetingFields {
   attendeeCount: number | null;
   organiser: string;
   notes: string;
+  notesContainPersonalData: boolean;
 }
 
 type MeetingRow = MeetingTable & { programme_name: string | null; finding_count: number | string | bigint | null };
@@ -137,6 +138,7 @@ function toMeeting(row: MeetingRow, wijken: { id: string; name: string }[]): Mee
     attendeeCount: row.attendee_count,
     organiser: row.organiser,
     notes: row.notes,
+    notesContainPersonalData: row.notes_contain_personal_data === 1,
     wijken,
     findingCount: Number(row.finding_count ?? 0),
     createdAt: row.created_at,
@@ -183,6 +185,7 @@ export async function insertMeeting(db: Db, fields: MeetingFields, userName: str
       attendee_count: fields.attendeeCount,
       organiser: fields.organiser,
       notes: fields.notes,
+      notes_contain_personal_data: fields.notesContainPersonalData ? 1 : 0,
       ...createdColumns(userName, now),
     })
     .execute();
@@ -203,6 +206,7 @@ export async function updateMeeting(db: Db, id: string, fields: Partial<MeetingF
       ...(fields.attendeeCount !== undefined ? { attendee_count: fields.attendeeCount } : {}),
       ...(fields.organiser !== undefined ? { organiser: fields.organiser } : {}),
       ...(fields.notes !== undefined ? { notes: fields.notes } : {}),
+      ...(fields.notesContainPersonalData !== undefined ? { notes_contain_personal_data: fields.notesContainPersonalData ? 1 : 0 } : {}),
       ...updatedColumns(userName),
     })
     .where('id', '=', id)

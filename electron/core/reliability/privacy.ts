@@ -10,9 +10,12 @@ import { blockingReferences, labelColumn, tableColumns, tablesWithColumn } from 
 /**
  * AVG retention: rows flagged `contains_personal_data = 1` whose `created_at` is older than the
  * retention period can be purged. Generic over every table with that column (found from the
- * schema), so findings, log entries and notes are covered as their features land.
+ * schema), so findings and follow-up log entries are covered; a meeting's notes are flagged on
+ * their own (see TEXT_FLAG_SUFFIX) and emptied rather than deleted with the meeting.
  */
 export const PERSONAL_DATA_COLUMN = 'contains_personal_data';
+/** `<text>_contain_personal_data` flags one text column of a row (a meeting's notes); a purge empties that text and keeps the row. */
+const TEXT_FLAG_SUFFIX = '_contain_personal_data';
 const RETENTION_KEY = 'privacy.retentionMonths';
 
 export async function getPrivacySettings(db: Db): Promise<PrivacySettings> {
@@ -47,8 +50,33 @@ export function personalDataTables(sqlite: Sqlite): string[] {
   return tablesWithColumn(sqlite, PERSONAL_DATA_COLUMN).filter((table) => tableColumns(sqlite, table).includes('created_at'));
 }
 
+/** Flagged text columns, found from the schema like the tables above: `{ table, column, flag }`. */
+export function flaggedTextColumns(sqlite: Sqlite): { table: string; column: string; flag: string }[] {
+  const found: { table: string; column: string; flag: string }[] = [];
+  for (const table of tablesWithColumn(sqlite, 'created_at')) {
+    const columns = tableColumns(sqlite, table);
+    for (const flag of columns.filter((column) => column.endsWith(TEXT_FLAG_SUFFIX))) {
+      const column = flag.slice(0, -TEXT_FLAG_SUFFIX.length);
+      if (columns.includes(column)) found.push({ table, column, flag });
+    }
+  }
+  return found;
+}
+
 export async function purgeCandidates(db: Db, sqlite: Sqlite, olderThan: string): Promise<PurgeCandidate[]> {
   const items: PurgeCandidate[] = [];
+  for (const { table, column, flag } of flaggedTextColumns(sqlite)) {
+    const rows = await (db as unknown as Kysely<any>)
+      .selectFrom(table)
+      .select(['id', 'created_at as createdAt', sql<string>`substr(${sql.ref(column)}, 1, 120)`.as('label')])
+      .where(flag, '=', 1)
+      .where(column, '!=', '')
+      .where('created_at', '<', olderThan)
+      .orderBy('created_at')
+      .execute();
+    const kind = tableLabel(`${table}.${column}`);
+    for (const row of rows) items.push({ table, column, tableLabel: kind, id: String(row.id), createdAt: String(row.createdAt), label: String(row.label ?? '') });
+  }
   for (const table of personalDataTables(sqlite)) {
     const label = labelColumn(sqlite, table);
     const rows = await (db as unknown as Kysely<any>)
@@ -80,6 +108,13 @@ export async function purgePersonalData(trx: Db, sqlite: Sqlite, confirmedCount:
   if (preview.items.length !== confirmedCount) throw new AppError('CONFLICT', t('privacy.listChanged', { count: preview.items.length }));
   const counts: Record<string, number> = {};
   for (const item of preview.items) {
+    if (item.column) {
+      const flag = `${item.column}${TEXT_FLAG_SUFFIX}`;
+      await (trx as unknown as Kysely<any>).updateTable(item.table).set({ [item.column]: '', [flag]: 0 }).where('id', '=', item.id).execute();
+      await recordAudit(trx, { table: item.table, recordId: item.id, action: 'purge', userName });
+      counts[`${item.table}.${item.column}`] = (counts[`${item.table}.${item.column}`] ?? 0) + 1;
+      continue;
+    }
     const references = blockingReferences(sqlite, item.table, item.id);
     if (references.length > 0) {
       const uses = references.map((reference) => `${reference.count} ${tableLabel(reference.table)}`).join(', ');

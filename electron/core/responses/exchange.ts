@@ -49,6 +49,8 @@ const entryData = z
     entryOn: date,
     who: text(200),
     text: text(20_000).min(1),
+    // Files made before the flag existed have none: their entries were not marked.
+    containsPersonalData: z.boolean().default(false),
   })
   .strict();
 
@@ -217,6 +219,7 @@ export const FOLLOWUP_RECORD_TYPES: Record<string, FollowupRecordType> = {
           entryOn: row.entry_on,
           who: row.who,
           text: row.text,
+          containsPersonalData: row.contains_personal_data === 1,
         },
       };
     },
@@ -230,6 +233,7 @@ export const FOLLOWUP_RECORD_TYPES: Record<string, FollowupRecordType> = {
         entry_on: String(data.entryOn),
         who: String(data.who),
         text: String(data.text),
+        contains_personal_data: data.containsPersonalData === true ? 1 : 0,
         updated_at: updatedAt,
         updated_by: updatedBy,
       };
@@ -262,7 +266,7 @@ export async function buildFollowupExchange(db: Db, adviceId: string, exportedBy
     version: EXCHANGE_VERSION,
     exportedAt: nowIso(),
     exportedBy,
-    containsPersonalData: false,
+    containsPersonalData: records.some((record) => record.data.containsPersonalData === true),
     description: t('responses.exchangeDescription', { kenmerk: advice.kenmerk, betreft: advice.betreft }).slice(0, 500),
     records,
   };

@@ -410,7 +410,7 @@ export const responsesHandlers = defineHandlers({
       checkNotFuture('entryOn', input.entryOn, todayInNetherlands());
       await insertEntry(
         trx,
-        { adviceId, itemId: input.itemId ?? null, commitmentId: input.commitmentId ?? null, entryOn: input.entryOn, who: input.who || ctx.session.userName, text: input.text },
+        { adviceId, itemId: input.itemId ?? null, commitmentId: input.commitmentId ?? null, entryOn: input.entryOn, who: input.who || ctx.session.userName, text: input.text, containsPersonalData: input.containsPersonalData },
         ctx.session.userName,
       );
       return overview(trx, adviceId);

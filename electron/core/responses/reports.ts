@@ -199,15 +199,17 @@ export interface Feedback {
   councilName: string;
   findings: FeedbackFinding[];
   leftOutPersonal: number;
+  /** Follow-up log entries flagged as personal data that would otherwise have been told. */
+  leftOutLogEntries: number;
 }
 
 /**
  * For the findings of a meeting or a programme: the items of sent advices that used them (directly
  * or through a signal), the college's position, and what happened since (commitments, log).
- * Findings marked as containing personal data are left out and only counted.
+ * Findings and log entries marked as containing personal data are left out and only counted.
  */
 export async function feedbackFor(db: Db, scope: { meetingIds: string[]; title: string; councilName: string }, overviewOf: (adviceId: string) => Promise<ResponseOverview>): Promise<Feedback> {
-  if (scope.meetingIds.length === 0) return { title: scope.title, councilName: scope.councilName, findings: [], leftOutPersonal: 0 };
+  if (scope.meetingIds.length === 0) return { title: scope.title, councilName: scope.councilName, findings: [], leftOutPersonal: 0, leftOutLogEntries: 0 };
   const findings = await db
     .selectFrom('findings')
     .innerJoin('meetings', 'meetings.id', 'findings.meeting_id')
@@ -247,6 +249,7 @@ export async function feedbackFor(db: Db, scope: { meetingIds: string[]; title: 
     const advice = await loadAdvice(db, adviceId);
     if (advice) details.set(adviceId, { advice, overview: await overviewOf(adviceId) });
   }
+  const leftOutLogEntries = new Set<string>();
   const describe = (itemId: string): FeedbackItem | null => {
     const adviceId = adviceOf.get(itemId);
     const found = adviceId ? details.get(adviceId) : undefined;
@@ -258,7 +261,13 @@ export async function feedbackFor(db: Db, scope: { meetingIds: string[]; title: 
       ...found.overview.commitments
         .filter((commitment) => commitment.itemIds.includes(itemId))
         .map((commitment) => t('reports.feedbackCommitment', { what: commitment.description, due: formatDateLong(commitment.dueOn), status: commitmentStatus(commitment.status) })),
-      ...found.overview.log.filter((entry) => entry.itemId === itemId).map((entry) => `${formatDateLong(entry.entryOn)}: ${entry.text}`),
+      ...found.overview.log
+        .filter((entry) => entry.itemId === itemId)
+        .filter((entry) => {
+          if (entry.containsPersonalData) leftOutLogEntries.add(entry.id);
+          return !entry.containsPersonalData;
+        })
+        .map((entry) => `${formatDateLong(entry.entryOn)}: ${entry.text}`),
     ];
     return {
       kenmerk: found.advice.kenmerk,
@@ -271,15 +280,11 @@ export async function feedbackFor(db: Db, scope: { meetingIds: string[]; title: 
       since,
     };
   };
-  return {
-    title: scope.title,
-    councilName: scope.councilName,
-    leftOutPersonal: findings.length - shared.length,
-    findings: shared.map((finding) => {
-      const linked = [...new Set([...direct, ...viaSignal].filter((link) => link.finding_id === finding.id).map((link) => link.item_id))];
-      return { text: finding.text, meetingTitle: finding.meetingTitle, items: linked.map(describe).filter((item): item is FeedbackItem => item !== null) };
-    }),
-  };
+  const told = shared.map((finding) => {
+    const linked = [...new Set([...direct, ...viaSignal].filter((link) => link.finding_id === finding.id).map((link) => link.item_id))];
+    return { text: finding.text, meetingTitle: finding.meetingTitle, items: linked.map(describe).filter((item): item is FeedbackItem => item !== null) };
+  });
+  return { title: scope.title, councilName: scope.councilName, leftOutPersonal: findings.length - shared.length, leftOutLogEntries: leftOutLogEntries.size, findings: told };
 }
 
 export async function feedbackDocx(feedback: Feedback): Promise<Buffer> {
@@ -288,6 +293,7 @@ export async function feedbackDocx(feedback: Feedback): Promise<Buffer> {
     para(t('reports.feedbackIntro', { council: feedback.councilName || t('app.name') }), { spacingAfter: 240 }),
   ];
   if (feedback.leftOutPersonal > 0) children.push(para(t('reports.feedbackLeftOut', { count: feedback.leftOutPersonal }), { spacingAfter: 240 }));
+  if (feedback.leftOutLogEntries > 0) children.push(para(t('reports.feedbackLogLeftOut', { count: feedback.leftOutLogEntries }), { spacingAfter: 240 }));
   if (feedback.findings.length === 0) children.push(para(t('reports.feedbackNone')));
   for (const finding of feedback.findings) {
     children.push(new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun(t('reports.feedbackYouSaid', { text: finding.text }))] }));

@@ -302,6 +302,7 @@ export async function listEntries(db: Db, adviceId: string): Promise<FollowupEnt
     entryOn: row.entry_on,
     who: row.who,
     text: row.text,
+    containsPersonalData: row.contains_personal_data === 1,
     createdAt: row.created_at,
   }));
 }
@@ -312,7 +313,7 @@ export async function findEntry(db: Db, id: string) {
 
 export async function insertEntry(
   db: Db,
-  fields: { adviceId: string; itemId: string | null; commitmentId: string | null; entryOn: string; who: string; text: string },
+  fields: { adviceId: string; itemId: string | null; commitmentId: string | null; entryOn: string; who: string; text: string; containsPersonalData: boolean },
   userName: string,
 ): Promise<void> {
   const now = nowIso();
@@ -326,6 +327,7 @@ export async function insertEntry(
       entry_on: fields.entryOn,
       who: fields.who,
       text: fields.text,
+      contains_personal_data: fields.containsPersonalData ? 1 : 0,
       ...createdColumns(userName, now),
     })
     .execute();

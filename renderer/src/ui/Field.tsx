@@ -88,3 +88,22 @@ export function TextAreaField({ label, description, error, className, ref, ...te
     </FieldFrame>
   );
 }
+
+/** A single checkbox with its label after it, for yes/no settings such as "bevat persoonsgegevens". */
+export function CheckboxField({ label, checked, onChange }: { label: string; checked: boolean; onChange(checked: boolean): void }) {
+  const inputId = useId();
+  return (
+    <div className="utrecht-form-field utrecht-form-field--checkbox aw-checkbox-field">
+      <input
+        id={inputId}
+        type="checkbox"
+        className="utrecht-checkbox utrecht-checkbox--html-input"
+        checked={checked}
+        onChange={(event) => onChange(event.target.checked)}
+      />
+      <label className="utrecht-form-label utrecht-form-label--checkbox" htmlFor={inputId}>
+        {label}
+      </label>
+    </div>
+  );
+}

@@ -5,7 +5,8 @@ import * as m0002 from './0002_meetings';
 import * as m0003 from './0003_advices';
 import * as m0004 from './0004_monitoring';
 import * as m0006 from './0006_responses';
-import * as m0007 from './0007_trash_meetings';
+import * as m0010 from './0010_personal_data_flags';
+import * as m0011 from './0011_trash_meetings';
 
 /**
  * Every migration, listed in code so bundling cannot lose one. Names sort in order of application.
@@ -18,5 +19,6 @@ export const migrations: Record<string, Migration> = {
   '0004_monitoring': m0004,
   '0006_responses': m0006,
   '0005_reliability': m0005,
-  '0007_trash_meetings': m0007,
+  '0010_personal_data_flags': m0010,
+  '0011_trash_meetings': m0011,
 };

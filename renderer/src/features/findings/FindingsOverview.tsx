@@ -20,7 +20,8 @@ import { Button } from '../../ui/Button';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { TextAreaField, TextField } from '../../ui/Field';
 import { Heading, Paragraph } from '../../ui/Heading';
-import { CheckboxField, fieldErrors, Highlighted, SelectField, sourceLabel } from '../meetings/controls';
+import { CheckboxField } from '../../ui/Field';
+import { fieldErrors, Highlighted, SelectField, sourceLabel } from '../meetings/controls';
 import { ExportSection } from './ExportSection';
 
 const PAGE_SIZE = 200;
@@ -57,8 +58,6 @@ export function FindingsOverview() {
   const [sorting, setSorting] = useState<SortingState>([]);
   const [rows, setRows] = useState<FindingHit[]>([]);
   const [total, setTotal] = useState<number | null>(null);
-  // A search counts up to 1,000 matches; beyond that, pages load until one comes back short.
-  const [capped, setCapped] = useState(false);
   const [hasMore, setHasMore] = useState(false);
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [options, setOptions] = useState<{ meetings: Meeting[]; programmes: Programme[]; wijken: Wijk[]; themes: string[]; tags: string[]; signals: Signal[] }>({
@@ -104,7 +103,6 @@ export function FindingsOverview() {
     if (mine !== generation.current) return;
     setRows(page.rows);
     setTotal(page.total);
-    setCapped(page.totalIsCapped);
     setHasMore(page.rows.length === PAGE_SIZE);
     loading.current = false;
   }, [request]);
@@ -272,11 +270,7 @@ export function FindingsOverview() {
           >
             {t('findings.clearFilters')}
           </Button>
-          <span role="status">{total === null
-              ? t('app.loading')
-              : capped
-                ? t('findings.resultCountCapped', { count: formatInteger(total) })
-                : t('findings.resultCount', { count: formatInteger(total) })}</span>
+          <span role="status">{total === null ? t('app.loading') : t('findings.resultCount', { count: formatInteger(total) })}</span>
         </div>
       </section>
 
@@ -295,7 +289,7 @@ export function FindingsOverview() {
         <Paragraph>{t('findings.noResults')}</Paragraph>
       ) : (
         <div ref={scrollRef} className="aw-virtual-scroll" tabIndex={0} role="region" aria-label={t('findings.tableLabel')}>
-          <table className="aw-virtual-table" aria-rowcount={capped ? -1 : (total ?? 0) + 1}>
+          <table className="aw-virtual-table" aria-rowcount={(total ?? 0) + 1}>
             <caption className="aw-visually-hidden">{t('findings.title')}</caption>
             <colgroup>
               {table.getVisibleLeafColumns().map((column) => (

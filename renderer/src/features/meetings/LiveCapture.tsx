@@ -7,7 +7,8 @@ import { hrefFor } from '../../app/router';
 import { Alert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
 import { Heading, Paragraph } from '../../ui/Heading';
-import { CheckboxField, SelectField, sourceLabel } from './controls';
+import { CheckboxField } from '../../ui/Field';
+import { SelectField, sourceLabel } from './controls';
 
 /** Alt+<letter> picks a source (event.code, so it works whatever Alt types on the keyboard layout). */
 const SOURCE_KEYS: Record<string, FindingSource> = {

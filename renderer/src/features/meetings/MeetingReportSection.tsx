@@ -6,7 +6,7 @@ import { Button } from '../../ui/Button';
 import { Heading, Paragraph } from '../../ui/Heading';
 import { JobProgress } from '../../ui/JobProgress';
 import { useJob } from '../../ui/useJob';
-import { CheckboxField } from './controls';
+import { CheckboxField } from '../../ui/Field';
 
 /** The meeting report (.docx) as a job; findings with personal data stay out unless asked for. */
 export function MeetingReportSection({ meeting }: { meeting: MeetingDetail }) {

@@ -10,9 +10,9 @@ import { Alert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { DataTable } from '../../ui/DataTable';
-import { TextAreaField, TextField } from '../../ui/Field';
+import { CheckboxField, TextAreaField, TextField } from '../../ui/Field';
 import { Heading, Paragraph } from '../../ui/Heading';
-import { CheckboxField, fieldErrors, formatLabel, SelectField, sourceLabel } from './controls';
+import { fieldErrors, formatLabel, SelectField, sourceLabel } from './controls';
 import { ExchangeExportSection, ExchangeImportSection } from './ExchangeSections';
 import { LiveCapture } from './LiveCapture';
 import { MeetingReportSection } from './MeetingReportSection';
@@ -131,6 +131,7 @@ interface MeetingFormState {
   attendeeCount: string;
   organiser: string;
   notes: string;
+  notesContainPersonalData: boolean;
   wijkIds: string[];
   tables: string;
 }
@@ -147,6 +148,7 @@ function emptyForm(): MeetingFormState {
     attendeeCount: '',
     organiser: '',
     notes: '',
+    notesContainPersonalData: false,
     wijkIds: [],
     tables: '',
   };
@@ -174,6 +176,7 @@ function MeetingFormPage({ meetingId }: { meetingId?: string }) {
           attendeeCount: meeting.attendeeCount === null ? '' : String(meeting.attendeeCount),
           organiser: meeting.organiser,
           notes: meeting.notes,
+          notesContainPersonalData: meeting.notesContainPersonalData,
           wijkIds: meeting.wijken.map((wijk) => wijk.id),
           tables: '',
         }),
@@ -199,6 +202,7 @@ function MeetingFormPage({ meetingId }: { meetingId?: string }) {
       attendeeCount: attendees !== null && Number.isFinite(attendees) ? attendees : attendees === null ? null : -1,
       organiser: form.organiser,
       notes: form.notes,
+      notesContainPersonalData: form.notesContainPersonalData,
       wijkIds: form.wijkIds,
     };
     try {
@@ -274,6 +278,7 @@ function MeetingFormPage({ meetingId }: { meetingId?: string }) {
           />
         )}
         <TextAreaField label={`${t('meetings.notes')} ${t('common.optional')}`} value={form.notes} onChange={(e) => set('notes', e.target.value)} error={fieldError('notes')} />
+        <CheckboxField label={t('meetings.notesContainPersonalData')} checked={form.notesContainPersonalData} onChange={(checked) => set('notesContainPersonalData', checked)} />
         {errors && <Alert kind="error">{errors.message}</Alert>}
         <div className="aw-button-row">
           <Button appearance="primary" type="submit">
@@ -404,7 +409,10 @@ function MeetingPage({ meetingId }: { meetingId: string }) {
           {meeting.notes && (
             <>
               <dt>{t('meetings.notes')}</dt>
-              <dd>{meeting.notes}</dd>
+              <dd>
+                {meeting.notes}
+                {meeting.notesContainPersonalData && ` ${t('meetings.notesPersonalDataMarker')}`}
+              </dd>
             </>
           )}
         </dl>

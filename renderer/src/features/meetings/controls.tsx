@@ -54,24 +54,6 @@ export function SelectField({ label, error, children, className, ref, ...select 
   );
 }
 
-export function CheckboxField({ label, checked, onChange }: { label: string; checked: boolean; onChange(checked: boolean): void }) {
-  const inputId = useId();
-  return (
-    <div className="utrecht-form-field utrecht-form-field--checkbox aw-checkbox-field">
-      <input
-        id={inputId}
-        type="checkbox"
-        className="utrecht-checkbox utrecht-checkbox--html-input"
-        checked={checked}
-        onChange={(event) => onChange(event.target.checked)}
-      />
-      <label className="utrecht-form-label utrecht-form-label--checkbox" htmlFor={inputId}>
-        {label}
-      </label>
-    </div>
-  );
-}
-
 /** Field errors by path from an API error; anything else is a bug and is rethrown. */
 export function fieldErrors(error: unknown): { message: string; fields: Record<string, string> } {
   if (!(error instanceof ApiCallError)) throw error;

@@ -18,7 +18,7 @@ import { hrefFor } from '../../app/router';
 import { Alert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
-import { TextAreaField, TextField } from '../../ui/Field';
+import { CheckboxField, TextAreaField, TextField } from '../../ui/Field';
 import { Heading, Paragraph } from '../../ui/Heading';
 import { base64ToBytes, downloadBytes } from '../advices/download';
 import { offer } from './Exports';
@@ -133,7 +133,7 @@ export function ResponsePage({ adviceId }: { adviceId: string }) {
   const [file, setFile] = useState<File | null>(null);
   const [term, setTerm] = useState(13);
   const [commitment, setCommitment] = useState({ description: '', owner: '', dueOn: addDays(todayLocal(), 13 * 7), itemIds: [] as string[] });
-  const [entry, setEntry] = useState({ entryOn: todayLocal(), text: '' });
+  const [entry, setEntry] = useState({ entryOn: todayLocal(), text: '', containsPersonalData: false });
   const [removing, setRemoving] = useState<{ name: string; remove: () => Promise<ResponseOverview> } | null>(null);
 
   const load = useCallback(() => api.call('responses.forAdvice', { adviceId }).then(setOverview), [adviceId]);
@@ -174,7 +174,7 @@ export function ResponsePage({ adviceId }: { adviceId: string }) {
 
   const addEntry = async (event: FormEvent) => {
     event.preventDefault();
-    if (await run(() => api.call('followup.add', { adviceId, ...entry }))) setEntry({ entryOn: todayLocal(), text: '' });
+    if (await run(() => api.call('followup.add', { adviceId, ...entry }))) setEntry({ entryOn: todayLocal(), text: '', containsPersonalData: false });
   };
 
   const openLetter = async (id: string) => {
@@ -422,6 +422,7 @@ export function ResponsePage({ adviceId }: { adviceId: string }) {
             {overview.log.map((item) => (
               <li key={item.id}>
                 {formatDateShort(item.entryOn)} – {item.who}: {item.text}{' '}
+                {item.containsPersonalData && `(${t('findings.personalDataShort')}) `}
                 <Button
                   appearance="subtle"
                   aria-label={`${t('common.delete')}: ${item.text.slice(0, 60)}`}
@@ -439,6 +440,7 @@ export function ResponsePage({ adviceId }: { adviceId: string }) {
               <TextField label={t('responsesUi.logDate')} type="date" required value={entry.entryOn} onChange={(event) => setEntry({ ...entry, entryOn: event.target.value })} />
             </div>
             <TextAreaField label={t('responsesUi.logText')} value={entry.text} onChange={(event) => setEntry({ ...entry, text: event.target.value })} />
+            <CheckboxField label={t('findings.personalData')} checked={entry.containsPersonalData} onChange={(checked) => setEntry({ ...entry, containsPersonalData: checked })} />
             <Button type="submit">{t('responsesUi.addLog')}</Button>
           </form>
         )}
