@@ -236,14 +236,16 @@ const TAG_SEPARATOR = '\u001f';
  * stops after one page, so there the total is a separate (index-only) count.
  *
  * What is in the trash counts nowhere (VISIBLE_FINDING, served by the partial indexes of migration
- * 0011). The full-text index alone knows nothing of the trash, so it is read alone only while no
- * finding or meeting is in the trash.
+ * 0011). The full-text index alone knows nothing of the trash: read alone, it leaves out the
+ * rowids of the hidden findings (HIDDEN_SEQS) instead.
  */
 export async function searchFindings(db: Db, input: FindingSearchInput): Promise<FindingPage> {
   const match = buildPrefixMatchExpression(input.query);
   const filters = filterConditions(input.filters);
-  const ftsOnly = Boolean(match) && filters.length === 0 && input.sort === 'relevance' && !(await anythingInTrash(db));
-  const visible = ftsOnly ? [] : [VISIBLE_FINDING];
+  const ftsOnly = Boolean(match) && filters.length === 0 && input.sort === 'relevance';
+  // Reading the full-text index alone, the trash is left out by rowid: the hidden findings are few
+  // and found through two partial indexes, so the list is built once per query.
+  const visible = ftsOnly ? ((await anythingInTrash(db)) ? [sql`findings_fts.rowid not in (${HIDDEN_SEQS})`] : []) : [VISIBLE_FINDING];
   const conditions = match ? [...visible, ...filters, sql`findings_fts match ${match}`] : [...visible, ...filters];
   const where = conditions.length > 0 ? sql`where ${sql.join(conditions, sql` and `)}` : sql``;
   const direction = input.direction === 'asc' ? sql`asc` : sql`desc`;
@@ -293,6 +295,9 @@ async function countFindings(db: Db, from: RawBuilder<unknown>, where: RawBuilde
   const result = await sql<{ n: number }>`select count(*) as n from ${from} ${where}`.execute(db);
   return Number(result.rows[0]?.n ?? 0);
 }
+
+/** The seqs (full-text rowids) of the findings that count nowhere; both parts read partial indexes. */
+const HIDDEN_SEQS = sql`select seq from findings where deleted_at is not null union all select seq from findings where meeting_deleted_at is not null`;
 
 /** Whether any finding or meeting is in the trash: two lookups in the partial indexes of migration 0011. */
 async function anythingInTrash(db: Db): Promise<boolean> {

@@ -59,6 +59,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   }
   await sql.raw('create index meetings_in_trash on meetings (deleted_at) where deleted_at is not null').execute(db);
   await sql.raw('create index findings_in_trash on findings (deleted_at) where deleted_at is not null').execute(db);
+  await sql.raw('create index findings_in_trashed_meeting on findings (meeting_deleted_at) where meeting_deleted_at is not null').execute(db);
 
   // A finding follows its meeting into the trash and out again.
   await sql
@@ -128,7 +129,7 @@ export async function down(db: Kysely<any>): Promise<void> {
     )
     .execute(db);
   for (const [name] of VISIBLE_INDEXES) await db.schema.dropIndex(name).ifExists().execute();
-  for (const index of ['meetings_in_trash', 'findings_in_trash']) await db.schema.dropIndex(index).ifExists().execute();
+  for (const index of ['meetings_in_trash', 'findings_in_trash', 'findings_in_trashed_meeting']) await db.schema.dropIndex(index).ifExists().execute();
   for (const [name, columns] of ORIGINAL_INDEXES) await db.schema.createIndex(name).on('findings').columns(columns).execute();
   await db.schema.alterTable('findings').dropColumn('meeting_deleted_at').execute();
   await db.schema.alterTable('findings').dropColumn('deleted_at').execute();
