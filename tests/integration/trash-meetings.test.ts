@@ -177,6 +177,12 @@ describe('trash for meetings and findings', () => {
     await core.value('trash.restore', { table: 'meetings', id: data.b.id });
     await core.value('trash.restore', { table: 'findings', id: data.b1.id });
     expect(itemOf(await core.value('advices.get', { id: advice.id })).mentions).toBe('genoemd op 2 van 2 bijeenkomsten');
+    // An advice that draws on chosen meetings: one of them in the trash counts neither above nor below the line.
+    const third = await core.value('meetings.create', { title: 'Avond West', date: '2026-03-26' });
+    await core.value('advices.update', { id: advice.id, meetingIds: [data.a.id, data.b.id, third.id] });
+    expect(itemOf(await core.value('advices.get', { id: advice.id })).mentions).toBe('genoemd op 2 van 3 bijeenkomsten');
+    await core.value('meetings.delete', { id: data.b.id });
+    expect(itemOf(await core.value('advices.get', { id: advice.id })).mentions).toBe('genoemd op 1 van 2 bijeenkomsten');
   });
 
   it('emptying deletes for real without orphans, or is refused with CONFLICT while something still points at a row', async () => {

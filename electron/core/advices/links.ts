@@ -69,7 +69,12 @@ export async function loadItemLinks(db: Db, adviceId: string): Promise<ItemLinks
           .where('findings.meeting_deleted_at', 'is', null),
       )
       .execute();
-    const scope = meetingIds.length > 0 ? new Set(meetingIds) : null;
+    // A meeting in the trash counts nowhere, also not among the meetings the advice draws on.
+    const trashed =
+      meetingIds.length > 0
+        ? new Set((await db.selectFrom('meetings').select('id').where('id', 'in', meetingIds).where('deleted_at', 'is not', null).execute()).map((row) => row.id))
+        : new Set<string>();
+    const scope = meetingIds.length > 0 ? new Set(meetingIds.filter((meetingId) => !trashed.has(meetingId))) : null;
     const total =
       scope?.size ??
       Number((await db.selectFrom('meetings').select((eb) => eb.fn.countAll<number>().as('n')).where('deleted_at', 'is', null).executeTakeFirst())?.n ?? 0);
