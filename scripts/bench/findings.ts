@@ -133,21 +133,24 @@ export const BROAD_SEARCH = Symbol('broad search');
 export async function benchFindings(core: Core, label: string, iterations = 50): Promise<BenchRow[]> {
   const sqlite = core.sqlite;
   const wijkId = sqlite.prepare('select wijk_id from findings where wijk_id is not null limit 1').pluck().get() as string;
+  // The same condition as the handlers (findings/repository.ts VISIBLE_FINDING): not in the trash,
+  // nor of a meeting in the trash; so floor and call stay comparable.
+  const VISIBLE = 'f.deleted_at is null and f.meeting_deleted_at is null';
   const columns = `f.*, m.title as meeting_title, w.name as wijk_name,
     (select group_concat(tag, '|') from finding_tags t where t.finding_id = f.id) as tags`;
 
   const firstPageFloor = sqlite.prepare(
     `select ${columns} from findings f left join meetings m on m.id = f.meeting_id left join wijken w on w.id = f.wijk_id
-     order by f.finding_date desc, f.seq desc limit 50`,
+     where ${VISIBLE} order by f.finding_date desc, f.seq desc limit 50`,
   );
   const filteredFloor = sqlite.prepare(
     `select ${columns} from findings f left join meetings m on m.id = f.meeting_id left join wijken w on w.id = f.wijk_id
-     where f.wijk_id = ? and f.finding_date between ? and ? order by f.finding_date desc, f.seq desc limit 50`,
+     where ${VISIBLE} and f.wijk_id = ? and f.finding_date between ? and ? order by f.finding_date desc, f.seq desc limit 50`,
   );
   const searchFloor = sqlite.prepare(
     `select ${columns}, highlight(findings_fts, 0, '[', ']') as marked
      from findings_fts join findings f on f.seq = findings_fts.rowid left join meetings m on m.id = f.meeting_id left join wijken w on w.id = f.wijk_id
-     where findings_fts match ? order by findings_fts.rank limit 50`,
+     where findings_fts match ? and ${VISIBLE} order by findings_fts.rank limit 50`,
   );
   const signalsFloor = sqlite.prepare('select * from signals order by meeting_count desc, finding_count desc, id desc limit 50');
 

@@ -1164,6 +1164,16 @@ export const nl = {
     unknownTable: 'Dit soort gegevens kent geen prullenbak.',
     stillReferenced: 'De prullenbak kan niet worden geleegd: er wordt nog naar verwezen door {uses}. Zet die eerst terug of verwijder ze ook.',
   },
+  meetingTrash: {
+    moveToTrash: 'Naar de prullenbak',
+    moveMeeting: 'Bijeenkomst naar de prullenbak',
+    moveFinding: 'Inbreng naar de prullenbak',
+    confirmTitle: 'Naar de prullenbak',
+    confirmMeeting:
+      'Bijeenkomst "{name}" naar de prullenbak verplaatsen? De inbreng van deze bijeenkomst ({count}) gaat mee en telt nergens meer mee. U kunt de bijeenkomst terugzetten via Instellingen, Prullenbak.',
+    confirmFinding: 'Inbreng "{text}" naar de prullenbak verplaatsen? Deze telt dan nergens meer mee. U kunt de inbreng terugzetten via Instellingen, Prullenbak.',
+    findingTrashed: 'Inbreng "{text}" staat nu in de prullenbak.',
+  },
   privacy: {
     nav: 'Privacy en gegevens',
     intro:

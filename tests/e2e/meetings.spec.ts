@@ -216,15 +216,15 @@ test('import findings from CSV with a per-row report, then export the overview',
   await expect(app.getByRole('alert')).toContainText('Thematafel "Vervoer" kan niet worden verwijderd');
   await app.getByRole('link', { name: 'Terug naar bijeenkomsten' }).click();
 
-  // Deleting a meeting that still has input is refused, after a confirmation, with a Dutch reason.
+  // Deleting a meeting moves it with its input to the Prullenbak, after a confirmation that says so.
   await app.getByRole('link', { name: 'Wijkbijeenkomst Noord' }).click();
-  await app.getByRole('button', { name: 'Bijeenkomst verwijderen' }).click();
-  const dialog = app.getByRole('dialog', { name: 'Verwijderen' });
-  await expect(dialog).toBeVisible();
+  await app.getByRole('button', { name: 'Bijeenkomst naar de prullenbak' }).click();
+  const dialog = app.getByRole('dialog', { name: 'Naar de prullenbak' });
+  await expect(dialog).toContainText('De inbreng van deze bijeenkomst (6) gaat mee');
   await expectNoAccessibilityViolations(app);
-  await dialog.getByRole('button', { name: 'Verwijderen' }).click();
-  await expect(app.getByRole('alert')).toContainText('Bijeenkomst "Wijkbijeenkomst Noord" kan niet worden verwijderd, want deze is in gebruik bij: 6 inbreng');
-  await expect(app.getByRole('heading', { level: 1, name: 'Wijkbijeenkomst Noord' })).toBeVisible();
+  await dialog.getByRole('button', { name: 'Naar de prullenbak' }).click();
+  await expect(app.getByRole('heading', { level: 1, name: 'Bijeenkomsten' })).toBeVisible();
+  await expect(app.getByRole('link', { name: 'Wijkbijeenkomst Noord' })).toHaveCount(0);
 });
 
 test('the overview stays virtual with thousands of findings and loads more while scrolling', async ({ app }, testInfo) => {

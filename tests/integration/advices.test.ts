@@ -151,16 +151,18 @@ describe('advices', () => {
     expect(trace.findings[0]!.meetingTitle).toMatch(/^Wijkbijeenkomst/);
     const citing = await core.value('advices.citingFinding', { findingId: evidence.findingIds[3]! });
     expect(citing).toEqual([{ adviceId: advice.id, kenmerk: advice.kenmerk, betreft: advice.betreft, itemId: item.id, number: 'I.1' }]);
-    // A cited finding or signal cannot be deleted underneath the advice: the database refuses, and so
-    // does the meetings feature's own delete, with a Dutch message naming the advice items.
+    // A cited finding or signal cannot be deleted underneath the advice: the database refuses. The
+    // finding's delete moves it to the trash (the link stays), and emptying the trash is refused.
     expect(() => core.sqlite.prepare('delete from findings where id = ?').run(evidence.findingIds[0])).toThrow(/FOREIGN KEY/);
     const before = databaseFingerprint(core.sqlite);
-    const findingDelete = await core.failure('findings.delete', { id: evidence.findingIds[0]! });
-    expect(findingDelete.code).toBe('CONFLICT');
-    expect(findingDelete.message).toContain('nog in gebruik');
     const signalDelete = await core.failure('signals.delete', { id: evidence.signalId });
     expect(signalDelete.code).toBe('CONFLICT');
     expect(databaseFingerprint(core.sqlite).hash).toBe(before.hash);
+    await core.value('findings.delete', { id: evidence.findingIds[0]! });
+    const empty = await core.failure('trash.empty', { confirm: true });
+    expect(empty.code).toBe('CONFLICT');
+    expect(empty.message).toContain('verwezen');
+    await core.value('trash.restore', { table: 'findings', id: evidence.findingIds[0]! });
   });
 
   it('refuses a link to a deleted finding and changes nothing', async () => {

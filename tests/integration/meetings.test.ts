@@ -66,7 +66,7 @@ describe('programmes, meetings and theme tables', () => {
     expect(databaseFingerprint(core.sqlite).hash).toBe(before.hash);
   });
 
-  it('refuses deleting a wijk, programme, meeting or table that is in use', async () => {
+  it('refuses deleting a wijk, programme or table that is in use; a meeting goes to the trash', async () => {
     const noord = await wijk('Noord');
     const programme = await core.value('programmes.create', { name: 'Ronde' });
     const meeting = await core.value('meetings.create', {
@@ -84,9 +84,6 @@ describe('programmes, meetings and theme tables', () => {
     expect(wijkRefusal.message).toContain('bijeenkomsten');
     const programmeRefusal = await core.failure('programmes.delete', { id: programme.id });
     expect(programmeRefusal.message).toBe('Programma "Ronde" kan niet worden verwijderd, want het is in gebruik bij: 1 bijeenkomsten.');
-    const meetingRefusal = await core.failure('meetings.delete', { id: meeting.id });
-    expect(meetingRefusal.code).toBe('CONFLICT');
-    expect(meetingRefusal.message).toContain('1 inbreng');
     const tableRefusal = await core.failure('themeTables.delete', { id: meeting.tables[0]!.id });
     expect(tableRefusal.code).toBe('CONFLICT');
     expect(databaseFingerprint(core.sqlite).hash).toBe(before.hash);
@@ -94,7 +91,10 @@ describe('programmes, meetings and theme tables', () => {
     await core.value('themeTables.delete', { id: meeting.tables[1]!.id });
     const findings = await core.value('findings.listForMeeting', { meetingId: meeting.id });
     await core.value('findings.delete', { id: findings[0]!.id });
+    // Deleting a meeting moves it to the trash: it still holds its programme and wijk until emptied.
     await core.value('meetings.delete', { id: meeting.id });
+    expect((await core.failure('programmes.delete', { id: programme.id })).code).toBe('CONFLICT');
+    expect(await core.value('trash.empty', { confirm: true })).toEqual({ removed: 2 });
     await core.value('programmes.delete', { id: programme.id });
     await core.value('wijken.delete', { id: noord.id });
     expect(await core.value('meetings.list', {})).toEqual([]);

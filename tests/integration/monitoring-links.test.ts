@@ -50,9 +50,12 @@ describe('assessments linked to findings from meetings', () => {
       findingIds: ['01900000-0000-7000-8000-000000000000'],
     });
     expect(unknown.code).toBe('NOT_FOUND');
-    const refused = await core.failure('findings.delete', { id: inNoord.id });
-    expect(refused.code).toBe('CONFLICT');
     expect(databaseFingerprint(core.sqlite).hash).toBe(before.hash);
+    // A linked finding goes to the trash (the link stays); emptying the trash is refused while it is linked.
+    await core.value('findings.delete', { id: inNoord.id });
+    const refused = await core.failure('trash.empty', { confirm: true });
+    expect(refused.code).toBe('CONFLICT');
+    await core.value('trash.restore', { table: 'findings', id: inNoord.id });
   });
 });
 

@@ -53,6 +53,9 @@ export async function loadItemLinks(db: Db, adviceId: string): Promise<ItemLinks
       .select(['advice_items.id as item_id', 'findings.meeting_id'])
       .where('advice_items.advice_id', '=', adviceId)
       .where('findings.meeting_id', 'is not', null)
+      // What is in the trash (or belongs to a meeting in the trash) counts nowhere; the link stays.
+      .where('findings.deleted_at', 'is', null)
+      .where('findings.meeting_deleted_at', 'is', null)
       .unionAll(
         db
           .selectFrom('advice_items')
@@ -61,13 +64,20 @@ export async function loadItemLinks(db: Db, adviceId: string): Promise<ItemLinks
           .innerJoin('findings', 'findings.id', 'signal_findings.finding_id')
           .select(['advice_items.id as item_id', 'findings.meeting_id'])
           .where('advice_items.advice_id', '=', adviceId)
-          .where('findings.meeting_id', 'is not', null),
+          .where('findings.meeting_id', 'is not', null)
+          .where('findings.deleted_at', 'is', null)
+          .where('findings.meeting_deleted_at', 'is', null),
       )
       .execute();
-    const scope = meetingIds.length > 0 ? new Set(meetingIds) : null;
+    // A meeting in the trash counts nowhere, also not among the meetings the advice draws on.
+    const trashed =
+      meetingIds.length > 0
+        ? new Set((await db.selectFrom('meetings').select('id').where('id', 'in', meetingIds).where('deleted_at', 'is not', null).execute()).map((row) => row.id))
+        : new Set<string>();
+    const scope = meetingIds.length > 0 ? new Set(meetingIds.filter((meetingId) => !trashed.has(meetingId))) : null;
     const total =
       scope?.size ??
-      Number((await db.selectFrom('meetings').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst())?.n ?? 0);
+      Number((await db.selectFrom('meetings').select((eb) => eb.fn.countAll<number>().as('n')).where('deleted_at', 'is', null).executeTakeFirst())?.n ?? 0);
     const meetingsByItem = new Map<string, Set<string>>();
     for (const row of evidence) {
       if (!row.meeting_id || (scope && !scope.has(row.meeting_id))) continue;
@@ -128,6 +138,9 @@ export async function evidenceFindings(db: Db, itemIds: string[]): Promise<Map<s
     .leftJoin('meetings', 'meetings.id', 'findings.meeting_id')
     .select([...select, 'advice_item_findings.item_id'])
     .where('advice_item_findings.item_id', 'in', itemIds)
+    // Evidence in the trash is not shown (the link stays and returns with a restore).
+    .where('findings.deleted_at', 'is', null)
+    .where('findings.meeting_deleted_at', 'is', null)
     .execute();
   const viaSignals = await db
     .selectFrom('advice_item_signals')
@@ -136,6 +149,8 @@ export async function evidenceFindings(db: Db, itemIds: string[]): Promise<Map<s
     .leftJoin('meetings', 'meetings.id', 'findings.meeting_id')
     .select([...select, 'advice_item_signals.item_id'])
     .where('advice_item_signals.item_id', 'in', itemIds)
+    .where('findings.deleted_at', 'is', null)
+    .where('findings.meeting_deleted_at', 'is', null)
     .execute();
   for (const row of [...direct, ...viaSignals]) {
     const list = result.get(row.item_id) ?? [];

@@ -168,6 +168,8 @@ export interface MeetingTable extends RecordColumns {
   attendee_count: number | null;
   organiser: string;
   notes: string;
+  /** In the trash since (UTC ISO); null: not in the trash. Migration 0011. */
+  deleted_at: string | null;
   /** 1: the notes hold personal data (left out of reports for others, emptied by a retention purge). */
   notes_contain_personal_data: number;
 }
@@ -202,6 +204,10 @@ export interface FindingTable extends RecordColumns {
   /** 0 = no mark, 1 = laag, 2 = middel, 3 = hoog. */
   priority: number;
   votes: number;
+  /** In the trash since (UTC ISO); null: not in the trash. Migration 0011. */
+  deleted_at: string | null;
+  /** Copy of the meeting's deleted_at, kept by triggers (migration 0011); never written by the app. */
+  meeting_deleted_at: string | null;
 }
 
 export interface FindingTagTable {

@@ -13,6 +13,8 @@ import { FOLLOWUP_RECORD_TYPES, FOLLOWUP_TYPE_ORDER } from '../responses/exchang
  */
 const text = (max: number) => z.string().max(max);
 const nullableUuid = z.string().uuid().nullable();
+/** In the trash since (UTC ISO) or null; absent in files from before migration 0011 (= not in the trash). */
+const deletedAt = z.string().max(40).nullable().optional();
 
 const wijkData = z.object({ name: text(200).min(1), code: text(50), description: text(20_000) }).strict();
 const programmeData = z.object({ name: text(200).min(1), description: text(20_000) }).strict();
@@ -33,6 +35,7 @@ const meetingData = z
     wijkIds: z.array(z.string().uuid()).max(100),
     createdAt: z.string(),
     createdBy: text(200),
+    deletedAt,
   })
   .strict();
 const themeTableData = z.object({ meetingId: z.string().uuid(), position: z.number().int(), theme: text(200).min(1), facilitator: text(200) }).strict();
@@ -51,6 +54,7 @@ const findingData = z
     votes: z.number().int().min(0),
     createdAt: z.string(),
     createdBy: text(200),
+    deletedAt,
   })
   .strict();
 
@@ -134,6 +138,7 @@ export const RECORD_TYPES: Record<string, RecordType> = {
           wijkIds: wijken.map((wijk) => wijk.wijk_id),
           createdAt: row.created_at,
           createdBy: row.created_by,
+          deletedAt: row.deleted_at,
         },
       };
     },
@@ -151,6 +156,8 @@ export const RECORD_TYPES: Record<string, RecordType> = {
         organiser: String(data.organiser),
         notes: String(data.notes),
         notes_contain_personal_data: data.notesContainPersonalData === true ? 1 : 0,
+        // The trash travels: trashing and restoring move updated_at, so the newer version wins.
+        deleted_at: (data.deletedAt as string | null | undefined) ?? null,
         updated_at: updatedAt,
         updated_by: updatedBy,
       };
@@ -197,6 +204,7 @@ export const RECORD_TYPES: Record<string, RecordType> = {
           votes: row.votes,
           createdAt: row.created_at,
           createdBy: row.created_by,
+          deletedAt: row.deleted_at,
         },
       };
     },
@@ -217,6 +225,7 @@ export const RECORD_TYPES: Record<string, RecordType> = {
         contains_personal_data: data.containsPersonalData ? 1 : 0,
         priority: Number(data.priority),
         votes: Number(data.votes),
+        deleted_at: (data.deletedAt as string | null | undefined) ?? null,
         updated_at: updatedAt,
         updated_by: updatedBy,
       };
@@ -239,7 +248,8 @@ export async function collectMeetingRecords(db: Db, meetingId: string): Promise<
     if (local) records.push({ type, id, updatedAt: local.updatedAt, data: local.data });
   };
   const meeting = await RECORD_TYPES.meeting!.read(db, meetingId);
-  if (!meeting) return records;
+  // A meeting in the trash is not exported; its findings in the trash go along, marked as such.
+  if (!meeting || meeting.data.deletedAt) return records;
   const findings = await db.selectFrom('findings').select(['id', 'wijk_id']).where('meeting_id', '=', meetingId).orderBy('seq').execute();
   const wijkIds = new Set([...(meeting.data.wijkIds as string[]), ...findings.flatMap((finding) => (finding.wijk_id ? [finding.wijk_id] : []))]);
   for (const wijkId of [...wijkIds].sort()) await add('wijk', wijkId);

@@ -9,7 +9,6 @@ import { checkRows, describeUpload, loadUpload, parseUpload, saveUpload, summari
 import { findMeeting, findThemeTable } from '../meetings/repository';
 import {
   changeFindingVotes,
-  deleteFinding,
   findFinding,
   insertFinding,
   listFindingsForMeeting,
@@ -20,6 +19,7 @@ import {
   type FindingFields,
 } from './repository';
 import { existingIds } from '../db/existing';
+import { moveToTrash } from '../reliability/trash';
 
 function invalid(path: string, message: string): AppError {
   return new AppError('VALIDATION', message, [{ path, message }]);
@@ -116,8 +116,9 @@ export const findingsHandlers = defineHandlers({
 
   'findings.delete': async ({ id }, ctx) =>
     ctx.db.transaction().execute(async (trx) => {
+      // Into the trash (restorable with trash.restore); its tags, signal and advice links stay.
       await requireFinding(trx, id);
-      await deleteFinding(trx, id);
+      await moveToTrash(trx, ctx.sqlite, 'findings', id, ctx.session.userName);
       return { id };
     }),
 

@@ -48,13 +48,28 @@ function toFinding(row: FindingRow, tags: string[]): Finding {
   };
 }
 
+/**
+ * What is in the trash counts nowhere: a finding is visible when neither it nor its meeting is in
+ * the trash. `meeting_deleted_at` is the meeting's `deleted_at`, copied by triggers (migration 0011),
+ * so the condition reads the row alone and the partial indexes `where deleted_at is null and
+ * meeting_deleted_at is null` serve it. Keep the two terms literally like this in every query.
+ */
+export const VISIBLE_FINDING = sql<boolean>`f.deleted_at is null and f.meeting_deleted_at is null`;
+
+/** The same condition for Kysely queries on `findings` under any alias. */
+export function onlyVisibleFindings<Q extends { where: (...args: any[]) => Q }>(query: Q, alias = 'f'): Q {
+  return query.where(`${alias}.deleted_at`, 'is', null).where(`${alias}.meeting_deleted_at`, 'is', null);
+}
+
 function findingQuery(db: Db) {
-  return db
-    .selectFrom('findings as f')
-    .leftJoin('meetings as m', 'm.id', 'f.meeting_id')
-    .leftJoin('wijken as w', 'w.id', 'f.wijk_id')
-    .selectAll('f')
-    .select(['m.title as meeting_title', 'w.name as wijk_name']);
+  return onlyVisibleFindings(
+    db
+      .selectFrom('findings as f')
+      .leftJoin('meetings as m', 'm.id', 'f.meeting_id')
+      .leftJoin('wijken as w', 'w.id', 'f.wijk_id')
+      .selectAll('f')
+      .select(['m.title as meeting_title', 'w.name as wijk_name']),
+  );
 }
 
 async function tagsOf(db: Db, findingIds: string[]): Promise<Map<string, string[]>> {
@@ -163,17 +178,18 @@ export async function changeFindingVotes(db: Db, id: string, delta: number, user
     .execute();
 }
 
-export async function deleteFinding(db: Db, id: string): Promise<void> {
-  await db.deleteFrom('findings').where('id', '=', id).execute();
-}
-
 export async function listThemes(db: Db): Promise<string[]> {
-  const rows = await db.selectFrom('findings').select('theme').distinct().where('theme', '!=', '').orderBy('theme').execute();
+  const rows = await onlyVisibleFindings(db.selectFrom('findings as f').select('f.theme').distinct().where('f.theme', '!=', '')).orderBy('f.theme').execute();
   return rows.map((row) => row.theme);
 }
 
 export async function listTags(db: Db): Promise<string[]> {
-  const rows = await db.selectFrom('finding_tags').select((eb) => eb.fn.min('tag').as('tag')).groupBy('tag_key').orderBy('tag_key').execute();
+  const rows = await onlyVisibleFindings(
+    db.selectFrom('finding_tags as t').innerJoin('findings as f', 'f.id', 't.finding_id').select((eb) => eb.fn.min('t.tag').as('tag')),
+  )
+    .groupBy('t.tag_key')
+    .orderBy('t.tag_key')
+    .execute();
   return rows.map((row) => String(row.tag));
 }
 
@@ -218,11 +234,19 @@ const TAG_SEPARATOR = '\u001f';
  * which orders by rank itself; joining findings there would look up every match, not one page.
  * The names and tags are then read for the page's rows only. A plain list walks an index and
  * stops after one page, so there the total is a separate (index-only) count.
+ *
+ * What is in the trash counts nowhere (VISIBLE_FINDING, served by the partial indexes of migration
+ * 0011). The full-text index alone knows nothing of the trash: read alone, it leaves out the
+ * rowids of the hidden findings (HIDDEN_SEQS) instead.
  */
 export async function searchFindings(db: Db, input: FindingSearchInput): Promise<FindingPage> {
   const match = buildPrefixMatchExpression(input.query);
   const filters = filterConditions(input.filters);
-  const conditions = match ? [...filters, sql`findings_fts match ${match}`] : filters;
+  const ftsOnly = Boolean(match) && filters.length === 0 && input.sort === 'relevance';
+  // Reading the full-text index alone, the trash is left out by rowid: the hidden findings are few
+  // and found through two partial indexes, so the list is built once per query.
+  const visible = ftsOnly ? ((await anythingInTrash(db)) ? [sql`findings_fts.rowid not in (${HIDDEN_SEQS})`] : []) : [VISIBLE_FINDING];
+  const conditions = match ? [...visible, ...filters, sql`findings_fts match ${match}`] : [...visible, ...filters];
   const where = conditions.length > 0 ? sql`where ${sql.join(conditions, sql` and `)}` : sql``;
   const direction = input.direction === 'asc' ? sql`asc` : sql`desc`;
   const order =
@@ -238,7 +262,6 @@ export async function searchFindings(db: Db, input: FindingSearchInput): Promise
   let rows: (FindingRow & { tag_list: string | null })[];
   let total: number;
   if (match) {
-    const ftsOnly = filters.length === 0 && input.sort === 'relevance';
     // CROSS JOIN keeps the full-text index driving the join.
     const from = ftsOnly ? sql`findings_fts` : sql`findings_fts cross join findings f on f.seq = findings_fts.rowid`;
     const picked = await sql<{ seq: number; total: number }>`
@@ -273,11 +296,21 @@ async function countFindings(db: Db, from: RawBuilder<unknown>, where: RawBuilde
   return Number(result.rows[0]?.n ?? 0);
 }
 
+/** The seqs (full-text rowids) of the findings that count nowhere; both parts read partial indexes. */
+const HIDDEN_SEQS = sql`select seq from findings where deleted_at is not null union all select seq from findings where meeting_deleted_at is not null`;
+
+/** Whether any finding or meeting is in the trash: two lookups in the partial indexes of migration 0011. */
+async function anythingInTrash(db: Db): Promise<boolean> {
+  const row = await sql<{ hidden: number }>`
+    select exists(select 1 from findings where deleted_at is not null) or exists(select 1 from meetings where deleted_at is not null) as hidden`.execute(db);
+  return Number(row.rows[0]?.hidden ?? 0) === 1;
+}
+
 /** Findings sharing any of the terms, best first (bm25), the finding itself excluded. SQLite-specific. */
 export async function findingsMatchingAnyTerm(db: Db, expression: string, excludeId: string, limit: number): Promise<string[]> {
   const rows = await sql<{ id: string }>`
     select f.id from findings_fts join findings f on f.seq = findings_fts.rowid
-    where findings_fts match ${expression} and f.id != ${excludeId}
+    where findings_fts match ${expression} and f.id != ${excludeId} and ${VISIBLE_FINDING}
     order by findings_fts.rank limit ${limit}`.execute(db);
   return rows.rows.map((row) => row.id);
 }

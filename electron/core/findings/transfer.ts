@@ -216,7 +216,8 @@ export async function checkRows(db: Db, table: ParsedTable, mapping: ImportMappi
   if (mapping.text === undefined) {
     return { valid: [], issues: [{ row: 1, field: t('import.field_text'), message: t('import.textNotMapped') }] };
   }
-  const meetings = await db.selectFrom('meetings').select(['id', 'title', 'meeting_date']).execute();
+  // A meeting in the trash takes no new findings: they would be hidden with it.
+  const meetings = await db.selectFrom('meetings').select(['id', 'title', 'meeting_date']).where('deleted_at', 'is', null).execute();
   const meetingWijken = await db.selectFrom('meeting_wijken').select(['meeting_id', 'wijk_id']).execute();
   const wijken = await db.selectFrom('wijken').select(['id', 'name_key']).execute();
   const meetingsByTitle = new Map<string, typeof meetings>();

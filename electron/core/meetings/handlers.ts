@@ -5,7 +5,6 @@ import type { Db, Sqlite } from '../db/connection';
 import { findReferences } from '../db/references';
 import {
   countFindingsAtTable,
-  deleteMeeting,
   deleteProgramme,
   deleteThemeTable,
   findMeeting,
@@ -23,6 +22,7 @@ import {
   updateThemeTable,
 } from './repository';
 import { existingIds } from '../db/existing';
+import { moveToTrash } from '../reliability/trash';
 
 export function notFound(what: MessageKey): AppError {
   return new AppError('NOT_FOUND', t('errors.notFound', { what: t(what) }));
@@ -126,10 +126,10 @@ export const meetingsHandlers = defineHandlers({
 
   'meetings.delete': async ({ id }, ctx) =>
     ctx.db.transaction().execute(async (trx) => {
-      const meeting = await requireMeeting(trx, id);
-      const uses = usesOf(ctx.sqlite, 'meetings', id, ['meeting_wijken', 'theme_tables']);
-      if (uses) throw new AppError('CONFLICT', t('meetings.inUse', { name: meeting.title, uses }));
-      await deleteMeeting(trx, id);
+      // Into the trash with its findings (they follow it by trigger, migration 0011); restorable
+      // with trash.restore. Emptying the trash is refused while anything still points at it.
+      await requireMeeting(trx, id);
+      await moveToTrash(trx, ctx.sqlite, 'meetings', id, ctx.session.userName);
       return { id };
     }),
 

@@ -1,6 +1,7 @@
 import type { Meeting, MeetingDetail, MeetingFormat, Programme, ThemeTable } from '../../../shared/api/meetings';
 import type { Db } from '../db/connection';
 import type { MeetingTable, ProgrammeTable, ThemeTableTable } from '../db/schema';
+import { onlyVisibleFindings } from '../findings/repository';
 import { createdColumns, newId, nowIso, updatedColumns } from '../ids';
 
 /** The key that makes "Ronde 2026" and "ronde 2026 " one name. */
@@ -14,7 +15,9 @@ export async function listProgrammes(db: Db): Promise<Programme[]> {
   const rows = await db
     .selectFrom('programmes as p')
     .selectAll('p')
-    .select((eb) => eb.selectFrom('meetings as m').whereRef('m.programme_id', '=', 'p.id').select(eb.fn.countAll<number>().as('n')).as('meeting_count'))
+    .select((eb) =>
+      eb.selectFrom('meetings as m').whereRef('m.programme_id', '=', 'p.id').where('m.deleted_at', 'is', null).select(eb.fn.countAll<number>().as('n')).as('meeting_count'),
+    )
     .orderBy('p.name_key')
     .execute();
   return rows.map((row) => toProgramme(row, Number(row.meeting_count ?? 0)));
@@ -82,13 +85,19 @@ export interface MeetingFields {
 
 type MeetingRow = MeetingTable & { programme_name: string | null; finding_count: number | string | bigint | null };
 
+/** Meetings outside the trash, each with the number of its findings outside the trash. */
 function meetingQuery(db: Db) {
   return db
     .selectFrom('meetings as m')
     .leftJoin('programmes as p', 'p.id', 'm.programme_id')
     .selectAll('m')
     .select('p.name as programme_name')
-    .select((eb) => eb.selectFrom('findings as f').whereRef('f.meeting_id', '=', 'm.id').select(eb.fn.countAll<number>().as('n')).as('finding_count'));
+    .select((eb) =>
+      onlyVisibleFindings(eb.selectFrom('findings as f').whereRef('f.meeting_id', '=', 'm.id'))
+        .select(eb.fn.countAll<number>().as('n'))
+        .as('finding_count'),
+    )
+    .where('m.deleted_at', 'is', null);
 }
 
 async function wijkenOf(db: Db, meetingIds: string[]): Promise<Map<string, { id: string; name: string }[]>> {
@@ -156,7 +165,7 @@ export async function findMeeting(db: Db, id: string): Promise<MeetingDetail | u
 }
 
 export async function countMeetings(db: Db): Promise<number> {
-  const row = await db.selectFrom('meetings').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const row = await db.selectFrom('meetings').select((eb) => eb.fn.countAll<number>().as('n')).where('deleted_at', 'is', null).executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
@@ -208,10 +217,6 @@ export async function setMeetingWijken(db: Db, meetingId: string, wijkIds: strin
   await db.deleteFrom('meeting_wijken').where('meeting_id', '=', meetingId).execute();
   const unique = [...new Set(wijkIds)];
   if (unique.length > 0) await db.insertInto('meeting_wijken').values(unique.map((wijkId) => ({ meeting_id: meetingId, wijk_id: wijkId }))).execute();
-}
-
-export async function deleteMeeting(db: Db, id: string): Promise<void> {
-  await db.deleteFrom('meetings').where('id', '=', id).execute();
 }
 
 // --- Theme tables ---

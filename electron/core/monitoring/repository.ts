@@ -560,6 +560,9 @@ export async function findingsOfTeam(db: Db, teamId: string, limit = 50): Promis
         eb('findings.meeting_id', 'in', eb.selectFrom('meeting_wijken').select('meeting_id').where('wijk_id', 'in', wijkIds)),
       ]),
     )
+    // Not what is in the trash, nor the findings of a meeting in the trash.
+    .where('findings.deleted_at', 'is', null)
+    .where('findings.meeting_deleted_at', 'is', null)
     .orderBy('findings.finding_date', 'desc')
     .orderBy('findings.id', 'desc')
     .limit(limit)

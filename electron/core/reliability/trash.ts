@@ -5,7 +5,7 @@ import { AppError } from '../../../shared/result';
 import type { Db, Sqlite } from '../db/connection';
 import { nowIso } from '../ids';
 import { readRow, recordAudit } from './audit';
-import { blockingReferences, labelColumn, tablesWithColumn } from './tables';
+import { blockingReferences, labelColumn, tableColumns, tablesWithColumn } from './tables';
 
 /**
  * The trash, by convention: a table with a nullable `deleted_at` column takes part. "Deleting" sets
@@ -28,6 +28,20 @@ function requireTrashTable(sqlite: Sqlite, table: string): void {
   if (!trashTables(sqlite).includes(table)) throw new AppError('VALIDATION', t('trash.unknownTable'));
 }
 
+/**
+ * Moving in or out of the trash is a change of the record: where the table has them, `updated_at`
+ * and `updated_by` move too, so the exchange file (newer wins) carries a trashing or a restore.
+ */
+function trashChange(sqlite: Sqlite, table: string, intoTrash: boolean, userName: string): Record<string, string | null> {
+  const columns = tableColumns(sqlite, table);
+  const now = nowIso();
+  return {
+    [TRASH_COLUMN]: intoTrash ? now : null,
+    ...(columns.includes('updated_at') ? { updated_at: now } : {}),
+    ...(columns.includes('updated_by') ? { updated_by: userName } : {}),
+  };
+}
+
 function notFound(): AppError {
   return new AppError('NOT_FOUND', t('errors.notFound', { what: t('trash.item') }));
 }
@@ -36,7 +50,7 @@ export async function moveToTrash(trx: Db, sqlite: Sqlite, table: string, id: st
   requireTrashTable(sqlite, table);
   const before = await readRow(trx, table, id);
   if (!before || before[TRASH_COLUMN] !== null) throw notFound();
-  await (trx as unknown as Kysely<any>).updateTable(table).set({ [TRASH_COLUMN]: nowIso() }).where('id', '=', id).execute();
+  await (trx as unknown as Kysely<any>).updateTable(table).set(trashChange(sqlite, table, true, userName)).where('id', '=', id).execute();
   await recordAudit(trx, { table, recordId: id, action: 'trash', before, after: await readRow(trx, table, id), userName });
 }
 
@@ -44,7 +58,7 @@ export async function restoreFromTrash(trx: Db, sqlite: Sqlite, table: string, i
   requireTrashTable(sqlite, table);
   const before = await readRow(trx, table, id);
   if (!before || before[TRASH_COLUMN] === null) throw notFound();
-  await (trx as unknown as Kysely<any>).updateTable(table).set({ [TRASH_COLUMN]: null }).where('id', '=', id).execute();
+  await (trx as unknown as Kysely<any>).updateTable(table).set(trashChange(sqlite, table, false, userName)).where('id', '=', id).execute();
   await recordAudit(trx, { table, recordId: id, action: 'restore', before, after: await readRow(trx, table, id), userName });
 }
 
@@ -62,22 +76,40 @@ export async function listTrash(db: Db, sqlite: Sqlite): Promise<TrashItem[]> {
   return items.sort((a, b) => b.deletedAt.localeCompare(a.deletedAt));
 }
 
+/**
+ * Columns such as findings.meeting_deleted_at: a copy of the parent's `deleted_at`, kept by triggers.
+ * A row with one set is in the trash with its parent (the findings of a meeting in the trash): not
+ * listed on its own, but emptied with it.
+ */
+function inheritedTrashColumns(sqlite: Sqlite, table: string): string[] {
+  return tableColumns(sqlite, table).filter((column) => column !== TRASH_COLUMN && column.endsWith(`_${TRASH_COLUMN}`));
+}
+
 /** Deletes every row in the trash for good; refused (nothing deleted) while anything points at one. */
 export async function emptyTrash(trx: Db, sqlite: Sqlite, userName: string): Promise<number> {
+  const db = trx as unknown as Kysely<any>;
   let removed = 0;
-  for (const table of trashTables(sqlite)) {
-    const rows = await (trx as unknown as Kysely<any>).selectFrom(table).selectAll().where(TRASH_COLUMN, 'is not', null).execute();
-    for (const row of rows) {
-      const id = String(row.id);
-      const references = blockingReferences(sqlite, table, id);
-      if (references.length > 0) {
-        const uses = references.map((reference) => `${reference.count} ${tableLabel(reference.table)}`).join(', ');
-        throw new AppError('CONFLICT', t('trash.stillReferenced', { uses }));
-      }
-      await (trx as unknown as Kysely<any>).deleteFrom(table).where('id', '=', id).execute();
-      await recordAudit(trx, { table, recordId: id, action: 'delete', before: row, userName });
-      removed += 1;
+  const remove = async (table: string, row: Record<string, unknown>) => {
+    const id = String(row.id);
+    const references = blockingReferences(sqlite, table, id);
+    if (references.length > 0) {
+      const uses = references.map((reference) => `${reference.count} ${tableLabel(reference.table)}`).join(', ');
+      throw new AppError('CONFLICT', t('trash.stillReferenced', { uses }));
     }
+    await db.deleteFrom(table).where('id', '=', id).execute();
+    await recordAudit(trx, { table, recordId: id, action: 'delete', before: row, userName });
+    removed += 1;
+  };
+  // First the rows that are in the trash with their parent, so the parent no longer has them.
+  for (const table of trashTables(sqlite)) {
+    for (const column of inheritedTrashColumns(sqlite, table)) {
+      const rows = await db.selectFrom(table).selectAll().where(TRASH_COLUMN, 'is', null).where(column, 'is not', null).execute();
+      for (const row of rows) await remove(table, row);
+    }
+  }
+  for (const table of trashTables(sqlite)) {
+    const rows = await db.selectFrom(table).selectAll().where(TRASH_COLUMN, 'is not', null).execute();
+    for (const row of rows) await remove(table, row);
   }
   return removed;
 }

@@ -236,7 +236,7 @@ export async function buildResponsesReport(
   let title: string;
   let meetingIds: string[];
   if (params.meetingId) {
-    const meeting = await db.selectFrom('meetings').select(['id', 'title']).where('id', '=', params.meetingId).executeTakeFirst();
+    const meeting = await db.selectFrom('meetings').select(['id', 'title']).where('id', '=', params.meetingId).where('deleted_at', 'is', null).executeTakeFirst();
     if (!meeting) throw notFound('reports.meetingNotFound');
     title = meeting.title;
     meetingIds = [meeting.id];
@@ -244,7 +244,7 @@ export async function buildResponsesReport(
     const programme = await db.selectFrom('programmes').select(['id', 'name']).where('id', '=', params.programmeId!).executeTakeFirst();
     if (!programme) throw notFound('reports.programmeNotFound');
     title = programme.name;
-    meetingIds = (await db.selectFrom('meetings').select('id').where('programme_id', '=', programme.id).execute()).map((row) => row.id);
+    meetingIds = (await db.selectFrom('meetings').select('id').where('programme_id', '=', programme.id).where('deleted_at', 'is', null).execute()).map((row) => row.id);
   }
   const feedback = await feedbackFor(db, { meetingIds, title, councilName: council.name }, load);
   return { bytes: await feedbackDocx(feedback), fileName: t('reports.feedbackFileName', { title: title.replace(/[\\/:*?"<>|]/g, '-') }) };

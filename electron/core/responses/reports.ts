@@ -216,6 +216,8 @@ export async function feedbackFor(db: Db, scope: { meetingIds: string[]; title: 
     .innerJoin('meetings', 'meetings.id', 'findings.meeting_id')
     .select(['findings.id', 'findings.text', 'findings.contains_personal_data', 'meetings.title as meetingTitle'])
     .where('findings.meeting_id', 'in', scope.meetingIds)
+    .where('findings.deleted_at', 'is', null)
+    .where('findings.meeting_deleted_at', 'is', null)
     .orderBy('meetings.meeting_date')
     .orderBy('findings.seq')
     .execute();

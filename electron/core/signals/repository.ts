@@ -111,6 +111,9 @@ export async function signalFindingIds(db: Db, signalId: string): Promise<string
     .innerJoin('findings as f', 'f.id', 'sf.finding_id')
     .select('f.id')
     .where('sf.signal_id', '=', signalId)
+    // Members in the trash stay linked but are not listed (they return with a restore).
+    .where('f.deleted_at', 'is', null)
+    .where('f.meeting_deleted_at', 'is', null)
     .orderBy('f.finding_date')
     .orderBy('f.seq')
     .execute();

@@ -7,6 +7,7 @@ import * as m0004 from './0004_monitoring';
 import * as m0006 from './0006_responses';
 import * as m0010 from './0010_personal_data_flags';
 import * as m0012 from './0012_trash_advices';
+import * as m0011 from './0011_trash_meetings';
 
 /**
  * Every migration, listed in code so bundling cannot lose one. Names sort in order of application.
@@ -21,4 +22,5 @@ export const migrations: Record<string, Migration> = {
   '0005_reliability': m0005,
   '0010_personal_data_flags': m0010,
   '0012_trash_advices': m0012,
+  '0011_trash_meetings': m0011,
 };

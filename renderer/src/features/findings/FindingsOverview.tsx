@@ -17,6 +17,7 @@ import { formatDateShort, formatInteger, t } from '../../../../shared/i18n';
 import { api } from '../../api';
 import { Alert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { TextAreaField, TextField } from '../../ui/Field';
 import { Heading, Paragraph } from '../../ui/Heading';
 import { CheckboxField } from '../../ui/Field';
@@ -476,6 +477,16 @@ function FindingEditForm({
   const [wijkId, setWijkId] = useState(finding.wijkId ?? '');
   const [tags, setTags] = useState(finding.tags.join(', '));
   const [personal, setPersonal] = useState(finding.containsPersonalData);
+  const [confirmTrash, setConfirmTrash] = useState(false);
+  const moveToTrash = async () => {
+    setConfirmTrash(false);
+    try {
+      await api.call('findings.delete', { id: finding.id });
+      await onDone(t('meetingTrash.findingTrashed', { text: shortText(finding.text) }));
+    } catch (error) {
+      onError(fieldErrors(error).message);
+    }
+  };
   const save = async (event: React.FormEvent) => {
     event.preventDefault();
     try {
@@ -524,7 +535,23 @@ function FindingEditForm({
         <Button type="submit" appearance="primary">
           {t('common.save')}
         </Button>
+        <Button appearance="subtle" onClick={() => setConfirmTrash(true)}>
+          {t('meetingTrash.moveFinding')}
+        </Button>
       </div>
+      <ConfirmDialog
+        open={confirmTrash}
+        title={t('meetingTrash.confirmTitle')}
+        message={t('meetingTrash.confirmFinding', { text: shortText(finding.text) })}
+        confirmLabel={t('meetingTrash.moveToTrash')}
+        onConfirm={() => void moveToTrash()}
+        onCancel={() => setConfirmTrash(false)}
+      />
     </form>
   );
+}
+
+/** The start of a finding, for messages. */
+function shortText(text: string): string {
+  return text.length > 80 ? `${text.slice(0, 79)}…` : text;
 }

@@ -364,7 +364,7 @@ function MeetingPage({ meetingId }: { meetingId: string }) {
         </Button>
         <Button onClick={() => navigate(`/bijeenkomsten/${meetingId}/bewerken`)}>{t('meetings.editTitle')}</Button>
         <Button appearance="subtle" onClick={() => setConfirmDelete(true)}>
-          {t('meetings.delete')}
+          {t('meetingTrash.moveMeeting')}
         </Button>
       </div>
       {status && <Alert kind={status.kind}>{status.message}</Alert>}
@@ -471,9 +471,9 @@ function MeetingPage({ meetingId }: { meetingId: string }) {
       <ExchangeExportSection meetingId={meeting.id} />
       <ConfirmDialog
         open={confirmDelete}
-        title={t('common.delete')}
-        message={t('common.confirmDelete', { name: meeting.title })}
-        confirmLabel={t('common.delete')}
+        title={t('meetingTrash.confirmTitle')}
+        message={t('meetingTrash.confirmMeeting', { name: meeting.title, count: meeting.findingCount })}
+        confirmLabel={t('meetingTrash.moveToTrash')}
         onConfirm={() => void deleteMeeting()}
         onCancel={() => setConfirmDelete(false)}
       />
