@@ -215,7 +215,16 @@ describe.each(FIXTURES)('a version-%s database opened by today’s app', (name) 
         const edit = await core.call('advices.update', { id: SEED.sentAdvice, betreft: 'Gewijzigd na verzending' });
         expect(!edit.ok && edit.error.code).toBe('CONFLICT');
 
-        const exported = await value<{ bytesBase64: string; fileName: string }>(core, 'advices.exportDocx', { id: SEED.conceptAdvice });
+        if (atLeast(name, '0012_trash_advices')) {
+          // The 0012 seed put the concept in the trash: hidden, listed in the trash. (Restoring
+          // here would change the rows that the check below compares with the fixture.)
+          expect((await core.call('advices.get', { id: SEED.conceptAdvice })).ok).toBe(false);
+          const trash = await value<{ table: string; id: string }[]>(core, 'trash.list', {});
+          expect(trash).toContainEqual(expect.objectContaining({ table: 'advices', id: SEED.conceptAdvice }));
+        }
+        const exported = await value<{ bytesBase64: string; fileName: string }>(core, 'advices.exportDocx', {
+          id: atLeast(name, '0012_trash_advices') ? SEED.sentAdvice : SEED.conceptAdvice,
+        });
         const docx = Buffer.from(exported.bytesBase64, 'base64');
         expect(docx.subarray(0, 2).toString()).toBe('PK');
         if (name === '0003_advices') {
