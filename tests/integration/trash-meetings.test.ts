@@ -217,6 +217,25 @@ describe('trash for meetings and findings', () => {
     expect(audit.map((entry) => entry.action)).toEqual(['delete']);
   });
 
+  it('emptying forgets the content of personal data in the audit trail, keeping who and when', async () => {
+    const meeting = await core.value('meetings.create', { title: 'Avond Oost', date: '2026-03-12' });
+    const personal = await core.value('findings.create', { meetingId: meeting.id, text: 'Mevrouw Bakker (Dorpsstraat 12) krijgt geen hulp', containsPersonalData: true });
+    const plain = await core.value('findings.create', { meetingId: meeting.id, text: 'Te weinig bankjes in het park' });
+    await core.value('findings.update', { id: personal.id, text: 'Mevrouw Bakker (Dorpsstraat 12) krijgt nog steeds geen hulp' });
+    for (const finding of [personal, plain]) await core.value('findings.delete', { id: finding.id });
+    expect(await core.value('trash.empty', { confirm: true })).toEqual({ removed: 2 });
+
+    const trail = core.sqlite
+      .prepare(`select record_id as id, action, before_json as before, after_json as after from audit_log where table_name = 'findings' order by at, rowid`)
+      .all() as { id: string; action: string; before: string | null; after: string | null }[];
+    const ofPersonal = trail.filter((entry) => entry.id === personal.id);
+    expect(ofPersonal.map((entry) => entry.action)).toEqual(expect.arrayContaining(['trash', 'delete']));
+    expect(ofPersonal.every((entry) => entry.before === null && entry.after === null)).toBe(true);
+    expect(JSON.stringify(core.sqlite.prepare('select * from audit_log').all())).not.toContain('Bakker');
+    // Content that is not personal data stays in the trail: that is what a trail is for.
+    expect(trail.find((entry) => entry.id === plain.id && entry.action === 'delete')?.before).toContain('bankjes');
+  });
+
   it('the exchange file carries the trash: newer wins, in and out', async () => {
     const secretary = await createTestCore();
     try {

@@ -4,7 +4,8 @@ import { t, tableLabel } from '../../../shared/i18n';
 import { AppError } from '../../../shared/result';
 import type { Db, Sqlite } from '../db/connection';
 import { nowIso } from '../ids';
-import { readRow, recordAudit } from './audit';
+import { forgetAuditContent, readRow, recordAudit } from './audit';
+import { PERSONAL_DATA_COLUMN } from './privacy';
 import { blockingReferences, labelColumn, tableColumns, tablesWithColumn } from './tables';
 
 /**
@@ -97,7 +98,10 @@ export async function emptyTrash(trx: Db, sqlite: Sqlite, userName: string): Pro
       throw new AppError('CONFLICT', t('trash.stillReferenced', { uses }));
     }
     await db.deleteFrom(table).where('id', '=', id).execute();
-    await recordAudit(trx, { table, recordId: id, action: 'delete', before: row, userName });
+    // Deleted for good, personal data must not live on in the trail (AVG): who and when stay.
+    const personal = row[PERSONAL_DATA_COLUMN] === 1;
+    if (personal) await forgetAuditContent(trx, table, id);
+    await recordAudit(trx, { table, recordId: id, action: 'delete', before: personal ? null : row, userName });
     removed += 1;
   };
   // First the rows that are in the trash with their parent, so the parent no longer has them.
