@@ -42,6 +42,12 @@ export interface TrashItem {
   label: string;
 }
 
+/** What emptying the trash did: how many rows went, and what stayed because something still uses it. */
+export interface TrashEmptied {
+  removed: number;
+  kept: (TrashItem & { usedBy: string })[];
+}
+
 export interface AuditEntry {
   id: string;
   at: string;
@@ -120,7 +126,7 @@ export const reliabilityContract = {
   'privacy.purgeLog': method<PurgeLogEntry[]>()(noInput),
   'trash.list': method<TrashItem[]>()(noInput),
   'trash.restore': method<{ table: string; id: string }>()(z.object({ table: tableName, id }).strict()),
-  'trash.empty': method<{ removed: number }>()(z.object({ confirm: z.literal(true, { message: t('privacy.confirmRequired') }) }).strict()),
+  'trash.empty': method<TrashEmptied>()(z.object({ confirm: z.literal(true, { message: t('privacy.confirmRequired') }) }).strict()),
   /** The history of a record (of an advice: with its sections, items, responses, positions, commitments and follow-up), newest first. */
   'audit.history': method<HistoryEntry[]>()(
     z

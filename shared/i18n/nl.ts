@@ -1162,7 +1162,8 @@ export const nl = {
     emptied: '{count} items definitief verwijderd.',
     item: 'Dit item in de prullenbak',
     unknownTable: 'Dit soort gegevens kent geen prullenbak.',
-    stillReferenced: 'De prullenbak kan niet worden geleegd: er wordt nog naar verwezen door {uses}. Zet die eerst terug of verwijder ze ook.',
+    kept: '{count} items zijn in de prullenbak gebleven, omdat er nog naar verwezen wordt:',
+    keptItem: '{kind} "{name}": gebruikt door {uses}',
   },
   meetingTrash: {
     moveToTrash: 'Naar de prullenbak',

@@ -91,9 +91,9 @@ describe('wijkteams', () => {
     expect((await core.failure('wijkteams.get', { id: created.id })).code).toBe('NOT_FOUND');
     const stored = core.sqlite.prepare('select count(*) as n from assessments where wijkteam_id = ?').get(created.id) as { n: number };
     expect(stored.n).toBe(1);
-    // Emptying the trash is refused while the assessments point at the team; nothing changes.
+    // Emptying the trash keeps the team while its assessments point at it, and says so; nothing changes.
     const before = databaseFingerprint(core.sqlite);
-    expect((await core.failure('trash.empty', { confirm: true })).code).toBe('CONFLICT');
+    expect((await core.value('trash.empty', { confirm: true })).kept).toMatchObject([{ table: 'wijkteams', id: created.id, usedBy: '1 beoordelingen' }]);
     expectUnchanged(before);
   });
 });

@@ -141,9 +141,11 @@ describe('trash and audit trail (generic helpers for feature repositories)', () 
     // The child still points at its parent: nothing was orphaned.
     expect(core.sqlite.prepare('select count(*) from test_trash_children').pluck().get()).toBe(1);
 
-    // Emptying is refused while something points at a row in the trash.
+    // Emptying keeps a row that something still points at, says why, and changes nothing else.
     const before = databaseFingerprint(core.sqlite);
-    expect((await core.failure('trash.empty', { confirm: true })).code).toBe('CONFLICT');
+    const kept = await core.value('trash.empty', { confirm: true });
+    expect(kept.removed).toBe(0);
+    expect(kept.kept.map((item) => [item.table, item.id, item.usedBy])).toEqual([['test_trash', id, '1 test_trash_children']]);
     expect(databaseFingerprint(core.sqlite).hash).toBe(before.hash);
 
     await core.value('trash.restore', { table: 'test_trash', id });
@@ -165,7 +167,7 @@ describe('trash and audit trail (generic helpers for feature repositories)', () 
     const id = '00000000-0000-7000-8000-000000000012';
     await core.db.transaction().execute((trx) => moveToTrash(trx, core!.sqlite, 'test_trash', id, 'Tester'));
     expect((await core.failure('trash.empty', { confirm: false })).code).toBe('VALIDATION');
-    expect(await core.value('trash.empty', { confirm: true })).toEqual({ removed: 1 });
+    expect(await core.value('trash.empty', { confirm: true })).toEqual({ removed: 1, kept: [] });
     expect(core.sqlite.prepare('select count(*) from test_trash where id = ?').pluck().get(id)).toBe(0);
     expect((await core.value('audit.list', { recordId: id })).map((entry) => entry.action)).toEqual(['delete', 'trash']);
   });

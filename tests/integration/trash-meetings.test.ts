@@ -185,25 +185,26 @@ describe('trash for meetings and findings', () => {
     expect(itemOf(await core.value('advices.get', { id: advice.id })).mentions).toBe('genoemd op 1 van 2 bijeenkomsten');
   });
 
-  it('emptying deletes for real without orphans, or is refused with CONFLICT while something still points at a row', async () => {
+  it('emptying deletes for real without orphans, keeping (and naming) what something still points at', async () => {
     const data = await seed();
     const advice = await core.value('advices.create', { kind: 'gevraagd', betreft: 'Vervoer', withDefaultSections: true });
     const withItem = await core.value('advices.addItem', { sectionId: advice.sections[0]!.id, kind: 'bevinding', text: 'Taxi', findingIds: [data.a1.id] });
     const itemId = withItem.sections[0]!.items[0]!.id;
 
-    // The meeting goes to the trash with its findings; a1 is still cited by an advice item, so emptying is refused.
+    // The meeting goes to the trash with its findings; a1 is still cited by an advice item, so it
+    // stays, and so does its meeting; a2 (with the meeting) and b1 (on its own) go.
     await core.value('meetings.delete', { id: data.a.id });
     await core.value('findings.delete', { id: data.b1.id });
-    const before = databaseFingerprint(core.sqlite);
-    const refusal = await core.failure('trash.empty', { confirm: true });
-    expect(refusal.code).toBe('CONFLICT');
-    expect(refusal.message).toContain('verwezen');
-    expect(databaseFingerprint(core.sqlite).hash).toBe(before.hash);
+    const first = await core.value('trash.empty', { confirm: true });
+    expect(first.removed).toBe(2);
+    expect(first.kept.map((item) => [item.table, item.id, item.usedBy])).toEqual([['meetings', data.a.id, '1 inbreng']]);
+    expect(core.sqlite.prepare('select id from findings order by seq').pluck().all()).toEqual([data.a1.id]);
+    expect(core.sqlite.pragma('foreign_key_check')).toEqual([]);
 
-    // Without the citation everything goes, for good: the meeting, the findings that went with it and
-    // b1, with their tags, signal links and wijk links; nothing is orphaned.
+    // Without the citation the rest goes, for good: the meeting and the finding that went with it,
+    // with their tags, signal links and wijk links; nothing is orphaned.
     await core.value('advices.updateItem', { id: itemId, findingIds: [] });
-    expect(await core.value('trash.empty', { confirm: true })).toEqual({ removed: 4 });
+    expect(await core.value('trash.empty', { confirm: true })).toEqual({ removed: 2, kept: [] });
     expect(core.sqlite.pragma('foreign_key_check')).toEqual([]);
     expect(core.sqlite.prepare('select count(*) from findings').pluck().get()).toBe(0);
     expect(core.sqlite.prepare('select count(*) from meetings').pluck().get()).toBe(1);
@@ -223,7 +224,7 @@ describe('trash for meetings and findings', () => {
     const plain = await core.value('findings.create', { meetingId: meeting.id, text: 'Te weinig bankjes in het park' });
     await core.value('findings.update', { id: personal.id, text: 'Mevrouw Bakker (Dorpsstraat 12) krijgt nog steeds geen hulp' });
     for (const finding of [personal, plain]) await core.value('findings.delete', { id: finding.id });
-    expect(await core.value('trash.empty', { confirm: true })).toEqual({ removed: 2 });
+    expect(await core.value('trash.empty', { confirm: true })).toEqual({ removed: 2, kept: [] });
 
     const trail = core.sqlite
       .prepare(`select record_id as id, action, before_json as before, after_json as after from audit_log where table_name = 'findings' order by at, rowid`)

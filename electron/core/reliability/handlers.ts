@@ -21,7 +21,7 @@ export const reliabilityHandlers = defineHandlers({
       return { table, id };
     }),
   'trash.empty': async (_input, ctx) =>
-    ctx.db.transaction().execute(async (trx) => ({ removed: await emptyTrash(trx, ctx.sqlite, ctx.session.userName) })),
+    ctx.db.transaction().execute((trx) => emptyTrash(trx, ctx.sqlite, ctx.session.userName)),
   'audit.list': async (input, { db }) => listAudit(db, input),
   'audit.history': async ({ table, recordId }, { db }) => recordHistory(db, table, recordId),
 });

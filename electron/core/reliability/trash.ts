@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import type { TrashItem } from '../../../shared/api/reliability';
+import type { TrashEmptied, TrashItem } from '../../../shared/api/reliability';
 import { t, tableLabel } from '../../../shared/i18n';
 import { AppError } from '../../../shared/result';
 import type { Db, Sqlite } from '../db/connection';
@@ -86,34 +86,45 @@ function inheritedTrashColumns(sqlite: Sqlite, table: string): string[] {
   return tableColumns(sqlite, table).filter((column) => column !== TRASH_COLUMN && column.endsWith(`_${TRASH_COLUMN}`));
 }
 
-/** Deletes every row in the trash for good; refused (nothing deleted) while anything points at one. */
-export async function emptyTrash(trx: Db, sqlite: Sqlite, userName: string): Promise<number> {
+function describeUses(references: { table: string; count: number }[]): string {
+  return references.map((reference) => `${reference.count} ${tableLabel(reference.table)}`).join(', ');
+}
+
+/**
+ * Deletes for good what is in the trash. A row that something outside the trash still points at
+ * (an advice item citing a finding, a team's assessments) stays, so nothing is ever orphaned; the
+ * rest goes, and the answer names what stayed and why. Passes repeat while they delete something,
+ * because deleting one row (an advice with its items) can free another (the finding it cited).
+ */
+export async function emptyTrash(trx: Db, sqlite: Sqlite, userName: string): Promise<TrashEmptied> {
   const db = trx as unknown as Kysely<any>;
   let removed = 0;
-  const remove = async (table: string, row: Record<string, unknown>) => {
+  const tryRemove = async (table: string, row: Record<string, unknown>): Promise<boolean> => {
     const id = String(row.id);
-    const references = blockingReferences(sqlite, table, id);
-    if (references.length > 0) {
-      const uses = references.map((reference) => `${reference.count} ${tableLabel(reference.table)}`).join(', ');
-      throw new AppError('CONFLICT', t('trash.stillReferenced', { uses }));
-    }
+    if (blockingReferences(sqlite, table, id).length > 0) return false;
     await db.deleteFrom(table).where('id', '=', id).execute();
     // Deleted for good, personal data must not live on in the trail (AVG): who and when stay.
     const personal = row[PERSONAL_DATA_COLUMN] === 1;
     if (personal) await forgetAuditContent(trx, table, id);
     await recordAudit(trx, { table, recordId: id, action: 'delete', before: personal ? null : row, userName });
     removed += 1;
+    return true;
   };
-  // First the rows that are in the trash with their parent, so the parent no longer has them.
-  for (const table of trashTables(sqlite)) {
-    for (const column of inheritedTrashColumns(sqlite, table)) {
-      const rows = await db.selectFrom(table).selectAll().where(TRASH_COLUMN, 'is', null).where(column, 'is not', null).execute();
-      for (const row of rows) await remove(table, row);
+  let progress = true;
+  while (progress) {
+    progress = false;
+    // First the rows that are in the trash with their parent, so the parent no longer has them.
+    for (const table of trashTables(sqlite)) {
+      for (const column of inheritedTrashColumns(sqlite, table)) {
+        const rows = await db.selectFrom(table).selectAll().where(TRASH_COLUMN, 'is', null).where(column, 'is not', null).execute();
+        for (const row of rows) if (await tryRemove(table, row)) progress = true;
+      }
+    }
+    for (const table of trashTables(sqlite)) {
+      const rows = await db.selectFrom(table).selectAll().where(TRASH_COLUMN, 'is not', null).execute();
+      for (const row of rows) if (await tryRemove(table, row)) progress = true;
     }
   }
-  for (const table of trashTables(sqlite)) {
-    const rows = await db.selectFrom(table).selectAll().where(TRASH_COLUMN, 'is not', null).execute();
-    for (const row of rows) await remove(table, row);
-  }
-  return removed;
+  const kept = (await listTrash(trx, sqlite)).map((item) => ({ ...item, usedBy: describeUses(blockingReferences(sqlite, item.table, item.id)) }));
+  return { removed, kept };
 }

@@ -10,7 +10,7 @@ import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { DataTable } from '../../ui/DataTable';
 import { Heading, Paragraph } from '../../ui/Heading';
 
-type Status = { kind: 'ok' | 'error'; message: string } | null;
+type Status = { kind: 'ok' | 'error'; message: string; details?: string[] } | null;
 
 /** The trash of every table that has a `deleted_at` column: restore one item, or empty it after a question. */
 export function TrashSection() {
@@ -24,9 +24,10 @@ export function TrashSection() {
   }, [load]);
 
   const run = useCallback(
-    async (work: () => Promise<string>) => {
+    async (work: () => Promise<string | { message: string; details: string[] }>) => {
       try {
-        setStatus({ kind: 'ok', message: await work() });
+        const outcome = await work();
+        setStatus(typeof outcome === 'string' ? { kind: 'ok', message: outcome } : { kind: 'ok', ...outcome });
       } catch (error) {
         setStatus({ kind: 'error', message: error instanceof ApiCallError ? error.message : String(error) });
       }
@@ -68,7 +69,18 @@ export function TrashSection() {
         {t('trash.title')}
       </Heading>
       <Paragraph>{t('trash.intro')}</Paragraph>
-      {status && <Alert kind={status.kind}>{status.message}</Alert>}
+      {status && (
+        <Alert kind={status.kind}>
+          {status.message}
+          {status.details && status.details.length > 0 && (
+            <ul>
+              {status.details.map((detail) => (
+                <li key={detail}>{detail}</li>
+              ))}
+            </ul>
+          )}
+        </Alert>
+      )}
       {items &&
         (items.length === 0 ? (
           <Paragraph>{t('trash.empty')}</Paragraph>
@@ -89,7 +101,11 @@ export function TrashSection() {
         confirmLabel={t('trash.emptyButton')}
         onConfirm={() => {
           setConfirming(false);
-          void run(async () => t('trash.emptied', { count: (await api.call('trash.empty', { confirm: true })).removed }));
+          void run(async () => {
+            const { removed, kept } = await api.call('trash.empty', { confirm: true });
+            const message = [t('trash.emptied', { count: removed }), ...(kept.length > 0 ? [t('trash.kept', { count: kept.length })] : [])].join(' ');
+            return { message, details: kept.map((item) => t('trash.keptItem', { kind: item.tableLabel, name: item.label || item.id, uses: item.usedBy })) };
+          });
         }}
         onCancel={() => setConfirming(false)}
       />
