@@ -249,14 +249,15 @@ function TracePanel({ advice, itemId }: { advice: AdviceDetail; itemId: string |
   const [trace, setTrace] = useState<ItemTrace | null>(null);
   const item = advice.sections.flatMap((section) => section.items).find((candidate) => candidate.id === itemId);
   const key = item ? `${item.id}:${item.findingIds.join()}:${item.signalIds.join()}:${item.relatedItemIds.join()}:${item.number}` : '';
+  const tracedId = item?.id ?? null;
   useEffect(() => {
-    if (!item) {
+    if (!tracedId) {
       setTrace(null);
       return;
     }
     // Reloaded when the item's links or number change (the key), not on every new advice object.
-    void api.call('advices.traceItem', { id: item.id }).then(setTrace, () => setTrace(null));
-  }, [key]);
+    void api.call('advices.traceItem', { id: tracedId }).then(setTrace, () => setTrace(null));
+  }, [tracedId, key]);
   const byMeeting = useMemo(() => {
     const groups = new Map<string, { title: string; date: string; texts: string[] }>();
     for (const finding of trace?.findings ?? []) {
