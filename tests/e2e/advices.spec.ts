@@ -2,20 +2,8 @@ import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import mammoth from 'mammoth';
 import { renderDocx, renderPdfPageToPng } from '../helpers/docx';
-import { expect, expectNoAccessibilityViolations, saveScreenshot, test } from './fixtures';
+import { callApi as call, expect, expectNoAccessibilityViolations, saveScreenshot, test } from './fixtures';
 
-/** Calls the API of the host as the logged-in page does. */
-async function call<T>(page: Page, method: string, input: unknown): Promise<T> {
-  const result = await page.evaluate(
-    async ([name, body]) => {
-      const response = await fetch(`api/${name}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
-      return (await response.json()) as { ok: boolean; value?: unknown; error?: { message: string } };
-    },
-    [method, input] as const,
-  );
-  if (!result.ok) throw new Error(`${method}: ${result.error?.message}`);
-  return result.value as T;
-}
 
 async function seed(page: Page) {
   await call(page, 'council.update', {

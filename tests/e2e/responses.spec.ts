@@ -2,21 +2,9 @@ import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import ExcelJS from 'exceljs';
 import { renderDocx } from '../helpers/docx';
-import { expect, expectNoAccessibilityViolations, saveScreenshot, test } from './fixtures';
+import { callApi as call, expect, expectNoAccessibilityViolations, saveScreenshot, test } from './fixtures';
 import { todayInNetherlands } from '../../electron/core/advices/repository';
 import { addDays } from '../../shared/responses/deadlines';
-
-async function call<T>(page: Page, method: string, input: unknown): Promise<T> {
-  const result = await page.evaluate(
-    async ([name, body]) => {
-      const response = await fetch(`api/${name}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
-      return (await response.json()) as { ok: boolean; value?: unknown; error?: { message: string } };
-    },
-    [method, input] as const,
-  );
-  if (!result.ok) throw new Error(`${method}: ${result.error?.message}`);
-  return result.value as T;
-}
 
 /** Days back from today as the app counts it: the Dutch calendar day, not the UTC one (they differ after 23:00 UTC). */
 function daysAgo(days: number): string {
