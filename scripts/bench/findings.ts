@@ -161,6 +161,7 @@ export async function benchFindings(core: Core, label: string, iterations = 50):
   const twoTerms = '("regiotaxi" OR "regiotaxi"*) AND ("wachttijd" OR "wachttijd"*)';
   const broad = '("mantelz" OR "mantelz"*)';
   const rare = '("trapliftsubsidie" OR "trapliftsubsidie"*)';
+  const prefix = '("scootm" OR "scootm"*)';
   return [
     await compareWithFloor(`${label}: eerste pagina op datum`, () => search('', {}, 'date'), () => firstPageFloor.all(), iterations),
     await compareWithFloor(
@@ -169,7 +170,10 @@ export async function benchFindings(core: Core, label: string, iterations = 50):
       () => filteredFloor.all(wijkId, '2010-01-01', '2016-12-31'),
       iterations,
     ),
-    await compareWithFloor(`${label}: zoeken met prefix "scootm"`, () => search('scootm'), () => searchFloor.all('("scootm" OR "scootm"*)'), iterations),
+    {
+      ...(await compareWithFloor(`${label}: zoeken met prefix "scootm" (${matches(prefix)} treffers)`, () => search('scootm'), () => searchFloor.all(prefix), iterations)),
+      [BROAD_SEARCH]: true,
+    },
     await compareWithFloor(
       `${label}: zoeken met weinig treffers "trapliftsubsidie" (${matches(rare)} treffers)`,
       () => search('trapliftsubsidie'),

@@ -282,7 +282,7 @@ export async function searchFindings(db: Db, input: FindingSearchInput): Promise
     rows = page.rows;
     // A page that is not full ends the list: its end is the total, no count needed.
     const endsTheList = rows.length < input.limit && (rows.length > 0 || input.offset === 0);
-    total = endsTheList ? input.offset + rows.length : await countFindings(db, sql`findings f`, where);
+    total = endsTheList ? input.offset + rows.length : filters.length === 0 ? await countVisibleFindings(db) : await countFindings(db, sql`findings f`, where);
   }
   const hits: FindingHit[] = rows.map((row) => {
     const finding = toFinding(row, row.tag_list ? row.tag_list.split(TAG_SEPARATOR) : []);
@@ -298,6 +298,19 @@ async function countFindings(db: Db, from: RawBuilder<unknown>, where: RawBuilde
 
 /** The seqs (full-text rowids) of the findings that count nowhere; both parts read partial indexes. */
 const HIDDEN_SEQS = sql`select seq from findings where deleted_at is not null union all select seq from findings where meeting_deleted_at is not null`;
+
+/**
+ * All findings minus those in the trash. SQLite counts a whole table from its b-tree pages without
+ * visiting rows; counting "visible" with a WHERE visits all 100k index entries (0.7 ms, the first
+ * page took 1.0 ms against a 0.2 ms floor). The hidden ones are few and in two partial indexes.
+ */
+async function countVisibleFindings(db: Db): Promise<number> {
+  const row = await sql<{ n: number }>`
+    select (select count(*) from findings) - (select count(*) from (${HIDDEN_SEQS_DISTINCT})) as n`.execute(db);
+  return Number(row.rows[0]?.n ?? 0);
+}
+
+const HIDDEN_SEQS_DISTINCT = sql`select seq from findings where deleted_at is not null union select seq from findings where meeting_deleted_at is not null`;
 
 /** Whether any finding or meeting is in the trash: two lookups in the partial indexes of migration 0011. */
 async function anythingInTrash(db: Db): Promise<boolean> {
