@@ -305,12 +305,14 @@ const HIDDEN_SEQS = sql`select seq from findings where deleted_at is not null un
  * page took 1.0 ms against a 0.2 ms floor). The hidden ones are few and in two partial indexes.
  */
 async function countVisibleFindings(db: Db): Promise<number> {
+  // INDEXED BY: without planner statistics (a new or freshly imported database) SQLite scanned the
+  // whole table for these (28 ms at 100k); the partial indexes hold exactly the rows asked for.
   const row = await sql<{ n: number }>`
-    select (select count(*) from findings) - (select count(*) from (${HIDDEN_SEQS_DISTINCT})) as n`.execute(db);
+    select (select count(*) from findings)
+      - (select count(*) from findings indexed by findings_in_trash where deleted_at is not null)
+      - (select count(*) from findings indexed by findings_in_trashed_meeting where meeting_deleted_at is not null and deleted_at is null) as n`.execute(db);
   return Number(row.rows[0]?.n ?? 0);
 }
-
-const HIDDEN_SEQS_DISTINCT = sql`select seq from findings where deleted_at is not null union select seq from findings where meeting_deleted_at is not null`;
 
 /** Whether any finding or meeting is in the trash: two lookups in the partial indexes of migration 0011. */
 async function anythingInTrash(db: Db): Promise<boolean> {
