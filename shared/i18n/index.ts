@@ -24,9 +24,19 @@ export function t(key: MessageKey, params?: Record<string, string | number>): st
   return params ? interpolate(template, params) : template;
 }
 
-/** Fills `{name}` placeholders; unknown ones stay as they are. */
+const pluralRules = new Intl.PluralRules('nl-NL');
+
+/**
+ * Fills `{name}` placeholders, and `{name|one|other}` with the word for that number: "{count}
+ * {count|item|items}" gives "1 item", "3 items" (Dutch plural rules from Intl). Unknown names stay
+ * as they are.
+ */
 export function interpolate(template: string, params: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+  return template
+    .replace(/\{(\w+)\|([^|{}]*)\|([^|{}]*)\}/g, (whole, name: string, one: string, other: string) =>
+      name in params ? (pluralRules.select(Number(params[name])) === 'one' ? one : other) : whole,
+    )
+    .replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }
 
 /** Dutch plural name of a table for messages; falls back to the table name. */

@@ -58,7 +58,7 @@ test('draft an ongevraagd advies from signals, reorder by keyboard, export, adop
   // Pull the signal into the first section (bevindingen, I.1), then write two more by hand.
   await app.getByRole('checkbox', { name: /Wijkteam telefonisch slecht bereikbaar \(genoemd op 3 van 4 bijeenkomsten\)/ }).check();
   await app.getByRole('button', { name: 'Toevoegen als punt' }).click();
-  await expect(app.getByText('1 punten toegevoegd.')).toBeVisible();
+  await expect(app.getByText('1 punt toegevoegd.')).toBeVisible();
   const sections = app.getByTestId('advice-section');
   await sections.nth(0).getByRole('button', { name: /Punt toevoegen aan/ }).click();
   await app.getByLabel('Tekst van Punt I.2').fill('Inwoners weten niet waar het wijkteam zit.');

@@ -102,7 +102,7 @@ test('search the findings, group two into a signal and prioritise it', async ({ 
 
   // Diacritics folded and prefix matched: "client" finds "cliëntondersteuner", highlighted.
   await app.getByLabel('Zoeken in inbreng').fill('client');
-  await expect(app.getByText('1 resultaten')).toBeVisible();
+  await expect(app.getByText('1 resultaat')).toBeVisible();
   await expect(results.locator('mark')).toHaveText('cliëntondersteuner');
   await app.getByLabel('Zoeken in inbreng').fill('mantelzorg');
   await expect(app.getByText('2 resultaten')).toBeVisible();
@@ -116,7 +116,7 @@ test('search the findings, group two into a signal and prioritise it', async ({ 
   await edit.getByRole('button', { name: 'Opslaan' }).click();
   await expect(app.getByRole('status').filter({ hasText: 'Opgeslagen.' })).toBeVisible();
   await app.getByLabel('Labels', { exact: true }).selectOption('ouderen');
-  await expect(app.getByText('1 resultaten')).toBeVisible();
+  await expect(app.getByText('1 resultaat')).toBeVisible();
   await app.getByLabel('Labels', { exact: true }).selectOption('');
   await expect(app.getByText('2 resultaten')).toBeVisible();
   await results.getByRole('checkbox', { name: /Mantelzorgers raken/ }).check();
@@ -132,7 +132,7 @@ test('search the findings, group two into a signal and prioritise it', async ({ 
 
   await app.getByLabel('Onderdelen van Inbreng').getByRole('link', { name: 'Signalen' }).click();
   await expect(app.getByRole('heading', { level: 1, name: 'Inbreng: Signalen' })).toBeVisible();
-  await expect(app.getByText('genoemd op 1 van 1 bijeenkomsten')).toBeVisible();
+  await expect(app.getByText('genoemd op 1 van 1 bijeenkomst')).toBeVisible();
   await app.getByRole('button', { name: 'Toon inbreng: Mantelzorgers overbelast' }).click();
   await expect(app.getByRole('list', { name: 'Inbreng in dit signaal: Mantelzorgers overbelast' }).getByRole('listitem')).toHaveCount(2);
   await expectNoAccessibilityViolations(app);
@@ -140,7 +140,7 @@ test('search the findings, group two into a signal and prioritise it', async ({ 
 
   await app.getByLabel('Onderdelen van Inbreng').getByRole('link', { name: 'Prioriteren' }).click();
   await app.getByRole('button', { name: 'Stem erbij voor Mantelzorgers overbelast' }).click();
-  await expect(app.getByText('1 stemmen')).toBeVisible();
+  await expect(app.getByText('1 stem')).toBeVisible();
   await app.getByLabel('Prioriteit van Mantelzorgers overbelast').selectOption('3');
   await expect(app.getByLabel('Prioriteit van Mantelzorgers overbelast')).toHaveValue('3');
   await expectNoAccessibilityViolations(app);
@@ -186,14 +186,14 @@ test('import findings from CSV with a per-row report, then export the overview',
   await expect(report.getByRole('row', { name: /4 Bijeenkomst Bijeenkomst "Onbekende avond" bestaat niet\./ })).toBeVisible();
   await expectNoAccessibilityViolations(app);
   await saveScreenshot(app, testInfo, 'importeren');
-  await app.getByRole('button', { name: 'Importeer 1 regels' }).click();
-  await expect(app.getByText('1 regels geïmporteerd.')).toBeVisible();
+  await app.getByRole('button', { name: 'Importeer 1 regel' }).click();
+  await expect(app.getByText('1 regel geïmporteerd.')).toBeVisible();
 
   await app.getByLabel('Onderdelen van Inbreng').getByRole('link', { name: 'Overzicht' }).click();
   await app.getByLabel('Zoeken in inbreng').fill('pinautomaat');
-  await expect(app.getByText('1 resultaten')).toBeVisible();
+  await expect(app.getByText('1 resultaat')).toBeVisible();
   await app.getByRole('button', { name: 'Exporteren naar Excel' }).click();
-  await expect(app.getByText(/1 regels geëxporteerd naar .*inbreng-.*\.xlsx/)).toBeVisible();
+  await expect(app.getByText(/1 regel geëxporteerd naar .*inbreng-.*\.xlsx/)).toBeVisible();
 
   // Exchange file: made on the meeting page, read back in here: nothing changes the second time.
   await app.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Bijeenkomsten' }).click();

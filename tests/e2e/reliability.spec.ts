@@ -135,7 +135,7 @@ test('the trash lists deleted items of any table with deleted_at, restores one a
   const confirm = app.getByRole('dialog', { name: 'Prullenbak legen' });
   await expect(confirm).toContainText('1 items definitief');
   await confirm.getByRole('button', { name: 'Prullenbak legen' }).click();
-  await expect(section.getByRole('status')).toHaveText('1 items definitief verwijderd.');
+  await expect(section.getByRole('status')).toHaveText('1 item definitief verwijderd.');
   await expect(section.getByText('De prullenbak is leeg.')).toBeVisible();
   expect(await app.evaluate(() => (globalThis as { __xss?: number }).__xss)).toBeUndefined();
 

@@ -145,7 +145,7 @@ test('record a response for a sent advice, set positions by keyboard, add a comm
   expect(feedbackText).toContain('U zei: "Het wijkteam neemt de telefoon niet op"');
   expect(feedbackText).toContain('De gemeente heeft dit overgenomen. Per 1 maart is er in elke wijk een spreekuur.');
   expect(feedbackText).not.toContain('De Boer');
-  expect(feedbackText).toContain('1 punten staan niet in dit overzicht');
+  expect(feedbackText).toContain('1 punt staat niet in dit overzicht');
   await expectNoAccessibilityViolations(app);
   await saveScreenshot(app, testInfo, 'reacties-export');
 

@@ -29,7 +29,7 @@ test('a finding goes to the Prullenbak after a confirmation, is gone from list a
   await saveScreenshot(app, testInfo, 'inbreng-naar-prullenbak');
   await dialog.getByRole('button', { name: 'Naar de prullenbak' }).click();
   await expect(app.getByRole('status').filter({ hasText: 'Inbreng "De regiotaxi komt vaak te laat" staat nu in de prullenbak.' })).toBeVisible();
-  await expect(app.getByText('1 resultaten')).toBeVisible();
+  await expect(app.getByText('1 resultaat')).toBeVisible();
   await expect(results.getByText('De regiotaxi komt vaak te laat')).toHaveCount(0);
   await app.getByLabel('Zoeken in inbreng').fill('regiotaxi');
   await expect(app.getByText('Geen inbreng gevonden.')).toBeVisible();
@@ -50,6 +50,6 @@ test('a finding goes to the Prullenbak after a confirmation, is gone from list a
   await app.goto(`${origin}/#/inbreng`);
   await expect(app.getByText('2 resultaten')).toBeVisible();
   await app.getByLabel('Zoeken in inbreng').fill('regiotaxi');
-  await expect(app.getByText('1 resultaten')).toBeVisible();
+  await expect(app.getByText('1 resultaat')).toBeVisible();
   await expect(results.getByText('regiotaxi', { exact: false }).first()).toBeVisible();
 });

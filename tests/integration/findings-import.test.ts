@@ -176,7 +176,7 @@ describe('findings import and export', () => {
     const withoutPersonal = await runJob('findingsExport', request);
     expect(withoutPersonal.state).toBe('done');
     expect(withoutPersonal.result).toMatchObject({ count: 1, leftOut: 1 });
-    expect(String(withoutPersonal.result!.message)).toContain('1 regels met persoonsgegevens zijn weggelaten.');
+    expect(String(withoutPersonal.result!.message)).toContain('1 regel met persoonsgegevens is weggelaten.');
     const csv = readFileSync(String(withoutPersonal.result!.path), 'utf8');
     expect(csv).toContain('De traplift komt pas na maanden');
     expect(csv).not.toContain('Dorpsstraat');

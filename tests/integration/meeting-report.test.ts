@@ -50,7 +50,7 @@ describe('meeting report (.docx through LibreOffice)', () => {
     expect(flat).toContain('Thematafels: Toegang (Karin); Cliëntondersteuning');
     expect(flat).toMatch(/1\. Toegang 1\.1 Het WIJ-team is laagdrempelig 1\.2 Wachttijden zijn te lang 2\. Cliëntondersteuning 2\.1 Onafhankelijke cliëntondersteuning is onbekend 3\. Overige inbreng 3\.1 Meer terugkoppeling aan bewoners/);
     expect(flat).not.toContain('De Vries');
-    expect(flat).toContain('1 punten met persoonsgegevens zijn niet opgenomen in dit verslag.');
+    expect(flat).toContain('1 punt met persoonsgegevens is niet opgenomen in dit verslag.');
   });
 
   it('includes personal data only when asked, with a warning', async () => {

@@ -114,8 +114,8 @@ describe('terugkoppeling', () => {
       expect(flat).toMatch(/Te weinig bankjes in het park.*nog niet in een advies/);
       expect(flat).not.toContain('Mevrouw Jansen');
       expect(flat).not.toContain('Pietersen');
-      expect(flat).toContain('Let op: 1 aantekeningen over de opvolging staan niet in dit overzicht, omdat ze gegevens over personen bevatten.');
-      expect(flat).toContain('1 punten staan niet in dit overzicht, omdat ze gegevens over personen bevatten');
+      expect(flat).toContain('Let op: 1 aantekening over de opvolging staat niet in dit overzicht, omdat die gegevens over personen bevat.');
+      expect(flat).toContain('1 punt staat niet in dit overzicht, omdat het gegevens over personen bevat');
     }
   }, 180_000);
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDateLong, formatDateShort, formatDateTime, formatInteger, t, tableLabel } from '../../../shared/i18n';
+import { formatDateLong, formatDateShort, formatDateTime, formatInteger, interpolate, t, tableLabel } from '../../../shared/i18n';
 
 describe('formatDateLong', () => {
   it('writes a calendar date the Dutch way', () => {
@@ -85,5 +85,22 @@ describe('tableLabel', () => {
   it('gives the Dutch plural of a known table and the table name otherwise', () => {
     expect(tableLabel('meetings')).toBe('bijeenkomsten');
     expect(tableLabel('onbekende_tabel')).toBe('onbekende_tabel');
+  });
+});
+
+describe('interpolate: numbers with the right word', () => {
+  it('chooses the singular for exactly one and the plural otherwise, by Dutch rules', () => {
+    const template = '{count} {count|item|items} definitief verwijderd.';
+    expect(interpolate(template, { count: 1 })).toBe('1 item definitief verwijderd.');
+    expect(interpolate(template, { count: 0 })).toBe('0 items definitief verwijderd.');
+    expect(interpolate(template, { count: 2 })).toBe('2 items definitief verwijderd.');
+    expect(interpolate(template, { count: '1' })).toBe('1 item definitief verwijderd.');
+    expect(interpolate('{count|is|zijn} {n|x|y}', { count: 5 })).toBe('zijn {n|x|y}');
+  });
+
+  it('gives catalogue messages correct Dutch for one and for many', () => {
+    expect(t('trash.kept', { count: 1 })).toBe('1 item is in de prullenbak gebleven, omdat er nog naar verwezen wordt:');
+    expect(t('trash.kept', { count: 3 })).toBe('3 items zijn in de prullenbak gebleven, omdat er nog naar verwezen wordt:');
+    expect(t('signals.mentioned', { count: 1, total: 1 })).toBe('genoemd op 1 van 1 bijeenkomst');
   });
 });
