@@ -253,3 +253,47 @@ test('the overview stays virtual with thousands of findings and loads more while
   await expectNoAccessibilityViolations(app);
   await saveScreenshot(app, testInfo, 'inbreng-veel');
 });
+
+test('rename a programme and a theme table by keyboard; a programme in use is not deleted', async ({ app }, testInfo) => {
+  const origin = new URL(app.url()).origin;
+  await app.goto(`${origin}/#/bijeenkomsten`);
+  const programmes = app.getByRole('region', { name: "Programma's" });
+  await programmes.getByLabel('Naam van het programma').fill('Wijkronde 2026');
+  await programmes.getByRole('button', { name: 'Programma toevoegen' }).click();
+  await expect(programmes.getByRole('listitem').filter({ hasText: 'Wijkronde 2026' })).toBeVisible();
+
+  await programmes.getByRole('button', { name: 'Naam wijzigen: Wijkronde 2026' }).click();
+  const newName = programmes.getByLabel('Nieuwe naam van het programma');
+  await expect(newName).toBeFocused();
+  await newName.fill('Wijkgesprekken 2026');
+  await expectNoAccessibilityViolations(app);
+  await saveScreenshot(app, testInfo, 'programma-naam-wijzigen');
+  await newName.press('Enter');
+  await expect(programmes.getByText('Programma heet nu "Wijkgesprekken 2026".')).toBeVisible();
+  await expect(programmes.getByRole('button', { name: 'Naam wijzigen: Wijkgesprekken 2026' })).toBeFocused();
+  // Escape leaves the name as it was.
+  await programmes.getByRole('button', { name: 'Naam wijzigen: Wijkgesprekken 2026' }).press('Enter');
+  await programmes.getByLabel('Nieuwe naam van het programma').fill('Iets anders');
+  await programmes.getByLabel('Nieuwe naam van het programma').press('Escape');
+  await expect(programmes.getByRole('listitem').filter({ hasText: 'Wijkgesprekken 2026' })).toBeVisible();
+
+  // A meeting in the programme, with a theme table to rename.
+  await app.getByRole('button', { name: 'Nieuwe bijeenkomst' }).click();
+  await app.getByLabel('Titel').fill('Thema-avond');
+  await app.getByLabel('Datum').fill('2026-04-02');
+  await app.getByLabel('Programma').selectOption({ label: 'Wijkgesprekken 2026' });
+  await app.getByLabel('Thematafels (optioneel)').fill('Vervoer');
+  await app.getByRole('button', { name: 'Opslaan' }).click();
+  await expect(app.getByRole('heading', { level: 1, name: 'Thema-avond' })).toBeVisible();
+  await app.getByRole('button', { name: 'Naam wijzigen: Vervoer' }).click();
+  await app.getByLabel('Nieuw thema van de tafel').fill('Vervoer en regiotaxi');
+  await app.getByLabel('Nieuw thema van de tafel').press('Enter');
+  await expect(app.getByRole('button', { name: 'Naam wijzigen: Vervoer en regiotaxi' })).toBeVisible();
+  await expectNoAccessibilityViolations(app);
+
+  await app.goto(`${origin}/#/bijeenkomsten`);
+  await programmes.getByRole('button', { name: 'Verwijderen: Wijkgesprekken 2026' }).click();
+  await expect(programmes.getByText(/Programma "Wijkgesprekken 2026" kan niet worden verwijderd/)).toBeVisible();
+  await expect(programmes.getByRole('listitem').filter({ hasText: 'Wijkgesprekken 2026' })).toBeVisible();
+  await saveScreenshot(app, testInfo, 'programma-in-gebruik');
+});

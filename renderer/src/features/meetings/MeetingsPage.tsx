@@ -11,6 +11,7 @@ import { Button } from '../../ui/Button';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { DataTable } from '../../ui/DataTable';
 import { CheckboxField, TextAreaField, TextField } from '../../ui/Field';
+import { InlineRename } from '../../ui/InlineRename';
 import { Heading, Paragraph } from '../../ui/Heading';
 import { fieldErrors, formatLabel, SelectField, sourceLabel } from './controls';
 import { ExchangeExportSection, ExchangeImportSection } from './ExchangeSections';
@@ -95,6 +96,26 @@ function ProgrammesSection() {
     }
   };
 
+  const rename = async (programme: Programme, newName: string) => {
+    try {
+      const renamed = await api.call('programmes.update', { id: programme.id, name: newName });
+      setStatus({ kind: 'ok', message: t('programmes.renamed', { name: renamed.name }) });
+      await load();
+    } catch (error) {
+      setStatus({ kind: 'error', message: fieldErrors(error).message });
+      throw error;
+    }
+  };
+  const remove = async (programme: Programme) => {
+    try {
+      await api.call('programmes.delete', { id: programme.id });
+      setStatus({ kind: 'ok', message: t('programmes.deleted', { name: programme.name }) });
+      await load();
+    } catch (error) {
+      setStatus({ kind: 'error', message: fieldErrors(error).message });
+    }
+  };
+
   return (
     <section className="aw-card" aria-labelledby="programmas-titel">
       <Heading level={2} id="programmas-titel">
@@ -104,7 +125,12 @@ function ProgrammesSection() {
         <ul>
           {programmes.map((programme) => (
             <li key={programme.id}>
-              {programme.name} ({t('meetings.title').toLowerCase()}: {programme.meetingCount})
+              <InlineRename name={programme.name} label={t('programmes.newName')} save={(newName) => rename(programme, newName)}>
+                {` (${t('meetings.title').toLowerCase()}: ${programme.meetingCount})`}
+              </InlineRename>{' '}
+              <Button appearance="subtle" aria-label={`${t('common.delete')}: ${programme.name}`} onClick={() => void remove(programme)}>
+                {t('common.delete')}
+              </Button>
             </li>
           ))}
         </ul>
@@ -332,6 +358,16 @@ function MeetingPage({ meetingId }: { meetingId: string }) {
       setStatus({ kind: 'error', message: fieldErrors(caught).message });
     }
   };
+  const renameTable = async (id: string, theme: string) => {
+    try {
+      await api.call('themeTables.update', { id, theme });
+      setStatus(null);
+      await load();
+    } catch (caught) {
+      setStatus({ kind: 'error', message: fieldErrors(caught).message });
+      throw caught;
+    }
+  };
   const deleteTable = async (id: string) => {
     try {
       await api.call('themeTables.delete', { id });
@@ -427,8 +463,9 @@ function MeetingPage({ meetingId }: { meetingId: string }) {
           <ol>
             {meeting.tables.map((table) => (
               <li key={table.id}>
-                {table.theme}
-                {table.facilitator && ` (${t('meetings.tableFacilitator').toLowerCase()}: ${table.facilitator})`}{' '}
+                <InlineRename name={table.theme} label={t('meetings.tableNewTheme')} save={(theme) => renameTable(table.id, theme)}>
+                  {table.facilitator && ` (${t('meetings.tableFacilitator').toLowerCase()}: ${table.facilitator})`}
+                </InlineRename>{' '}
                 <Button appearance="subtle" aria-label={`${t('common.delete')}: ${table.theme}`} onClick={() => void deleteTable(table.id)}>
                   {t('common.delete')}
                 </Button>
