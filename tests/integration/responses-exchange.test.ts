@@ -56,6 +56,17 @@ describe('follow-up in the exchange file', () => {
     expect(overview.commitments[0]).toMatchObject({ description: 'Wachttijden op de website', itemIds: [there.sections[1]!.items[1]!.id] });
     expect(overview.log[0]).toMatchObject({ text: 'Navraag gedaan.', commitmentId: overview.commitments[0]!.id });
 
+    // What came in is in the chair's audit trail as her change, like one made on her machine.
+    const trail = (core: TestCore) =>
+      core.sqlite.prepare(`select table_name as "table", action, user_name as user from audit_log where table_name in ('advice_responses', 'recommendation_positions', 'commitments', 'followup_entries') order by table_name, at`).all();
+    expect(trail(chair)).toEqual([
+      { table: 'advice_responses', action: 'create', user: 'Anna de Vries' },
+      { table: 'commitments', action: 'create', user: 'Anna de Vries' },
+      { table: 'followup_entries', action: 'create', user: 'Anna de Vries' },
+      { table: 'recommendation_positions', action: 'create', user: 'Anna de Vries' },
+      { table: 'recommendation_positions', action: 'create', user: 'Anna de Vries' },
+    ]);
+
     // Again: nothing changes. The chair's later change travels back and wins there.
     expect(await importInto(chair, file.bytesBase64!)).toMatchObject({ inserted: 0, updated: 0, unchanged: 5 });
     await new Promise((resolve) => setTimeout(resolve, 5));
@@ -66,6 +77,9 @@ describe('follow-up in the exchange file', () => {
     expect(backReport.conflicts[0]).toMatchObject({ type: 'commitment', kept: 'file' });
     overview = await secretary.value('responses.forAdvice', { adviceId: here.id });
     expect(overview.commitments[0]!.status).toBe('nagekomen');
+    const history = await secretary.value('audit.history', { table: 'commitments', recordId: overview.commitments[0]!.id });
+    expect(history[0]).toMatchObject({ userName: 'Bert Jansen' });
+    expect(history[0]).toMatchObject({ action: 'update', changes: [{ field: 'status', from: 'open', to: 'nagekomen' }] });
   }, 60_000);
 
   it('skips and lists records whose advice is not here, importing the rest', async () => {

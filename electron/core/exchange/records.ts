@@ -5,7 +5,8 @@ import { t } from '../../../shared/i18n';
 import type { Db } from '../db/connection';
 import { setFindingTags, tagKey } from '../findings/repository';
 import { nameKey } from '../meetings/repository';
-import { FOLLOWUP_RECORD_TYPES, FOLLOWUP_TYPE_ORDER } from '../responses/exchange';
+import { audited, auditedCreate } from '../reliability/auditTrail';
+import { FOLLOWUP_RECORD_TYPES, FOLLOWUP_TYPE_ORDER, type AuditedRecord } from '../responses/exchange';
 
 /**
  * Record types of the exchange file: how each is read from the database and merged into it.
@@ -75,6 +76,23 @@ interface RecordType {
   /** Rewrites references in the data through the id map. */
   mapIds?(data: Record<string, unknown>, ids: IdMap): Record<string, unknown>;
   write(db: Db, id: string, updatedAt: string, updatedBy: string, data: Record<string, unknown>, exists: boolean): Promise<void>;
+  /** Set for records in the audit trail (a response, position, commitment or log entry). */
+  audit?: AuditedRecord;
+}
+
+/**
+ * Writes a merged-in record; for audited records the change enters the audit trail as the
+ * importing user's, like a change made here, in the same transaction.
+ */
+async function writeRecord(db: Db, type: RecordType, id: string, userName: string, exists: boolean, write: () => Promise<void>): Promise<void> {
+  if (!type.audit) return write();
+  const { table, recordIdOf } = type.audit;
+  const existing = exists ? await recordIdOf(db, id) : undefined;
+  if (existing) return audited(db, userName, table, existing, write);
+  await auditedCreate(db, userName, table, async () => {
+    await write();
+    return (await recordIdOf(db, id)) ?? id;
+  });
 }
 
 const mapped = (ids: IdMap, value: unknown) => (typeof value === 'string' ? (ids.get(value) ?? value) : value);
@@ -306,7 +324,7 @@ export async function mergeRecords(db: Db, records: ExchangeRecord[], updatedBy:
     }
     try {
       if (!local) {
-        await type.write(db, targetId, record.updatedAt, updatedBy, incoming, false);
+        await writeRecord(db, type, targetId, updatedBy, false, () => type.write(db, targetId, record.updatedAt, updatedBy, incoming, false));
         report.inserted += 1;
         continue;
       }
@@ -327,7 +345,7 @@ export async function mergeRecords(db: Db, records: ExchangeRecord[], updatedBy:
       };
       report.conflicts.push(conflict);
       if (fileIsNewer) {
-        await type.write(db, targetId, record.updatedAt, updatedBy, incoming, true);
+        await writeRecord(db, type, targetId, updatedBy, true, () => type.write(db, targetId, record.updatedAt, updatedBy, incoming, true));
         report.updated += 1;
       }
     } catch (error) {

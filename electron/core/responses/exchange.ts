@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { EXCHANGE_FORMAT, EXCHANGE_VERSION, type ExchangeFile, type ExchangeRecord } from '../../../shared/api/exchange';
 import { ASSESSMENTS, COMMITMENT_STATUSES, POSITIONS } from '../../../shared/api/responses';
+import type { AuditedTable } from '../../../shared/api/reliability';
 import { t } from '../../../shared/i18n';
 import { findLiveAdviceByKenmerk, loadAdvice } from '../advices/repository';
 import type { Db } from '../db/connection';
@@ -65,7 +66,16 @@ interface FollowupRecordType {
   label(data: Record<string, unknown>): string;
   read(db: Db, id: string): Promise<LocalRecord | undefined>;
   write(db: Db, id: string, updatedAt: string, updatedBy: string, data: Record<string, unknown>, exists: boolean): Promise<void>;
+  audit: AuditedRecord;
 }
+
+/** Where a merged-in record's changes go in the audit trail: its table and its record there. */
+export interface AuditedRecord {
+  table: AuditedTable;
+  recordIdOf(db: Db, id: string): Promise<string | undefined>;
+}
+
+const byOwnId = (table: AuditedTable): AuditedRecord => ({ table, recordIdOf: async (_db, id) => id });
 
 /** Numbers of an advice's items by id and back. */
 async function numbering(db: Db, adviceId: string) {
@@ -92,6 +102,7 @@ async function recommendationHere(db: Db, adviceId: string, kenmerk: string, num
 
 export const FOLLOWUP_RECORD_TYPES: Record<string, FollowupRecordType> = {
   collegeResponse: {
+    audit: byOwnId('advice_responses'),
     schema: responseData,
     label: (data) => `${String(data.adviceKenmerk)} ${String(data.receivedOn)}`,
     async read(db, id) {
@@ -122,6 +133,11 @@ export const FOLLOWUP_RECORD_TYPES: Record<string, FollowupRecordType> = {
     },
   },
   recommendationPosition: {
+    // The trail keys a position by its recommendation (one position per recommendation).
+    audit: {
+      table: 'recommendation_positions',
+      recordIdOf: async (db, id) => (await db.selectFrom('recommendation_positions').select('item_id').where('id', '=', id).executeTakeFirst())?.item_id,
+    },
     schema: positionData,
     label: (data) => `${String(data.adviceKenmerk)} ${String(data.recommendationNumber)}`,
     async read(db, id) {
@@ -162,6 +178,7 @@ export const FOLLOWUP_RECORD_TYPES: Record<string, FollowupRecordType> = {
     },
   },
   commitment: {
+    audit: byOwnId('commitments'),
     schema: commitmentData,
     label: (data) => String(data.description).slice(0, 80),
     async read(db, id) {
@@ -204,6 +221,7 @@ export const FOLLOWUP_RECORD_TYPES: Record<string, FollowupRecordType> = {
     },
   },
   followupEntry: {
+    audit: byOwnId('followup_entries'),
     schema: entryData,
     label: (data) => String(data.text).slice(0, 80),
     async read(db, id) {
