@@ -60,4 +60,6 @@ export const jobsContract = {
   'jobs.get': method<JobStatus>()(z.object({ id: z.string().max(100) }).strict()),
   'jobs.list': method<JobStatus[]>()(noInput),
   'jobs.cancel': method<JobStatus>()(z.object({ id: z.string().max(100) }).strict()),
+  /** The file a finished export job wrote into `exports/`, for a download (a save dialog in Electron). */
+  'jobs.resultFile': method<{ fileName: string; bytesBase64: string }>()(z.object({ id: z.string().max(100) }).strict()),
 };

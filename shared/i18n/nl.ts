@@ -123,6 +123,10 @@ export const nl = {
     failed: 'Mislukt: {message}',
     cancel: 'Stoppen',
     backupStarted: 'Back-up wordt gemaakt…',
+    resultFile: 'Het bestand van deze taak',
+    resultTooLarge: 'Dit bestand is te groot om te downloaden; open het in de map: {path}',
+    download: 'Downloaden',
+    downloadLabel: '{name} downloaden',
   },
   monitoring: {
     title: 'Wijkteams',

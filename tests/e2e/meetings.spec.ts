@@ -194,6 +194,13 @@ test('import findings from CSV with a per-row report, then export the overview',
   await expect(app.getByText('1 resultaat')).toBeVisible();
   await app.getByRole('button', { name: 'Exporteren naar Excel' }).click();
   await expect(app.getByText(/1 regel geëxporteerd naar .*inbreng-.*\.xlsx/)).toBeVisible();
+  // The file in exports/ is also offered as a download (in Electron: a save dialog).
+  const downloading = app.waitForEvent('download');
+  await app.getByRole('button', { name: /^inbreng-.*\.xlsx downloaden$/ }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toMatch(/^inbreng-.*\.xlsx$/);
+  expect(readFileSync(await download.path()).subarray(0, 2).toString()).toBe('PK');
+  await expectNoAccessibilityViolations(app);
 
   // Exchange file: made on the meeting page, read back in here: nothing changes the second time.
   await app.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Bijeenkomsten' }).click();

@@ -140,3 +140,23 @@ describe('jobs.get and jobs.cancel', () => {
     expect(events).toEqual([]);
   });
 });
+
+describe('jobs.resultFile', () => {
+  it("hands over the file an export job wrote into exports/, and nothing else", async () => {
+    const meeting = await core.value('meetings.create', { title: 'Wijkavond', date: '2026-03-12' });
+    await core.value('findings.create', { meetingId: meeting.id, text: 'De regiotaxi komt te laat' });
+    const started = await core.value('jobs.start', { kind: 'findingsExport', params: { format: 'csv' } } as never);
+    const done = await core.jobs.wait(started.id);
+    expect(done.state, done.message).toBe('done');
+    const file = await core.value('jobs.resultFile', { id: started.id });
+    expect(file.fileName).toBe(path.basename(String(done.result!.path)));
+    expect(path.dirname(String(done.result!.path))).toBe(path.join(core.dir, 'exports'));
+    expect(Buffer.from(file.bytesBase64, 'base64').toString('utf8')).toContain('De regiotaxi komt te laat');
+
+    // A backup's path lies outside exports/: not handed over (backups are restored, not downloaded).
+    const backup = await core.value('jobs.start', { kind: 'backup', params: {} });
+    expect((await core.jobs.wait(backup.id)).state).toBe('done');
+    expect((await core.failure('jobs.resultFile', { id: backup.id })).code).toBe('NOT_FOUND');
+    expect((await core.failure('jobs.resultFile', { id: 'bestaat-niet' })).code).toBe('NOT_FOUND');
+  });
+});

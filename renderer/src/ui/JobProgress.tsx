@@ -1,9 +1,13 @@
+import { useState } from 'react';
 import type { JobStatus } from '../../../shared/api/jobs';
 import { t } from '../../../shared/i18n';
+import { ApiCallError } from '../../../shared/result';
+import { api } from '../api';
+import { base64ToBytes, downloadBytes } from './download';
 import { Alert } from './Alert';
 import { Button } from './Button';
 
-/** Progress of a job with a cancel button; the finished state as a message. */
+/** Progress of a job with a cancel button; the finished state as a message, with a download of the file an export wrote. */
 export function JobProgress({ job, label, onCancel }: { job: JobStatus; label: string; onCancel(): void }) {
   if (job.state === 'running' || job.state === 'queued') {
     return (
@@ -19,5 +23,35 @@ export function JobProgress({ job, label, onCancel }: { job: JobStatus; label: s
       </div>
     );
   }
-  return <Alert kind={job.state === 'done' ? 'ok' : 'error'}>{job.message}</Alert>;
+  // A finished job's own result message says what it did ("12 regels geëxporteerd naar …").
+  const message = job.state === 'done' && typeof job.result?.message === 'string' ? job.result.message : job.message;
+  const kind = job.state !== 'done' ? 'error' : job.result?.containsPersonalData ? 'info' : 'ok';
+  return (
+    <>
+      <Alert kind={kind}>{message}</Alert>
+      {job.state === 'done' && typeof job.result?.path === 'string' && job.kind !== 'backup' && <DownloadResult job={job} />}
+    </>
+  );
+}
+
+/** The file an export job wrote, offered as a download: in a browser it lands in Downloads, Electron asks where. */
+function DownloadResult({ job }: { job: JobStatus }) {
+  const [error, setError] = useState<string | null>(null);
+  const name = String(job.result?.path).split(/[\\/]/).pop() ?? '';
+  return (
+    <div className="aw-button-row">
+      <Button
+        aria-label={t('jobs.downloadLabel', { name })}
+        onClick={() =>
+          void api.call('jobs.resultFile', { id: job.id }).then(
+            (file) => downloadBytes(file.fileName, base64ToBytes(file.bytesBase64)),
+            (caught: unknown) => setError(caught instanceof ApiCallError ? caught.message : String(caught)),
+          )
+        }
+      >
+        {t('jobs.download')}
+      </Button>
+      {error && <span role="alert">{error}</span>}
+    </div>
+  );
 }

@@ -14,7 +14,7 @@ import { TextField } from '../../ui/Field';
 import { Heading, Paragraph } from '../../ui/Heading';
 import { daysLeftText } from './AdvicesListPage';
 import { AutosaveTextArea, AutosaveTextField } from './Autosave';
-import { base64ToBytes, downloadBytes } from './download';
+import { base64ToBytes, downloadBytes } from '../../ui/download';
 import { ADVICE_HISTORY_TABLES, HistorySection } from '../audit/HistorySection';
 import { LetterPreview } from './LetterPreview';
 import { itemLabel, Outline, type OutlineActions } from './Outline';

@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import { t } from '../../../../shared/i18n';
-import { Alert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
 import { Heading, Paragraph } from '../../ui/Heading';
 import { JobProgress } from '../../ui/JobProgress';
@@ -41,8 +40,7 @@ export function ExportSection({ request }: { request: OverviewQuery }) {
           {t('export.xlsx')}
         </Button>
       </div>
-      {job && job.state !== 'done' && <JobProgress job={job} label={t('export.started')} onCancel={() => void cancel()} />}
-      {job?.state === 'done' && <Alert kind="ok">{String(job.result?.message ?? t('jobs.done'))}</Alert>}
+      {job && <JobProgress job={job} label={t('export.started')} onCancel={() => void cancel()} />}
     </section>
   );
 }

@@ -211,8 +211,7 @@ export function ImportSection() {
           )}
         </>
       )}
-      {job && job.state !== 'done' && <JobProgress job={job} label={t('import.started')} onCancel={() => void cancel()} />}
-      {job?.state === 'done' && <Alert kind="ok">{String(job.result?.message ?? t('jobs.done'))}</Alert>}
+      {job && <JobProgress job={job} label={t('import.started')} onCancel={() => void cancel()} />}
     </section>
   );
 }

@@ -22,8 +22,7 @@ export function ExchangeExportSection({ meetingId }: { meetingId: string }) {
           {t('exchange.export')}
         </Button>
       </div>
-      {job && job.state !== 'done' && <JobProgress job={job} label={t('exchange.exporting')} onCancel={() => void cancel()} />}
-      {job?.state === 'done' && <Alert kind={job.result?.containsPersonalData ? 'info' : 'ok'}>{String(job.result?.message)}</Alert>}
+      {job && <JobProgress job={job} label={t('exchange.exporting')} onCancel={() => void cancel()} />}
     </section>
   );
 }
@@ -94,8 +93,7 @@ export function ExchangeImportSection({ onImported }: { onImported(): void }) {
           </Button>
         </>
       )}
-      {job && job.state !== 'done' && <JobProgress job={job} label={t('exchange.importing')} onCancel={() => void cancel()} />}
-      {job?.state === 'done' && <Alert kind="ok">{String(job.result?.message)}</Alert>}
+      {job && <JobProgress job={job} label={t('exchange.importing')} onCancel={() => void cancel()} />}
       {report && report.conflicts.length > 0 && (
         <>
           <Heading level={3}>{t('exchange.conflicts')}</Heading>

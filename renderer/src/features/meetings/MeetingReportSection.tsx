@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import type { MeetingDetail } from '../../../../shared/api/meetings';
 import { t } from '../../../../shared/i18n';
-import { Alert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
 import { Heading, Paragraph } from '../../ui/Heading';
 import { JobProgress } from '../../ui/JobProgress';
@@ -24,8 +23,7 @@ export function MeetingReportSection({ meeting }: { meeting: MeetingDetail }) {
           {t('report.make')}
         </Button>
       </div>
-      {job && job.state !== 'done' && <JobProgress job={job} label={t('report.started')} onCancel={() => void cancel()} />}
-      {job?.state === 'done' && <Alert kind="ok">{String(job.result?.message ?? t('jobs.done'))}</Alert>}
+      {job && <JobProgress job={job} label={t('report.started')} onCancel={() => void cancel()} />}
     </section>
   );
 }

@@ -10,7 +10,7 @@ import { Button } from '../../ui/Button';
 import { Heading, Paragraph } from '../../ui/Heading';
 import { JobProgress } from '../../ui/JobProgress';
 import { useJob } from '../../ui/useJob';
-import { base64ToBytes, downloadBytes } from '../advices/download';
+import { base64ToBytes, downloadBytes } from '../../ui/download';
 
 /** Offers an exported file for download (in the Electron app the same link opens the save dialog). */
 export async function offer(work: () => Promise<ExportedFile>, onError: (message: string) => void): Promise<void> {
@@ -108,8 +108,7 @@ export function Exports({ years }: { years: number[] }) {
           {t('reports.feedbackExport')}
         </Button>
       </div>
-      {job && job.state !== 'done' && <JobProgress job={job} label={t('reports.jobStarted')} onCancel={() => void cancel()} />}
-      {job?.state === 'done' && <Alert kind="ok">{String(job.result?.message ?? t('jobs.done'))}</Alert>}
+      {job && <JobProgress job={job} label={t('reports.jobStarted')} onCancel={() => void cancel()} />}
     </section>
   );
 }

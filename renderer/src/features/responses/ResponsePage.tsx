@@ -20,7 +20,7 @@ import { Button } from '../../ui/Button';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { CheckboxField, TextAreaField, TextField } from '../../ui/Field';
 import { Heading, Paragraph } from '../../ui/Heading';
-import { base64ToBytes, downloadBytes } from '../advices/download';
+import { base64ToBytes, downloadBytes } from '../../ui/download';
 import { FOLLOWUP_HISTORY_TABLES, HistorySection } from '../audit/HistorySection';
 import { offer } from './Exports';
 
