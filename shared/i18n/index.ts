@@ -44,3 +44,8 @@ export function tableLabel(table: string): string {
   const labels = catalogue.tables as Record<string, string>;
   return labels[table] ?? table;
 }
+
+/** What still points at a record, for messages: "3 inbreng, 1 signalen". */
+export function describeUses(references: { table: string; count: number }[]): string {
+  return references.map((reference) => `${reference.count} ${tableLabel(reference.table)}`).join(', ');
+}

@@ -133,7 +133,7 @@ test('the trash lists deleted items of any table with deleted_at, restores one a
 
   await section.getByRole('button', { name: 'Prullenbak legen' }).click();
   const confirm = app.getByRole('dialog', { name: 'Prullenbak legen' });
-  await expect(confirm).toContainText('1 items definitief');
+  await expect(confirm).toContainText('1 item definitief wilt verwijderen');
   await confirm.getByRole('button', { name: 'Prullenbak legen' }).click();
   await expect(section.getByRole('status')).toHaveText('1 item definitief verwijderd.');
   await expect(section.getByText('De prullenbak is leeg.')).toBeVisible();

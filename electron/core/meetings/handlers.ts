@@ -1,4 +1,4 @@
-import { t, tableLabel, type MessageKey } from '../../../shared/i18n';
+import { describeUses, t, type MessageKey } from '../../../shared/i18n';
 import { AppError } from '../../../shared/result';
 import { defineHandlers } from '../api/handler';
 import type { Db, Sqlite } from '../db/connection';
@@ -36,7 +36,7 @@ function invalid(path: string, message: string): AppError {
 export function usesOf(sqlite: Sqlite, table: string, id: string, cascading: string[] = []): string | null {
   const references = findReferences(sqlite, table, id).filter((reference) => !cascading.includes(reference.table));
   if (references.length === 0) return null;
-  return references.map((reference) => `${reference.count} ${tableLabel(reference.table)}`).join(', ');
+  return describeUses(references);
 }
 
 export async function requireMeeting(db: Db, id: string) {

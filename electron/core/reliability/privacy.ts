@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { PrivacySettings, PurgeCandidate, PurgePreview } from '../../../shared/api/reliability';
-import { t, tableLabel } from '../../../shared/i18n';
+import { describeUses, t, tableLabel } from '../../../shared/i18n';
 import { AppError } from '../../../shared/result';
 import type { Db, Sqlite } from '../db/connection';
 import { newId, nowIso } from '../ids';
@@ -118,7 +118,7 @@ export async function purgePersonalData(trx: Db, sqlite: Sqlite, confirmedCount:
     }
     const references = blockingReferences(sqlite, item.table, item.id);
     if (references.length > 0) {
-      const uses = references.map((reference) => `${reference.count} ${tableLabel(reference.table)}`).join(', ');
+      const uses = describeUses(references);
       throw new AppError('CONFLICT', t('privacy.stillReferenced', { uses }));
     }
     await (trx as unknown as Kysely<any>).deleteFrom(item.table).where('id', '=', item.id).execute();

@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { TrashEmptied, TrashItem } from '../../../shared/api/reliability';
-import { t, tableLabel } from '../../../shared/i18n';
+import { describeUses, t, tableLabel } from '../../../shared/i18n';
 import { AppError } from '../../../shared/result';
 import type { Db, Sqlite } from '../db/connection';
 import { nowIso } from '../ids';
@@ -84,10 +84,6 @@ export async function listTrash(db: Db, sqlite: Sqlite): Promise<TrashItem[]> {
  */
 function inheritedTrashColumns(sqlite: Sqlite, table: string): string[] {
   return tableColumns(sqlite, table).filter((column) => column !== TRASH_COLUMN && column.endsWith(`_${TRASH_COLUMN}`));
-}
-
-function describeUses(references: { table: string; count: number }[]): string {
-  return references.map((reference) => `${reference.count} ${tableLabel(reference.table)}`).join(', ');
 }
 
 /**

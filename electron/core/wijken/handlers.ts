@@ -1,4 +1,4 @@
-import { t, tableLabel } from '../../../shared/i18n';
+import { describeUses, t } from '../../../shared/i18n';
 import { AppError } from '../../../shared/result';
 import { defineHandlers } from '../api/handler';
 import { findReferences } from '../db/references';
@@ -40,7 +40,7 @@ export const wijkenHandlers = defineHandlers({
       const wijk = await requireWijk(trx, id);
       const references = findReferences(ctx.sqlite, 'wijken', id);
       if (references.length > 0) {
-        const uses = references.map((reference) => `${reference.count} ${tableLabel(reference.table)}`).join(', ');
+        const uses = describeUses(references);
         throw new AppError('CONFLICT', t('wijken.inUse', { name: wijk.name, uses }));
       }
       await deleteWijk(trx, id);
