@@ -8,7 +8,7 @@ import { Button } from '../../ui/Button';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { TextAreaField, TextField } from '../../ui/Field';
 import { Heading, Paragraph } from '../../ui/Heading';
-import { useApiErrors } from './shared';
+import { LabelledSelect, useApiErrors } from './shared';
 
 type Status = { kind: 'ok' | 'error'; message: string } | null;
 
@@ -82,36 +82,27 @@ function CriterionForm({ framework, criterion, onSaved, onCancel }: { framework:
       <TextAreaField label={`${t('monitoring.criterionDescription')} ${t('common.optional')}`} value={description} onChange={(event) => setDescription(event.target.value)} />
       <TextField label={`${t('monitoring.source')} ${t('common.optional')}`} value={source} onChange={(event) => setSource(event.target.value)} />
       <div className="aw-field-row">
-        <div className="utrecht-form-field">
-          <label className="utrecht-form-label" htmlFor={`${idPrefix}-meetwijze`}>
-            {t('monitoring.measureType')}
-          </label>
-          {field('measureType') && <div className="utrecht-form-field-error-message">{field('measureType')}</div>}
-          <div>
-            <select id={`${idPrefix}-meetwijze`} className="utrecht-select utrecht-select--html-select" value={measureType} onChange={(event) => setMeasureType(event.target.value as MeasureType)}>
-              {MEASURE_TYPES.map((option) => (
-                <option key={option} value={option}>
-                  {t(`monitoring.measure.${option}`)}
-                </option>
-              ))}
-            </select>
-          </div>
-        </div>
+        <LabelledSelect
+          id={`${idPrefix}-meetwijze`}
+          label={t('monitoring.measureType')}
+          error={field('measureType')}
+          value={measureType}
+          onChange={(event) => setMeasureType(event.target.value as MeasureType)}
+        >
+          {MEASURE_TYPES.map((option) => (
+            <option key={option} value={option}>
+              {t(`monitoring.measure.${option}`)}
+            </option>
+          ))}
+        </LabelledSelect>
         {measureType !== 'traffic_light' && (
-          <div className="utrecht-form-field">
-            <label className="utrecht-form-label" htmlFor={`${idPrefix}-richting`}>
-              {t('monitoring.directionLabel')}
-            </label>
-            <div>
-              <select id={`${idPrefix}-richting`} className="utrecht-select utrecht-select--html-select" value={direction} onChange={(event) => setDirection(event.target.value as Direction)}>
-                {DIRECTIONS.map((option) => (
-                  <option key={option} value={option}>
-                    {t(`monitoring.direction.${option}`)}
-                  </option>
-                ))}
-              </select>
-            </div>
-          </div>
+          <LabelledSelect id={`${idPrefix}-richting`} label={t('monitoring.directionLabel')} value={direction} onChange={(event) => setDirection(event.target.value as Direction)}>
+            {DIRECTIONS.map((option) => (
+              <option key={option} value={option}>
+                {t(`monitoring.direction.${option}`)}
+              </option>
+            ))}
+          </LabelledSelect>
         )}
         <TextField label={`${t('monitoring.target')} ${t('common.optional')}`} inputMode="decimal" value={target} onChange={(event) => setTarget(event.target.value)} error={field('target')} />
       </div>
