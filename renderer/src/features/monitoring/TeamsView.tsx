@@ -7,6 +7,7 @@ import { api } from '../../api';
 import { Alert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { DataTable } from '../../ui/DataTable';
 import { TextAreaField, TextField } from '../../ui/Field';
 import { Heading, Paragraph } from '../../ui/Heading';
 import { linesOf, useApiErrors } from './shared';
@@ -138,45 +139,41 @@ export function TeamsView({ teams, onChanged }: { teams: Wijkteam[]; onChanged()
       {teams.length === 0 ? (
         <Paragraph>{t('monitoring.noTeams')}</Paragraph>
       ) : (
-        <div className="aw-table-wrap">
-          <table className="utrecht-table aw-table">
-            <caption className="utrecht-table__caption aw-visually-hidden">{t('monitoring.teamsTitle')}</caption>
-            <thead className="utrecht-table__header">
-              <tr className="utrecht-table__row">
-                <th scope="col" className="utrecht-table__header-cell">{t('monitoring.teamName')}</th>
-                <th scope="col" className="utrecht-table__header-cell">{t('monitoring.wijken')}</th>
-                <th scope="col" className="utrecht-table__header-cell">{t('monitoring.composition')}</th>
-                <th scope="col" className="utrecht-table__header-cell">{t('monitoring.activeFrom')}</th>
-                <th scope="col" className="utrecht-table__header-cell">{t('common.actions')}</th>
-              </tr>
-            </thead>
-            <tbody className="utrecht-table__body">
-              {teams.map((team) => (
-                <tr key={team.id} className="utrecht-table__row">
-                  <td className="utrecht-table__cell">
-                    <a href={hrefFor(`/wijkteams/teams/${team.id}`)}>{team.name}</a>
-                  </td>
-                  <td className="utrecht-table__cell">{team.wijken.map((wijk) => wijk.name).join(', ')}</td>
-                  <td className="utrecht-table__cell">{team.disciplines.join(', ')}</td>
-                  <td className="utrecht-table__cell">
-                    {team.activeFrom ? formatDateLong(team.activeFrom) : ''}
-                    {team.activeTo ? ` – ${formatDateLong(team.activeTo)}` : ''}
-                  </td>
-                  <td className="utrecht-table__cell">
-                    <div className="aw-button-row">
-                      <Button appearance="subtle" onClick={() => setEditing({ mode: 'edit', team })} aria-label={`${t('common.edit')}: ${team.name}`}>
-                        {t('common.edit')}
-                      </Button>
-                      <Button appearance="subtle" onClick={() => setToDelete(team)} aria-label={`${t('common.delete')}: ${team.name}`}>
-                        {t('common.delete')}
-                      </Button>
-                    </div>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={t('monitoring.teamsTitle')}
+          sortable={false}
+          rows={teams}
+          getRowId={(team) => team.id}
+          columns={[
+            { id: 'naam', header: t('monitoring.teamName'), cell: ({ row: { original: team } }) => <a href={hrefFor(`/wijkteams/teams/${team.id}`)}>{team.name}</a> },
+            { id: 'wijken', header: t('monitoring.wijken'), cell: ({ row: { original: team } }) => team.wijken.map((wijk) => wijk.name).join(', ') },
+            { id: 'samenstelling', header: t('monitoring.composition'), cell: ({ row: { original: team } }) => team.disciplines.join(', ') },
+            {
+              id: 'actief',
+              header: t('monitoring.activeFrom'),
+              cell: ({ row: { original: team } }) => (
+                <>
+                  {team.activeFrom ? formatDateLong(team.activeFrom) : ''}
+                  {team.activeTo ? ` – ${formatDateLong(team.activeTo)}` : ''}
+                </>
+              ),
+            },
+            {
+              id: 'acties',
+              header: t('common.actions'),
+              cell: ({ row: { original: team } }) => (
+                <div className="aw-button-row">
+                  <Button appearance="subtle" onClick={() => setEditing({ mode: 'edit', team })} aria-label={`${t('common.edit')}: ${team.name}`}>
+                    {t('common.edit')}
+                  </Button>
+                  <Button appearance="subtle" onClick={() => setToDelete(team)} aria-label={`${t('common.delete')}: ${team.name}`}>
+                    {t('common.delete')}
+                  </Button>
+                </div>
+              ),
+            },
+          ]}
+        />
       )}
       <ConfirmDialog
         open={toDelete !== null}
