@@ -9,7 +9,7 @@ import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { DataTable } from '../../ui/DataTable';
 import { TextAreaField, TextField } from '../../ui/Field';
 import { Heading, Paragraph } from '../../ui/Heading';
-import { LabelledSelect, useApiErrors } from './shared';
+import { LabelledSelect, SaveCancel, useApiErrors } from './shared';
 
 type Status = { kind: 'ok' | 'error'; message: string } | null;
 
@@ -36,13 +36,7 @@ function FrameworkForm({ framework, onSaved, onCancel }: { framework: CriteriaFr
       <TextField label={t('monitoring.frameworkName')} value={name} onChange={(event) => setName(event.target.value)} error={field('name')} autoFocus />
       <TextAreaField label={`${t('monitoring.frameworkDescription')} ${t('common.optional')}`} value={description} onChange={(event) => setDescription(event.target.value)} error={field('description')} />
       <TextField label={`${t('monitoring.source')} ${t('common.optional')}`} value={source} onChange={(event) => setSource(event.target.value)} error={field('source')} />
-      {errors && <Alert kind="error">{errors.message}</Alert>}
-      <div className="aw-button-row">
-        <Button appearance="primary" type="submit">
-          {t('common.save')}
-        </Button>
-        <Button onClick={onCancel}>{t('common.cancel')}</Button>
-      </div>
+      <SaveCancel error={errors?.message} onCancel={onCancel} />
     </form>
   );
 }
@@ -107,13 +101,7 @@ function CriterionForm({ framework, criterion, onSaved, onCancel }: { framework:
         )}
         <TextField label={`${t('monitoring.target')} ${t('common.optional')}`} inputMode="decimal" value={target} onChange={(event) => setTarget(event.target.value)} error={field('target')} />
       </div>
-      {errors && <Alert kind="error">{errors.message}</Alert>}
-      <div className="aw-button-row">
-        <Button appearance="primary" type="submit">
-          {t('common.save')}
-        </Button>
-        <Button onClick={onCancel}>{t('common.cancel')}</Button>
-      </div>
+      <SaveCancel error={errors?.message} onCancel={onCancel} />
     </form>
   );
 }

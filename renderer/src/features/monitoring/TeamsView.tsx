@@ -10,7 +10,7 @@ import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { DataTable } from '../../ui/DataTable';
 import { TextAreaField, TextField } from '../../ui/Field';
 import { Heading, Paragraph } from '../../ui/Heading';
-import { linesOf, useApiErrors } from './shared';
+import { linesOf, SaveCancel, useApiErrors } from './shared';
 
 type Editing = { mode: 'new' } | { mode: 'edit'; team: Wijkteam } | null;
 
@@ -77,13 +77,7 @@ function TeamForm({ editing, wijken, onSaved, onCancel }: { editing: Exclude<Edi
         <TextField label={`${t('monitoring.activeFrom')} ${t('common.optional')}`} type="date" value={activeFrom} onChange={(event) => setActiveFrom(event.target.value)} error={field('activeFrom')} />
         <TextField label={`${t('monitoring.activeTo')} ${t('common.optional')}`} type="date" value={activeTo} onChange={(event) => setActiveTo(event.target.value)} error={field('activeTo')} />
       </div>
-      {errors && <Alert kind="error">{errors.message}</Alert>}
-      <div className="aw-button-row">
-        <Button appearance="primary" type="submit">
-          {t('common.save')}
-        </Button>
-        <Button onClick={onCancel}>{t('common.cancel')}</Button>
-      </div>
+      <SaveCancel error={errors?.message} onCancel={onCancel} />
     </form>
   );
 }

@@ -5,6 +5,8 @@ import { formatDelta, formatValue, STATUS_SYMBOL, statusLabel } from '../../../.
 import { parsePeriodKey, periodKey, PERIOD_KINDS, type PeriodKind } from '../../../../shared/monitoring/periods';
 import type { Change } from '../../../../shared/monitoring/trend';
 import { ApiCallError } from '../../../../shared/result';
+import { Alert } from '../../ui/Alert';
+import { Button } from '../../ui/Button';
 
 /** Field errors from an API call, by path, plus the summary message. */
 export function useApiErrors() {
@@ -71,6 +73,21 @@ export function FrameworkSelect({ id, frameworks, value, onChange }: { id: strin
         </option>
       ))}
     </LabelledSelect>
+  );
+}
+
+/** The end of every monitoring edit form: the API's summary error, then Opslaan (submit) and Annuleren. */
+export function SaveCancel({ error, onCancel }: { error: string | undefined; onCancel(): void }) {
+  return (
+    <>
+      {error && <Alert kind="error">{error}</Alert>}
+      <div className="aw-button-row">
+        <Button appearance="primary" type="submit">
+          {t('common.save')}
+        </Button>
+        <Button onClick={onCancel}>{t('common.cancel')}</Button>
+      </div>
+    </>
   );
 }
 
