@@ -54,6 +54,19 @@ const yearColumn: PlainColumn<YearFigures> = {
   ),
 };
 
+/** The advice's kenmerk, linking to the page where its response is recorded. */
+function kenmerkColumn<Row extends { adviceId: string; kenmerk: string }>(): PlainColumn<Row> {
+  return {
+    key: 'kenmerk',
+    header: t('responsesUi.kenmerk'),
+    cell: (row) => (
+      <a className="utrecht-link" href={hrefFor(`/reacties/${row.adviceId}`)}>
+        {row.kenmerk}
+      </a>
+    ),
+  };
+}
+
 export function Dashboard({ title }: { title: string }) {
   const [figures, setFigures] = useState<DashboardFigures | null>(null);
   const [sent, setSent] = useState<AdviceSummary[]>([]);
@@ -84,15 +97,7 @@ export function Dashboard({ title }: { title: string }) {
               rows={figures.awaiting}
               rowKey={(advice) => advice.adviceId}
               columns={[
-                {
-                  key: 'kenmerk',
-                  header: t('responsesUi.kenmerk'),
-                  cell: (advice) => (
-                    <a className="utrecht-link" href={hrefFor(`/reacties/${advice.adviceId}`)}>
-                      {advice.kenmerk}
-                    </a>
-                  ),
-                },
+                kenmerkColumn(),
                 { key: 'betreft', header: t('responsesUi.betreft'), cell: (advice) => advice.betreft },
                 { key: 'verzonden', header: t('responsesUi.sentOn'), cell: (advice) => formatDateShort(advice.sentOn) },
                 { key: 'termijn', header: t('responsesUi.dueOn'), cell: (advice) => formatDateShort(advice.dueOn) },
@@ -116,15 +121,7 @@ export function Dashboard({ title }: { title: string }) {
               rowKey={(commitment) => commitment.id}
               columns={[
                 { key: 'toezegging', header: t('responsesUi.commitment'), cell: (commitment) => commitment.description },
-                {
-                  key: 'kenmerk',
-                  header: t('responsesUi.kenmerk'),
-                  cell: (commitment) => (
-                    <a className="utrecht-link" href={hrefFor(`/reacties/${commitment.adviceId}`)}>
-                      {commitment.kenmerk}
-                    </a>
-                  ),
-                },
+                kenmerkColumn(),
                 { key: 'eigenaar', header: t('responsesUi.owner'), cell: (commitment) => commitment.owner },
                 {
                   key: 'termijn',
@@ -260,15 +257,7 @@ export function PositionsList({ year, position }: { year: number; position: Posi
           rows={records}
           rowKey={(record) => record.itemId}
           columns={[
-            {
-              key: 'kenmerk',
-              header: t('responsesUi.kenmerk'),
-              cell: (record) => (
-                <a className="utrecht-link" href={hrefFor(`/reacties/${record.adviceId}`)}>
-                  {record.kenmerk}
-                </a>
-              ),
-            },
+            kenmerkColumn(),
             { key: 'aanbeveling', header: t('responsesUi.recommendation', { number: '' }), cell: (record) => record.text },
             { key: 'standpunt', header: t('responsesUi.status'), cell: (record) => t(`responses.position.${record.position}`) },
           ]}

@@ -13,7 +13,8 @@ export interface PlainColumn<Row> {
 
 interface PlainTableProps<Row> {
   caption?: string;
-  columns: PlainColumn<Row>[];
+  /** The rows decide the row type, so a generic column such as the kenmerk link fits any of them. */
+  columns: PlainColumn<NoInfer<Row>>[];
   rows: Row[];
   rowKey(row: Row): string | number;
 }
