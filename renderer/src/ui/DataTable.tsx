@@ -15,6 +15,8 @@ interface DataTableProps<Row> {
   rows: Row[];
   getRowId(row: Row): string;
   initialSorting?: SortingState;
+  /** False for short lists in a fixed order: plain column headers, no sort buttons. */
+  sortable?: boolean;
 }
 
 const SORT_ARIA = { asc: 'ascending', desc: 'descending' } as const;
@@ -24,13 +26,14 @@ const SORT_MARK = { asc: ' ▲', desc: ' ▼' } as const;
  * A sortable table on @tanstack/react-table with the NL Design System table styles. Sorting is
  * by buttons in the headers (keyboard-usable) and announced through aria-sort.
  */
-export function DataTable<Row>({ caption, columns, rows, getRowId, initialSorting = [] }: DataTableProps<Row>) {
+export function DataTable<Row>({ caption, columns, rows, getRowId, initialSorting = [], sortable = true }: DataTableProps<Row>) {
   const [sorting, setSorting] = useState<SortingState>(initialSorting);
   const table = useReactTable({
     data: rows,
     columns,
     state: { sorting },
     onSortingChange: setSorting,
+    enableSorting: sortable,
     getRowId,
     getCoreRowModel: getCoreRowModel(),
     getSortedRowModel: getSortedRowModel(),

@@ -6,9 +6,10 @@ import { api } from '../../api';
 import { Alert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { DataTable } from '../../ui/DataTable';
 import { TextAreaField, TextField } from '../../ui/Field';
 import { Heading, Paragraph } from '../../ui/Heading';
-import { useApiErrors } from './shared';
+import { LabelledSelect, SaveCancel, useApiErrors } from './shared';
 
 type Status = { kind: 'ok' | 'error'; message: string } | null;
 
@@ -35,13 +36,7 @@ function FrameworkForm({ framework, onSaved, onCancel }: { framework: CriteriaFr
       <TextField label={t('monitoring.frameworkName')} value={name} onChange={(event) => setName(event.target.value)} error={field('name')} autoFocus />
       <TextAreaField label={`${t('monitoring.frameworkDescription')} ${t('common.optional')}`} value={description} onChange={(event) => setDescription(event.target.value)} error={field('description')} />
       <TextField label={`${t('monitoring.source')} ${t('common.optional')}`} value={source} onChange={(event) => setSource(event.target.value)} error={field('source')} />
-      {errors && <Alert kind="error">{errors.message}</Alert>}
-      <div className="aw-button-row">
-        <Button appearance="primary" type="submit">
-          {t('common.save')}
-        </Button>
-        <Button onClick={onCancel}>{t('common.cancel')}</Button>
-      </div>
+      <SaveCancel error={errors?.message} onCancel={onCancel} />
     </form>
   );
 }
@@ -82,46 +77,31 @@ function CriterionForm({ framework, criterion, onSaved, onCancel }: { framework:
       <TextAreaField label={`${t('monitoring.criterionDescription')} ${t('common.optional')}`} value={description} onChange={(event) => setDescription(event.target.value)} />
       <TextField label={`${t('monitoring.source')} ${t('common.optional')}`} value={source} onChange={(event) => setSource(event.target.value)} />
       <div className="aw-field-row">
-        <div className="utrecht-form-field">
-          <label className="utrecht-form-label" htmlFor={`${idPrefix}-meetwijze`}>
-            {t('monitoring.measureType')}
-          </label>
-          {field('measureType') && <div className="utrecht-form-field-error-message">{field('measureType')}</div>}
-          <div>
-            <select id={`${idPrefix}-meetwijze`} className="utrecht-select utrecht-select--html-select" value={measureType} onChange={(event) => setMeasureType(event.target.value as MeasureType)}>
-              {MEASURE_TYPES.map((option) => (
-                <option key={option} value={option}>
-                  {t(`monitoring.measure.${option}`)}
-                </option>
-              ))}
-            </select>
-          </div>
-        </div>
+        <LabelledSelect
+          id={`${idPrefix}-meetwijze`}
+          label={t('monitoring.measureType')}
+          error={field('measureType')}
+          value={measureType}
+          onChange={(event) => setMeasureType(event.target.value as MeasureType)}
+        >
+          {MEASURE_TYPES.map((option) => (
+            <option key={option} value={option}>
+              {t(`monitoring.measure.${option}`)}
+            </option>
+          ))}
+        </LabelledSelect>
         {measureType !== 'traffic_light' && (
-          <div className="utrecht-form-field">
-            <label className="utrecht-form-label" htmlFor={`${idPrefix}-richting`}>
-              {t('monitoring.directionLabel')}
-            </label>
-            <div>
-              <select id={`${idPrefix}-richting`} className="utrecht-select utrecht-select--html-select" value={direction} onChange={(event) => setDirection(event.target.value as Direction)}>
-                {DIRECTIONS.map((option) => (
-                  <option key={option} value={option}>
-                    {t(`monitoring.direction.${option}`)}
-                  </option>
-                ))}
-              </select>
-            </div>
-          </div>
+          <LabelledSelect id={`${idPrefix}-richting`} label={t('monitoring.directionLabel')} value={direction} onChange={(event) => setDirection(event.target.value as Direction)}>
+            {DIRECTIONS.map((option) => (
+              <option key={option} value={option}>
+                {t(`monitoring.direction.${option}`)}
+              </option>
+            ))}
+          </LabelledSelect>
         )}
         <TextField label={`${t('monitoring.target')} ${t('common.optional')}`} inputMode="decimal" value={target} onChange={(event) => setTarget(event.target.value)} error={field('target')} />
       </div>
-      {errors && <Alert kind="error">{errors.message}</Alert>}
-      <div className="aw-button-row">
-        <Button appearance="primary" type="submit">
-          {t('common.save')}
-        </Button>
-        <Button onClick={onCancel}>{t('common.cancel')}</Button>
-      </div>
+      <SaveCancel error={errors?.message} onCancel={onCancel} />
     </form>
   );
 }
@@ -189,62 +169,71 @@ export function FrameworksView({ frameworks, onChanged }: { frameworks: Criteria
           {editing?.what === 'criterion' && editing.framework.id === framework.id && (
             <CriterionForm framework={framework} criterion={editing.criterion} onSaved={() => void saved()} onCancel={() => setEditing(null)} />
           )}
-          <div className="aw-table-wrap">
-            <table className="utrecht-table aw-table">
-              <caption className="utrecht-table__caption aw-visually-hidden">
-                {t('monitoring.criteria')}: {framework.name}
-              </caption>
-              <thead className="utrecht-table__header">
-                <tr className="utrecht-table__row">
-                  <th scope="col" className="utrecht-table__header-cell">{t('monitoring.criterionName')}</th>
-                  <th scope="col" className="utrecht-table__header-cell">{t('monitoring.measureType')}</th>
-                  <th scope="col" className="utrecht-table__header-cell">{t('monitoring.target')}</th>
-                  <th scope="col" className="utrecht-table__header-cell">{t('common.actions')}</th>
-                </tr>
-              </thead>
-              <tbody className="utrecht-table__body">
-                {framework.criteria.map((criterion) => (
-                  <tr key={criterion.id} className="utrecht-table__row">
-                    <td className="utrecht-table__cell">
-                      <strong>{criterion.name}</strong>
-                      {criterion.retiredAt && <span className="aw-badge"> ({t('monitoring.retired')})</span>}
-                      {criterion.description && <span className="aw-matrix__measure">{criterion.description}</span>}
-                    </td>
-                    <td className="utrecht-table__cell">
-                      {t(`monitoring.measure.${criterion.measureType}`)}
-                      {criterion.measureType !== 'traffic_light' && <span className="aw-matrix__measure">{t(`monitoring.direction.${criterion.direction}`)}</span>}
-                    </td>
-                    <td className="utrecht-table__cell">
-                      {criterion.target === null ? t('monitoring.targetNone') : formatValue(criterion.measureType, criterion.target)}
-                      {criterion.assessmentCount > 0 && <span className="aw-matrix__measure">{t('monitoring.usedIn', { count: criterion.assessmentCount })}</span>}
-                    </td>
-                    <td className="utrecht-table__cell">
-                      <div className="aw-button-row">
-                        <Button appearance="subtle" onClick={() => setEditing({ what: 'criterion', framework, criterion })} aria-label={`${t('common.edit')}: ${criterion.name}`}>
-                          {t('common.edit')}
-                        </Button>
-                        <Button
-                          appearance="subtle"
-                          onClick={() =>
-                            void run(
-                              () => api.call('criteria.setRetired', { id: criterion.id, retired: criterion.retiredAt === null }),
-                              `${t('common.saved')} ${criterion.name}`,
-                            )
-                          }
-                          aria-label={`${criterion.retiredAt === null ? t('monitoring.retire') : t('monitoring.reinstate')}: ${criterion.name}`}
-                        >
-                          {criterion.retiredAt === null ? t('monitoring.retire') : t('monitoring.reinstate')}
-                        </Button>
-                        <Button appearance="subtle" onClick={() => setToDelete({ kind: 'criterion', id: criterion.id, name: criterion.name })} aria-label={`${t('common.delete')}: ${criterion.name}`}>
-                          {t('common.delete')}
-                        </Button>
-                      </div>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            caption={`${t('monitoring.criteria')}: ${framework.name}`}
+            sortable={false}
+            rows={framework.criteria}
+            getRowId={(criterion) => criterion.id}
+            columns={[
+              {
+                id: 'naam',
+                header: t('monitoring.criterionName'),
+                cell: ({ row: { original: criterion } }) => (
+                  <>
+                    <strong>{criterion.name}</strong>
+                    {criterion.retiredAt && <span className="aw-badge"> ({t('monitoring.retired')})</span>}
+                    {criterion.description && <span className="aw-matrix__measure">{criterion.description}</span>}
+                  </>
+                ),
+              },
+              {
+                id: 'meetwijze',
+                header: t('monitoring.measureType'),
+                cell: ({ row: { original: criterion } }) => (
+                  <>
+                    {t(`monitoring.measure.${criterion.measureType}`)}
+                    {criterion.measureType !== 'traffic_light' && <span className="aw-matrix__measure">{t(`monitoring.direction.${criterion.direction}`)}</span>}
+                  </>
+                ),
+              },
+              {
+                id: 'norm',
+                header: t('monitoring.target'),
+                cell: ({ row: { original: criterion } }) => (
+                  <>
+                    {criterion.target === null ? t('monitoring.targetNone') : formatValue(criterion.measureType, criterion.target)}
+                    {criterion.assessmentCount > 0 && <span className="aw-matrix__measure">{t('monitoring.usedIn', { count: criterion.assessmentCount })}</span>}
+                  </>
+                ),
+              },
+              {
+                id: 'acties',
+                header: t('common.actions'),
+                cell: ({ row: { original: criterion } }) => (
+                  <div className="aw-button-row">
+                    <Button appearance="subtle" onClick={() => setEditing({ what: 'criterion', framework, criterion })} aria-label={`${t('common.edit')}: ${criterion.name}`}>
+                      {t('common.edit')}
+                    </Button>
+                    <Button
+                      appearance="subtle"
+                      onClick={() =>
+                        void run(
+                          () => api.call('criteria.setRetired', { id: criterion.id, retired: criterion.retiredAt === null }),
+                          `${t('common.saved')} ${criterion.name}`,
+                        )
+                      }
+                      aria-label={`${criterion.retiredAt === null ? t('monitoring.retire') : t('monitoring.reinstate')}: ${criterion.name}`}
+                    >
+                      {criterion.retiredAt === null ? t('monitoring.retire') : t('monitoring.reinstate')}
+                    </Button>
+                    <Button appearance="subtle" onClick={() => setToDelete({ kind: 'criterion', id: criterion.id, name: criterion.name })} aria-label={`${t('common.delete')}: ${criterion.name}`}>
+                      {t('common.delete')}
+                    </Button>
+                  </div>
+                ),
+              },
+            ]}
+          />
         </section>
       ))}
       <ConfirmDialog

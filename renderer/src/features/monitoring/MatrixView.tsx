@@ -11,7 +11,7 @@ import { Heading, Paragraph } from '../../ui/Heading';
 import { AssessDialog, type AssessTarget } from './AssessDialog';
 import { DraftAdvicePanel } from './DraftAdvicePanel';
 import { ExportPanel } from './ExportPanel';
-import { cellText, currentPeriodKey, PeriodPicker } from './shared';
+import { cellText, currentPeriodKey, FrameworkSelect, PeriodPicker } from './shared';
 
 /** Arrow keys move between the cells' buttons, as in a spreadsheet; Tab still walks them all. */
 function moveFocus(event: KeyboardEvent<HTMLTableElement>): void {
@@ -65,20 +65,7 @@ export function MatrixView({ frameworks }: { frameworks: CriteriaFramework[] }) 
         </Heading>
         <div className="aw-field-row">
           <PeriodPicker idPrefix="matrix-periode" value={periodKey} onChange={setPeriodKey} />
-          <div className="utrecht-form-field">
-            <label className="utrecht-form-label" htmlFor="matrix-kader">
-              {t('monitoring.framework')}
-            </label>
-            <div>
-              <select id="matrix-kader" className="utrecht-select utrecht-select--html-select" value={frameworkId} onChange={(event) => setFrameworkId(event.target.value)}>
-                {frameworks.map((framework) => (
-                  <option key={framework.id} value={framework.id}>
-                    {framework.name}
-                  </option>
-                ))}
-              </select>
-            </div>
-          </div>
+          <FrameworkSelect id="matrix-kader" frameworks={frameworks} value={frameworkId} onChange={setFrameworkId} />
         </div>
         <label className="aw-choice__option">
           <input type="checkbox" checked={includeRetired} onChange={(event) => setIncludeRetired(event.target.checked)} /> {t('monitoring.includeRetired')}

@@ -1,3 +1,4 @@
+import type { ColumnDef } from '@tanstack/react-table';
 import { useEffect, useState } from 'react';
 import type { WijkteamDetail } from '../../../../shared/api/monitoring';
 import { formatDateLong, t } from '../../../../shared/i18n';
@@ -7,7 +8,48 @@ import { ApiCallError } from '../../../../shared/result';
 import { hrefFor } from '../../app/router';
 import { api } from '../../api';
 import { Alert } from '../../ui/Alert';
+import { DataTable } from '../../ui/DataTable';
 import { Heading, Paragraph } from '../../ui/Heading';
+
+type LatestAssessment = WijkteamDetail['latest'][number];
+
+const latestColumns: ColumnDef<LatestAssessment>[] = [
+  {
+    id: 'criterium',
+    header: t('monitoring.criterion'),
+    cell: ({ row: { original } }) => (
+      <>
+        {original.criterion.name}
+        <span className="aw-matrix__measure">{original.frameworkName}</span>
+      </>
+    ),
+  },
+  { id: 'periode', header: t('monitoring.period'), cell: ({ row: { original } }) => periodLabel(original.assessment.periodKey) },
+  {
+    id: 'waarde',
+    header: t('monitoring.value'),
+    cell: ({ row: { original } }) => {
+      const { criterion, assessment } = original;
+      const status = valueStatus(criterion, assessment.value);
+      return (
+        <span className={`aw-cell aw-cell--${status} aw-cell--static`}>
+          {STATUS_SYMBOL[status]} {formatValue(criterion.measureType, assessment.value)}
+          {status !== 'neutral' ? ` (${statusLabel(status)})` : ''}
+        </span>
+      );
+    },
+  },
+  { id: 'onderbouwing', header: t('monitoring.evidence'), cell: ({ row: { original } }) => original.assessment.evidence },
+  {
+    id: 'beoordeeld-door',
+    header: t('monitoring.assessedBy'),
+    cell: ({ row: { original } }) => (
+      <>
+        {original.assessment.assessedBy}, {formatDateLong(original.assessment.assessedOn)}
+      </>
+    ),
+  },
+];
 
 export function TeamPage({ teamId }: { teamId: string }) {
   const [detail, setDetail] = useState<WijkteamDetail | null>(null);
@@ -71,44 +113,13 @@ export function TeamPage({ teamId }: { teamId: string }) {
         {latest.length === 0 ? (
           <Paragraph>{t('monitoring.noAssessments')}</Paragraph>
         ) : (
-          <div className="aw-table-wrap">
-            <table className="utrecht-table aw-table">
-              <caption className="utrecht-table__caption aw-visually-hidden">{t('monitoring.latestAssessments')}</caption>
-              <thead className="utrecht-table__header">
-                <tr className="utrecht-table__row">
-                  <th scope="col" className="utrecht-table__header-cell">{t('monitoring.criterion')}</th>
-                  <th scope="col" className="utrecht-table__header-cell">{t('monitoring.period')}</th>
-                  <th scope="col" className="utrecht-table__header-cell">{t('monitoring.value')}</th>
-                  <th scope="col" className="utrecht-table__header-cell">{t('monitoring.evidence')}</th>
-                  <th scope="col" className="utrecht-table__header-cell">{t('monitoring.assessedBy')}</th>
-                </tr>
-              </thead>
-              <tbody className="utrecht-table__body">
-                {latest.map(({ criterion, frameworkName, assessment }) => {
-                  const status = valueStatus(criterion, assessment.value);
-                  return (
-                    <tr key={criterion.id} className="utrecht-table__row">
-                      <td className="utrecht-table__cell">
-                        {criterion.name}
-                        <span className="aw-matrix__measure">{frameworkName}</span>
-                      </td>
-                      <td className="utrecht-table__cell">{periodLabel(assessment.periodKey)}</td>
-                      <td className="utrecht-table__cell">
-                        <span className={`aw-cell aw-cell--${status} aw-cell--static`}>
-                          {STATUS_SYMBOL[status]} {formatValue(criterion.measureType, assessment.value)}
-                          {status !== 'neutral' ? ` (${statusLabel(status)})` : ''}
-                        </span>
-                      </td>
-                      <td className="utrecht-table__cell">{assessment.evidence}</td>
-                      <td className="utrecht-table__cell">
-                        {assessment.assessedBy}, {formatDateLong(assessment.assessedOn)}
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            caption={t('monitoring.latestAssessments')}
+            sortable={false}
+            rows={latest}
+            getRowId={(row) => row.criterion.id}
+            columns={latestColumns}
+          />
         )}
       </section>
       <section className="aw-card" aria-labelledby="team-inbreng">

@@ -7,9 +7,10 @@ import { api } from '../../api';
 import { Alert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { DataTable } from '../../ui/DataTable';
 import { TextAreaField, TextField } from '../../ui/Field';
 import { Heading, Paragraph } from '../../ui/Heading';
-import { linesOf, useApiErrors } from './shared';
+import { linesOf, SaveCancel, useApiErrors } from './shared';
 
 type Editing = { mode: 'new' } | { mode: 'edit'; team: Wijkteam } | null;
 
@@ -76,13 +77,7 @@ function TeamForm({ editing, wijken, onSaved, onCancel }: { editing: Exclude<Edi
         <TextField label={`${t('monitoring.activeFrom')} ${t('common.optional')}`} type="date" value={activeFrom} onChange={(event) => setActiveFrom(event.target.value)} error={field('activeFrom')} />
         <TextField label={`${t('monitoring.activeTo')} ${t('common.optional')}`} type="date" value={activeTo} onChange={(event) => setActiveTo(event.target.value)} error={field('activeTo')} />
       </div>
-      {errors && <Alert kind="error">{errors.message}</Alert>}
-      <div className="aw-button-row">
-        <Button appearance="primary" type="submit">
-          {t('common.save')}
-        </Button>
-        <Button onClick={onCancel}>{t('common.cancel')}</Button>
-      </div>
+      <SaveCancel error={errors?.message} onCancel={onCancel} />
     </form>
   );
 }
@@ -138,45 +133,41 @@ export function TeamsView({ teams, onChanged }: { teams: Wijkteam[]; onChanged()
       {teams.length === 0 ? (
         <Paragraph>{t('monitoring.noTeams')}</Paragraph>
       ) : (
-        <div className="aw-table-wrap">
-          <table className="utrecht-table aw-table">
-            <caption className="utrecht-table__caption aw-visually-hidden">{t('monitoring.teamsTitle')}</caption>
-            <thead className="utrecht-table__header">
-              <tr className="utrecht-table__row">
-                <th scope="col" className="utrecht-table__header-cell">{t('monitoring.teamName')}</th>
-                <th scope="col" className="utrecht-table__header-cell">{t('monitoring.wijken')}</th>
-                <th scope="col" className="utrecht-table__header-cell">{t('monitoring.composition')}</th>
-                <th scope="col" className="utrecht-table__header-cell">{t('monitoring.activeFrom')}</th>
-                <th scope="col" className="utrecht-table__header-cell">{t('common.actions')}</th>
-              </tr>
-            </thead>
-            <tbody className="utrecht-table__body">
-              {teams.map((team) => (
-                <tr key={team.id} className="utrecht-table__row">
-                  <td className="utrecht-table__cell">
-                    <a href={hrefFor(`/wijkteams/teams/${team.id}`)}>{team.name}</a>
-                  </td>
-                  <td className="utrecht-table__cell">{team.wijken.map((wijk) => wijk.name).join(', ')}</td>
-                  <td className="utrecht-table__cell">{team.disciplines.join(', ')}</td>
-                  <td className="utrecht-table__cell">
-                    {team.activeFrom ? formatDateLong(team.activeFrom) : ''}
-                    {team.activeTo ? ` – ${formatDateLong(team.activeTo)}` : ''}
-                  </td>
-                  <td className="utrecht-table__cell">
-                    <div className="aw-button-row">
-                      <Button appearance="subtle" onClick={() => setEditing({ mode: 'edit', team })} aria-label={`${t('common.edit')}: ${team.name}`}>
-                        {t('common.edit')}
-                      </Button>
-                      <Button appearance="subtle" onClick={() => setToDelete(team)} aria-label={`${t('common.delete')}: ${team.name}`}>
-                        {t('common.delete')}
-                      </Button>
-                    </div>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={t('monitoring.teamsTitle')}
+          sortable={false}
+          rows={teams}
+          getRowId={(team) => team.id}
+          columns={[
+            { id: 'naam', header: t('monitoring.teamName'), cell: ({ row: { original: team } }) => <a href={hrefFor(`/wijkteams/teams/${team.id}`)}>{team.name}</a> },
+            { id: 'wijken', header: t('monitoring.wijken'), cell: ({ row: { original: team } }) => team.wijken.map((wijk) => wijk.name).join(', ') },
+            { id: 'samenstelling', header: t('monitoring.composition'), cell: ({ row: { original: team } }) => team.disciplines.join(', ') },
+            {
+              id: 'actief',
+              header: t('monitoring.activeFrom'),
+              cell: ({ row: { original: team } }) => (
+                <>
+                  {team.activeFrom ? formatDateLong(team.activeFrom) : ''}
+                  {team.activeTo ? ` – ${formatDateLong(team.activeTo)}` : ''}
+                </>
+              ),
+            },
+            {
+              id: 'acties',
+              header: t('common.actions'),
+              cell: ({ row: { original: team } }) => (
+                <div className="aw-button-row">
+                  <Button appearance="subtle" onClick={() => setEditing({ mode: 'edit', team })} aria-label={`${t('common.edit')}: ${team.name}`}>
+                    {t('common.edit')}
+                  </Button>
+                  <Button appearance="subtle" onClick={() => setToDelete(team)} aria-label={`${t('common.delete')}: ${team.name}`}>
+                    {t('common.delete')}
+                  </Button>
+                </div>
+              ),
+            },
+          ]}
+        />
       )}
       <ConfirmDialog
         open={toDelete !== null}

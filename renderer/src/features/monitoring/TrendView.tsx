@@ -10,7 +10,7 @@ import { Alert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
 import { Heading, Paragraph } from '../../ui/Heading';
 import { TrendChart } from './TrendChart';
-import { describeChange, useApiErrors } from './shared';
+import { describeChange, FrameworkSelect, LabelledSelect, useApiErrors } from './shared';
 
 type Mode = 'criterion' | 'team';
 
@@ -89,102 +89,62 @@ export function TrendView({ frameworks, teams }: { frameworks: CriteriaFramework
           </div>
         </fieldset>
         <div className="aw-field-row">
-          <div className="utrecht-form-field">
-            <label className="utrecht-form-label" htmlFor="trend-periodesoort">
-              {t('monitoring.periodKindLabel')}
-            </label>
-            <div>
-              <select
-                id="trend-periodesoort"
-                className="utrecht-select utrecht-select--html-select"
-                value={kind}
-                onChange={(event) => {
-                  setKind(event.target.value as PeriodKind);
-                  setFrom('');
-                  setTo('');
-                }}
-              >
-                {PERIOD_KINDS.map((option) => (
-                  <option key={option} value={option}>
-                    {t(`monitoring.periodKind.${option}`)}
-                  </option>
-                ))}
-              </select>
-            </div>
-          </div>
+          <LabelledSelect
+            id="trend-periodesoort"
+            label={t('monitoring.periodKindLabel')}
+            value={kind}
+            onChange={(event) => {
+              setKind(event.target.value as PeriodKind);
+              setFrom('');
+              setTo('');
+            }}
+          >
+            {PERIOD_KINDS.map((option) => (
+              <option key={option} value={option}>
+                {t(`monitoring.periodKind.${option}`)}
+              </option>
+            ))}
+          </LabelledSelect>
           {(['from', 'to'] as const).map((end) => (
-            <div className="utrecht-form-field" key={end}>
-              <label className="utrecht-form-label" htmlFor={`trend-${end}`}>
-                {t(end === 'from' ? 'monitoring.from' : 'monitoring.to')}
-              </label>
-              <div>
-                <select
-                  id={`trend-${end}`}
-                  className="utrecht-select utrecht-select--html-select"
-                  value={end === 'from' ? from : to}
-                  onChange={(event) => (end === 'from' ? setFrom : setTo)(event.target.value)}
-                >
-                  <option value="">{t(end === 'from' ? 'monitoring.rangeFirst' : 'monitoring.rangeLast')}</option>
-                  {periodsOfKind.map((key) => (
-                    <option key={key} value={key}>
-                      {periodLabel(key)}
-                    </option>
-                  ))}
-                </select>
-              </div>
-            </div>
+            <LabelledSelect
+              key={end}
+              id={`trend-${end}`}
+              label={t(end === 'from' ? 'monitoring.from' : 'monitoring.to')}
+              value={end === 'from' ? from : to}
+              onChange={(event) => (end === 'from' ? setFrom : setTo)(event.target.value)}
+            >
+              <option value="">{t(end === 'from' ? 'monitoring.rangeFirst' : 'monitoring.rangeLast')}</option>
+              {periodsOfKind.map((key) => (
+                <option key={key} value={key}>
+                  {periodLabel(key)}
+                </option>
+              ))}
+            </LabelledSelect>
           ))}
           {mode === 'criterion' ? (
-            <div className="utrecht-form-field">
-              <label className="utrecht-form-label" htmlFor="trend-criterium">
-                {t('monitoring.chooseCriterion')}
-              </label>
-              <div>
-                <select id="trend-criterium" className="utrecht-select utrecht-select--html-select" value={criterionId} onChange={(event) => setCriterionId(event.target.value)}>
-                  {frameworks.map((framework) => (
-                    <optgroup key={framework.id} label={framework.name}>
-                      {framework.criteria
-                        .filter((criterion) => criterion.retiredAt === null || criterion.assessmentCount > 0)
-                        .map((criterion) => (
-                          <option key={criterion.id} value={criterion.id}>
-                            {criterion.name}
-                          </option>
-                        ))}
-                    </optgroup>
-                  ))}
-                </select>
-              </div>
-            </div>
+            <LabelledSelect id="trend-criterium" label={t('monitoring.chooseCriterion')} value={criterionId} onChange={(event) => setCriterionId(event.target.value)}>
+              {frameworks.map((framework) => (
+                <optgroup key={framework.id} label={framework.name}>
+                  {framework.criteria
+                    .filter((criterion) => criterion.retiredAt === null || criterion.assessmentCount > 0)
+                    .map((criterion) => (
+                      <option key={criterion.id} value={criterion.id}>
+                        {criterion.name}
+                      </option>
+                    ))}
+                </optgroup>
+              ))}
+            </LabelledSelect>
           ) : (
             <>
-              <div className="utrecht-form-field">
-                <label className="utrecht-form-label" htmlFor="trend-team">
-                  {t('monitoring.chooseOneTeam')}
-                </label>
-                <div>
-                  <select id="trend-team" className="utrecht-select utrecht-select--html-select" value={teamId} onChange={(event) => setTeamId(event.target.value)}>
-                    {teams.map((team) => (
-                      <option key={team.id} value={team.id}>
-                        {team.name}
-                      </option>
-                    ))}
-                  </select>
-                </div>
-              </div>
-              <div className="utrecht-form-field">
-                <label className="utrecht-form-label" htmlFor="trend-kader">
-                  {t('monitoring.framework')}
-                </label>
-                <div>
-                  <select id="trend-kader" className="utrecht-select utrecht-select--html-select" value={frameworkId} onChange={(event) => setFrameworkId(event.target.value)}>
-                    {frameworks.map((framework) => (
-                      <option key={framework.id} value={framework.id}>
-                        {framework.name}
-                      </option>
-                    ))}
-                  </select>
-                </div>
-              </div>
+              <LabelledSelect id="trend-team" label={t('monitoring.chooseOneTeam')} value={teamId} onChange={(event) => setTeamId(event.target.value)}>
+                {teams.map((team) => (
+                  <option key={team.id} value={team.id}>
+                    {team.name}
+                  </option>
+                ))}
+              </LabelledSelect>
+              <FrameworkSelect id="trend-kader" frameworks={frameworks} value={frameworkId} onChange={setFrameworkId} />
             </>
           )}
         </div>

@@ -1,10 +1,12 @@
-import { useCallback, useState } from 'react';
-import type { Criterion, MatrixCell } from '../../../../shared/api/monitoring';
+import { useCallback, useState, type ReactNode, type SelectHTMLAttributes } from 'react';
+import type { CriteriaFramework, Criterion, MatrixCell } from '../../../../shared/api/monitoring';
 import { t } from '../../../../shared/i18n';
 import { formatDelta, formatValue, STATUS_SYMBOL, statusLabel } from '../../../../shared/monitoring/measures';
 import { parsePeriodKey, periodKey, PERIOD_KINDS, type PeriodKind } from '../../../../shared/monitoring/periods';
 import type { Change } from '../../../../shared/monitoring/trend';
 import { ApiCallError } from '../../../../shared/result';
+import { Alert } from '../../ui/Alert';
+import { Button } from '../../ui/Button';
 
 /** Field errors from an API call, by path, plus the summary message. */
 export function useApiErrors() {
@@ -33,31 +35,80 @@ export function currentPeriodKey(kind: PeriodKind, date = new Date()): string {
   return periodKey(kind, date.getFullYear(), index);
 }
 
+type LabelledSelectProps = Omit<SelectHTMLAttributes<HTMLSelectElement>, 'id' | 'className'> & {
+  id: string;
+  label: string;
+  error?: string | undefined;
+  children: ReactNode;
+};
+
+/**
+ * The monitoring screens' select with its label (and error, when given) above it, under a fixed id.
+ * Not meetings' SelectField: that one wraps label and control in other elements, so the monitoring
+ * forms would no longer render exactly as before.
+ */
+export function LabelledSelect({ id, label, error, children, ...select }: LabelledSelectProps) {
+  return (
+    <div className="utrecht-form-field">
+      <label className="utrecht-form-label" htmlFor={id}>
+        {label}
+      </label>
+      {error && <div className="utrecht-form-field-error-message">{error}</div>}
+      <div>
+        <select id={id} className="utrecht-select utrecht-select--html-select" {...select}>
+          {children}
+        </select>
+      </div>
+    </div>
+  );
+}
+
+/** Chooses one criteria framework (matrix and trend per team). */
+export function FrameworkSelect({ id, frameworks, value, onChange }: { id: string; frameworks: CriteriaFramework[]; value: string; onChange(id: string): void }) {
+  return (
+    <LabelledSelect id={id} label={t('monitoring.framework')} value={value} onChange={(event) => onChange(event.target.value)}>
+      {frameworks.map((framework) => (
+        <option key={framework.id} value={framework.id}>
+          {framework.name}
+        </option>
+      ))}
+    </LabelledSelect>
+  );
+}
+
+/** The end of every monitoring edit form: the API's summary error, then Opslaan (submit) and Annuleren. */
+export function SaveCancel({ error, onCancel }: { error: string | undefined; onCancel(): void }) {
+  return (
+    <>
+      {error && <Alert kind="error">{error}</Alert>}
+      <div className="aw-button-row">
+        <Button appearance="primary" type="submit">
+          {t('common.save')}
+        </Button>
+        <Button onClick={onCancel}>{t('common.cancel')}</Button>
+      </div>
+    </>
+  );
+}
+
 /** Chooses a period: kind, year and number, giving the canonical key. */
 export function PeriodPicker({ value, onChange, idPrefix }: { value: string; onChange(key: string): void; idPrefix: string }) {
   const period = parsePeriodKey(value) ?? parsePeriodKey(currentPeriodKey('quarter'))!;
   const count = period.kind === 'quarter' ? 4 : period.kind === 'half_year' ? 2 : 1;
   return (
     <div className="aw-field-row">
-      <div className="utrecht-form-field">
-        <label className="utrecht-form-label" htmlFor={`${idPrefix}-soort`}>
-          {t('monitoring.periodKindLabel')}
-        </label>
-        <div>
-          <select
-            id={`${idPrefix}-soort`}
-            className="utrecht-select utrecht-select--html-select"
-            value={period.kind}
-            onChange={(event) => onChange(periodKey(event.target.value as PeriodKind, period.year, 1))}
-          >
-            {PERIOD_KINDS.map((kind) => (
-              <option key={kind} value={kind}>
-                {t(`monitoring.periodKind.${kind}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-      </div>
+      <LabelledSelect
+        id={`${idPrefix}-soort`}
+        label={t('monitoring.periodKindLabel')}
+        value={period.kind}
+        onChange={(event) => onChange(periodKey(event.target.value as PeriodKind, period.year, 1))}
+      >
+        {PERIOD_KINDS.map((kind) => (
+          <option key={kind} value={kind}>
+            {t(`monitoring.periodKind.${kind}`)}
+          </option>
+        ))}
+      </LabelledSelect>
       <div className="utrecht-form-field">
         <label className="utrecht-form-label" htmlFor={`${idPrefix}-jaar`}>
           {t('monitoring.year')}
@@ -78,25 +129,18 @@ export function PeriodPicker({ value, onChange, idPrefix }: { value: string; onC
         </div>
       </div>
       {count > 1 && (
-        <div className="utrecht-form-field">
-          <label className="utrecht-form-label" htmlFor={`${idPrefix}-nummer`}>
-            {period.kind === 'quarter' ? t('monitoring.periodKind.quarter') : t('monitoring.periodKind.half_year')}
-          </label>
-          <div>
-            <select
-              id={`${idPrefix}-nummer`}
-              className="utrecht-select utrecht-select--html-select"
-              value={period.index}
-              onChange={(event) => onChange(periodKey(period.kind, period.year, Number(event.target.value)))}
-            >
-              {Array.from({ length: count }, (_, index) => index + 1).map((index) => (
-                <option key={index} value={index}>
-                  {index}
-                </option>
-              ))}
-            </select>
-          </div>
-        </div>
+        <LabelledSelect
+          id={`${idPrefix}-nummer`}
+          label={period.kind === 'quarter' ? t('monitoring.periodKind.quarter') : t('monitoring.periodKind.half_year')}
+          value={period.index}
+          onChange={(event) => onChange(periodKey(period.kind, period.year, Number(event.target.value)))}
+        >
+          {Array.from({ length: count }, (_, index) => index + 1).map((index) => (
+            <option key={index} value={index}>
+              {index}
+            </option>
+          ))}
+        </LabelledSelect>
       )}
     </div>
   );

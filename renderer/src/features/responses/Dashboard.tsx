@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Bar, BarChart, CartesianGrid, LabelList, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, BarChart, CartesianGrid, LabelList, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
 import type { AdviceSummary } from '../../../../shared/api/advices';
 import { POSITIONS, type DashboardFigures, type Position } from '../../../../shared/api/responses';
 import { formatDateShort, t } from '../../../../shared/i18n';
@@ -7,6 +7,7 @@ import { api } from '../../api';
 import { hrefFor } from '../../app/router';
 import { Heading, Paragraph } from '../../ui/Heading';
 import { Exports } from './Exports';
+import { ChartWithTable, FigureSection, PlainTable, type PlainColumn } from './figures';
 
 /** Grey-scale readable: each position has its own pattern and grey, not colour alone. */
 const PATTERN: Record<Position, { fill: string; ink: string; kind: 'solid' | 'diagonal' | 'dots' | 'cross' | 'none' }> = {
@@ -39,6 +40,33 @@ function percent(value: number | null): string {
   return value === null ? '–' : `${Math.round(value * 100)}%`;
 }
 
+type YearFigures = DashboardFigures['positionsPerYear'][number];
+
+/** The first column of both chart tables: the year, linking to that year's positions. */
+const yearColumn: PlainColumn<YearFigures> = {
+  key: 'jaar',
+  header: t('responsesUi.year'),
+  rowHeader: true,
+  cell: (year) => (
+    <a className="utrecht-link" href={hrefFor(`/reacties/jaar/${year.year}`)}>
+      {year.year}
+    </a>
+  ),
+};
+
+/** The advice's kenmerk, linking to the page where its response is recorded. */
+function kenmerkColumn<Row extends { adviceId: string; kenmerk: string }>(): PlainColumn<Row> {
+  return {
+    key: 'kenmerk',
+    header: t('responsesUi.kenmerk'),
+    cell: (row) => (
+      <a className="utrecht-link" href={hrefFor(`/reacties/${row.adviceId}`)}>
+        {row.kenmerk}
+      </a>
+    ),
+  };
+}
+
 export function Dashboard({ title }: { title: string }) {
   const [figures, setFigures] = useState<DashboardFigures | null>(null);
   const [sent, setSent] = useState<AdviceSummary[]>([]);
@@ -61,76 +89,45 @@ export function Dashboard({ title }: { title: string }) {
       <Heading level={1}>{t('responsesUi.dashboardTitle')}</Heading>
       <Paragraph>{t('responsesUi.dashboardIntro')}</Paragraph>
       <div className="aw-figures">
-        <section className="aw-figure" aria-labelledby="wachtend">
-          <Heading level={2} id="wachtend">
-            {t('responsesUi.awaitingTitle')}
-          </Heading>
+        <FigureSection id="wachtend" title={t('responsesUi.awaitingTitle')}>
           {figures.awaiting.length === 0 ? (
             <Paragraph>{t('responsesUi.awaitingNone')}</Paragraph>
           ) : (
-            <table className="aw-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('responsesUi.kenmerk')}</th>
-                  <th scope="col">{t('responsesUi.betreft')}</th>
-                  <th scope="col">{t('responsesUi.sentOn')}</th>
-                  <th scope="col">{t('responsesUi.dueOn')}</th>
-                  <th scope="col">{t('responsesUi.overdueDays')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {figures.awaiting.map((advice) => (
-                  <tr key={advice.adviceId}>
-                    <td>
-                      <a className="utrecht-link" href={hrefFor(`/reacties/${advice.adviceId}`)}>
-                        {advice.kenmerk}
-                      </a>
-                    </td>
-                    <td>{advice.betreft}</td>
-                    <td>{formatDateShort(advice.sentOn)}</td>
-                    <td>{formatDateShort(advice.dueOn)}</td>
-                    <td>
-                      {advice.daysOverdue > 0 ? (
-                        <span className="aw-late">{t('responses.due.te_laat', { days: advice.daysOverdue })}</span>
-                      ) : (
-                        '–'
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <PlainTable
+              rows={figures.awaiting}
+              rowKey={(advice) => advice.adviceId}
+              columns={[
+                kenmerkColumn(),
+                { key: 'betreft', header: t('responsesUi.betreft'), cell: (advice) => advice.betreft },
+                { key: 'verzonden', header: t('responsesUi.sentOn'), cell: (advice) => formatDateShort(advice.sentOn) },
+                { key: 'termijn', header: t('responsesUi.dueOn'), cell: (advice) => formatDateShort(advice.dueOn) },
+                {
+                  key: 'te-laat',
+                  header: t('responsesUi.overdueDays'),
+                  cell: (advice) =>
+                    advice.daysOverdue > 0 ? <span className="aw-late">{t('responses.due.te_laat', { days: advice.daysOverdue })}</span> : '–',
+                },
+              ]}
+            />
           )}
-        </section>
+        </FigureSection>
 
-        <section className="aw-figure" aria-labelledby="toezeggingen">
-          <Heading level={2} id="toezeggingen">
-            {t('responsesUi.commitmentsTitle')}
-          </Heading>
+        <FigureSection id="toezeggingen" title={t('responsesUi.commitmentsTitle')}>
           {allCommitments.length === 0 ? (
             <Paragraph>{t('responsesUi.commitmentsNone')}</Paragraph>
           ) : (
-            <table className="aw-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('responsesUi.commitment')}</th>
-                  <th scope="col">{t('responsesUi.kenmerk')}</th>
-                  <th scope="col">{t('responsesUi.owner')}</th>
-                  <th scope="col">{t('responsesUi.commitmentDue')}</th>
-                  <th scope="col">{t('responsesUi.status')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {allCommitments.map((commitment) => (
-                  <tr key={commitment.id}>
-                    <td>{commitment.description}</td>
-                    <td>
-                      <a className="utrecht-link" href={hrefFor(`/reacties/${commitment.adviceId}`)}>
-                        {commitment.kenmerk}
-                      </a>
-                    </td>
-                    <td>{commitment.owner}</td>
-                    <td>
+            <PlainTable
+              rows={allCommitments}
+              rowKey={(commitment) => commitment.id}
+              columns={[
+                { key: 'toezegging', header: t('responsesUi.commitment'), cell: (commitment) => commitment.description },
+                kenmerkColumn(),
+                { key: 'eigenaar', header: t('responsesUi.owner'), cell: (commitment) => commitment.owner },
+                {
+                  key: 'termijn',
+                  header: t('responsesUi.commitmentDue'),
+                  cell: (commitment) => (
+                    <>
                       {formatDateShort(commitment.dueOn)}
                       {commitment.daysOverdue > 0 && (
                         <>
@@ -138,137 +135,91 @@ export function Dashboard({ title }: { title: string }) {
                           <span className="aw-late">{t('responses.due.te_laat', { days: commitment.daysOverdue })}</span>
                         </>
                       )}
-                    </td>
-                    <td>{t(`responses.commitmentStatus.${commitment.status}`)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+                    </>
+                  ),
+                },
+                { key: 'status', header: t('responsesUi.status'), cell: (commitment) => t(`responses.commitmentStatus.${commitment.status}`) },
+              ]}
+            />
           )}
-        </section>
+        </FigureSection>
 
-        <section className="aw-figure" aria-labelledby="standpunten">
-          <Heading level={2} id="standpunten">
-            {t('responsesUi.positionsTitle')}
-          </Heading>
+        <FigureSection id="standpunten" title={t('responsesUi.positionsTitle')}>
           {years.length === 0 ? (
             <Paragraph>{t('responsesUi.positionsNone')}</Paragraph>
           ) : (
-            <>
-              <div className="aw-chart" aria-hidden="true">
-                <ResponsiveContainer width="100%" height={320}>
-                  <BarChart accessibilityLayer={false} data={shareData} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
-                    <PatternDefs />
-                    <CartesianGrid strokeDasharray="3 3" />
-                    <XAxis dataKey="jaar" />
-                    <YAxis unit="%" domain={[0, 100]} />
-                    <Tooltip />
-                    <Legend itemSorter={null} />
-                    {POSITIONS.map((position) => (
-                      <Bar
-                        key={position}
-                        dataKey={position}
-                        name={t(`responses.position.${position}`)}
-                        stackId="standpunt"
-                        fill={`url(#patroon-${position})`}
-                        stroke="#000000"
-                        isAnimationActive={false}
-                      >
-                        <LabelList dataKey={position} position="inside" formatter={(value: unknown) => (Number(value) >= 8 ? `${String(value)}%` : '')} fill="#000000" />
-                      </Bar>
-                    ))}
-                  </BarChart>
-                </ResponsiveContainer>
-              </div>
-              <table className="aw-table">
-                <caption>{t('responsesUi.chartTableCaption')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('responsesUi.year')}</th>
-                    <th scope="col">{t('responsesUi.advicesCount')}</th>
-                    {POSITIONS.map((position) => (
-                      <th scope="col" key={position}>
-                        {t(`responses.position.${position}`)}
-                      </th>
-                    ))}
-                    <th scope="col">{t('responsesUi.total')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {years.map((year) => (
-                    <tr key={year.year}>
-                      <th scope="row">
-                        <a className="utrecht-link" href={hrefFor(`/reacties/jaar/${year.year}`)}>
-                          {year.year}
-                        </a>
-                      </th>
-                      <td>{year.advices}</td>
-                      {POSITIONS.map((position) => (
-                        <td key={position}>
-                          <a className="utrecht-link" href={hrefFor(`/reacties/jaar/${year.year}/${position}`)}>
-                            {year.counts[position]} ({percent(year.counts[position] / year.total)})
-                          </a>
-                        </td>
-                      ))}
-                      <td>{year.total}</td>
-                    </tr>
+            <ChartWithTable
+              height={320}
+              chart={
+                <BarChart accessibilityLayer={false} data={shareData} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
+                  <PatternDefs />
+                  <CartesianGrid strokeDasharray="3 3" />
+                  <XAxis dataKey="jaar" />
+                  <YAxis unit="%" domain={[0, 100]} />
+                  <Tooltip />
+                  <Legend itemSorter={null} />
+                  {POSITIONS.map((position) => (
+                    <Bar
+                      key={position}
+                      dataKey={position}
+                      name={t(`responses.position.${position}`)}
+                      stackId="standpunt"
+                      fill={`url(#patroon-${position})`}
+                      stroke="#000000"
+                      isAnimationActive={false}
+                    >
+                      <LabelList dataKey={position} position="inside" formatter={(value: unknown) => (Number(value) >= 8 ? `${String(value)}%` : '')} fill="#000000" />
+                    </Bar>
                   ))}
-                </tbody>
-              </table>
-            </>
+                </BarChart>
+              }
+              rows={years}
+              rowKey={(year) => year.year}
+              columns={[
+                yearColumn,
+                { key: 'adviezen', header: t('responsesUi.advicesCount'), cell: (year) => year.advices },
+                ...POSITIONS.map(
+                  (position): PlainColumn<YearFigures> => ({
+                    key: position,
+                    header: t(`responses.position.${position}`),
+                    cell: (year) => (
+                      <a className="utrecht-link" href={hrefFor(`/reacties/jaar/${year.year}/${position}`)}>
+                        {year.counts[position]} ({percent(year.counts[position] / year.total)})
+                      </a>
+                    ),
+                  }),
+                ),
+                { key: 'totaal', header: t('responsesUi.total'), cell: (year) => year.total },
+              ]}
+            />
           )}
-        </section>
+        </FigureSection>
 
-        <section className="aw-figure" aria-labelledby="trend">
-          <Heading level={2} id="trend">
-            {t('responsesUi.trendTitle')}
-          </Heading>
+        <FigureSection id="trend" title={t('responsesUi.trendTitle')}>
           <Paragraph>{t('responsesUi.trendDescription')}</Paragraph>
           {years.length > 0 && (
-            <>
-              <div className="aw-chart" aria-hidden="true">
-                <ResponsiveContainer width="100%" height={280}>
-                  <LineChart accessibilityLayer={false} data={trendData} margin={{ top: 16, right: 24, bottom: 8, left: 0 }}>
-                    <CartesianGrid strokeDasharray="3 3" />
-                    <XAxis dataKey="jaar" />
-                    <YAxis unit="%" domain={[0, 100]} />
-                    <Line type="linear" dataKey="overname" name={t('responsesUi.adoption')} stroke="#000000" strokeWidth={3} dot={{ r: 6, fill: '#ffffff', strokeWidth: 3 }} isAnimationActive={false}>
-                      <LabelList dataKey="overname" position="top" formatter={(value: unknown) => `${String(value)}%`} />
-                    </Line>
-                  </LineChart>
-                </ResponsiveContainer>
-              </div>
-              <table className="aw-table">
-                <caption>{t('responsesUi.chartTableCaption')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('responsesUi.year')}</th>
-                    <th scope="col">{t('responsesUi.adoption')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {years.map((year) => (
-                    <tr key={year.year}>
-                      <th scope="row">
-                        <a className="utrecht-link" href={hrefFor(`/reacties/jaar/${year.year}`)}>
-                          {year.year}
-                        </a>
-                      </th>
-                      <td>{percent(year.adoption)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </>
+            <ChartWithTable
+              height={280}
+              chart={
+                <LineChart accessibilityLayer={false} data={trendData} margin={{ top: 16, right: 24, bottom: 8, left: 0 }}>
+                  <CartesianGrid strokeDasharray="3 3" />
+                  <XAxis dataKey="jaar" />
+                  <YAxis unit="%" domain={[0, 100]} />
+                  <Line type="linear" dataKey="overname" name={t('responsesUi.adoption')} stroke="#000000" strokeWidth={3} dot={{ r: 6, fill: '#ffffff', strokeWidth: 3 }} isAnimationActive={false}>
+                    <LabelList dataKey="overname" position="top" formatter={(value: unknown) => `${String(value)}%`} />
+                  </Line>
+                </LineChart>
+              }
+              rows={years}
+              rowKey={(year) => year.year}
+              columns={[yearColumn, { key: 'overname', header: t('responsesUi.adoption'), cell: (year) => percent(year.adoption) }]}
+            />
           )}
-        </section>
+        </FigureSection>
 
         <Exports years={years.map((year) => year.year)} />
 
-        <section className="aw-figure" aria-labelledby="verzonden">
-          <Heading level={2} id="verzonden">
-            {t('responsesUi.chooseAdvice')}
-          </Heading>
+        <FigureSection id="verzonden" title={t('responsesUi.chooseAdvice')}>
           {sent.length === 0 ? (
             <Paragraph>{t('responsesUi.noSentAdvices')}</Paragraph>
           ) : (
@@ -282,7 +233,7 @@ export function Dashboard({ title }: { title: string }) {
               ))}
             </ul>
           )}
-        </section>
+        </FigureSection>
       </div>
     </>
   );
@@ -302,28 +253,15 @@ export function PositionsList({ year, position }: { year: number; position: Posi
         </a>
       </Paragraph>
       {records && (
-        <table className="aw-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('responsesUi.kenmerk')}</th>
-              <th scope="col">{t('responsesUi.recommendation', { number: '' })}</th>
-              <th scope="col">{t('responsesUi.status')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {records.map((record) => (
-              <tr key={record.itemId}>
-                <td>
-                  <a className="utrecht-link" href={hrefFor(`/reacties/${record.adviceId}`)}>
-                    {record.kenmerk}
-                  </a>
-                </td>
-                <td>{record.text}</td>
-                <td>{t(`responses.position.${record.position}`)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <PlainTable
+          rows={records}
+          rowKey={(record) => record.itemId}
+          columns={[
+            kenmerkColumn(),
+            { key: 'aanbeveling', header: t('responsesUi.recommendation', { number: '' }), cell: (record) => record.text },
+            { key: 'standpunt', header: t('responsesUi.status'), cell: (record) => t(`responses.position.${record.position}`) },
+          ]}
+        />
       )}
     </>
   );

@@ -11,6 +11,7 @@ import { Heading, Paragraph } from '../../ui/Heading';
 import { JobProgress } from '../../ui/JobProgress';
 import { useJob } from '../../ui/useJob';
 import { base64ToBytes, downloadBytes } from '../../ui/download';
+import { FigureSection } from './figures';
 
 /** Offers an exported file for download (in the Electron app the same link opens the save dialog). */
 export async function offer(work: () => Promise<ExportedFile>, onError: (message: string) => void): Promise<void> {
@@ -50,10 +51,7 @@ export function Exports({ years }: { years: number[] }) {
     run({ kind: 'responsesReport', params: { report: 'terugkoppeling', ...(kind === 'programma' ? { programmeId: id } : { meetingId: id }) } });
   };
   return (
-    <section className="aw-figure" aria-labelledby="exports">
-      <Heading level={2} id="exports">
-        {t('reports.exportOverview')}
-      </Heading>
+    <FigureSection id="exports" title={t('reports.exportOverview')}>
       {error && <Alert kind="error">{error}</Alert>}
       <div className="aw-inline-form">
         <div className="utrecht-form-field">
@@ -109,6 +107,6 @@ export function Exports({ years }: { years: number[] }) {
         </Button>
       </div>
       {job && <JobProgress job={job} label={t('reports.jobStarted')} onCancel={() => void cancel()} />}
-    </section>
+    </FigureSection>
   );
 }

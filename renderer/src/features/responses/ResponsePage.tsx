@@ -23,6 +23,7 @@ import { Heading, Paragraph } from '../../ui/Heading';
 import { base64ToBytes, downloadBytes } from '../../ui/download';
 import { FOLLOWUP_HISTORY_TABLES, HistorySection } from '../audit/HistorySection';
 import { offer } from './Exports';
+import { PlainTable } from './figures';
 
 type Status = { kind: 'ok' | 'error'; message: string } | null;
 
@@ -305,30 +306,34 @@ export function ResponsePage({ adviceId }: { adviceId: string }) {
         {overview.commitments.length === 0 ? (
           <Paragraph>{t('responsesUi.noCommitments')}</Paragraph>
         ) : (
-          <table className="aw-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('responsesUi.commitment')}</th>
-                <th scope="col">{t('responsesUi.owner')}</th>
-                <th scope="col">{t('responsesUi.commitmentDue')}</th>
-                <th scope="col">{t('responsesUi.linkedRecommendations')}</th>
-                <th scope="col">{t('responsesUi.status')}</th>
-                <th scope="col">{t('common.actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {overview.commitments.map((item) => (
-                <tr key={item.id}>
-                  <td>{item.description}</td>
-                  <td>{item.owner}</td>
-                  <td>
+          <PlainTable
+            rows={overview.commitments}
+            rowKey={(item) => item.id}
+            columns={[
+              { key: 'toezegging', header: t('responsesUi.commitment'), cell: (item) => item.description },
+              { key: 'eigenaar', header: t('responsesUi.owner'), cell: (item) => item.owner },
+              {
+                key: 'termijn',
+                header: t('responsesUi.commitmentDue'),
+                cell: (item) => (
+                  <>
                     {formatDateShort(item.dueOn)}{' '}
                     {item.due.state === 'te_laat' && (item.status === 'open' || item.status === 'lopend') && (
                       <span className="aw-late">{t('responses.due.te_laat', { days: item.due.daysOverdue })}</span>
                     )}
-                  </td>
-                  <td>{item.itemIds.map((itemId) => overview.recommendations.find((row) => row.itemId === itemId)?.number ?? '').join(', ')}</td>
-                  <td>
+                  </>
+                ),
+              },
+              {
+                key: 'aanbevelingen',
+                header: t('responsesUi.linkedRecommendations'),
+                cell: (item) => item.itemIds.map((itemId) => overview.recommendations.find((row) => row.itemId === itemId)?.number ?? '').join(', '),
+              },
+              {
+                key: 'status',
+                header: t('responsesUi.status'),
+                cell: (item) => (
+                  <>
                     <label className="aw-visually-hidden" htmlFor={`status-${item.id}`}>
                       {t('responsesUi.status')}: {item.description}
                     </label>
@@ -344,20 +349,24 @@ export function ResponsePage({ adviceId }: { adviceId: string }) {
                         </option>
                       ))}
                     </select>
-                  </td>
-                  <td>
-                    <Button
-                      appearance="subtle"
-                      aria-label={`${t('common.delete')}: ${item.description}`}
-                      onClick={() => setRemoving({ name: item.description, remove: () => api.call('commitments.delete', { id: item.id }) })}
-                    >
-                      {t('common.delete')}
-                    </Button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+                  </>
+                ),
+              },
+              {
+                key: 'acties',
+                header: t('common.actions'),
+                cell: (item) => (
+                  <Button
+                    appearance="subtle"
+                    aria-label={`${t('common.delete')}: ${item.description}`}
+                    onClick={() => setRemoving({ name: item.description, remove: () => api.call('commitments.delete', { id: item.id }) })}
+                  >
+                    {t('common.delete')}
+                  </Button>
+                ),
+              },
+            ]}
+          />
         )}
         {overview.status !== 'concept' && overview.status !== 'vastgesteld' && (
           <form onSubmit={(event) => void addCommitment(event)} aria-label={t('responsesUi.addCommitment')}>
