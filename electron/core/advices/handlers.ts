@@ -53,7 +53,6 @@ import {
 import { buildAdviceDocx, letterFileName, requireAdvice } from './service';
 import { missingIds } from '../db/existing';
 import { moveToTrash } from '../reliability/trash';
-import { readRow, recordAudit } from '../reliability/audit';
 import { nowIso } from '../ids';
 import { audited, auditedCreate, auditDeletion } from '../reliability/auditTrail';
 
@@ -290,9 +289,7 @@ export const advicesHandlers = defineHandlers({
       if (!row) throw notFound('advices.notFound');
       if (row.status !== 'verzonden') throw new AppError('CONFLICT', t('adviceTrash.archiveOnlySent', { kenmerk: row.kenmerk }));
       if (row.archived_at !== null) throw new AppError('CONFLICT', t('adviceTrash.alreadyArchived', { kenmerk: row.kenmerk }));
-      const before = await readRow(trx, 'advices', id);
-      await setArchived(trx, id, nowIso(), ctx.session.userName);
-      await recordAudit(trx, { table: 'advices', recordId: id, action: 'update', before, after: await readRow(trx, 'advices', id), userName: ctx.session.userName });
+      await audited(trx, ctx.session.userName, 'advices', id, () => setArchived(trx, id, nowIso(), ctx.session.userName));
       return requireAdvice(trx, id);
     }),
   'advices.unarchive': async ({ id }, ctx) =>
@@ -301,9 +298,7 @@ export const advicesHandlers = defineHandlers({
       if (!row) throw notFound('advices.notFound');
       if (row.status !== 'verzonden') throw new AppError('CONFLICT', t('adviceTrash.archiveOnlySent', { kenmerk: row.kenmerk }));
       if (row.archived_at === null) throw new AppError('CONFLICT', t('adviceTrash.notArchived', { kenmerk: row.kenmerk }));
-      const before = await readRow(trx, 'advices', id);
-      await setArchived(trx, id, null, ctx.session.userName);
-      await recordAudit(trx, { table: 'advices', recordId: id, action: 'update', before, after: await readRow(trx, 'advices', id), userName: ctx.session.userName });
+      await audited(trx, ctx.session.userName, 'advices', id, () => setArchived(trx, id, null, ctx.session.userName));
       return requireAdvice(trx, id);
     }),
 
