@@ -144,9 +144,12 @@ export function ResponsePage({ adviceId }: { adviceId: string }) {
     void load();
   }, [load]);
 
-  const run = async (work: () => Promise<ResponseOverview>, message = t('responsesUi.saved')) => {
+  /** `clearForm` runs in the same render as the new overview, so a form never empties after a user started the next entry. */
+  const run = async (work: () => Promise<ResponseOverview>, message = t('responsesUi.saved'), clearForm?: () => void) => {
     try {
-      setOverview(await work());
+      const next = await work();
+      clearForm?.();
+      setOverview(next);
       setSaves((count) => count + 1);
       setStatus({ kind: 'ok', message });
       return true;
@@ -164,21 +167,35 @@ export function ResponsePage({ adviceId }: { adviceId: string }) {
   const recordResponse = async (event: FormEvent) => {
     event.preventDefault();
     const attachment = file ? { fileName: file.name, mediaType: mediaTypeOf(file) as keyof typeof ATTACHMENT_TYPES, bytesBase64: await fileToBase64(file) } : undefined;
-    if (await run(() => api.call('responses.record', { adviceId, ...response, ...(attachment ? { attachment } : {}) }))) {
-      setResponse({ receivedOn: todayLocal(), kenmerk: '', summary: '' });
-      setFile(null);
-    }
+    const submitted = response;
+    await run(
+      () => api.call('responses.record', { adviceId, ...response, ...(attachment ? { attachment } : {}) }),
+      undefined,
+      () => {
+        setResponse((current) => (current === submitted ? { receivedOn: todayLocal(), kenmerk: '', summary: '' } : current));
+        setFile((current) => (current === file ? null : current));
+      },
+    );
   };
 
   const addCommitment = async (event: FormEvent) => {
     event.preventDefault();
-    if (await run(() => api.call('commitments.create', { adviceId, ...commitment })))
-      setCommitment({ description: '', owner: '', dueOn: addDays(todayLocal(), term * 7), itemIds: [] });
+    const submitted = commitment;
+    await run(
+      () => api.call('commitments.create', { adviceId, ...commitment }),
+      undefined,
+      () => setCommitment((current) => (current === submitted ? { description: '', owner: '', dueOn: addDays(todayLocal(), term * 7), itemIds: [] } : current)),
+    );
   };
 
   const addEntry = async (event: FormEvent) => {
     event.preventDefault();
-    if (await run(() => api.call('followup.add', { adviceId, ...entry }))) setEntry({ entryOn: todayLocal(), text: '', containsPersonalData: false });
+    const submitted = entry;
+    await run(
+      () => api.call('followup.add', { adviceId, ...entry }),
+      undefined,
+      () => setEntry((current) => (current === submitted ? { entryOn: todayLocal(), text: '', containsPersonalData: false } : current)),
+    );
   };
 
   const openLetter = async (id: string) => {
