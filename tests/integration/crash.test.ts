@@ -97,8 +97,9 @@ describe('crash safety (SIGKILL)', () => {
       acknowledged.absorb(run.lines);
       acknowledgedBackups.push(...run.lines.filter((line) => line.startsWith('backup ')).map((line) => line.slice(7)));
       expect(acknowledged.verify(databasePath)).toEqual([]);
-      // A new partial file means this kill landed in the middle of a backup.
-      const fresh = readdirSync(backupDir).filter((name) => name.endsWith('.deel') && !partials.has(name));
+      // A new partial file means this kill landed in the middle of a backup. (A kill before the
+      // first backup started leaves no backup folder yet.)
+      const fresh = (existsSync(backupDir) ? readdirSync(backupDir) : []).filter((name) => name.endsWith('.deel') && !partials.has(name));
       if (fresh.length > 0) killsMidBackup += 1;
       for (const name of fresh) partials.add(name);
     }
