@@ -6,6 +6,7 @@ import { promisify } from 'node:util';
 import type { AdviceDetail, FrozenAdvice } from '../../../shared/api/advices';
 import { t } from '../../../shared/i18n';
 import { AppError } from '../../../shared/result';
+import { notFound } from '../api/errors';
 import { defineHandlers } from '../api/handler';
 import { getCouncil } from '../council/repository';
 import type { Db } from '../db/connection';
@@ -57,10 +58,6 @@ import { nowIso } from '../ids';
 import { audited, auditedCreate, auditDeletion } from '../reliability/auditTrail';
 
 const run = promisify(execFile);
-
-function notFound(what: Parameters<typeof t>[0]): AppError {
-  return new AppError('NOT_FOUND', t('errors.notFound', { what: t(what) }));
-}
 
 async function requireRequest(db: Db, id: string) {
   const request = await findRequest(db, id);

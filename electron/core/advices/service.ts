@@ -1,16 +1,15 @@
 import { buildLetterModel } from '../../../shared/advices/letter';
 import type { AdviceDetail } from '../../../shared/api/advices';
-import { t } from '../../../shared/i18n';
-import { AppError } from '../../../shared/result';
 import { getCouncil } from '../council/repository';
 import type { Db } from '../db/connection';
 import { renderLetterDocx, type AnnexMeeting } from './docx';
 import { evidenceFindings } from './links';
 import { findRequest, loadAdvice } from './repository';
+import { notFound } from '../api/errors';
 
 export async function requireAdvice(db: Db, id: string): Promise<AdviceDetail> {
   const advice = await loadAdvice(db, id);
-  if (!advice) throw new AppError('NOT_FOUND', t('errors.notFound', { what: t('advices.notFound') }));
+  if (!advice) throw notFound('advices.notFound');
   return advice;
 }
 

@@ -6,6 +6,7 @@ import { AppError } from '../../../shared/result';
 import type { HandlerContext } from '../api/handler';
 import { migrations } from '../db/migrations';
 import { checkIntegrity, inspectDatabaseFile, openReadOnly, writeOnlineBackup } from './files';
+import { notFound } from '../api/errors';
 
 /** A bare name is a file in the backup folder; an absolute path (from the CLI) is taken as is. */
 export function resolveBackupSource(file: string, backupDir: string): string {
@@ -16,7 +17,7 @@ export function resolveBackupSource(file: string, backupDir: string): string {
 
 /** Everything that can be checked before the database is touched. */
 function checkRestorable(source: string, ctx: HandlerContext): void {
-  if (!existsSync(source)) throw new AppError('NOT_FOUND', t('errors.notFound', { what: t('backups.notFound') }));
+  if (!existsSync(source)) throw notFound('backups.notFound');
   if (path.resolve(source) === path.resolve(ctx.info.databasePath)) throw new AppError('VALIDATION', t('backups.isCurrentDatabase'));
   let inspected: ReturnType<typeof inspectDatabaseFile>;
   try {

@@ -1,15 +1,15 @@
 import type { FindingSource } from '../../../shared/api/meetings';
 import { t } from '../../../shared/i18n';
 import { AppError } from '../../../shared/result';
+import { notFound } from '../api/errors';
 import { defineHandlers } from '../api/handler';
 import type { Db } from '../db/connection';
 import { nowIso } from '../ids';
-import { notFound } from '../meetings/handlers';
+import { requireFinding } from './service';
 import { checkRows, describeUpload, loadUpload, parseUpload, saveUpload, summariseCheck } from './transfer';
 import { findMeeting, findThemeTable } from '../meetings/repository';
 import {
   changeFindingVotes,
-  findFinding,
   insertFinding,
   listFindingsForMeeting,
   listTags,
@@ -73,12 +73,6 @@ export async function resolveFindingFields(db: Db, draft: FindingDraft): Promise
     priority: draft.priority,
     votes: draft.votes,
   };
-}
-
-export async function requireFinding(db: Db, id: string) {
-  const finding = await findFinding(db, id);
-  if (!finding) throw notFound('findings.notFound');
-  return finding;
 }
 
 export const findingsHandlers = defineHandlers({

@@ -4,6 +4,7 @@ import { t } from '../../../shared/i18n';
 import { AppError } from '../../../shared/result';
 import { defineHandlers } from '../api/handler';
 import { exportDir } from '../findings/transfer';
+import { notFound } from '../api/errors';
 
 /** Larger exports are opened from the folder; a download of this size goes through memory twice. */
 const MAX_DOWNLOAD_BYTES = 100 * 1024 * 1024;
@@ -19,13 +20,13 @@ export const jobsHandlers = defineHandlers({
     // Only what a job wrote into this database's exports folder: never another path a result names.
     const folder = exportDir(info.databasePath);
     if (job.state !== 'done' || typeof written !== 'string' || path.dirname(path.resolve(written)) !== path.resolve(folder)) {
-      throw new AppError('NOT_FOUND', t('errors.notFound', { what: t('jobs.resultFile') }));
+      throw notFound('jobs.resultFile');
     }
     let size: number;
     try {
       size = statSync(written).size;
     } catch {
-      throw new AppError('NOT_FOUND', t('errors.notFound', { what: t('jobs.resultFile') }));
+      throw notFound('jobs.resultFile');
     }
     if (size > MAX_DOWNLOAD_BYTES) throw new AppError('CONFLICT', t('jobs.resultTooLarge', { path: written }));
     return { fileName: path.basename(written), bytesBase64: readFileSync(written).toString('base64') };

@@ -5,10 +5,10 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { JobKind, JobStatus } from '../../../shared/api/jobs';
 import { t } from '../../../shared/i18n';
-import { AppError } from '../../../shared/result';
 import { newId, nowIso } from '../ids';
 import { cleanupAfterKill } from './kinds';
 import type { JobWorkerData, RunnerMessage, WorkerMessage } from './protocol';
+import { notFound } from '../api/errors';
 
 export interface JobRunnerOptions {
   dbPath: string;
@@ -77,7 +77,7 @@ export class JobRunner {
 
   get(id: string): JobStatus {
     const job = this.jobs.get(id);
-    if (!job) throw new AppError('NOT_FOUND', t('errors.notFound', { what: t('jobs.notFound') }));
+    if (!job) throw notFound('jobs.notFound');
     return { ...job };
   }
 

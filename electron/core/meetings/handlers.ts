@@ -1,5 +1,6 @@
-import { describeUses, t, type MessageKey } from '../../../shared/i18n';
+import { describeUses, t } from '../../../shared/i18n';
 import { AppError } from '../../../shared/result';
+import { notFound } from '../api/errors';
 import { defineHandlers } from '../api/handler';
 import type { Db, Sqlite } from '../db/connection';
 import { findReferences } from '../db/references';
@@ -23,10 +24,6 @@ import {
 } from './repository';
 import { existingIds } from '../db/existing';
 import { moveToTrash } from '../reliability/trash';
-
-export function notFound(what: MessageKey): AppError {
-  return new AppError('NOT_FOUND', t('errors.notFound', { what: t(what) }));
-}
 
 function invalid(path: string, message: string): AppError {
   return new AppError('VALIDATION', message, [{ path, message }]);

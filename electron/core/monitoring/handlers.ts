@@ -3,6 +3,7 @@ import { t } from '../../../shared/i18n';
 import { valueProblem } from '../../../shared/monitoring/measures';
 import { comparePeriodKeys } from '../../../shared/monitoring/periods';
 import { AppError } from '../../../shared/result';
+import { notFound } from '../api/errors';
 import { defineHandlers } from '../api/handler';
 import type { Db } from '../db/connection';
 import { nowIso } from '../ids';
@@ -46,10 +47,6 @@ async function requireFreeTeamName(db: Db, name: string, ownId?: string): Promis
   const same = await findWijkteamByName(db, name);
   if (!same || same.id === ownId) return;
   throw conflictOn('name', same.inTrash ? t('adviceTrash.teamNameInTrash', { name }) : t('monitoring.teamNameTaken', { name }));
-}
-
-function notFound(what: Parameters<typeof t>[0]): AppError {
-  return new AppError('NOT_FOUND', t('errors.notFound', { what: t(what) }));
 }
 
 function conflictOn(path: string, message: string): AppError {

@@ -7,12 +7,13 @@ import { effectiveDirection } from '../../../shared/monitoring/measures';
 import { AppError } from '../../../shared/result';
 import type { Db } from '../db/connection';
 import { assessmentsInPeriods, criterionValues, findCriterion, findFramework, findWijkteam, listCriteria, listWijkteamRefs, teamValues } from './repository';
+import { notFound } from '../api/errors';
 
 /** Read models of monitoring (matrix, trends), shared by the handlers, the export jobs and the benchmark. */
 
 export async function buildMatrix(db: Db, input: { periodKey: string; frameworkId: string | null; includeRetired: boolean }): Promise<MonitoringMatrix> {
   const framework = input.frameworkId ? await findFramework(db, input.frameworkId) : null;
-  if (input.frameworkId && !framework) throw new AppError('NOT_FOUND', t('errors.notFound', { what: t('monitoring.frameworkNotFound') }));
+  if (input.frameworkId && !framework) throw notFound('monitoring.frameworkNotFound');
   const criteria = await listCriteria(db, { frameworkId: input.frameworkId, includeRetired: input.includeRetired });
   const teams = await listWijkteamRefs(db);
   const previousKey = previousPeriodKey(input.periodKey);
@@ -75,9 +76,9 @@ export async function buildCriterionTrend(
 ): Promise<CriterionTrend> {
   requireSameKind(input.kind, input.from, input.to);
   const criterion = await findCriterion(db, input.criterionId);
-  if (!criterion) throw new AppError('NOT_FOUND', t('errors.notFound', { what: t('monitoring.criterionNotFound') }));
+  if (!criterion) throw notFound('monitoring.criterionNotFound');
   const teams = await listWijkteamRefs(db, input.wijkteamIds);
-  if (teams.length !== new Set(input.wijkteamIds).size) throw new AppError('NOT_FOUND', t('errors.notFound', { what: t('monitoring.teamNotFound') }));
+  if (teams.length !== new Set(input.wijkteamIds).size) throw notFound('monitoring.teamNotFound');
   const rows = await criterionValues(db, criterion.id, input.wijkteamIds, { kind: input.kind, from: input.from, to: input.to });
   const periods = periodsFor(
     input.kind,
@@ -107,7 +108,7 @@ export async function buildTeamTrend(
 ): Promise<TeamTrend> {
   requireSameKind(input.kind, input.from, input.to);
   const team = await findWijkteam(db, input.wijkteamId);
-  if (!team) throw new AppError('NOT_FOUND', t('errors.notFound', { what: t('monitoring.teamNotFound') }));
+  if (!team) throw notFound('monitoring.teamNotFound');
   const rows = await teamValues(db, team.id, { kind: input.kind, from: input.from, to: input.to });
   const usedCriteria = new Set(rows.map((row) => row.criterion_id));
   const criteria = (await listCriteria(db, { frameworkId: input.frameworkId, includeRetired: true })).filter(

@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { TrashEmptied, TrashItem } from '../../../shared/api/reliability';
 import { describeUses, t, tableLabel } from '../../../shared/i18n';
 import { AppError } from '../../../shared/result';
+import { notFound } from '../api/errors';
 import type { Db, Sqlite } from '../db/connection';
 import { nowIso } from '../ids';
 import { forgetAuditContent, readRow, recordAudit } from './audit';
@@ -43,14 +44,10 @@ function trashChange(sqlite: Sqlite, table: string, intoTrash: boolean, userName
   };
 }
 
-function notFound(): AppError {
-  return new AppError('NOT_FOUND', t('errors.notFound', { what: t('trash.item') }));
-}
-
 export async function moveToTrash(trx: Db, sqlite: Sqlite, table: string, id: string, userName: string): Promise<void> {
   requireTrashTable(sqlite, table);
   const before = await readRow(trx, table, id);
-  if (!before || before[TRASH_COLUMN] !== null) throw notFound();
+  if (!before || before[TRASH_COLUMN] !== null) throw notFound('trash.item');
   await (trx as unknown as Kysely<any>).updateTable(table).set(trashChange(sqlite, table, true, userName)).where('id', '=', id).execute();
   await recordAudit(trx, { table, recordId: id, action: 'trash', before, after: await readRow(trx, table, id), userName });
 }
@@ -58,7 +55,7 @@ export async function moveToTrash(trx: Db, sqlite: Sqlite, table: string, id: st
 export async function restoreFromTrash(trx: Db, sqlite: Sqlite, table: string, id: string, userName: string): Promise<void> {
   requireTrashTable(sqlite, table);
   const before = await readRow(trx, table, id);
-  if (!before || before[TRASH_COLUMN] === null) throw notFound();
+  if (!before || before[TRASH_COLUMN] === null) throw notFound('trash.item');
   await (trx as unknown as Kysely<any>).updateTable(table).set(trashChange(sqlite, table, false, userName)).where('id', '=', id).execute();
   await recordAudit(trx, { table, recordId: id, action: 'restore', before, after: await readRow(trx, table, id), userName });
 }

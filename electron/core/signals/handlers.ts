@@ -1,11 +1,11 @@
 import { t } from '../../../shared/i18n';
 import { AppError } from '../../../shared/result';
+import { notFound } from '../api/errors';
 import { defineHandlers } from '../api/handler';
 import type { Db } from '../db/connection';
-import { requireFinding } from '../findings/handlers';
+import { requireFinding } from '../findings/service';
 import { findFindingsByIds, findingsMatchingAnyTerm } from '../findings/repository';
 import { buildAnyTermExpression, significantTerms } from '../findings/text';
-import { notFound } from '../meetings/handlers';
 import { countMeetings } from '../meetings/repository';
 import {
   addSignalFindings,

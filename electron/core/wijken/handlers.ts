@@ -3,10 +3,11 @@ import { AppError } from '../../../shared/result';
 import { defineHandlers } from '../api/handler';
 import { findReferences } from '../db/references';
 import { deleteWijk, findWijk, findWijkByName, insertWijk, listWijken, updateWijk } from './repository';
+import { notFound } from '../api/errors';
 
 async function requireWijk(db: Parameters<typeof findWijk>[0], id: string) {
   const wijk = await findWijk(db, id);
-  if (!wijk) throw new AppError('NOT_FOUND', t('errors.notFound', { what: t('wijken.notFound') }));
+  if (!wijk) throw notFound('wijken.notFound');
   return wijk;
 }
 
