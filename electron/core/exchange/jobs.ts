@@ -4,7 +4,7 @@ import { t } from '../../../shared/i18n';
 import { getCurrentUser } from '../council/repository';
 import { createKysely } from '../db/connection';
 import { exportDir } from '../findings/transfer';
-import { throwIfCancelled, type JobEnvironment } from '../jobs/kinds';
+import { throwIfCancelled, type JobEnvironment } from '../jobs/job';
 import { buildMeetingExchange, loadExchangeUpload, removeExchangeUpload, writeExchangeFile } from './file';
 import { mergeRecords } from './records';
 

@@ -3,7 +3,7 @@ import { findingsExportParams, importCheckInput, meetingReportParams } from '../
 import { t } from '../../../shared/i18n';
 import { getCurrentUser } from '../council/repository';
 import { createKysely } from '../db/connection';
-import { throwIfCancelled, type JobEnvironment } from '../jobs/kinds';
+import { throwIfCancelled, type JobEnvironment } from '../jobs/job';
 import { buildMeetingReport, writeReportFile } from '../meetings/report';
 import { checkRows, exportDir, exportFindings, importRows, loadUpload, removeUpload } from './transfer';
 import { searchFindings } from './repository';

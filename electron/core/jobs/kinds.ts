@@ -9,29 +9,7 @@ import { exchangeExportJob, exchangeImportJob } from '../exchange/jobs';
 import { findingsExportJob, findingsImportJob, meetingReportJob } from '../findings/jobs';
 import { responsesReportJob } from '../responses/jobs';
 import { PARTIAL_SUFFIX } from '../files';
-
-export interface JobEnvironment {
-  /** A connection of the job's own (jobs run in a worker thread). */
-  sqlite: Sqlite;
-  dbPath: string;
-  backupDir: string;
-  params: Record<string, unknown>;
-  report(done: number, total: number, message?: string): void;
-  /** Aborted when the user cancels: the job must stop and leave nothing half-written. */
-  signal: AbortSignal;
-}
-
-export type JobFunction = (env: JobEnvironment) => Promise<Record<string, unknown>>;
-
-class JobCancelled extends Error {}
-
-export function throwIfCancelled(signal: AbortSignal): void {
-  if (signal.aborted) throw new JobCancelled();
-}
-
-export function isCancellation(error: unknown): boolean {
-  return error instanceof JobCancelled;
-}
+import { throwIfCancelled, type JobEnvironment, type JobFunction } from './job';
 
 /** SQLite's online backup (see backups/files.ts), then the rotation of the backup folder. */
 async function backup({ sqlite, backupDir, params, report, signal }: JobEnvironment): Promise<Record<string, unknown>> {

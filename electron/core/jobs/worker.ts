@@ -1,5 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { isCancellation, jobKinds, openJobConnection } from './kinds';
+import { isCancellation } from './job';
+import { jobKinds, openJobConnection } from './kinds';
 import type { JobWorkerData, RunnerMessage, WorkerMessage } from './protocol';
 
 const data = workerData as JobWorkerData;

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { t } from '../../../shared/i18n';
 import { createKysely } from '../db/connection';
-import { throwIfCancelled, type JobEnvironment } from '../jobs/kinds';
+import { throwIfCancelled, type JobEnvironment } from '../jobs/job';
 import { buildMonitoringCsv, buildMonitoringReport } from './report';
 import { writeFileAtomically } from '../files';
 

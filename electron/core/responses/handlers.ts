@@ -6,20 +6,20 @@ import {
   type PositionYear,
   type ResponseOverview,
 } from '../../../shared/api/responses';
-import { t, type MessageKey } from '../../../shared/i18n';
-import { COMMITMENT_WINDOW_DAYS, DUE_SOON_DAYS, addDays, dueInfo, newlyOverdue } from '../../../shared/responses/deadlines';
+import { t } from '../../../shared/i18n';
+import { COMMITMENT_WINDOW_DAYS, dueInfo, newlyOverdue } from '../../../shared/responses/deadlines';
 import { effectiveStatus, transitionError, type FullStatus } from '../../../shared/responses/status';
 import { AppError } from '../../../shared/result';
 import { findAdviceRow, loadAdvice, todayInNetherlands } from '../advices/repository';
+import { notFound } from '../api/errors';
 import { defineHandlers, type HandlerContext } from '../api/handler';
 import { getCouncil } from '../council/repository';
 import type { Db } from '../db/connection';
 import { newId } from '../ids';
 import { audited, auditedCreate, auditDeletion } from '../reliability/auditTrail';
 import { buildFollowupExchange } from './exchange';
+import { buildResponsesReport, loadOverview } from './service';
 import { writeExportFile } from '../files';
-import { feedbackDocx, feedbackFor, overviewDocx, overviewXlsx, yearOverview } from './reports';
-import type { ResponsesReportParams } from '../../../shared/api/responses';
 import { attachmentPath, attachmentsDir, readAttachment, removeAttachment, storeAttachment } from './attachments';
 import {
   awaitingAdvices,
@@ -38,11 +38,6 @@ import {
   insertCommitment,
   insertEntry,
   insertResponse,
-  listCommitments,
-  listEntries,
-  listPositions,
-  listResponses,
-  listStatusChanges,
   positionCounts,
   positionRecords,
   replaceCommitmentItems,
@@ -53,10 +48,6 @@ import {
   writeFollowupState,
   type StoredAttachment,
 } from './repository';
-
-function notFound(what: MessageKey): AppError {
-  return new AppError('NOT_FOUND', t('errors.notFound', { what: t(what) }));
-}
 
 function invalid(path: string, message: string): AppError {
   return new AppError('VALIDATION', message, [{ path, message }]);
@@ -85,37 +76,6 @@ async function requireRecommendation(db: Db, itemId: string) {
 
 function checkNotFuture(path: string, date: string, today: string): void {
   if (date > today) throw invalid(path, t('responses.dateInFuture'));
-}
-
-export async function loadOverview(db: Db, adviceId: string, termWeeks: number, today = todayInNetherlands()): Promise<ResponseOverview> {
-  const advice = await loadAdvice(db, adviceId);
-  if (!advice) throw notFound('responses.adviceNotFound');
-  const [state, responses, positions, commitments, log, statusLog] = await Promise.all([
-    findFollowupState(db, adviceId),
-    listResponses(db, adviceId),
-    listPositions(db, adviceId),
-    listCommitments(db, adviceId, today),
-    listEntries(db, adviceId),
-    listStatusChanges(db, adviceId),
-  ]);
-  const status = effectiveStatus(advice.status, state);
-  const responseDue = advice.status === 'verzonden' && advice.sentOn ? dueInfo(addDays(advice.sentOn, termWeeks * 7), today, DUE_SOON_DAYS) : null;
-  return {
-    adviceId,
-    kenmerk: advice.kenmerk,
-    betreft: advice.betreft,
-    status,
-    sentOn: advice.sentOn,
-    responseDue,
-    responses,
-    recommendations: advice.sections
-      .flatMap((section) => section.items)
-      .filter((item) => item.kind === 'aanbeveling')
-      .map((item) => ({ itemId: item.id, number: item.number, text: item.text, position: positions.get(item.id) ?? null })),
-    commitments,
-    log,
-    statusLog,
-  };
 }
 
 async function overview(db: Db, adviceId: string): Promise<ResponseOverview> {
@@ -209,45 +169,6 @@ async function takeNewlyOverdue(ctx: HandlerContext, today = todayInNetherlands(
     await setSeen(trx, SEEN_KEY, today);
     return newlyOverdue(items, today, lastSeen);
   });
-}
-
-/**
- * Builds the adviezenoverzicht or a terugkoppeling. `progress` is told of every advice read, and
- * may throw to stop (a cancelled job).
- */
-export async function buildResponsesReport(
-  db: Db,
-  params: ResponsesReportParams,
-  progress: (done: number, total: number) => void = () => undefined,
-): Promise<{ bytes: Buffer; fileName: string }> {
-  const council = await getCouncil(db);
-  let done = 0;
-  const load = async (adviceId: string) => {
-    const overview = await loadOverview(db, adviceId, council.responseTermWeeks);
-    progress(++done, 0);
-    return overview;
-  };
-  if (params.report === 'adviezenoverzicht') {
-    const year = params.year!;
-    const overview = await yearOverview(db, year, council.name, load);
-    const bytes = params.format === 'docx' ? await overviewDocx(overview) : await overviewXlsx(overview);
-    return { bytes, fileName: t('reports.overviewFileName', { year, ext: params.format }) };
-  }
-  let title: string;
-  let meetingIds: string[];
-  if (params.meetingId) {
-    const meeting = await db.selectFrom('meetings').select(['id', 'title']).where('id', '=', params.meetingId).where('deleted_at', 'is', null).executeTakeFirst();
-    if (!meeting) throw notFound('reports.meetingNotFound');
-    title = meeting.title;
-    meetingIds = [meeting.id];
-  } else {
-    const programme = await db.selectFrom('programmes').select(['id', 'name']).where('id', '=', params.programmeId!).executeTakeFirst();
-    if (!programme) throw notFound('reports.programmeNotFound');
-    title = programme.name;
-    meetingIds = (await db.selectFrom('meetings').select('id').where('programme_id', '=', programme.id).where('deleted_at', 'is', null).execute()).map((row) => row.id);
-  }
-  const feedback = await feedbackFor(db, { meetingIds, title, councilName: council.name }, load);
-  return { bytes: await feedbackDocx(feedback), fileName: t('reports.feedbackFileName', { title: title.replace(/[\\/:*?"<>|]/g, '-') }) };
 }
 
 export const responsesHandlers = defineHandlers({

@@ -3,9 +3,9 @@ import { responsesReportParams } from '../../../shared/api/responses';
 import { t } from '../../../shared/i18n';
 import { createKysely } from '../db/connection';
 import { exportDir } from '../findings/transfer';
-import { throwIfCancelled, type JobEnvironment } from '../jobs/kinds';
+import { throwIfCancelled, type JobEnvironment } from '../jobs/job';
 import { writeExportFile } from '../files';
-import { buildResponsesReport } from './handlers';
+import { buildResponsesReport } from './service';
 
 /** Job: the adviezenoverzicht or a terugkoppeling into the exports folder beside the database. */
 export async function responsesReportJob(env: JobEnvironment): Promise<Record<string, unknown>> {

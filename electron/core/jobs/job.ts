@@ -1,0 +1,30 @@
+import type { Sqlite } from '../db/connection';
+
+/**
+ * The primitives every job kind uses: what a job receives, and how it stops when cancelled.
+ * Kept apart from kinds.ts (the registry of all job kinds) so a job module never imports the registry
+ * that imports it.
+ */
+
+export interface JobEnvironment {
+  /** A connection of the job's own (jobs run in a worker thread). */
+  sqlite: Sqlite;
+  dbPath: string;
+  backupDir: string;
+  params: Record<string, unknown>;
+  report(done: number, total: number, message?: string): void;
+  /** Aborted when the user cancels: the job must stop and leave nothing half-written. */
+  signal: AbortSignal;
+}
+
+export type JobFunction = (env: JobEnvironment) => Promise<Record<string, unknown>>;
+
+class JobCancelled extends Error {}
+
+export function throwIfCancelled(signal: AbortSignal): void {
+  if (signal.aborted) throw new JobCancelled();
+}
+
+export function isCancellation(error: unknown): boolean {
+  return error instanceof JobCancelled;
+}
