@@ -21,23 +21,4 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'warn' },
   },
-  {
-    // The core and the contract run under plain Node and in the renderer: never Electron.
-    files: ['electron/core/**/*.ts', 'shared/**/*.ts'],
-    rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'electron/core en shared draaien zonder Electron.' }] }],
-    },
-  },
-  {
-    files: ['shared/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: ['electron', 'better-sqlite3', 'kysely', 'fs', 'path', 'os', 'crypto', 'http', 'child_process', 'worker_threads'],
-          patterns: ['node:*'],
-        },
-      ],
-    },
-  },
 );
