@@ -21,4 +21,41 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'warn' },
   },
+  {
+    // SQL has one home per concern (docs/architecture.md, "Where SQL lives"): the repository layer. So that
+    // a second database (PostgreSQL) means rewriting those files only, the query builder, raw `sql` and
+    // better-sqlite3 statements are refused everywhere else in the main-process code.
+    files: ['electron/**/*.ts'],
+    ignores: [
+      // A domain's repository, or a repository for one of its sub-concerns (e.g. advices/links-repository.ts).
+      'electron/core/**/repository.ts',
+      'electron/core/**/*-repository.ts',
+      // The database itself: connection, migrations, references found from the schema.
+      'electron/core/db/**',
+      // Mechanisms that work on any table by name (audit trail, trash, history, privacy): their own repository layer.
+      'electron/core/reliability/**',
+      // Whole-database operations on the SQLite file (online backup, restore checks).
+      'electron/core/backups/**',
+      // Record-by-record export and import between databases: the data movement is the module's whole job.
+      'electron/core/exchange/records.ts',
+      'electron/core/responses/exchange.ts',
+    ],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.property.name=/^(selectFrom|insertInto|updateTable|deleteFrom|replaceInto|mergeInto|selectNoFrom)$/]",
+          message: 'SQL belongs in the repository layer (repository.ts or *-repository.ts): see docs/architecture.md.',
+        },
+        {
+          selector: "TaggedTemplateExpression[tag.name='sql'], MemberExpression[object.name='sql'][property.name='raw']",
+          message: 'SQL belongs in the repository layer (repository.ts or *-repository.ts): see docs/architecture.md.',
+        },
+        {
+          selector: "CallExpression[callee.property.name=/^(prepare|pragma)$/][arguments.0.type=/^(Literal|TemplateLiteral)$/]",
+          message: 'SQL belongs in the repository layer (repository.ts or *-repository.ts): see docs/architecture.md.',
+        },
+      ],
+    },
+  },
 );

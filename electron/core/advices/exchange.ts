@@ -5,7 +5,7 @@ import { AppError } from '../../../shared/result';
 import { getCouncil } from '../council/repository';
 import type { Db } from '../db/connection';
 import { nextKenmerk } from './kenmerk';
-import { replaceItemLinks } from './links';
+import { replaceItemLinks } from './links-repository';
 import { findAdviceByKenmerk, findLiveAdviceByKenmerk, highestSequence, insertAdvice, insertItem, insertSection, replaceReferences, replaceRelations } from './repository';
 import { requireAdvice } from './service';
 import { missingIds } from '../db/existing';

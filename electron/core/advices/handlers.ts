@@ -13,11 +13,12 @@ import type { Db } from '../db/connection';
 import { sha256Hex, writeExportFile } from '../files';
 import { exportAdvice, importAdvice } from './exchange';
 import { nextKenmerk } from './kenmerk';
-import { evidenceFindings, itemsCitingFinding, replaceItemLinks, replaceMeetings, signalsOf } from './links';
+import { evidenceFindings, itemsCitingFinding, replaceItemLinks, replaceMeetings, signalsOf } from './links-repository';
 import {
   countReferencesTo,
   countTrashedAdvicesOfRequest,
   countVersions,
+  leaveKenmerkSequence,
   deleteItem,
   deleteRequest,
   deleteSection,
@@ -262,7 +263,7 @@ export const advicesHandlers = defineHandlers({
         // A kenmerk typed by hand no longer counts in the pattern's sequence.
         const kenmerkChanged = fields.kenmerk !== undefined && fields.kenmerk !== row.kenmerk;
         await updateAdvice(trx, id, fields, ctx.session.userName);
-        if (kenmerkChanged) await trx.updateTable('advices').set({ sequence_year: null, sequence_number: null }).where('id', '=', id).execute();
+        if (kenmerkChanged) await leaveKenmerkSequence(trx, id);
       });
       return requireAdvice(trx, id);
     }),

@@ -18,7 +18,7 @@ import type { AdviceItemTable, AdviceRequestTable, AdviceSectionTable, AdviceTab
 import { createdColumns, newId, nowIso, updatedColumns } from '../ids';
 import { notInTrash } from '../reliability/trash';
 import { kenmerkKey } from './kenmerk';
-import { loadItemLinks, replaceItemLinks, type ItemLinks } from './links';
+import { loadItemLinks, replaceItemLinks, type ItemLinks } from './links-repository';
 
 // ---------- requests ----------
 
@@ -603,4 +603,9 @@ export async function findVersion(db: Db, adviceId: string, version?: number) {
   let query = db.selectFrom('advice_versions').selectAll().where('advice_id', '=', adviceId);
   query = version === undefined ? query.orderBy('version', 'desc') : query.where('version', '=', version);
   return query.limit(1).executeTakeFirst();
+}
+
+/** A kenmerk typed by hand no longer counts in the pattern's sequence. */
+export async function leaveKenmerkSequence(db: Db, adviceId: string): Promise<void> {
+  await db.updateTable('advices').set({ sequence_year: null, sequence_number: null }).where('id', '=', adviceId).execute();
 }

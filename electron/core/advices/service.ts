@@ -3,7 +3,7 @@ import type { AdviceDetail } from '../../../shared/api/advices';
 import { getCouncil } from '../council/repository';
 import type { Db } from '../db/connection';
 import { renderLetterDocx, type AnnexMeeting } from './docx';
-import { evidenceFindings } from './links';
+import { evidenceFindings } from './links-repository';
 import { findRequest, loadAdvice } from './repository';
 import { notFound } from '../api/errors';
 

@@ -95,3 +95,8 @@ export async function setCurrentUser(db: Db, name: string): Promise<void> {
     .onConflict((conflict) => conflict.column('key').doUpdateSet({ value: name, updated_at: updatedAt }))
     .execute();
 }
+
+/** The council's name as stored, or undefined before the first start (no defaults filled in). */
+export async function findCouncilName(db: Db): Promise<{ name: string } | undefined> {
+  return db.selectFrom('council').select('name').executeTakeFirst();
+}

@@ -20,6 +20,7 @@ import { t } from '../../../shared/i18n';
 import { AppError } from '../../../shared/result';
 import type { Db } from '../db/connection';
 import { newId } from '../ids';
+import { meetingsAndWijkenForImport } from '../meetings/repository';
 import { foldText } from './text';
 import { insertFinding, searchFindings, type FindingFields } from './repository';
 
@@ -217,9 +218,7 @@ export async function checkRows(db: Db, table: ParsedTable, mapping: ImportMappi
     return { valid: [], issues: [{ row: 1, field: t('import.field_text'), message: t('import.textNotMapped') }] };
   }
   // A meeting in the trash takes no new findings: they would be hidden with it.
-  const meetings = await db.selectFrom('meetings').select(['id', 'title', 'meeting_date']).where('deleted_at', 'is', null).execute();
-  const meetingWijken = await db.selectFrom('meeting_wijken').select(['meeting_id', 'wijk_id']).execute();
-  const wijken = await db.selectFrom('wijken').select(['id', 'name_key']).execute();
+  const { meetings, meetingWijken, wijken } = await meetingsAndWijkenForImport(db);
   const meetingsByTitle = new Map<string, typeof meetings>();
   for (const meeting of meetings) {
     const key = foldText(meeting.title).trim();

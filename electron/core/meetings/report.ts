@@ -2,6 +2,7 @@ import path from 'node:path';
 import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
 import type { Finding, MeetingDetail } from '../../../shared/api/meetings';
 import { formatDateLong, t, type MessageKey } from '../../../shared/i18n';
+import { findCouncilName } from '../council/repository';
 import type { Db } from '../db/connection';
 import { listFindingsForMeeting } from '../findings/repository';
 import { findMeeting } from './repository';
@@ -35,7 +36,7 @@ export async function buildMeetingReport(db: Db, meetingId: string, includePerso
   const all = await listFindingsForMeeting(db, meetingId);
   const findings = includePersonalData ? all : all.filter((finding) => !finding.containsPersonalData);
   const left = all.length - findings.length;
-  const council = await db.selectFrom('council').select('name').executeTakeFirst();
+  const council = await findCouncilName(db);
 
   const time = [meeting.startTime, meeting.endTime].filter(Boolean).join(' – ');
   const children: Paragraph[] = [];

@@ -285,3 +285,25 @@ export async function countFindingsAtTable(db: Db, id: string): Promise<number> 
   const row = await db.selectFrom('findings').select((eb) => eb.fn.countAll<number>().as('n')).where('theme_table_id', '=', id).executeTakeFirstOrThrow();
   return Number(row.n);
 }
+
+/** A meeting outside the trash, by id: only its title (for report headings). */
+export async function findMeetingTitle(db: Db, id: string): Promise<{ id: string; title: string } | undefined> {
+  return db.selectFrom('meetings').select(['id', 'title']).where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
+}
+
+export async function findProgrammeName(db: Db, id: string): Promise<{ id: string; name: string } | undefined> {
+  return db.selectFrom('programmes').select(['id', 'name']).where('id', '=', id).executeTakeFirst();
+}
+
+/** The meetings of a programme outside the trash. */
+export async function meetingIdsOfProgramme(db: Db, programmeId: string): Promise<string[]> {
+  return (await db.selectFrom('meetings').select('id').where('programme_id', '=', programmeId).where('deleted_at', 'is', null).execute()).map((row) => row.id);
+}
+
+/** What an import checks its rows against, loaded once: meetings outside the trash, their wijken, all wijken. */
+export async function meetingsAndWijkenForImport(db: Db) {
+  const meetings = await db.selectFrom('meetings').select(['id', 'title', 'meeting_date']).where('deleted_at', 'is', null).execute();
+  const meetingWijken = await db.selectFrom('meeting_wijken').select(['meeting_id', 'wijk_id']).execute();
+  const wijken = await db.selectFrom('wijken').select(['id', 'name_key']).execute();
+  return { meetings, meetingWijken, wijken };
+}

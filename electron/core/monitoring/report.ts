@@ -21,7 +21,7 @@ import type { Db } from '../db/connection';
 import { nowIso } from '../ids';
 import { svgToPng, trendChartSvg } from './chart-svg';
 import { buildCriterionTrend, buildMatrix } from './queries';
-import { assessmentsOfLiveTeams, listCriteria, listWijkteamRefs } from './repository';
+import { assessmentsOfLiveTeams, listCriteria, listFrameworkNames, listWijkteamRefs } from './repository';
 
 export interface ReportOptions {
   periodKey: string;
@@ -134,7 +134,7 @@ export async function buildMonitoringReport(db: Db, options: ReportOptions): Pro
 /** All assessments of a framework (or all), period by period, as CSV for a spreadsheet (semicolons, BOM). */
 export async function buildMonitoringCsv(db: Db, options: { frameworkId: string | null }): Promise<string> {
   const criteria = await listCriteria(db, { frameworkId: options.frameworkId, includeRetired: true });
-  const frameworkNames = new Map((await db.selectFrom('criteria_frameworks').select(['id', 'name']).execute()).map((row) => [row.id, row.name]));
+  const frameworkNames = new Map((await listFrameworkNames(db)).map((row) => [row.id, row.name]));
   const teams = await listWijkteamRefs(db);
   const teamOrder = new Map(teams.map((team, index) => [team.id, index]));
   const criterionOrder = new Map(criteria.map((criterion, index) => [criterion.id, index]));

@@ -578,3 +578,8 @@ export async function assessmentsByIds(db: Db, ids: string[]): Promise<Assessmen
 export async function linkAdviceItemToAssessment(db: Db, itemId: string, assessmentId: string): Promise<void> {
   await db.insertInto('advice_item_assessments').values({ item_id: itemId, assessment_id: assessmentId, position: 0 }).execute();
 }
+
+/** Every framework's name, retired ones too (the CSV names the framework of old assessments). */
+export async function listFrameworkNames(db: Db): Promise<{ id: string; name: string }[]> {
+  return db.selectFrom('criteria_frameworks').select(['id', 'name']).execute();
+}

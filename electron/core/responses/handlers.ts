@@ -33,12 +33,14 @@ import {
   findCommitment,
   findEntry,
   findFollowupState,
+  findAdviceItem,
   findResponse,
   getSeen,
   insertCommitment,
   insertEntry,
   insertResponse,
   positionCounts,
+  recommendationsOfAdvice,
   positionRecords,
   replaceCommitmentItems,
   setSeen,
@@ -68,7 +70,7 @@ async function requireSentAdvice(db: Db, adviceId: string) {
 
 /** The recommendation item and its (sent) advice. */
 async function requireRecommendation(db: Db, itemId: string) {
-  const item = await db.selectFrom('advice_items').select(['id', 'advice_id', 'kind']).where('id', '=', itemId).executeTakeFirst();
+  const item = await findAdviceItem(db, itemId);
   if (!item) throw notFound('responses.itemNotFound');
   const advice = await requireSentAdvice(db, item.advice_id);
   return { item, advice };
@@ -94,13 +96,7 @@ async function syncStateAfterResponses(db: Db, adviceId: string, userName: strin
 async function checkItemsOfAdvice(db: Db, adviceId: string, itemIds: string[]): Promise<string[]> {
   const unique = [...new Set(itemIds)];
   if (unique.length === 0) return unique;
-  const found = await db
-    .selectFrom('advice_items')
-    .select('id')
-    .where('id', 'in', unique)
-    .where('advice_id', '=', adviceId)
-    .where('kind', '=', 'aanbeveling')
-    .execute();
+  const found = await recommendationsOfAdvice(db, adviceId, unique);
   if (found.length !== unique.length) throw invalid('itemIds', t('responses.itemsNotOfAdvice'));
   return unique;
 }

@@ -5,6 +5,7 @@ import type { ResponseOverview } from '../../../shared/api/responses';
 import { formatDateLong, t } from '../../../shared/i18n';
 import { loadAdvice } from '../advices/repository';
 import type { Db } from '../db/connection';
+import { advicesOfYear, findingsOfMeetings, itemsCitingFindings, itemsOfSentAdvices } from './repository';
 
 // ---- adviezenoverzicht -----------------------------------------------------------------------
 
@@ -24,15 +25,7 @@ export async function yearOverview(
   councilName: string,
   load: (adviceId: string) => Promise<ResponseOverview>,
 ): Promise<YearOverview> {
-  const rows = await db
-    .selectFrom('advices')
-    .select(['id', 'kind', 'advice_date'])
-    .where('advice_date', '>=', `${year}-01-01`)
-    .where('advice_date', '<=', `${year}-12-31`)
-    .where('deleted_at', 'is', null)
-    .orderBy('advice_date')
-    .orderBy('kenmerk')
-    .execute();
+  const rows = await advicesOfYear(db, year);
   const advices = [];
   for (const row of rows) advices.push({ ...(await load(row.id)), kind: row.kind, adviceDate: row.advice_date });
   return { year, councilName, advices };
@@ -211,40 +204,12 @@ export interface Feedback {
  */
 export async function feedbackFor(db: Db, scope: { meetingIds: string[]; title: string; councilName: string }, overviewOf: (adviceId: string) => Promise<ResponseOverview>): Promise<Feedback> {
   if (scope.meetingIds.length === 0) return { title: scope.title, councilName: scope.councilName, findings: [], leftOutPersonal: 0, leftOutLogEntries: 0 };
-  const findings = await db
-    .selectFrom('findings')
-    .innerJoin('meetings', 'meetings.id', 'findings.meeting_id')
-    .select(['findings.id', 'findings.text', 'findings.contains_personal_data', 'meetings.title as meetingTitle'])
-    .where('findings.meeting_id', 'in', scope.meetingIds)
-    .where('findings.deleted_at', 'is', null)
-    .where('findings.meeting_deleted_at', 'is', null)
-    .orderBy('meetings.meeting_date')
-    .orderBy('findings.seq')
-    .execute();
+  const findings = await findingsOfMeetings(db, scope.meetingIds);
   const shared = findings.filter((finding) => finding.contains_personal_data === 0);
   const ids = shared.map((finding) => finding.id);
-  const direct = ids.length
-    ? await db.selectFrom('advice_item_findings').select(['finding_id', 'item_id']).where('finding_id', 'in', ids).execute()
-    : [];
-  const viaSignal = ids.length
-    ? await db
-        .selectFrom('signal_findings')
-        .innerJoin('advice_item_signals', 'advice_item_signals.signal_id', 'signal_findings.signal_id')
-        .select(['signal_findings.finding_id', 'advice_item_signals.item_id'])
-        .where('signal_findings.finding_id', 'in', ids)
-        .execute()
-    : [];
+  const { direct, viaSignal } = await itemsCitingFindings(db, ids);
   const itemIds = [...new Set([...direct, ...viaSignal].map((link) => link.item_id))];
-  const items = itemIds.length
-    ? await db
-        .selectFrom('advice_items')
-        .innerJoin('advices', 'advices.id', 'advice_items.advice_id')
-        .select(['advice_items.id', 'advice_items.advice_id'])
-        .where('advice_items.id', 'in', itemIds)
-        .where('advices.status', '=', 'verzonden')
-        .where('advices.deleted_at', 'is', null)
-        .execute()
-    : [];
+  const items = await itemsOfSentAdvices(db, itemIds);
   const adviceOf = new Map(items.map((item) => [item.id, item.advice_id]));
   const details = new Map<string, { advice: AdviceDetail; overview: ResponseOverview }>();
   for (const adviceId of new Set(adviceOf.values())) {

@@ -475,3 +475,73 @@ export async function setSeen(db: Db, key: string, seenOn: string): Promise<void
     .onConflict((oc) => oc.column('key').doUpdateSet({ seen_on: seenOn }))
     .execute();
 }
+
+// ---- advice items and findings as the follow-up sees them -------------------------------------
+
+export async function findAdviceItem(db: Db, itemId: string) {
+  return db.selectFrom('advice_items').select(['id', 'advice_id', 'kind']).where('id', '=', itemId).executeTakeFirst();
+}
+
+/** Those of `itemIds` that are recommendations of the advice. */
+export async function recommendationsOfAdvice(db: Db, adviceId: string, itemIds: string[]): Promise<{ id: string }[]> {
+  return db
+    .selectFrom('advice_items')
+    .select('id')
+    .where('id', 'in', itemIds)
+    .where('advice_id', '=', adviceId)
+    .where('kind', '=', 'aanbeveling')
+    .execute();
+}
+
+/** The advices dated in a year, in date and kenmerk order (the adviezenoverzicht). */
+export async function advicesOfYear(db: Db, year: number) {
+  return db
+    .selectFrom('advices')
+    .select(['id', 'kind', 'advice_date'])
+    .where('advice_date', '>=', `${year}-01-01`)
+    .where('advice_date', '<=', `${year}-12-31`)
+    .where('deleted_at', 'is', null)
+    .orderBy('advice_date')
+    .orderBy('kenmerk')
+    .execute();
+}
+
+/** The findings of meetings (outside the trash), in meeting and capture order, with the meeting's title. */
+export async function findingsOfMeetings(db: Db, meetingIds: string[]) {
+  return db
+    .selectFrom('findings')
+    .innerJoin('meetings', 'meetings.id', 'findings.meeting_id')
+    .select(['findings.id', 'findings.text', 'findings.contains_personal_data', 'meetings.title as meetingTitle'])
+    .where('findings.meeting_id', 'in', meetingIds)
+    .where('findings.deleted_at', 'is', null)
+    .where('findings.meeting_deleted_at', 'is', null)
+    .orderBy('meetings.meeting_date')
+    .orderBy('findings.seq')
+    .execute();
+}
+
+/** The advice items that cite the findings: directly, and through a signal. */
+export async function itemsCitingFindings(db: Db, findingIds: string[]): Promise<{ direct: { finding_id: string; item_id: string }[]; viaSignal: { finding_id: string; item_id: string }[] }> {
+  if (findingIds.length === 0) return { direct: [], viaSignal: [] };
+  const direct = await db.selectFrom('advice_item_findings').select(['finding_id', 'item_id']).where('finding_id', 'in', findingIds).execute();
+  const viaSignal = await db
+    .selectFrom('signal_findings')
+    .innerJoin('advice_item_signals', 'advice_item_signals.signal_id', 'signal_findings.signal_id')
+    .select(['signal_findings.finding_id', 'advice_item_signals.item_id'])
+    .where('signal_findings.finding_id', 'in', findingIds)
+    .execute();
+  return { direct, viaSignal };
+}
+
+/** Of the items, those of sent advices (outside the trash), with their advice. */
+export async function itemsOfSentAdvices(db: Db, itemIds: string[]): Promise<{ id: string; advice_id: string }[]> {
+  if (itemIds.length === 0) return [];
+  return db
+    .selectFrom('advice_items')
+    .innerJoin('advices', 'advices.id', 'advice_items.advice_id')
+    .select(['advice_items.id', 'advice_items.advice_id'])
+    .where('advice_items.id', 'in', itemIds)
+    .where('advices.status', '=', 'verzonden')
+    .where('advices.deleted_at', 'is', null)
+    .execute();
+}

@@ -5,6 +5,7 @@ import { effectiveStatus } from '../../../shared/responses/status';
 import { loadAdvice, todayInNetherlands } from '../advices/repository';
 import { notFound } from '../api/errors';
 import { getCouncil } from '../council/repository';
+import { findMeetingTitle, findProgrammeName, meetingIdsOfProgramme } from '../meetings/repository';
 import type { Db } from '../db/connection';
 import { feedbackDocx, feedbackFor, overviewDocx, overviewXlsx, yearOverview } from './reports';
 import { findFollowupState, listCommitments, listEntries, listPositions, listResponses, listStatusChanges } from './repository';
@@ -70,15 +71,15 @@ export async function buildResponsesReport(
   let title: string;
   let meetingIds: string[];
   if (params.meetingId) {
-    const meeting = await db.selectFrom('meetings').select(['id', 'title']).where('id', '=', params.meetingId).where('deleted_at', 'is', null).executeTakeFirst();
+    const meeting = await findMeetingTitle(db, params.meetingId);
     if (!meeting) throw notFound('reports.meetingNotFound');
     title = meeting.title;
     meetingIds = [meeting.id];
   } else {
-    const programme = await db.selectFrom('programmes').select(['id', 'name']).where('id', '=', params.programmeId!).executeTakeFirst();
+    const programme = await findProgrammeName(db, params.programmeId!);
     if (!programme) throw notFound('reports.programmeNotFound');
     title = programme.name;
-    meetingIds = (await db.selectFrom('meetings').select('id').where('programme_id', '=', programme.id).where('deleted_at', 'is', null).execute()).map((row) => row.id);
+    meetingIds = await meetingIdsOfProgramme(db, programme.id);
   }
   const feedback = await feedbackFor(db, { meetingIds, title, councilName: council.name }, load);
   return { bytes: await feedbackDocx(feedback), fileName: t('reports.feedbackFileName', { title: title.replace(/[\\/:*?"<>|]/g, '-') }) };
