@@ -6,7 +6,7 @@ import { compareValues } from '../../../shared/monitoring/trend';
 import { effectiveDirection } from '../../../shared/monitoring/measures';
 import { AppError } from '../../../shared/result';
 import { nextKenmerk } from '../advices/kenmerk';
-import { replaceItemLinks } from '../advices/links';
+import { replaceItemLinks } from '../advices/links-repository';
 import { findAdviceByKenmerk, highestSequence, insertAdvice, insertItem, insertSection, todayInNetherlands } from '../advices/repository';
 import { getCouncil } from '../council/repository';
 import type { Db } from '../db/connection';
