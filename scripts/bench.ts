@@ -18,6 +18,9 @@ import { benchResponses } from './bench/responses';
 import { benchUi } from './bench/ui';
 import { benchImport } from './bench/import';
 
+/** `npm run bench` builds it first (build:electron): jobs start the way the app starts them. */
+const COMPILED_JOB_WORKER = path.resolve('build', 'electron', 'worker.mjs');
+
 async function timedOpen(databasePath: string): Promise<number> {
   const start = performance.now();
   const core = await openCore({ databasePath, mode: 'cli' });
@@ -67,7 +70,7 @@ async function withDatabase<T>(work: (core: Core, databasePath: string) => Promi
   const dir = mkdtempSync(path.join(os.tmpdir(), 'advieswerk-bench-'));
   const databasePath = path.join(dir, 'advieswerk.sqlite');
   try {
-    const core = await openCore({ databasePath, mode: 'cli' });
+    const core = await openCore({ databasePath, mode: 'cli', jobWorkerPath: COMPILED_JOB_WORKER });
     try {
       return await work(core, databasePath);
     } finally {

@@ -21,7 +21,7 @@ export interface CoreOptions {
   databasePath: string;
   mode: SystemInfo['mode'];
   nativeBinding?: string;
-  /** Compiled job worker, for bundled builds. */
+  /** Compiled job worker (build/electron/worker.mjs); without it jobs run worker.ts from source through tsx. */
   jobWorkerPath?: string;
   /** Where automatic backups go; defaults to `backups/` beside the database. */
   backupDir?: string;

@@ -28,6 +28,7 @@ async function main(): Promise<void> {
       token: { type: 'string' },
       db: { type: 'string' },
       open: { type: 'boolean', default: false },
+      'job-worker': { type: 'string' },
     },
     allowPositionals: false,
   });
@@ -36,7 +37,8 @@ async function main(): Promise<void> {
   const token = values.token ?? randomBytes(24).toString('base64url');
   const databasePath = resolveDatabasePath(values.db);
 
-  const core = await openCore({ databasePath, mode: 'browser' });
+  const jobWorkerPath = values['job-worker'];
+  const core = await openCore({ databasePath, mode: 'browser', ...(jobWorkerPath ? { jobWorkerPath } : {}) });
   const host = await startHost({ core, token, port, staticDir: path.join(repoRoot, 'build', 'renderer') });
   console.log(`Advieswerk (browsermodus) draait op ${host.url}`);
   console.log(`Database: ${databasePath}`);

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { openCore, type Core } from '../../electron/core/core';
+import { freshJobWorker } from './job-worker';
 import type { MethodName, MethodOutput } from '../../shared/api/contract';
 import type { Result } from '../../shared/result';
 
@@ -24,7 +25,7 @@ export function makeTempDir(prefix = 'advieswerk-test-'): string {
 export async function createTestCore(options: { dir?: string } = {}): Promise<TestCore> {
   const dir = options.dir ?? makeTempDir();
   const databasePath = path.join(dir, 'advieswerk.sqlite');
-  const core = await openCore({ databasePath, mode: 'cli' });
+  const core = await openCore({ databasePath, mode: 'cli', ...freshJobWorker() });
   return Object.assign(core, {
     dir,
     databasePath,

@@ -1,14 +1,22 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { freshJobWorker } from './job-worker';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 /** Starts browser mode (electron/host/main.ts) as its own process and waits for the URL it prints. */
 export async function startHostProcess(databasePath: string, token: string): Promise<{ child: ChildProcess; url: string }> {
+  const { jobWorkerPath } = freshJobWorker();
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', path.join(repoRoot, 'electron', 'host', 'main.ts'), '--port', '0', '--token', token, '--db', databasePath],
+    [
+      '--import',
+      'tsx',
+      path.join(repoRoot, 'electron', 'host', 'main.ts'),
+      ...['--port', '0', '--token', token, '--db', databasePath],
+      ...(jobWorkerPath ? ['--job-worker', jobWorkerPath] : []),
+    ],
     { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   const url = await new Promise<string>((resolve, reject) => {

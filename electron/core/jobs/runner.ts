@@ -1,5 +1,4 @@
 import { EventEmitter } from 'node:events';
-import { existsSync, readdirSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -14,7 +13,7 @@ export interface JobRunnerOptions {
   dbPath: string;
   backupDir: string;
   nativeBinding?: string;
-  /** Compiled worker script; defaults to worker.ts beside this file, loaded through tsx. */
+  /** Compiled worker script; defaults to worker.ts beside this file, loaded through tsx (worker-dev.mjs). */
   workerPath?: string;
   /** How long a cancelled job may take to stop by itself before its thread is ended. */
   cancelGraceMs?: number;
@@ -22,34 +21,13 @@ export interface JobRunnerOptions {
 
 const FINISHED: JobStatus['state'][] = ['done', 'failed', 'cancelled'];
 
-function newestSourceMtime(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) newest = Math.max(newest, newestSourceMtime(full));
-    else if (entry.name.endsWith('.ts')) newest = Math.max(newest, statSync(full).mtimeMs);
-  }
-  return newest;
-}
-
-let cachedEntry: { file: string; execArgv: string[] } | undefined;
-
 /**
- * The compiled worker (build/electron/worker.mjs, ~50 ms to start) when it is newer than every
- * core and shared source; otherwise the sources through tsx (~600 ms to start, always current).
+ * The worker from source through tsx (~600 ms to start, always current). Which compiled worker to use
+ * instead (~50 ms) is the caller's decision (Electron main, browser mode, tests): the core does not
+ * look at builds or source timestamps.
  */
-function defaultWorkerEntry(): { file: string; execArgv: string[] } {
-  if (cachedEntry) return cachedEntry;
-  const here = path.dirname(fileURLToPath(import.meta.url));
-  const repoRoot = path.resolve(here, '..', '..', '..');
-  const compiled = path.join(repoRoot, 'build', 'electron', 'worker.mjs');
-  const sourceDirs = [path.join(repoRoot, 'electron', 'core'), path.join(repoRoot, 'shared')];
-  const fresh =
-    existsSync(compiled) &&
-    sourceDirs.every(existsSync) &&
-    statSync(compiled).mtimeMs >= Math.max(...sourceDirs.map(newestSourceMtime));
-  cachedEntry = fresh ? { file: compiled, execArgv: [] } : { file: path.join(here, 'worker-dev.mjs'), execArgv: [] };
-  return cachedEntry;
+function sourceWorkerPath(): string {
+  return path.join(path.dirname(fileURLToPath(import.meta.url)), 'worker-dev.mjs');
 }
 
 /**
@@ -84,7 +62,6 @@ export class JobRunner {
   start(kind: JobKind, params: Record<string, unknown>): JobStatus {
     const status: JobStatus = { id: newId(), kind, state: 'running', done: 0, total: 0, message: '', startedAt: nowIso() };
     this.jobs.set(status.id, status);
-    const entry = this.options.workerPath ? { file: this.options.workerPath, execArgv: [] } : defaultWorkerEntry();
     const workerData: JobWorkerData = {
       kind,
       params,
@@ -92,7 +69,7 @@ export class JobRunner {
       backupDir: this.options.backupDir,
       ...(this.options.nativeBinding ? { nativeBinding: this.options.nativeBinding } : {}),
     };
-    const worker = new Worker(entry.file, { workerData, execArgv: entry.execArgv });
+    const worker = new Worker(this.options.workerPath ?? sourceWorkerPath(), { workerData, execArgv: [] });
     this.workers.set(status.id, worker);
     worker.on('message', (message: WorkerMessage) => this.onWorkerMessage(status.id, message));
     worker.on('error', (error) => this.finish(status.id, 'failed', t('jobs.failed', { message: error.message })));
