@@ -68,7 +68,7 @@ module.exports = {
       name: 'jobs-without-handlers',
       severity: 'error',
       comment: 'Job modules run in a worker thread: they must not load handler modules (entry points with their own imports).',
-      from: { path: '^electron/core/(jobs/|[^/]+/(jobs|[a-z-]*-jobs|[a-zA-Z]*Jobs)\\.ts$)' },
+      from: { path: '^electron/core/(jobs/|[^/]+/jobs\\.ts$)' },
       to: { path: '(^|/)handlers\\.ts$' },
     },
   ],

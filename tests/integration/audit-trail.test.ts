@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { todayInNetherlands, updateAdvice } from '../../electron/core/advices/repository';
-import { audited } from '../../electron/core/reliability/auditTrail';
-import type { AdviceExchangeFile } from '../../shared/api/adviceExchange';
+import { audited } from '../../electron/core/reliability/audit-trail';
+import type { AdviceExchangeFile } from '../../shared/api/advice-exchange';
 import type { AuditedTable, HistoryEntry } from '../../shared/api/reliability';
 import { formatDateLong } from '../../shared/i18n';
 import { addDays } from '../../shared/responses/deadlines';

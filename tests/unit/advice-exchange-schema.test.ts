@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { adviceExchangeFile } from '../../shared/api/adviceExchange';
+import { adviceExchangeFile } from '../../shared/api/advice-exchange';
 
 const SCHEMA_PATH = 'docs/schemas/advice-exchange.schema.json';
 

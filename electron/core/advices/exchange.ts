@@ -1,4 +1,4 @@
-import { ADVICE_EXCHANGE_FORMAT, ADVICE_EXCHANGE_VERSION, adviceExchangeFile, type AdviceExchangeFile } from '../../../shared/api/adviceExchange';
+import { ADVICE_EXCHANGE_FORMAT, ADVICE_EXCHANGE_VERSION, adviceExchangeFile, type AdviceExchangeFile } from '../../../shared/api/advice-exchange';
 import type { AdviceDetail } from '../../../shared/api/advices';
 import { t } from '../../../shared/i18n';
 import { AppError } from '../../../shared/result';

@@ -56,7 +56,7 @@ import { buildAdviceDocx, letterFileName, requireAdvice } from './service';
 import { missingIds } from '../db/existing';
 import { moveToTrash } from '../reliability/trash';
 import { nowIso } from '../ids';
-import { audited, auditedCreate, auditDeletion } from '../reliability/auditTrail';
+import { audited, auditedCreate, auditDeletion } from '../reliability/audit-trail';
 
 const run = promisify(execFile);
 

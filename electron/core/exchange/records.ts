@@ -5,7 +5,7 @@ import { t } from '../../../shared/i18n';
 import type { Db } from '../db/connection';
 import { setFindingTags, tagKey } from '../findings/repository';
 import { nameKey } from '../meetings/repository';
-import { audited, auditedCreate } from '../reliability/auditTrail';
+import { audited, auditedCreate } from '../reliability/audit-trail';
 import { FOLLOWUP_RECORD_TYPES, FOLLOWUP_TYPE_ORDER, type AuditedRecord } from '../responses/exchange';
 
 /**

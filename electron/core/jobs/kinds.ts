@@ -4,7 +4,7 @@ import type { JobKind } from '../../../shared/api/jobs';
 import { t } from '../../../shared/i18n';
 import { writeOnlineBackup, rotateBackups } from '../backups/files';
 import { openSqlite, type Sqlite } from '../db/connection';
-import { monitoringCsvJob, monitoringReportJob } from '../monitoring/export-jobs';
+import { monitoringCsvJob, monitoringReportJob } from '../monitoring/jobs';
 import { exchangeExportJob, exchangeImportJob } from '../exchange/jobs';
 import { findingsExportJob, findingsImportJob, meetingReportJob } from '../findings/jobs';
 import { responsesReportJob } from '../responses/jobs';

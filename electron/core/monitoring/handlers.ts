@@ -39,7 +39,7 @@ import {
   updateWijkteam,
 } from './repository';
 import { existingIds } from '../db/existing';
-import { auditedCreate } from '../reliability/auditTrail';
+import { auditedCreate } from '../reliability/audit-trail';
 import { moveToTrash } from '../reliability/trash';
 
 /** A name is taken by a live team, or by one in the trash (until the trash is emptied). */

@@ -12,9 +12,15 @@ export interface AuditChange {
   before?: unknown;
   after?: unknown;
   userName: string;
+  /** When; now unless given (a coalesced entry is timed by the caller). */
+  at?: string;
 }
 
 /**
+ * The audit log's store: the one place that writes `audit_log` rows. audit-trail.ts builds on it
+ * for the records people edit (snapshots with their link lists, autosave coalescing); trash,
+ * history and privacy call it directly.
+ *
  * Records a change in the audit trail. Call it with the transaction that makes the change, so the
  * entry and the change commit together or not at all.
  */
@@ -23,7 +29,7 @@ export async function recordAudit(trx: Db, change: AuditChange): Promise<void> {
     .insertInto('audit_log')
     .values({
       id: newId(),
-      at: nowIso(),
+      at: change.at ?? nowIso(),
       user_name: change.userName,
       table_name: change.table,
       record_id: change.recordId,

@@ -16,7 +16,7 @@ import { defineHandlers, type HandlerContext } from '../api/handler';
 import { getCouncil } from '../council/repository';
 import type { Db } from '../db/connection';
 import { newId } from '../ids';
-import { audited, auditedCreate, auditDeletion } from '../reliability/auditTrail';
+import { audited, auditedCreate, auditDeletion } from '../reliability/audit-trail';
 import { buildFollowupExchange } from './exchange';
 import { buildResponsesReport, loadOverview } from './service';
 import { writeExportFile } from '../files';

@@ -1,13 +1,15 @@
 import type { Kysely } from 'kysely';
 import type { AuditedTable } from '../../../shared/api/reliability';
 import type { Db } from '../db/connection';
-import { newId, nowIso } from '../ids';
+import { nowIso } from '../ids';
+import { recordAudit } from './audit';
 
 /**
  * The audit trail of the records people work on (advices and their parts, requests, responses,
  * positions, commitments, follow-up). One helper runs a change to one record: it reads the record
  * before, applies the change, reads it after and records the difference in the same transaction,
  * so a change and its entry commit or roll back together, and a rejected call leaves no entry.
+ * Entries are written through audit.ts (the store); this module decides what an entry holds.
  */
 
 /** A record as audited: its row plus the link lists that belong to it (links have no rows of their own). */
@@ -112,19 +114,7 @@ async function writeEntry(db: Db, table: AuditedTable, recordId: string, userNam
       return;
     }
   }
-  await db
-    .insertInto('audit_log')
-    .values({
-      id: newId(),
-      at,
-      user_name: userName,
-      table_name: table,
-      record_id: recordId,
-      action,
-      before_json: before === null ? null : JSON.stringify(before),
-      after_json: after === null ? null : JSON.stringify(after),
-    })
-    .execute();
+  await recordAudit(db, { table, recordId, action, before, after, userName, at });
 }
 
 /**
