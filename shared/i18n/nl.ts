@@ -61,10 +61,21 @@ export const nl = {
     invalidDate: 'Geen geldige datum (verwacht: jjjj-mm-dd).',
     dbNewerVersion:
       'Deze database is gemaakt met een nieuwere versie van Advieswerk (onbekende wijziging "{migration}"). Werk Advieswerk bij; de database is niet aangeraakt.',
+    dbNotAdvieswerk: 'Het bestand "{path}" is geen database van Advieswerk. Kies de database van Advieswerk; dit bestand is niet aangeraakt.',
     dbLocked: 'De database is in gebruik door een ander programma. Sluit het andere venster van Advieswerk en probeer het opnieuw.',
     dbOpenFailed: 'De database "{path}" kon niet worden geopend: {details}',
     stillReferenced:
       'Dit kan niet worden verwijderd: het is nog in gebruik, bijvoorbeeld als bron van een advies of een beoordeling. Haal eerst die koppeling weg; er is niets veranderd.',
+  },
+  cli: {
+    usage: 'Gebruik: npm run cli -- <opdracht> [argumenten] [--db PAD]',
+    commands: 'Opdrachten:',
+    options: 'Opties:',
+    optionDb: 'de database om te gebruiken (anders ADVIESWERK_DB of de map van de app)',
+    optionHelp: 'toont deze uitleg',
+    unknownOption: 'Onbekende optie "{option}".',
+    invalidArguments: 'De optie "{option}" is verkeerd gebruikt: --db heeft een pad nodig, --help geen waarde.',
+    unknownCommand: 'Onbekende opdracht "{command}".',
   },
   council: {
     title: 'Instellingen van de raad',
