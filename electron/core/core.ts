@@ -10,7 +10,7 @@ import { dispatch } from './api/dispatch';
 import type { HandlerContext } from './api/handler';
 import { handlers } from './api/handlers';
 import { createKysely, openSqlite, refreshPlannerStatistics, type Db, type Sqlite } from './db/connection';
-import { migrateToLatest, type MigrationOutcome } from './db/migrate';
+import { migrateToLatest, refuseForeignOrNewerDatabase, type MigrationOutcome } from './db/migrate';
 import { JobRunner } from './jobs/runner';
 import { backupDirFor } from './paths';
 import { DEFAULT_AUTOMATIC_BACKUPS, scheduleAutomaticBackups, type AutomaticBackupOptions } from './backups/schedule';
@@ -49,6 +49,8 @@ function osUserName(): string {
 }
 
 async function openDatabase(databasePath: string, backupDir: string | null, nativeBinding?: string): Promise<{ sqlite: Sqlite; db: Db; migration: MigrationOutcome }> {
+  // Before openSqlite: opening for writing switches the file to WAL, which already changes it.
+  refuseForeignOrNewerDatabase(databasePath, nativeBinding);
   let sqlite: Sqlite;
   try {
     sqlite = openSqlite({ path: databasePath, ...(nativeBinding ? { nativeBinding } : {}) });

@@ -155,12 +155,12 @@ function requiredPastedText(max: number) {
 }
 
 const kenmerkText = requiredPastedText(LIMITS.short).refine((value) => /^[\p{L}\p{N}][\p{L}\p{N} ./_-]*$/u.test(value), {
-  message: t('advices.kenmerkInvalid'),
+  error: () => t('advices.kenmerkInvalid'),
 });
 
 const signatory = z.object({ name: requiredPastedText(LIMITS.name), role: requiredPastedText(LIMITS.name) }).strict();
-const ccList = z.array(requiredPastedText(LIMITS.line)).max(20, { message: t('advices.tooManyCc') });
-const idList = (max: number) => z.array(id).max(max, { message: t('advices.tooManyLinks', { max }) });
+const ccList = z.array(requiredPastedText(LIMITS.line)).max(20, { error: () => t('advices.tooManyCc') });
+const idList = (max: number) => z.array(id).max(max, { error: () => t('advices.tooManyLinks', { max }) });
 
 const requestFields = {
   receivedOn: calendarDate,
@@ -176,7 +176,7 @@ export const adviceRequestInput = z.object(requestFields).strict();
 
 export const adviceCreateInput = z
   .object({
-    kind: z.enum(ADVICE_KINDS, { message: t('advices.kindInvalid') }),
+    kind: z.enum(ADVICE_KINDS, { error: () => t('advices.kindInvalid') }),
     betreft: requiredPastedText(LIMITS.line),
     /** Empty or absent: generated from the council's pattern. */
     kenmerk: kenmerkText.optional(),
@@ -192,7 +192,7 @@ export const adviceCreateInput = z
 export const adviceUpdateInput = z
   .object({
     id,
-    kind: z.enum(ADVICE_KINDS, { message: t('advices.kindInvalid') }).optional(),
+    kind: z.enum(ADVICE_KINDS, { error: () => t('advices.kindInvalid') }).optional(),
     betreft: requiredPastedText(LIMITS.line).optional(),
     kenmerk: kenmerkText.optional(),
     requestId: id.nullable().optional(),
@@ -200,7 +200,7 @@ export const adviceUpdateInput = z
     addressee: pastedText(LIMITS.line).optional(),
     openingText: pastedText(LETTER_TEXT_MAX).optional(),
     closingText: pastedText(LETTER_TEXT_MAX).optional(),
-    signatories: z.array(signatory).max(10, { message: t('council.tooManySignatories') }).optional(),
+    signatories: z.array(signatory).max(10, { error: () => t('council.tooManySignatories') }).optional(),
     cc: ccList.optional(),
     referenceIds: idList(20).optional(),
     meetingIds: idList(200).optional(),
@@ -216,7 +216,7 @@ const itemLinks = {
 export const itemAddInput = z
   .object({
     sectionId: id,
-    kind: z.enum(ITEM_KINDS, { message: t('advices.itemKindInvalid') }),
+    kind: z.enum(ITEM_KINDS, { error: () => t('advices.itemKindInvalid') }),
     text: pastedText(ITEM_TEXT_MAX).default(''),
     /** Position within the section; absent: at the end. */
     index: z.number().int().min(0).optional(),
@@ -230,7 +230,7 @@ export const itemAddInput = z
 export const itemUpdateInput = z
   .object({
     id,
-    kind: z.enum(ITEM_KINDS, { message: t('advices.itemKindInvalid') }).optional(),
+    kind: z.enum(ITEM_KINDS, { error: () => t('advices.itemKindInvalid') }).optional(),
     text: pastedText(ITEM_TEXT_MAX).optional(),
     findingIds: itemLinks.findingIds.optional(),
     signalIds: itemLinks.signalIds.optional(),
@@ -240,7 +240,7 @@ export const itemUpdateInput = z
   .strict();
 
 const sectionTitle = requiredPastedText(LIMITS.line);
-const numbering = z.enum(NUMBERING_STYLES, { message: t('advices.numberingInvalid') });
+const numbering = z.enum(NUMBERING_STYLES, { error: () => t('advices.numberingInvalid') });
 
 export const adviceListInput = z
   .object({
@@ -281,7 +281,7 @@ export const advicesContract = {
     z
       .object({
         id,
-        status: z.enum(['vastgesteld', 'verzonden'], { message: t('advices.statusInvalid') }),
+        status: z.enum(['vastgesteld', 'verzonden'], { error: () => t('advices.statusInvalid') }),
         date: calendarDate.optional(),
       })
       .strict(),

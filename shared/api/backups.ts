@@ -35,10 +35,10 @@ export interface RestoreOutcome {
  */
 const backupFile = z
   .string()
-  .min(1, { message: t('errors.textRequired') })
-  .max(1000, { message: t('errors.textTooLong', { max: 1000 }) })
-  .refine((value) => !/[\u0000-\u001F\u007F]/.test(value), { message: t('errors.controlCharacters') })
-  .refine((value) => value.endsWith('.sqlite') && !value.split(/[\\/]/).includes('..'), { message: t('backups.invalidFile') });
+  .min(1, { error: () => t('errors.textRequired') })
+  .max(1000, { error: () => t('errors.textTooLong', { max: 1000 }) })
+  .refine((value) => !/[\u0000-\u001F\u007F]/.test(value), { error: () => t('errors.controlCharacters') })
+  .refine((value) => value.endsWith('.sqlite') && !value.split(/[\\/]/).includes('..'), { error: () => t('backups.invalidFile') });
 
 export const backupsContract = {
   'backups.list': method<BackupInfo[]>()(noInput),

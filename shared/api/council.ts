@@ -35,9 +35,9 @@ const LOGO_MAX_CHARS = Math.ceil((LOGO_MAX_BYTES * 4) / 3) + 32;
 
 const logoDataUrl = z
   .string()
-  .max(LOGO_MAX_CHARS, { message: t('council.logoTooLarge') })
+  .max(LOGO_MAX_CHARS, { error: () => t('council.logoTooLarge') })
   .refine((value) => value === '' || /^data:image\/(png|jpeg);base64,[A-Za-z0-9+/]+=*$/.test(value), {
-    message: t('council.logoWrongType'),
+    error: () => t('council.logoWrongType'),
   });
 
 const signatory = z
@@ -54,15 +54,15 @@ export const councilSettingsInput = z
     defaultAddressee: optionalText(LIMITS.line),
     postalAddress: optionalText(LIMITS.line),
     logoDataUrl: logoDataUrl.default(''),
-    signatories: z.array(signatory).max(10, { message: t('council.tooManySignatories') }).default([]),
+    signatories: z.array(signatory).max(10, { error: () => t('council.tooManySignatories') }).default([]),
     responseTermWeeks: z
       .number()
-      .int({ message: t('council.termRange') })
-      .min(1, { message: t('council.termRange') })
-      .max(52, { message: t('council.termRange') })
+      .int({ error: () => t('council.termRange') })
+      .min(1, { error: () => t('council.termRange') })
+      .max(52, { error: () => t('council.termRange') })
       .default(6),
     kenmerkPattern: requiredText(LIMITS.short).refine((value) => value.includes('{volgnummer}'), {
-      message: t('council.kenmerkPatternMissingSequence'),
+      error: () => t('council.kenmerkPatternMissingSequence'),
     }),
   })
   .strict();

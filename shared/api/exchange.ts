@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { t } from '../i18n';
 import { method } from './define';
-import { id, LIMITS, requiredText } from './fields';
+import { base64Upload, fileName, id, LIMITS } from './fields';
 import { MAX_IMPORT_BYTES } from './meetings';
 
 /**
@@ -76,8 +76,8 @@ export const exchangeContract = {
   'exchange.readFile': method<ExchangeUpload>()(
     z
       .object({
-        fileName: requiredText(LIMITS.name),
-        dataBase64: z.string().max(Math.ceil((MAX_IMPORT_BYTES * 4) / 3) * 5, { message: t('exchange.tooLarge') }),
+        fileName,
+        dataBase64: base64Upload(Math.ceil((MAX_IMPORT_BYTES * 4) / 3) * 5, () => t('exchange.tooLarge')),
       })
       .strict(),
   ),

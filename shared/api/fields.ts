@@ -1,27 +1,79 @@
 import { z } from 'zod';
 import { t } from '../i18n';
 
-// Zod's own messages in Dutch for everything we do not word ourselves.
-z.config(z.locales.nl());
+// Every message of a schema is a function, `{ error: () => t('…') }`, looked up when an issue is
+// raised and never when the module loads, so a second catalogue (`useCatalogue`) translates them too.
 
-/** Control characters other than tab, newline and carriage return: invisible junk from pasting. */
-const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+/**
+ * Zod's own messages, for every issue we do not word ourselves. Zod's Dutch locale reads
+ * "Ongeldige invoer: verwacht string, ontving undefined"; these say what is wrong in words a user
+ * understands, and are resolved at the moment of the issue.
+ */
+const dutchZodMessages: z.core.$ZodErrorMap = (issue) => {
+  switch (issue.code) {
+    case 'invalid_type':
+      if (issue.input === undefined) return t('validation.missing');
+      if (issue.expected === 'string') return t('validation.notText');
+      if (issue.expected === 'number' || issue.expected === 'int' || issue.expected === 'nan') return t('validation.notNumber');
+      if (issue.expected === 'boolean') return t('validation.notYesNo');
+      if (issue.expected === 'array') return t('validation.notList');
+      return t('validation.wrongShape');
+    case 'too_big': {
+      const max = Number(issue.maximum);
+      if (issue.origin === 'string') return t('errors.textTooLong', { max });
+      if (issue.origin === 'array' || issue.origin === 'set') return t('validation.tooMany', { max });
+      return t('validation.tooLarge', { max });
+    }
+    case 'too_small': {
+      const min = Number(issue.minimum);
+      if (issue.origin === 'string') return min <= 1 ? t('validation.missing') : t('validation.tooShort', { min });
+      if (issue.origin === 'array' || issue.origin === 'set') return t('validation.tooFew', { min });
+      return t('validation.tooSmall', { min });
+    }
+    case 'invalid_value':
+      return t('validation.notAChoice');
+    case 'unrecognized_keys':
+      return t('errors.unknownField', { field: issue.keys.join(', ') });
+    default:
+      return t('validation.wrongShape');
+  }
+};
+z.config({ localeError: dutchZodMessages });
+
+/**
+ * What no text field takes, from the API or from any import: control characters other than tab,
+ * newline and carriage return (C0, DEL and the C1 range U+0080–U+009F: invisible junk from
+ * pasting or from binary files), and lone surrogates, which are no characters at all and cannot be
+ * stored as UTF-8 (they came back as "���"). With the `u` flag a proper surrogate pair is one code
+ * point, so only lone halves match `\p{Cs}`.
+ */
+const FORBIDDEN_IN_TEXT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]|\p{Cs}/u;
+
+/** True when a text holds a character that no text field accepts (see FORBIDDEN_IN_TEXT). */
+export function hasForbiddenCharacters(value: string): boolean {
+  return FORBIDDEN_IN_TEXT.test(value);
+}
 
 /** Limits in characters; generous for prose, tight for names, and always bounded. */
 export const LIMITS = { name: 200, short: 50, line: 500, text: 20_000 } as const;
 
-/** Bounded text, trimmed, may be empty; use for optional fields of an update. */
+/**
+ * The one text rule, the same for every text field and every import: bounded, refused (with a
+ * Dutch message at the field) when it holds control characters or lone surrogates, then
+ * normalised to NFC (so "é" typed as e + accent and "é" as one character are the same text
+ * for search and comparison) and trimmed. May be empty; use for optional fields of an update.
+ */
 export function boundedText(max: number) {
   return z
     .string()
-    .max(max, { message: t('errors.textTooLong', { max }) })
-    .refine((value) => !CONTROL_CHARACTERS.test(value), { message: t('errors.controlCharacters') })
-    .transform((value) => value.trim());
+    .max(max, { error: () => t('errors.textTooLong', { max }) })
+    .refine((value) => !hasForbiddenCharacters(value), { error: () => t('errors.controlCharacters') })
+    .transform((value) => value.normalize('NFC').trim());
 }
 
 /** Text that must not be empty after trimming. */
 export function requiredText(max: number) {
-  return boundedText(max).refine((value) => value.length > 0, { message: t('errors.textRequired') });
+  return boundedText(max).refine((value) => value.length > 0, { error: () => t('errors.textRequired') });
 }
 
 /** Text that may be empty; stored as an empty string. */
@@ -29,9 +81,22 @@ export function optionalText(max: number) {
   return boundedText(max).default('');
 }
 
-export const id = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, {
-  message: t('errors.invalidId'),
-});
+/**
+ * The name of a file the user chose (an upload, an attachment): the text rule plus no folder
+ * parts, so it can never name a file elsewhere; NUL and other control characters are refused
+ * with a Dutch message instead of reaching the file system.
+ */
+export const fileName = requiredText(LIMITS.name).refine((name) => !/[\\/]/.test(name) && name !== '.' && name !== '..', { error: () => t('errors.invalidFileName') });
+
+/** The bytes of an uploaded file as base64, at most `maxChars` long; anything else is a damaged upload. */
+export function base64Upload(maxChars: number, tooLarge: () => string) {
+  return z
+    .string()
+    .max(maxChars, { error: tooLarge })
+    .regex(/^[A-Za-z0-9+/]*={0,2}$/, { error: () => t('errors.damagedUpload') });
+}
+
+export const id = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, { error: () => t('errors.invalidId') });
 
 /** A calendar date `YYYY-MM-DD` that exists (2026-02-30 does not). */
 export const calendarDate = z.string().refine(
@@ -42,7 +107,7 @@ export const calendarDate = z.string().refine(
     const date = new Date(Date.UTC(year, month - 1, day));
     return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
   },
-  { message: t('errors.invalidDate') },
+  { error: () => t('errors.invalidDate') },
 );
 
 /** The input of a method that takes no arguments. */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { method } from './define';
 import { exchangeExportParams, exchangeImportParams } from './exchange';
-import { id, noInput } from './fields';
+import { boundedText, id, noInput } from './fields';
 import { findingsExportParams, importCheckInput, meetingReportParams } from './meetings';
 import { periodKeyField } from './monitoring';
 import { responsesReportParams } from './responses';
@@ -57,9 +57,9 @@ const jobStart = z.discriminatedUnion(
 
 export const jobsContract = {
   'jobs.start': method<JobStatus>()(jobStart),
-  'jobs.get': method<JobStatus>()(z.object({ id: z.string().max(100) }).strict()),
+  'jobs.get': method<JobStatus>()(z.object({ id: boundedText(100) }).strict()),
   'jobs.list': method<JobStatus[]>()(noInput),
-  'jobs.cancel': method<JobStatus>()(z.object({ id: z.string().max(100) }).strict()),
+  'jobs.cancel': method<JobStatus>()(z.object({ id: boundedText(100) }).strict()),
   /** The file a finished export job wrote into `exports/`, for a download (a save dialog in Electron). */
-  'jobs.resultFile': method<{ fileName: string; bytesBase64: string }>()(z.object({ id: z.string().max(100) }).strict()),
+  'jobs.resultFile': method<{ fileName: string; bytesBase64: string }>()(z.object({ id: boundedText(100) }).strict()),
 };

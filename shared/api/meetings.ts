@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { t } from '../i18n';
 import { method } from './define';
-import { boundedText, calendarDate, id, LIMITS, noInput, optionalText, requiredText } from './fields';
+import { base64Upload, boundedText, calendarDate, fileName, id, LIMITS, noInput, optionalText, requiredText } from './fields';
 
 /**
  * Bijeenkomsten en inbreng: programmes, meetings with their theme tables, findings (with full-text
@@ -181,15 +181,15 @@ export interface ImportCheck {
 
 const timeOfDay = z
   .string()
-  .regex(/^([01]\d|2[0-3]):[0-5]\d$|^$/, { message: t('meetings.invalidTime') })
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$|^$/, { error: () => t('meetings.invalidTime') })
   .default('');
 const nullableId = id.nullable();
 const tag = requiredText(LIMITS.short);
-const tags = z.array(tag).max(MAX_TAGS, { message: t('findings.tooManyTags', { max: MAX_TAGS }) });
-const idList = z.array(id).min(1, { message: t('findings.noneSelected') }).max(MAX_IDS, { message: t('findings.tooMany', { max: MAX_IDS }) });
+const tags = z.array(tag).max(MAX_TAGS, { error: () => t('findings.tooManyTags', { max: MAX_TAGS }) });
+const idList = z.array(id).min(1, { error: () => t('findings.noneSelected') }).max(MAX_IDS, { error: () => t('findings.tooMany', { max: MAX_IDS }) });
 const priority = z.number().int().min(0).max(3);
 const votes = z.number().int().min(0).max(1_000_000);
-const attendeeCount = z.number().int().min(0, { message: t('meetings.invalidAttendees') }).max(1_000_000).nullable();
+const attendeeCount = z.number().int().min(0, { error: () => t('meetings.invalidAttendees') }).max(1_000_000).nullable();
 
 const programmeFields = {
   name: requiredText(LIMITS.name),
@@ -372,8 +372,8 @@ export const meetingsContract = {
   'findings.importParse': method<ImportUpload>()(
     z
       .object({
-        fileName: requiredText(LIMITS.name),
-        dataBase64: z.string().max(Math.ceil((MAX_IMPORT_BYTES * 4) / 3) + 4, { message: t('import.tooLarge', { max: '10 MB' }) }),
+        fileName,
+        dataBase64: base64Upload(Math.ceil((MAX_IMPORT_BYTES * 4) / 3) + 4, () => t('import.tooLarge', { max: '10 MB' })),
       })
       .strict(),
   ),

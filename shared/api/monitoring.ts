@@ -144,19 +144,19 @@ export interface WijkteamDetail {
 export const periodKeyField = z
   .string()
   .max(10)
-  .refine((value) => parsePeriodKey(value) !== null, { message: t('monitoring.invalidPeriod') });
+  .refine((value) => parsePeriodKey(value) !== null, { error: () => t('monitoring.invalidPeriod') });
 
-const nameList = z.array(requiredText(LIMITS.name)).max(30, { message: t('monitoring.tooMany', { max: 30 }) });
-const measureType = z.enum(MEASURE_TYPES, { message: t('monitoring.invalidMeasureType') });
-const direction = z.enum(DIRECTIONS, { message: t('monitoring.invalidDirection') });
-const periodKind = z.enum(PERIOD_KINDS, { message: t('monitoring.invalidPeriodKind') });
+const nameList = z.array(requiredText(LIMITS.name)).max(30, { error: () => t('monitoring.tooMany', { max: 30 }) });
+const measureType = z.enum(MEASURE_TYPES, { error: () => t('monitoring.invalidMeasureType') });
+const direction = z.enum(DIRECTIONS, { error: () => t('monitoring.invalidDirection') });
+const periodKind = z.enum(PERIOD_KINDS, { error: () => t('monitoring.invalidPeriodKind') });
 const nullableDate = calendarDate.nullable();
 const target = z.number().finite().nullable();
 
 function activeRangeOk(value: { activeFrom?: string | null | undefined; activeTo?: string | null | undefined }): boolean {
   return !value.activeFrom || !value.activeTo || value.activeFrom <= value.activeTo;
 }
-const activeRangeIssue = { message: t('monitoring.activeRange'), path: ['activeTo'] };
+const activeRangeIssue = { error: () => t('monitoring.activeRange'), path: ['activeTo'] };
 
 const wijkteamFields = {
   name: requiredText(LIMITS.name),
@@ -234,7 +234,7 @@ export const assessmentInput = z
     wijkteamId: id,
     criterionId: id,
     periodKey: periodKeyField,
-    value: z.number({ message: t('monitoring.valueNotANumber') }),
+    value: z.number({ error: () => t('monitoring.valueNotANumber') }),
     evidence: optionalText(LIMITS.text),
     sources: optionalText(LIMITS.text),
     /** Defaults to the current user. */
@@ -242,7 +242,7 @@ export const assessmentInput = z
     /** Defaults to today. */
     assessedOn: calendarDate.optional(),
     /** Findings the assessment rests on; left out keeps the current links. */
-    findingIds: z.array(id).max(100, { message: t('monitoring.tooMany', { max: 100 }) }).optional(),
+    findingIds: z.array(id).max(100, { error: () => t('monitoring.tooMany', { max: 100 }) }).optional(),
   })
   .strict();
 
@@ -284,8 +284,8 @@ export const monitoringContract = {
       .object({
         assessmentIds: z
           .array(id)
-          .min(1, { message: t('monitoring.draftNone') })
-          .max(100, { message: t('monitoring.draftTooMany', { max: 100 }) }),
+          .min(1, { error: () => t('monitoring.draftNone') })
+          .max(100, { error: () => t('monitoring.draftTooMany', { max: 100 }) }),
         betreft: requiredText(LIMITS.line),
         kind: z.enum(['gevraagd', 'ongevraagd']).default('ongevraagd'),
       })
@@ -298,7 +298,7 @@ export const monitoringContract = {
     z
       .object({
         criterionId: id,
-        wijkteamIds: z.array(id).min(1, { message: t('monitoring.chooseTeam') }).max(100),
+        wijkteamIds: z.array(id).min(1, { error: () => t('monitoring.chooseTeam') }).max(100),
         kind: periodKind,
         from: periodKeyField.optional(),
         to: periodKeyField.optional(),

@@ -101,13 +101,13 @@ export interface HistoryEntry {
 }
 
 /** A table name as the schema spells it; the handlers check that it takes part. */
-const tableName = z.string().regex(/^[a-z][a-z0-9_]{0,62}$/, { message: t('trash.unknownTable') });
+const tableName = z.string().regex(/^[a-z][a-z0-9_]{0,62}$/, { error: () => t('trash.unknownTable') });
 
 const retentionMonths = z
-  .number({ message: t('privacy.retentionRange') })
-  .int({ message: t('privacy.retentionRange') })
-  .min(1, { message: t('privacy.retentionRange') })
-  .max(240, { message: t('privacy.retentionRange') })
+  .number({ error: () => t('privacy.retentionRange') })
+  .int({ error: () => t('privacy.retentionRange') })
+  .min(1, { error: () => t('privacy.retentionRange') })
+  .max(240, { error: () => t('privacy.retentionRange') })
   .nullable();
 
 export const reliabilityContract = {
@@ -117,7 +117,7 @@ export const reliabilityContract = {
   'privacy.purge': method<{ purged: number; counts: Record<string, number> }>()(
     z
       .object({
-        confirm: z.literal(true, { message: t('privacy.confirmRequired') }),
+        confirm: z.literal(true, { error: () => t('privacy.confirmRequired') }),
         /** How many items the confirmed list showed: if that changed meanwhile, nothing is purged. */
         expectedCount: z.number().int().min(0).max(10_000_000),
       })
@@ -126,12 +126,12 @@ export const reliabilityContract = {
   'privacy.purgeLog': method<PurgeLogEntry[]>()(noInput),
   'trash.list': method<TrashItem[]>()(noInput),
   'trash.restore': method<{ table: string; id: string }>()(z.object({ table: tableName, id }).strict()),
-  'trash.empty': method<TrashEmptied>()(z.object({ confirm: z.literal(true, { message: t('privacy.confirmRequired') }) }).strict()),
+  'trash.empty': method<TrashEmptied>()(z.object({ confirm: z.literal(true, { error: () => t('privacy.confirmRequired') }) }).strict()),
   /** The history of a record (of an advice: with its sections, items, responses, positions, commitments and follow-up), newest first. */
   'audit.history': method<HistoryEntry[]>()(
     z
       .object({
-        table: z.enum(AUDITED_TABLES, { message: t('audit.tableInvalid') }),
+        table: z.enum(AUDITED_TABLES, { error: () => t('audit.tableInvalid') }),
         recordId: id,
       })
       .strict(),

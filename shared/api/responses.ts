@@ -4,7 +4,7 @@ import type { DueInfo } from '../responses/deadlines';
 import type { FullStatus } from '../responses/status';
 import type { ExportedFile } from './advices';
 import { method } from './define';
-import { boundedText, calendarDate, id, LIMITS, noInput, optionalText } from './fields';
+import { boundedText, calendarDate, fileName, id, LIMITS, noInput, optionalText } from './fields';
 
 export const POSITIONS = ['overgenomen', 'deels_overgenomen', 'niet_overgenomen', 'wordt_onderzocht', 'geen_standpunt'] as const;
 export type Position = (typeof POSITIONS)[number];
@@ -170,21 +170,21 @@ export interface OverdueNotice {
 
 const attachmentInput = z
   .object({
-    fileName: z.string().min(1).max(LIMITS.name).refine((name) => !/[\\/\u0000]/.test(name), { message: t('responses.attachmentNameInvalid') }),
-    mediaType: z.enum(Object.keys(ATTACHMENT_TYPES) as [keyof typeof ATTACHMENT_TYPES], { message: t('responses.attachmentTypeInvalid') }),
+    fileName,
+    mediaType: z.enum(Object.keys(ATTACHMENT_TYPES) as [keyof typeof ATTACHMENT_TYPES], { error: () => t('responses.attachmentTypeInvalid') }),
     bytesBase64: z
       .string()
       .min(1)
-      .max(Math.ceil((ATTACHMENT_MAX_BYTES * 4) / 3) + 4, { message: t('responses.attachmentTooLarge') })
-      .regex(/^[A-Za-z0-9+/]+=*$/, { message: t('responses.attachmentInvalid') }),
+      .max(Math.ceil((ATTACHMENT_MAX_BYTES * 4) / 3) + 4, { error: () => t('responses.attachmentTooLarge') })
+      .regex(/^[A-Za-z0-9+/]+=*$/, { error: () => t('responses.attachmentInvalid') }),
   })
   .strict();
 
-const position = z.enum(POSITIONS, { message: t('responses.positionInvalid') });
-const assessment = z.enum(ASSESSMENTS, { message: t('responses.assessmentInvalid') });
-const commitmentStatus = z.enum(COMMITMENT_STATUSES, { message: t('responses.commitmentStatusInvalid') });
+const position = z.enum(POSITIONS, { error: () => t('responses.positionInvalid') });
+const assessment = z.enum(ASSESSMENTS, { error: () => t('responses.assessmentInvalid') });
+const commitmentStatus = z.enum(COMMITMENT_STATUSES, { error: () => t('responses.commitmentStatusInvalid') });
 const itemIds = z.array(id).max(100);
-const requiredLine = (max: number) => boundedText(max).refine((value) => value.length > 0, { message: t('errors.textRequired') });
+const requiredLine = (max: number) => boundedText(max).refine((value) => value.length > 0, { error: () => t('errors.textRequired') });
 
 export const responseRecordInput = z
   .object({
@@ -231,7 +231,7 @@ export const followupAddInput = z
   })
   .strict()
   .refine((value) => [value.adviceId, value.itemId, value.commitmentId].filter(Boolean).length === 1, {
-    message: t('responses.followupTarget'),
+    error: () => t('responses.followupTarget'),
   });
 
 /** Parameters of the job kind `responsesReport`: the adviezenoverzicht or a terugkoppeling, into the exports folder. */
@@ -245,7 +245,7 @@ export const responsesReportParams = z
   })
   .strict()
   .refine((value) => (value.report === 'adviezenoverzicht' ? value.year !== undefined : Boolean(value.meetingId) !== Boolean(value.programmeId)), {
-    message: t('reports.scopeRequired'),
+    error: () => t('reports.scopeRequired'),
   });
 
 export type ResponsesReportParams = { report: 'adviezenoverzicht' | 'terugkoppeling'; year?: number | undefined; format: 'docx' | 'xlsx'; meetingId?: string | undefined; programmeId?: string | undefined };
@@ -272,7 +272,7 @@ export const responsesContract = {
    */
   'responses.openAttachment': method<{ path: string; fileName: string }>()(z.object({ id }).strict()),
   'responses.setStatus': method<ResponseOverview>()(
-    z.object({ adviceId: id, status: z.enum(['verzonden', 'reactie_ontvangen', 'afgerond'], { message: t('responses.statusInvalid') }) }).strict(),
+    z.object({ adviceId: id, status: z.enum(['verzonden', 'reactie_ontvangen', 'afgerond'], { error: () => t('responses.statusInvalid') }) }).strict(),
   ),
   'responses.setPosition': method<ResponseOverview>()(positionSetInput),
   'responses.clearPosition': method<ResponseOverview>()(z.object({ itemId: id }).strict()),
@@ -320,6 +320,6 @@ export const responsesContract = {
     z
       .object({ meetingId: id.optional(), programmeId: id.optional(), path: z.string().min(1).max(1000).optional() })
       .strict()
-      .refine((value) => Boolean(value.meetingId) !== Boolean(value.programmeId), { message: t('reports.scopeRequired') }),
+      .refine((value) => Boolean(value.meetingId) !== Boolean(value.programmeId), { error: () => t('reports.scopeRequired') }),
   ),
 };

@@ -180,7 +180,7 @@ describe('advices', () => {
     const before = databaseFingerprint(core.sqlite);
     const long = await core.failure('advices.addItem', { sectionId, kind: 'bevinding', text: 'wijkteam '.repeat(23_000) });
     expect(long.code).toBe('VALIDATION');
-    expect(long.message).toContain('Mag niet langer zijn dan 20000 tekens.');
+    expect(long.message).toContain('Is te lang (max. 20000 tekens).');
     const control = await core.failure('advices.addItem', { sectionId, kind: 'bevinding', text: 'tekst\u0007met bel' });
     expect(control.message).toContain('besturingstekens');
     expect(databaseFingerprint(core.sqlite).hash).toBe(before.hash);

@@ -1,8 +1,9 @@
+import { existsSync, statSync } from 'node:fs';
 import { Migrator, sql, type Migration } from 'kysely';
 import { AppError } from '../../../shared/result';
 import { t } from '../../../shared/i18n';
 import { writeOnlineBackup } from '../backups/files';
-import type { Db, Sqlite } from './connection';
+import { openSqlite, type Db, type Sqlite } from './connection';
 import { migrations } from './migrations';
 
 const MIGRATION_TABLE = 'kysely_migration';
@@ -35,6 +36,46 @@ export async function checkDatabaseVersion(
     .sort()
     .filter((name) => !applied.includes(name));
   return { applied, pending };
+}
+
+/** Kysely's own bookkeeping tables: present (and empty) after a first migration that failed. */
+const BOOKKEEPING_TABLES = new Set([MIGRATION_TABLE, `${MIGRATION_TABLE}_lock`]);
+
+/**
+ * Looks at an existing database file read-only, before anything may write to it (not even the
+ * switch to WAL, which rewrites the header), and refuses a file that is not an Advieswerk
+ * database (another program's SQLite file, or no SQLite file at all) or one written by a newer
+ * version. Refused files are left byte for byte as they were. A missing or empty file is a new
+ * database and passes.
+ */
+export function refuseForeignOrNewerDatabase(databasePath: string, nativeBinding?: string, available: Record<string, Migration> = migrations): void {
+  if (databasePath === ':memory:' || !existsSync(databasePath) || statSync(databasePath).size === 0) return;
+  const notOurs = () => new AppError('CONFLICT', t('errors.dbNotAdvieswerk', { path: databasePath }));
+  let sqlite: Sqlite;
+  try {
+    sqlite = openSqlite({ path: databasePath, readonly: true, ...(nativeBinding ? { nativeBinding } : {}) });
+  } catch (error) {
+    if ((error as { code?: string }).code === 'SQLITE_NOTADB') throw notOurs();
+    throw new AppError('IO', t('errors.dbOpenFailed', { path: databasePath, details: error instanceof Error ? error.message : String(error) }));
+  }
+  try {
+    let tables: string[];
+    try {
+      tables = sqlite.prepare(`select name from sqlite_master where type = 'table' and substr(name, 1, 7) <> 'sqlite_'`).pluck().all() as string[];
+    } catch (error) {
+      // "file is not a database": a text file, a zip, an encrypted database.
+      if ((error as { code?: string }).code === 'SQLITE_NOTADB') throw notOurs();
+      throw error;
+    }
+    if (tables.every((name) => BOOKKEEPING_TABLES.has(name))) return;
+    if (!tables.includes(MIGRATION_TABLE)) throw notOurs();
+    const applied = sqlite.prepare(`select name from ${MIGRATION_TABLE} order by name`).pluck().all() as string[];
+    if (!applied.some((name) => Object.hasOwn(available, name))) throw notOurs();
+    const unknown = applied.find((name) => !Object.hasOwn(available, name));
+    if (unknown) throw new AppError('CONFLICT', t('errors.dbNewerVersion', { migration: unknown }));
+  } finally {
+    sqlite.close();
+  }
 }
 
 /**

@@ -18,6 +18,7 @@ import {
 } from '../../../shared/api/meetings';
 import { t } from '../../../shared/i18n';
 import { AppError } from '../../../shared/result';
+import { csvHeader, csvLines } from '../csv';
 import type { Db } from '../db/connection';
 import { newId } from '../ids';
 import { meetingsAndWijkenForImport } from '../meetings/repository';
@@ -358,11 +359,6 @@ export async function importRows(
 
 const EXPORT_COLUMNS = ['text', 'meeting', 'theme', 'source', 'wijk', 'date', 'tags', 'personalData', 'votes', 'priority', 'createdBy'] as const;
 
-/** Spreadsheet programs run cells starting with = + - @ as formulas; a leading quote keeps them text. */
-function safeCell(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
-
 export function exportDir(dbPath: string): string {
   return path.join(path.dirname(dbPath), 'exports');
 }
@@ -388,8 +384,7 @@ export async function exportFindings(
     const csv = format === 'csv' ? createWriteStream(partialPath, { encoding: 'utf8' }) : null;
     const workbook = format === 'xlsx' ? new ExcelJS.stream.xlsx.WorkbookWriter({ filename: partialPath, useStyles: true }) : null;
     const sheet = workbook?.addWorksheet(t('findings.title'));
-    // A BOM and semicolons: what Excel in a Dutch locale opens correctly by double-click.
-    csv?.write(`\uFEFF${Papa.unparse([header], { delimiter: ';' })}\r\n`);
+    csv?.write(csvHeader(header));
     if (sheet) {
       sheet.columns = header.map((name, index) => ({ header: name, key: String(index), width: index === 0 ? 80 : 18 }));
       sheet.getRow(1).font = { bold: true };
@@ -414,8 +409,7 @@ export async function exportFindings(
         finding.createdBy,
       ]);
       if (csv) {
-        const chunk = Papa.unparse(lines.map((line) => line.map(safeCell)), { delimiter: ';' });
-        if (!csv.write(`${chunk}\r\n`)) await new Promise<void>((resolve) => csv.once('drain', () => resolve()));
+        if (!csv.write(csvLines(lines))) await new Promise<void>((resolve) => csv.once('drain', () => resolve()));
       }
       if (sheet) for (const line of lines) sheet.addRow(line).commit();
       count += lines.length;

@@ -12,11 +12,11 @@ import {
   TextRun,
   WidthType,
 } from 'docx';
-import Papa from 'papaparse';
 import type { MonitoringMatrix } from '../../../shared/api/monitoring';
 import { formatDateLong, t } from '../../../shared/i18n';
 import { formatDelta, formatValue, STATUS_SYMBOL, statusLabel } from '../../../shared/monitoring/measures';
 import { comparePeriodKeys, parsePeriodKey, periodLabel, shiftPeriodKey } from '../../../shared/monitoring/periods';
+import { csvDocument } from '../csv';
 import type { Db } from '../db/connection';
 import { nowIso } from '../ids';
 import { svgToPng, trendChartSvg } from './chart-svg';
@@ -163,5 +163,5 @@ export async function buildMonitoringCsv(db: Db, options: { frameworkId: string 
       row.assessed_on,
     ];
   });
-  return `\uFEFF${Papa.unparse({ fields: header, data }, { delimiter: ';', newline: '\r\n' })}\r\n`;
+  return csvDocument(header, data);
 }

@@ -51,7 +51,7 @@ describe('t()', () => {
   });
 
   it('fills placeholders', () => {
-    expect(t('errors.textTooLong', { max: 200 })).toBe('Mag niet langer zijn dan 200 tekens.');
+    expect(t('errors.textTooLong', { max: 200 })).toBe('Is te lang (max. 200 tekens).');
     expect(t('wijken.inUse', { name: 'Noord', uses: '3 bijeenkomsten' })).toBe(
       'Wijk "Noord" kan niet worden verwijderd, want deze is in gebruik bij: 3 bijeenkomsten.',
     );
