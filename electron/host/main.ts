@@ -21,6 +21,15 @@ function openInBrowser(url: string): void {
   }
 }
 
+/**
+ * The last resort: each request has its own guard (server.ts), so anything that reaches here
+ * escaped one (a callback outside a request). Log it and keep serving the other requests.
+ */
+function keepServingAfterStrayErrors(): void {
+  process.on('uncaughtException', (error) => console.error('[advieswerk] onverwachte fout (host draait door):', error));
+  process.on('unhandledRejection', (reason) => console.error('[advieswerk] onverwachte fout (host draait door):', reason));
+}
+
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
@@ -39,6 +48,7 @@ async function main(): Promise<void> {
 
   const jobWorkerPath = values['job-worker'];
   const core = await openCore({ databasePath, mode: 'browser', ...(jobWorkerPath ? { jobWorkerPath } : {}) });
+  keepServingAfterStrayErrors();
   const host = await startHost({ core, token, port, staticDir: path.join(repoRoot, 'build', 'renderer') });
   console.log(`Advieswerk (browsermodus) draait op ${host.url}`);
   console.log(`Database: ${databasePath}`);

@@ -1,7 +1,20 @@
 import { timingSafeEqual } from 'node:crypto';
+import { realpathSync } from 'node:fs';
 import path from 'node:path';
+import { parseCookie, stringifySetCookie } from 'cookie';
 
-export const TOKEN_COOKIE = 'advieswerk_token';
+/**
+ * The token cookie's name carries the port: cookies are not scoped by port, so two hosts on
+ * 127.0.0.1 would otherwise overwrite each other's token.
+ */
+export function tokenCookieName(port: number): string {
+  return `advieswerk_token_${port}`;
+}
+
+/** The Set-Cookie header that hands the token to the browser: HttpOnly, same-site only. */
+export function tokenSetCookie(port: number, token: string): string {
+  return stringifySetCookie({ name: tokenCookieName(port), value: token, httpOnly: true, sameSite: 'strict', path: '/' });
+}
 
 /** Constant-time comparison, so the token cannot be guessed byte by byte from response times. */
 export function tokensMatch(given: string | undefined, expected: string): boolean {
@@ -16,12 +29,26 @@ export function bearerToken(header: string | undefined): string | undefined {
   return match?.[1];
 }
 
-export function cookieValue(header: string | undefined, name: string): string | undefined {
-  for (const part of (header ?? '').split(';')) {
-    const [key, ...rest] = part.trim().split('=');
-    if (key === name) return decodeURIComponent(rest.join('='));
+/** A value that is not valid percent-encoding is not a token (and must not throw). */
+function decodeOrNothing(value: string): string | undefined {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return undefined;
   }
-  return undefined;
+}
+
+/**
+ * Every value the Cookie header holds under `name`. A page on another port of 127.0.0.1 can plant
+ * a cookie of the same name (browsers send the one with the longest path first), so the caller
+ * checks all of them rather than only the first, and a planted one cannot lock the user out.
+ */
+export function cookieValues(header: string | undefined, name: string): string[] {
+  if (!header) return [];
+  return header.split(';').flatMap((pair) => {
+    const value = parseCookie(pair, { decode: decodeOrNothing })[name];
+    return value === undefined ? [] : [value];
+  });
 }
 
 /** The hosts this server answers to: its own loopback address and port, nothing else (no DNS rebinding). */
@@ -42,6 +69,21 @@ export function isAllowedOrigin(originHeader: string | undefined, port: number):
   } catch {
     return false;
   }
+}
+
+/**
+ * The real file behind a resolved static path, or null when a symlink leads out of `realRoot`
+ * (itself a real path); undefined when there is no such file (a client-side route).
+ */
+export function realPathInside(realRoot: string, file: string): string | null | undefined {
+  let real: string;
+  try {
+    real = realpathSync(file);
+  } catch {
+    return undefined;
+  }
+  const rootWithSep = realRoot.endsWith(path.sep) ? realRoot : realRoot + path.sep;
+  return real === realRoot || real.startsWith(rootWithSep) ? real : null;
 }
 
 /** Resolves a URL path inside `root`, or null when it would escape it. */

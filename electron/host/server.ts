@@ -1,4 +1,4 @@
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, realpathSync, statSync } from 'node:fs';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -9,11 +9,13 @@ import type { Core } from '../core/core';
 import {
   bearerToken,
   CONTENT_SECURITY_POLICY,
-  cookieValue,
+  cookieValues,
   isAllowedHost,
   isAllowedOrigin,
+  realPathInside,
   resolveStaticPath,
-  TOKEN_COOKIE,
+  tokenCookieName,
+  tokenSetCookie,
   tokensMatch,
 } from './security';
 
@@ -68,6 +70,20 @@ function sendError(res: ServerResponse, status: number, code: ErrorCode, message
   sendJson(res, status, fail(code, message));
 }
 
+/**
+ * The last word on a request that threw: log it, answer 500 with the envelope if nothing was sent
+ * yet, else cut the connection. The host itself keeps serving.
+ */
+function answerInternalError(res: ServerResponse, error: unknown): void {
+  console.error('[advieswerk] host error:', error);
+  try {
+    if (!res.headersSent) sendError(res, 500, 'INTERNAL', t('errors.internal'));
+    else res.destroy();
+  } catch {
+    res.destroy();
+  }
+}
+
 function readBody(req: IncomingMessage, limit: number): Promise<string> {
   return new Promise((resolve, reject) => {
     const declared = Number(req.headers['content-length'] ?? 0);
@@ -106,11 +122,13 @@ function formatBytes(bytes: number): string {
 export async function startHost(options: HostOptions): Promise<RunningHost> {
   const { core, token } = options;
   const maxBody = options.maxBodyBytes ?? DEFAULT_MAX_BODY;
-  const staticDir = options.staticDir && existsSync(options.staticDir) ? path.resolve(options.staticDir) : undefined;
+  // The real path, so a symlink inside the folder is judged by where it really leads.
+  const staticDir = options.staticDir && existsSync(options.staticDir) ? realpathSync(path.resolve(options.staticDir)) : undefined;
   let port = options.port ?? 0;
 
   const isAuthorized = (req: IncomingMessage) =>
-    tokensMatch(bearerToken(req.headers.authorization), token) || tokensMatch(cookieValue(req.headers.cookie, TOKEN_COOKIE), token);
+    tokensMatch(bearerToken(req.headers.authorization), token) ||
+    cookieValues(req.headers.cookie, tokenCookieName(port)).some((value) => tokensMatch(value, token));
 
   async function handleApi(req: IncomingMessage, res: ServerResponse, pathname: string): Promise<void> {
     if (pathname === '/api' && req.method === 'GET') {
@@ -120,7 +138,15 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     if (pathname === '/api/events' && req.method === 'GET') {
       res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
       res.write(': verbonden\n\n');
-      const off = core.onJobEvent((status) => res.write(`event: job\ndata: ${JSON.stringify(status)}\n\n`));
+      // The listener runs outside this request: an event that cannot be sent ends this stream only.
+      const off = core.onJobEvent((status) => {
+        try {
+          res.write(`event: job\ndata: ${JSON.stringify(status)}\n\n`);
+        } catch (error) {
+          off();
+          answerInternalError(res, error);
+        }
+      });
       req.on('close', off);
       return;
     }
@@ -159,24 +185,32 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       sendError(res, 404, 'NOT_FOUND', t('errors.notFound', { what: pathname.slice(0, 100) }));
       return;
     }
-    let file = resolveStaticPath(staticDir, pathname === '/' ? '/index.html' : pathname);
-    if (file === null) {
+    const resolved = resolveStaticPath(staticDir, pathname === '/' ? '/index.html' : pathname);
+    // A symlink that leads out of the folder is refused like `..`.
+    const real = resolved === null ? null : realPathInside(staticDir, resolved);
+    if (real === null) {
       sendError(res, 403, 'VALIDATION', t('errors.forbiddenOrigin'));
       return;
     }
     // Client-side routes fall back to the app's page.
-    if (!existsSync(file) || !statSync(file).isFile()) file = path.join(staticDir, 'index.html');
+    const file = real !== undefined && statSync(real).isFile() ? real : path.join(staticDir, 'index.html');
     const type = CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream';
     res.writeHead(200, {
       'Content-Type': type,
       'Content-Security-Policy': CONTENT_SECURITY_POLICY,
       'Cache-Control': type.startsWith('text/html') ? 'no-store' : 'private, max-age=3600',
     });
-    if (req.method === 'HEAD') res.end();
-    else createReadStream(file).pipe(res);
+    if (req.method === 'HEAD') {
+      res.end();
+      return;
+    }
+    // A file that vanished or cannot be read between the check and the read ends this answer only.
+    const stream = createReadStream(file);
+    stream.on('error', (error) => answerInternalError(res, error));
+    stream.pipe(res);
   }
 
-  const server = http.createServer((req, res) => {
+  async function handleRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('Referrer-Policy', 'no-referrer');
     res.setHeader('X-Frame-Options', 'DENY');
@@ -184,18 +218,22 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       sendError(res, 403, 'VALIDATION', t('errors.forbiddenOrigin'));
       return;
     }
-    const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+    const target = req.url ?? '/';
+    // Only origin-form targets ("/path?query"); the absolute form is for proxies.
+    if (!target.startsWith('/')) {
+      sendError(res, 400, 'VALIDATION', t('errors.notFound', { what: target.slice(0, 100) }));
+      return;
+    }
+    // Prefixing the origin as text keeps "//evil.example/" a path, never a host.
+    const url = new URL(`http://127.0.0.1:${port}${target}`);
     const offeredToken = url.searchParams.get('token');
     if (offeredToken !== null && req.method === 'GET') {
       if (!tokensMatch(offeredToken, token)) {
         sendError(res, 401, 'VALIDATION', t('errors.unauthorized'));
         return;
       }
-      url.searchParams.delete('token');
-      res.writeHead(303, {
-        'Set-Cookie': `${TOKEN_COOKIE}=${encodeURIComponent(token)}; HttpOnly; SameSite=Strict; Path=/`,
-        Location: `${url.pathname}${url.search}`,
-      });
+      // Always to the app's start page: a path from the link could name another site ("//evil.example/").
+      res.writeHead(303, { 'Set-Cookie': tokenSetCookie(port, token), Location: '/' });
       res.end();
       return;
     }
@@ -204,14 +242,15 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       return;
     }
     const pathname = url.pathname;
-    if (pathname === '/api' || pathname.startsWith('/api/')) {
-      handleApi(req, res, pathname).catch((error: unknown) => {
-        console.error('[advieswerk] host error:', error);
-        if (!res.headersSent) sendError(res, 500, 'INTERNAL', t('errors.internal'));
-      });
-      return;
-    }
-    serveStatic(req, res, pathname);
+    if (pathname === '/api' || pathname.startsWith('/api/')) await handleApi(req, res, pathname);
+    else serveStatic(req, res, pathname);
+  }
+
+  // One guard around every request: whatever it throws, it gets a 500 and the host serves the next.
+  const server = http.createServer((req, res) => {
+    req.on('error', (error) => console.error('[advieswerk] host request error:', error));
+    res.on('error', (error) => console.error('[advieswerk] host response error:', error));
+    handleRequest(req, res).catch((error: unknown) => answerInternalError(res, error));
   });
 
   await new Promise<void>((resolve, reject) => {

@@ -13,7 +13,8 @@ import { MAX_IMPORT_BYTES } from './meetings';
 export const EXCHANGE_FORMAT = 'advieswerk-uitwisseling';
 export const EXCHANGE_VERSION = 1;
 
-const timestamp = z.iso.datetime({ offset: true });
+/** A UTC or offset ISO timestamp, as records carry them (updatedAt, createdAt, deletedAt). */
+export const timestamp = z.iso.datetime({ offset: true });
 
 export const exchangeRecord = z
   .object({

@@ -701,6 +701,8 @@ export const nl = {
     tooLarge: 'Het uitwisselbestand is te groot.',
     unknownType: 'Soort gegevens "{type}" kent deze versie van Advieswerk nog niet.',
     badRecord: 'Onjuiste gegevens: {details}',
+    missingReference: 'Verwijst naar iets dat in deze database niet (meer) bestaat, bijvoorbeeld een verwijderde wijk of bijeenkomst.',
+    clashesHere: 'Past niet bij wat hier al is vastgelegd (bijvoorbeeld een dubbele naam of volgorde).',
   },
   /** Dutch names of tables, for messages such as "in gebruik bij: 3 bijeenkomsten". */
   tables: {

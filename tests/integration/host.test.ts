@@ -1,5 +1,8 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import type { ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import http, { type IncomingHttpHeaders } from 'node:http';
+import net from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHost, type RunningHost } from '../../electron/host/server';
@@ -7,6 +10,7 @@ import { METHOD_NAMES } from '../../shared/api/contract';
 import type { JobStatus } from '../../shared/api/jobs';
 import { t } from '../../shared/i18n';
 import { createTestCore, type TestCore } from '../helpers/core';
+import { startHostProcess } from '../helpers/host-process';
 import { databaseFingerprint } from '../helpers/snapshot';
 
 const TOKEN = 'test-token-0123456789abcdefghij';
@@ -27,6 +31,10 @@ beforeAll(async () => {
   writeFileSync(path.join(staticDir, 'assets', 'app.js'), APP_JS);
   // A file beside the static folder that traversal must never reach.
   writeFileSync(path.join(core.dir, 'secret.txt'), SECRET);
+  // Symlinks out of the folder (to a file and to a folder) and one that stays inside.
+  symlinkSync(path.join(core.dir, 'secret.txt'), path.join(staticDir, 'assets', 'leak.txt'));
+  symlinkSync(core.dir, path.join(staticDir, 'outside'));
+  symlinkSync(path.join(staticDir, 'assets', 'app.js'), path.join(staticDir, 'alias.js'));
   host = await startHost({ core, token: TOKEN, port: 0, staticDir });
   smallHost = await startHost({ core, token: TOKEN, port: 0, staticDir, maxBodyBytes: 1024 });
 });
@@ -305,6 +313,26 @@ describe('static files', () => {
   });
 });
 
+describe('symlinks in the static folder', () => {
+  it.each(['/assets/leak.txt', '/outside/secret.txt', '/outside/advieswerk.sqlite'])(
+    'are refused with 403 when they lead out of the folder: %s',
+    async (linkPath) => {
+      const reply = await request({ path: linkPath, headers: bearer });
+
+      expect(reply.status).toBe(403);
+      expect(reply.body).not.toContain(SECRET);
+      expect(json(reply).error?.message).toBe(t('errors.forbiddenOrigin'));
+    },
+  );
+
+  it('are followed when they stay inside it', async () => {
+    const reply = await request({ path: '/alias.js', headers: bearer });
+
+    expect(reply.status).toBe(200);
+    expect(reply.body).toBe(APP_JS);
+  });
+});
+
 describe('the token link', () => {
   it('moves the token into an HttpOnly SameSite=Strict cookie and redirects to a clean address', async () => {
     const reply = await request({ path: `/?token=${encodeURIComponent(TOKEN)}` });
@@ -312,19 +340,28 @@ describe('the token link', () => {
     expect(reply.status).toBe(303);
     expect(reply.headers.location).toBe('/');
     const cookie = reply.headers['set-cookie']?.[0] ?? '';
-    expect(cookie).toMatch(/^advieswerk_token=/);
+    expect(cookie).toMatch(new RegExp(`^advieswerk_token_${host.port}=`));
     expect(cookie).toMatch(/;\s*HttpOnly/i);
     expect(cookie).toMatch(/;\s*SameSite=Strict/i);
     expect(cookie).toMatch(/;\s*Path=\//);
   });
 
-  it('keeps other query parameters but drops the token', async () => {
+  it('redirects to the start page only, whatever path the link had', async () => {
     const reply = await request({ path: `/instellingen?tab=wijken&token=${encodeURIComponent(TOKEN)}` });
 
     expect(reply.status).toBe(303);
-    expect(reply.headers.location).toBe('/instellingen?tab=wijken');
-    expect(reply.headers.location).not.toContain(TOKEN);
+    expect(reply.headers.location).toBe('/');
   });
+
+  it.each(['/.//evil.example/', '//evil.example/', '/.//evil.example/x/..', '/%2F%2Fevil.example/', '/\\evil.example/', '/./\\/evil.example/'])(
+    'never redirects off the host for the link %s?token=… (open redirect)',
+    async (linkPath) => {
+      const reply = await request({ path: `${linkPath}?token=${encodeURIComponent(TOKEN)}` });
+
+      expect(reply.status).toBe(303);
+      expect(reply.headers.location).toBe('/');
+    },
+  );
 
   it('refuses a wrong token in the link and sets no cookie', async () => {
     const reply = await request({ path: '/?token=verkeerd' });
@@ -390,5 +427,168 @@ describe('GET /api/events', () => {
     } finally {
       stream?.destroy();
     }
+  });
+});
+
+/** The cookie a host's link sets, as a browser would send it back ("name=value"). */
+async function linkCookie(port: number, token: string): Promise<string> {
+  const link = await request({ port, path: `/?token=${encodeURIComponent(token)}` });
+  expect(link.status).toBe(303);
+  return link.headers['set-cookie']![0]!.split(';')[0]!;
+}
+
+describe('two hosts on one computer (cookies are not scoped by port)', () => {
+  const OTHER_TOKEN = 'other-token-abcdefghij0123456789';
+  let other: RunningHost;
+  beforeAll(async () => {
+    other = await startHost({ core, token: OTHER_TOKEN, port: 0 });
+  });
+  afterAll(async () => {
+    await other.close();
+  });
+
+  it('each set a cookie of their own name, and each accepts only its own', async () => {
+    const mine = await linkCookie(host.port, TOKEN);
+    const theirs = await linkCookie(other.port, OTHER_TOKEN);
+
+    expect(mine.split('=')[0]).not.toBe(theirs.split('=')[0]);
+    expect((await request({ path: '/api', headers: { Cookie: mine } })).status).toBe(200);
+    expect((await request({ port: other.port, path: '/api', headers: { Cookie: theirs } })).status).toBe(200);
+    expect((await request({ path: '/api', headers: { Cookie: theirs } })).status).toBe(401);
+    expect((await request({ port: other.port, path: '/api', headers: { Cookie: mine } })).status).toBe(401);
+  });
+
+  it('both keep working when the browser sends both cookies to each (the second link does not overwrite the first)', async () => {
+    const both = `${await linkCookie(host.port, TOKEN)}; ${await linkCookie(other.port, OTHER_TOKEN)}`;
+
+    expect((await request({ path: '/api', headers: { Cookie: both } })).status).toBe(200);
+    expect((await request({ port: other.port, path: '/api', headers: { Cookie: both } })).status).toBe(200);
+  });
+
+  it('a cookie of the same name planted by another page does not lock the user out', async () => {
+    const mine = await linkCookie(host.port, TOKEN);
+    const planted = `advieswerk_token_${host.port}=geplant`;
+
+    expect((await request({ path: '/api', headers: { Cookie: `${planted}; ${mine}` } })).status).toBe(200);
+    expect((await request({ path: '/api', headers: { Cookie: planted } })).status).toBe(401);
+  });
+});
+
+describe('a request that throws', () => {
+  it('gets 500 with the envelope, and the host serves the next request', async () => {
+    // Fault injection: a core whose call throws stands for any bug in a handler.
+    const faulty: typeof core = Object.assign(Object.create(core) as typeof core, {
+      call: () => {
+        throw new Error('kapot');
+      },
+    });
+    const faultyHost = await startHost({ core: faulty, token: TOKEN, port: 0 });
+    try {
+      const reply = await post('wijken.list', {}, bearer, faultyHost.port);
+      expect(reply.status).toBe(500);
+      expect(json(reply)).toEqual({ ok: false, error: { code: 'INTERNAL', message: t('errors.internal') } });
+      expect(reply.body).not.toContain('kapot');
+
+      const next = await request({ port: faultyHost.port, path: '/api', headers: bearer });
+      expect(next.status).toBe(200);
+    } finally {
+      await faultyHost.close();
+    }
+  });
+});
+
+interface RawReply {
+  status: number;
+  text: string;
+}
+
+/** Sends bytes as they are (headers and targets that http.request would refuse) and reads the status. */
+function rawRequest(port: number, head: Buffer | string): Promise<RawReply> {
+  return new Promise((resolve, reject) => {
+    const socket = net.connect(port, '127.0.0.1');
+    const chunks: Buffer[] = [];
+    socket.on('data', (chunk) => chunks.push(chunk));
+    socket.on('error', reject);
+    socket.on('close', () => {
+      const text = Buffer.concat(chunks).toString('latin1');
+      resolve({ status: Number(/^HTTP\/1\.1 (\d{3})/.exec(text)?.[1] ?? 0), text });
+    });
+    socket.end(head);
+  });
+}
+
+describe('browser mode as its own process, under hostile requests', () => {
+  const PROCESS_TOKEN = 'process-token-0123456789abcdefghij';
+  let dir: string;
+  let child: ChildProcess;
+  let port: number;
+  beforeAll(async () => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'advieswerk-host-'));
+    const started = await startHostProcess(path.join(dir, 'advieswerk.sqlite'), PROCESS_TOKEN);
+    child = started.child;
+    port = Number(new URL(started.url).port);
+  }, 60_000);
+  afterAll(() => {
+    child.kill('SIGTERM');
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const get = (target: string, headers: string[] = []) =>
+    Buffer.concat([Buffer.from(`GET ${target} HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nConnection: close\r\n`, 'latin1'), Buffer.from(headers.map((line) => `${line}\r\n`).join(''), 'latin1'), Buffer.from('\r\n')]);
+
+  async function stillServes(): Promise<void> {
+    expect(child.exitCode, 'the host process ended').toBeNull();
+    const reply = await rawRequest(port, get('/api', [`Authorization: Bearer ${PROCESS_TOKEN}`]));
+    expect(reply.status).toBe(200);
+  }
+
+  it.each([
+    'advieswerk_token=%',
+    'advieswerk_token_PORT=%',
+    'advieswerk_token_PORT=%E0%A4%A',
+    'advieswerk_token_PORT=%ZZ; advieswerk_token_PORT=%',
+    'advieswerk_token_PORT',
+    '=%; ;;; =',
+    '%',
+    'advieswerk_token_PORT="%"',
+    'advieswerk_token_PORT=\xff\xfe%',
+    `advieswerk_token_PORT=%${'%25'.repeat(10)}…`.replace('…', '%'.repeat(8000)),
+    'advieswerk_token_PORT=process-token-0123456789abcdefghi%6',
+    '__proto__=%; constructor=%; advieswerk_token_PORT=%',
+  ])('a malformed cookie is not a token: 401, and the host keeps serving (%#)', async (cookie) => {
+    const reply = await rawRequest(port, get('/api', [`Cookie: ${cookie.replaceAll('PORT', String(port))}`]));
+
+    expect(reply.status).toBe(401);
+    await stillServes();
+  });
+
+  it('a percent-encoded cookie that decodes to the token is accepted', async () => {
+    const encoded = [...PROCESS_TOKEN].map((char) => `%${char.charCodeAt(0).toString(16)}`).join('');
+    expect((await rawRequest(port, get('/api', [`Cookie: advieswerk_token_${port}=${encoded}`]))).status).toBe(200);
+  });
+
+  it.each([
+    ['a bad percent-escape in the path', get('/%')],
+    ['a bad escape with the token link', get('/%E0%A4%A?token=%')],
+    ['a token link with a broken token', get('/?token=%ZZ')],
+    ['the open-redirect link', get(`/.//evil.example/?token=${PROCESS_TOKEN}`)],
+    ['an absolute-form target', get('http://evil.example/api')],
+    ['an asterisk target', get('*')],
+    ['an API path with a bad escape', get('/api/%', [`Authorization: Bearer ${PROCESS_TOKEN}`])],
+    ['a POST to a bad escape', Buffer.from(`POST /api/%E0 HTTP/1.1\r\nHost: 127.0.0.1:PORT\r\nAuthorization: Bearer ${PROCESS_TOKEN}\r\nContent-Length: 3\r\nConnection: close\r\n\r\n{"a`)],
+    ['a NUL in the path', get('/index.html%00', [`Authorization: Bearer ${PROCESS_TOKEN}`])],
+    ['Latin-1 bytes in headers', get('/api', ['Authorization: Bearer \xff\xfe', 'Origin: http://\xff', 'X-Weird: \x7f'])],
+    ['a broken Origin', get('/api', [`Authorization: Bearer ${PROCESS_TOKEN}`, 'Origin: http://[::1'])],
+    ['a Host of only a colon', Buffer.from(`GET /api HTTP/1.1\r\nHost: :\r\nConnection: close\r\n\r\n`)],
+    ['no Host header', Buffer.from(`GET /api HTTP/1.1\r\nConnection: close\r\n\r\n`)],
+    ['a huge Content-Length', Buffer.from(`POST /api/wijken.list HTTP/1.1\r\nHost: 127.0.0.1:PORT\r\nAuthorization: Bearer ${PROCESS_TOKEN}\r\nContent-Length: 99999999999999999999\r\nConnection: close\r\n\r\n`)],
+    ['events with a bad query', get('/api/events?x=%', [`Authorization: Bearer ${PROCESS_TOKEN}`, 'Last-Event-ID: %'])],
+    ['garbage instead of HTTP', Buffer.from('\x16\x03\x01\x00\xa5\x01\x00\x00\xa1\x03\x03', 'latin1')],
+  ] as [string, Buffer][])('%s: an answer, never a crash, and the host keeps serving', async (_title, head) => {
+    const reply = await rawRequest(port, Buffer.from(head.toString('latin1').replaceAll('PORT', String(port)), 'latin1'));
+
+    expect(reply.status === 0 || (reply.status >= 200 && reply.status < 600)).toBe(true);
+    expect(reply.status).not.toBe(500);
+    await stillServes();
   });
 });

@@ -41,8 +41,10 @@ export function saveExchangeUpload(fileName: string, bytes: Buffer): ExchangeUpl
   const uploadId = newId();
   mkdirSync(path.dirname(uploadPath(uploadId)), { recursive: true });
   writeFileSync(uploadPath(uploadId), bytes);
-  const counts: Record<string, number> = {};
-  for (const record of file.records) counts[record.type] = (counts[record.type] ?? 0) + 1;
+  // Counted in a Map: a type named "__proto__" or "constructor" is counted like any other.
+  const countByType = new Map<string, number>();
+  for (const record of file.records) countByType.set(record.type, (countByType.get(record.type) ?? 0) + 1);
+  const counts: Record<string, number> = Object.fromEntries(countByType);
   return {
     uploadId,
     fileName: path.basename(fileName),

@@ -1,6 +1,9 @@
+import { sql } from 'kysely';
 import { z } from 'zod';
-import { FINDING_SOURCES, MEETING_FORMATS } from '../../../shared/api/meetings';
-import type { ExchangeConflict, ExchangeRecord, ExchangeReport } from '../../../shared/api/exchange';
+import { FINDING_SOURCES, findingInput, MEETING_FORMATS, meetingInput } from '../../../shared/api/meetings';
+import { timestamp, type ExchangeConflict, type ExchangeRecord, type ExchangeReport } from '../../../shared/api/exchange';
+import { boundedText, LIMITS } from '../../../shared/api/fields';
+import { wijkInput } from '../../../shared/api/wijken';
 import { t } from '../../../shared/i18n';
 import type { Db } from '../db/connection';
 import { setFindingTags, tagKey } from '../findings/repository';
@@ -11,51 +14,32 @@ import { FOLLOWUP_RECORD_TYPES, FOLLOWUP_TYPE_ORDER, type AuditedRecord } from '
 /**
  * Record types of the exchange file: how each is read from the database and merged into it.
  * A feature adds its type here; the file format itself does not change.
+ *
+ * A record's data is checked with the API's own field schemas (shared/api), so a file can store
+ * nothing that the app would refuse when typed in: the same text rule, calendar dates, times.
  */
-const text = (max: number) => z.string().max(max);
-const nullableUuid = z.string().uuid().nullable();
-/** In the trash since (UTC ISO) or null; absent in files from before migration 0011 (= not in the trash). */
-const deletedAt = z.string().max(40).nullable().optional();
+const recordFields = {
+  createdAt: timestamp,
+  createdBy: boundedText(LIMITS.name),
+  /** In the trash since (UTC ISO) or null; absent in files from before migration 0011 (= not in the trash). */
+  deletedAt: timestamp.nullable().optional(),
+};
 
-const wijkData = z.object({ name: text(200).min(1), code: text(50), description: text(20_000) }).strict();
-const programmeData = z.object({ name: text(200).min(1), description: text(20_000) }).strict();
-const meetingData = z
-  .object({
-    title: text(200).min(1),
-    programmeId: nullableUuid,
-    date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
-    startTime: text(5),
-    endTime: text(5),
-    location: text(500),
-    format: z.enum(MEETING_FORMATS),
-    attendeeCount: z.number().int().min(0).nullable(),
-    organiser: text(200),
-    notes: text(20_000),
-    // Files made before the flag existed have none: their notes were not marked.
-    notesContainPersonalData: z.boolean().default(false),
-    wijkIds: z.array(z.string().uuid()).max(100),
-    createdAt: z.string(),
-    createdBy: text(200),
-    deletedAt,
-  })
+const wijkData = wijkInput;
+const programmeData = z.object({ name: wijkInput.shape.name, description: wijkInput.shape.description }).strict();
+// A meeting's theme tables travel as records of their own.
+const { tables, ...meetingShape } = meetingInput.shape;
+const meetingData = z.object({ ...meetingShape, ...recordFields }).strict();
+const themeTableData = z
+  .object({ meetingId: findingInput.shape.meetingId.unwrap().unwrap(), position: z.number().int().min(0).max(1_000_000), ...tables.unwrap().element.shape })
   .strict();
-const themeTableData = z.object({ meetingId: z.string().uuid(), position: z.number().int(), theme: text(200).min(1), facilitator: text(200) }).strict();
 const findingData = z
   .object({
-    text: text(20_000).min(1),
-    meetingId: nullableUuid,
-    themeTableId: nullableUuid,
-    theme: text(200),
-    source: z.enum(FINDING_SOURCES),
-    wijkId: nullableUuid,
-    date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
-    tags: z.array(text(50)).max(20),
-    containsPersonalData: z.boolean(),
-    priority: z.number().int().min(0).max(3),
-    votes: z.number().int().min(0),
-    createdAt: z.string(),
-    createdBy: text(200),
-    deletedAt,
+    ...findingInput.shape,
+    // Always present in a file: the importer does not guess them from the meeting.
+    wijkId: findingInput.shape.meetingId.unwrap(),
+    date: findingInput.shape.date.unwrap(),
+    ...recordFields,
   })
   .strict();
 
@@ -97,7 +81,7 @@ async function writeRecord(db: Db, type: RecordType, id: string, userName: strin
 
 const mapped = (ids: IdMap, value: unknown) => (typeof value === 'string' ? (ids.get(value) ?? value) : value);
 
-export const RECORD_TYPES: Record<string, RecordType> = {
+const RECORD_TYPES = {
   wijk: {
     schema: wijkData,
     label: (data) => String(data.name),
@@ -253,7 +237,10 @@ export const RECORD_TYPES: Record<string, RecordType> = {
     },
   },
   ...FOLLOWUP_RECORD_TYPES,
-};
+} satisfies Record<string, RecordType>;
+
+/** Looked up by the type a file names: a Map, so "__proto__" or "constructor" is simply unknown. */
+const RECORD_TYPE_BY_NAME: ReadonlyMap<string, RecordType> = new Map(Object.entries(RECORD_TYPES));
 
 /** Dependencies first, so references exist when a record arrives. */
 export const TYPE_ORDER = ['wijk', 'programme', 'meeting', 'themeTable', 'finding', ...FOLLOWUP_TYPE_ORDER];
@@ -262,10 +249,10 @@ export const TYPE_ORDER = ['wijk', 'programme', 'meeting', 'themeTable', 'findin
 export async function collectMeetingRecords(db: Db, meetingId: string): Promise<ExchangeRecord[]> {
   const records: ExchangeRecord[] = [];
   const add = async (type: string, id: string) => {
-    const local = await RECORD_TYPES[type]!.read(db, id);
+    const local = await RECORD_TYPE_BY_NAME.get(type)!.read(db, id);
     if (local) records.push({ type, id, updatedAt: local.updatedAt, data: local.data });
   };
-  const meeting = await RECORD_TYPES.meeting!.read(db, meetingId);
+  const meeting = await RECORD_TYPES.meeting.read(db, meetingId);
   // A meeting in the trash is not exported; its findings in the trash go along, marked as such.
   if (!meeting || meeting.data.deletedAt) return records;
   const findings = await db.selectFrom('findings').select(['id', 'wijk_id']).where('meeting_id', '=', meetingId).orderBy('seq').execute();
@@ -285,72 +272,130 @@ function sameData(a: Record<string, unknown>, b: Record<string, unknown>): boole
 }
 
 /**
+ * Runs `work` as one unit inside the caller's transaction: when it throws, everything it wrote is
+ * undone (rollback to the savepoint) and the error goes on to the caller.
+ */
+async function allOrNothing<T>(db: Db, work: () => Promise<T>): Promise<T> {
+  await sql`savepoint exchange_record`.execute(db);
+  try {
+    const result = await work();
+    await sql`release savepoint exchange_record`.execute(db);
+    return result;
+  } catch (error) {
+    try {
+      await sql`rollback to savepoint exchange_record`.execute(db);
+      await sql`release savepoint exchange_record`.execute(db);
+    } catch {
+      // SQLite already rolled the whole transaction back (a full disk): the original error says why.
+    }
+    throw error;
+  }
+}
+
+/**
+ * Why a record could not be stored, in Dutch (SQLite's own messages are English); undefined when
+ * the failure is not the record's (a full disk, a locked database): then the whole import fails.
+ */
+function whyRecordNotStored(error: unknown): string | undefined {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code === 'string' && code.startsWith('SQLITE_'))
+    return code === 'SQLITE_CONSTRAINT_FOREIGNKEY' ? t('exchange.missingReference') : code.startsWith('SQLITE_CONSTRAINT') ? t('exchange.clashesHere') : undefined;
+  return error instanceof Error ? error.message : String(error);
+}
+
+type Outcome =
+  | { kind: 'inserted' }
+  | { kind: 'unchanged' }
+  | { kind: 'matchedByName'; localId: string; label: string }
+  | { kind: 'updated'; conflict: ExchangeConflict }
+  | { kind: 'keptLocal'; conflict: ExchangeConflict };
+
+/** Merges one validated record; writes only when the outcome is inserted or updated. */
+async function mergeRecord(db: Db, type: RecordType, record: ExchangeRecord, incoming: Record<string, unknown>, ids: IdMap, updatedBy: string): Promise<Outcome> {
+  const local = await type.read(db, record.id);
+  if (!local && type.matchByName) {
+    const sameName = await type.matchByName(db, incoming);
+    // Two machines that each created "Noord" mean the same wijk: link, do not overwrite.
+    if (sameName) return { kind: 'matchedByName', localId: sameName, label: type.label(incoming) };
+  }
+  if (!local) {
+    await writeRecord(db, type, record.id, updatedBy, false, () => type.write(db, record.id, record.updatedAt, updatedBy, incoming, false));
+    return { kind: 'inserted' };
+  }
+  const localData = type.mapIds ? type.mapIds(local.data, ids) : local.data;
+  if (sameData(localData, incoming)) return { kind: 'unchanged' };
+  const fileIsNewer = record.updatedAt > local.updatedAt;
+  const conflict: ExchangeConflict = {
+    type: record.type,
+    id: record.id,
+    label: type.label(fileIsNewer ? incoming : local.data),
+    kept: fileIsNewer ? 'file' : 'local',
+    keptUpdatedAt: fileIsNewer ? record.updatedAt : local.updatedAt,
+    otherUpdatedAt: fileIsNewer ? local.updatedAt : record.updatedAt,
+    otherVersion: fileIsNewer ? local.data : incoming,
+  };
+  if (!fileIsNewer) return { kind: 'keptLocal', conflict };
+  await writeRecord(db, type, record.id, updatedBy, true, () => type.write(db, record.id, record.updatedAt, updatedBy, incoming, true));
+  return { kind: 'updated', conflict };
+}
+
+/**
  * Merges records into the database (call inside one transaction). A record is inserted when new,
  * left alone when equal, and otherwise the newer `updatedAt` wins; the losing version goes into
  * the report, so nothing is overwritten silently. Importing the same file twice changes nothing.
+ *
+ * Each record is all or nothing: one that is invalid, of an unknown type, or refers to something
+ * this database does not have is skipped and listed, and leaves no trace (its own savepoint).
  */
 export async function mergeRecords(db: Db, records: ExchangeRecord[], updatedBy: string, onProgress: (done: number) => Promise<void>): Promise<ExchangeReport> {
   const report: ExchangeReport = { inserted: 0, updated: 0, unchanged: 0, matchedByName: [], conflicts: [], skipped: [] };
   const ids: IdMap = new Map();
   const ordered = [...records].sort((a, b) => rank(a.type) - rank(b.type));
+  const skip = (record: ExchangeRecord, reason: string) => report.skipped.push({ type: record.type, id: record.id, reason });
   let done = 0;
   for (const record of ordered) {
     done += 1;
     if (done % 200 === 0) await onProgress(done);
-    const type = RECORD_TYPES[record.type];
+    const type = RECORD_TYPE_BY_NAME.get(record.type);
     if (!type) {
-      report.skipped.push({ type: record.type, id: record.id, reason: t('exchange.unknownType', { type: record.type }) });
+      skip(record, t('exchange.unknownType', { type: record.type }));
       continue;
     }
     const parsed = type.schema.safeParse(record.data);
     if (!parsed.success) {
-      report.skipped.push({ type: record.type, id: record.id, reason: t('exchange.badRecord', { details: parsed.error.issues[0]?.message ?? '' }) });
+      skip(record, t('exchange.badRecord', { details: parsed.error.issues[0]?.message ?? '' }));
       continue;
     }
     const incoming = type.mapIds ? type.mapIds(parsed.data, ids) : parsed.data;
-    let targetId = record.id;
-    let local = await type.read(db, targetId);
-    if (!local && type.matchByName) {
-      const sameName = await type.matchByName(db, incoming);
-      if (sameName) {
-        ids.set(record.id, sameName);
-        targetId = sameName;
-        local = await type.read(db, sameName);
-        report.matchedByName.push({ type: record.type, label: type.label(incoming) });
-        // Two machines that each created "Noord" mean the same wijk: link, do not overwrite.
-        report.unchanged += 1;
-        continue;
-      }
-    }
+    let outcome: Outcome;
     try {
-      if (!local) {
-        await writeRecord(db, type, targetId, updatedBy, false, () => type.write(db, targetId, record.updatedAt, updatedBy, incoming, false));
-        report.inserted += 1;
-        continue;
-      }
-      const localData = type.mapIds ? type.mapIds(local.data, ids) : local.data;
-      if (sameData(localData, incoming)) {
-        report.unchanged += 1;
-        continue;
-      }
-      const fileIsNewer = record.updatedAt > local.updatedAt;
-      const conflict: ExchangeConflict = {
-        type: record.type,
-        id: targetId,
-        label: type.label(fileIsNewer ? incoming : local.data),
-        kept: fileIsNewer ? 'file' : 'local',
-        keptUpdatedAt: fileIsNewer ? record.updatedAt : local.updatedAt,
-        otherUpdatedAt: fileIsNewer ? local.updatedAt : record.updatedAt,
-        otherVersion: fileIsNewer ? local.data : incoming,
-      };
-      report.conflicts.push(conflict);
-      if (fileIsNewer) {
-        await writeRecord(db, type, targetId, updatedBy, true, () => type.write(db, targetId, record.updatedAt, updatedBy, incoming, true));
-        report.updated += 1;
-      }
+      outcome = await allOrNothing(db, () => mergeRecord(db, type, record, incoming, ids, updatedBy));
     } catch (error) {
       // A reference the file does not carry (say a wijk deleted here): skip this record, keep the rest.
-      report.skipped.push({ type: record.type, id: record.id, reason: t('exchange.badRecord', { details: error instanceof Error ? error.message : String(error) }) });
+      const reason = whyRecordNotStored(error);
+      if (reason === undefined) throw error;
+      skip(record, t('exchange.badRecord', { details: reason }));
+      continue;
+    }
+    switch (outcome.kind) {
+      case 'inserted':
+        report.inserted += 1;
+        break;
+      case 'unchanged':
+        report.unchanged += 1;
+        break;
+      case 'matchedByName':
+        ids.set(record.id, outcome.localId);
+        report.matchedByName.push({ type: record.type, label: outcome.label });
+        report.unchanged += 1;
+        break;
+      case 'updated':
+        report.conflicts.push(outcome.conflict);
+        report.updated += 1;
+        break;
+      case 'keptLocal':
+        report.conflicts.push(outcome.conflict);
+        break;
     }
   }
   return report;
