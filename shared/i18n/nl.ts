@@ -574,6 +574,8 @@ export const nl = {
     wrongType: 'Kies een bestand dat eindigt op .csv of .xlsx.',
     tooLarge: 'Het bestand is te groot; het mag maximaal {max} zijn. Splits het in delen.',
     tooManyRows: 'Het bestand heeft meer dan {max} regels. Splits het in delen.',
+    unclosedQuote: 'Een aanhalingsteken (") in deze regel wordt niet gesloten, daardoor is de rest van het bestand als één regel gelezen. Controleer de aanhalingstekens in het bestand.',
+    strayQuote: 'Deze regel heeft een aanhalingsteken (") midden in een cel. Controleer de regel in het bestand.',
     unnamedColumn: 'Kolom {index}',
     uploadGone: 'Het gelezen bestand is niet meer beschikbaar. Kies het bestand opnieuw.',
     mapping: 'Kolommen koppelen',
@@ -615,6 +617,7 @@ export const nl = {
     field_votes: 'Stemmen',
     field_priority: 'Prioriteit',
     field_createdBy: 'Ingevoerd door',
+    field_line: 'Hele regel',
   },
   export: {
     title: 'Exporteren',
