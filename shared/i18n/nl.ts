@@ -596,6 +596,7 @@ export const nl = {
     confirm: 'Importeer {count} {count|regel|regels}',
     confirmHint: 'Regels met fouten worden overgeslagen.',
     started: 'Bezig met importeren…',
+    undoing: 'Import wordt ongedaan gemaakt…',
     done: '{count} {count|regel|regels} geïmporteerd.',
     textNotMapped: 'Koppel de kolom met de inbreng zelf.',
     unknownMeeting: 'Bijeenkomst "{value}" bestaat niet.',

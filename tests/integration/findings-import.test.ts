@@ -169,7 +169,8 @@ describe('findings import and export', () => {
     const lines = ['Inbreng'];
     for (let i = 0; i < 30_000; i += 1) lines.push(`Punt nummer ${i} over de wijk`);
     const upload = await core.value('findings.importParse', { fileName: 'groot.csv', dataBase64: b64(lines.join('\n')) });
-    const before = databaseFingerprint(core.sqlite);
+    // The import commits in chunks and undoes them on cancel: the rows are as before, the index consistent.
+    const before = databaseFingerprint(core.sqlite, { fullTextStorage: false });
     const started = await core.value('jobs.start', {
       kind: 'findingsImport',
       params: { uploadId: upload.uploadId, mapping: { text: 0 }, defaults: { meetingId, source: 'plenair', date: '2026-01-01' } },
@@ -186,7 +187,8 @@ describe('findings import and export', () => {
     await core.value('jobs.cancel', { id: started.id });
     const finished = await core.jobs.wait(started.id);
     expect(finished.state).toBe('cancelled');
-    expect(databaseFingerprint(core.sqlite).hash).toBe(before.hash);
+    core.sqlite.prepare(`insert into findings_fts(findings_fts) values ('integrity-check')`).run();
+    expect(databaseFingerprint(core.sqlite, { fullTextStorage: false }).hash).toBe(before.hash);
   });
 
   it('exports the filtered findings to CSV and XLSX', async () => {
