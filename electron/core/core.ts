@@ -12,6 +12,7 @@ import { handlers } from './api/handlers';
 import { createKysely, openSqlite, refreshPlannerStatistics, type Db, type Sqlite } from './db/connection';
 import { migrateToLatest, refuseForeignOrNewerDatabase, type MigrationOutcome } from './db/migrate';
 import { JobRunner } from './jobs/runner';
+import { discardAbandonedImports } from './findings/import-batch';
 import { backupDirFor } from './paths';
 import { DEFAULT_AUTOMATIC_BACKUPS, scheduleAutomaticBackups, type AutomaticBackupOptions } from './backups/schedule';
 import { MaintenanceGate } from './backups/gate';
@@ -77,6 +78,8 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   const backupDir = options.backupDir ?? (databasePath === ':memory:' ? null : backupDirFor(databasePath));
   const opened = await openDatabase(databasePath, backupDir, options.nativeBinding);
   let migration = opened.migration;
+  // A findings import cut off by a crash or power cut is undone before anyone sees its half.
+  if (!opened.sqlite.readonly) await discardAbandonedImports(opened.db);
 
   const jobs = new JobRunner({
     dbPath: databasePath,

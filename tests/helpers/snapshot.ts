@@ -4,14 +4,18 @@ import type { Sqlite } from '../../electron/core/db/connection';
 /**
  * A fingerprint of every row of every table, to prove that a rejected call changed nothing.
  * Also reports SQLite's total_changes(), which counts every row written on the connection.
+ * `fullTextStorage: false` leaves out the FTS5 shadow tables (check the index with its integrity-check).
  */
-export function databaseFingerprint(sqlite: Sqlite): { hash: string; totalChanges: number } {
+export function databaseFingerprint(sqlite: Sqlite, options: { fullTextStorage?: boolean } = {}): { hash: string; totalChanges: number } {
   const hash = createHash('sha256');
   const tables = sqlite
     .prepare(`select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name`)
     .pluck()
     .all() as string[];
   for (const table of tables) {
+    // Rows inserted and deleted again (an undone import) leave the full-text index's segments
+    // merged differently though it indexes the same rows: compare the rows, not that storage.
+    if (options.fullTextStorage === false && /_fts_(data|idx|docsize|config|content)$/.test(table)) continue;
     hash.update(`\n#${table}\n`);
     // Sorted in JS rather than by rowid: WITHOUT ROWID tables (such as FTS5's shadow tables) have none.
     const rows = (sqlite.prepare(`select * from "${table}"`).raw().all() as unknown[]).map((row) => JSON.stringify(row)).sort();

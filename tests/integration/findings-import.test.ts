@@ -121,11 +121,56 @@ describe('findings import and export', () => {
     expect(databaseFingerprint(core.sqlite).hash).toBe(before.hash);
   });
 
+  it('reports a quote that is never closed on its row instead of importing the rest of the file as one finding', async () => {
+    // Variants: the quote opens a cell mid-file, or a quoted cell continues after its closing quote.
+    const files = [
+      ['Inbreng;Thema', 'Eerste punt;Zorg', '"Tweede punt; open;Zorg', 'Derde punt;Wonen', 'Vierde punt;Vervoer'],
+      ['Inbreng,Thema', 'Eerste punt,Zorg', '"Tweede" punt,Zorg', 'Derde punt,Wonen'],
+    ];
+    for (const lines of files) {
+      const upload = await core.value('findings.importParse', { fileName: 'kapot.csv', dataBase64: b64(lines.join('\r\n')) });
+      const check = await core.value('findings.importCheck', {
+        uploadId: upload.uploadId,
+        mapping: { text: 0 },
+        defaults: { meetingId: null, source: 'plenair', date: '2026-01-15' },
+      });
+      expect(check.validCount, lines[2]).toBe(1);
+      expect(check.issues, lines[2]).toContainEqual({ row: 3, field: 'Hele regel', message: expect.stringContaining('aanhalingsteken') });
+      const job = await runJob('findingsImport', { uploadId: upload.uploadId, mapping: { text: 0 }, defaults: { meetingId: null, source: 'plenair', date: '2026-01-15' } });
+      expect(job.result).toMatchObject({ count: 1, skipped: 1 });
+    }
+    const page = await core.value('findings.search', {});
+    expect(page.rows.map((row) => row.text)).toEqual(['Eerste punt', 'Eerste punt']);
+  });
+
+  it('reads UTF-16 CSV files with a byte order mark (little and big endian), as Excel saves "Unicode text"', async () => {
+    const text = 'Inbreng\tThema\r\nCliëntondersteuning één keer per week\tZorg\r\nGeen 💡 in de straat\tWonen\r\n';
+    const littleEndian = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+    const bigEndian = Buffer.from(littleEndian).swap16();
+    expect(bigEndian.subarray(0, 2)).toEqual(Buffer.from([0xfe, 0xff]));
+    for (const [fileName, bytes] of [['le.csv', littleEndian], ['be.csv', bigEndian]] as const) {
+      const upload = await core.value('findings.importParse', { fileName, dataBase64: b64(bytes) });
+      expect(upload.columns, fileName).toEqual(['Inbreng', 'Thema']);
+      expect(upload.sampleRows, fileName).toEqual([
+        ['Cliëntondersteuning één keer per week', 'Zorg'],
+        ['Geen 💡 in de straat', 'Wonen'],
+      ]);
+    }
+    // Without a BOM, UTF-16 stays indistinguishable from binary data and is refused, not garbled.
+    const withoutBom = await core.failure('findings.importParse', { fileName: 'zonder-bom.csv', dataBase64: b64(Buffer.from(text, 'utf16le')) });
+    expect(withoutBom.message).toMatch(/geen tekstbestand/);
+    // A BOM followed by broken UTF-16 (a lone surrogate) is refused as wrong encoding.
+    const broken = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('Inbreng\r\nx', 'utf16le'), Buffer.from([0x00, 0xd8]), Buffer.from('y\r\n', 'utf16le')]);
+    const brokenError = await core.failure('findings.importParse', { fileName: 'kapot16.csv', dataBase64: b64(broken) });
+    expect(brokenError.message).toMatch(/geen UTF-8-tekst|codering/);
+  });
+
   it('cancelling a large import leaves nothing written', async () => {
     const lines = ['Inbreng'];
     for (let i = 0; i < 30_000; i += 1) lines.push(`Punt nummer ${i} over de wijk`);
     const upload = await core.value('findings.importParse', { fileName: 'groot.csv', dataBase64: b64(lines.join('\n')) });
-    const before = databaseFingerprint(core.sqlite);
+    // The import commits in chunks and undoes them on cancel: the rows are as before, the index consistent.
+    const before = databaseFingerprint(core.sqlite, { fullTextStorage: false });
     const started = await core.value('jobs.start', {
       kind: 'findingsImport',
       params: { uploadId: upload.uploadId, mapping: { text: 0 }, defaults: { meetingId, source: 'plenair', date: '2026-01-01' } },
@@ -142,7 +187,8 @@ describe('findings import and export', () => {
     await core.value('jobs.cancel', { id: started.id });
     const finished = await core.jobs.wait(started.id);
     expect(finished.state).toBe('cancelled');
-    expect(databaseFingerprint(core.sqlite).hash).toBe(before.hash);
+    core.sqlite.prepare(`insert into findings_fts(findings_fts) values ('integrity-check')`).run();
+    expect(databaseFingerprint(core.sqlite, { fullTextStorage: false }).hash).toBe(before.hash);
   });
 
   it('exports the filtered findings to CSV and XLSX', async () => {

@@ -1,5 +1,5 @@
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, SqliteAdapter, SqliteDialect, type Driver } from 'kysely';
+import { CompiledQuery, Kysely, SqliteAdapter, SqliteDialect, type Driver } from 'kysely';
 import type { Database } from './schema';
 
 export type Sqlite = BetterSqlite3.Database;
@@ -43,6 +43,14 @@ class AdvieswerkSqliteDialect extends SqliteDialect {
    */
   override createDriver(): Driver {
     const driver = super.createDriver();
+    // Kysely begins deferred: a transaction that reads and then writes asks for the write lock
+    // only at its first write, and when another connection committed in between, SQLite refuses it
+    // at once (SQLITE_BUSY_SNAPSHOT; busy_timeout does not apply). BEGIN IMMEDIATE takes the write
+    // lock first, waiting up to busy_timeout for it, so a save during an import waits its turn.
+    // Every Kysely transaction in the app writes; a read-only connection cannot take the lock.
+    driver.beginTransaction = async (connection) => {
+      await connection.executeQuery(CompiledQuery.raw(this.sqlite.readonly ? 'begin' : 'begin immediate'));
+    };
     const rollback = driver.rollbackTransaction.bind(driver);
     driver.rollbackTransaction = async (connection) => {
       if (this.sqlite.inTransaction) await rollback(connection);

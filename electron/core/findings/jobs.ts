@@ -5,10 +5,15 @@ import { getCurrentUser } from '../council/repository';
 import { createKysely } from '../db/connection';
 import { throwIfCancelled, type JobEnvironment } from '../jobs/job';
 import { buildMeetingReport, writeReportFile } from '../meetings/report';
-import { checkRows, exportDir, exportFindings, importRows, loadUpload, removeUpload } from './transfer';
+import { checkRows, exportDir, exportFindings, importRows, loadUpload, pauseBetweenChunks, removeUpload } from './transfer';
+import { discardImportBatch } from './import-batch';
+import { newId } from '../ids';
 import { searchFindings } from './repository';
 
-/** Job: writes the valid rows of a checked upload in one transaction (cancel rolls it back). */
+/**
+ * Job: writes the valid rows of a checked upload in short journalled chunks (see import-batch.ts),
+ * so other saves keep working meanwhile; cancel or failure undoes every chunk already written.
+ */
 export async function findingsImportJob(env: JobEnvironment): Promise<Record<string, unknown>> {
   const params = importCheckInput.parse(env.params);
   // The job's own connection; not destroyed here because the worker closes it.
@@ -16,14 +21,24 @@ export async function findingsImportJob(env: JobEnvironment): Promise<Record<str
   const table = loadUpload(params.uploadId);
   const checked = await checkRows(db, table, params.mapping, params.defaults);
   const user = await getCurrentUser(db, os.userInfo().username);
+  const batchId = newId();
   env.report(0, checked.valid.length, t('import.started'));
-  const count = await importRows(
-    db,
-    checked.valid,
-    user.name,
-    (done) => env.report(done, checked.valid.length, t('import.started')),
-    () => throwIfCancelled(env.signal),
-  );
+  let count: number;
+  try {
+    count = await importRows(
+      db,
+      checked.valid,
+      user.name,
+      batchId,
+      (done) => env.report(done, checked.valid.length, t('import.started')),
+      () => throwIfCancelled(env.signal),
+    );
+  } catch (error) {
+    // Undoing may take longer than the runner's grace period after a cancel: say it is under way.
+    env.undoing(t('import.undoing'));
+    await discardImportBatch(db, batchId, pauseBetweenChunks);
+    throw error;
+  }
   removeUpload(params.uploadId);
   env.report(count, count, t('import.done', { count }));
   return { count, skipped: new Set(checked.issues.map((issue) => issue.row)).size, message: t('import.done', { count }) };

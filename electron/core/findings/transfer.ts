@@ -24,6 +24,7 @@ import { newId } from '../ids';
 import { meetingsAndWijkenForImport } from '../meetings/repository';
 import { foldText } from './text';
 import { insertFinding, searchFindings, type FindingFields } from './repository';
+import { completeImportBatch, recordImportChunk } from './import-batch';
 
 /** Parsed uploads wait here (by id) between "preview" and "confirm"; the import job reads them. */
 export function uploadDir(): string {
@@ -39,18 +40,33 @@ export interface ParsedTable {
   fileName: string;
   columns: string[];
   rows: string[][];
+  /** What the reader found wrong in a row itself (a quote never closed), by row number as in `checkRows`. */
+  rowProblems?: { row: number; message: string }[];
+}
+
+/** A row as read from the file, with what the reader found wrong in it. */
+interface ReadRow {
+  cells: string[];
+  problem?: string;
 }
 
 function bad(message: string): AppError {
   return new AppError('VALIDATION', message, [{ path: 'file', message }]);
 }
 
+/** The encoding a byte order mark announces (Excel's "Unicode text" is UTF-16 LE with BOM). */
+function encodingFromBom(bytes: Uint8Array): 'utf-8' | 'utf-16le' | 'utf-16be' | null {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return 'utf-8';
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+  return null;
+}
+
 /** Decodes text as UTF-8 (with or without BOM) or UTF-16 with BOM; anything else is refused, never garbled. */
 function decodeText(bytes: Uint8Array): string {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
   try {
-    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+    // The decoder removes the BOM itself; `fatal` refuses invalid sequences instead of writing U+FFFD.
+    return new TextDecoder(encodingFromBom(bytes) ?? 'utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
   } catch {
     throw bad(t('import.wrongEncoding'));
   }
@@ -79,7 +95,7 @@ function cellText(value: ExcelJS.CellValue): string {
   return String(value);
 }
 
-async function parseXlsx(bytes: Buffer): Promise<string[][]> {
+async function parseXlsx(bytes: Buffer): Promise<ReadRow[]> {
   if (bytes.subarray(0, 4).toString('binary') !== 'PK\u0003\u0004') throw bad(t('import.notXlsx'));
   const workbook = new ExcelJS.Workbook();
   try {
@@ -96,14 +112,34 @@ async function parseXlsx(bytes: Buffer): Promise<string[][]> {
     for (let column = 1; column <= Math.min(row.cellCount, 100); column += 1) values.push(cellText(row.getCell(column).value).trim());
     rows.push(values);
   });
-  return rows;
+  return rows.map((cells) => ({ cells }));
 }
 
-function parseCsv(bytes: Buffer): string[][] {
-  if (looksBinary(bytes)) throw bad(t('import.binary'));
+const CSV_DELIMITERS = [';', ',', '\t', '|'] as const;
+
+/** Papaparse's row-level errors in the user's words; delimiter guessing is not a problem of a row. */
+function csvRowProblem(code: Papa.ParseError['code']): string | undefined {
+  if (code === 'MissingQuotes') return t('import.unclosedQuote');
+  if (code === 'InvalidQuotes') return t('import.strayQuote');
+  return undefined;
+}
+
+function parseCsv(bytes: Buffer): ReadRow[] {
+  // UTF-16 is full of NUL bytes: a BOM says it is text before the binary check could refuse it.
+  if (encodingFromBom(bytes) === null && looksBinary(bytes)) throw bad(t('import.binary'));
   const text = decodeText(bytes);
-  const result = Papa.parse<string[]>(text, { skipEmptyLines: 'greedy', delimitersToGuess: [';', ',', '\t', '|'] });
-  return result.data.map((row) => row.map((cell) => (cell ?? '').trim()));
+  // The delimiter is guessed from the header line alone: one broken quote further down would
+  // otherwise defeat the guess and leave every line as one cell.
+  const headerLine = text.split(/\r\n|\n|\r/, 1)[0] ?? '';
+  const { delimiter } = Papa.parse<string[]>(headerLine, { delimitersToGuess: [...CSV_DELIMITERS] }).meta;
+  const result = Papa.parse<string[]>(text, { skipEmptyLines: 'greedy', delimiter });
+  const rows: ReadRow[] = result.data.map((row) => ({ cells: row.map((cell) => (cell ?? '').trim()) }));
+  for (const error of result.errors) {
+    const problem = csvRowProblem(error.code);
+    const row = error.row === undefined ? undefined : rows[error.row];
+    if (problem && row && !row.problem) row.problem = problem;
+  }
+  return rows;
 }
 
 /** Reads a CSV or XLSX file into a header and rows of text; hostile files give a Dutch VALIDATION error. */
@@ -111,17 +147,18 @@ export async function parseUpload(fileName: string, bytes: Buffer): Promise<Pars
   if (bytes.length === 0) throw bad(t('import.empty'));
   if (bytes.length > MAX_IMPORT_BYTES) throw bad(t('import.tooLarge', { max: `${MAX_IMPORT_BYTES / 1024 / 1024} MB` }));
   const extension = path.extname(fileName).toLowerCase();
-  let rows: string[][];
+  let rows: ReadRow[];
   if (extension === '.xlsx') rows = await parseXlsx(bytes);
   else if (extension === '.csv' || extension === '.txt') rows = parseCsv(bytes);
   else throw bad(t('import.wrongType'));
-  const nonEmpty = rows.filter((row) => row.some((cell) => cell !== ''));
+  const nonEmpty = rows.filter((row) => row.cells.some((cell) => cell !== ''));
   if (nonEmpty.length === 0) throw bad(t('import.empty'));
   if (nonEmpty.length === 1) throw bad(t('import.onlyHeader'));
   if (nonEmpty.length - 1 > MAX_IMPORT_ROWS) throw bad(t('import.tooManyRows', { max: MAX_IMPORT_ROWS }));
   const [header, ...data] = nonEmpty;
-  const columns = header!.map((name, index) => name || t('import.unnamedColumn', { index: index + 1 }));
-  return { fileName: path.basename(fileName), columns, rows: data };
+  const columns = header!.cells.map((name, index) => name || t('import.unnamedColumn', { index: index + 1 }));
+  const rowProblems = data.flatMap((row, index) => (row.problem ? [{ row: index + 2, message: row.problem }] : []));
+  return { fileName: path.basename(fileName), columns, rows: data.map((row) => row.cells), ...(rowProblems.length > 0 ? { rowProblems } : {}) };
 }
 
 const FIELD_SYNONYMS: Record<ImportField, string[]> = {
@@ -236,6 +273,7 @@ export async function checkRows(db: Db, table: ParsedTable, mapping: ImportMappi
 
   const valid: CheckedRows['valid'] = [];
   const issues: ImportRowIssue[] = [];
+  const readProblems = new Map((table.rowProblems ?? []).map((problem) => [problem.row, problem.message]));
   table.rows.forEach((cells, index) => {
     const row = index + 2;
     const cell = (field: ImportField) => {
@@ -244,6 +282,9 @@ export async function checkRows(db: Db, table: ParsedTable, mapping: ImportMappi
     };
     const problem = (field: ImportField, message: string) => issues.push({ row, field: t(`import.field_${field}`), message });
     const before = issues.length;
+    // A row the reader could not split properly is not imported: its cells are not what the user wrote.
+    const readProblem = readProblems.get(row);
+    if (readProblem) issues.push({ row, field: t('import.field_line'), message: readProblem });
 
     const text = cell('text');
     if (!text) problem('text', t('errors.textRequired'));
@@ -327,31 +368,53 @@ export function summariseCheck(checked: CheckedRows, total: number): ImportCheck
   };
 }
 
-/** Lets the worker's event loop see a cancel message between batches. */
+/** Lets the worker's event loop see a cancel message between pages. */
 function yieldToEventLoop(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
 }
 
-/** Writes the valid rows in one transaction; a cancel or error rolls everything back. */
+/**
+ * How long one chunk of an import may hold the write lock, and how long it then lets go. Another
+ * connection waiting for the lock retries (SQLite's busy handler) after 1, 3, 8, 18, 33, 53 ms…:
+ * with chunks of at most 50 ms and gaps of 20 ms it always finds a gap, so a save made during an
+ * import waits at most about 70 ms.
+ */
+export const IMPORT_CHUNK_MS = 50;
+export const IMPORT_PAUSE_MS = 20;
+
+export function pauseBetweenChunks(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, IMPORT_PAUSE_MS));
+}
+
+/**
+ * Writes the valid rows in short transactions, each journalled under `batchId` (see import-batch.ts);
+ * the batch is completed only after the last row. On cancel or error the caller discards the batch.
+ */
 export async function importRows(
   db: Db,
   rows: CheckedRows['valid'],
   userName: string,
+  batchId: string,
   progress: (done: number) => void,
   checkCancelled: () => void,
 ): Promise<number> {
-  await db.transaction().execute(async (trx) => {
-    for (let index = 0; index < rows.length; index += 1) {
-      await insertFinding(trx, rows[index]!.fields, userName);
-      if (index % 500 === 499) {
-        progress(index + 1);
-        await yieldToEventLoop();
-        checkCancelled();
-      }
-    }
+  let next = 0;
+  for (let chunk = 0; next < rows.length; chunk += 1) {
     checkCancelled();
-  });
-  progress(rows.length);
+    await db.transaction().execute(async (trx) => {
+      const started = performance.now();
+      const ids: string[] = [];
+      do {
+        ids.push(await insertFinding(trx, rows[next]!.fields, userName));
+        next += 1;
+      } while (next < rows.length && performance.now() - started < IMPORT_CHUNK_MS);
+      await recordImportChunk(trx, batchId, chunk, ids);
+    });
+    progress(next);
+    await pauseBetweenChunks();
+  }
+  checkCancelled();
+  await completeImportBatch(db, batchId);
   return rows.length;
 }
 

@@ -15,6 +15,8 @@ export interface JobEnvironment {
   report(done: number, total: number, message?: string): void;
   /** Aborted when the user cancels: the job must stop and leave nothing half-written. */
   signal: AbortSignal;
+  /** The job is undoing what it wrote: the runner then lets it finish instead of ending its thread after the grace period. */
+  undoing(message: string): void;
 }
 
 export type JobFunction = (env: JobEnvironment) => Promise<Record<string, unknown>>;

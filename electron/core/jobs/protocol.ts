@@ -11,6 +11,8 @@ export interface JobWorkerData {
 /** Messages from the worker to the runner. */
 export type WorkerMessage =
   | { type: 'progress'; done: number; total: number; message?: string }
+  /** After a cancel or error: undoing its writes, which must not be cut off. */
+  | { type: 'undoing'; message: string }
   | { type: 'done'; result: Record<string, unknown> }
   | { type: 'cancelled' }
   | { type: 'failed'; message: string };

@@ -41,6 +41,8 @@ export class JobRunner {
   private readonly jobs = new Map<string, JobStatus>();
   private readonly workers = new Map<string, Worker>();
   private readonly terminating = new Set<string>();
+  /** Jobs undoing their writes after a cancel or error: never ended mid-way, that would leave half of it. */
+  private readonly undoing = new Set<string>();
 
   constructor(private readonly options: JobRunnerOptions) {}
 
@@ -91,7 +93,7 @@ export class JobRunner {
     if (FINISHED.includes(job.state) || !worker) return job;
     worker.postMessage({ type: 'cancel' } satisfies RunnerMessage);
     const timer = setTimeout(() => {
-      if (FINISHED.includes(this.get(id).state)) return;
+      if (FINISHED.includes(this.get(id).state) || this.undoing.has(id)) return;
       // The job did not stop by itself: end its thread, then remove what it left, then say so.
       this.terminating.add(id);
       void worker.terminate().then(() => {
@@ -134,6 +136,11 @@ export class JobRunner {
         this.emit(job);
         break;
       }
+      case 'undoing':
+        this.undoing.add(id);
+        job.message = message.message;
+        this.emit(job);
+        break;
       case 'done':
         job.result = message.result;
         job.done = job.total;
@@ -151,6 +158,7 @@ export class JobRunner {
   private finish(id: string, state: JobStatus['state'], message: string): void {
     const job = this.jobs.get(id);
     if (!job || FINISHED.includes(job.state)) return;
+    this.undoing.delete(id);
     job.state = state;
     job.message = message;
     job.endedAt = nowIso();

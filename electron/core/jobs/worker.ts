@@ -25,6 +25,7 @@ try {
     params: data.params,
     signal: controller.signal,
     report: (done, total, message) => send({ type: 'progress', done, total, ...(message ? { message } : {}) }),
+    undoing: (message) => send({ type: 'undoing', message }),
   });
   send({ type: 'done', result });
 } catch (error) {
