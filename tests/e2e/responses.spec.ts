@@ -3,8 +3,7 @@ import type { Page } from '@playwright/test';
 import ExcelJS from 'exceljs';
 import { renderDocx } from '../helpers/docx';
 import { callApi as call, expect, expectNoAccessibilityViolations, saveScreenshot, test } from './fixtures';
-import { todayInNetherlands } from '../../electron/core/advices/repository';
-import { addDays } from '../../shared/responses/deadlines';
+import { addDays, todayInNetherlands } from '../../shared/calendar';
 
 /** Days back from today as the app counts it: the Dutch calendar day, not the UTC one (they differ after 23:00 UTC). */
 function daysAgo(days: number): string {

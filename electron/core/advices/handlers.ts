@@ -41,7 +41,6 @@ import {
   replaceRelations,
   sectionIdsInOrder,
   setArchived,
-  todayInNetherlands,
   touchAdvice,
   updateAdvice,
   updateItem,
@@ -50,6 +49,7 @@ import {
   writeItemOrder,
   writeSectionOrder,
 } from './repository';
+import { todayInNetherlands } from '../../../shared/calendar';
 import { buildAdviceDocx, letterFileName, requireAdvice } from './service';
 import { missingIds } from '../db/existing';
 import { moveToTrash } from '../reliability/trash';
