@@ -1,7 +1,6 @@
 import type { Core } from '../../electron/core/core';
 import { refreshPlannerStatistics } from '../../electron/core/db/connection';
-import { todayInNetherlands } from '../../electron/core/advices/repository';
-import { addDays } from '../../shared/responses/deadlines';
+import { addDays, todayInNetherlands } from '../../shared/calendar';
 import { measure } from './measure';
 
 export interface BenchRow {

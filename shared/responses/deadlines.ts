@@ -1,34 +1,8 @@
 /**
- * Deadline arithmetic on calendar dates (`YYYY-MM-DD`), done in UTC days so that summer time,
- * month ends and leap years cannot shift a date. Pure: no clock; "today" is always passed in.
+ * Deadlines of responses and commitments on calendar dates (`YYYY-MM-DD`). Pure: no clock; "today"
+ * is always passed in. The date arithmetic itself lives in shared/calendar.
  */
-
-const DAY_MS = 86_400_000;
-
-function toDays(date: string): number {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-  if (!match) throw new RangeError(`Geen datum: ${date}`);
-  const days = Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])) / DAY_MS;
-  if (fromDays(days) !== date) throw new RangeError(`Geen bestaande datum: ${date}`);
-  return days;
-}
-
-function fromDays(days: number): string {
-  return new Date(days * DAY_MS).toISOString().slice(0, 10);
-}
-
-export function addDays(date: string, days: number): string {
-  return fromDays(toDays(date) + days);
-}
-
-export function addWeeks(date: string, weeks: number): string {
-  return addDays(date, weeks * 7);
-}
-
-/** Whole days from `from` to `to` (negative when `to` lies before `from`). */
-export function daysBetween(from: string, to: string): number {
-  return toDays(to) - toDays(from);
-}
+import { addDays, addWeeks, daysBetween } from '../calendar';
 
 export class FutureDateError extends Error {}
 

@@ -100,7 +100,7 @@ test('draft an ongevraagd advies from signals, reorder by keyboard, export, adop
   const docx = readFileSync((await download.path())!);
   expect(download.suggestedFilename()).toBe('WMO-2014-001 Bereikbaarheid van de sociale wijkteams.docx');
   const rendered = await renderDocx(docx);
-  const text = rendered.text.replace(/[ \t]+/g, ' ');
+  const text = rendered.text;
   expect(text).toContain('I.1 Ouderen missen een vast aanspreekpunt.');
   expect(text).toContain('I.2 Wijkteam telefonisch slecht bereikbaar (genoemd op 3 van 4 bijeenkomsten)');
   expect(text).toContain('Leiden, 25 september 2014');
@@ -125,7 +125,7 @@ test('draft an ongevraagd advies from signals, reorder by keyboard, export, adop
   const frozenDownload = app.waitForEvent('download');
   await app.getByRole('button', { name: 'Verzonden brief (versie 1) downloaden' }).click();
   const sent = readFileSync((await (await frozenDownload).path())!);
-  expect((await renderDocx(sent)).text.replace(/[ \t]+/g, ' ')).toContain('I.1 Ouderen missen een vast aanspreekpunt.');
+  expect((await renderDocx(sent)).text).toContain('I.1 Ouderen missen een vast aanspreekpunt.');
 
   // Back in the list: status and dates show, search finds it by item text.
   await app.getByRole('link', { name: /Terug naar de adviezen/ }).click();

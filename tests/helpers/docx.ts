@@ -7,11 +7,23 @@ import { promisify } from 'node:util';
 const run = promisify(execFile);
 
 /**
- * Renders .docx bytes the way a reader sees them: LibreOffice converts to PDF, pdftotext extracts
- * the text with its layout. Each call has its own LibreOffice profile, so parallel tests do not
- * lock each other.
+ * Whitespace-normalised text: every run of spaces, tabs, line and page breaks becomes one space.
+ * Where LibreOffice wraps a line depends on the fonts installed, so document assertions compare
+ * this, never line breaks or column positions.
  */
-export async function renderDocx(bytes: Uint8Array | Buffer): Promise<{ text: string; pdf: Buffer; pages: number }> {
+export function normaliseWhitespace(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * Renders .docx bytes the way a reader sees them: LibreOffice converts to PDF, pdftotext extracts
+ * the text. `text` is in the document's own order (`-raw`: a table cell's wrapped lines stay
+ * together instead of interleaving with the next cell's) with whitespace normalised, so it reads
+ * the same whatever fonts decide about wrapping; assert on it. `layout` keeps pdftotext's page layout,
+ * for looking at, not for assertions. Each call has its own LibreOffice profile, so parallel tests
+ * do not lock each other.
+ */
+export async function renderDocx(bytes: Uint8Array | Buffer): Promise<{ text: string; layout: string; pdf: Buffer; pages: number }> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'advieswerk-docx-'));
   try {
     const docxPath = path.join(dir, 'document.docx');
@@ -22,10 +34,11 @@ export async function renderDocx(bytes: Uint8Array | Buffer): Promise<{ text: st
       { timeout: 120_000 },
     );
     const pdfPath = path.join(dir, 'document.pdf');
-    const { stdout } = await run('pdftotext', ['-layout', pdfPath, '-'], { maxBuffer: 64 * 1024 * 1024 });
+    const { stdout: raw } = await run('pdftotext', ['-raw', pdfPath, '-'], { maxBuffer: 64 * 1024 * 1024 });
+    const { stdout: layout } = await run('pdftotext', ['-layout', pdfPath, '-'], { maxBuffer: 64 * 1024 * 1024 });
     const pdf = readFileSync(pdfPath);
-    const pages = (stdout.match(/\f/g) ?? []).length || 1;
-    return { text: stdout, pdf, pages };
+    const pages = (layout.match(/\f/g) ?? []).length || 1;
+    return { text: normaliseWhitespace(raw), layout, pdf, pages };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

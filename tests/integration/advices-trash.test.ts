@@ -122,7 +122,7 @@ describe('trash for advices', () => {
     const exchangeFile = JSON.parse(Buffer.from(exchange.bytesBase64!, 'base64').toString('utf8'));
     expect(exchangeFile.records.map((record: { type: string; data: { adviceKenmerk: string } }) => [record.type, record.data.adviceKenmerk])).toEqual([['collegeResponse', sent.kenmerk]]);
     const overzicht = await core.value('reports.adviezenoverzicht', { year: 2025, format: 'docx' });
-    expect((await renderDocx(Buffer.from(overzicht.bytesBase64!, 'base64'))).text.replace(/\s+/g, ' ')).toContain('Regiotaxi');
+    expect((await renderDocx(Buffer.from(overzicht.bytesBase64!, 'base64'))).text).toContain('Regiotaxi');
 
     // Archived it is still frozen; a new version needs unarchiving first; twice is refused.
     expect((await core.failure('advices.archive', { id: sent.id })).code).toBe('CONFLICT');

@@ -3,8 +3,7 @@ import type { AdviceDetail } from '../../shared/api/advices';
 import { createTestCore, type TestCore } from '../helpers/core';
 import { seedEvidence } from '../helpers/evidence';
 import { databaseFingerprint } from '../helpers/snapshot';
-import { todayInNetherlands } from '../../electron/core/advices/repository';
-import { addDays } from '../../shared/responses/deadlines';
+import { addDays, todayInNetherlands } from '../../shared/calendar';
 
 let core: TestCore;
 

@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { todayInNetherlands, updateAdvice } from '../../electron/core/advices/repository';
+import { updateAdvice } from '../../electron/core/advices/repository';
 import { audited } from '../../electron/core/reliability/audit-trail';
 import type { AdviceExchangeFile } from '../../shared/api/advice-exchange';
 import type { AuditedTable, HistoryEntry } from '../../shared/api/reliability';
 import { formatDateLong } from '../../shared/i18n';
-import { addDays } from '../../shared/responses/deadlines';
+import { addDays, todayInNetherlands } from '../../shared/calendar';
 import { createTestCore, type TestCore } from '../helpers/core';
 import { RESPONSE_COUNCIL, sentAdvice } from '../helpers/responses';
 import { databaseFingerprint } from '../helpers/snapshot';

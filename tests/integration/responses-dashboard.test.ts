@@ -1,6 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { todayInNetherlands } from '../../electron/core/advices/repository';
-import { addDays } from '../../shared/responses/deadlines';
+import { addDays, todayInNetherlands } from '../../shared/calendar';
 import { benchResponses, dashboardFloor, seedResponses } from '../../scripts/bench/responses';
 import { createTestCore, type TestCore } from '../helpers/core';
 import { RESPONSE_COUNCIL, sentAdvice } from '../helpers/responses';

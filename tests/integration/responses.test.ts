@@ -1,8 +1,7 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { todayInNetherlands } from '../../electron/core/advices/repository';
-import { addDays } from '../../shared/responses/deadlines';
+import { addDays, todayInNetherlands } from '../../shared/calendar';
 import { createTestCore, type TestCore } from '../helpers/core';
 import { RESPONSE_COUNCIL, sentAdvice } from '../helpers/responses';
 import { databaseFingerprint } from '../helpers/snapshot';

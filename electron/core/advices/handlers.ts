@@ -43,7 +43,6 @@ import {
   replaceRelations,
   sectionIdsInOrder,
   setArchived,
-  todayInNetherlands,
   touchAdvice,
   updateAdvice,
   updateItem,
@@ -52,6 +51,7 @@ import {
   writeItemOrder,
   writeSectionOrder,
 } from './repository';
+import { todayInNetherlands } from '../../../shared/calendar';
 import { buildAdviceDocx, letterFileName, requireAdvice } from './service';
 import { missingIds } from '../db/existing';
 import { moveToTrash } from '../reliability/trash';

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { crossReference, deriveNumbering, type NumberingStyle } from '../../../shared/advices/numbering';
+import { daysBetween, todayInNetherlands } from '../../../shared/calendar';
 import type {
   AdviceDetail,
   AdviceItem,
@@ -21,16 +22,6 @@ import { kenmerkKey } from './kenmerk';
 import { loadItemLinks, replaceItemLinks, type ItemLinks } from './links-repository';
 
 // ---------- requests ----------
-
-/** Whole days from `today` to `deadline`, both `YYYY-MM-DD`. */
-export function daysBetween(today: string, deadline: string): number {
-  return Math.round((Date.parse(`${deadline}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000);
-}
-
-/** Today's calendar date where the council works. */
-export function todayInNetherlands(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-}
 
 function toRequest(row: AdviceRequestTable, advices: { id: string; status: string }[], today: string): AdviceRequest {
   const answered = advices.some((advice) => advice.status === 'verzonden');

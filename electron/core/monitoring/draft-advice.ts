@@ -7,7 +7,8 @@ import { effectiveDirection } from '../../../shared/monitoring/measures';
 import { AppError } from '../../../shared/result';
 import { nextKenmerk } from '../advices/kenmerk';
 import { replaceItemLinks } from '../advices/links-repository';
-import { findAdviceByKenmerk, highestSequence, insertAdvice, insertItem, insertSection, todayInNetherlands } from '../advices/repository';
+import { findAdviceByKenmerk, highestSequence, insertAdvice, insertItem, insertSection } from '../advices/repository';
+import { todayInNetherlands } from '../../../shared/calendar';
 import { getCouncil } from '../council/repository';
 import type { Db } from '../db/connection';
 import {

@@ -1,4 +1,5 @@
 import type { Assessment, AssessmentDetail, Criterion, WijkteamDetail } from '../../../shared/api/monitoring';
+import { todayInNetherlands } from '../../../shared/calendar';
 import { t } from '../../../shared/i18n';
 import { valueProblem } from '../../../shared/monitoring/measures';
 import { comparePeriodKeys } from '../../../shared/monitoring/periods';
@@ -101,7 +102,7 @@ async function withFindings(db: Db, assessment: Assessment): Promise<AssessmentD
 }
 
 function today(): string {
-  return nowIso().slice(0, 10);
+  return todayInNetherlands();
 }
 
 export const monitoringHandlers = defineHandlers({

@@ -7,10 +7,11 @@ import {
   type ResponseOverview,
 } from '../../../shared/api/responses';
 import { t } from '../../../shared/i18n';
+import { todayInNetherlands } from '../../../shared/calendar';
 import { COMMITMENT_WINDOW_DAYS, dueInfo, newlyOverdue } from '../../../shared/responses/deadlines';
 import { effectiveStatus, transitionError, type FullStatus } from '../../../shared/responses/status';
 import { AppError } from '../../../shared/result';
-import { findAdviceRow, loadAdvice, todayInNetherlands } from '../advices/repository';
+import { findAdviceRow, loadAdvice } from '../advices/repository';
 import { notFound } from '../api/errors';
 import { defineHandlers, type HandlerContext } from '../api/handler';
 import { getCouncil } from '../council/repository';

@@ -11,7 +11,8 @@ import type {
   RecommendationPosition,
   StatusChange,
 } from '../../../shared/api/responses';
-import { addDays, dueInfo } from '../../../shared/responses/deadlines';
+import { addDays } from '../../../shared/calendar';
+import { dueInfo } from '../../../shared/responses/deadlines';
 import type { FollowupState } from '../../../shared/responses/status';
 import type { Db } from '../db/connection';
 import { createdColumns, newId, nowIso, updatedColumns } from '../ids';

@@ -1,8 +1,9 @@
 import type { ResponseOverview, ResponsesReportParams } from '../../../shared/api/responses';
 import { t } from '../../../shared/i18n';
-import { addDays, DUE_SOON_DAYS, dueInfo } from '../../../shared/responses/deadlines';
+import { addDays, todayInNetherlands } from '../../../shared/calendar';
+import { DUE_SOON_DAYS, dueInfo } from '../../../shared/responses/deadlines';
 import { effectiveStatus } from '../../../shared/responses/status';
-import { loadAdvice, todayInNetherlands } from '../advices/repository';
+import { loadAdvice } from '../advices/repository';
 import { notFound } from '../api/errors';
 import { getCouncil } from '../council/repository';
 import { findMeetingTitle, findProgrammeName, meetingIdsOfProgramme } from '../meetings/repository';

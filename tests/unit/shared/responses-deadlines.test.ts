@@ -1,10 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { addDays, addWeeks, daysBetween } from '../../../shared/calendar';
 import {
-  addDays,
-  addWeeks,
   commitmentsInWindow,
-  daysBetween,
   dueInfo,
   FutureDateError,
   newlyOverdue,

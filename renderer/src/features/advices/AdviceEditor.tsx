@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { buildLetterModel } from '../../../../shared/advices/letter';
+import { todayInNetherlands } from '../../../../shared/calendar';
 import type { AdviceDetail, AdviceRequest, ItemTrace } from '../../../../shared/api/advices';
 import type { CouncilSettings } from '../../../../shared/api/council';
 import type { Finding, Meeting, Signal } from '../../../../shared/api/meetings';
@@ -21,9 +22,6 @@ import { itemLabel, Outline, type OutlineActions } from './Outline';
 
 type SaveState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved' } | { kind: 'error'; message: string };
 
-function today(): string {
-  return new Date().toISOString().slice(0, 10);
-}
 
 function LetterDetails({
   advice,
@@ -389,7 +387,7 @@ function ExportButtons({ advice, onError }: { advice: AdviceDetail; onError(mess
 }
 
 function StatusPanel({ advice, actions, onError }: { advice: AdviceDetail; actions: OutlineActions; onError(message: string): void }) {
-  const [date, setDate] = useState(today());
+  const [date, setDate] = useState(todayInNetherlands);
   const [confirmSend, setConfirmSend] = useState(false);
   const [confirmDelete, setConfirmDelete] = useState(false);
   return (

@@ -1,6 +1,7 @@
 import type { ColumnDef } from '@tanstack/react-table';
 import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import type { AdviceKind, AdviceRequest, AdviceStatus, AdviceSummary } from '../../../../shared/api/advices';
+import { todayInNetherlands } from '../../../../shared/calendar';
 import { formatDateShort, t } from '../../../../shared/i18n';
 import { ApiCallError } from '../../../../shared/result';
 import { api } from '../../api';
@@ -27,14 +28,11 @@ function errorMessage(error: unknown): string {
   throw error;
 }
 
-function today(): string {
-  return new Date().toISOString().slice(0, 10);
-}
 
 function RequestsSection({ requests, onChanged }: { requests: AdviceRequest[]; onChanged(): void }) {
   const [adding, setAdding] = useState(false);
   const [status, setStatus] = useState<Status>(null);
-  const [form, setForm] = useState({ receivedOn: today(), fromWhom: '', subject: '', kenmerk: '', deadline: '', documents: '' });
+  const [form, setForm] = useState({ receivedOn: todayInNetherlands(), fromWhom: '', subject: '', kenmerk: '', deadline: '', documents: '' });
   const columns = useMemo<ColumnDef<AdviceRequest, unknown>[]>(
     () => [
       { accessorKey: 'subject', header: t('advicesUi.requestSubject') },
@@ -118,7 +116,7 @@ function NewAdviceForm({ requests }: { requests: AdviceRequest[] }) {
   const [betreft, setBetreft] = useState('');
   const [kenmerk, setKenmerk] = useState('');
   const [requestId, setRequestId] = useState('');
-  const [adviceDate, setAdviceDate] = useState(today());
+  const [adviceDate, setAdviceDate] = useState(todayInNetherlands);
   const [withDefaultSections, setWithDefaultSections] = useState(true);
   const [nextKenmerk, setNextKenmerk] = useState('');
   const [error, setError] = useState<string | null>(null);

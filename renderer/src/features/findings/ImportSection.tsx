@@ -10,6 +10,7 @@ import {
   type ImportUpload,
   type Meeting,
 } from '../../../../shared/api/meetings';
+import { todayInNetherlands } from '../../../../shared/calendar';
 import { formatDateShort, t, type MessageKey } from '../../../../shared/i18n';
 import { api } from '../../api';
 import { Alert } from '../../ui/Alert';
@@ -62,7 +63,7 @@ export function ImportSection() {
   const params = () => ({
     uploadId: upload!.uploadId,
     mapping,
-    defaults: { meetingId: meetingId || null, source, date: new Date().toISOString().slice(0, 10) },
+    defaults: { meetingId: meetingId || null, source, date: todayInNetherlands() },
   });
   const runCheck = async () => {
     try {

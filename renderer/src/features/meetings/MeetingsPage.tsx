@@ -1,5 +1,6 @@
 import type { ColumnDef } from '@tanstack/react-table';
 import { useCallback, useEffect, useMemo, useState } from 'react';
+import { todayInNetherlands } from '../../../../shared/calendar';
 import { MEETING_FORMATS, type Meeting, type MeetingDetail, type MeetingFormat, type Programme } from '../../../../shared/api/meetings';
 import type { Wijk } from '../../../../shared/api/wijken';
 import { formatDateLong, formatDateShort, t } from '../../../../shared/i18n';
@@ -166,7 +167,7 @@ function emptyForm(): MeetingFormState {
   return {
     title: '',
     programmeId: '',
-    date: new Date().toISOString().slice(0, 10),
+    date: todayInNetherlands(),
     startTime: '',
     endTime: '',
     location: '',

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { todayInNetherlands } from '../../../../shared/calendar';
 import type { Assessment, AssessmentDetail, AssessmentVersion, Criterion, LinkedFinding, WijkRef } from '../../../../shared/api/monitoring';
 import { formatDateLong, formatDateTime, t } from '../../../../shared/i18n';
 import { formatValue } from '../../../../shared/monitoring/measures';
@@ -52,7 +53,7 @@ export function AssessDialog({ target, onSaved, onClose }: { target: AssessTarge
   const [evidence, setEvidence] = useState(assessment?.evidence ?? '');
   const [sources, setSources] = useState(assessment?.sources ?? '');
   const [assessedBy, setAssessedBy] = useState(assessment?.assessedBy ?? '');
-  const [assessedOn, setAssessedOn] = useState(assessment?.assessedOn ?? new Date().toISOString().slice(0, 10));
+  const [assessedOn, setAssessedOn] = useState(assessment?.assessedOn ?? todayInNetherlands());
   const [history, setHistory] = useState<AssessmentVersion[]>([]);
   const [findings, setFindings] = useState<LinkedFinding[]>([]);
   const [findingIds, setFindingIds] = useState<string[]>([]);

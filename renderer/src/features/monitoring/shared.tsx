@@ -1,4 +1,5 @@
 import { useCallback, useState, type ReactNode, type SelectHTMLAttributes } from 'react';
+import { todayInNetherlands } from '../../../../shared/calendar';
 import type { CriteriaFramework, Criterion, MatrixCell } from '../../../../shared/api/monitoring';
 import { t } from '../../../../shared/i18n';
 import { formatDelta, formatValue, STATUS_SYMBOL, statusLabel } from '../../../../shared/monitoring/measures';
@@ -29,10 +30,10 @@ export function linesOf(text: string): string[] {
     .filter(Boolean);
 }
 
-export function currentPeriodKey(kind: PeriodKind, date = new Date()): string {
-  const month = date.getMonth();
+export function currentPeriodKey(kind: PeriodKind, today = todayInNetherlands()): string {
+  const month = Number(today.slice(5, 7)) - 1;
   const index = kind === 'quarter' ? Math.floor(month / 3) + 1 : kind === 'half_year' ? Math.floor(month / 6) + 1 : 1;
-  return periodKey(kind, date.getFullYear(), index);
+  return periodKey(kind, Number(today.slice(0, 4)), index);
 }
 
 type LabelledSelectProps = Omit<SelectHTMLAttributes<HTMLSelectElement>, 'id' | 'className'> & {

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { yearInNetherlands } from '../../../../shared/calendar';
 import type { ExportedFile } from '../../../../shared/api/advices';
 import type { MethodInput } from '../../../../shared/api/contract';
 import type { Meeting, Programme } from '../../../../shared/api/meetings';
@@ -26,7 +27,7 @@ export async function offer(work: () => Promise<ExportedFile>, onError: (message
 
 /** The annual adviezenoverzicht and the terugkoppeling to participants, made as jobs into the exports folder. */
 export function Exports({ years }: { years: number[] }) {
-  const thisYear = new Date().getFullYear();
+  const thisYear = yearInNetherlands();
   const choices = [...new Set([thisYear, ...years])].sort((a, b) => b - a);
   const [year, setYear] = useState(choices[0] ?? thisYear);
   const [meetings, setMeetings] = useState<Meeting[]>([]);

@@ -10,8 +10,8 @@ import {
   type RecommendationRow,
   type ResponseOverview,
 } from '../../../../shared/api/responses';
+import { addDays, todayInNetherlands } from '../../../../shared/calendar';
 import { formatDateLong, formatDateShort, formatDateTime, t } from '../../../../shared/i18n';
-import { addDays } from '../../../../shared/responses/deadlines';
 import { ApiCallError } from '../../../../shared/result';
 import { api } from '../../api';
 import { hrefFor } from '../../app/router';
@@ -26,10 +26,6 @@ import { offer } from './Exports';
 import { PlainTable } from './figures';
 
 type Status = { kind: 'ok' | 'error'; message: string } | null;
-
-function todayLocal(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
-}
 
 function statusText(status: string): string {
   return t(`responses.status.${status as 'verzonden'}`);
@@ -131,11 +127,11 @@ const DEFAULT_TERMS = [4, 8, 13, 26];
 export function ResponsePage({ adviceId }: { adviceId: string }) {
   const [overview, setOverview] = useState<ResponseOverview | null>(null);
   const [status, setStatus] = useState<Status>(null);
-  const [response, setResponse] = useState({ receivedOn: todayLocal(), kenmerk: '', summary: '' });
+  const [response, setResponse] = useState({ receivedOn: todayInNetherlands(), kenmerk: '', summary: '' });
   const [file, setFile] = useState<File | null>(null);
   const [term, setTerm] = useState(13);
-  const [commitment, setCommitment] = useState({ description: '', owner: '', dueOn: addDays(todayLocal(), 13 * 7), itemIds: [] as string[] });
-  const [entry, setEntry] = useState({ entryOn: todayLocal(), text: '', containsPersonalData: false });
+  const [commitment, setCommitment] = useState({ description: '', owner: '', dueOn: addDays(todayInNetherlands(), 13 * 7), itemIds: [] as string[] });
+  const [entry, setEntry] = useState({ entryOn: todayInNetherlands(), text: '', containsPersonalData: false });
   const [removing, setRemoving] = useState<{ name: string; remove: () => Promise<ResponseOverview> } | null>(null);
   const [saves, setSaves] = useState(0);
 
@@ -172,7 +168,7 @@ export function ResponsePage({ adviceId }: { adviceId: string }) {
       () => api.call('responses.record', { adviceId, ...response, ...(attachment ? { attachment } : {}) }),
       undefined,
       () => {
-        setResponse((current) => (current === submitted ? { receivedOn: todayLocal(), kenmerk: '', summary: '' } : current));
+        setResponse((current) => (current === submitted ? { receivedOn: todayInNetherlands(), kenmerk: '', summary: '' } : current));
         setFile((current) => (current === file ? null : current));
       },
     );
@@ -184,7 +180,7 @@ export function ResponsePage({ adviceId }: { adviceId: string }) {
     await run(
       () => api.call('commitments.create', { adviceId, ...commitment }),
       undefined,
-      () => setCommitment((current) => (current === submitted ? { description: '', owner: '', dueOn: addDays(todayLocal(), term * 7), itemIds: [] } : current)),
+      () => setCommitment((current) => (current === submitted ? { description: '', owner: '', dueOn: addDays(todayInNetherlands(), term * 7), itemIds: [] } : current)),
     );
   };
 
@@ -194,7 +190,7 @@ export function ResponsePage({ adviceId }: { adviceId: string }) {
     await run(
       () => api.call('followup.add', { adviceId, ...entry }),
       undefined,
-      () => setEntry((current) => (current === submitted ? { entryOn: todayLocal(), text: '', containsPersonalData: false } : current)),
+      () => setEntry((current) => (current === submitted ? { entryOn: todayInNetherlands(), text: '', containsPersonalData: false } : current)),
     );
   };
 
@@ -401,7 +397,7 @@ export function ResponsePage({ adviceId }: { adviceId: string }) {
                   onChange={(event) => {
                     const weeks = Number(event.target.value);
                     setTerm(weeks);
-                    setCommitment({ ...commitment, dueOn: addDays(todayLocal(), weeks * 7) });
+                    setCommitment({ ...commitment, dueOn: addDays(todayInNetherlands(), weeks * 7) });
                   }}
                 >
                   {DEFAULT_TERMS.map((weeks) => (
