@@ -9,6 +9,8 @@ export const nl = {
     skipToContent: 'Direct naar de inhoud',
     mainNavigation: 'Hoofdmenu',
     loading: 'Bezig met laden…',
+    loadFailed: 'Dit kon niet worden geladen. {details}',
+    retry: 'Opnieuw proberen',
     currentUser: 'Ingelogd als {name}',
     changeUser: 'Naam wijzigen',
   },
