@@ -45,6 +45,9 @@ export const nl = {
     fixErrors: 'Controleer de gemarkeerde velden.',
     sortBy: 'Sorteer op {column}',
   },
+  forms: {
+    summaryTitle: 'Controleer deze velden',
+  },
   errors: {
     validation: 'De invoer klopt niet: {details}',
     unknownMethod: 'Onbekende opdracht "{method}".',
