@@ -115,7 +115,7 @@ export function WijkenSection() {
         ),
       },
     ],
-    [],
+    [setEditing],
   );
 
   return (
