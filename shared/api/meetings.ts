@@ -196,6 +196,8 @@ const programmeFields = {
   description: optionalText(LIMITS.text),
 };
 
+export const programmeInput = z.object(programmeFields).strict();
+
 const meetingFields = {
   title: requiredText(LIMITS.name),
   programmeId: nullableId.default(null),
@@ -337,7 +339,7 @@ export const meetingReportParams = z.object({ meetingId: id, includePersonalData
 
 export const meetingsContract = {
   'programmes.list': method<Programme[]>()(noInput),
-  'programmes.create': method<Programme>()(z.object(programmeFields).strict()),
+  'programmes.create': method<Programme>()(programmeInput),
   'programmes.update': method<Programme>()(
     z.object({ id, name: programmeFields.name.optional(), description: boundedText(LIMITS.text).optional() }).strict(),
   ),

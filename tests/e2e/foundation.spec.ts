@@ -55,8 +55,8 @@ test('council settings are saved, validated and survive a reload', async ({ app 
   await form.getByLabel('Naam van de raad').fill('   ');
   await form.getByLabel('Patroon voor het kenmerk').fill('WMO-{jaar}');
   await form.getByRole('button', { name: 'Opslaan' }).click();
-  await expect(form.getByText('Vul dit veld in.')).toBeVisible();
-  await expect(form.getByText('Het patroon moet {volgnummer} bevatten, anders worden kenmerken niet uniek.')).toBeVisible();
+  await expect(form.getByText('Vul dit veld in.', { exact: true })).toBeVisible();
+  await expect(form.getByText('Het patroon moet {volgnummer} bevatten, anders worden kenmerken niet uniek.', { exact: true })).toBeVisible();
   await expect(form.getByLabel('Naam van de raad')).toHaveAttribute('aria-invalid', 'true');
   await expectNoAccessibilityViolations(app);
 

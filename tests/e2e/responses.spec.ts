@@ -73,10 +73,10 @@ test('record a response for a sent advice, set positions by keyboard, add a comm
   await app.keyboard.press('4');
   await app.getByLabel('Oordeel van de raad bij 1.2').selectOption('verder_bespreken');
 
-  // A commitment; the due date comes from the default term the user picks.
+  // A commitment; one due date, prefilled with the default term, here set to four weeks from today.
   await app.getByLabel('Wat is toegezegd').fill('Wachttijden staan vanaf het tweede kwartaal op de website.');
   await app.getByLabel('Eigenaar').fill('Wethouder Zorg');
-  await app.getByLabel('Standaardtermijn als de brief geen datum noemt').selectOption('4');
+  await app.getByLabel('Uiterlijk', { exact: true }).fill(addDays(todayInNetherlands(), 28));
   await app.getByRole('checkbox', { name: /1\.2/ }).check();
   await app.getByRole('button', { name: 'Toezegging toevoegen' }).click();
   const commitments = app.getByRole('region', { name: 'Toezeggingen' });

@@ -1,6 +1,7 @@
 import type { ColumnDef } from '@tanstack/react-table';
-import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
-import type { AdviceKind, AdviceRequest, AdviceStatus, AdviceSummary } from '../../../../shared/api/advices';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { z } from 'zod';
+import { adviceCreateInput, adviceRequestInput, type AdviceKind, type AdviceRequest, type AdviceStatus, type AdviceSummary } from '../../../../shared/api/advices';
 import { todayInNetherlands } from '../../../../shared/calendar';
 import { formatDateShort, t } from '../../../../shared/i18n';
 import { ApiCallError } from '../../../../shared/result';
@@ -11,7 +12,10 @@ import { Button } from '../../ui/Button';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { DataTable } from '../../ui/DataTable';
 import { TextAreaField, TextField } from '../../ui/Field';
+import { ContractForm, useContractForm } from '../../ui/Form';
 import { Heading, Paragraph } from '../../ui/Heading';
+import { useApiMutation, useApiQuery } from '../../data/queries';
+import { SelectField } from '../meetings/controls';
 
 type Status = { kind: 'ok' | 'error'; message: string } | null;
 
@@ -28,11 +32,35 @@ function errorMessage(error: unknown): string {
   throw error;
 }
 
+/** The request form: the contract's own schema, with the documents typed one per line. */
+const requestFormSchema = adviceRequestInput.extend({
+  documents: z
+    .string()
+    .transform((text) =>
+      text
+        .split('\n')
+        .map((line) => line.trim())
+        .filter(Boolean),
+    )
+    // The contract's items accept any pasted value (unknown in); here they are already strings.
+    .pipe(adviceRequestInput.shape.documents.unwrap() as unknown as z.ZodType<string[], string[]>),
+});
+
+/** The new-advice form: the contract's schema; an empty kenmerk or request means "none chosen". */
+const adviceFormSchema = adviceCreateInput.extend({
+  kenmerk: z
+    .string()
+    .transform((value) => (value.trim() ? value : undefined))
+    .pipe(adviceCreateInput.shape.kenmerk as unknown as z.ZodType<string | undefined, string | undefined>),
+  requestId: z
+    .string()
+    .transform((value) => value || null)
+    .pipe(adviceCreateInput.shape.requestId.unwrap()),
+});
 
 function RequestsSection({ requests, onChanged }: { requests: AdviceRequest[]; onChanged(): void }) {
   const [adding, setAdding] = useState(false);
   const [status, setStatus] = useState<Status>(null);
-  const [form, setForm] = useState({ receivedOn: todayInNetherlands(), fromWhom: '', subject: '', kenmerk: '', deadline: '', documents: '' });
   const columns = useMemo<ColumnDef<AdviceRequest, unknown>[]>(
     () => [
       { accessorKey: 'subject', header: t('advicesUi.requestSubject') },
@@ -51,20 +79,18 @@ function RequestsSection({ requests, onChanged }: { requests: AdviceRequest[]; o
     ],
     [],
   );
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    try {
-      const documents = form.documents
-        .split('\n')
-        .map((line) => line.trim())
-        .filter(Boolean);
-      const request = await api.call('adviceRequests.create', { ...form, documents });
-      setStatus({ kind: 'ok', message: t('advicesUi.requestSaved', { subject: request.subject }) });
-      setAdding(false);
-      onChanged();
-    } catch (error) {
-      setStatus({ kind: 'error', message: errorMessage(error) });
-    }
+  const create = useApiMutation('adviceRequests.create');
+  const form = useContractForm(requestFormSchema, {
+    defaultValues: { receivedOn: todayInNetherlands(), fromWhom: '', subject: '', kenmerk: '', deadline: '', documents: '' },
+  });
+  const { register, formState } = form;
+  const submit = async (values: z.output<typeof requestFormSchema>) => {
+    setStatus(null);
+    const request = await create.run(values);
+    if (!request) return;
+    setStatus({ kind: 'ok', message: t('advicesUi.requestSaved', { subject: request.subject }) });
+    setAdding(false);
+    onChanged();
   };
   return (
     <section className="aw-card" aria-labelledby="aanvragen-titel">
@@ -79,29 +105,30 @@ function RequestsSection({ requests, onChanged }: { requests: AdviceRequest[]; o
         <DataTable caption={t('advicesUi.requestsTitle')} columns={columns} rows={requests} getRowId={(row) => row.id} initialSorting={[{ id: 'daysLeft', desc: false }]} />
       )}
       {adding ? (
-        <form onSubmit={submit} aria-labelledby="aanvraag-form-titel" noValidate>
+        <ContractForm
+          form={form}
+          onSubmit={submit}
+          submitLabel={t('common.save')}
+          id="aanvraag-formulier"
+          aria-labelledby="aanvraag-form-titel"
+          actions={<Button onClick={() => setAdding(false)}>{t('common.cancel')}</Button>}
+        >
           <Heading level={3} id="aanvraag-form-titel">
             {t('advicesUi.requestAddTitle')}
           </Heading>
-          <TextField label={t('advicesUi.requestSubject')} value={form.subject} onChange={(e) => setForm({ ...form, subject: e.target.value })} />
-          <TextField label={t('advicesUi.requestFrom')} value={form.fromWhom} onChange={(e) => setForm({ ...form, fromWhom: e.target.value })} />
-          <TextField label={t('advicesUi.requestKenmerk')} value={form.kenmerk} onChange={(e) => setForm({ ...form, kenmerk: e.target.value })} />
+          <TextField label={t('advicesUi.requestSubject')} error={formState.errors.subject?.message} {...register('subject')} />
+          <TextField label={t('advicesUi.requestFrom')} error={formState.errors.fromWhom?.message} {...register('fromWhom')} />
+          <TextField label={t('advicesUi.requestKenmerk')} error={formState.errors.kenmerk?.message} {...register('kenmerk')} />
           <TextAreaField
             label={`${t('advicesUi.requestDocuments')} ${t('common.optional')}`}
-            value={form.documents}
-            onChange={(e) => setForm({ ...form, documents: e.target.value })}
+            error={formState.errors.documents?.message}
+            {...register('documents')}
           />
           <div className="aw-field-row">
-            <TextField type="date" label={t('advicesUi.requestReceivedOn')} value={form.receivedOn} onChange={(e) => setForm({ ...form, receivedOn: e.target.value })} />
-            <TextField type="date" label={t('advicesUi.requestDeadline')} value={form.deadline} onChange={(e) => setForm({ ...form, deadline: e.target.value })} />
+            <TextField type="date" label={t('advicesUi.requestReceivedOn')} error={formState.errors.receivedOn?.message} {...register('receivedOn')} />
+            <TextField type="date" label={t('advicesUi.requestDeadline')} error={formState.errors.deadline?.message} {...register('deadline')} />
           </div>
-          <div className="aw-button-row">
-            <Button appearance="primary" type="submit">
-              {t('common.save')}
-            </Button>
-            <Button onClick={() => setAdding(false)}>{t('common.cancel')}</Button>
-          </div>
-        </form>
+        </ContractForm>
       ) : (
         <div className="aw-button-row">
           <Button onClick={() => setAdding(true)}>{t('advicesUi.requestAdd')}</Button>
@@ -112,76 +139,56 @@ function RequestsSection({ requests, onChanged }: { requests: AdviceRequest[]; o
 }
 
 function NewAdviceForm({ requests }: { requests: AdviceRequest[] }) {
-  const [kind, setKind] = useState<AdviceKind>('ongevraagd');
-  const [betreft, setBetreft] = useState('');
-  const [kenmerk, setKenmerk] = useState('');
-  const [requestId, setRequestId] = useState('');
-  const [adviceDate, setAdviceDate] = useState(todayInNetherlands);
-  const [withDefaultSections, setWithDefaultSections] = useState(true);
-  const [nextKenmerk, setNextKenmerk] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    void api.call('advices.nextKenmerk', { year: Number(adviceDate.slice(0, 4)) || undefined }).then((next) => setNextKenmerk(next.kenmerk), () => undefined);
-  }, [adviceDate]);
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    try {
-      const advice = await api.call('advices.create', {
-        kind,
-        betreft,
-        ...(kenmerk.trim() ? { kenmerk } : {}),
-        requestId: requestId || null,
-        adviceDate,
-        withDefaultSections,
-      });
-      window.location.hash = hrefFor(`/adviezen/${advice.id}`);
-    } catch (caught) {
-      setError(errorMessage(caught));
-    }
+  const create = useApiMutation('advices.create');
+  const form = useContractForm(adviceFormSchema, {
+    defaultValues: { kind: 'ongevraagd', betreft: '', kenmerk: '', requestId: '', adviceDate: todayInNetherlands(), withDefaultSections: true },
+  });
+  const { register, watch, formState } = form;
+  const kind = watch('kind');
+  const adviceDate = watch('adviceDate') ?? '';
+  const nextKenmerk = useApiQuery('advices.nextKenmerk', { year: Number(adviceDate.slice(0, 4)) || undefined }).data?.kenmerk ?? '';
+  const submit = async (values: z.output<typeof adviceFormSchema>) => {
+    const advice = await create.run(values);
+    if (advice) window.location.hash = hrefFor(`/adviezen/${advice.id}`);
   };
   return (
     <section className="aw-card" aria-labelledby="nieuw-advies-titel">
       <Heading level={2} id="nieuw-advies-titel">
         {t('advicesUi.newTitle')}
       </Heading>
-      <form onSubmit={submit} noValidate>
+      <ContractForm form={form} onSubmit={submit} submitLabel={t('advicesUi.create')} id="nieuw-advies" aria-labelledby="nieuw-advies-titel">
         <fieldset className="utrecht-form-fieldset aw-radio-row">
           <legend className="utrecht-form-label">{t('advicesUi.kind')}</legend>
           {(['ongevraagd', 'gevraagd'] as const).map((value) => (
             <label key={value} className="aw-radio">
-              <input type="radio" name="advies-soort" value={value} checked={kind === value} onChange={() => setKind(value)} /> {t(`advicesUi.kind_${value}`)}
+              <input type="radio" value={value} {...register('kind')} /> {t(`advicesUi.kind_${value}`)}
             </label>
           ))}
         </fieldset>
-        <TextField label={t('advicesUi.betreft')} value={betreft} onChange={(e) => setBetreft(e.target.value)} {...(error ? { error } : {})} />
+        <TextField label={t('advicesUi.betreft')} error={formState.errors.betreft?.message} {...register('betreft')} />
         <div className="aw-field-row">
-          <TextField label={`${t('advicesUi.kenmerk')} ${t('common.optional')}`} description={t('advicesUi.kenmerkHint', { kenmerk: nextKenmerk })} value={kenmerk} onChange={(e) => setKenmerk(e.target.value)} />
-          <TextField type="date" label={t('advicesUi.adviceDate')} value={adviceDate} onChange={(e) => setAdviceDate(e.target.value)} />
+          <TextField
+            label={`${t('advicesUi.kenmerk')} ${t('common.optional')}`}
+            description={t('advicesUi.kenmerkHint', { kenmerk: nextKenmerk })}
+            error={formState.errors.kenmerk?.message}
+            {...register('kenmerk')}
+          />
+          <TextField type="date" label={t('advicesUi.adviceDate')} error={formState.errors.adviceDate?.message} {...register('adviceDate')} />
         </div>
         {kind === 'gevraagd' && (
-          <div className="utrecht-form-field">
-            <label className="utrecht-form-label" htmlFor="advies-aanvraag">
-              {t('advicesUi.request')}
-            </label>
-            <select id="advies-aanvraag" className="utrecht-select" value={requestId} onChange={(e) => setRequestId(e.target.value)}>
-              <option value="">{t('advicesUi.noRequest')}</option>
-              {requests.map((request) => (
-                <option key={request.id} value={request.id}>
-                  {request.subject} ({daysLeftText(request)})
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField label={t('advicesUi.request')} error={formState.errors.requestId?.message} {...register('requestId')}>
+            <option value="">{t('advicesUi.noRequest')}</option>
+            {requests.map((request) => (
+              <option key={request.id} value={request.id}>
+                {request.subject} ({daysLeftText(request)})
+              </option>
+            ))}
+          </SelectField>
         )}
         <label className="aw-checkbox">
-          <input type="checkbox" checked={withDefaultSections} onChange={(e) => setWithDefaultSections(e.target.checked)} /> {t('advicesUi.withDefaultSections')}
+          <input type="checkbox" {...register('withDefaultSections')} /> {t('advicesUi.withDefaultSections')}
         </label>
-        <div className="aw-button-row">
-          <Button appearance="primary" type="submit">
-            {t('advicesUi.create')}
-          </Button>
-        </div>
-      </form>
+      </ContractForm>
     </section>
   );
 }

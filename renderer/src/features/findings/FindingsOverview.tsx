@@ -23,17 +23,11 @@ import { Heading, Paragraph } from '../../ui/Heading';
 import { CheckboxField } from '../../ui/Field';
 import { fieldErrors, Highlighted, SelectField, sourceLabel } from '../meetings/controls';
 import { ExportSection } from './ExportSection';
+import type { OverviewQuery } from './overviewQuery';
 
 const PAGE_SIZE = 200;
 const ROW_HEIGHT = 44;
 const SORTABLE: Record<string, FindingSort> = { text: 'text', meeting: 'meeting', theme: 'theme', source: 'source', wijk: 'wijk', date: 'date', votes: 'votes' };
-
-export interface OverviewQuery {
-  query: string;
-  filters: FindingFilters;
-  sort: FindingSort;
-  direction: 'asc' | 'desc';
-}
 
 function useDebounced<T>(value: T, delay: number): T {
   const [debounced, setDebounced] = useState(value);

@@ -1,8 +1,8 @@
 import type { ColumnDef } from '@tanstack/react-table';
 import { useCallback, useEffect, useMemo, useState } from 'react';
+import { z } from 'zod';
+import { MEETING_FORMATS, meetingInput, programmeInput, type Meeting, type MeetingDetail, type Programme } from '../../../../shared/api/meetings';
 import { todayInNetherlands } from '../../../../shared/calendar';
-import { MEETING_FORMATS, type Meeting, type MeetingDetail, type MeetingFormat, type Programme } from '../../../../shared/api/meetings';
-import type { Wijk } from '../../../../shared/api/wijken';
 import { formatDateLong, formatDateShort, t } from '../../../../shared/i18n';
 import { ApiCallError } from '../../../../shared/result';
 import { api } from '../../api';
@@ -12,6 +12,9 @@ import { Button } from '../../ui/Button';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { DataTable } from '../../ui/DataTable';
 import { CheckboxField, TextAreaField, TextField } from '../../ui/Field';
+import { ContractForm, useContractForm } from '../../ui/Form';
+import { QueryState } from '../../ui/QueryState';
+import { invalidateDomain, useApiMutation, useApiQuery } from '../../data/queries';
 import { InlineRename } from '../../ui/InlineRename';
 import { Heading, Paragraph } from '../../ui/Heading';
 import { fieldErrors, formatLabel, SelectField, sourceLabel } from './controls';
@@ -36,9 +39,7 @@ function navigate(path: string) {
 }
 
 function MeetingsList({ title }: { title: string }) {
-  const [meetings, setMeetings] = useState<Meeting[] | null>(null);
-  const load = useCallback(async () => setMeetings(await api.call('meetings.list', {})), []);
-  useEffect(() => void load(), [load]);
+  const meetings = useApiQuery('meetings.list', {});
 
   const columns = useMemo<ColumnDef<Meeting, unknown>[]>(
     () => [
@@ -65,43 +66,41 @@ function MeetingsList({ title }: { title: string }) {
           {t('meetings.add')}
         </Button>
       </div>
-      {meetings === null ? (
-        <Paragraph>{t('app.loading')}</Paragraph>
-      ) : meetings.length === 0 ? (
-        <Paragraph>{t('meetings.empty')}</Paragraph>
-      ) : (
-        <DataTable caption={title} columns={columns} rows={meetings} getRowId={(meeting) => meeting.id} initialSorting={[{ id: 'date', desc: true }]} />
-      )}
+      <QueryState query={meetings}>
+        {(rows) =>
+          rows.length === 0 ? (
+            <Paragraph>{t('meetings.empty')}</Paragraph>
+          ) : (
+            <DataTable caption={title} columns={columns} rows={rows} getRowId={(meeting) => meeting.id} initialSorting={[{ id: 'date', desc: true }]} />
+          )
+        }
+      </QueryState>
       <ProgrammesSection />
-      <ExchangeImportSection onImported={load} />
+      <ExchangeImportSection onImported={() => invalidateDomain('meetings')} />
     </>
   );
 }
 
 function ProgrammesSection() {
-  const [programmes, setProgrammes] = useState<Programme[]>([]);
-  const [name, setName] = useState('');
+  const programmes = useApiQuery('programmes.list').data ?? [];
   const [status, setStatus] = useState<{ kind: 'ok' | 'error'; message: string } | null>(null);
-  const load = useCallback(async () => setProgrammes(await api.call('programmes.list')), []);
-  useEffect(() => void load(), [load]);
+  const create = useApiMutation('programmes.create');
+  const update = useApiMutation('programmes.update');
+  const deletion = useApiMutation('programmes.delete');
+  const form = useContractForm(programmeInput, { defaultValues: { name: '' } });
 
-  const add = async (event: React.FormEvent) => {
-    event.preventDefault();
-    try {
-      const created = await api.call('programmes.create', { name });
-      setName('');
-      setStatus({ kind: 'ok', message: `${t('common.saved')} ${created.name}` });
-      await load();
-    } catch (error) {
-      setStatus({ kind: 'error', message: fieldErrors(error).message });
-    }
+  const add = async (values: z.output<typeof programmeInput>) => {
+    setStatus(null);
+    const created = await create.run(values);
+    if (!created) return;
+    form.reset({ name: '' });
+    setStatus({ kind: 'ok', message: `${t('common.saved')} ${created.name}` });
   };
 
   const rename = async (programme: Programme, newName: string) => {
     try {
-      const renamed = await api.call('programmes.update', { id: programme.id, name: newName });
-      setStatus({ kind: 'ok', message: t('programmes.renamed', { name: renamed.name }) });
-      await load();
+      const renamed = await update.run({ id: programme.id, name: newName });
+      if (renamed) setStatus({ kind: 'ok', message: t('programmes.renamed', { name: renamed.name }) });
     } catch (error) {
       setStatus({ kind: 'error', message: fieldErrors(error).message });
       throw error;
@@ -109,9 +108,8 @@ function ProgrammesSection() {
   };
   const remove = async (programme: Programme) => {
     try {
-      await api.call('programmes.delete', { id: programme.id });
+      await deletion.run({ id: programme.id });
       setStatus({ kind: 'ok', message: t('programmes.deleted', { name: programme.name }) });
-      await load();
     } catch (error) {
       setStatus({ kind: 'error', message: fieldErrors(error).message });
     }
@@ -136,34 +134,47 @@ function ProgrammesSection() {
           ))}
         </ul>
       )}
-      <form onSubmit={add} className="aw-field-row" noValidate>
-        <TextField label={t('programmes.name')} value={name} onChange={(event) => setName(event.target.value)} />
-        <div className="utrecht-form-field">
-          <Button type="submit">{t('programmes.add')}</Button>
-        </div>
-      </form>
+      <ContractForm form={form} onSubmit={add} submitLabel={t('programmes.add')} id="programma-formulier" aria-labelledby="programmas-titel">
+        <TextField label={t('programmes.name')} error={form.formState.errors.name?.message} {...form.register('name')} />
+      </ContractForm>
       {status && <Alert kind={status.kind}>{status.message}</Alert>}
     </section>
   );
 }
 
-interface MeetingFormState {
-  title: string;
-  programmeId: string;
-  date: string;
-  startTime: string;
-  endTime: string;
-  location: string;
-  format: MeetingFormat;
-  attendeeCount: string;
-  organiser: string;
-  notes: string;
-  notesContainPersonalData: boolean;
-  wijkIds: string[];
-  tables: string;
-}
+/**
+ * The meeting form validated by the contract's own meeting schema; only the fields typed as text
+ * here (programme choice, attendee count, one theme table per line) are turned into the contract's
+ * shape first.
+ */
+const meetingFormSchema = meetingInput.extend({
+  programmeId: z
+    .string()
+    .transform((value) => value || null)
+    .pipe(meetingInput.shape.programmeId.unwrap()),
+  attendeeCount: z
+    .string()
+    .transform((value) => {
+      if (value.trim() === '') return null;
+      const count = Number(value);
+      // Not a number: -1 gets the contract's own Dutch message for an invalid count.
+      return Number.isFinite(count) ? count : -1;
+    })
+    .pipe(meetingInput.shape.attendeeCount.unwrap()),
+  tables: z
+    .string()
+    .transform((text) =>
+      text
+        .split('\n')
+        .map((line) => line.trim())
+        .filter(Boolean)
+        .map((theme) => ({ theme })),
+    )
+    .pipe(meetingInput.shape.tables.unwrap()),
+});
+type MeetingFormValues = z.input<typeof meetingFormSchema>;
 
-function emptyForm(): MeetingFormState {
+function emptyForm(): MeetingFormValues {
   return {
     title: '',
     programmeId: '',
@@ -181,96 +192,76 @@ function emptyForm(): MeetingFormState {
   };
 }
 
+function formValuesOf(meeting: MeetingDetail): MeetingFormValues {
+  return {
+    title: meeting.title,
+    programmeId: meeting.programmeId ?? '',
+    date: meeting.date,
+    startTime: meeting.startTime,
+    endTime: meeting.endTime,
+    location: meeting.location,
+    format: meeting.format,
+    attendeeCount: meeting.attendeeCount === null ? '' : String(meeting.attendeeCount),
+    organiser: meeting.organiser,
+    notes: meeting.notes,
+    notesContainPersonalData: meeting.notesContainPersonalData,
+    wijkIds: meeting.wijken.map((wijk) => wijk.id),
+    tables: '',
+  };
+}
+
 function MeetingFormPage({ meetingId }: { meetingId?: string }) {
-  const [form, setForm] = useState<MeetingFormState | null>(meetingId ? null : emptyForm());
-  const [programmes, setProgrammes] = useState<Programme[]>([]);
-  const [wijken, setWijken] = useState<Wijk[]>([]);
-  const [errors, setErrors] = useState<{ message: string; fields: Record<string, string> } | null>(null);
+  const meeting = useApiQuery('meetings.get', { id: meetingId ?? '' }, { enabled: Boolean(meetingId) });
+  if (!meetingId) return <MeetingForm initial={emptyForm()} />;
+  return <QueryState query={meeting}>{(loaded) => <MeetingForm meetingId={meetingId} initial={formValuesOf(loaded)} />}</QueryState>;
+}
 
-  useEffect(() => {
-    void api.call('programmes.list').then(setProgrammes);
-    void api.call('wijken.list').then(setWijken);
-    if (meetingId) {
-      void api.call('meetings.get', { id: meetingId }).then((meeting) =>
-        setForm({
-          title: meeting.title,
-          programmeId: meeting.programmeId ?? '',
-          date: meeting.date,
-          startTime: meeting.startTime,
-          endTime: meeting.endTime,
-          location: meeting.location,
-          format: meeting.format,
-          attendeeCount: meeting.attendeeCount === null ? '' : String(meeting.attendeeCount),
-          organiser: meeting.organiser,
-          notes: meeting.notes,
-          notesContainPersonalData: meeting.notesContainPersonalData,
-          wijkIds: meeting.wijken.map((wijk) => wijk.id),
-          tables: '',
-        }),
-      );
-    }
-  }, [meetingId]);
-
-  if (!form) return <Paragraph>{t('app.loading')}</Paragraph>;
-  const set = <K extends keyof MeetingFormState>(key: K, value: MeetingFormState[K]) => setForm({ ...form, [key]: value });
+function MeetingForm({ meetingId, initial }: { meetingId?: string; initial: MeetingFormValues }) {
+  const programmes = useApiQuery('programmes.list');
+  const wijken = useApiQuery('wijken.list');
+  const create = useApiMutation('meetings.create');
+  const update = useApiMutation('meetings.update');
+  const form = useContractForm(meetingFormSchema, { defaultValues: initial });
+  const { register, watch, setValue, formState } = form;
+  const errors = formState.errors;
+  const wijkIds = watch('wijkIds') ?? [];
+  const notesContainPersonalData = watch('notesContainPersonalData') ?? false;
   const heading = meetingId ? t('meetings.editTitle') : t('meetings.addTitle');
 
-  const submit = async (event: React.FormEvent) => {
-    event.preventDefault();
-    const attendees = form.attendeeCount.trim() === '' ? null : Number(form.attendeeCount);
-    const common = {
-      title: form.title,
-      programmeId: form.programmeId || null,
-      date: form.date,
-      startTime: form.startTime,
-      endTime: form.endTime,
-      location: form.location,
-      format: form.format,
-      attendeeCount: attendees !== null && Number.isFinite(attendees) ? attendees : attendees === null ? null : -1,
-      organiser: form.organiser,
-      notes: form.notes,
-      notesContainPersonalData: form.notesContainPersonalData,
-      wijkIds: form.wijkIds,
-    };
-    try {
-      const saved: MeetingDetail = meetingId
-        ? await api.call('meetings.update', { id: meetingId, ...common })
-        : await api.call('meetings.create', {
-            ...common,
-            tables: form.tables
-              .split('\n')
-              .map((line) => line.trim())
-              .filter(Boolean)
-              .map((theme) => ({ theme })),
-          });
-      navigate(`/bijeenkomsten/${saved.id}`);
-    } catch (error) {
-      setErrors(fieldErrors(error));
-    }
+  const submit = async ({ tables, ...common }: z.output<typeof meetingFormSchema>) => {
+    const saved = meetingId ? await update.run({ id: meetingId, ...common }) : await create.run({ ...common, tables });
+    if (saved) navigate(`/bijeenkomsten/${saved.id}`);
   };
 
-  const fieldError = (key: string) => errors?.fields[key];
   return (
     <>
       <Heading level={1}>{heading}</Heading>
-      <form onSubmit={submit} noValidate className="aw-card" aria-label={heading}>
-        <TextField label={t('meetings.meetingTitle')} value={form.title} onChange={(e) => set('title', e.target.value)} error={fieldError('title')} />
+      <ContractForm
+        form={form}
+        onSubmit={submit}
+        submitLabel={t('common.save')}
+        id="bijeenkomst-formulier"
+        className="aw-card"
+        aria-label={heading}
+        actions={<Button onClick={() => navigate(meetingId ? `/bijeenkomsten/${meetingId}` : '/bijeenkomsten')}>{t('common.cancel')}</Button>}
+      >
+        <TextField label={t('meetings.meetingTitle')} error={errors.title?.message} {...register('title')} />
         <div className="aw-field-row">
-          <TextField label={t('meetings.date')} type="date" value={form.date} onChange={(e) => set('date', e.target.value)} error={fieldError('date')} />
-          <TextField label={`${t('meetings.startTime')} ${t('common.optional')}`} type="time" value={form.startTime} onChange={(e) => set('startTime', e.target.value)} error={fieldError('startTime')} />
-          <TextField label={`${t('meetings.endTime')} ${t('common.optional')}`} type="time" value={form.endTime} onChange={(e) => set('endTime', e.target.value)} error={fieldError('endTime')} />
+          <TextField label={t('meetings.date')} type="date" error={errors.date?.message} {...register('date')} />
+          <TextField label={`${t('meetings.startTime')} ${t('common.optional')}`} type="time" error={errors.startTime?.message} {...register('startTime')} />
+          <TextField label={`${t('meetings.endTime')} ${t('common.optional')}`} type="time" error={errors.endTime?.message} {...register('endTime')} />
         </div>
         <div className="aw-field-row">
-          <SelectField label={t('meetings.format')} value={form.format} onChange={(e) => set('format', e.target.value as MeetingFormat)}>
+          <SelectField label={t('meetings.format')} error={errors.format?.message} {...register('format')}>
             {MEETING_FORMATS.map((format) => (
               <option key={format} value={format}>
                 {formatLabel(format)}
               </option>
             ))}
           </SelectField>
-          <SelectField label={`${t('meetings.programme')} ${t('common.optional')}`} value={form.programmeId} onChange={(e) => set('programmeId', e.target.value)} error={fieldError('programmeId')}>
+          <SelectField label={`${t('meetings.programme')} ${t('common.optional')}`} error={errors.programmeId?.message} {...register('programmeId')}>
             <option value="">{t('programmes.none')}</option>
-            {programmes.map((programme) => (
+            {(programmes.data ?? []).map((programme) => (
               <option key={programme.id} value={programme.id}>
                 {programme.name}
               </option>
@@ -279,41 +270,45 @@ function MeetingFormPage({ meetingId }: { meetingId?: string }) {
         </div>
         <fieldset className="utrecht-form-fieldset aw-card">
           <legend className="utrecht-form-fieldset__legend">{t('meetings.wijken')}</legend>
-          {wijken.length === 0 && <Paragraph className="aw-muted">{t('wijken.empty')}</Paragraph>}
-          {wijken.map((wijk) => (
-            <CheckboxField
-              key={wijk.id}
-              label={wijk.name}
-              checked={form.wijkIds.includes(wijk.id)}
-              onChange={(checked) => set('wijkIds', checked ? [...form.wijkIds, wijk.id] : form.wijkIds.filter((id) => id !== wijk.id))}
-            />
-          ))}
-          {fieldError('wijkIds') && <Alert kind="error">{fieldError('wijkIds')}</Alert>}
+          <QueryState query={wijken}>
+            {(rows) => (
+              <>
+                {rows.length === 0 && <Paragraph className="aw-muted">{t('wijken.empty')}</Paragraph>}
+                {rows.map((wijk) => (
+                  <CheckboxField
+                    key={wijk.id}
+                    label={wijk.name}
+                    checked={wijkIds.includes(wijk.id)}
+                    onChange={(checked) =>
+                      setValue('wijkIds', checked ? [...wijkIds, wijk.id] : wijkIds.filter((id) => id !== wijk.id), { shouldDirty: true })
+                    }
+                  />
+                ))}
+              </>
+            )}
+          </QueryState>
+          {errors.wijkIds?.message && <p className="utrecht-form-field-error-message">{errors.wijkIds.message}</p>}
         </fieldset>
-        <TextField label={`${t('meetings.location')} ${t('common.optional')}`} value={form.location} onChange={(e) => set('location', e.target.value)} error={fieldError('location')} />
+        <TextField label={`${t('meetings.location')} ${t('common.optional')}`} error={errors.location?.message} {...register('location')} />
         <div className="aw-field-row">
-          <TextField label={`${t('meetings.attendeeCount')} ${t('common.optional')}`} inputMode="numeric" value={form.attendeeCount} onChange={(e) => set('attendeeCount', e.target.value)} error={fieldError('attendeeCount')} />
-          <TextField label={`${t('meetings.organiser')} ${t('common.optional')}`} value={form.organiser} onChange={(e) => set('organiser', e.target.value)} error={fieldError('organiser')} />
+          <TextField label={`${t('meetings.attendeeCount')} ${t('common.optional')}`} inputMode="numeric" error={errors.attendeeCount?.message} {...register('attendeeCount')} />
+          <TextField label={`${t('meetings.organiser')} ${t('common.optional')}`} error={errors.organiser?.message} {...register('organiser')} />
         </div>
         {!meetingId && (
           <TextAreaField
             label={`${t('meetings.tables')} ${t('common.optional')}`}
             description={t('meetings.tablesHint')}
-            value={form.tables}
-            onChange={(e) => set('tables', e.target.value)}
-            error={fieldError('tables')}
+            error={errors.tables?.message ?? errors.tables?.root?.message}
+            {...register('tables')}
           />
         )}
-        <TextAreaField label={`${t('meetings.notes')} ${t('common.optional')}`} value={form.notes} onChange={(e) => set('notes', e.target.value)} error={fieldError('notes')} />
-        <CheckboxField label={t('meetings.notesContainPersonalData')} checked={form.notesContainPersonalData} onChange={(checked) => set('notesContainPersonalData', checked)} />
-        {errors && <Alert kind="error">{errors.message}</Alert>}
-        <div className="aw-button-row">
-          <Button appearance="primary" type="submit">
-            {t('common.save')}
-          </Button>
-          <Button onClick={() => navigate(meetingId ? `/bijeenkomsten/${meetingId}` : '/bijeenkomsten')}>{t('common.cancel')}</Button>
-        </div>
-      </form>
+        <TextAreaField label={`${t('meetings.notes')} ${t('common.optional')}`} error={errors.notes?.message} {...register('notes')} />
+        <CheckboxField
+          label={t('meetings.notesContainPersonalData')}
+          checked={notesContainPersonalData}
+          onChange={(checked) => setValue('notesContainPersonalData', checked, { shouldDirty: true })}
+        />
+      </ContractForm>
     </>
   );
 }

@@ -1,19 +1,23 @@
-import { useCallback, useEffect, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useCallback, useState, type FormEvent, type KeyboardEvent } from 'react';
 import {
   ASSESSMENTS,
   ATTACHMENT_TYPES,
   COMMITMENT_STATUSES,
   POSITIONS,
   type Assessment,
+  type Commitment,
   type CommitmentStatus,
   type Position,
   type RecommendationRow,
   type ResponseOverview,
 } from '../../../../shared/api/responses';
-import { addDays, todayInNetherlands } from '../../../../shared/calendar';
+import { todayInNetherlands } from '../../../../shared/calendar';
 import { formatDateLong, formatDateShort, formatDateTime, t } from '../../../../shared/i18n';
 import { ApiCallError } from '../../../../shared/result';
 import { api } from '../../api';
+import { queryClient, queryKeyFor, useApiQuery } from '../../data/queries';
+import { QueryError } from '../../ui/QueryState';
+import { CommitmentForm } from './CommitmentForm';
 import { hrefFor } from '../../app/router';
 import { Alert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
@@ -122,23 +126,20 @@ function RecommendationCard({ row, onSave }: { row: RecommendationRow; onSave(in
   );
 }
 
-const DEFAULT_TERMS = [4, 8, 13, 26];
-
 export function ResponsePage({ adviceId }: { adviceId: string }) {
-  const [overview, setOverview] = useState<ResponseOverview | null>(null);
+  const overviewQuery = useApiQuery('responses.forAdvice', { adviceId });
+  const overview = overviewQuery.data;
+  const setOverview = useCallback(
+    (next: ResponseOverview) => queryClient.setQueryData(queryKeyFor('responses.forAdvice', { adviceId }), next),
+    [adviceId],
+  );
   const [status, setStatus] = useState<Status>(null);
   const [response, setResponse] = useState({ receivedOn: todayInNetherlands(), kenmerk: '', summary: '' });
   const [file, setFile] = useState<File | null>(null);
-  const [term, setTerm] = useState(13);
-  const [commitment, setCommitment] = useState({ description: '', owner: '', dueOn: addDays(todayInNetherlands(), 13 * 7), itemIds: [] as string[] });
+  const [editingCommitment, setEditingCommitment] = useState<Commitment | null>(null);
   const [entry, setEntry] = useState({ entryOn: todayInNetherlands(), text: '', containsPersonalData: false });
   const [removing, setRemoving] = useState<{ name: string; remove: () => Promise<ResponseOverview> } | null>(null);
   const [saves, setSaves] = useState(0);
-
-  const load = useCallback(() => api.call('responses.forAdvice', { adviceId }).then(setOverview), [adviceId]);
-  useEffect(() => {
-    void load();
-  }, [load]);
 
   /** `clearForm` runs in the same render as the new overview, so a form never empties after a user started the next entry. */
   const run = async (work: () => Promise<ResponseOverview>, message = t('responsesUi.saved'), clearForm?: () => void) => {
@@ -158,7 +159,20 @@ export function ResponsePage({ adviceId }: { adviceId: string }) {
     }
   };
 
-  if (!overview) return <Heading level={1}>{t('responses.title')}</Heading>;
+  const commitmentSaved = (next: ResponseOverview) => {
+    setEditingCommitment(null);
+    setOverview(next);
+    setSaves((count) => count + 1);
+    setStatus({ kind: 'ok', message: t('responsesUi.saved') });
+  };
+
+  if (!overview)
+    return (
+      <>
+        <Heading level={1}>{t('responses.title')}</Heading>
+        {overviewQuery.isError && <QueryError error={overviewQuery.error} retry={() => void overviewQuery.refetch()} />}
+      </>
+    );
 
   const recordResponse = async (event: FormEvent) => {
     event.preventDefault();
@@ -171,16 +185,6 @@ export function ResponsePage({ adviceId }: { adviceId: string }) {
         setResponse((current) => (current === submitted ? { receivedOn: todayInNetherlands(), kenmerk: '', summary: '' } : current));
         setFile((current) => (current === file ? null : current));
       },
-    );
-  };
-
-  const addCommitment = async (event: FormEvent) => {
-    event.preventDefault();
-    const submitted = commitment;
-    await run(
-      () => api.call('commitments.create', { adviceId, ...commitment }),
-      undefined,
-      () => setCommitment((current) => (current === submitted ? { description: '', owner: '', dueOn: addDays(todayInNetherlands(), term * 7), itemIds: [] } : current)),
     );
   };
 
@@ -369,70 +373,38 @@ export function ResponsePage({ adviceId }: { adviceId: string }) {
                 key: 'acties',
                 header: t('common.actions'),
                 cell: (item) => (
-                  <Button
-                    appearance="subtle"
-                    aria-label={`${t('common.delete')}: ${item.description}`}
-                    onClick={() => setRemoving({ name: item.description, remove: () => api.call('commitments.delete', { id: item.id }) })}
-                  >
-                    {t('common.delete')}
-                  </Button>
+                  <div className="aw-button-row">
+                    <Button appearance="subtle" aria-label={`${t('responsesUi.editCommitment')}: ${item.description}`} onClick={() => setEditingCommitment(item)}>
+                      {t('common.edit')}
+                    </Button>
+                    <Button
+                      appearance="subtle"
+                      aria-label={`${t('common.delete')}: ${item.description}`}
+                      onClick={() => setRemoving({ name: item.description, remove: () => api.call('commitments.delete', { id: item.id }) })}
+                    >
+                      {t('common.delete')}
+                    </Button>
+                  </div>
                 ),
               },
             ]}
           />
         )}
-        {overview.status !== 'concept' && overview.status !== 'vastgesteld' && (
-          <form onSubmit={(event) => void addCommitment(event)} aria-label={t('responsesUi.addCommitment')}>
-            <TextAreaField label={t('responsesUi.description')} value={commitment.description} onChange={(event) => setCommitment({ ...commitment, description: event.target.value })} />
-            <div className="aw-inline-form">
-              <TextField label={t('responsesUi.owner')} value={commitment.owner} onChange={(event) => setCommitment({ ...commitment, owner: event.target.value })} />
-              <div className="utrecht-form-field">
-                <label className="utrecht-form-label" htmlFor="standaardtermijn">
-                  {t('responsesUi.dueDefault')}
-                </label>
-                <select
-                  id="standaardtermijn"
-                  className="utrecht-select"
-                  value={term}
-                  onChange={(event) => {
-                    const weeks = Number(event.target.value);
-                    setTerm(weeks);
-                    setCommitment({ ...commitment, dueOn: addDays(todayInNetherlands(), weeks * 7) });
-                  }}
-                >
-                  {DEFAULT_TERMS.map((weeks) => (
-                    <option key={weeks} value={weeks}>
-                      {t('responsesUi.weeks', { weeks })}
-                    </option>
-                  ))}
-                </select>
-              </div>
-              <TextField label={t('responsesUi.commitmentDue')} type="date" required value={commitment.dueOn} onChange={(event) => setCommitment({ ...commitment, dueOn: event.target.value })} />
-            </div>
-            {overview.recommendations.length > 0 && (
-              <fieldset className="utrecht-form-fieldset">
-                <legend className="utrecht-form-fieldset__legend">{t('responsesUi.linkedRecommendations')}</legend>
-                {overview.recommendations.map((row) => (
-                  <label key={row.itemId} style={{ display: 'block' }}>
-                    <input
-                      type="checkbox"
-                      checked={commitment.itemIds.includes(row.itemId)}
-                      onChange={(event) =>
-                        setCommitment({
-                          ...commitment,
-                          itemIds: event.target.checked ? [...commitment.itemIds, row.itemId] : commitment.itemIds.filter((itemId) => itemId !== row.itemId),
-                        })
-                      }
-                    />{' '}
-                    {row.number} {row.text}
-                  </label>
-                ))}
-              </fieldset>
-            )}
-            <Button type="submit" appearance="primary">
-              {t('responsesUi.addCommitment')}
-            </Button>
-          </form>
+        {editingCommitment ? (
+          <CommitmentForm
+            key={editingCommitment.id}
+            adviceId={adviceId}
+            today={todayInNetherlands()}
+            recommendations={overview.recommendations}
+            editing={editingCommitment}
+            onSaved={commitmentSaved}
+            onCancel={() => setEditingCommitment(null)}
+          />
+        ) : (
+          overview.status !== 'concept' &&
+          overview.status !== 'vastgesteld' && (
+            <CommitmentForm adviceId={adviceId} today={todayInNetherlands()} recommendations={overview.recommendations} onSaved={commitmentSaved} />
+          )
         )}
       </section>
 

@@ -1,47 +1,42 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useEffect, useState, type ChangeEvent } from 'react';
-import { useFieldArray, useForm } from 'react-hook-form';
+import { useFieldArray } from 'react-hook-form';
 import type { z } from 'zod';
 import { councilSettingsInput, type CouncilSettings } from '../../../../shared/api/council';
 import { t } from '../../../../shared/i18n';
-import { api } from '../../api';
+import { useApiMutation, useApiQuery } from '../../data/queries';
 import { Alert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
 import { TextAreaField, TextField } from '../../ui/Field';
+import { ContractForm, useContractForm } from '../../ui/Form';
 import { Heading, Paragraph } from '../../ui/Heading';
-import { applyServerErrors } from '../../ui/formErrors';
+import { QueryError } from '../../ui/QueryState';
 
-type FormInput = z.input<typeof councilSettingsInput>;
-type FormOutput = z.output<typeof councilSettingsInput>;
-
-function toFormValues(settings: CouncilSettings): FormInput {
+function toFormValues(settings: CouncilSettings): z.input<typeof councilSettingsInput> {
   const { updatedAt: _updatedAt, ...values } = settings;
   return values;
 }
 
 export function CouncilForm() {
-  const [status, setStatus] = useState<{ kind: 'ok' | 'error'; message: string } | null>(null);
-  const form = useForm<FormInput, unknown, FormOutput>({ resolver: zodResolver(councilSettingsInput), mode: 'onBlur' });
-  const { register, handleSubmit, reset, setError, setValue, watch, formState } = form;
+  const [saved, setSaved] = useState(false);
+  const form = useContractForm(councilSettingsInput);
+  const { register, reset, setValue, watch, formState } = form;
   const signatories = useFieldArray({ control: form.control, name: 'signatories' });
   const errors = formState.errors;
   const logo = watch('logoDataUrl');
+  const settings = useApiQuery('council.get');
+  const update = useApiMutation('council.update');
 
   useEffect(() => {
-    void api.call('council.get').then((settings) => reset(toFormValues(settings)));
-  }, [reset]);
+    if (settings.data) reset(toFormValues(settings.data));
+  }, [settings.data, reset]);
 
-  const save = handleSubmit(
-    async (values) => {
-      try {
-        reset(toFormValues(await api.call('council.update', values)));
-        setStatus({ kind: 'ok', message: t('common.saved') });
-      } catch (error) {
-        setStatus({ kind: 'error', message: applyServerErrors(error, setError) });
-      }
-    },
-    () => setStatus({ kind: 'error', message: t('common.fixErrors') }),
-  );
+  const save = async (values: z.output<typeof councilSettingsInput>) => {
+    setSaved(false);
+    const updated = await update.run(values);
+    if (!updated) return;
+    reset(toFormValues(updated));
+    setSaved(true);
+  };
 
   function onLogoChosen(event: ChangeEvent<HTMLInputElement>) {
     const file = event.target.files?.[0];
@@ -57,7 +52,14 @@ export function CouncilForm() {
         {t('council.title')}
       </Heading>
       <Paragraph className="aw-muted">{t('council.intro')}</Paragraph>
-      <form onSubmit={save} noValidate>
+      {settings.isError && <QueryError error={settings.error} retry={() => void settings.refetch()} />}
+      <ContractForm
+        form={form}
+        onSubmit={save}
+        submitLabel={t('common.save')}
+        aria-labelledby="raad-titel"
+        status={saved && !formState.isDirty && <Alert kind="ok">{t('common.saved')}</Alert>}
+      >
         <TextField label={t('council.name')} description={t('council.nameHint')} error={errors.name?.message} {...register('name')} />
         <TextField label={t('council.municipality')} error={errors.municipality?.message} {...register('municipality')} />
         <TextField
@@ -126,13 +128,7 @@ export function CouncilForm() {
           </Button>
         </fieldset>
 
-        {status && <Alert kind={status.kind}>{status.message}</Alert>}
-        <div className="aw-button-row">
-          <Button appearance="primary" type="submit" disabled={formState.isSubmitting}>
-            {t('common.save')}
-          </Button>
-        </div>
-      </form>
+      </ContractForm>
     </section>
   );
 }

@@ -1,48 +1,50 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import type { ColumnDef } from '@tanstack/react-table';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
 import { wijkInput, type Wijk } from '../../../../shared/api/wijken';
 import { t } from '../../../../shared/i18n';
 import { ApiCallError } from '../../../../shared/result';
-import { api } from '../../api';
+import { useApiMutation, useApiQuery } from '../../data/queries';
 import { Alert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { DataTable } from '../../ui/DataTable';
 import { TextAreaField, TextField } from '../../ui/Field';
+import { ContractForm, useContractForm } from '../../ui/Form';
 import { Heading, Paragraph } from '../../ui/Heading';
-import { applyServerErrors } from '../../ui/formErrors';
+import { QueryState } from '../../ui/QueryState';
 
 type WijkFormInput = z.input<typeof wijkInput>;
-type WijkFormOutput = z.output<typeof wijkInput>;
 type Editing = { mode: 'new' } | { mode: 'edit'; wijk: Wijk } | null;
 type Status = { kind: 'ok' | 'error'; message: string } | null;
 
 const EMPTY: WijkFormInput = { name: '', code: '', description: '' };
 
 function WijkForm({ editing, onSaved, onCancel }: { editing: Exclude<Editing, null>; onSaved(wijk: Wijk): void; onCancel(): void }) {
-  const [formError, setFormError] = useState<string | null>(null);
-  const { register, handleSubmit, setError, setFocus, formState } = useForm<WijkFormInput, unknown, WijkFormOutput>({
-    resolver: zodResolver(wijkInput),
+  const form = useContractForm(wijkInput, {
     defaultValues: editing.mode === 'edit' ? { name: editing.wijk.name, code: editing.wijk.code, description: editing.wijk.description } : EMPTY,
   });
+  const { register, setFocus, formState } = form;
+  const create = useApiMutation('wijken.create');
+  const update = useApiMutation('wijken.update');
   useEffect(() => setFocus('name'), [setFocus]);
 
-  const submit = handleSubmit(async (values) => {
-    try {
-      onSaved(
-        editing.mode === 'edit' ? await api.call('wijken.update', { id: editing.wijk.id, ...values }) : await api.call('wijken.create', values),
-      );
-    } catch (error) {
-      setFormError(applyServerErrors(error, setError));
-    }
-  });
+  const submit = async (values: z.output<typeof wijkInput>) => {
+    const saved = editing.mode === 'edit' ? await update.run({ id: editing.wijk.id, ...values }) : await create.run(values);
+    if (saved) onSaved(saved);
+  };
 
   const title = editing.mode === 'edit' ? t('wijken.editTitle', { name: editing.wijk.name }) : t('wijken.addTitle');
   return (
-    <form onSubmit={submit} noValidate aria-labelledby="wijk-form-titel" className="aw-card">
+    <ContractForm
+      form={form}
+      onSubmit={submit}
+      submitLabel={t('common.save')}
+      id="wijk-form"
+      aria-labelledby="wijk-form-titel"
+      className="aw-card"
+      actions={<Button onClick={onCancel}>{t('common.cancel')}</Button>}
+    >
       <Heading level={3} id="wijk-form-titel">
         {title}
       </Heading>
@@ -53,51 +55,44 @@ function WijkForm({ editing, onSaved, onCancel }: { editing: Exclude<Editing, nu
         error={formState.errors.description?.message}
         {...register('description')}
       />
-      {formError && <Alert kind="error">{formError}</Alert>}
-      <div className="aw-button-row">
-        <Button appearance="primary" type="submit" disabled={formState.isSubmitting}>
-          {t('common.save')}
-        </Button>
-        <Button onClick={onCancel}>{t('common.cancel')}</Button>
-      </div>
-    </form>
+    </ContractForm>
   );
 }
 
 export function WijkenSection() {
-  const [wijken, setWijken] = useState<Wijk[] | null>(null);
-  const [editing, setEditing] = useState<Editing>(null);
+  const wijken = useApiQuery('wijken.list');
+  const remove = useApiMutation('wijken.delete');
+  const [editing, setEditingState] = useState<Editing>(null);
   const [toDelete, setToDelete] = useState<Wijk | null>(null);
   const [status, setStatus] = useState<Status>(null);
   const addButton = useRef<HTMLButtonElement>(null);
 
-  const load = useCallback(async () => setWijken(await api.call('wijken.list')), []);
-  useEffect(() => void load(), [load]);
+  // A message about the last save never stands beside the form of the next one.
+  const setEditing = useCallback((next: Editing) => {
+    if (next) setStatus(null);
+    setEditingState(next);
+  }, []);
 
-  const onSaved = useCallback(
-    async (wijk: Wijk) => {
-      setEditing(null);
-      setStatus({ kind: 'ok', message: `${t('common.saved')} ${wijk.name}` });
-      await load();
-      addButton.current?.focus();
-    },
-    [load],
-  );
+  const onSaved = useCallback((wijk: Wijk) => {
+    setEditingState(null);
+    setStatus({ kind: 'ok', message: `${t('common.saved')} ${wijk.name}` });
+    // The add button comes back in the same render; focus it once it is there.
+    requestAnimationFrame(() => addButton.current?.focus());
+  }, []);
 
   const confirmDelete = useCallback(async () => {
     if (!toDelete) return;
     const wijk = toDelete;
     setToDelete(null);
     try {
-      await api.call('wijken.delete', { id: wijk.id });
+      await remove.run({ id: wijk.id });
       setStatus({ kind: 'ok', message: t('wijken.deleted', { name: wijk.name }) });
-      await load();
     } catch (error) {
       if (!(error instanceof ApiCallError)) throw error;
       setStatus({ kind: 'error', message: error.message });
     }
     addButton.current?.focus();
-  }, [toDelete, load]);
+  }, [toDelete, remove]);
 
   const columns = useMemo<ColumnDef<Wijk, unknown>[]>(
     () => [
@@ -120,7 +115,7 @@ export function WijkenSection() {
         ),
       },
     ],
-    [],
+    [setEditing],
   );
 
   return (
@@ -139,13 +134,15 @@ export function WijkenSection() {
           </Button>
         </div>
       )}
-      {wijken === null ? (
-        <Paragraph>{t('app.loading')}</Paragraph>
-      ) : wijken.length === 0 ? (
-        <Paragraph>{t('wijken.empty')}</Paragraph>
-      ) : (
-        <DataTable caption={t('wijken.title')} columns={columns} rows={wijken} getRowId={(wijk) => wijk.id} />
-      )}
+      <QueryState query={wijken}>
+        {(rows) =>
+          rows.length === 0 ? (
+            <Paragraph>{t('wijken.empty')}</Paragraph>
+          ) : (
+            <DataTable caption={t('wijken.title')} columns={columns} rows={rows} getRowId={(wijk) => wijk.id} />
+          )
+        }
+      </QueryState>
       <ConfirmDialog
         open={toDelete !== null}
         title={t('common.delete')}

@@ -1,0 +1,121 @@
+import { QueryClient, useMutation, useQuery, type UseQueryOptions } from '@tanstack/react-query';
+import { useCallback, useRef } from 'react';
+import type { MethodInput, MethodName, MethodOutput } from '../../../shared/api/contract';
+import { api } from '../api';
+
+/**
+ * The renderer's data layer: every read goes through `useApiQuery`, every write through
+ * `useApiMutation`, so loading and error states, cancellation of stale answers and the cache are
+ * handled in one place. A query's key is `[domain, method, input]`; a domain is the part of the
+ * method name before the dot (`advices.get` → `advices`).
+ */
+type DomainOf<M> = M extends `${infer D}.${string}` ? D : never;
+export type Domain = DomainOf<MethodName>;
+
+export function domainOf(method: MethodName): Domain {
+  return method.slice(0, method.indexOf('.')) as Domain;
+}
+
+export function queryKeyFor<M extends MethodName>(method: M, input?: MethodInput<M>): readonly unknown[] {
+  return [domainOf(method), method, input ?? {}];
+}
+
+export const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      // An API error is an answer, not a network hiccup: show it at once instead of retrying.
+      retry: false,
+      // Electron's window gains focus often (dialogs, file pickers); writes invalidate what they change.
+      refetchOnWindowFocus: false,
+    },
+    mutations: { retry: false },
+  },
+});
+
+/**
+ * Writes to one domain that change what another domain shows. The written domain itself, the
+ * audit trail and the prullenbak are always refreshed.
+ */
+const ALSO_CHANGES: Partial<Record<Domain, Domain[]>> = {
+  meetings: ['findings', 'signals', 'programmes', 'themeTables', 'monitoring'],
+  programmes: ['meetings'],
+  themeTables: ['meetings', 'findings'],
+  findings: ['meetings', 'signals', 'monitoring', 'advices'],
+  signals: ['findings', 'advices'],
+  wijken: ['meetings', 'findings', 'wijkteams', 'monitoring'],
+  wijkteams: ['monitoring', 'assessments'],
+  frameworks: ['criteria', 'monitoring', 'assessments', 'wijkteams'],
+  criteria: ['frameworks', 'monitoring', 'assessments'],
+  assessments: ['monitoring', 'wijkteams'],
+  advices: ['responses', 'dashboard', 'adviceRequests', 'findings', 'signals'],
+  adviceRequests: ['advices', 'dashboard'],
+  responses: ['commitments', 'followup', 'dashboard', 'advices'],
+  commitments: ['responses', 'followup', 'dashboard'],
+  followup: ['responses', 'commitments', 'dashboard'],
+  council: ['advices', 'reports'],
+  user: ['audit'],
+};
+
+/** Writes after which anything may have changed: restoring, purging, importing whole files. */
+const CHANGES_EVERYTHING = new Set<MethodName>(['backups.restore', 'trash.restore', 'trash.empty', 'privacy.purge', 'advices.importJson']);
+
+/**
+ * Marks every query of a domain stale and refetches the ones on screen. The one entry point for
+ * "something in this domain changed", after a write here and later after a server event.
+ */
+export function invalidateDomain(domain: Domain): Promise<void> {
+  return queryClient.invalidateQueries({ queryKey: [domain] });
+}
+
+export async function invalidateAfterWrite(method: MethodName): Promise<void> {
+  if (CHANGES_EVERYTHING.has(method)) return queryClient.invalidateQueries();
+  const domain = domainOf(method);
+  const domains = new Set<Domain>([domain, ...(ALSO_CHANGES[domain] ?? []), 'audit', 'trash']);
+  await Promise.all([...domains].map(invalidateDomain));
+}
+
+type QueryOptions<M extends MethodName, T> = Omit<UseQueryOptions<MethodOutput<M>, Error, T>, 'queryKey' | 'queryFn'>;
+
+/** A read: cached under its method and input, refetched after writes to its domain. */
+export function useApiQuery<M extends MethodName, T = MethodOutput<M>>(method: M, input?: MethodInput<M>, options?: QueryOptions<M, T>) {
+  return useQuery<MethodOutput<M>, Error, T>({
+    queryKey: queryKeyFor(method, input),
+    // The typed client's rest parameter cannot be spelled for a generic M; the input is MethodInput<M>.
+    queryFn: () => (api.call as (method: MethodName, input?: unknown) => Promise<MethodOutput<M>>)(method, input),
+    ...options,
+  });
+}
+
+export interface ApiMutation<M extends MethodName> {
+  /**
+   * Runs the write; a second call while the first is still running is ignored (resolves to
+   * `undefined`), so a double-click never writes twice. Rejects with `ApiCallError` on `{ ok: false }`.
+   */
+  run(input: MethodInput<M>): Promise<MethodOutput<M> | undefined>;
+  isPending: boolean;
+  error: Error | null;
+  reset(): void;
+}
+
+/** A write: one at a time per component, then the queries it may have changed are refetched. */
+export function useApiMutation<M extends MethodName>(method: M): ApiMutation<M> {
+  const running = useRef(false);
+  const mutation = useMutation<MethodOutput<M>, Error, MethodInput<M>>({
+    mutationFn: (input) => (api.call as (method: MethodName, input?: unknown) => Promise<MethodOutput<M>>)(method, input),
+    onSettled: () => invalidateAfterWrite(method),
+  });
+  const { mutateAsync } = mutation;
+  const run = useCallback(
+    async (input: MethodInput<M>) => {
+      if (running.current) return undefined;
+      running.current = true;
+      try {
+        return await mutateAsync(input);
+      } finally {
+        running.current = false;
+      }
+    },
+    [mutateAsync],
+  );
+  return { run, isPending: mutation.isPending, error: mutation.error, reset: mutation.reset };
+}
