@@ -1419,7 +1419,7 @@ export const nl = {
     noPlanning: 'Nog niets gepland in dit jaar.',
     docAgendaTitle: 'Agenda',
     docMinutesTitle: 'Verslag',
-    docMeetingOf: 'Vergadering van de {council}',
+    docMeetingOf: 'Raadsvergadering van {date}',
     docDate: 'Datum',
     docTime: 'Aanvang',
     docPlace: 'Plaats',

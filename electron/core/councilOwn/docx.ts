@@ -63,7 +63,7 @@ function indented(children: TextRun[], after = 60): Paragraph {
 function detailsTable(rows: [string, string][]): Table {
   const none = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
   const borders = { top: none, bottom: none, left: none, right: none, insideHorizontal: none, insideVertical: none };
-  const labelWidth = 2268;
+  const labelWidth = 2835;
   return new Table({
     width: { size: TEXT_WIDTH, type: WidthType.DXA },
     columnWidths: [labelWidth, TEXT_WIDTH - labelWidth],
@@ -125,13 +125,13 @@ function links(item: CouncilMeetingDetail['items'][number]): string {
   return parts.length > 0 ? t('councilOwn.docBackground', { links: parts.join('; ') }) : '';
 }
 
-async function header(db: Db, title: string): Promise<Paragraph[]> {
+async function header(db: Db, title: string, date: string): Promise<Paragraph[]> {
   const council = await getCouncil(db);
   const councilName = council.name || t('councilOwn.docCouncilFallback');
   return [
     paragraph([run(councilName, { bold: true, color: GREY })], 240),
     new Paragraph({ children: [run(title, { bold: true, size: 36 })], spacing: { after: 60 } }),
-    paragraph([run(t('councilOwn.docMeetingOf', { council: councilName }), { size: 24 })], 240),
+    paragraph([run(t('councilOwn.docMeetingOf', { date: formatDateLong(date) }), { size: 24 })], 240),
   ];
 }
 
@@ -187,7 +187,7 @@ function agendaNumbers(meeting: CouncilMeetingDetail) {
 
 export async function buildAgendaDocx(db: Db, meeting: CouncilMeetingDetail): Promise<Buffer> {
   const { itemNumber, actionsNumber, closingNumber } = agendaNumbers(meeting);
-  const children: (Paragraph | Table)[] = [...(await header(db, t('councilOwn.docAgendaTitle'))), detailsTable(meetingDetails(meeting, false))];
+  const children: (Paragraph | Table)[] = [...(await header(db, t('councilOwn.docAgendaTitle'), meeting.date)), detailsTable(meetingDetails(meeting, false))];
   children.push(numbered('1.', t('councilOwn.docOpening'), { bold: true }));
   meeting.items.forEach((item, index) => {
     children.push(numbered(`${itemNumber(index)}.`, item.title, { bold: true }));
@@ -204,7 +204,7 @@ export async function buildAgendaDocx(db: Db, meeting: CouncilMeetingDetail): Pr
 
 export async function buildMinutesDocx(db: Db, meeting: CouncilMeetingDetail): Promise<Buffer> {
   const { itemNumber, actionsNumber, closingNumber } = agendaNumbers(meeting);
-  const children: (Paragraph | Table)[] = [...(await header(db, t('councilOwn.docMinutesTitle'))), detailsTable(meetingDetails(meeting, true))];
+  const children: (Paragraph | Table)[] = [...(await header(db, t('councilOwn.docMinutesTitle'), meeting.date)), detailsTable(meetingDetails(meeting, true))];
   children.push(numbered('1.', t('councilOwn.docOpening'), { bold: true }));
   meeting.items.forEach((item, index) => {
     children.push(numbered(`${itemNumber(index)}.`, item.title, { bold: true }));
