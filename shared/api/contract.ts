@@ -3,6 +3,7 @@ import { backupsContract } from './backups';
 import { reliabilityContract } from './reliability';
 import { advicesContract } from './advices';
 import { councilContract } from './council';
+import { councilOwnContract } from './councilOwn';
 import { exchangeContract } from './exchange';
 import { jobsContract } from './jobs';
 import { monitoringContract } from './monitoring';
@@ -27,6 +28,7 @@ export const contract = {
   ...exchangeContract,
   ...advicesContract,
   ...responsesContract,
+  ...councilOwnContract,
 };
 
 export type Contract = typeof contract;

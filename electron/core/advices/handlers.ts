@@ -10,7 +10,7 @@ import { notFound } from '../api/errors';
 import { defineHandlers } from '../api/handler';
 import { getCouncil } from '../council/repository';
 import type { Db } from '../db/connection';
-import { sha256Hex, writeExportFile } from '../files';
+import { writeExportFile } from '../files';
 import { exportAdvice, importAdvice } from './exchange';
 import { nextKenmerk } from './kenmerk';
 import { evidenceFindings, itemsCitingFinding, replaceItemLinks, replaceMeetings, signalsOf } from './links-repository';
@@ -33,7 +33,6 @@ import {
   insertItem,
   insertRequest,
   insertSection,
-  insertVersion,
   itemIdsInOrder,
   itemIdsOfAdvice,
   listAdvices,
@@ -52,7 +51,7 @@ import {
   writeSectionOrder,
 } from './repository';
 import { todayInNetherlands } from '../../../shared/calendar';
-import { buildAdviceDocx, letterFileName, requireAdvice } from './service';
+import { buildAdviceDocx, changeAdviceStatus, letterFileName, requireAdvice } from './service';
 import { missingIds } from '../db/existing';
 import { moveToTrash } from '../reliability/trash';
 import { nowIso } from '../ids';
@@ -301,29 +300,7 @@ export const advicesHandlers = defineHandlers({
     }),
 
   'advices.setStatus': async ({ id, status, date }, ctx) =>
-    ctx.db.transaction().execute(async (trx) => {
-      const advice = await requireAdvice(trx, id);
-      const day = date ?? todayInNetherlands();
-      if (advice.status === 'verzonden') throw new AppError('CONFLICT', t('advices.frozen', { kenmerk: advice.kenmerk }));
-      const empty = advice.sections.filter((section) => section.items.length === 0);
-      if (empty.length > 0) throw new AppError('VALIDATION', t('advices.sectionEmpty', { title: empty[0]!.title }));
-      if (advice.sections.length === 0) throw new AppError('VALIDATION', t('advices.noContent'));
-      const blank = advice.sections.flatMap((section) => section.items).find((item) => item.text.trim() === '');
-      if (blank) throw new AppError('VALIDATION', t('advices.itemEmpty', { number: blank.number || '?' }));
-      if (status === 'vastgesteld') {
-        await audited(trx, ctx.session.userName, 'advices', id, () => updateAdvice(trx, id, { status: 'vastgesteld', adoptedOn: day }, ctx.session.userName));
-        return requireAdvice(trx, id);
-      }
-      if (advice.status !== 'vastgesteld') throw new AppError('CONFLICT', t('advices.adoptFirst'));
-      if (advice.adoptedOn && day < advice.adoptedOn) throw new AppError('VALIDATION', t('advices.sentBeforeAdopted'));
-      await audited(trx, ctx.session.userName, 'advices', id, () => updateAdvice(trx, id, { status: 'verzonden', sentOn: day }, ctx.session.userName));
-      // Freeze: the content as sent and the exact letter, in the same transaction as the status.
-      const sent = await requireAdvice(trx, id);
-      const docx = await buildAdviceDocx(trx, sent);
-      const snapshot: AdviceDetail = { ...sent, versions: [] };
-      await insertVersion(trx, { adviceId: id, version: sent.version, sentOn: day, snapshot, docx, sha256: sha256Hex(docx) }, ctx.session.userName);
-      return requireAdvice(trx, id);
-    }),
+    ctx.db.transaction().execute((trx) => changeAdviceStatus(trx, ctx.session.userName, id, status, date ?? todayInNetherlands())),
 
   'advices.newVersion': async ({ id }, ctx) =>
     ctx.db.transaction().execute(async (trx) => {

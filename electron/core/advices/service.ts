@@ -1,10 +1,14 @@
 import { buildLetterModel } from '../../../shared/advices/letter';
-import type { AdviceDetail } from '../../../shared/api/advices';
+import type { AdviceDetail, AdviceStatus } from '../../../shared/api/advices';
+import { t } from '../../../shared/i18n';
+import { AppError } from '../../../shared/result';
 import { getCouncil } from '../council/repository';
 import type { Db } from '../db/connection';
 import { renderLetterDocx, type AnnexMeeting } from './docx';
 import { evidenceFindings } from './links-repository';
-import { findRequest, loadAdvice } from './repository';
+import { sha256Hex } from '../files';
+import { audited } from '../reliability/audit-trail';
+import { findRequest, insertVersion, loadAdvice, updateAdvice } from './repository';
 import { notFound } from '../api/errors';
 
 export async function requireAdvice(db: Db, id: string): Promise<AdviceDetail> {
@@ -62,4 +66,32 @@ export function letterFileName(advice: Pick<AdviceDetail, 'kenmerk' | 'betreft'>
     .trim()
     .slice(0, 120);
   return `${base}.${extension}`;
+}
+
+/**
+ * The one status transition of an advice (concept → vastgesteld → verzonden), audited, for every
+ * caller: the advice page and the adoption in a raadsvergadering. Sending freezes the content as
+ * sent and the exact letter in the same transaction. Run it inside a transaction (`trx`).
+ */
+export async function changeAdviceStatus(trx: Db, userName: string, id: string, status: Exclude<AdviceStatus, 'concept'>, day: string): Promise<AdviceDetail> {
+  const advice = await requireAdvice(trx, id);
+  if (advice.status === 'verzonden') throw new AppError('CONFLICT', t('advices.frozen', { kenmerk: advice.kenmerk }));
+  const empty = advice.sections.filter((section) => section.items.length === 0);
+  if (empty.length > 0) throw new AppError('VALIDATION', t('advices.sectionEmpty', { title: empty[0]!.title }));
+  if (advice.sections.length === 0) throw new AppError('VALIDATION', t('advices.noContent'));
+  const blank = advice.sections.flatMap((section) => section.items).find((item) => item.text.trim() === '');
+  if (blank) throw new AppError('VALIDATION', t('advices.itemEmpty', { number: blank.number || '?' }));
+  if (status === 'vastgesteld') {
+    await audited(trx, userName, 'advices', id, () => updateAdvice(trx, id, { status: 'vastgesteld', adoptedOn: day }, userName));
+    return requireAdvice(trx, id);
+  }
+  if (advice.status !== 'vastgesteld') throw new AppError('CONFLICT', t('advices.adoptFirst'));
+  if (advice.adoptedOn && day < advice.adoptedOn) throw new AppError('VALIDATION', t('advices.sentBeforeAdopted'));
+  await audited(trx, userName, 'advices', id, () => updateAdvice(trx, id, { status: 'verzonden', sentOn: day }, userName));
+  // Freeze: the content as sent and the exact letter, in the same transaction as the status.
+  const sent = await requireAdvice(trx, id);
+  const docx = await buildAdviceDocx(trx, sent);
+  const snapshot: AdviceDetail = { ...sent, versions: [] };
+  await insertVersion(trx, { adviceId: id, version: sent.version, sentOn: day, snapshot, docx, sha256: sha256Hex(docx) }, userName);
+  return requireAdvice(trx, id);
 }

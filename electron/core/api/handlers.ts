@@ -2,6 +2,7 @@ import { backupsHandlers } from '../backups/handlers';
 import { reliabilityHandlers } from '../reliability/handlers';
 import { advicesHandlers } from '../advices/handlers';
 import { councilHandlers } from '../council/handlers';
+import { councilOwnHandlers } from '../councilOwn/handlers';
 import { exchangeHandlers } from '../exchange/handlers';
 import { findingsHandlers } from '../findings/handlers';
 import { meetingsHandlers } from '../meetings/handlers';
@@ -28,4 +29,5 @@ export const handlers: Handlers = combineHandlers(
   responsesHandlers,
   backupsHandlers,
   reliabilityHandlers,
+  councilOwnHandlers,
 );

@@ -395,6 +395,75 @@ export interface OverdueSeenTable {
   seen_on: string;
 }
 
+export interface CouncilMemberTable extends RecordColumns {
+  name: string;
+  role: 'voorzitter' | 'vicevoorzitter' | 'secretaris' | 'lid' | 'aspirant' | 'adviseur';
+  background: string;
+  email: string;
+  phone: string;
+  follows: string;
+  term_start: string;
+  term_end: string;
+  term_number: number;
+  left_on: string | null;
+}
+
+export interface CouncilMemberPositionTable extends RecordColumns {
+  member_id: string;
+  description: string;
+  declared_on: string;
+}
+
+export interface CouncilMeetingTable extends RecordColumns {
+  meeting_date: string;
+  start_time: string;
+  place: string;
+  guests: string;
+}
+
+export interface CouncilAttendanceTable {
+  meeting_id: string;
+  member_id: string;
+  present: number;
+}
+
+export interface CouncilAgendaItemTable extends RecordColumns {
+  meeting_id: string;
+  position: number;
+  title: string;
+  request_id: string | null;
+  advice_id: string | null;
+  response_id: string | null;
+  monitoring_period: string;
+  notes: string;
+}
+
+export interface CouncilDecisionTable extends RecordColumns {
+  agenda_item_id: string;
+  text: string;
+  adopted_advice_id: string | null;
+}
+
+export interface CouncilActionTable extends RecordColumns {
+  description: string;
+  owner_id: string;
+  due_on: string;
+  status: 'open' | 'afgerond' | 'vervallen';
+  closed_on: string | null;
+  meeting_id: string;
+  agenda_item_id: string | null;
+}
+
+export interface CouncilPlanningItemTable extends RecordColumns {
+  year: number;
+  month: number;
+  kind: 'adviesaanvraag' | 'eigen_onderwerp';
+  title: string;
+  source: string;
+  notes: string;
+  request_id: string | null;
+}
+
 export interface Database {
   council: CouncilTable;
   signatories: SignatoryTable;
@@ -436,6 +505,14 @@ export interface Database {
   commitment_recommendations: CommitmentRecommendationTable;
   followup_entries: FollowupEntryTable;
   overdue_seen: OverdueSeenTable;
+  council_members: CouncilMemberTable;
+  council_member_positions: CouncilMemberPositionTable;
+  council_meetings: CouncilMeetingTable;
+  council_attendance: CouncilAttendanceTable;
+  council_agenda_items: CouncilAgendaItemTable;
+  council_decisions: CouncilDecisionTable;
+  council_actions: CouncilActionTable;
+  council_planning_items: CouncilPlanningItemTable;
 }
 
 // Keeps Generated importable for tables that add auto-increment columns later.

@@ -1,6 +1,7 @@
 import type { ComponentType } from 'react';
 import type { MessageKey } from '../../../shared/i18n';
 import { AdvicesPage } from '../features/advices/AdvicesPage';
+import { CouncilOwnPage } from '../features/councilOwn/CouncilOwnPage';
 import { InbrengPage } from '../features/findings/InbrengPage';
 import { MeetingsPage } from '../features/meetings/MeetingsPage';
 import { MonitoringPage } from '../features/monitoring/MonitoringPage';
@@ -26,6 +27,7 @@ export const ROUTES: AppRoute[] = [
   { path: '/adviezen', label: 'nav.advices', component: AdvicesPage },
   { path: '/reacties', label: 'nav.responses', component: ResponsesPage, badge: OverdueBadge },
   { path: '/wijkteams', label: 'nav.wijkteams', component: MonitoringPage },
+  { path: '/raad', label: 'nav.council', component: CouncilOwnPage },
   { path: '/instellingen', label: 'nav.settings', component: SettingsPage },
   { path: '/privacy', label: 'privacy.nav', component: PrivacyPage },
 ];

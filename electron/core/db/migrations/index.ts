@@ -8,6 +8,7 @@ import * as m0006 from './0006_responses';
 import * as m0010 from './0010_personal_data_flags';
 import * as m0012 from './0012_trash_advices';
 import * as m0011 from './0011_trash_meetings';
+import * as m0013 from './0013_council_own';
 
 /**
  * Every migration, listed in code so bundling cannot lose one. Names sort in order of application.
@@ -23,4 +24,5 @@ export const migrations: Record<string, Migration> = {
   '0010_personal_data_flags': m0010,
   '0012_trash_advices': m0012,
   '0011_trash_meetings': m0011,
+  '0013_council_own': m0013,
 };

@@ -17,6 +17,7 @@ import { daysLeftText } from './AdvicesListPage';
 import { AutosaveTextArea, AutosaveTextField } from './Autosave';
 import { base64ToBytes, downloadBytes } from '../../ui/download';
 import { ADVICE_HISTORY_TABLES, HistorySection } from '../audit/HistorySection';
+import { AdoptionLink } from '../councilOwn/CouncilAttention';
 import { LetterPreview } from './LetterPreview';
 import { itemLabel, Outline, type OutlineActions } from './Outline';
 
@@ -396,6 +397,7 @@ function StatusPanel({ advice, actions, onError }: { advice: AdviceDetail; actio
         {t('advicesUi.statusActions')}
       </Heading>
       <p data-testid="advice-status">{t('advicesUi.statusNow', { status: t(`advicesUi.status_${advice.status}`) })}</p>
+      <AdoptionLink adviceId={advice.id} status={advice.status} />
       {!advice.frozen && (
         <>
           <TextField type="date" label={t('advicesUi.statusDate')} value={date} onChange={(event) => setDate(event.target.value)} />

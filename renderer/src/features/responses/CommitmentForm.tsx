@@ -3,7 +3,7 @@ import { useController } from 'react-hook-form';
 import { z } from 'zod';
 import { commitmentCreateInput, type Commitment, type RecommendationRow, type ResponseOverview } from '../../../../shared/api/responses';
 import { t } from '../../../../shared/i18n';
-import { addDays } from '../../../../shared/responses/deadlines';
+import { addDays } from '../../../../shared/calendar';
 import { useApiMutation } from '../../data/queries';
 import { Button } from '../../ui/Button';
 import { TextAreaField, TextField } from '../../ui/Field';

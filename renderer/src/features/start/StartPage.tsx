@@ -5,6 +5,7 @@ import { t } from '../../../../shared/i18n';
 import { api } from '../../api';
 import { Heading, Paragraph } from '../../ui/Heading';
 import { OpenRequests } from '../advices/OpenRequests';
+import { CouncilAttention } from '../councilOwn/CouncilAttention';
 
 export function StartPage(_props: { title: string }) {
   const [council, setCouncil] = useState<CouncilSettings | null>(null);
@@ -32,6 +33,7 @@ export function StartPage(_props: { title: string }) {
         </Paragraph>
       )}
       <OpenRequests />
+      <CouncilAttention />
     </>
   );
 }

@@ -1,0 +1,332 @@
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import type { AdviceSummary, AdviceRequest } from '../../../../shared/api/advices';
+import type { AgendaItem, CouncilAction, CouncilMeetingDetail, Member } from '../../../../shared/api/councilOwn';
+import { formatDateLong, t } from '../../../../shared/i18n';
+import { api } from '../../api';
+import { hrefFor } from '../../app/router';
+import { Alert } from '../../ui/Alert';
+import { Button } from '../../ui/Button';
+import { TextAreaField, TextField } from '../../ui/Field';
+import { Heading } from '../../ui/Heading';
+import { base64ToBytes, downloadBytes } from '../../ui/download';
+import { SelectField } from '../meetings/controls';
+import { actionStatusLabel, CouncilTabs, roleLabel, useLoaded } from './shared';
+
+type Run = (change: () => Promise<unknown>) => Promise<boolean>;
+
+export function CouncilMeetingPage({ id }: { id: string }) {
+  const load = useCallback(() => api.call('councilMeetings.get', { id }), [id]);
+  const { value: meeting, error, fields, run } = useLoaded(load);
+  const [members, setMembers] = useState<Member[]>([]);
+  const [advices, setAdvices] = useState<AdviceSummary[]>([]);
+  const [requests, setRequests] = useState<AdviceRequest[]>([]);
+  useEffect(() => {
+    void api.call('members.list', { includeLeft: false }).then(setMembers);
+    void api.call('advices.list', { search: '', status: 'concept' }).then(setAdvices);
+    void api.call('adviceRequests.list').then(setRequests);
+  }, []);
+  if (!meeting) return <Heading level={1}>{t('councilOwn.meetingsTitle')}</Heading>;
+  const title = t('councilOwn.meetingTitle', { date: formatDateLong(meeting.date) });
+
+  async function download(kind: 'councilMeetings.exportAgenda' | 'councilMeetings.exportMinutes') {
+    await run(async () => {
+      const file = await api.call(kind, { id });
+      if (file.bytesBase64) downloadBytes(file.fileName, base64ToBytes(file.bytesBase64));
+    });
+  }
+
+  return (
+    <>
+      <Heading level={1}>{title}</Heading>
+      <CouncilTabs />
+      <p>
+        <a className="utrecht-link" href={hrefFor('/raad/vergaderingen')}>
+          {t('councilOwn.backToMeetings')}
+        </a>
+      </p>
+      <p className="aw-muted">{[meeting.startTime && `${t('councilOwn.startTime')} ${meeting.startTime}`, meeting.place, meeting.guests && `${t('councilOwn.guests')}: ${meeting.guests}`].filter(Boolean).join(' · ')}</p>
+      <div className="aw-button-row">
+        <Button onClick={() => void download('councilMeetings.exportAgenda')}>{t('councilOwn.exportAgenda')}</Button>
+        <Button onClick={() => void download('councilMeetings.exportMinutes')}>{t('councilOwn.exportMinutes')}</Button>
+      </div>
+      {error && <Alert kind="error">{error}</Alert>}
+      <Attendance meeting={meeting} members={members} run={run} />
+      <section className="aw-card" aria-labelledby="agenda-titel">
+        <Heading level={2} id="agenda-titel">
+          {t('councilOwn.agenda')}
+        </Heading>
+        {meeting.items.map((item) => (
+          <AgendaItemView key={item.id} item={item} meeting={meeting} members={members} run={run} />
+        ))}
+        <AddItemForm meetingId={meeting.id} advices={advices} requests={requests} fields={fields} run={run} />
+      </section>
+      <section className="aw-card" aria-labelledby="meegenomen-acties">
+        <Heading level={2} id="meegenomen-acties">
+          {t('councilOwn.carriedActions')}
+        </Heading>
+        <ActionList actions={meeting.carriedActions} run={run} />
+      </section>
+      <section className="aw-card" aria-labelledby="nieuwe-acties">
+        <Heading level={2} id="nieuwe-acties">
+          {t('councilOwn.newActions')}
+        </Heading>
+        <ActionList actions={meeting.newActions} run={run} />
+        <AddActionForm meeting={meeting} members={members} fields={fields} run={run} />
+      </section>
+    </>
+  );
+}
+
+function Attendance({ meeting, members, run }: { meeting: CouncilMeetingDetail; members: Member[]; run: Run }) {
+  const [state, setState] = useState<Record<string, '' | 'present' | 'absent'>>({});
+  useEffect(() => {
+    setState(Object.fromEntries(meeting.attendance.map((attendee) => [attendee.memberId, attendee.present ? 'present' : 'absent'])));
+  }, [meeting.attendance]);
+  const ids = (value: string) => Object.entries(state).filter(([, chosen]) => chosen === value).map(([memberId]) => memberId);
+  return (
+    <section className="aw-card" aria-labelledby="aanwezigheid-titel">
+      <Heading level={2} id="aanwezigheid-titel">
+        {t('councilOwn.attendance')}
+      </Heading>
+      {members.map((member) => (
+        <fieldset key={member.id} className="utrecht-form-fieldset aw-field-row">
+          <legend className="utrecht-form-fieldset__legend">
+            {member.name} ({roleLabel(member.role).toLowerCase()})
+          </legend>
+          {(['present', 'absent'] as const).map((value) => (
+            <label key={value} className="utrecht-form-label">
+              <input
+                type="radio"
+                className="utrecht-radio-button"
+                name={`aanwezig-${member.id}`}
+                checked={state[member.id] === value}
+                onChange={() => setState({ ...state, [member.id]: value })}
+              />{' '}
+              {t(value === 'present' ? 'councilOwn.present' : 'councilOwn.absent')}
+            </label>
+          ))}
+        </fieldset>
+      ))}
+      <Button onClick={() => void run(() => api.call('councilMeetings.setAttendance', { id: meeting.id, presentIds: ids('present'), absentIds: ids('absent') }))}>
+        {t('councilOwn.saveAttendance')}
+      </Button>
+    </section>
+  );
+}
+
+function AgendaItemView({ item, meeting, run }: { item: AgendaItem; meeting: CouncilMeetingDetail; members: Member[]; run: Run }) {
+  const [notes, setNotes] = useState(item.notes);
+  const [decision, setDecision] = useState('');
+  const headingId = `agendapunt-${item.id}`;
+  return (
+    <article className="aw-agenda-item" aria-labelledby={headingId}>
+      <Heading level={3} id={headingId}>
+        {item.number}. {item.title}
+      </Heading>
+      <ul className="aw-muted">
+        {item.request && (
+          <li>
+            {t('councilOwn.linkedRequest')}: {item.request.label}
+          </li>
+        )}
+        {item.advice && (
+          <li>
+            {t('councilOwn.linkedAdvice')}:{' '}
+            <a className="utrecht-link" href={hrefFor(`/adviezen/${item.advice.id}`)}>
+              {item.advice.label}
+            </a>{' '}
+            ({t('councilOwn.adviceStatus', { status: t(`advicesUi.status_${item.advice.status}`).toLowerCase() })})
+          </li>
+        )}
+        {item.response && (
+          <li>
+            {t('councilOwn.linkedResponse')}: {item.response.label}
+          </li>
+        )}
+        {item.monitoringPeriod && (
+          <li>
+            {t('councilOwn.monitoringPeriod')}: {item.monitoringPeriod}
+          </li>
+        )}
+      </ul>
+      {item.advice?.status === 'concept' && (
+        <Button
+          appearance="primary"
+          aria-label={t('councilOwn.adoptAdviceLabel', { kenmerk: item.advice.label })}
+          onClick={() => void run(() => api.call('councilMeetings.adoptAdvice', { itemId: item.id }))}
+        >
+          {t('councilOwn.adoptAdvice')}
+        </Button>
+      )}
+      <TextAreaField label={`${t('councilOwn.notes')} (${item.number})`} value={notes} onChange={(event) => setNotes(event.target.value)} />
+      <Button onClick={() => void run(() => api.call('councilMeetings.updateItem', { id: item.id, notes }))}>{t('councilOwn.saveNotes')}</Button>
+      {item.decisions.length > 0 && (
+        <>
+          <p>
+            <strong>{t('councilOwn.decisions')}</strong>
+          </p>
+          <ul data-testid={`besluiten-${item.number}`}>
+            {item.decisions.map((entry) => (
+              <li key={entry.id}>{entry.text}</li>
+            ))}
+          </ul>
+        </>
+      )}
+      <div className="aw-field-row">
+        <TextField label={`${t('councilOwn.decision')} (${item.number})`} value={decision} onChange={(event) => setDecision(event.target.value)} />
+        <Button
+          onClick={() =>
+            void run(() => api.call('councilMeetings.addDecision', { itemId: item.id, text: decision })).then((ok) => {
+              if (ok) setDecision('');
+            })
+          }
+        >
+          {t('councilOwn.addDecision')}
+        </Button>
+      </div>
+      {meeting.newActions.some((action) => action.agendaItemId === item.id) && (
+        <p className="aw-muted">
+          {t('councilOwn.newActions')}: {meeting.newActions.filter((action) => action.agendaItemId === item.id).map((action) => action.description).join('; ')}
+        </p>
+      )}
+    </article>
+  );
+}
+
+function AddItemForm({ meetingId, advices, requests, fields, run }: { meetingId: string; advices: AdviceSummary[]; requests: AdviceRequest[]; fields: Record<string, string>; run: Run }) {
+  const [title, setTitle] = useState('');
+  const [adviceId, setAdviceId] = useState('');
+  const [requestId, setRequestId] = useState('');
+  const [monitoringPeriod, setMonitoringPeriod] = useState('');
+  async function add(event: FormEvent) {
+    event.preventDefault();
+    const ok = await run(() =>
+      api.call('councilMeetings.addItem', { meetingId, title, adviceId: adviceId || null, requestId: requestId || null, monitoringPeriod }),
+    );
+    if (ok) {
+      setTitle('');
+      setAdviceId('');
+      setRequestId('');
+      setMonitoringPeriod('');
+    }
+  }
+  return (
+    <form onSubmit={(event) => void add(event)} noValidate aria-labelledby="agendapunt-toevoegen">
+      <Heading level={3} id="agendapunt-toevoegen">
+        {t('councilOwn.addItem')}
+      </Heading>
+      <TextField label={t('councilOwn.itemTitle')} value={title} error={fields.title} onChange={(event) => setTitle(event.target.value)} />
+      <div className="aw-field-row">
+        <SelectField label={t('councilOwn.linkedAdvice')} value={adviceId} error={fields.adviceId} onChange={(event) => setAdviceId(event.target.value)}>
+          <option value="">{t('councilOwn.none')}</option>
+          {advices.map((advice) => (
+            <option key={advice.id} value={advice.id}>
+              {advice.kenmerk} {advice.betreft}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField label={t('councilOwn.linkedRequest')} value={requestId} error={fields.requestId} onChange={(event) => setRequestId(event.target.value)}>
+          <option value="">{t('councilOwn.none')}</option>
+          {requests.map((request) => (
+            <option key={request.id} value={request.id}>
+              {request.subject}
+            </option>
+          ))}
+        </SelectField>
+        <TextField label={t('councilOwn.monitoringPeriod')} value={monitoringPeriod} error={fields.monitoringPeriod} onChange={(event) => setMonitoringPeriod(event.target.value)} />
+      </div>
+      <Button type="submit">{t('councilOwn.addItem')}</Button>
+    </form>
+  );
+}
+
+function AddActionForm({ meeting, members, fields, run }: { meeting: CouncilMeetingDetail; members: Member[]; fields: Record<string, string>; run: Run }) {
+  const [description, setDescription] = useState('');
+  const [ownerId, setOwnerId] = useState('');
+  const [dueOn, setDueOn] = useState('');
+  const [agendaItemId, setAgendaItemId] = useState('');
+  async function add(event: FormEvent) {
+    event.preventDefault();
+    const ok = await run(() =>
+      api.call('councilActions.create', { meetingId: meeting.id, agendaItemId: agendaItemId || null, description, ownerId: ownerId || members[0]?.id || '', dueOn }),
+    );
+    if (ok) setDescription('');
+  }
+  return (
+    <form onSubmit={(event) => void add(event)} noValidate aria-labelledby="actie-toevoegen">
+      <Heading level={3} id="actie-toevoegen">
+        {t('councilOwn.addAction')}
+      </Heading>
+      <TextField label={t('councilOwn.action')} value={description} error={fields.description} onChange={(event) => setDescription(event.target.value)} />
+      <div className="aw-field-row">
+        <SelectField label={t('councilOwn.owner')} value={ownerId} error={fields.ownerId} onChange={(event) => setOwnerId(event.target.value)}>
+          {members.map((member) => (
+            <option key={member.id} value={member.id}>
+              {member.name}
+            </option>
+          ))}
+        </SelectField>
+        <TextField type="date" label={t('councilOwn.dueOn')} value={dueOn} error={fields.dueOn} onChange={(event) => setDueOn(event.target.value)} />
+        <SelectField label={t('councilOwn.actionItem')} value={agendaItemId} error={fields.agendaItemId} onChange={(event) => setAgendaItemId(event.target.value)}>
+          <option value="">{t('councilOwn.none')}</option>
+          {meeting.items.map((item) => (
+            <option key={item.id} value={item.id}>
+              {item.number}. {item.title}
+            </option>
+          ))}
+        </SelectField>
+      </div>
+      <Button type="submit">{t('councilOwn.addAction')}</Button>
+    </form>
+  );
+}
+
+export function ActionList({ actions, run, showMeeting = false }: { actions: CouncilAction[]; run: Run; showMeeting?: boolean }) {
+  if (actions.length === 0) return <p>{t('councilOwn.noActions')}</p>;
+  return (
+    <div className="aw-table-wrap">
+      <table className="aw-table utrecht-table">
+        <thead>
+          <tr>
+            <th scope="col">{t('councilOwn.action')}</th>
+            <th scope="col">{t('councilOwn.owner')}</th>
+            <th scope="col">{t('councilOwn.dueOn')}</th>
+            <th scope="col">{t('councilOwn.status')}</th>
+            {showMeeting && <th scope="col">{t('councilOwn.fromMeeting')}</th>}
+            <th scope="col">{t('common.actions')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {actions.map((action) => (
+            <tr key={action.id}>
+              <td>{action.description}</td>
+              <td>{action.ownerName}</td>
+              <td>
+                {formatDateLong(action.dueOn)} {action.overdue && <span className="aw-overdue">({t('councilOwn.overdue')})</span>}
+              </td>
+              <td>{actionStatusLabel(action.status)}</td>
+              {showMeeting && (
+                <td>
+                  <a className="utrecht-link" href={hrefFor(`/raad/vergaderingen/${action.meetingId}`)}>
+                    {formatDateLong(action.meetingDate)}
+                  </a>
+                </td>
+              )}
+              <td>
+                {action.status === 'open' && (
+                  <Button
+                    appearance="subtle"
+                    aria-label={t('councilOwn.markDoneLabel', { description: action.description })}
+                    onClick={() => void run(() => api.call('councilActions.update', { id: action.id, status: 'afgerond' }))}
+                  >
+                    {t('councilOwn.markDone')}
+                  </Button>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,120 @@
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import type { AdviceRequest } from '../../../../shared/api/advices';
+import { PLANNING_KINDS, type PlanningKind } from '../../../../shared/api/councilOwn';
+import { t, type MessageKey } from '../../../../shared/i18n';
+import { api } from '../../api';
+import { Alert } from '../../ui/Alert';
+import { Button } from '../../ui/Button';
+import { TextField } from '../../ui/Field';
+import { Heading, Paragraph } from '../../ui/Heading';
+import { SelectField } from '../meetings/controls';
+import { CouncilTabs, today, useLoaded } from './shared';
+
+const MONTHS = Array.from({ length: 12 }, (_, index) => index + 1);
+
+function monthName(month: number): string {
+  return new Intl.DateTimeFormat('nl-NL', { month: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2000, month - 1, 1)));
+}
+
+export function PlanningPage() {
+  const [year, setYear] = useState(Number(today().slice(0, 4)));
+  const load = useCallback(() => api.call('planning.list', { year }), [year]);
+  const { value: items, error, fields, run } = useLoaded(load);
+  const [requests, setRequests] = useState<AdviceRequest[]>([]);
+  const [form, setForm] = useState({ month: 1, kind: 'adviesaanvraag' as PlanningKind, title: '', source: '' });
+  useEffect(() => {
+    void api.call('adviceRequests.list').then(setRequests);
+  }, []);
+
+  async function add(event: FormEvent) {
+    event.preventDefault();
+    if (await run(() => api.call('planning.create', { ...form, year }))) setForm({ ...form, title: '' });
+  }
+
+  return (
+    <>
+      <Heading level={1}>{t('councilOwn.planningTitle')}</Heading>
+      <CouncilTabs />
+      <Paragraph>{t('councilOwn.planningIntro')}</Paragraph>
+      <TextField type="number" min={2000} max={2100} label={t('councilOwn.year')} value={String(year)} onChange={(event) => setYear(Number(event.target.value) || year)} />
+      {error && <Alert kind="error">{error}</Alert>}
+      <section className="aw-card" aria-labelledby="jaaroverzicht">
+        <Heading level={2} id="jaaroverzicht">
+          {t('councilOwn.planningTitle')} {year}
+        </Heading>
+        {items && items.length === 0 && <Paragraph>{t('councilOwn.noPlanning')}</Paragraph>}
+        {items && items.length > 0 && (
+          <div className="aw-table-wrap">
+            <table className="aw-table utrecht-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t('councilOwn.month')}</th>
+                  <th scope="col">{t('councilOwn.planningTitleField')}</th>
+                  <th scope="col">{t('councilOwn.kind')}</th>
+                  <th scope="col">{t('councilOwn.state')}</th>
+                  <th scope="col">{t('councilOwn.linkRequest')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {items.map((item) => (
+                  <tr key={item.id}>
+                    <td>{monthName(item.month)}</td>
+                    <th scope="row">
+                      {item.title}
+                      {item.source && <div className="aw-muted">{item.source}</div>}
+                    </th>
+                    <td>{t(`councilOwn.kind_${item.kind}` as MessageKey)}</td>
+                    <td>{t(`councilOwn.state_${item.state}` as MessageKey)}</td>
+                    <td>
+                      <SelectField
+                        label={`${t('councilOwn.linkRequest')}: ${item.title}`}
+                        className="aw-select-small"
+                        value={item.requestId ?? ''}
+                        onChange={(event) => void run(() => api.call('planning.update', { id: item.id, requestId: event.target.value || null }))}
+                      >
+                        <option value="">{t('councilOwn.none')}</option>
+                        {requests.map((request) => (
+                          <option key={request.id} value={request.id}>
+                            {request.subject}
+                          </option>
+                        ))}
+                      </SelectField>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+      <section className="aw-card" aria-labelledby="planning-toevoegen">
+        <Heading level={2} id="planning-toevoegen">
+          {t('councilOwn.addPlanning')}
+        </Heading>
+        <form onSubmit={(event) => void add(event)} noValidate>
+          <div className="aw-field-row">
+            <SelectField label={t('councilOwn.month')} value={String(form.month)} error={fields.month} onChange={(event) => setForm({ ...form, month: Number(event.target.value) })}>
+              {MONTHS.map((month) => (
+                <option key={month} value={month}>
+                  {monthName(month)}
+                </option>
+              ))}
+            </SelectField>
+            <SelectField label={t('councilOwn.kind')} value={form.kind} error={fields.kind} onChange={(event) => setForm({ ...form, kind: event.target.value as PlanningKind })}>
+              {PLANNING_KINDS.map((kind) => (
+                <option key={kind} value={kind}>
+                  {t(`councilOwn.kind_${kind}` as MessageKey)}
+                </option>
+              ))}
+            </SelectField>
+          </div>
+          <TextField label={t('councilOwn.planningTitleField')} value={form.title} error={fields.title} onChange={(event) => setForm({ ...form, title: event.target.value })} />
+          <TextField label={t('councilOwn.source')} value={form.source} error={fields.source} onChange={(event) => setForm({ ...form, source: event.target.value })} />
+          <Button appearance="primary" type="submit">
+            {t('councilOwn.addPlanning')}
+          </Button>
+        </form>
+      </section>
+    </>
+  );
+}
