@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
-import { todayInNetherlands } from '../../electron/core/advices/repository';
+import { todayInNetherlands } from '../../shared/calendar';
 import { formatDateLong } from '../../shared/i18n';
-import { addDays } from '../../shared/responses/deadlines';
+import { addDays } from '../../shared/calendar';
 import { callApi as call, expect, expectNoAccessibilityViolations, saveScreenshot, test } from './fixtures';
 
 /** Dates relative to today, so the action due after the first meeting is overdue on the start page. */

@@ -1,6 +1,6 @@
 import { callApi as call, expect, expectNoAccessibilityViolations, saveScreenshot, test } from './fixtures';
-import { todayInNetherlands } from '../../electron/core/advices/repository';
-import { addDays } from '../../shared/responses/deadlines';
+import { todayInNetherlands } from '../../shared/calendar';
+import { addDays } from '../../shared/calendar';
 
 // Issue 19: nothing doubled, nothing lost; errors where the eye is.
 

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { todayInNetherlands } from '../../electron/core/advices/repository';
-import { addDays } from '../../shared/responses/deadlines';
+import { todayInNetherlands } from '../../shared/calendar';
+import { addDays } from '../../shared/calendar';
 import { addMonths } from '../../shared/councilOwn/terms';
 import { t } from '../../shared/i18n';
 import { createTestCore, type TestCore } from '../helpers/core';

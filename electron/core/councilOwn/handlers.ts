@@ -1,7 +1,7 @@
 import { nextTerm, termEnd, termEndsSoon } from '../../../shared/councilOwn/terms';
 import { describeUses, formatDateLong, t, type MessageKey } from '../../../shared/i18n';
 import { AppError } from '../../../shared/result';
-import { todayInNetherlands } from '../advices/repository';
+import { todayInNetherlands } from '../../../shared/calendar';
 import { changeAdviceStatus } from '../advices/service';
 import { defineHandlers } from '../api/handler';
 import type { Db, Sqlite } from '../db/connection';
