@@ -719,6 +719,7 @@ export const nl = {
     audit_log: 'wijzigingslog',
     privacy_purge_log: 'opruimlog',
     council_members: 'leden van de raad',
+    council_members_personal: 'achtergrond en contactgegevens van vertrokken leden',
     council_member_positions: 'nevenfuncties',
     council_meetings: 'raadsvergaderingen',
     council_attendance: 'aanwezigheidsregistraties',
