@@ -1303,6 +1303,7 @@ export const nl = {
     adviceSent: 'Advies {kenmerk} is al verzonden en kan niet meer worden vastgesteld.',
     itemHasNoAdvice: 'Aan dit agendapunt is geen concept-advies gekoppeld.',
     adviceAdoptedElsewhere: 'Advies {kenmerk} is al vastgesteld in de vergadering van {date}.',
+    meetingDateAdopted: 'De datum van deze vergadering kan niet meer veranderen: er is een advies in vastgesteld, op deze datum.',
     decisionAdoptsAdvice: 'Dit besluit stelde een advies vast en kan niet worden verwijderd.',
     adoptedDecision: 'Het advies {kenmerk} "{betreft}" wordt vastgesteld.',
     actionItemOtherMeeting: 'Dit agendapunt hoort bij een andere vergadering.',

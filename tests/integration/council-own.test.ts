@@ -175,6 +175,11 @@ describe('a raadsvergadering', () => {
     expect((await expectUnchanged(() => core.failure('councilMeetings.deleteDecision', { id: adopted.items[0]!.decisions[0]!.id }))).code).toBe('CONFLICT');
     expect((await expectUnchanged(() => core.failure('councilMeetings.deleteItem', { id: item.id }))).code).toBe('CONFLICT');
     expect((await expectUnchanged(() => core.failure('councilMeetings.delete', { id: meeting.id }))).code).toBe('CONFLICT');
+    // Its date is the advice's date of adoption: it cannot move away from it.
+    const moved = await expectUnchanged(() => core.failure('councilMeetings.update', { id: meeting.id, date: '2026-03-19' }));
+    expect(moved.code).toBe('CONFLICT');
+    expect(moved.issues?.[0]?.path).toBe('date');
+    expect((await core.value('councilMeetings.update', { id: meeting.id, place: 'Raadzaal' })).place).toBe('Raadzaal');
   });
 
   it('refuses links to records that do not exist, and attendance of someone who left', async () => {
