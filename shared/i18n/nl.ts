@@ -1339,6 +1339,7 @@ export const nl = {
     markLeft: 'Afmelden als vertrokken',
     markLeftLabel: '{name} afmelden als vertrokken',
     deleteMemberLabel: '{name} verwijderen',
+    editMemberLabel: 'Gegevens van {name} bewerken',
     positions: 'Nevenfuncties',
     positionDescription: 'Nevenfunctie',
     declaredOn: 'Gemeld op',
