@@ -54,6 +54,13 @@ test('prepare an agenda with a concept advice, hold the meeting, adopt it, make 
   await expect(app.getByRole('rowheader', { name: /Ans de Vries/ })).toBeVisible();
   // Contact details are personal data: not in the register's overview.
   await expect(app.getByRole('table')).not.toContainText('ans@example.nl');
+  // Edit a member: the form fills with the member's data and saves the change.
+  await app.getByRole('button', { name: 'Gegevens van Bram Jansen bewerken' }).click();
+  const form = app.getByRole('region', { name: 'Gegevens van Bram Jansen bewerken' });
+  await expect(form.getByLabel('Naam')).toHaveValue('Bram Jansen');
+  await form.getByLabel("Volgt (wijken of thema's)").fill('Noord, Mantelzorg');
+  await form.getByRole('button', { name: 'Lid opslaan' }).click();
+  await expect(app.getByRole('rowheader', { name: /Bram Jansen/ })).toContainText('Noord, Mantelzorg');
   await expectNoAccessibilityViolations(app);
   await saveScreenshot(app, testInfo, 'leden');
 

@@ -107,6 +107,31 @@ describe('the register of members', () => {
   });
 });
 
+describe('personal data of members who left', () => {
+  it('is emptied by the retention purge once they left longer ago than the retention period; the member stays', async () => {
+    const today = todayInNetherlands();
+    const personal = { background: 'Ervaringsdeskundige GGZ', email: 'oud@example.nl', phone: '06-11111111' };
+    const gone = await member('Mirjam', { ...personal, termStart: '2018-01-01' });
+    const recent = await member('Nadia', { ...personal, termStart: '2018-01-01' });
+    const sitting = await member('Olaf', { ...personal, termStart: '2018-01-01' });
+    core.sqlite.prepare('update council_members set created_at = ?').run('2018-01-01T00:00:00.000Z');
+    await core.value('members.markLeft', { id: gone.id, leftOn: addDays(today, -800) });
+    await core.value('members.markLeft', { id: recent.id, leftOn: addDays(today, -30) });
+
+    await core.value('privacy.update', { retentionMonths: 12 });
+    const preview = await core.value('privacy.purgePreview');
+    expect(preview.items.map((item) => [item.table, item.id, item.label])).toEqual([['council_members', gone.id, 'Mirjam']]);
+    expect(preview.items[0]!.tableLabel).toBe(t('tables.council_members_personal'));
+
+    const outcome = await core.value('privacy.purge', { confirm: true, expectedCount: 1 });
+    expect(outcome.counts).toEqual({ 'council_members.personal': 1 });
+    expect(await core.value('members.get', { id: gone.id })).toMatchObject({ name: 'Mirjam', background: '', email: '', phone: '', leftOn: addDays(today, -800) });
+    expect(await core.value('members.get', { id: recent.id })).toMatchObject(personal);
+    expect(await core.value('members.get', { id: sitting.id })).toMatchObject(personal);
+    expect((await core.value('privacy.purgePreview')).items).toEqual([]);
+  });
+});
+
 describe('a raadsvergadering', () => {
   it('adopts a concept advice on the meeting date, through the audit trail, with a link back', async () => {
     const advice = await conceptAdvice();
@@ -150,6 +175,11 @@ describe('a raadsvergadering', () => {
     expect((await expectUnchanged(() => core.failure('councilMeetings.deleteDecision', { id: adopted.items[0]!.decisions[0]!.id }))).code).toBe('CONFLICT');
     expect((await expectUnchanged(() => core.failure('councilMeetings.deleteItem', { id: item.id }))).code).toBe('CONFLICT');
     expect((await expectUnchanged(() => core.failure('councilMeetings.delete', { id: meeting.id }))).code).toBe('CONFLICT');
+    // Its date is the advice's date of adoption: it cannot move away from it.
+    const moved = await expectUnchanged(() => core.failure('councilMeetings.update', { id: meeting.id, date: '2026-03-19' }));
+    expect(moved.code).toBe('CONFLICT');
+    expect(moved.issues?.[0]?.path).toBe('date');
+    expect((await core.value('councilMeetings.update', { id: meeting.id, place: 'Raadzaal' })).place).toBe('Raadzaal');
   });
 
   it('refuses links to records that do not exist, and attendance of someone who left', async () => {

@@ -196,7 +196,16 @@ export const councilOwnHandlers = defineHandlers({
     ctx.db.transaction().execute(async (trx) => meetingDetail(trx, await insertMeeting(trx, input, ctx.session.userName))),
   'councilMeetings.update': async ({ id, ...fields }, ctx) =>
     ctx.db.transaction().execute(async (trx) => {
-      await requireMeetingRow(trx, id);
+      const meeting = await requireMeetingRow(trx, id);
+      if (fields.date !== undefined && fields.date !== meeting.meeting_date) {
+        const items = await trx.selectFrom('council_agenda_items').select('id').where('meeting_id', '=', id).execute();
+        const adoptions = await adoptionsIn(
+          trx,
+          items.map((item) => item.id),
+        );
+        const message = t('councilOwn.meetingDateAdopted');
+        if (adoptions > 0) throw new AppError('CONFLICT', message, [{ path: 'date', message }]);
+      }
       await updateMeeting(trx, id, fields, ctx.session.userName);
       return meetingDetail(trx, id);
     }),

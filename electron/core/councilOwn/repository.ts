@@ -605,3 +605,28 @@ export async function planningWithRequest(db: Db, requestId: string) {
 export async function deletePlanning(db: Db, id: string): Promise<void> {
   await db.deleteFrom('council_planning_items').where('id', '=', id).execute();
 }
+
+// --- retention of personal data (privacy page) ---
+
+/** Members who left before `leftBefore` and still have background or contact details on file. */
+export async function membersPastRetention(db: Db, leftBefore: string): Promise<{ id: string; name: string; leftOn: string }[]> {
+  const rows = await db
+    .selectFrom('council_members')
+    .select(['id', 'name', 'left_on'])
+    .where('left_on', 'is not', null)
+    .where('left_on', '<', leftBefore)
+    .where((eb) => eb.or([eb('background', '!=', ''), eb('email', '!=', ''), eb('phone', '!=', '')]))
+    .orderBy('left_on')
+    .orderBy('id')
+    .execute();
+  return rows.map((row) => ({ id: row.id, name: row.name, leftOn: row.left_on ?? '' }));
+}
+
+/** Empties a member's personal data (background and contact details); name, role and terms stay for the records. */
+export async function forgetMemberPersonalData(db: Db, id: string, userName: string): Promise<void> {
+  await db
+    .updateTable('council_members')
+    .set({ background: '', email: '', phone: '', ...updatedColumns(userName) })
+    .where('id', '=', id)
+    .execute();
+}

@@ -3,6 +3,7 @@ import type { PrivacySettings, PurgeCandidate, PurgePreview } from '../../../sha
 import { describeUses, t, tableLabel } from '../../../shared/i18n';
 import { AppError } from '../../../shared/result';
 import type { Db, Sqlite } from '../db/connection';
+import { forgetMemberPersonalData, membersPastRetention } from '../councilOwn/repository';
 import { newId, nowIso } from '../ids';
 import { forgetAuditContent, recordAudit } from './audit';
 import { blockingReferences, labelColumn, tableColumns, tablesWithColumn } from './tables';
@@ -88,8 +89,15 @@ export async function purgeCandidates(db: Db, sqlite: Sqlite, olderThan: string)
       .execute();
     for (const row of rows) items.push({ table, tableLabel: tableLabel(table), id: String(row.id), createdAt: String(row.createdAt), label: String(row.label ?? '') });
   }
+  // A council member's background and contact details count from the day they left, not from when the record was made.
+  for (const member of await membersPastRetention(db, olderThan.slice(0, 10))) {
+    items.push({ table: 'council_members', column: MEMBER_PERSONAL, tableLabel: t('tables.council_members_personal'), id: member.id, createdAt: member.leftOn, label: member.name });
+  }
   return items;
 }
+
+/** The pseudo-column of a member's personal data (background, e-mail, phone) in a purge. */
+const MEMBER_PERSONAL = 'personal';
 
 export async function previewPurge(db: Db, sqlite: Sqlite, now: Date = new Date()): Promise<PurgePreview> {
   const { retentionMonths } = await getPrivacySettings(db);
@@ -108,6 +116,12 @@ export async function purgePersonalData(trx: Db, sqlite: Sqlite, confirmedCount:
   if (preview.items.length !== confirmedCount) throw new AppError('CONFLICT', t('privacy.listChanged', { count: preview.items.length }));
   const counts: Record<string, number> = {};
   for (const item of preview.items) {
+    if (item.table === 'council_members' && item.column === MEMBER_PERSONAL) {
+      await forgetMemberPersonalData(trx, item.id, userName);
+      await recordAudit(trx, { table: item.table, recordId: item.id, action: 'purge', userName });
+      counts[`${item.table}.${item.column}`] = (counts[`${item.table}.${item.column}`] ?? 0) + 1;
+      continue;
+    }
     if (item.column) {
       const flag = `${item.column}${TEXT_FLAG_SUFFIX}`;
       await (trx as unknown as Kysely<any>).updateTable(item.table).set({ [item.column]: '', [flag]: 0 }).where('id', '=', item.id).execute();

@@ -16,13 +16,36 @@ export function MembersPage() {
   const load = useCallback(() => api.call('members.list', {}), []);
   const { value: members, error, fields, run } = useLoaded(load);
   const [form, setForm] = useState(EMPTY);
+  /** The member being edited in the form below, or null when the form adds a new one. */
+  const [editing, setEditing] = useState<Member | null>(null);
   const [leaving, setLeaving] = useState<Member | null>(null);
   const [deleting, setDeleting] = useState<Member | null>(null);
 
   async function add(event: FormEvent) {
     event.preventDefault();
     const { termEnd, ...rest } = form;
-    if (await run(() => api.call('members.create', { ...rest, ...(termEnd ? { termEnd } : {}) }))) setForm(EMPTY);
+    const saved = editing
+      ? await run(() => api.call('members.update', { id: editing.id, ...rest, ...(termEnd ? { termEnd } : {}) }))
+      : await run(() => api.call('members.create', { ...rest, ...(termEnd ? { termEnd } : {}) }));
+    if (saved) {
+      setForm(EMPTY);
+      setEditing(null);
+    }
+  }
+
+  function edit(member: Member) {
+    setEditing(member);
+    setForm({
+      name: member.name,
+      role: member.role,
+      background: member.background,
+      email: member.email,
+      phone: member.phone,
+      follows: member.follows,
+      termStart: member.termStart,
+      termEnd: member.termEnd,
+    });
+    document.getElementById('lid-toevoegen')?.scrollIntoView();
   }
 
   return (
@@ -67,6 +90,9 @@ export function MembersPage() {
                     </td>
                     <td>
                       <div className="aw-button-row">
+                        <Button appearance="subtle" aria-label={t('councilOwn.editMemberLabel', { name: member.name })} onClick={() => edit(member)}>
+                          {t('common.edit')}
+                        </Button>
                         {member.canReappoint && (
                           <Button aria-label={t('councilOwn.reappointLabel', { name: member.name })} onClick={() => void run(() => api.call('members.reappoint', { id: member.id }))}>
                             {t('councilOwn.reappoint')}
@@ -91,8 +117,8 @@ export function MembersPage() {
       </section>
 
       <section className="aw-card" aria-labelledby="lid-toevoegen">
-        <Heading level={2} id="lid-toevoegen">
-          {t('councilOwn.addMember')}
+        <Heading level={2} id="lid-toevoegen" tabIndex={-1}>
+          {editing ? t('councilOwn.editMemberLabel', { name: editing.name }) : t('councilOwn.addMember')}
         </Heading>
         <form onSubmit={(event) => void add(event)} noValidate>
           <div className="aw-field-row">
@@ -123,9 +149,21 @@ export function MembersPage() {
               <TextField type="tel" label={t('councilOwn.phone')} value={form.phone} error={fields.phone} onChange={(event) => setForm({ ...form, phone: event.target.value })} />
             </div>
           </fieldset>
-          <Button appearance="primary" type="submit">
-            {t('councilOwn.saveMember')}
-          </Button>
+          <div className="aw-button-row">
+            <Button appearance="primary" type="submit">
+              {t('councilOwn.saveMember')}
+            </Button>
+            {editing && (
+              <Button
+                onClick={() => {
+                  setEditing(null);
+                  setForm(EMPTY);
+                }}
+              >
+                {t('common.cancel')}
+              </Button>
+            )}
+          </div>
         </form>
       </section>
 
