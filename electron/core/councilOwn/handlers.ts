@@ -44,6 +44,10 @@ import {
   updateMeeting,
   updateMember,
   updatePlanning,
+  linkedRecordExists,
+  countAdoptionsIn,
+  agendaItemIdsOfMeeting,
+  findAdviceToAdopt,
 } from './repository';
 
 function notFound(what: MessageKey, path?: string): AppError {
@@ -100,15 +104,9 @@ async function requirePlanning(db: Db, id: string) {
 
 /** Every linked record must exist (an advice in the trash does not count). */
 async function checkItemLinks(db: Db, links: { requestId?: string | null | undefined; adviceId?: string | null | undefined; responseId?: string | null | undefined }) {
-  if (links.requestId && !(await db.selectFrom('advice_requests').select('id').where('id', '=', links.requestId).executeTakeFirst()))
-    throw notFound('councilOwn.requestNotFound', 'requestId');
-  if (
-    links.adviceId &&
-    !(await db.selectFrom('advices').select('id').where('id', '=', links.adviceId).where('deleted_at', 'is', null).executeTakeFirst())
-  )
-    throw notFound('councilOwn.adviceNotFound', 'adviceId');
-  if (links.responseId && !(await db.selectFrom('advice_responses').select('id').where('id', '=', links.responseId).executeTakeFirst()))
-    throw notFound('councilOwn.responseNotFound', 'responseId');
+  if (links.requestId && !(await linkedRecordExists(db, 'advice_requests', links.requestId))) throw notFound('councilOwn.requestNotFound', 'requestId');
+  if (links.adviceId && !(await linkedRecordExists(db, 'advices', links.adviceId))) throw notFound('councilOwn.adviceNotFound', 'adviceId');
+  if (links.responseId && !(await linkedRecordExists(db, 'advice_responses', links.responseId))) throw notFound('councilOwn.responseNotFound', 'responseId');
 }
 
 /** A member who has left before `onDate` cannot attend or own an action from then on. */
@@ -116,13 +114,6 @@ async function requireSittingMember(db: Db, id: string, onDate: string, path: st
   const member = await requireMember(db, id, path);
   if (member.leftOn !== null && member.leftOn < onDate) throw invalid(path, t('councilOwn.memberLeft', { name: member.name }));
   return member;
-}
-
-/** Items whose besluit adopted an advice keep the record of that adoption: they cannot go. */
-async function adoptionsIn(db: Db, itemIds: string[]): Promise<number> {
-  if (itemIds.length === 0) return 0;
-  const rows = await db.selectFrom('council_decisions').select('id').where('agenda_item_id', 'in', itemIds).where('adopted_advice_id', 'is not', null).execute();
-  return rows.length;
 }
 
 export const councilOwnHandlers = defineHandlers({
@@ -198,11 +189,7 @@ export const councilOwnHandlers = defineHandlers({
     ctx.db.transaction().execute(async (trx) => {
       const meeting = await requireMeetingRow(trx, id);
       if (fields.date !== undefined && fields.date !== meeting.meeting_date) {
-        const items = await trx.selectFrom('council_agenda_items').select('id').where('meeting_id', '=', id).execute();
-        const adoptions = await adoptionsIn(
-          trx,
-          items.map((item) => item.id),
-        );
+        const adoptions = await countAdoptionsIn(trx, await agendaItemIdsOfMeeting(trx, id));
         const message = t('councilOwn.meetingDateAdopted');
         if (adoptions > 0) throw new AppError('CONFLICT', message, [{ path: 'date', message }]);
       }
@@ -212,11 +199,7 @@ export const councilOwnHandlers = defineHandlers({
   'councilMeetings.delete': async ({ id }, ctx) =>
     ctx.db.transaction().execute(async (trx) => {
       await requireMeetingRow(trx, id);
-      const items = await trx.selectFrom('council_agenda_items').select('id').where('meeting_id', '=', id).execute();
-      const adoptions = await adoptionsIn(
-        trx,
-        items.map((item) => item.id),
-      );
+      const adoptions = await countAdoptionsIn(trx, await agendaItemIdsOfMeeting(trx, id));
       const uses = usesOf(ctx.sqlite, 'council_meetings', id, ['council_attendance', 'council_agenda_items']);
       if (uses || adoptions > 0) {
         const all = [uses?.uses, adoptions > 0 ? describeUses([{ table: 'council_decisions', count: adoptions }]) : undefined].filter(Boolean).join(', ');
@@ -259,7 +242,7 @@ export const councilOwnHandlers = defineHandlers({
     ctx.db.transaction().execute(async (trx) => {
       const item = await requireItem(trx, id);
       await checkItemLinks(trx, fields);
-      if (fields.adviceId !== undefined && fields.adviceId !== item.advice_id && (await adoptionsIn(trx, [id])) > 0)
+      if (fields.adviceId !== undefined && fields.adviceId !== item.advice_id && (await countAdoptionsIn(trx, [id])) > 0)
         throw new AppError('CONFLICT', t('councilOwn.decisionAdoptsAdvice'));
       await updateItem(trx, id, fields, ctx.session.userName);
       return meetingDetail(trx, item.meeting_id);
@@ -267,7 +250,7 @@ export const councilOwnHandlers = defineHandlers({
   'councilMeetings.deleteItem': async ({ id }, ctx) =>
     ctx.db.transaction().execute(async (trx) => {
       const item = await requireItem(trx, id);
-      if ((await adoptionsIn(trx, [id])) > 0) throw new AppError('CONFLICT', t('councilOwn.decisionAdoptsAdvice'));
+      if ((await countAdoptionsIn(trx, [id])) > 0) throw new AppError('CONFLICT', t('councilOwn.decisionAdoptsAdvice'));
       await deleteItem(trx, id);
       return meetingDetail(trx, item.meeting_id);
     }),
@@ -291,7 +274,7 @@ export const councilOwnHandlers = defineHandlers({
       const item = await requireItem(trx, itemId, 'itemId');
       const meeting = await requireMeetingRow(trx, item.meeting_id);
       if (item.advice_id === null) throw invalid('itemId', t('councilOwn.itemHasNoAdvice'));
-      const advice = await trx.selectFrom('advices').select(['kenmerk', 'betreft', 'status', 'deleted_at']).where('id', '=', item.advice_id).executeTakeFirst();
+      const advice = await findAdviceToAdopt(trx, item.advice_id);
       if (!advice || advice.deleted_at !== null) throw notFound('councilOwn.adviceNotFound', 'itemId');
       if (advice.status === 'verzonden') throw new AppError('CONFLICT', t('councilOwn.adviceSent', { kenmerk: advice.kenmerk }));
       if (advice.status !== 'concept') {

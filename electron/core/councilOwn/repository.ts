@@ -630,3 +630,25 @@ export async function forgetMemberPersonalData(db: Db, id: string, userName: str
     .where('id', '=', id)
     .execute();
 }
+
+/** Whether a record an agenda item or planning item links to exists (an advice in the trash does not count). */
+export async function linkedRecordExists(db: Db, table: 'advice_requests' | 'advices' | 'advice_responses', id: string): Promise<boolean> {
+  if (table === 'advices') return (await db.selectFrom('advices').select('id').where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst()) !== undefined;
+  return (await db.selectFrom(table).select('id').where('id', '=', id).executeTakeFirst()) !== undefined;
+}
+
+/** Items whose besluit adopted an advice keep the record of that adoption: they cannot go. */
+export async function countAdoptionsIn(db: Db, itemIds: string[]): Promise<number> {
+  if (itemIds.length === 0) return 0;
+  const rows = await db.selectFrom('council_decisions').select('id').where('agenda_item_id', 'in', itemIds).where('adopted_advice_id', 'is not', null).execute();
+  return rows.length;
+}
+
+export async function agendaItemIdsOfMeeting(db: Db, meetingId: string): Promise<string[]> {
+  const rows = await db.selectFrom('council_agenda_items').select('id').where('meeting_id', '=', meetingId).execute();
+  return rows.map((row) => row.id);
+}
+
+export async function findAdviceToAdopt(db: Db, adviceId: string) {
+  return db.selectFrom('advices').select(['kenmerk', 'betreft', 'status', 'deleted_at']).where('id', '=', adviceId).executeTakeFirst();
+}
