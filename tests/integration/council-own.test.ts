@@ -279,7 +279,7 @@ describe('the documents', () => {
     expect(agendaText).toContain('Agenda');
     expect(agendaText).toContain('9 april 2026');
     expect(agendaText).toContain('Opening en vaststellen van de agenda');
-    expect(agendaText).toContain(`2.   Hulpmiddelen ${hostile}`);
+    expect(agendaText).toContain(`2. Hulpmiddelen ${hostile}`);
     expect(agendaText).toContain('Navragen bij de gemeente');
     expect(agendaText).toContain('Rondvraag en sluiting');
 
