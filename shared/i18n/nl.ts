@@ -69,6 +69,21 @@ export const nl = {
     stillReferenced:
       'Dit kan niet worden verwijderd: het is nog in gebruik, bijvoorbeeld als bron van een advies of een beoordeling. Haal eerst die koppeling weg; er is niets veranderd.',
   },
+  ioErrors: {
+    notFound: 'het bestand of de map bestaat niet.',
+    noPermission: 'er is geen toestemming voor dit bestand of deze map.',
+    diskFull: 'de schijf is vol. Maak ruimte vrij en probeer het opnieuw.',
+    isFolder: 'dit is een map, geen bestand.',
+    notFolder: 'een deel van het pad is geen map.',
+    readOnly: 'de schijf of het bestand is alleen-lezen.',
+    exists: 'er bestaat al een bestand met deze naam.',
+    busy: 'het bestand is in gebruik door een ander programma.',
+    nameTooLong: 'de naam van het bestand is te lang.',
+    invalidName: 'de naam van het bestand bevat tekens die niet in een bestandsnaam mogen.',
+    cannotOpen: 'het bestand kon niet worden geopend.',
+    diskFailed: 'lezen of schrijven op de schijf mislukte.',
+    other: 'lezen of schrijven mislukte (foutcode {code}).',
+  },
   validation: {
     missing: 'Ontbreekt.',
     notText: 'Moet een tekst zijn.',
