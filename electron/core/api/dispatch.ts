@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { contract, isMethodName } from '../../../shared/api/contract';
-import { t } from '../../../shared/i18n';
+import { fieldLabel, t } from '../../../shared/i18n';
 import { AppError, fail, ok, type FieldIssue, type Result } from '../../../shared/result';
 import { describeIoError } from '../io-errors';
 import type { HandlerContext, Handlers } from './handler';
@@ -19,7 +19,11 @@ function toIssues(error: z.ZodError): FieldIssue[] {
 function describeIssues(issues: FieldIssue[]): string {
   return issues
     .slice(0, 5)
-    .map((issue) => (issue.path ? `${issue.path}: ${issue.message}` : issue.message))
+    .map((issue) => {
+      // The field by its Dutch label, never by its internal name; the form shows the issue at the field itself.
+      const label = issue.path ? fieldLabel(issue.path) : null;
+      return label ? `${label}: ${issue.message}` : issue.message;
+    })
     .join('; ');
 }
 
