@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { ExportedFile } from '../../shared/api/advices';
 import { t } from '../../shared/i18n';
 import { AppError } from '../../shared/result';
+import { describeIoError } from './io-errors';
 
 /** Suffix of a file still being written; it only gets its real name once complete. */
 export const PARTIAL_SUFFIX = '.deel';
@@ -42,7 +43,7 @@ export function writeExportFile(bytes: Uint8Array, fileName: string, targetPath:
   try {
     writeFileAtomically(resolved, bytes);
   } catch (error) {
-    throw new AppError('IO', t('errors.io', { details: error instanceof Error ? error.message : String(error) }));
+    throw new AppError('IO', t('errors.io', { details: describeIoError(error) }));
   }
   return { fileName: path.basename(resolved), path: resolved, sha256: hash };
 }

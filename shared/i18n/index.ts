@@ -45,6 +45,17 @@ export function tableLabel(table: string): string {
   return labels[table] ?? table;
 }
 
+/**
+ * The Dutch label of an input field for messages ("Betreft", "Datum"), from the last name in an
+ * issue path such as "signatories.0.name"; null when the catalogue has none, so an internal
+ * name is never shown.
+ */
+export function fieldLabel(path: string): string | null {
+  const name = path.split('.').filter((part) => !/^\d+$/.test(part)).at(-1);
+  const labels = catalogue.fieldLabels as Record<string, string>;
+  return name !== undefined && Object.hasOwn(labels, name) ? labels[name]! : null;
+}
+
 /** What still points at a record, for messages: "3 inbreng, 1 signalen". */
 export function describeUses(references: { table: string; count: number }[]): string {
   return references.map((reference) => `${reference.count} ${tableLabel(reference.table)}`).join(', ');

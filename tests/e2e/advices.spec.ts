@@ -179,7 +179,7 @@ test('items move between sections by drag and drop and by keyboard choice, secti
   // Bad input: an empty Betreft is refused with a Dutch message and not saved.
   await app.getByLabel('Betreft', { exact: true }).fill('');
   await app.getByLabel('Betreft', { exact: true }).blur();
-  await expect(app.getByRole('alert')).toContainText('Niet opgeslagen: De invoer klopt niet: betreft: Vul dit veld in.');
+  await expect(app.getByRole('alert')).toContainText('Niet opgeslagen: De invoer klopt niet: Betreft: Vul dit veld in.');
   await expect(app.getByRole('heading', { level: 1 })).toContainText('Vervoer');
   await expectNoAccessibilityViolations(app);
   await saveScreenshot(app, testInfo, 'advies-slepen');

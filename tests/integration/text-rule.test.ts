@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { contract, METHOD_NAMES, type MethodName } from '../../shared/api/contract';
 import { hasForbiddenCharacters } from '../../shared/api/fields';
-import { t, useCatalogue } from '../../shared/i18n';
+import { fieldLabel, t, useCatalogue } from '../../shared/i18n';
 import { nl, type Messages } from '../../shared/i18n/nl';
 import type { FieldIssue, Result } from '../../shared/result';
 import { createTestCore, type TestCore } from '../helpers/core';
@@ -105,9 +105,17 @@ describe('the one text rule, over every string field of every method', () => {
       const issue = issueAt(result, path);
       expect(issue, JSON.stringify(result.ok ? null : result.error.issues)).toBeDefined();
       expect(issue!.message).not.toMatch(NOT_DUTCH);
+      // The summary names the field by its Dutch label, never by its internal name.
+      expect(result.ok ? '' : result.error.message).not.toContain(`${path.join('.')}:`);
+      expect(result.ok ? '' : result.error.message).toContain(`${fieldLabel(path.join('.'))}: `);
       expect(databaseFingerprint(core.sqlite)).toEqual(before);
     },
   );
+
+  it('every string field has a Dutch label for messages', () => {
+    const unlabelled = [...new Set(POSITIONS.map((position) => position.path.join('.')).filter((path) => fieldLabel(path) === null))];
+    expect(unlabelled).toEqual([]);
+  });
 
   it('property: any text with a control character or lone surrogate is refused at its field, wherever it is put', async () => {
     await fc.assert(

@@ -20,6 +20,7 @@ import { createdColumns, newId, nowIso, updatedColumns } from '../ids';
 import { notInTrash } from '../reliability/trash';
 import { kenmerkKey } from './kenmerk';
 import { loadItemLinks, replaceItemLinks, type ItemLinks } from './links-repository';
+import { foldText } from '../findings/text';
 
 // ---------- requests ----------
 
@@ -139,9 +140,9 @@ function toSummary(row: AdviceTable, itemCount: number): AdviceSummary {
   };
 }
 
-/** Escapes LIKE wildcards so a search for "50%" finds "50%". */
+/** Folded like the `fold()` SQL function, with LIKE wildcards escaped so a search for "50%" finds "50%". */
 function likePattern(search: string): string {
-  return `%${search.toLocaleLowerCase('nl-NL').replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+  return `%${foldText(search).replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
 }
 
 export async function listAdvices(
@@ -155,18 +156,18 @@ export async function listAdvices(
   if (!filter.includeArchived) query = query.where('archived_at', 'is', null);
   if (filter.kind) query = query.where('kind', '=', filter.kind);
   if (filter.search !== '') {
-    // Search the subject, the kenmerk and every item's text; lower() folds ASCII, the pattern is folded the same way.
+    // Search the subject, the kenmerk and every item's text, folded (case and accents) like the findings search.
     const pattern = likePattern(filter.search);
     query = query.where((eb) =>
       eb.or([
-        eb(sql`lower(betreft)`, 'like', sql`${pattern} escape '\\'`),
-        eb(sql`lower(kenmerk)`, 'like', sql`${pattern} escape '\\'`),
+        eb(sql`fold(betreft)`, 'like', sql`${pattern} escape '\\'`),
+        eb(sql`fold(kenmerk)`, 'like', sql`${pattern} escape '\\'`),
         eb.exists(
           eb
             .selectFrom('advice_items')
             .select(sql`1`.as('one'))
             .whereRef('advice_items.advice_id', '=', 'advices.id')
-            .where(sql`lower(advice_items.text)`, 'like', sql`${pattern} escape '\\'`),
+            .where(sql`fold(advice_items.text)`, 'like', sql`${pattern} escape '\\'`),
         ),
       ]),
     );

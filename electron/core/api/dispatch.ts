@@ -1,7 +1,8 @@
 import type { z } from 'zod';
 import { contract, isMethodName } from '../../../shared/api/contract';
-import { t } from '../../../shared/i18n';
+import { fieldLabel, t } from '../../../shared/i18n';
 import { AppError, fail, ok, type FieldIssue, type Result } from '../../../shared/result';
+import { describeIoError } from '../io-errors';
 import type { HandlerContext, Handlers } from './handler';
 
 function toIssues(error: z.ZodError): FieldIssue[] {
@@ -18,7 +19,11 @@ function toIssues(error: z.ZodError): FieldIssue[] {
 function describeIssues(issues: FieldIssue[]): string {
   return issues
     .slice(0, 5)
-    .map((issue) => (issue.path ? `${issue.path}: ${issue.message}` : issue.message))
+    .map((issue) => {
+      // The field by its Dutch label, never by its internal name; the form shows the issue at the field itself.
+      const label = issue.path ? fieldLabel(issue.path) : null;
+      return label ? `${label}: ${issue.message}` : issue.message;
+    })
     .join('; ');
 }
 
@@ -26,7 +31,7 @@ function describeIssues(issues: FieldIssue[]): string {
 function fromSqliteError(error: Error & { code?: string }): Result<never> | null {
   if (error.code === 'SQLITE_BUSY' || error.code === 'SQLITE_LOCKED') return fail('IO', t('errors.dbLocked'));
   if (error.code === 'SQLITE_FULL' || error.code === 'SQLITE_READONLY' || error.code === 'SQLITE_IOERR' || error.code === 'SQLITE_CANTOPEN')
-    return fail('IO', t('errors.io', { details: error.message }));
+    return fail('IO', t('errors.io', { details: describeIoError(error) }));
   // A delete that a handler did not check against references: the foreign key refused it and nothing changed.
   if (error.code === 'SQLITE_CONSTRAINT_FOREIGNKEY') return fail('CONFLICT', t('errors.stillReferenced'));
   return null;

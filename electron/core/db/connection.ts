@@ -1,5 +1,6 @@
 import BetterSqlite3 from 'better-sqlite3';
 import { CompiledQuery, Kysely, SqliteAdapter, SqliteDialect, type Driver } from 'kysely';
+import { foldText } from '../findings/text';
 import type { Database } from './schema';
 
 export type Sqlite = BetterSqlite3.Database;
@@ -70,7 +71,18 @@ export function openSqlite(options: OpenOptions): Sqlite {
   // WAL with synchronous=NORMAL can lose the last commits on power loss; FULL keeps every acknowledged write.
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
+  registerTextFunctions(sqlite);
   return sqlite;
+}
+
+/**
+ * `fold(text)` in SQL: lower case without diacritics, exactly as `foldText` (and the findings'
+ * full-text tokenizer) does, so "één" finds "Één" and "client" finds "Cliënt". SQLite's own
+ * lower() folds ASCII only. Used in queries only, never in the schema (triggers, indexes), so
+ * the database stays readable by any SQLite tool.
+ */
+function registerTextFunctions(sqlite: Sqlite): void {
+  sqlite.function('fold', { deterministic: true }, (value: unknown) => (typeof value === 'string' ? foldText(value) : value));
 }
 
 /**

@@ -6,6 +6,7 @@ import { t } from '../../../shared/i18n';
 import { AppError } from '../../../shared/result';
 import { sha256Hex, writeFileAtomically } from '../files';
 import type { StoredAttachment } from './repository';
+import { describeIoError } from '../io-errors';
 
 /** `bijlagen/` beside the database, so a backup of the data folder holds the letters too. */
 export function attachmentsDir(databasePath: string): string {
@@ -28,7 +29,7 @@ export function storeAttachment(
   try {
     writeFileAtomically(path.join(dir, file), bytes);
   } catch (error) {
-    throw new AppError('IO', t('errors.io', { details: error instanceof Error ? error.message : String(error) }));
+    throw new AppError('IO', t('errors.io', { details: describeIoError(error) }));
   }
   return { name: input.fileName, file, mediaType: input.mediaType, size: bytes.length, sha256: sha256Hex(bytes) };
 }
@@ -47,7 +48,7 @@ export function readAttachment(dir: string, attachment: StoredAttachment): Buffe
   try {
     bytes = readFileSync(attachmentPath(dir, attachment));
   } catch (error) {
-    throw new AppError('IO', t('errors.io', { details: error instanceof Error ? error.message : String(error) }));
+    throw new AppError('IO', t('errors.io', { details: describeIoError(error) }));
   }
   if (sha256Hex(bytes) !== attachment.sha256) throw new AppError('CONFLICT', t('responses.attachmentDamaged', { name: attachment.name }));
   return bytes;
