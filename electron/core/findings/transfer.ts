@@ -144,7 +144,7 @@ function parseCsv(bytes: Buffer): ReadRow[] {
       for (const error of result.errors) row.problem ??= csvRowProblem(error.code);
       rows.push(row);
       cells += row.cells.length;
-      if (cells > UPLOAD_LIMITS.cells) refusal = bad(t('import.tooManyCells', { max: UPLOAD_LIMITS.cells }));
+      if (cells > UPLOAD_LIMITS.cells) refusal = bad(t('import.tooManyCells', { max: UPLOAD_LIMITS.cells.toLocaleString('nl-NL') }));
       else if (rows.length > UPLOAD_LIMITS.sheetRows) refusal = bad(t('import.tooManyRows', { max: MAX_IMPORT_ROWS }));
       if (refusal) parser.abort();
     },

@@ -58,7 +58,7 @@ function readCentralDirectory(zip: Buffer): ZipEntry[] {
   const directoryOffset = zip.readUInt32LE(end + 16);
   // ZIP64 markers: a workbook of at most 10 MB never needs them.
   if (count === 0xffff || directoryOffset === 0xffffffff || directoryOffset + directorySize > end) throw notXlsx();
-  if (count > UPLOAD_LIMITS.zipEntries) throw refused(t('import.tooManyParts', { max: UPLOAD_LIMITS.zipEntries }));
+  if (count > UPLOAD_LIMITS.zipEntries) throw refused(t('import.tooManyParts', { max: UPLOAD_LIMITS.zipEntries.toLocaleString('nl-NL') }));
   const entries: ZipEntry[] = [];
   let offset = directoryOffset;
   for (let index = 0; index < count; index += 1) {
@@ -126,7 +126,7 @@ export function checkXlsxLimits(zip: Buffer): void {
     if (content.length !== entry.uncompressedSize) throw notXlsx();
     if (/^xl\/worksheets\/[^/]+\.xml$/i.test(entry.name)) {
       cells += countElements(content, 'c', UPLOAD_LIMITS.cells - cells);
-      if (cells > UPLOAD_LIMITS.cells) throw refused(t('import.tooManyCells', { max: UPLOAD_LIMITS.cells }));
+      if (cells > UPLOAD_LIMITS.cells) throw refused(t('import.tooManyCells', { max: UPLOAD_LIMITS.cells.toLocaleString('nl-NL') }));
       rows += countElements(content, 'row', UPLOAD_LIMITS.sheetRows - rows);
       if (rows > UPLOAD_LIMITS.sheetRows) throw refused(t('import.tooManyRows', { max: MAX_IMPORT_ROWS }));
     }
