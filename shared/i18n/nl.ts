@@ -578,7 +578,7 @@ export const nl = {
     tooLargeUnpacked: 'Het Excel-bestand is uitgepakt groter dan {max}. Splits het in delen of sla het op als CSV.',
     tooManyParts: 'Het Excel-bestand bestaat uit meer dan {max} onderdelen. Open het in Excel en sla het opnieuw op als Excel-werkmap.',
     unreadable: 'Het bestand kon niet worden gelezen. Open het in Excel en sla het opnieuw op als CSV of Excel-werkmap.',
-    tooSlow: 'Het lezen van het bestand duurde langer dan {seconds} seconden en is gestopt. Splits het in delen.',
+    tooSlow: 'Het lezen van het bestand duurde langer dan {seconds} {seconds|seconde|seconden} en is gestopt. Splits het in delen.',
     tooMuchMemory: 'Het lezen van het bestand vroeg meer dan {max} geheugen en is gestopt. Splits het in delen.',
     unclosedQuote: 'Een aanhalingsteken (") in deze regel wordt niet gesloten, daardoor is de rest van het bestand als één regel gelezen. Controleer de aanhalingstekens in het bestand.',
     strayQuote: 'Deze regel heeft een aanhalingsteken (") midden in een cel. Controleer de regel in het bestand.',

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { JobRunner } from '../../electron/core/jobs/runner';
 import { createTestCore, type TestCore } from '../helpers/core';
 import { manyCellsXlsx, zipBombXlsx } from '../helpers/hostile-xlsx';
 import { databaseFingerprint } from '../helpers/snapshot';
@@ -58,6 +59,33 @@ describe('limits on reading an upload', { timeout: 120_000 }, () => {
     expect(listed.ok).toBe(true);
     expect((await parsing).ok).toBe(false);
     expect(order).toEqual(['wijken.list', 'upload']);
+  });
+
+  it('ends a reading worker over its time or memory limit and says which limit, in Dutch', async () => {
+    // The same runner as the app's, with limits lowered so an ordinary file crosses them.
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Blad1');
+    sheet.addRow(['Inbreng']);
+    for (let index = 0; index < 20_000; index += 1) sheet.addRow([`Punt ${index} over het zwembad en de bibliotheek`]);
+    const dataBase64 = Buffer.from(await workbook.xlsx.writeBuffer()).toString('base64');
+    const runners = [
+      new JobRunner({ dbPath: core.databasePath, backupDir: core.dir, uploadLimits: { parseMs: 1 } }),
+      new JobRunner({ dbPath: core.databasePath, backupDir: core.dir, uploadLimits: { memoryMb: 8 } }),
+    ];
+    try {
+      await expect(runners[0]!.parseUpload('lijst.xlsx', dataBase64)).rejects.toMatchObject({
+        code: 'VALIDATION',
+        message: 'Het lezen van het bestand duurde langer dan 1 seconde en is gestopt. Splits het in delen.',
+      });
+      await expect(runners[1]!.parseUpload('lijst.xlsx', dataBase64)).rejects.toMatchObject({
+        code: 'VALIDATION',
+        message: 'Het lezen van het bestand vroeg meer dan 8 MB geheugen en is gestopt. Splits het in delen.',
+      });
+    } finally {
+      await Promise.all(runners.map((runner) => runner.close()));
+    }
+    // The core's own reader is unaffected and still answers.
+    expect((await core.value('findings.importParse', { fileName: 'a.csv', dataBase64: b64('Inbreng\r\nMeer bankjes\r\n') })).rowCount).toBe(1);
   });
 
   it('still reads ordinary workbooks and CSV files in the worker', async () => {

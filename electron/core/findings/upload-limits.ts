@@ -134,10 +134,10 @@ export function checkXlsxLimits(zip: Buffer): void {
 }
 
 /** The reading worker ran out of time or memory: said in terms of the limit, never as a crash. */
-export function parseTimeExceeded(): AppError {
-  return refused(t('import.tooSlow', { seconds: UPLOAD_LIMITS.parseMs / 1000 }));
+export function parseTimeExceeded(parseMs: number = UPLOAD_LIMITS.parseMs): AppError {
+  return refused(t('import.tooSlow', { seconds: Math.max(1, Math.round(parseMs / 1000)) }));
 }
 
-export function parseMemoryExceeded(): AppError {
-  return refused(t('import.tooMuchMemory', { max: `${UPLOAD_LIMITS.memoryMb} MB` }));
+export function parseMemoryExceeded(memoryMb: number = UPLOAD_LIMITS.memoryMb): AppError {
+  return refused(t('import.tooMuchMemory', { max: `${memoryMb} MB` }));
 }

@@ -20,6 +20,8 @@ export interface JobRunnerOptions {
   workerPath?: string;
   /** How long a cancelled job may take to stop by itself before its thread is ended. */
   cancelGraceMs?: number;
+  /** The reading worker's time and heap limits; defaults in findings/upload-limits.ts (tests lower them). */
+  uploadLimits?: { parseMs?: number; memoryMb?: number };
 }
 
 const FINISHED: JobStatus['state'][] = ['done', 'failed', 'cancelled'];
@@ -121,7 +123,8 @@ export class JobRunner {
    * limit is ended, and uploads read at the same time each get their own.
    */
   parseUpload(fileName: string, dataBase64: string): Promise<ImportUpload> {
-    const worker = this.idleReader ?? this.startReader();
+    const { parseMs = UPLOAD_LIMITS.parseMs, memoryMb = UPLOAD_LIMITS.memoryMb } = this.options.uploadLimits ?? {};
+    const worker = this.idleReader ?? this.startReader(memoryMb);
     this.idleReader = undefined;
     return new Promise<ImportUpload>((resolve, reject) => {
       const settle = (outcome: () => void, keepWorker: boolean) => {
@@ -136,9 +139,9 @@ export class JobRunner {
       const onMessage = (message: UploadWorkerMessage) =>
         settle(() => (message.type === 'parsed' ? resolve(message.upload) : reject(new AppError(message.code, message.message, message.issues))), true);
       const onError = (error: Error & { code?: string }) =>
-        settle(() => reject(error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? parseMemoryExceeded() : new AppError('INTERNAL', t('errors.internal'))), false);
+        settle(() => reject(error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? parseMemoryExceeded(memoryMb) : new AppError('INTERNAL', t('errors.internal'))), false);
       const onExit = () => settle(() => reject(new AppError('INTERNAL', t('errors.internal'))), false);
-      const timer = setTimeout(() => settle(() => reject(parseTimeExceeded()), false), UPLOAD_LIMITS.parseMs);
+      const timer = setTimeout(() => settle(() => reject(parseTimeExceeded(parseMs)), false), parseMs);
       worker.on('message', onMessage);
       worker.on('error', onError);
       worker.on('exit', onExit);
@@ -146,13 +149,13 @@ export class JobRunner {
     });
   }
 
-  private startReader(): Worker {
+  private startReader(memoryMb: number): Worker {
     const entry = this.options.workerPath ? { file: this.options.workerPath, execArgv: [] } : defaultWorkerEntry();
     const workerData: UploadWorkerData = { task: 'readUploads', dbPath: this.options.dbPath };
     const worker = new Worker(entry.file, {
       workerData,
       execArgv: entry.execArgv,
-      resourceLimits: { maxOldGenerationSizeMb: UPLOAD_LIMITS.memoryMb, maxYoungGenerationSizeMb: 32 },
+      resourceLimits: { maxOldGenerationSizeMb: memoryMb, maxYoungGenerationSizeMb: Math.min(32, memoryMb) },
     });
     // An idle reader never keeps the process alive; one that dies is simply not reused.
     worker.unref();
