@@ -17,6 +17,7 @@ import { benchMonitoring } from './bench/monitoring';
 import { benchResponses } from './bench/responses';
 import { benchUi } from './bench/ui';
 import { benchImport } from './bench/import';
+import { benchUploadLimits } from './bench/upload-limits';
 
 /** `npm run bench` builds it first (build:electron): jobs start the way the app starts them. */
 const COMPILED_JOB_WORKER = path.resolve('build', 'electron', 'worker.mjs');
@@ -106,6 +107,7 @@ async function main(): Promise<void> {
       ...(await benchResponses(core)).map((row) => ({ ...row, goal: '≤ 50 ms (alle dashboardcijfers samen)', met: row.medianMs <= 50 })),
     );
     rows.push(...(await benchImport(core)));
+    rows.push(...(await benchUploadLimits(core, values.quick ? 2 : 5)));
     rows.push(await backupRow(core, databasePath));
     await core.close();
     rows.push(await coldOpenRow(databasePath));

@@ -141,7 +141,8 @@ describe('findings import and export', () => {
     }
     const page = await core.value('findings.search', {});
     expect(page.rows.map((row) => row.text)).toEqual(['Eerste punt', 'Eerste punt']);
-  });
+    // Two imports, each a worker of its own: more than the default timeout on a busy machine.
+  }, 120_000);
 
   it('reads UTF-16 CSV files with a byte order mark (little and big endian), as Excel saves "Unicode text"', async () => {
     const text = 'Inbreng\tThema\r\nCliëntondersteuning één keer per week\tZorg\r\nGeen 💡 in de straat\tWonen\r\n';

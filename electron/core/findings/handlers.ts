@@ -6,7 +6,7 @@ import { defineHandlers } from '../api/handler';
 import type { Db } from '../db/connection';
 import { nowIso } from '../ids';
 import { requireFinding } from './service';
-import { checkRows, describeUpload, loadUpload, parseUpload, saveUpload, summariseCheck } from './transfer';
+import { checkRows, loadUpload, summariseCheck } from './transfer';
 import { findMeeting, findThemeTable } from '../meetings/repository';
 import {
   changeFindingVotes,
@@ -133,10 +133,8 @@ export const findingsHandlers = defineHandlers({
   'findings.themes': async (_input, { db }) => listThemes(db),
   'findings.tags': async (_input, { db }) => listTags(db),
 
-  'findings.importParse': async ({ fileName, dataBase64 }) => {
-    const table = await parseUpload(fileName, Buffer.from(dataBase64, 'base64'));
-    return describeUpload(saveUpload(table), table);
-  },
+  // Read in a worker under memory and time limits: a hostile file never stalls other requests.
+  'findings.importParse': async ({ fileName, dataBase64 }, { jobs }) => jobs.parseUpload(fileName, dataBase64),
 
   'findings.importCheck': async ({ uploadId, mapping, defaults }, { db }) => {
     const table = loadUpload(uploadId);

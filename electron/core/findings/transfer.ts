@@ -25,6 +25,7 @@ import { meetingsAndWijkenForImport } from '../meetings/repository';
 import { foldText } from './text';
 import { insertFinding, searchFindings, type FindingFields } from './repository';
 import { completeImportBatch, recordImportChunk } from './import-batch';
+import { checkXlsxLimits, UPLOAD_LIMITS } from './upload-limits';
 
 /** Parsed uploads wait here (by id) between "preview" and "confirm"; the import job reads them. */
 export function uploadDir(): string {
@@ -97,6 +98,7 @@ function cellText(value: ExcelJS.CellValue): string {
 
 async function parseXlsx(bytes: Buffer): Promise<ReadRow[]> {
   if (bytes.subarray(0, 4).toString('binary') !== 'PK\u0003\u0004') throw bad(t('import.notXlsx'));
+  checkXlsxLimits(bytes);
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
@@ -132,13 +134,24 @@ function parseCsv(bytes: Buffer): ReadRow[] {
   // otherwise defeat the guess and leave every line as one cell.
   const headerLine = text.split(/\r\n|\n|\r/, 1)[0] ?? '';
   const { delimiter } = Papa.parse<string[]>(headerLine, { delimitersToGuess: [...CSV_DELIMITERS] }).meta;
-  const result = Papa.parse<string[]>(text, { skipEmptyLines: 'greedy', delimiter });
-  const rows: ReadRow[] = result.data.map((row) => ({ cells: row.map((cell) => (cell ?? '').trim()) }));
-  for (const error of result.errors) {
-    const problem = csvRowProblem(error.code);
-    const row = error.row === undefined ? undefined : rows[error.row];
-    if (problem && row && !row.problem) row.problem = problem;
-  }
+  const rows: ReadRow[] = [];
+  let cells = 0;
+  let refusal: AppError | undefined;
+  // Row by row, so 10 MB of delimiters or line breaks is refused at the limit, not after millions of cells.
+  Papa.parse<string[]>(text, {
+    skipEmptyLines: 'greedy',
+    delimiter,
+    step(result, parser) {
+      const row: ReadRow = { cells: result.data.map((cell) => (cell ?? '').trim()) };
+      for (const error of result.errors) row.problem ??= csvRowProblem(error.code);
+      rows.push(row);
+      cells += row.cells.length;
+      if (cells > UPLOAD_LIMITS.cells) refusal = bad(t('import.tooManyCells', { max: UPLOAD_LIMITS.cells.toLocaleString('nl-NL') }));
+      else if (rows.length > UPLOAD_LIMITS.sheetRows) refusal = bad(t('import.tooManyRows', { max: MAX_IMPORT_ROWS }));
+      if (refusal) parser.abort();
+    },
+  });
+  if (refusal) throw refusal;
   return rows;
 }
 

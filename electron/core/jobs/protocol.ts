@@ -1,4 +1,6 @@
 import type { JobKind } from '../../../shared/api/jobs';
+import type { ImportUpload } from '../../../shared/api/meetings';
+import type { ErrorCode, FieldIssue } from '../../../shared/result';
 
 export interface JobWorkerData {
   kind: JobKind;
@@ -7,6 +9,23 @@ export interface JobWorkerData {
   backupDir: string;
   nativeBinding?: string;
 }
+
+/** A worker that reads uploaded files (no database); its limits are the worker's resource limits. */
+export interface UploadWorkerData {
+  task: 'readUploads';
+  dbPath: string;
+}
+
+/** One file for the reading worker, posted to it; it answers each with one `UploadWorkerMessage`. */
+export interface UploadTask {
+  fileName: string;
+  dataBase64: string;
+}
+
+/** The reading worker's answer to one file. */
+export type UploadWorkerMessage =
+  | { type: 'parsed'; upload: ImportUpload }
+  | { type: 'refused'; code: ErrorCode; message: string; issues?: FieldIssue[] };
 
 /** Messages from the worker to the runner. */
 export type WorkerMessage =

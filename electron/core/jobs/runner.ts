@@ -6,8 +6,11 @@ import type { JobKind, JobStatus } from '../../../shared/api/jobs';
 import { t } from '../../../shared/i18n';
 import { newId, nowIso } from '../ids';
 import { cleanupAfterKill } from './kinds';
-import type { JobWorkerData, RunnerMessage, WorkerMessage } from './protocol';
+import type { JobWorkerData, RunnerMessage, UploadTask, UploadWorkerData, UploadWorkerMessage, WorkerMessage } from './protocol';
+import type { ImportUpload } from '../../../shared/api/meetings';
+import { parseMemoryExceeded, parseTimeExceeded, UPLOAD_LIMITS } from '../findings/upload-limits';
 import { notFound } from '../api/errors';
+import { AppError } from '../../../shared/result';
 
 export interface JobRunnerOptions {
   dbPath: string;
@@ -17,6 +20,8 @@ export interface JobRunnerOptions {
   workerPath?: string;
   /** How long a cancelled job may take to stop by itself before its thread is ended. */
   cancelGraceMs?: number;
+  /** The reading worker's time and heap limits; defaults in findings/upload-limits.ts (tests lower them). */
+  uploadLimits?: { parseMs?: number; memoryMb?: number };
 }
 
 const FINISHED: JobStatus['state'][] = ['done', 'failed', 'cancelled'];
@@ -43,6 +48,7 @@ export class JobRunner {
   private readonly terminating = new Set<string>();
   /** Jobs undoing their writes after a cancel or error: never ended mid-way, that would leave half of it. */
   private readonly undoing = new Set<string>();
+  private idleReader: Worker | undefined;
 
   constructor(private readonly options: JobRunnerOptions) {}
 
@@ -87,6 +93,55 @@ export class JobRunner {
     return { ...status };
   }
 
+  /**
+   * Reads an uploaded CSV/XLSX in a worker thread, never on the thread that answers requests, under
+   * a heap limit and a time limit (findings/upload-limits.ts); the worker saves the parsed table and
+   * only its summary comes back. Over a limit: a Dutch VALIDATION error. One reading worker is kept
+   * idle between uploads (starting one costs ~50 ms compiled, far more through tsx); one that hit a
+   * limit is ended, and uploads read at the same time each get their own.
+   */
+  parseUpload(fileName: string, dataBase64: string): Promise<ImportUpload> {
+    const { parseMs = UPLOAD_LIMITS.parseMs, memoryMb = UPLOAD_LIMITS.memoryMb } = this.options.uploadLimits ?? {};
+    const worker = this.idleReader ?? this.startReader(memoryMb);
+    this.idleReader = undefined;
+    return new Promise<ImportUpload>((resolve, reject) => {
+      const settle = (outcome: () => void, keepWorker: boolean) => {
+        clearTimeout(timer);
+        worker.off('message', onMessage);
+        worker.off('error', onError);
+        worker.off('exit', onExit);
+        if (keepWorker && !this.idleReader) this.idleReader = worker;
+        else void worker.terminate();
+        outcome();
+      };
+      const onMessage = (message: UploadWorkerMessage) =>
+        settle(() => (message.type === 'parsed' ? resolve(message.upload) : reject(new AppError(message.code, message.message, message.issues))), true);
+      const onError = (error: Error & { code?: string }) =>
+        settle(() => reject(error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? parseMemoryExceeded(memoryMb) : new AppError('INTERNAL', t('errors.internal'))), false);
+      const onExit = () => settle(() => reject(new AppError('INTERNAL', t('errors.internal'))), false);
+      const timer = setTimeout(() => settle(() => reject(parseTimeExceeded(parseMs)), false), parseMs);
+      worker.on('message', onMessage);
+      worker.on('error', onError);
+      worker.on('exit', onExit);
+      worker.postMessage({ fileName, dataBase64 } satisfies UploadTask);
+    });
+  }
+
+  private startReader(memoryMb: number): Worker {
+    const workerData: UploadWorkerData = { task: 'readUploads', dbPath: this.options.dbPath };
+    const worker = new Worker(this.options.workerPath ?? sourceWorkerPath(), {
+      workerData,
+      execArgv: [],
+      resourceLimits: { maxOldGenerationSizeMb: memoryMb, maxYoungGenerationSizeMb: Math.min(32, memoryMb) },
+    });
+    // An idle reader never keeps the process alive; one that dies is simply not reused.
+    worker.unref();
+    worker.on('exit', () => {
+      if (this.idleReader === worker) this.idleReader = undefined;
+    });
+    return worker;
+  }
+
   cancel(id: string): JobStatus {
     const job = this.get(id);
     const worker = this.workers.get(id);
@@ -121,7 +176,9 @@ export class JobRunner {
   }
 
   async close(): Promise<void> {
-    await Promise.all([...this.workers.values()].map((worker) => worker.terminate()));
+    const reader = this.idleReader;
+    this.idleReader = undefined;
+    await Promise.all([...this.workers.values(), ...(reader ? [reader] : [])].map((worker) => worker.terminate()));
   }
 
   private onWorkerMessage(id: string, message: WorkerMessage): void {

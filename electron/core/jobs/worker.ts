@@ -1,37 +1,57 @@
 import { parentPort, workerData } from 'node:worker_threads';
+import { AppError } from '../../../shared/result';
+import { t } from '../../../shared/i18n';
+import type { JobWorkerData, RunnerMessage, UploadTask, UploadWorkerData, UploadWorkerMessage, WorkerMessage } from './protocol';
 import { isCancellation } from './job';
-import { jobKinds, openJobConnection } from './kinds';
-import type { JobWorkerData, RunnerMessage, WorkerMessage } from './protocol';
 
-const data = workerData as JobWorkerData;
+const data = workerData as JobWorkerData | UploadWorkerData;
 const port = parentPort;
 if (!port) throw new Error('worker.ts runs only as a worker thread');
 
-const controller = new AbortController();
-port.on('message', (message: RunnerMessage) => {
-  if (message.type === 'cancel') controller.abort();
-});
-
-function send(message: WorkerMessage): void {
+function send(message: WorkerMessage | UploadWorkerMessage): void {
   port!.postMessage(message);
 }
 
-const sqlite = openJobConnection(data.dbPath, data.nativeBinding);
-try {
-  const result = await jobKinds[data.kind]({
-    sqlite,
-    dbPath: data.dbPath,
-    backupDir: data.backupDir,
-    params: data.params,
-    signal: controller.signal,
-    report: (done, total, message) => send({ type: 'progress', done, total, ...(message ? { message } : {}) }),
-    undoing: (message) => send({ type: 'undoing', message }),
-  });
-  send({ type: 'done', result });
-} catch (error) {
-  if (isCancellation(error)) send({ type: 'cancelled' });
-  else send({ type: 'failed', message: error instanceof Error ? error.message : String(error) });
-} finally {
-  sqlite.close();
-  port.close();
+/** Reads uploads off the request thread; each parsed table goes to disk here, only its summary back. */
+async function readUpload(task: UploadTask): Promise<void> {
+  try {
+    // Loaded on demand: a reading worker starts without the job kinds' libraries (docx, SQLite).
+    const { describeUpload, parseUpload, saveUpload } = await import('../findings/transfer');
+    const table = await parseUpload(task.fileName, Buffer.from(task.dataBase64, 'base64'));
+    send({ type: 'parsed', upload: describeUpload(saveUpload(table), table) });
+  } catch (error) {
+    if (error instanceof AppError) send({ type: 'refused', code: error.code, message: error.message, ...(error.issues ? { issues: error.issues } : {}) });
+    else send({ type: 'refused', code: 'VALIDATION', message: t('import.unreadable') });
+  }
 }
+
+async function runJob(job: JobWorkerData): Promise<void> {
+  const { jobKinds, openJobConnection } = await import('./kinds');
+  const controller = new AbortController();
+  port!.on('message', (message: RunnerMessage) => {
+    if (message.type === 'cancel') controller.abort();
+  });
+  const sqlite = openJobConnection(job.dbPath, job.nativeBinding);
+  try {
+    const result = await jobKinds[job.kind]({
+      sqlite,
+      dbPath: job.dbPath,
+      backupDir: job.backupDir,
+      params: job.params,
+      signal: controller.signal,
+      report: (done, total, message) => send({ type: 'progress', done, total, ...(message ? { message } : {}) }),
+      undoing: (message) => send({ type: 'undoing', message }),
+    });
+    send({ type: 'done', result });
+  } catch (error) {
+    if (isCancellation(error)) send({ type: 'cancelled' });
+    else send({ type: 'failed', message: error instanceof Error ? error.message : String(error) });
+  } finally {
+    sqlite.close();
+    port!.close();
+  }
+}
+
+// A reading worker stays for the next upload (the runner keeps one idle); a job worker runs one job.
+if ('task' in data) port.on('message', (task: UploadTask) => void readUpload(task));
+else await runJob(data);
