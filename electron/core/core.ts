@@ -12,7 +12,7 @@ import { handlers } from './api/handlers';
 import { createKysely, openSqlite, refreshPlannerStatistics, type Db, type Sqlite } from './db/connection';
 import { migrateToLatest, refuseForeignOrNewerDatabase, type MigrationOutcome } from './db/migrate';
 import { JobRunner } from './jobs/runner';
-import { discardAbandonedImports } from './findings/import-batch';
+import { discardAbandonedImports } from './findings/import-batch-repository';
 import { backupDirFor } from './paths';
 import { DEFAULT_AUTOMATIC_BACKUPS, scheduleAutomaticBackups, type AutomaticBackupOptions } from './backups/schedule';
 import { MaintenanceGate } from './backups/gate';

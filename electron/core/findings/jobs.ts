@@ -6,7 +6,7 @@ import { createKysely } from '../db/connection';
 import { throwIfCancelled, type JobEnvironment } from '../jobs/job';
 import { buildMeetingReport, writeReportFile } from '../meetings/report';
 import { checkRows, exportDir, exportFindings, importRows, loadUpload, pauseBetweenChunks, removeUpload } from './transfer';
-import { discardImportBatch } from './import-batch';
+import { discardImportBatch } from './import-batch-repository';
 import { newId } from '../ids';
 import { searchFindings } from './repository';
 

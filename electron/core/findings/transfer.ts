@@ -24,7 +24,7 @@ import { newId } from '../ids';
 import { meetingsAndWijkenForImport } from '../meetings/repository';
 import { foldText } from './text';
 import { insertFinding, searchFindings, type FindingFields } from './repository';
-import { completeImportBatch, recordImportChunk } from './import-batch';
+import { completeImportBatch, recordImportChunk } from './import-batch-repository';
 import { checkXlsxLimits, UPLOAD_LIMITS } from './upload-limits';
 
 /** Parsed uploads wait here (by id) between "preview" and "confirm"; the import job reads them. */
