@@ -156,10 +156,10 @@ test('items move between sections by drag and drop and by keyboard choice, secti
   await app.mouse.down();
   await app.mouse.move(from.x + from.width / 2, from.y + 20, { steps: 5 });
   await app.mouse.move(to.x + to.width / 2, to.y + to.height / 2 - 5, { steps: 20 });
-  // dnd-kit settles the drop target on the next animation frames; on a busy machine give it time.
-  await app.waitForTimeout(400);
+  // dnd-kit settles the drop target on the next animation frames: drop once its live region (what a
+  // screen reader says) tells the item is over a drop target.
+  await expect(app.locator('[id^="DndLiveRegion"]')).toContainText('was moved over droppable area', { timeout: 10_000 });
   await app.mouse.move(to.x + to.width / 2, to.y + to.height / 2 - 4);
-  await app.waitForTimeout(200);
   await app.mouse.up();
   await expect(app.getByLabel('Tekst van Punt 2.1')).toHaveValue('Tweede bevinding');
   await expect(app.getByLabel('Tekst van Punt 2.2')).toHaveValue('Een conclusie');

@@ -81,7 +81,7 @@ async function settle(method: MethodName, result: Result<unknown>): Promise<void
 
 async function fuzz(method: MethodName, numRuns: number): Promise<void> {
   const plausible = await plausibleValues();
-  const seed = Date.now() ^ method.length;
+  const seed = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : Date.now() ^ method.length;
   seeds[method] = seed;
   await fc.assert(
     fc.asyncProperty(hostileInput(contract[method].input, plausible), async (input) => {
@@ -107,7 +107,11 @@ async function fuzz(method: MethodName, numRuns: number): Promise<void> {
       expect(after.totalChanges, `${method} wrote rows while rejecting`).toBe(before.totalChanges);
     }),
     { numRuns, seed, endOnFailure: true },
-  );
+  ).catch((error: unknown) => {
+    // Printed on failure so the run can be replayed: FUZZ_SEED=<seed> npx vitest run tests/integration/api-fuzz.test.ts
+    console.error(`api-fuzz ${method}: seed ${seed} (replay with FUZZ_SEED=${seed})`);
+    throw error;
+  });
   expect(core.sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
 }
 

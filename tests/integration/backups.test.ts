@@ -30,6 +30,7 @@ describe('backups', () => {
     core = await createTestCore();
     await core.value('wijken.create', { name: 'Noord' });
     await core.value('wijken.create', { name: 'Zuid' });
+    const requestedAt = new Date().toISOString();
     const file = await backupNow(core);
     expect(path.dirname(file)).toBe(backupDirFor(core.databasePath));
     expect(existsSync(`${file}-wal`)).toBe(false);
@@ -40,7 +41,8 @@ describe('backups', () => {
     expect(made.readable).toBe(true);
     expect(made.schemaVersion).toBe(core.migration.schemaVersion);
     expect(made.tables.find((table) => table.table === 'wijken')?.rows).toBe(2);
-    expect(Date.now() - Date.parse(made.takenAt)).toBeLessThan(60_000);
+    // The date shown is when this backup was taken, not a file date from elsewhere.
+    expect(made.takenAt >= requestedAt && made.takenAt <= new Date().toISOString()).toBe(true);
     // A self-contained rollback-journal file, not a WAL file that needs its -wal beside it.
     const copy = new BetterSqlite3(file, { readonly: true });
     expect(copy.pragma('journal_mode', { simple: true })).toBe('delete');
@@ -152,11 +154,9 @@ describe('backups', () => {
   it('takes the automatic backup in the background after start without delaying the start', async () => {
     const dir = makeTempDir();
     const databasePath = path.join(dir, 'advieswerk.sqlite');
-    const started = Date.now();
     const background = await openCore({ databasePath, mode: 'browser', automaticBackups: { firstDelayMs: 200, checkIntervalMs: 100 } });
     // Open returns before any backup exists: the first one is only scheduled.
     expect(existsSync(backupDirFor(databasePath))).toBe(false);
-    const openedIn = Date.now() - started;
     const job = await new Promise<{ id: string; state: string }>((resolve) => {
       const off = background.onJobEvent((status) => {
         if (status.kind === 'backup' && status.state === 'done') {
@@ -170,7 +170,6 @@ describe('backups', () => {
     await new Promise((resolve) => setTimeout(resolve, 400));
     const backups = ((await background.call('backups.list', {})) as { value: BackupInfo[] }).value;
     expect(backups.filter((backup) => backup.reason === 'automatisch')).toHaveLength(1);
-    expect(openedIn).toBeLessThan(5_000);
     await background.close();
     core = await createTestCore({ dir });
   });

@@ -6,7 +6,8 @@ import type { Db, Sqlite } from '../db/connection';
 import { forgetMemberPersonalData, membersPastRetention } from '../councilOwn/repository';
 import { newId, nowIso } from '../ids';
 import { forgetAuditContent, recordAudit } from './audit';
-import { blockingReferences, labelColumn, tableColumns, tablesWithColumn } from './tables';
+import { findReferences } from '../db/references';
+import { labelColumn, tableColumns, tablesWithColumn } from './tables';
 
 /**
  * AVG retention: rows flagged `contains_personal_data = 1` whose `created_at` is older than the
@@ -130,7 +131,7 @@ export async function purgePersonalData(trx: Db, sqlite: Sqlite, confirmedCount:
       counts[`${item.table}.${item.column}`] = (counts[`${item.table}.${item.column}`] ?? 0) + 1;
       continue;
     }
-    const references = blockingReferences(sqlite, item.table, item.id);
+    const references = findReferences(sqlite, item.table, item.id, { onlyBlocking: true });
     if (references.length > 0) {
       const uses = describeUses(references);
       throw new AppError('CONFLICT', t('privacy.stillReferenced', { uses }));

@@ -7,7 +7,8 @@ import type { Db, Sqlite } from '../db/connection';
 import { nowIso } from '../ids';
 import { forgetAuditContent, readRow, recordAudit } from './audit';
 import { PERSONAL_DATA_COLUMN } from './privacy';
-import { blockingReferences, labelColumn, tableColumns, tablesWithColumn } from './tables';
+import { findReferences } from '../db/references';
+import { labelColumn, tableColumns, tablesWithColumn } from './tables';
 
 /**
  * The trash, by convention: a table with a nullable `deleted_at` column takes part. "Deleting" sets
@@ -94,7 +95,7 @@ export async function emptyTrash(trx: Db, sqlite: Sqlite, userName: string): Pro
   let removed = 0;
   const tryRemove = async (table: string, row: Record<string, unknown>): Promise<boolean> => {
     const id = String(row.id);
-    if (blockingReferences(sqlite, table, id).length > 0) return false;
+    if (findReferences(sqlite, table, id, { onlyBlocking: true }).length > 0) return false;
     await db.deleteFrom(table).where('id', '=', id).execute();
     // Deleted for good, personal data must not live on in the trail (AVG): who and when stay.
     const personal = row[PERSONAL_DATA_COLUMN] === 1;
@@ -118,6 +119,6 @@ export async function emptyTrash(trx: Db, sqlite: Sqlite, userName: string): Pro
       for (const row of rows) if (await tryRemove(table, row)) progress = true;
     }
   }
-  const kept = (await listTrash(trx, sqlite)).map((item) => ({ ...item, usedBy: describeUses(blockingReferences(sqlite, item.table, item.id)) }));
+  const kept = (await listTrash(trx, sqlite)).map((item) => ({ ...item, usedBy: describeUses(findReferences(sqlite, item.table, item.id, { onlyBlocking: true })) }));
   return { removed, kept };
 }

@@ -20,6 +20,15 @@ export function downloadBytes(fileName: string, bytes: Uint8Array | string): voi
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
+/** A file's bytes as base64, the form files travel in through the API (uploads). In chunks: spreading a whole file would overflow the call stack. */
+export async function fileToBase64(file: Blob): Promise<string> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  let binary = '';
+  for (let index = 0; index < bytes.length; index += 0x8000) binary += String.fromCharCode(...bytes.subarray(index, index + 0x8000));
+  return btoa(binary);
+}
+
+/** The reverse, for files the API hands back (downloads). */
 export function base64ToBytes(base64: string): Uint8Array {
   const binary = atob(base64);
   const bytes = new Uint8Array(binary.length);

@@ -15,17 +15,11 @@ import { formatDateShort, t, type MessageKey } from '../../../../shared/i18n';
 import { api } from '../../api';
 import { Alert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
+import { fileToBase64 } from '../../ui/download';
 import { Heading, Paragraph } from '../../ui/Heading';
 import { JobProgress } from '../../ui/JobProgress';
 import { useJob } from '../../ui/useJob';
 import { fieldErrors, SelectField, sourceLabel } from '../meetings/controls';
-
-function toBase64(buffer: ArrayBuffer): string {
-  const bytes = new Uint8Array(buffer);
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
-}
 
 /** Import from CSV/XLSX: read, map columns, check every row, then confirm (one transaction, as a job). */
 export function ImportSection() {
@@ -50,7 +44,7 @@ export function ImportSection() {
     }
     setBusy(true);
     try {
-      const parsed = await api.call('findings.importParse', { fileName: file.name, dataBase64: toBase64(await file.arrayBuffer()) });
+      const parsed = await api.call('findings.importParse', { fileName: file.name, dataBase64: await fileToBase64(file) });
       setUpload(parsed);
       setMapping(parsed.suggestedMapping);
     } catch (caught) {

@@ -4,6 +4,7 @@ import { formatDateTime, t, type MessageKey } from '../../../../shared/i18n';
 import { api } from '../../api';
 import { Alert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
+import { fileToBase64 } from '../../ui/download';
 import { Heading, Paragraph } from '../../ui/Heading';
 import { JobProgress } from '../../ui/JobProgress';
 import { useJob } from '../../ui/useJob';
@@ -27,13 +28,6 @@ export function ExchangeExportSection({ meetingId }: { meetingId: string }) {
   );
 }
 
-function toBase64(buffer: ArrayBuffer): string {
-  const bytes = new Uint8Array(buffer);
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
-}
-
 const TYPE_LABELS: Record<string, MessageKey> = { wijk: 'tables.wijken', programme: 'tables.programmes', meeting: 'tables.meetings', themeTable: 'tables.theme_tables', finding: 'tables.findings' };
 
 /** On the meetings list: read an exchange file from another member and merge it. */
@@ -50,7 +44,7 @@ export function ExchangeImportSection({ onImported }: { onImported(): void }) {
     setError(null);
     setUpload(null);
     try {
-      setUpload(await api.call('exchange.readFile', { fileName: file.name, dataBase64: toBase64(await file.arrayBuffer()) }));
+      setUpload(await api.call('exchange.readFile', { fileName: file.name, dataBase64: await fileToBase64(file) }));
     } catch (caught) {
       setError(fieldErrors(caught).message);
     }

@@ -24,7 +24,7 @@ import { Button } from '../../ui/Button';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { CheckboxField, TextAreaField, TextField } from '../../ui/Field';
 import { Heading, Paragraph } from '../../ui/Heading';
-import { base64ToBytes, downloadBytes } from '../../ui/download';
+import { base64ToBytes, downloadBytes, fileToBase64 } from '../../ui/download';
 import { FOLLOWUP_HISTORY_TABLES, HistorySection } from '../audit/HistorySection';
 import { offer } from './Exports';
 import { PlainTable } from './figures';
@@ -33,13 +33,6 @@ type Status = { kind: 'ok' | 'error'; message: string } | null;
 
 function statusText(status: string): string {
   return t(`responses.status.${status as 'verzonden'}`);
-}
-
-async function fileToBase64(file: File): Promise<string> {
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  let binary = '';
-  for (let index = 0; index < bytes.length; index += 0x8000) binary += String.fromCharCode(...bytes.subarray(index, index + 0x8000));
-  return btoa(binary);
 }
 
 /** The browser's type, or one from the extension when it gives none; the server refuses others. */
