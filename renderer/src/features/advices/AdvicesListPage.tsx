@@ -28,7 +28,6 @@ function errorMessage(error: unknown): string {
   throw error;
 }
 
-
 function RequestsSection({ requests, onChanged }: { requests: AdviceRequest[]; onChanged(): void }) {
   const [adding, setAdding] = useState(false);
   const [status, setStatus] = useState<Status>(null);

@@ -10,6 +10,7 @@ import { Button } from '../../ui/Button';
 import { TextAreaField, TextField } from '../../ui/Field';
 import { Heading, Paragraph } from '../../ui/Heading';
 import { applyServerErrors } from '../../ui/formErrors';
+import { useUnsavedChangesGuard } from '../../ui/useUnsavedChangesGuard';
 
 type FormInput = z.input<typeof councilSettingsInput>;
 type FormOutput = z.output<typeof councilSettingsInput>;
@@ -26,6 +27,7 @@ export function CouncilForm() {
   const signatories = useFieldArray({ control: form.control, name: 'signatories' });
   const errors = formState.errors;
   const logo = watch('logoDataUrl');
+  const leaveGuard = useUnsavedChangesGuard(formState.isDirty);
 
   useEffect(() => {
     void api.call('council.get').then((settings) => reset(toFormValues(settings)));
@@ -57,6 +59,7 @@ export function CouncilForm() {
         {t('council.title')}
       </Heading>
       <Paragraph className="aw-muted">{t('council.intro')}</Paragraph>
+      {leaveGuard}
       <form onSubmit={save} noValidate>
         <TextField label={t('council.name')} description={t('council.nameHint')} error={errors.name?.message} {...register('name')} />
         <TextField label={t('council.municipality')} error={errors.municipality?.message} {...register('municipality')} />
