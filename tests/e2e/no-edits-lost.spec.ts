@@ -122,6 +122,9 @@ test('leaving a changed settings form asks first, with the focus on staying', as
   await dialog.getByRole('button', { name: 'Annuleren' }).click();
   await expect(name).toHaveValue('Nog een wijziging');
   expect(new URL(app.url()).hash).toBe('#/instellingen');
+  await menu.getByRole('link', { name: 'Adviezen' }).click();
+  await dialog.getByRole('button', { name: 'Verlaten zonder opslaan' }).click();
+  await expect(app.getByRole('heading', { level: 1, name: 'Adviezen' })).toBeVisible();
 });
 
 test('the delete confirmation opens on "Annuleren": Enter right away deletes nothing', async ({ app }) => {
