@@ -153,7 +153,7 @@ function hardenSession(): void {
 }
 
 function createMainWindow(paths: RuntimePaths): BrowserWindow {
-  const window = new BrowserWindow(createMainWindowOptions({ preloadPath: paths.preload, title: app.getName() }));
+  const window = new BrowserWindow(createMainWindowOptions({ preloadPath: paths.preload, title: app.getName(), iconPath: path.join(paths.rendererDir, 'icon.png') }));
   window.once('ready-to-show', () => window.show());
   window.webContents.on('context-menu', (_event, params) => {
     const template = buildContextMenuTemplate(params, {

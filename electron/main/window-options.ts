@@ -3,6 +3,8 @@ import type { BrowserWindowConstructorOptions } from 'electron';
 export interface MainWindowSettings {
   preloadPath: string;
   title: string;
+  /** The app icon for the window and task bar (Linux, Windows); macOS takes the bundle's icon.icns. */
+  iconPath?: string;
 }
 
 /**
@@ -12,6 +14,7 @@ export interface MainWindowSettings {
 export function createMainWindowOptions(settings: MainWindowSettings): BrowserWindowConstructorOptions {
   return {
     title: settings.title,
+    ...(settings.iconPath ? { icon: settings.iconPath } : {}),
     width: 1280,
     height: 860,
     minWidth: 900,

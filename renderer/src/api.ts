@@ -10,16 +10,23 @@ declare global {
   }
 }
 
+/** In characters: at most 3 UTF-8 bytes each, so well within the browser's 64 KiB for keepalive requests. */
+const KEEPALIVE_LIMIT = 16 * 1024;
+
 /** Browser mode: the loopback host, authenticated by the HttpOnly cookie it set on first visit. */
 function httpTransport(): Transport {
   return {
     async request(method, input): Promise<Result<unknown>> {
       try {
+        const body = JSON.stringify(input ?? {});
         const response = await fetch(`api/${encodeURIComponent(method)}`, {
           method: 'POST',
           headers: { 'Content-Type': 'application/json' },
           credentials: 'same-origin',
-          body: JSON.stringify(input ?? {}),
+          body,
+          // A save started as the page is left or reloaded (autosave on pagehide) must still arrive;
+          // the browser allows that only for small requests (64 KiB in all), so not for uploads.
+          keepalive: body.length < KEEPALIVE_LIMIT,
         });
         return (await response.json()) as Result<unknown>;
       } catch (error) {

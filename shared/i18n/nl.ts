@@ -958,6 +958,14 @@ export const nl = {
     pdfUnavailable: 'Een PDF maken lukt niet: LibreOffice is niet geïnstalleerd of gaf een fout. Exporteer naar Word (.docx) en maak daar een PDF van.',
     importInvalid: 'Dit is geen geldig adviesbestand van Advieswerk: {details}',
   },
+  autosave: {
+    retrying: 'Niet opgeslagen — opnieuw proberen…',
+  },
+  unsavedChanges: {
+    title: 'Wijzigingen niet opgeslagen',
+    message: 'U hebt wijzigingen die nog niet zijn opgeslagen. Als u deze pagina verlaat, gaan ze verloren.',
+    leave: 'Verlaten zonder opslaan',
+  },
   advicesUi: {
     requestsTitle: 'Adviesaanvragen',
     requestsIntro: 'Aanvragen van het college, met de dagen tot de uiterste datum.',

@@ -12,15 +12,25 @@ interface ConfirmDialogProps {
   onCancel(): void;
 }
 
-/** A modal question on the native <dialog>: focus is trapped, Escape cancels. */
+/**
+ * A modal question on the native <dialog>: focus is trapped, Escape cancels, and it opens on the safe
+ * choice ("Annuleren"), so Enter right away changes nothing.
+ */
 export function ConfirmDialog({ open, title, message, confirmLabel, onConfirm, onCancel }: ConfirmDialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
+  const cancelRef = useRef<HTMLButtonElement>(null);
   // Unique per dialog: a page with two confirmations (wijken and back-ups) must not share an id.
   const titleId = useId();
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
+    if (open && !dialog.open) {
+      dialog.showModal();
+      // showModal() focuses the first button (the dangerous one) unless a child has the `autofocus`
+      // attribute, which React never renders (its autoFocus only focuses on mount, while the dialog
+      // is still closed). So the safe choice is focused here, once the dialog is open.
+      cancelRef.current?.focus();
+    }
     if (!open && dialog.open) dialog.close();
   }, [open]);
   return (
@@ -33,7 +43,7 @@ export function ConfirmDialog({ open, title, message, confirmLabel, onConfirm, o
         <Button appearance="danger" onClick={onConfirm}>
           {confirmLabel}
         </Button>
-        <Button appearance="secondary" onClick={onCancel} autoFocus>
+        <Button appearance="secondary" onClick={onCancel} ref={cancelRef}>
           {t('common.cancel')}
         </Button>
       </div>

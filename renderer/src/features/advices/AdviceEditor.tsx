@@ -23,7 +23,6 @@ import { itemLabel, Outline, type OutlineActions } from './Outline';
 
 type SaveState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved' } | { kind: 'error'; message: string };
 
-
 function LetterDetails({
   advice,
   requests,
@@ -516,16 +515,18 @@ export function AdviceEditor({ id }: { id: string }) {
   }, [id]);
 
   // Saves run one after another, so a slow autosave can never land after (and undo) a later change.
-  const queue = useRef<Promise<void>>(Promise.resolve());
+  const queue = useRef<Promise<unknown>>(Promise.resolve());
   const run = useCallback((method: () => Promise<AdviceDetail>) => {
     const next = queue.current.then(async () => {
       setSave({ kind: 'saving' });
       try {
         setAdvice(await method());
         setSave({ kind: 'saved' });
+        return true;
       } catch (error) {
         if (!(error instanceof ApiCallError)) throw error;
         setSave({ kind: 'error', message: error.message });
+        return false;
       }
     });
     queue.current = next.catch(() => undefined);

@@ -21,7 +21,8 @@ import { Heading, Paragraph } from '../../ui/Heading';
 import { AutosaveTextArea, AutosaveTextField } from './Autosave';
 
 export interface OutlineActions {
-  run(method: () => Promise<AdviceDetail>): Promise<void>;
+  /** Runs one change after the others; resolves true when it was saved, false when refused or failed (then said on screen). */
+  run(method: () => Promise<AdviceDetail>): Promise<boolean>;
   select(itemId: string): void;
 }
 

@@ -10,6 +10,7 @@ import { TextAreaField, TextField } from '../../ui/Field';
 import { ContractForm, useContractForm } from '../../ui/Form';
 import { Heading, Paragraph } from '../../ui/Heading';
 import { QueryError } from '../../ui/QueryState';
+import { useUnsavedChangesGuard } from '../../ui/useUnsavedChangesGuard';
 
 function toFormValues(settings: CouncilSettings): z.input<typeof councilSettingsInput> {
   const { updatedAt: _updatedAt, ...values } = settings;
@@ -25,6 +26,7 @@ export function CouncilForm() {
   const logo = watch('logoDataUrl');
   const settings = useApiQuery('council.get');
   const update = useApiMutation('council.update');
+  const leaveGuard = useUnsavedChangesGuard(formState.isDirty);
 
   useEffect(() => {
     if (settings.data) reset(toFormValues(settings.data));
@@ -52,6 +54,7 @@ export function CouncilForm() {
         {t('council.title')}
       </Heading>
       <Paragraph className="aw-muted">{t('council.intro')}</Paragraph>
+      {leaveGuard}
       {settings.isError && <QueryError error={settings.error} retry={() => void settings.refetch()} />}
       <ContractForm
         form={form}
