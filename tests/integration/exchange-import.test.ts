@@ -2,11 +2,12 @@ import BetterSqlite3 from 'better-sqlite3';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contract } from '../../shared/api/contract';
-import { EXCHANGE_FORMAT, EXCHANGE_VERSION, type ExchangeRecord, type ExchangeReport } from '../../shared/api/exchange';
+import type { ExchangeRecord, ExchangeReport } from '../../shared/api/exchange';
 import { t } from '../../shared/i18n';
 import { createKysely, type Sqlite } from '../../electron/core/db/connection';
 import { mergeRecords } from '../../electron/core/exchange/records';
 import { createTestCore, type TestCore } from '../helpers/core';
+import { exchangeFileBytes, importThroughJob as importJob, NO_ROW, recordRow } from '../helpers/exchange';
 import { databaseFingerprint } from '../helpers/snapshot';
 
 /**
@@ -40,19 +41,7 @@ afterAll(async () => {
   await core.dispose();
 });
 
-function exchangeFile(records: ExchangeRecord[]): Buffer {
-  return Buffer.from(
-    JSON.stringify({ format: EXCHANGE_FORMAT, version: EXCHANGE_VERSION, exportedAt: FILE_TIME, exportedBy: 'Test', containsPersonalData: false, description: 'test', records }),
-  );
-}
-
-async function importThroughJob(records: ExchangeRecord[]): Promise<ExchangeReport> {
-  const upload = await core.value('exchange.readFile', { fileName: 'uitwisseling.json', dataBase64: exchangeFile(records).toString('base64') });
-  const started = await core.value('jobs.start', { kind: 'exchangeImport', params: { uploadId: upload.uploadId } });
-  const done = await core.jobs.wait(started.id);
-  expect(done.state, done.message).toBe('done');
-  return done.result!.report as ExchangeReport;
-}
+const importThroughJob = (records: ExchangeRecord[]) => importJob(core, records);
 
 let idCounter = 0;
 /** A fresh UUIDv7-shaped id, unique within this file. */
@@ -102,26 +91,9 @@ function findingData(overrides: Record<string, unknown> = {}): Record<string, un
   };
 }
 
-/** The row of a record and its links, straight from SQLite (not through the importer). */
-function rowOf(sqlite: Sqlite, type: string, id: string): string {
-  const tables: Record<string, [string, string?, string?]> = {
-    wijk: ['wijken'],
-    programme: ['programmes'],
-    meeting: ['meetings', 'meeting_wijken', 'meeting_id'],
-    themeTable: ['theme_tables'],
-    finding: ['findings', 'finding_tags', 'finding_id'],
-  };
-  if (!Object.hasOwn(tables, type)) return '';
-  const spec = tables[type]!;
-  const [table, links, owner] = spec;
-  const row = sqlite.prepare(`select * from ${table} where id = ?`).get(id);
-  const linkRows = links ? sqlite.prepare(`select * from ${links} where ${owner} = ? order by 2`).all(id) : [];
-  return JSON.stringify([row ?? null, linkRows]);
-}
-
 describe('a record that names something this database does not have (12.8)', () => {
   it('a newer version of a meeting with an unknown wijk is skipped whole: title and wijk links stay', async () => {
-    const before = rowOf(core.sqlite, 'meeting', base.meeting);
+    const before = recordRow(core.sqlite, 'meeting', base.meeting);
     const fingerprint = databaseFingerprint(core.sqlite);
 
     const report = await importThroughJob([
@@ -130,7 +102,7 @@ describe('a record that names something this database does not have (12.8)', () 
 
     expect(report).toMatchObject({ inserted: 0, updated: 0, conflicts: [] });
     expect(report.skipped).toEqual([{ type: 'meeting', id: base.meeting, reason: t('exchange.badRecord', { details: t('exchange.missingReference') }) }]);
-    expect(rowOf(core.sqlite, 'meeting', base.meeting)).toBe(before);
+    expect(recordRow(core.sqlite, 'meeting', base.meeting)).toBe(before);
     expect((await core.value('meetings.get', { id: base.meeting })).title).toBe('Avond Noord');
     expect(databaseFingerprint(core.sqlite).hash).toBe(fingerprint.hash);
   });
@@ -149,7 +121,7 @@ describe('a record that names something this database does not have (12.8)', () 
 
     expect(report).toMatchObject({ inserted: 0, updated: 0, unchanged: 0, conflicts: [] });
     expect(report.skipped.map((skipped) => skipped.id)).toEqual(records.map((record) => record.id));
-    for (const record of records) expect(rowOf(core.sqlite, record.type, record.id)).toBe(JSON.stringify([null, []]));
+    for (const record of records) expect(recordRow(core.sqlite, record.type, record.id)).toBe(NO_ROW);
     expect(databaseFingerprint(core.sqlite).hash).toBe(fingerprint.hash);
   });
 });
@@ -172,7 +144,7 @@ describe('records are checked with the API schemas (12.9)', () => {
     for (const [index, value] of hostileText.entries()) {
       for (const record of records.slice(index * 4, index * 4 + 4)) {
         expect(skipped.has(record.id), `${record.type} with ${JSON.stringify(value)}`).toBe(apiRefuses(`Wijk ${value}`));
-        if (skipped.has(record.id)) expect(rowOf(core.sqlite, record.type, record.id)).toBe(JSON.stringify([null, []]));
+        if (skipped.has(record.id)) expect(recordRow(core.sqlite, record.type, record.id)).toBe(NO_ROW);
       }
     }
     // NUL, BEL, ESC and DEL are refused by the API today; the rest follow its text rule as it tightens.
@@ -213,7 +185,7 @@ describe('records are checked with the API schemas (12.9)', () => {
     const unknown: ExchangeRecord[] = names.map((type) => ({ type, id: freshId(), updatedAt: FILE_TIME, data: {} }));
     const wijk: ExchangeRecord = { type: 'wijk', id: freshId(), updatedAt: FILE_TIME, data: { name: 'Na de onbekende', code: '', description: '' } };
 
-    const upload = await core.value('exchange.readFile', { fileName: 'x.json', dataBase64: exchangeFile([...unknown, wijk]).toString('base64') });
+    const upload = await core.value('exchange.readFile', { fileName: 'x.json', dataBase64: exchangeFileBytes([...unknown, wijk]).toString('base64') });
     for (const type of names) expect(Object.hasOwn(upload.counts, type) && upload.counts[type], type).toBe(1);
 
     const report = await importThroughJob([...unknown, wijk]);
@@ -320,12 +292,12 @@ describe('property: every record all or nothing, and a second import changes not
           const all = copyOfSeeded();
           const written = copyOfSeeded();
           try {
-            const before = new Map(file.map((record) => [`${record.type}/${record.id}`, rowOf(all, record.type, record.id)]));
+            const before = new Map(file.map((record) => [`${record.type}/${record.id}`, recordRow(all, record.type, record.id)]));
             const report = await merge(all, file);
             const skipped = new Set(report.skipped.map((entry) => `${entry.type}/${entry.id}`));
 
             // A skipped record left its row and links exactly as they were.
-            for (const key of skipped) expect(rowOf(all, key.split('/')[0]!, key.split('/')[1]!), key).toBe(before.get(key));
+            for (const key of skipped) expect(recordRow(all, key.split('/')[0]!, key.split('/')[1]!), key).toBe(before.get(key));
             // The counts add up: every record is inserted, updated, unchanged, kept local or skipped.
             const keptLocal = report.conflicts.filter((conflict) => conflict.kept === 'local').length;
             expect(report.inserted + report.updated + report.unchanged + keptLocal + report.skipped.length).toBe(file.length);
