@@ -2,6 +2,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contract } from '../../shared/api/contract';
+import type { AdviceExchangeFile } from '../../shared/api/adviceExchange';
 import type { ExchangeRecord, ExchangeReport } from '../../shared/api/exchange';
 import { t } from '../../shared/i18n';
 import { createKysely, type Sqlite } from '../../electron/core/db/connection';
@@ -328,4 +329,18 @@ describe('property: every record all or nothing, and a second import changes not
     }
     expect(runs).toBeGreaterThanOrEqual(1);
   }, 180_000);
+});
+
+describe('the advice exchange file keeps its kenmerk only when the API would take it (12.9)', () => {
+  it.each(['../../etc/passwd', '-rf', '.verborgen', '<b>1</b>'])('%j: imported under a new kenmerk', async (kenmerk) => {
+    const advice = await core.value('advices.create', { kind: 'ongevraagd', betreft: 'Uitwisseling', adviceDate: '2026-05-01' });
+    expect((await core.failure('advices.update', { id: advice.id, kenmerk })).code).toBe('VALIDATION');
+    const file = (await core.value('advices.exportJson', { id: advice.id })) as AdviceExchangeFile;
+
+    const imported = await core.value('advices.importJson', { data: { ...file, advice: { ...file.advice, kenmerk } } });
+
+    expect(imported.kenmerk).not.toBe(kenmerk);
+    expect(imported.kenmerk).not.toBe(advice.kenmerk);
+    expect(contract['advices.update'].input.safeParse({ id: imported.id, kenmerk: imported.kenmerk }).success).toBe(true);
+  });
 });
