@@ -325,7 +325,7 @@ describe('property: every record all or nothing, and a second import changes not
         { seed, numRuns: Number(process.env.FUZZ_RUNS ?? 150) },
       );
     } catch (error) {
-      throw new Error(`exchange import property failed; replay with FUZZ_SEED=${seed}\n${String(error)}`);
+      throw new Error(`exchange import property failed; replay with FUZZ_SEED=${seed}\n${String(error)}\n${String((error as { cause?: unknown }).cause)}`);
     }
     expect(runs).toBeGreaterThanOrEqual(1);
   }, 180_000);
