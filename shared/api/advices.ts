@@ -154,7 +154,8 @@ function requiredPastedText(max: number) {
   return z.preprocess((value) => (typeof value === 'string' ? cleanPastedText(value) : value), requiredText(max));
 }
 
-const kenmerkText = requiredPastedText(LIMITS.short).refine((value) => /^[\p{L}\p{N}][\p{L}\p{N} ./_-]*$/u.test(value), {
+/** A kenmerk as the API takes it; also the rule for a kenmerk arriving in an advice exchange file. */
+export const kenmerkText = requiredPastedText(LIMITS.short).refine((value) => /^[\p{L}\p{N}][\p{L}\p{N} ./_-]*$/u.test(value), {
   error: () => t('advices.kenmerkInvalid'),
 });
 

@@ -1,5 +1,5 @@
 import { ADVICE_EXCHANGE_FORMAT, ADVICE_EXCHANGE_VERSION, adviceExchangeFile, type AdviceExchangeFile } from '../../../shared/api/advice-exchange';
-import type { AdviceDetail } from '../../../shared/api/advices';
+import { kenmerkText, type AdviceDetail } from '../../../shared/api/advices';
 import { t } from '../../../shared/i18n';
 import { AppError } from '../../../shared/result';
 import { getCouncil } from '../council/repository';
@@ -73,7 +73,8 @@ export async function importAdvice(db: Db, data: unknown, userName: string): Pro
   let kenmerk = file.kenmerk;
   let sequenceYear: number | null = null;
   let sequenceNumber: number | null = null;
-  if (!kenmerk || (await findAdviceByKenmerk(db, kenmerk))) {
+  // A kenmerk the API would refuse (say "../x") is not kept either: it gets a new one, as a taken one does.
+  if (!kenmerk || !kenmerkText.safeParse(kenmerk).success || (await findAdviceByKenmerk(db, kenmerk))) {
     const year = Number(file.adviceDate.slice(0, 4));
     const generated = await nextKenmerk(council.kenmerkPattern, year, await highestSequence(db, year), async (candidate) => Boolean(await findAdviceByKenmerk(db, candidate)));
     kenmerk = generated.kenmerk;

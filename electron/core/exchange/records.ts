@@ -350,7 +350,15 @@ async function mergeRecord(db: Db, type: RecordType, record: ExchangeRecord, inc
 export async function mergeRecords(db: Db, records: ExchangeRecord[], updatedBy: string, onProgress: (done: number) => Promise<void>): Promise<ExchangeReport> {
   const report: ExchangeReport = { inserted: 0, updated: 0, unchanged: 0, matchedByName: [], conflicts: [], skipped: [] };
   const ids: IdMap = new Map();
-  const ordered = [...records].sort((a, b) => rank(a.type) - rank(b.type));
+  // Within a type, records of ids known here go before those matched by name: a file that renames
+  // wijk "Noord" and names a new one "Noord" would otherwise link the new one to the old wijk the
+  // first time and insert it the second (found by the property test in exchange-import.test.ts).
+  const knownHere = new Set<ExchangeRecord>();
+  for (const record of records) {
+    const type = RECORD_TYPE_BY_NAME.get(record.type);
+    if (type?.matchByName && (await type.read(db, record.id))) knownHere.add(record);
+  }
+  const ordered = [...records].sort((a, b) => rank(a.type) - rank(b.type) || Number(!knownHere.has(a)) - Number(!knownHere.has(b)));
   const skip = (record: ExchangeRecord, reason: string) => report.skipped.push({ type: record.type, id: record.id, reason });
   let done = 0;
   for (const record of ordered) {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { EXCHANGE_FORMAT, EXCHANGE_VERSION, type ExchangeFile, type ExchangeRecord } from '../../../shared/api/exchange';
-import { ASSESSMENTS, COMMITMENT_STATUSES, POSITIONS } from '../../../shared/api/responses';
+import { boundedText, id, LIMITS, requiredText } from '../../../shared/api/fields';
+import { ASSESSMENTS, COMMITMENT_STATUSES, commitmentCreateInput, followupAddInput, POSITIONS, positionSetInput, responseRecordInput } from '../../../shared/api/responses';
 import type { AuditedTable } from '../../../shared/api/reliability';
 import { t } from '../../../shared/i18n';
 import { findLiveAdviceByKenmerk, loadAdvice } from '../advices/repository';
@@ -15,43 +16,52 @@ import { nowIso } from '../ids';
  * listed by the importer. The response letter itself does not travel (only its name and checksum).
  */
 
-const text = (max: number) => z.string().max(max);
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+// Checked with the API's own field schemas (shared/api/responses.ts), so a file stores nothing
+// the app would refuse when typed in.
+const adviceKenmerk = requiredText(LIMITS.short);
+const recommendationNumber = requiredText(20);
 
 const responseData = z
-  .object({ adviceKenmerk: text(50).min(1), receivedOn: date, kenmerk: text(50), summary: text(20_000), letterName: text(200).nullable(), letterSha256: text(64).nullable() })
+  .object({
+    adviceKenmerk,
+    receivedOn: responseRecordInput.shape.receivedOn,
+    kenmerk: responseRecordInput.shape.kenmerk,
+    summary: responseRecordInput.shape.summary,
+    letterName: boundedText(LIMITS.name).nullable(),
+    letterSha256: boundedText(64).nullable(),
+  })
   .strict();
 const positionData = z
   .object({
-    adviceKenmerk: text(50).min(1),
-    recommendationNumber: text(20).min(1),
-    position: z.enum(POSITIONS),
-    collegeText: text(20_000),
-    assessment: z.enum(ASSESSMENTS).nullable(),
-    notes: text(20_000),
+    adviceKenmerk,
+    recommendationNumber,
+    position: positionSetInput.shape.position,
+    collegeText: positionSetInput.shape.collegeText,
+    assessment: positionSetInput.shape.assessment,
+    notes: positionSetInput.shape.notes,
   })
   .strict();
 const commitmentData = z
   .object({
-    adviceKenmerk: text(50).min(1),
-    description: text(20_000).min(1),
-    owner: text(200),
-    dueOn: date,
-    status: z.enum(COMMITMENT_STATUSES),
-    notes: text(20_000),
-    recommendationNumbers: z.array(text(20)).max(100),
+    adviceKenmerk,
+    description: commitmentCreateInput.shape.description,
+    owner: commitmentCreateInput.shape.owner,
+    dueOn: commitmentCreateInput.shape.dueOn,
+    status: commitmentCreateInput.shape.status,
+    notes: commitmentCreateInput.shape.notes,
+    recommendationNumbers: z.array(recommendationNumber).max(100),
   })
   .strict();
 const entryData = z
   .object({
-    adviceKenmerk: text(50).min(1),
-    recommendationNumber: text(20).nullable(),
-    commitmentId: z.string().uuid().nullable(),
-    entryOn: date,
-    who: text(200),
-    text: text(20_000).min(1),
+    adviceKenmerk,
+    recommendationNumber: recommendationNumber.nullable(),
+    commitmentId: id.nullable(),
+    entryOn: followupAddInput.shape.entryOn,
+    who: followupAddInput.shape.who,
+    text: followupAddInput.shape.text,
     // Files made before the flag existed have none: their entries were not marked.
-    containsPersonalData: z.boolean().default(false),
+    containsPersonalData: followupAddInput.shape.containsPersonalData,
   })
   .strict();
 
