@@ -1,8 +1,20 @@
+import type { Page } from '@playwright/test';
 import { callApi as call, expect, expectNoAccessibilityViolations, saveScreenshot, test } from './fixtures';
 import { todayInNetherlands } from '../../shared/calendar';
 import { addDays } from '../../shared/calendar';
 
 // Issue 19: nothing doubled, nothing lost; errors where the eye is.
+
+/** A sent advice with one recommendation, as commitments need. */
+async function sentAdvice(app: Page, betreft: string): Promise<string> {
+  const today = todayInNetherlands();
+  let advice = await call<{ id: string; sections: { id: string }[] }>(app, 'advices.create', { kind: 'ongevraagd', betreft, adviceDate: today });
+  advice = await call(app, 'advices.addSection', { adviceId: advice.id, title: 'Aanbevelingen' });
+  await call(app, 'advices.addItem', { sectionId: advice.sections[0]!.id, kind: 'aanbeveling', text: `Verbeter ${betreft.toLowerCase()}` });
+  await call(app, 'advices.setStatus', { id: advice.id, status: 'vastgesteld', date: today });
+  await call(app, 'advices.setStatus', { id: advice.id, status: 'verzonden', date: today });
+  return advice.id;
+}
 
 test('a double-click on a create button creates one record: meeting, programme, wijk, advice request, advice, commitment', async ({ app }, testInfo) => {
   test.setTimeout(180_000);
@@ -43,13 +55,10 @@ test('a double-click on a create button creates one record: meeting, programme, 
   await app.getByLabel('Betreft').fill('Bereikbaarheid van de wijkteams');
   await app.getByRole('button', { name: 'Advies aanmaken' }).dblclick();
   await expect(app.getByRole('heading', { level: 1, name: /Advies WMO-\d{4}-001/ })).toBeVisible();
-  const advices = await call<{ id: string }[]>(app, 'advices.list', {});
-  expect(advices).toHaveLength(1);
+  expect(await call<unknown[]>(app, 'advices.list', {})).toHaveLength(1);
 
   // A commitment needs a sent advice.
-  const adviceId = advices[0]!.id;
-  await call(app, 'advices.setStatus', { id: adviceId, status: 'vastgesteld', date: todayInNetherlands() });
-  await call(app, 'advices.setStatus', { id: adviceId, status: 'verzonden', date: todayInNetherlands() });
+  const adviceId = await sentAdvice(app, 'Vervoer');
   await app.goto(`${origin}/#/reacties/${adviceId}`);
   await app.getByLabel('Wat is toegezegd').fill('Spreekuur in elke wijk');
   await app.getByRole('button', { name: 'Toezegging toevoegen' }).dblclick();
@@ -93,6 +102,7 @@ test('council settings: after an error, fixing the field and one click on Opslaa
 
 test('a meeting form error shows at its field with its Dutch label, and the summary by the button links to it', async ({ app }, testInfo) => {
   await app.setViewportSize({ width: 1366, height: 768 });
+  const meetingsBefore = (await call<unknown[]>(app, 'meetings.list', {})).length;
   await app.goto(`${new URL(app.url()).origin}/#/bijeenkomsten/nieuw`);
   await app.getByLabel(/^Aantal deelnemers/).fill('veel');
   await app.getByRole('button', { name: 'Opslaan' }).click();
@@ -109,15 +119,13 @@ test('a meeting form error shows at its field with its Dutch label, and the summ
   expect(buttonBox.y - (summaryBox.y + summaryBox.height)).toBeLessThan(100);
   await expectNoAccessibilityViolations(app);
   await saveScreenshot(app, testInfo, 'bijeenkomst-foutoverzicht');
-  expect(await call<unknown[]>(app, 'meetings.list', {})).toHaveLength(0);
+  expect(await call<unknown[]>(app, 'meetings.list', {})).toHaveLength(meetingsBefore);
 });
 
 test('a commitment can be edited: text, owner and due date; the change is in the history', async ({ app }, testInfo) => {
   await app.setViewportSize({ width: 1366, height: 768 });
-  const advice = await call<{ id: string }>(app, 'advices.create', { kind: 'ongevraagd', betreft: 'Respijtzorg', adviceDate: todayInNetherlands() });
-  await call(app, 'advices.setStatus', { id: advice.id, status: 'vastgesteld', date: todayInNetherlands() });
-  await call(app, 'advices.setStatus', { id: advice.id, status: 'verzonden', date: todayInNetherlands() });
-  await app.goto(`${new URL(app.url()).origin}/#/reacties/${advice.id}`);
+  const adviceId = await sentAdvice(app, 'Respijtzorg');
+  await app.goto(`${new URL(app.url()).origin}/#/reacties/${adviceId}`);
 
   // One due date, prefilled with the default term; no second "Standaardtermijn" choice.
   await expect(app.getByLabel('Uiterlijk', { exact: true })).toHaveValue(addDays(todayInNetherlands(), 13 * 7));
@@ -150,7 +158,7 @@ test('a commitment can be edited: text, owner and due date; the change is in the
   await saveScreenshot(app, testInfo, 'toezegging-bewerken');
   await app.getByRole('form', { name: /Toezegging bewerken/ }).getByRole('button', { name: 'Annuleren' }).click();
 
-  const stored = await call<{ commitments: { description: string; owner: string; dueOn: string }[] }>(app, 'responses.forAdvice', { adviceId: advice.id });
+  const stored = await call<{ commitments: { description: string; owner: string; dueOn: string }[] }>(app, 'responses.forAdvice', { adviceId });
   expect(stored.commitments).toEqual([expect.objectContaining({ description: 'Respijtzorg uitbreiden naar weekenden', owner: 'Wethouder Zorg', dueOn: '2027-03-01' })]);
 
   await app.getByRole('button', { name: 'Geschiedenis' }).click();

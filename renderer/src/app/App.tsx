@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CurrentUser } from '../../../shared/api/council';
 import { t } from '../../../shared/i18n';
-import { api } from '../api';
+import { invalidateDomain, queryClient, queryKeyFor, useApiQuery } from '../data/queries';
 import { Button } from '../ui/Button';
 import { FirstStartDialog } from './FirstStartDialog';
 import { hrefFor, useHashPath } from './router';
@@ -11,16 +11,11 @@ export function App() {
   const path = useHashPath();
   const route = matchRoute(path);
   const title = t(route.label);
-  const [user, setUser] = useState<CurrentUser | null>(null);
-  const [askName, setAskName] = useState(false);
+  const user = useApiQuery('user.get').data;
+  // Until the user chooses, the question is open exactly when no name was confirmed yet.
+  const [askNameChoice, setAskName] = useState<boolean | null>(null);
+  const askName = askNameChoice ?? (user ? !user.confirmed : false);
   const mainRef = useRef<HTMLElement>(null);
-
-  useEffect(() => {
-    void api.call('user.get').then((current) => {
-      setUser(current);
-      setAskName(!current.confirmed);
-    });
-  }, []);
 
   // A new page moves focus to its content and names itself, as a page load would.
   useEffect(() => {
@@ -29,7 +24,8 @@ export function App() {
   }, [title]);
 
   const onUserSaved = useCallback((saved: CurrentUser) => {
-    setUser(saved);
+    queryClient.setQueryData(queryKeyFor('user.get'), saved);
+    void invalidateDomain('audit');
     setAskName(false);
   }, []);
 

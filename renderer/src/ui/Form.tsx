@@ -77,14 +77,23 @@ export function ContractForm<TIn extends FieldValues, TOut>({ form, onSubmit, su
   const summaryRef = useRef<HTMLDivElement>(null);
   const submitting = useRef(false);
   const [generalErrors, setGeneralErrors] = useState<string[]>([]);
-  const [focusSummary, setFocusSummary] = useState(0);
+  const [, setFailures] = useState(0);
+  const focusSummaryPending = useRef(false);
   const { formState, handleSubmit, setError } = form;
 
+  // After a failed submit, focus the summary in the first render that shows it (the errors may
+  // arrive a render after the failure itself).
   useEffect(() => {
-    if (focusSummary > 0) summaryRef.current?.focus();
-  }, [focusSummary]);
+    if (focusSummaryPending.current && summaryRef.current) {
+      focusSummaryPending.current = false;
+      summaryRef.current.focus();
+    }
+  });
 
-  const failed = () => setFocusSummary((count) => count + 1);
+  const failed = () => {
+    focusSummaryPending.current = true;
+    setFailures((count) => count + 1);
+  };
 
   const submit = handleSubmit(async (values) => {
     setGeneralErrors([]);

@@ -1,17 +1,12 @@
-import { useEffect, useState } from 'react';
-import type { AdviceRequest } from '../../../../shared/api/advices';
 import { formatDateLong, t } from '../../../../shared/i18n';
-import { api } from '../../api';
+import { useApiQuery } from '../../data/queries';
 import { hrefFor } from '../../app/router';
 import { Heading } from '../../ui/Heading';
 import { daysLeftText } from './AdvicesListPage';
 
 /** For the start screen: requests for advice still to answer, the nearest deadline first. */
 export function OpenRequests() {
-  const [requests, setRequests] = useState<AdviceRequest[]>([]);
-  useEffect(() => {
-    void api.call('adviceRequests.list').then((all) => setRequests(all.filter((request) => request.daysLeft !== null)));
-  }, []);
+  const requests = (useApiQuery('adviceRequests.list').data ?? []).filter((request) => request.daysLeft !== null);
   if (requests.length === 0) return null;
   return (
     <section className="aw-card" aria-labelledby="open-aanvragen-titel">

@@ -5,6 +5,7 @@ import { STATUS_SYMBOL, statusLabel } from '../../../../shared/monitoring/measur
 import { periodLabel, previousPeriodKey, shiftPeriodKey } from '../../../../shared/monitoring/periods';
 import { hrefFor } from '../../app/router';
 import { api } from '../../api';
+import { useApiQuery } from '../../data/queries';
 import { Alert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
 import { Heading, Paragraph } from '../../ui/Heading';
@@ -37,9 +38,11 @@ export function MatrixView({ frameworks }: { frameworks: CriteriaFramework[] }) 
   const [returnFocus, setReturnFocus] = useState<string | null>(null);
   const [includeRetired, setIncludeRetired] = useState(false);
 
+  const periods = useApiQuery('monitoring.periods').data;
   useEffect(() => {
-    void api.call('monitoring.periods').then((periods) => setPeriodKey(periods.at(-1) ?? currentPeriodKey('quarter')));
-  }, []);
+    // The latest assessed period is shown first; the user's own choice is kept after that.
+    if (periods) setPeriodKey((chosen) => chosen || (periods.at(-1) ?? currentPeriodKey('quarter')));
+  }, [periods]);
   useEffect(() => {
     if (frameworkId === '' && frameworks.length > 0) setFrameworkId(frameworks.find((framework) => framework.builtinKey === 'avi')?.id ?? frameworks[0]!.id);
   }, [frameworks, frameworkId]);

@@ -6,6 +6,7 @@ import { parsePeriodKey, periodLabel, PERIOD_KINDS, type PeriodKind } from '../.
 import type { TrendSummary } from '../../../../shared/monitoring/trend';
 import type { Criterion } from '../../../../shared/api/monitoring';
 import { api } from '../../api';
+import { useApiQuery } from '../../data/queries';
 import { Alert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
 import { Heading, Paragraph } from '../../ui/Heading';
@@ -37,10 +38,9 @@ export function TrendView({ frameworks, teams }: { frameworks: CriteriaFramework
   const [criterionTrend, setCriterionTrend] = useState<CriterionTrend | null>(null);
   const [teamTrend, setTeamTrend] = useState<TeamTrend | null>(null);
   const { errors, capture, clear } = useApiErrors();
-  const [knownPeriods, setKnownPeriods] = useState<string[]>([]);
+  const knownPeriods = useApiQuery('monitoring.periods').data ?? [];
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
-  useEffect(() => void api.call('monitoring.periods').then(setKnownPeriods), []);
   const periodsOfKind = knownPeriods.filter((key) => parsePeriodKey(key)?.kind === kind);
   const range = { ...(from ? { from } : {}), ...(to ? { to } : {}) };
 

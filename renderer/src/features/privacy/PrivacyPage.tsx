@@ -1,7 +1,7 @@
 import type { ColumnDef } from '@tanstack/react-table';
 import { useCallback, useEffect, useMemo, useState, type FormEvent } from 'react';
 import type { PurgeCandidate, PurgeLogEntry, PurgePreview } from '../../../../shared/api/reliability';
-import type { SystemInfo } from '../../../../shared/api/system';
+import { useApiQuery } from '../../data/queries';
 import { formatDateLong, formatDateTime, t } from '../../../../shared/i18n';
 import { ApiCallError } from '../../../../shared/result';
 import { api } from '../../api';
@@ -142,10 +142,7 @@ function RetentionSection() {
 
 /** "Privacy en gegevens": what is stored, where, how to back it up and delete it, and retention. */
 export function PrivacyPage({ title }: { title: string }) {
-  const [info, setInfo] = useState<SystemInfo | null>(null);
-  useEffect(() => {
-    void api.call('system.info').then(setInfo);
-  }, []);
+  const info = useApiQuery('system.info').data;
   return (
     <>
       <Heading level={1}>{title}</Heading>

@@ -1,9 +1,8 @@
-import { useEffect, useState } from 'react';
 import { Bar, BarChart, CartesianGrid, LabelList, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
-import type { AdviceSummary } from '../../../../shared/api/advices';
 import { POSITIONS, type DashboardFigures, type Position } from '../../../../shared/api/responses';
 import { formatDateShort, t } from '../../../../shared/i18n';
-import { api } from '../../api';
+import { useApiQuery } from '../../data/queries';
+import { QueryError } from '../../ui/QueryState';
 import { hrefFor } from '../../app/router';
 import { Heading, Paragraph } from '../../ui/Heading';
 import { Exports } from './Exports';
@@ -68,13 +67,16 @@ function kenmerkColumn<Row extends { adviceId: string; kenmerk: string }>(): Pla
 }
 
 export function Dashboard({ title }: { title: string }) {
-  const [figures, setFigures] = useState<DashboardFigures | null>(null);
-  const [sent, setSent] = useState<AdviceSummary[]>([]);
-  useEffect(() => {
-    void api.call('dashboard.get').then(setFigures);
-    void api.call('advices.list', { status: 'verzonden', includeArchived: true }).then(setSent);
-  }, []);
-  if (!figures) return <Heading level={1}>{title}</Heading>;
+  const figuresQuery = useApiQuery('dashboard.get');
+  const figures = figuresQuery.data;
+  const sent = useApiQuery('advices.list', { status: 'verzonden', includeArchived: true }).data ?? [];
+  if (!figures)
+    return (
+      <>
+        <Heading level={1}>{title}</Heading>
+        {figuresQuery.isError && <QueryError error={figuresQuery.error} retry={() => void figuresQuery.refetch()} />}
+      </>
+    );
 
   const years = figures.positionsPerYear.filter((year) => year.total > 0);
   const shareData = years.map((year) => ({
@@ -240,10 +242,8 @@ export function Dashboard({ title }: { title: string }) {
 }
 
 export function PositionsList({ year, position }: { year: number; position: Position | undefined }) {
-  const [records, setRecords] = useState<Awaited<ReturnType<typeof api.call<'dashboard.positions'>>> | null>(null);
-  useEffect(() => {
-    void api.call('dashboard.positions', { year, ...(position ? { position } : {}) }).then(setRecords);
-  }, [year, position]);
+  const recordsQuery = useApiQuery('dashboard.positions', { year, ...(position ? { position } : {}) });
+  const records = recordsQuery.data;
   return (
     <>
       <Heading level={1}>{t('responsesUi.positionsListTitle', { year, position: position ? t(`responses.position.${position}`) : t('responsesUi.positionsListAll') })}</Heading>
@@ -252,6 +252,7 @@ export function PositionsList({ year, position }: { year: number; position: Posi
           {t('responsesUi.backToDashboard')}
         </a>
       </Paragraph>
+      {recordsQuery.isError && <QueryError error={recordsQuery.error} retry={() => void recordsQuery.refetch()} />}
       {records && (
         <PlainTable
           rows={records}

@@ -1,18 +1,13 @@
-import { useEffect, useState } from 'react';
-import type { SystemInfo } from '../../../../shared/api/system';
 import { t } from '../../../../shared/i18n';
-import { api } from '../../api';
+import { useApiQuery } from '../../data/queries';
 import { Button } from '../../ui/Button';
 import { Heading } from '../../ui/Heading';
 import { JobProgress } from '../../ui/JobProgress';
 import { useJob } from '../../ui/useJob';
 
 export function SystemSection() {
-  const [info, setInfo] = useState<SystemInfo | null>(null);
+  const info = useApiQuery('system.info').data;
   const backup = useJob();
-  useEffect(() => {
-    void api.call('system.info').then(setInfo);
-  }, []);
 
   const backupPath = backup.job?.state === 'done' ? String(backup.job.result?.path ?? '') : '';
   return (

@@ -1,19 +1,12 @@
-import { useEffect, useState } from 'react';
-import type { CouncilSettings } from '../../../../shared/api/council';
-import type { OverdueBadge } from '../../../../shared/api/responses';
 import { t } from '../../../../shared/i18n';
-import { api } from '../../api';
+import { useApiQuery } from '../../data/queries';
 import { Heading, Paragraph } from '../../ui/Heading';
 import { OpenRequests } from '../advices/OpenRequests';
 import { CouncilAttention } from '../councilOwn/CouncilAttention';
 
 export function StartPage(_props: { title: string }) {
-  const [council, setCouncil] = useState<CouncilSettings | null>(null);
-  const [overdue, setOverdue] = useState<OverdueBadge | null>(null);
-  useEffect(() => {
-    void api.call('council.get').then(setCouncil);
-    void api.call('dashboard.badge').then(setOverdue);
-  }, []);
+  const council = useApiQuery('council.get').data;
+  const overdue = useApiQuery('dashboard.badge').data;
   return (
     <>
       <Heading level={1}>{council?.name || t('app.name')}</Heading>
