@@ -2,7 +2,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contract } from '../../shared/api/contract';
-import type { AdviceExchangeFile } from '../../shared/api/adviceExchange';
+import type { AdviceExchangeFile } from '../../shared/api/advice-exchange';
 import type { ExchangeRecord, ExchangeReport } from '../../shared/api/exchange';
 import { t } from '../../shared/i18n';
 import { createKysely, type Sqlite } from '../../electron/core/db/connection';
