@@ -4,7 +4,9 @@ import path from 'node:path';
 import type { JobStatus } from '../../shared/api/jobs';
 import type { SystemInfo } from '../../shared/api/system';
 import { t } from '../../shared/i18n';
-import { AppError, type Result } from '../../shared/result';
+import { AppError, fail, ok, type Result } from '../../shared/result';
+import type { RestoreOutcome } from '../../shared/api/backups';
+import { restoreBackupFile } from './backups/restore';
 import { getCurrentUser } from './council/repository';
 import { dispatch } from './api/dispatch';
 import type { HandlerContext } from './api/handler';
@@ -15,6 +17,7 @@ import { JobRunner } from './jobs/runner';
 import { backupDirFor } from './paths';
 import { DEFAULT_AUTOMATIC_BACKUPS, scheduleAutomaticBackups, type AutomaticBackupOptions } from './backups/schedule';
 import { MaintenanceGate } from './backups/gate';
+import { backupPrefixFor } from './backups/files';
 import { version } from '../../package.json';
 
 export interface CoreOptions {
@@ -32,6 +35,8 @@ export interface CoreOptions {
 /** The app's core, the same in Electron, browser mode, the CLI and the tests. */
 export interface Core {
   call(method: string, input: unknown): Promise<Result<unknown>>;
+  /** For the CLI only (the user's own shell): restores a database file named by its path. The API takes names only. */
+  restoreBackupFile(filePath: string): Promise<Result<RestoreOutcome>>;
   onJobEvent(listener: (status: JobStatus) => void): () => void;
   readonly db: Db;
   readonly sqlite: Sqlite;
@@ -120,10 +125,19 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   const automaticBackups =
     options.automaticBackups ?? (options.mode !== 'cli' && backupDir ? DEFAULT_AUTOMATIC_BACKUPS : false);
   const stopAutomaticBackups =
-    automaticBackups && backupDir ? scheduleAutomaticBackups(jobs, backupDir, automaticBackups, options.nativeBinding, () => !gate.busy) : () => {};
+    automaticBackups && backupDir ? scheduleAutomaticBackups(jobs, backupDir, backupPrefixFor(databasePath), automaticBackups, options.nativeBinding, () => !gate.busy) : () => {};
 
   return {
     call: (method, input) => gate.run(() => dispatch(handlers, ctx, method, input)),
+    restoreBackupFile: (filePath) =>
+      gate.run(async () => {
+        try {
+          return ok(await restoreBackupFile(filePath, ctx));
+        } catch (error) {
+          if (error instanceof AppError) return fail(error.code, error.message, error.issues);
+          throw error;
+        }
+      }),
     onJobEvent: (listener) => jobs.onEvent(listener),
     get db() {
       return ctx.db;

@@ -1,3 +1,4 @@
+import { chmodSync, mkdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -22,4 +23,36 @@ export function resolveDatabasePath(cliPath: string | undefined, env: NodeJS.Pro
 
 export function backupDirFor(databasePath: string): string {
   return path.join(path.dirname(databasePath), 'backups');
+}
+
+/** Owner only: other users of the computer read nothing of the council's data (POSIX; Windows keeps its per-user ACLs). */
+export const PRIVATE_DIR_MODE = 0o700;
+export const PRIVATE_FILE_MODE = 0o600;
+
+/** Exports and reports: `exports/` beside the database, always under a name the core chooses. */
+export function exportsDirFor(databasePath: string): string {
+  return path.join(path.dirname(databasePath), 'exports');
+}
+
+/** Uploaded files waiting for their import: a private folder beside the database, emptied when done. */
+export function uploadsDirFor(databasePath: string): string {
+  const base = databasePath === ':memory:' ? path.join(os.tmpdir(), `advieswerk-memory-${process.pid}`) : path.dirname(databasePath);
+  return path.join(base, 'uploads');
+}
+
+/** Creates a folder private to the user (0700), and makes an existing one private again. */
+export function ensurePrivateDir(dir: string): string {
+  mkdirSync(dir, { recursive: true, mode: PRIVATE_DIR_MODE });
+  if (process.platform !== 'win32') chmodSync(dir, PRIVATE_DIR_MODE);
+  return dir;
+}
+
+/** Makes an existing file private to the user (0600); a missing file is fine. */
+export function makeFilePrivate(file: string): void {
+  if (process.platform === 'win32') return;
+  try {
+    chmodSync(file, PRIVATE_FILE_MODE);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
 }

@@ -132,17 +132,22 @@ describe('backups', () => {
     other.exec('create table x (a)');
     other.close();
     expect((await core.failure('backups.restore', { file: foreign })).code).toBe('VALIDATION');
+    const foreignByPath = await core.restoreBackupFile(foreign);
+    expect(!foreignByPath.ok && foreignByPath.error.code).toBe('VALIDATION');
 
     const newer = path.join(core.dir, 'nieuwer.sqlite');
     await core.sqlite.backup(newer);
     const newerDb = new BetterSqlite3(newer);
     newerDb.prepare(`insert into kysely_migration (name, timestamp) values ('9999_uit_de_toekomst', '2030-01-01')`).run();
     newerDb.close();
-    const conflict = await core.failure('backups.restore', { file: newer });
-    expect(conflict.code).toBe('CONFLICT');
-    expect(conflict.message).toMatch(/nieuwere versie/);
+    // A path is refused over the API; the CLI restores by path with the same checks.
+    expect((await core.failure('backups.restore', { file: newer })).code).toBe('VALIDATION');
+    const conflict = await core.restoreBackupFile(newer);
+    expect(!conflict.ok && conflict.error.code).toBe('CONFLICT');
+    expect(!conflict.ok && conflict.error.message).toMatch(/nieuwere versie/);
 
-    expect((await core.failure('backups.restore', { file: 'bestaat-niet.sqlite' })).code).toBe('NOT_FOUND');
+    expect((await core.failure('backups.restore', { file: 'advieswerk-handmatig-2020-01-01T00-00-00-000Z.sqlite' })).code).toBe('NOT_FOUND');
+    expect((await core.failure('backups.restore', { file: 'bestaat-niet.sqlite' })).code).toBe('VALIDATION');
     expect((await core.failure('backups.restore', { file: '../advieswerk.sqlite' })).code).toBe('VALIDATION');
     expect((await core.failure('backups.restore', { file: core.databasePath })).code).toBe('VALIDATION');
     expect((await core.failure('backups.restore', { file: '/etc/passwd' })).code).toBe('VALIDATION');

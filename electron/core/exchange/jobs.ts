@@ -3,7 +3,7 @@ import { exchangeExportParams, exchangeImportParams } from '../../../shared/api/
 import { t } from '../../../shared/i18n';
 import { getCurrentUser } from '../council/repository';
 import { createKysely } from '../db/connection';
-import { exportDir } from '../findings/transfer';
+import { exportsDirFor } from '../paths';
 import { throwIfCancelled, type JobEnvironment } from '../jobs/kinds';
 import { buildMeetingExchange, loadExchangeUpload, removeExchangeUpload, writeExchangeFile } from './file';
 import { mergeRecords } from './records';
@@ -15,7 +15,7 @@ export async function exchangeExportJob(env: JobEnvironment): Promise<Record<str
   const user = await getCurrentUser(db, os.userInfo().username);
   const { file, title, date } = await buildMeetingExchange(db, meetingId, user.name);
   throwIfCancelled(env.signal);
-  const path = writeExchangeFile(exportDir(env.dbPath), title, date, file);
+  const path = writeExchangeFile(exportsDirFor(env.dbPath), title, date, file);
   const message = t(file.containsPersonalData ? 'exchange.doneWithPersonalData' : 'exchange.done', { path });
   return { path, count: file.records.length, containsPersonalData: file.containsPersonalData, message };
 }

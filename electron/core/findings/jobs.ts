@@ -5,7 +5,8 @@ import { getCurrentUser } from '../council/repository';
 import { createKysely } from '../db/connection';
 import { throwIfCancelled, type JobEnvironment } from '../jobs/kinds';
 import { buildMeetingReport, writeReportFile } from '../meetings/report';
-import { checkRows, exportDir, exportFindings, importRows, loadUpload, removeUpload } from './transfer';
+import { exportsDirFor } from '../paths';
+import { checkRows, exportFindings, importRows, loadUpload, removeUpload } from './transfer';
 import { searchFindings } from './repository';
 
 /** Job: writes the valid rows of a checked upload in one transaction (cancel rolls it back). */
@@ -42,7 +43,7 @@ export async function findingsExportJob(env: JobEnvironment): Promise<Record<str
     db,
     exported,
     format,
-    exportDir(env.dbPath),
+    exportsDirFor(env.dbPath),
     (done, total) => env.report(done, total, t('export.started')),
     () => throwIfCancelled(env.signal),
   );
@@ -57,7 +58,7 @@ export async function meetingReportJob(env: JobEnvironment): Promise<Record<stri
   env.report(0, 1, t('report.started'));
   const { bytes, meeting, count, left, notesLeftOut } = await buildMeetingReport(db, params.meetingId, params.includePersonalData);
   throwIfCancelled(env.signal);
-  const path = writeReportFile(exportDir(env.dbPath), meeting, bytes);
+  const path = writeReportFile(exportsDirFor(env.dbPath), meeting, bytes);
   env.report(1, 1, t('report.started'));
   const leftOut = [
     ...(left > 0 ? [t('report.findingsLeftOutShort', { count: left })] : []),

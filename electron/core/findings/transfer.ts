@@ -364,10 +364,6 @@ function safeCell(value: string): string {
   return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
 }
 
-export function exportDir(dbPath: string): string {
-  return path.join(path.dirname(dbPath), 'exports');
-}
-
 export async function exportFindings(
   db: Db,
   request: Omit<FindingSearchInput, 'offset' | 'limit'>,

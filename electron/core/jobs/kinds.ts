@@ -2,12 +2,13 @@ import { existsSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { JobKind } from '../../../shared/api/jobs';
 import { t } from '../../../shared/i18n';
-import { writeOnlineBackup, rotateBackups } from '../backups/files';
+import { backupPrefixFor, writeOnlineBackup, rotateBackups } from '../backups/files';
 import { openSqlite, type Sqlite } from '../db/connection';
 import { monitoringCsvJob, monitoringReportJob } from '../monitoring/export-jobs';
 import { exchangeExportJob, exchangeImportJob } from '../exchange/jobs';
 import { findingsExportJob, findingsImportJob, meetingReportJob } from '../findings/jobs';
 import { responsesReportJob } from '../responses/jobs';
+import { advicePdfJob } from '../advices/jobs';
 import { PARTIAL_SUFFIX } from '../files';
 
 export interface JobEnvironment {
@@ -34,13 +35,13 @@ export function isCancellation(error: unknown): boolean {
 }
 
 /** SQLite's online backup (see backups/files.ts), then the rotation of the backup folder. */
-async function backup({ sqlite, backupDir, params, report, signal }: JobEnvironment): Promise<Record<string, unknown>> {
+async function backup({ sqlite, backupDir, dbPath, params, report, signal }: JobEnvironment): Promise<Record<string, unknown>> {
   const reason = params.reason === 'automatisch' ? 'automatisch' : 'handmatig';
   const finalPath = await writeOnlineBackup(sqlite, backupDir, reason, {
     checkCancelled: () => throwIfCancelled(signal),
     progress: (done, total) => report(done, total, t('jobs.backupStarted')),
   });
-  const removed = rotateBackups(backupDir);
+  const removed = rotateBackups(backupDir, backupPrefixFor(dbPath));
   return { path: finalPath, removed };
 }
 
@@ -54,6 +55,7 @@ export const jobKinds: Record<JobKind, JobFunction> = {
   exchangeExport: exchangeExportJob,
   responsesReport: responsesReportJob,
   exchangeImport: exchangeImportJob,
+  advicePdf: advicePdfJob,
 };
 
 

@@ -20,7 +20,7 @@ import { buildFollowupExchange } from './exchange';
 import { writeExportFile } from '../files';
 import { feedbackDocx, feedbackFor, overviewDocx, overviewXlsx, yearOverview } from './reports';
 import type { ResponsesReportParams } from '../../../shared/api/responses';
-import { attachmentPath, attachmentsDir, readAttachment, removeAttachment, storeAttachment } from './attachments';
+import { attachmentsDir, readAttachment, removeAttachment, storeAttachment } from './attachments';
 import {
   awaitingAdvices,
   commitmentsDue,
@@ -211,6 +211,19 @@ async function takeNewlyOverdue(ctx: HandlerContext, today = todayInNetherlands(
   });
 }
 
+/** The meetings a terugkoppeling covers: one meeting, or a programme's; NOT_FOUND when unknown. */
+async function feedbackScope(db: Db, scope: { meetingId?: string | undefined; programmeId?: string | undefined }): Promise<{ title: string; meetingIds: string[] }> {
+  if (scope.meetingId) {
+    const meeting = await db.selectFrom('meetings').select(['id', 'title']).where('id', '=', scope.meetingId).where('deleted_at', 'is', null).executeTakeFirst();
+    if (!meeting) throw notFound('reports.meetingNotFound');
+    return { title: meeting.title, meetingIds: [meeting.id] };
+  }
+  const programme = await db.selectFrom('programmes').select(['id', 'name']).where('id', '=', scope.programmeId!).executeTakeFirst();
+  if (!programme) throw notFound('reports.programmeNotFound');
+  const meetingIds = (await db.selectFrom('meetings').select('id').where('programme_id', '=', programme.id).where('deleted_at', 'is', null).execute()).map((row) => row.id);
+  return { title: programme.name, meetingIds };
+}
+
 /**
  * Builds the adviezenoverzicht or a terugkoppeling. `progress` is told of every advice read, and
  * may throw to stop (a cancelled job).
@@ -233,19 +246,7 @@ export async function buildResponsesReport(
     const bytes = params.format === 'docx' ? await overviewDocx(overview) : await overviewXlsx(overview);
     return { bytes, fileName: t('reports.overviewFileName', { year, ext: params.format }) };
   }
-  let title: string;
-  let meetingIds: string[];
-  if (params.meetingId) {
-    const meeting = await db.selectFrom('meetings').select(['id', 'title']).where('id', '=', params.meetingId).where('deleted_at', 'is', null).executeTakeFirst();
-    if (!meeting) throw notFound('reports.meetingNotFound');
-    title = meeting.title;
-    meetingIds = [meeting.id];
-  } else {
-    const programme = await db.selectFrom('programmes').select(['id', 'name']).where('id', '=', params.programmeId!).executeTakeFirst();
-    if (!programme) throw notFound('reports.programmeNotFound');
-    title = programme.name;
-    meetingIds = (await db.selectFrom('meetings').select('id').where('programme_id', '=', programme.id).where('deleted_at', 'is', null).execute()).map((row) => row.id);
-  }
+  const { title, meetingIds } = await feedbackScope(db, params);
   const feedback = await feedbackFor(db, { meetingIds, title, councilName: council.name }, load);
   return { bytes: await feedbackDocx(feedback), fileName: t('reports.feedbackFileName', { title: title.replace(/[\\/:*?"<>|]/g, '-') }) };
 }
@@ -335,15 +336,6 @@ export const responsesHandlers = defineHandlers({
       sha256: response.attachment.sha256,
       bytesBase64: bytes.toString('base64'),
     };
-  },
-
-  'responses.openAttachment': async ({ id }, ctx) => {
-    const response = await findResponse(ctx.db, id);
-    if (!response) throw notFound('responses.notFound');
-    if (!response.attachment) throw new AppError('NOT_FOUND', t('responses.attachmentMissing'));
-    const dir = attachmentsDir(ctx.info.databasePath);
-    readAttachment(dir, response.attachment);
-    return { path: attachmentPath(dir, response.attachment), fileName: response.attachment.name };
   },
 
   'responses.setStatus': async ({ adviceId, status }, ctx) =>
@@ -460,20 +452,19 @@ export const responsesHandlers = defineHandlers({
   },
   'dashboard.newlyOverdue': async (_input, ctx) => takeNewlyOverdue(ctx),
 
-  'responses.exportExchange': async ({ adviceId, path }, ctx) => {
+  'responses.exportExchange': async ({ adviceId }, ctx) => {
     const advice = await requireSentAdvice(ctx.db, adviceId);
     const file = await buildFollowupExchange(ctx.db, adviceId, ctx.session.userName);
     const safe = advice.kenmerk.replace(/[^\p{L}\p{N}]+/gu, '-');
-    return writeExportFile(Buffer.from(JSON.stringify(file, null, 2)), t('responses.exchangeFileName', { kenmerk: safe }), path);
+    return writeExportFile(Buffer.from(JSON.stringify(file, null, 2)), t('responses.exchangeFileName', { kenmerk: safe }), ctx.info.databasePath);
   },
 
-  'reports.adviezenoverzicht': async ({ year, format, path }, { db }) => {
-    const { bytes, fileName } = await buildResponsesReport(db, { report: 'adviezenoverzicht', year, format });
-    return writeExportFile(bytes, fileName, path);
-  },
+  // The same job as the Rapportages page starts: one way to make a report, with progress and cancel.
+  'reports.adviezenoverzicht': async ({ year, format }, { jobs }) => jobs.start('responsesReport', { report: 'adviezenoverzicht', year, format }),
 
-  'reports.terugkoppeling': async ({ meetingId, programmeId, path }, { db }) => {
-    const { bytes, fileName } = await buildResponsesReport(db, { report: 'terugkoppeling', format: 'docx', meetingId, programmeId });
-    return writeExportFile(bytes, fileName, path);
+  'reports.terugkoppeling': async ({ meetingId, programmeId }, { db, jobs }) => {
+    // An unknown scope is refused at once, not as a failed job.
+    await feedbackScope(db, { meetingId, programmeId });
+    return jobs.start('responsesReport', { report: 'terugkoppeling', format: 'docx', ...(meetingId ? { meetingId } : {}), ...(programmeId ? { programmeId } : {}) });
   },
 });
