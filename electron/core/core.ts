@@ -14,7 +14,8 @@ import { handlers } from './api/handlers';
 import { createKysely, openSqlite, refreshPlannerStatistics, type Db, type Sqlite } from './db/connection';
 import { migrateToLatest, type MigrationOutcome } from './db/migrate';
 import { JobRunner } from './jobs/runner';
-import { backupDirFor } from './paths';
+import { backupDirFor, exportsDirFor, PRIVATE_DIR_MODE, protectDataFiles, sweepUploads, uploadsDirFor } from './paths';
+import { attachmentsDir } from './responses/attachments';
 import { DEFAULT_AUTOMATIC_BACKUPS, scheduleAutomaticBackups, type AutomaticBackupOptions } from './backups/schedule';
 import { MaintenanceGate } from './backups/gate';
 import { backupPrefixFor } from './backups/files';
@@ -70,16 +71,30 @@ async function openDatabase(databasePath: string, backupDir: string | null, nati
   }
 }
 
+/**
+ * Other users of the computer read nothing: the database and the app's folders beside it private
+ * (0600/0700), and uploads left by a killed import swept. A failure here is logged, never fatal.
+ */
+function secureDataFolder(databasePath: string, backupDir: string | null): void {
+  try {
+    protectDataFiles(databasePath, [exportsDirFor(databasePath), uploadsDirFor(databasePath), attachmentsDir(databasePath), ...(backupDir ? [backupDir] : [])]);
+    sweepUploads(databasePath);
+  } catch (error) {
+    console.warn('[advieswerk] could not make the data folder private:', error);
+  }
+}
+
 export async function openCore(options: CoreOptions): Promise<Core> {
   const databasePath = options.databasePath === ':memory:' ? ':memory:' : path.resolve(options.databasePath);
   try {
-    if (databasePath !== ':memory:') mkdirSync(path.dirname(databasePath), { recursive: true });
+    if (databasePath !== ':memory:') mkdirSync(path.dirname(databasePath), { recursive: true, mode: PRIVATE_DIR_MODE });
   } catch (error) {
     throw new AppError('IO', t('errors.dbOpenFailed', { path: databasePath, details: error instanceof Error ? error.message : String(error) }));
   }
   const backupDir = options.backupDir ?? (databasePath === ':memory:' ? null : backupDirFor(databasePath));
   const opened = await openDatabase(databasePath, backupDir, options.nativeBinding);
   let migration = opened.migration;
+  if (databasePath !== ':memory:') secureDataFolder(databasePath, backupDir);
 
   const jobs = new JobRunner({
     dbPath: databasePath,

@@ -1,4 +1,4 @@
-import { chmodSync, mkdirSync } from 'node:fs';
+import { chmodSync, existsSync, lstatSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -54,5 +54,42 @@ export function makeFilePrivate(file: string): void {
     chmodSync(file, PRIVATE_FILE_MODE);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
+}
+
+/**
+ * Uploads older than this at start are leftovers (a killed import, a preview never confirmed);
+ * younger ones may belong to another process on the same database (the CLI beside the app).
+ */
+export const UPLOAD_LEFTOVER_MS = 60 * 60 * 1000;
+
+/** Removes leftover uploads; returns the names removed. */
+export function sweepUploads(databasePath: string, now: number = Date.now()): string[] {
+  const dir = uploadsDirFor(databasePath);
+  if (!existsSync(dir)) return [];
+  const removed: string[] = [];
+  for (const name of readdirSync(dir)) {
+    const file = path.join(dir, name);
+    if (now - lstatSync(file).mtimeMs <= UPLOAD_LEFTOVER_MS) continue;
+    rmSync(file, { recursive: true, force: true });
+    removed.push(name);
+  }
+  return removed;
+}
+
+/**
+ * At start, for data written before this rule or by hand: the database with its -wal/-shm/-journal
+ * 0600, and each of the app's folders beside it 0700 with its files 0600. Symlinks are left alone.
+ */
+export function protectDataFiles(databasePath: string, folders: string[]): void {
+  if (process.platform === 'win32') return;
+  for (const suffix of ['', '-wal', '-shm', '-journal']) makeFilePrivate(`${databasePath}${suffix}`);
+  for (const dir of folders) {
+    if (!existsSync(dir) || !lstatSync(dir).isDirectory()) continue;
+    chmodSync(dir, PRIVATE_DIR_MODE);
+    for (const name of readdirSync(dir)) {
+      const file = path.join(dir, name);
+      if (lstatSync(file).isFile()) chmodSync(file, PRIVATE_FILE_MODE);
+    }
   }
 }

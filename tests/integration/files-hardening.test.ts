@@ -1,13 +1,15 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, readdirSync, readFileSync, statSync, symlinkSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { openCore } from '../../electron/core/core';
 import { startHost, type RunningHost } from '../../electron/host/server';
 import { contract, METHOD_NAMES } from '../../shared/api/contract';
-import { createTestCore, type TestCore } from '../helpers/core';
+import { createTestCore, makeTempDir, type TestCore } from '../helpers/core';
+import { renderDocx } from '../helpers/docx';
 import { databaseFingerprint } from '../helpers/snapshot';
 
 /**
@@ -199,4 +201,81 @@ describe('backups.restore takes only the name of a regular file in backups/', ()
       await first.dispose();
     }
   }, 60_000);
+});
+
+describe('the letter with its annex (issue 12.13)', () => {
+  it('leaves out findings flagged as personal data unless asked, and says how many', async () => {
+    const meeting = await core.value('meetings.create', { title: 'Wijkavond Zuid', date: '2025-02-10' });
+    const plain = await core.value('findings.create', { text: 'De bus naar de dagbesteding rijdt te laat', meetingId: meeting.id });
+    const personal = await core.value('findings.create', { text: 'Mevrouw De Vries aan de Dorpsstraat wacht al maanden', meetingId: meeting.id, containsPersonalData: true });
+    let advice = await core.value('advices.create', { kind: 'ongevraagd', betreft: 'Bijlage zonder namen', adviceDate: '2025-03-02' });
+    advice = await core.value('advices.addSection', { adviceId: advice.id, title: 'Aanbevelingen' });
+    await core.value('advices.addItem', { sectionId: advice.sections[0]!.id, kind: 'aanbeveling', text: 'Rijd op tijd', findingIds: [plain.id, personal.id] });
+
+    const withoutNames = await core.value('advices.exportDocx', { id: advice.id, annex: true });
+    expect(withoutNames.leftOut).toBe(1);
+    const text = (await renderDocx(Buffer.from(withoutNames.bytesBase64, 'base64'))).text.replace(/\s+/g, ' ');
+    expect(text).toContain('De bus naar de dagbesteding rijdt te laat');
+    expect(text).not.toContain('Mevrouw De Vries');
+    expect(text).toContain('1 punt inbreng met persoonsgegevens is niet opgenomen in deze bijlage.');
+
+    const withNames = await core.value('advices.exportDocx', { id: advice.id, annex: true, includePersonalData: true });
+    expect(withNames.leftOut).toBe(0);
+    const full = (await renderDocx(Buffer.from(withNames.bytesBase64, 'base64'))).text.replace(/\s+/g, ' ');
+    expect(full).toContain('Mevrouw De Vries');
+    expect(full).not.toContain('niet opgenomen in deze bijlage');
+  }, 180_000);
+});
+
+describe('private files and uploads (issue 12.3)', () => {
+  const mode = (file: string) => statSync(file).mode & 0o777;
+
+  it('keeps uploads beside the database, removes them when the import ends, sweeps leftovers at start, and makes data private', async () => {
+    if (process.platform === 'win32') return;
+    const dir = makeTempDir();
+    const databasePath = path.join(dir, 'advieswerk.sqlite');
+    // Data from before this rule: readable by everyone.
+    mkdirSync(path.join(dir, 'exports'), { mode: 0o755 });
+    writeFileSync(path.join(dir, 'exports', 'oud.docx'), 'oud', { mode: 0o644 });
+    mkdirSync(path.join(dir, 'uploads'), { mode: 0o755 });
+    const leftover = path.join(dir, 'uploads', '01900000-0000-7000-8000-000000000001.json');
+    writeFileSync(leftover, '{"bsn":"123456782"}');
+    const hoursAgo = new Date(Date.now() - 3 * 3_600_000);
+    utimesSync(leftover, hoursAgo, hoursAgo);
+    const recent = path.join(dir, 'uploads', '01900000-0000-7000-8000-000000000002.json');
+    writeFileSync(recent, '{}');
+
+    const fresh = await createTestCore({ dir });
+    try {
+      expect(existsSync(leftover)).toBe(false);
+      expect(existsSync(recent)).toBe(true);
+      for (const file of [databasePath, `${databasePath}-wal`, path.join(dir, 'exports', 'oud.docx'), recent]) expect(mode(file), file).toBe(0o600);
+      for (const folder of ['exports', 'uploads']) expect(mode(path.join(dir, folder)), folder).toBe(0o700);
+
+      // A parsed upload waits in uploads/ beside the database, private; none in the shared temp folder.
+      const csv = Buffer.from('tekst;datum\nDe bus is te laat;2025-01-01\n').toString('base64');
+      const upload = await fresh.value('findings.importParse', { fileName: 'inbreng.csv', dataBase64: csv });
+      const uploaded = path.join(dir, 'uploads', `${upload.uploadId}.json`);
+      expect(mode(uploaded)).toBe(0o600);
+      expect(existsSync(path.join(os.tmpdir(), 'advieswerk-uploads', `${upload.uploadId}.json`))).toBe(false);
+      // A failed import (its meeting does not exist) still removes the upload.
+      const failed = await fresh.jobs.wait(
+        (await fresh.value('jobs.start', { kind: 'findingsImport', params: { uploadId: upload.uploadId, mapping: { text: 0 }, defaults: { meetingId: '01900000-0000-7000-8000-0000000000ff', date: '2025-01-01' } } })).id,
+      );
+      expect(failed.state).not.toBe('running');
+      expect(existsSync(uploaded)).toBe(false);
+      // A successful one too.
+      const second = await fresh.value('findings.importParse', { fileName: 'inbreng.csv', dataBase64: csv });
+      const done = await fresh.jobs.wait((await fresh.value('jobs.start', { kind: 'findingsImport', params: { uploadId: second.uploadId, mapping: { text: 0 }, defaults: { date: '2025-01-01' } } })).id);
+      expect(done.state, done.message).toBe('done');
+      expect(existsSync(path.join(dir, 'uploads', `${second.uploadId}.json`))).toBe(false);
+
+      // Backups and exports made now are private from the start.
+      const backup = String((await fresh.jobs.wait((await fresh.value('backups.create')).id)).result!.path);
+      expect(mode(backup)).toBe(0o600);
+      expect(mode(path.dirname(backup))).toBe(0o700);
+    } finally {
+      await fresh.dispose();
+    }
+  }, 120_000);
 });

@@ -23,7 +23,7 @@ export async function exchangeExportJob(env: JobEnvironment): Promise<Record<str
 /** Job: merges an exchange file in one transaction; the report lists what the newer version replaced. */
 export async function exchangeImportJob(env: JobEnvironment): Promise<Record<string, unknown>> {
   const { uploadId } = exchangeImportParams.parse(env.params);
-  const file = loadExchangeUpload(uploadId);
+  const file = loadExchangeUpload(env.dbPath, uploadId);
   const db = createKysely(env.sqlite);
   const user = await getCurrentUser(db, os.userInfo().username);
   const total = file.records.length;
@@ -35,7 +35,7 @@ export async function exchangeImportJob(env: JobEnvironment): Promise<Record<str
       throwIfCancelled(env.signal);
     }),
   );
-  removeExchangeUpload(uploadId);
+  removeExchangeUpload(env.dbPath, uploadId);
   const message = t('exchange.imported', { inserted: report.inserted, updated: report.updated, unchanged: report.unchanged, conflicts: report.conflicts.length });
   return { report, message };
 }

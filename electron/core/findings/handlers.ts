@@ -139,13 +139,13 @@ export const findingsHandlers = defineHandlers({
   'findings.themes': async (_input, { db }) => listThemes(db),
   'findings.tags': async (_input, { db }) => listTags(db),
 
-  'findings.importParse': async ({ fileName, dataBase64 }) => {
+  'findings.importParse': async ({ fileName, dataBase64 }, { info }) => {
     const table = await parseUpload(fileName, Buffer.from(dataBase64, 'base64'));
-    return describeUpload(saveUpload(table), table);
+    return describeUpload(saveUpload(info.databasePath, table), table);
   },
 
-  'findings.importCheck': async ({ uploadId, mapping, defaults }, { db }) => {
-    const table = loadUpload(uploadId);
+  'findings.importCheck': async ({ uploadId, mapping, defaults }, { db, info }) => {
+    const table = loadUpload(info.databasePath, uploadId);
     return summariseCheck(await checkRows(db, table, mapping, defaults), table.rows.length);
   },
 });

@@ -14,7 +14,7 @@ export async function findingsImportJob(env: JobEnvironment): Promise<Record<str
   const params = importCheckInput.parse(env.params);
   // The job's own connection; not destroyed here because the worker closes it.
   const db = createKysely(env.sqlite);
-  const table = loadUpload(params.uploadId);
+  const table = loadUpload(env.dbPath, params.uploadId);
   const checked = await checkRows(db, table, params.mapping, params.defaults);
   const user = await getCurrentUser(db, os.userInfo().username);
   env.report(0, checked.valid.length, t('import.started'));
@@ -25,7 +25,7 @@ export async function findingsImportJob(env: JobEnvironment): Promise<Record<str
     (done) => env.report(done, checked.valid.length, t('import.started')),
     () => throwIfCancelled(env.signal),
   );
-  removeUpload(params.uploadId);
+  removeUpload(env.dbPath, params.uploadId);
   env.report(count, count, t('import.done', { count }));
   return { count, skipped: new Set(checked.issues.map((issue) => issue.row)).size, message: t('import.done', { count }) };
 }

@@ -8,6 +8,8 @@ import { monitoringCsvJob, monitoringReportJob } from '../monitoring/export-jobs
 import { exchangeExportJob, exchangeImportJob } from '../exchange/jobs';
 import { findingsExportJob, findingsImportJob, meetingReportJob } from '../findings/jobs';
 import { responsesReportJob } from '../responses/jobs';
+import { removeUpload } from '../findings/transfer';
+import { removeExchangeUpload } from '../exchange/file';
 import { advicePdfJob } from '../advices/jobs';
 import { PARTIAL_SUFFIX } from '../files';
 
@@ -45,16 +47,30 @@ async function backup({ sqlite, backupDir, dbPath, params, report, signal }: Job
   return { path: finalPath, removed };
 }
 
+/**
+ * An import's upload (a private copy of what the user picked, possibly with personal data) is
+ * removed whatever the job's outcome: done, failed or cancelled. A killed job's is swept at start.
+ */
+function removingUpload(job: JobFunction, remove: (databasePath: string, uploadId: string) => void): JobFunction {
+  return async (env) => {
+    try {
+      return await job(env);
+    } finally {
+      if (typeof env.params.uploadId === 'string') remove(env.dbPath, env.params.uploadId);
+    }
+  };
+}
+
 export const jobKinds: Record<JobKind, JobFunction> = {
   backup,
   monitoringReport: monitoringReportJob,
   monitoringCsv: monitoringCsvJob,
-  findingsImport: findingsImportJob,
+  findingsImport: removingUpload(findingsImportJob, removeUpload),
   findingsExport: findingsExportJob,
   meetingReport: meetingReportJob,
   exchangeExport: exchangeExportJob,
   responsesReport: responsesReportJob,
-  exchangeImport: exchangeImportJob,
+  exchangeImport: removingUpload(exchangeImportJob, removeExchangeUpload),
   advicePdf: advicePdfJob,
 };
 
