@@ -8,9 +8,11 @@ module.exports = {
     {
       name: 'no-cycles',
       severity: 'error',
-      comment: 'Import cycles make load order matter (a worker or a test loads half-initialised modules). Move the shared part to its own module.',
+      comment:
+        'Import cycles make load order matter (a worker or a test loads half-initialised modules). Move the shared part to its own module. ' +
+        'Type-only imports are erased at compile time and load nothing, so a cycle made only of them (a method returning JobStatus, whose kinds name that method\'s params) is no load-order hazard.',
       from: {},
-      to: { circular: true },
+      to: { circular: true, viaOnly: { dependencyTypesNot: ['type-only'] } },
     },
     {
       name: 'core-and-shared-without-electron',

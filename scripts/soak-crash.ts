@@ -7,7 +7,7 @@
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { listBackups } from '../electron/core/backups/files';
+import { backupPrefixFor, listBackups } from '../electron/core/backups/files';
 import { backupDirFor } from '../electron/core/paths';
 import { AcknowledgedWrites, buildCrashWriter, integrityOf, runAndKill } from '../tests/helpers/crash';
 
@@ -27,7 +27,7 @@ for (let i = 1; i <= kills; i += 1) {
   acknowledged.absorb(run.lines);
   const problems = acknowledged.verify(databasePath);
   if (mode === 'backup') {
-    for (const backup of listBackups(backupDirFor(databasePath))) {
+    for (const backup of listBackups(backupDirFor(databasePath), backupPrefixFor(databasePath))) {
       if (integrityOf(backup.path) !== 'ok') problems.push(`backup ${backup.file} is damaged`);
     }
   }

@@ -1,6 +1,6 @@
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { AdviceSummary } from '../../shared/api/advices';
+import type { AdviceSummary, ExportedFile } from '../../shared/api/advices';
 import type { Core } from '../core/core';
 import { printResult, type CliCommand } from './commands';
 
@@ -36,9 +36,12 @@ export const adviceCommands: Record<string, CliCommand> = {
         console.error('Geef het bestand om naar te schrijven, bijvoorbeeld: export-docx WMO-2026-001 brief.docx');
         return 2;
       }
-      const result = await core.call('advices.exportDocx', { id, path: path.resolve(file) });
+      // The API never takes a path; the CLI is the user's own shell, so it writes the bytes where asked.
+      const result = await core.call('advices.exportDocx', { id });
       if (!result.ok) return printResult(result);
-      console.log((result.value as { path: string }).path);
+      const target = path.resolve(file);
+      writeAtomically(target, Buffer.from((result.value as ExportedFile).bytesBase64, 'base64'));
+      console.log(target);
       return 0;
     },
   },

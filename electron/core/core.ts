@@ -4,7 +4,9 @@ import path from 'node:path';
 import type { JobStatus } from '../../shared/api/jobs';
 import type { SystemInfo } from '../../shared/api/system';
 import { t } from '../../shared/i18n';
-import { AppError, type Result } from '../../shared/result';
+import { AppError, fail, ok, type Result } from '../../shared/result';
+import type { RestoreOutcome } from '../../shared/api/backups';
+import { restoreBackupFile } from './backups/restore';
 import { getCurrentUser } from './council/repository';
 import { dispatch } from './api/dispatch';
 import type { HandlerContext } from './api/handler';
@@ -13,9 +15,11 @@ import { createKysely, openSqlite, refreshPlannerStatistics, type Db, type Sqlit
 import { migrateToLatest, refuseForeignOrNewerDatabase, type MigrationOutcome } from './db/migrate';
 import { JobRunner } from './jobs/runner';
 import { discardAbandonedImports } from './findings/import-batch-repository';
-import { backupDirFor } from './paths';
+import { backupDirFor, exportsDirFor, PRIVATE_DIR_MODE, protectDataFiles, sweepUploads, uploadsDirFor } from './paths';
+import { attachmentsDir } from './responses/attachments';
 import { DEFAULT_AUTOMATIC_BACKUPS, scheduleAutomaticBackups, type AutomaticBackupOptions } from './backups/schedule';
 import { MaintenanceGate } from './backups/gate';
+import { backupPrefixFor } from './backups/files';
 import { version } from '../../package.json';
 
 export interface CoreOptions {
@@ -33,6 +37,8 @@ export interface CoreOptions {
 /** The app's core, the same in Electron, browser mode, the CLI and the tests. */
 export interface Core {
   call(method: string, input: unknown): Promise<Result<unknown>>;
+  /** For the CLI only (the user's own shell): restores a database file named by its path. The API takes names only. */
+  restoreBackupFile(filePath: string): Promise<Result<RestoreOutcome>>;
   onJobEvent(listener: (status: JobStatus) => void): () => void;
   readonly db: Db;
   readonly sqlite: Sqlite;
@@ -68,16 +74,30 @@ async function openDatabase(databasePath: string, backupDir: string | null, nati
   }
 }
 
+/**
+ * Other users of the computer read nothing: the database and the app's folders beside it private
+ * (0600/0700), and uploads left by a killed import swept. A failure here is logged, never fatal.
+ */
+function secureDataFolder(databasePath: string, backupDir: string | null): void {
+  try {
+    protectDataFiles(databasePath, [exportsDirFor(databasePath), uploadsDirFor(databasePath), attachmentsDir(databasePath), ...(backupDir ? [backupDir] : [])]);
+    sweepUploads(databasePath);
+  } catch (error) {
+    console.warn('[advieswerk] could not make the data folder private:', error);
+  }
+}
+
 export async function openCore(options: CoreOptions): Promise<Core> {
   const databasePath = options.databasePath === ':memory:' ? ':memory:' : path.resolve(options.databasePath);
   try {
-    if (databasePath !== ':memory:') mkdirSync(path.dirname(databasePath), { recursive: true });
+    if (databasePath !== ':memory:') mkdirSync(path.dirname(databasePath), { recursive: true, mode: PRIVATE_DIR_MODE });
   } catch (error) {
     throw new AppError('IO', t('errors.dbOpenFailed', { path: databasePath, details: error instanceof Error ? error.message : String(error) }));
   }
   const backupDir = options.backupDir ?? (databasePath === ':memory:' ? null : backupDirFor(databasePath));
   const opened = await openDatabase(databasePath, backupDir, options.nativeBinding);
   let migration = opened.migration;
+  if (databasePath !== ':memory:') secureDataFolder(databasePath, backupDir);
   // A findings import cut off by a crash or power cut is undone before anyone sees its half.
   if (!opened.sqlite.readonly) await discardAbandonedImports(opened.db);
 
@@ -125,10 +145,19 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   const automaticBackups =
     options.automaticBackups ?? (options.mode !== 'cli' && backupDir ? DEFAULT_AUTOMATIC_BACKUPS : false);
   const stopAutomaticBackups =
-    automaticBackups && backupDir ? scheduleAutomaticBackups(jobs, backupDir, automaticBackups, options.nativeBinding, () => !gate.busy) : () => {};
+    automaticBackups && backupDir ? scheduleAutomaticBackups(jobs, backupDir, backupPrefixFor(databasePath), automaticBackups, options.nativeBinding, () => !gate.busy) : () => {};
 
   return {
     call: (method, input) => gate.run(() => dispatch(handlers, ctx, method, input)),
+    restoreBackupFile: (filePath) =>
+      gate.run(async () => {
+        try {
+          return ok(await restoreBackupFile(filePath, ctx));
+        } catch (error) {
+          if (error instanceof AppError) return fail(error.code, error.message, error.issues);
+          throw error;
+        }
+      }),
     onJobEvent: (listener) => jobs.onEvent(listener),
     get db() {
       return ctx.db;

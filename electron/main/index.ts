@@ -162,6 +162,11 @@ function createMainWindow(paths: RuntimePaths): BrowserWindow {
     });
     if (template.length > 0) Menu.buildFromTemplate(template).popup({ window });
   });
+  // Every file the page offers (exports, response letters) is a download: this process asks where
+  // to save it, so no path ever comes from the page. The suggested name is only the file's own name.
+  window.webContents.session.on('will-download', (_event, item) => {
+    item.setSaveDialogOptions({ defaultPath: path.join(app.getPath('downloads'), path.basename(item.getFilename())) });
+  });
   window.on('closed', () => {
     if (mainWindow === window) mainWindow = null;
   });
@@ -196,10 +201,7 @@ async function onReady(): Promise<void> {
   core = startCore(paths);
   registerApiHandlers(ipcMain, METHOD_NAMES, async (method, input) => {
     if (!core) return { ok: false, error: { code: 'INTERNAL', message: texts.dialogs.coreStopped } };
-    const result = await core.connection.request(method, input);
-    // A response letter opens in the system viewer; the path is the core's, checked against its checksum.
-    if (method === 'responses.openAttachment' && result.ok) await shell.openPath((result.value as { path: string }).path);
-    return result;
+    return core.connection.request(method, input);
   });
 
   Menu.setApplicationMenu(

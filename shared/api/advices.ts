@@ -4,6 +4,7 @@ import { cleanPastedText } from '../advices/text';
 import { t } from '../i18n';
 import { method } from './define';
 import { boundedText, calendarDate, id, LIMITS, noInput, requiredText } from './fields';
+import type { JobStatus } from './jobs';
 
 export const ADVICE_KINDS = ['gevraagd', 'ongevraagd'] as const;
 export type AdviceKind = (typeof ADVICE_KINDS)[number];
@@ -120,13 +121,18 @@ export interface FrozenAdvice {
   sha256: string;
 }
 
+/** Job `advicePdf`: the letter of an advice converted to PDF by LibreOffice. */
+export const advicePdfParams = z.object({ id }).strict();
+
+/** An export the core wrote into `exports/` under a name it chose, with its bytes for a download. */
 export interface ExportedFile {
   fileName: string;
-  /** Set when no path was given: the bytes, for a download. */
-  bytesBase64?: string;
-  /** Set when a path was given: where the file was written. */
-  path?: string;
+  bytesBase64: string;
+  /** Where the core wrote it, inside `exports/` beside the database. */
+  path: string;
   sha256: string;
+  /** Findings flagged as personal data that were left out (letter with annex). */
+  leftOut?: number;
 }
 
 export interface ItemTrace {
@@ -310,13 +316,14 @@ export const advicesContract = {
     z
       .object({
         id,
-        /** Where to write the file; absent: the bytes come back for a download. */
-        path: z.string().min(1).max(1000).optional(),
         annex: z.boolean().default(false),
+        /** The annex lists findings flagged as personal data only when asked for. */
+        includePersonalData: z.boolean().default(false),
       })
       .strict(),
   ),
-  'advices.exportPdf': method<ExportedFile>()(z.object({ id, path: z.string().min(1).max(1000).optional() }).strict()),
+  /** The letter as PDF through LibreOffice: a job (`advicePdf`), downloaded with `jobs.resultFile`. */
+  'advices.exportPdf': method<JobStatus>()(z.object({ id }).strict()),
   'advices.exportJson': method<unknown>()(z.object({ id }).strict()),
   'advices.importJson': method<AdviceDetail>()(z.object({ data: z.unknown() }).strict()),
 };

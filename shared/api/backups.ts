@@ -30,15 +30,15 @@ export interface RestoreOutcome {
 }
 
 /**
- * A backup to restore: a file name from `backups.list`, or (from the CLI) an absolute path of a
- * `.sqlite` file elsewhere. No control characters, no `..` path segments.
+ * A backup to restore: only the NAME of a file from `backups.list`, never a path (no separators,
+ * no leading dot). Restoring a file elsewhere is for the CLI, the user's own shell.
  */
 const backupFile = z
   .string()
   .min(1, { error: () => t('errors.textRequired') })
-  .max(1000, { error: () => t('errors.textTooLong', { max: 1000 }) })
+  .max(255, { error: () => t('errors.textTooLong', { max: 255 }) })
   .refine((value) => !/[\u0000-\u001F\u007F]/.test(value), { error: () => t('errors.controlCharacters') })
-  .refine((value) => value.endsWith('.sqlite') && !value.split(/[\\/]/).includes('..'), { error: () => t('backups.invalidFile') });
+  .refine((value) => value.endsWith('.sqlite') && !/[\\/:]/.test(value) && !value.startsWith('.'), { error: () => t('backups.invalidFile') });
 
 export const backupsContract = {
   'backups.list': method<BackupInfo[]>()(noInput),

@@ -146,7 +146,6 @@ export interface PlanningItem {
 // --- inputs ---
 
 const nullableId = id.nullable();
-const exportPath = z.string().min(1).max(1000).optional();
 
 function dateOrderRefinement(startField: string, endField: string, message: string) {
   return (value: Record<string, unknown>, ctx: z.RefinementCtx) => {
@@ -323,8 +322,8 @@ export const councilOwnContract = {
   'councilMeetings.adoptAdvice': method<CouncilMeetingDetail>()(z.object({ itemId: id, text: boundedText(LIMITS.text).optional() }).strict()),
   /** The meeting where an advice was adopted, for the link back from the advice page. */
   'councilMeetings.adoptionOf': method<AdoptionRef | null>()(z.object({ adviceId: id }).strict()),
-  'councilMeetings.exportAgenda': method<ExportedFile>()(z.object({ id, path: exportPath }).strict()),
-  'councilMeetings.exportMinutes': method<ExportedFile>()(z.object({ id, path: exportPath }).strict()),
+  'councilMeetings.exportAgenda': method<ExportedFile>()(z.object({ id }).strict()),
+  'councilMeetings.exportMinutes': method<ExportedFile>()(z.object({ id }).strict()),
 
   'councilActions.list': method<CouncilAction[]>()(z.object({ status: z.enum(ACTION_STATUSES).optional() }).strict()),
   'councilActions.create': method<CouncilAction>()(actionInput),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { advicePdfParams } from './advices';
 import { method } from './define';
 import { exchangeExportParams, exchangeImportParams } from './exchange';
 import { boundedText, id, noInput } from './fields';
@@ -21,6 +22,7 @@ export const jobParams = {
   exchangeExport: exchangeExportParams,
   exchangeImport: exchangeImportParams,
   responsesReport: responsesReportParams,
+  advicePdf: advicePdfParams,
 } as const;
 
 export type JobKind = keyof typeof jobParams;

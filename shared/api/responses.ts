@@ -3,6 +3,7 @@ import { t } from '../i18n';
 import type { DueInfo } from '../responses/deadlines';
 import type { FullStatus } from '../responses/status';
 import type { ExportedFile } from './advices';
+import type { JobStatus } from './jobs';
 import { method } from './define';
 import { boundedText, calendarDate, fileName, id, LIMITS, noInput, optionalText } from './fields';
 
@@ -266,11 +267,6 @@ export const responsesContract = {
   ),
   'responses.delete': method<ResponseOverview>()(z.object({ id }).strict()),
   'responses.attachment': method<AttachmentInfo & { bytesBase64: string }>()(z.object({ id }).strict()),
-  /**
-   * The checked letter's place on disk. In the Electron app the main process opens the path this
-   * returns with the system viewer; the path comes from the core's own records, never from the page.
-   */
-  'responses.openAttachment': method<{ path: string; fileName: string }>()(z.object({ id }).strict()),
   'responses.setStatus': method<ResponseOverview>()(
     z.object({ adviceId: id, status: z.enum(['verzonden', 'reactie_ontvangen', 'afgerond'], { error: () => t('responses.statusInvalid') }) }).strict(),
   ),
@@ -302,23 +298,21 @@ export const responsesContract = {
   'dashboard.newlyOverdue': method<OverdueNotice[]>()(noInput),
 
   /** The response, positions, commitments and log of an advice as an exchange file (docs/exchange-format.md); import with the exchange import. */
-  'responses.exportExchange': method<ExportedFile>()(z.object({ adviceId: id, path: z.string().min(1).max(1000).optional() }).strict()),
+  'responses.exportExchange': method<ExportedFile>()(z.object({ adviceId: id }).strict()),
 
-  /** All advices of a year with status, positions and commitments, for the annual report. */
-  'reports.adviezenoverzicht': method<ExportedFile>()(
+  /** All advices of a year with status, positions and commitments, for the annual report: starts the `responsesReport` job. */
+  'reports.adviezenoverzicht': method<JobStatus>()(
     z
       .object({
         year: z.number().int().min(1900).max(2999),
         format: z.enum(['docx', 'xlsx']),
-        /** Where to write the file; absent: the bytes come back for a download. */
-        path: z.string().min(1).max(1000).optional(),
       })
       .strict(),
   ),
-  /** Reporting back to participants of a meeting or a programme, personal data left out. */
-  'reports.terugkoppeling': method<ExportedFile>()(
+  /** Reporting back to participants of a meeting or a programme, personal data left out: starts the `responsesReport` job. */
+  'reports.terugkoppeling': method<JobStatus>()(
     z
-      .object({ meetingId: id.optional(), programmeId: id.optional(), path: z.string().min(1).max(1000).optional() })
+      .object({ meetingId: id.optional(), programmeId: id.optional() })
       .strict()
       .refine((value) => Boolean(value.meetingId) !== Boolean(value.programmeId), { error: () => t('reports.scopeRequired') }),
   ),

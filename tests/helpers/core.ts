@@ -4,6 +4,7 @@ import path from 'node:path';
 import { openCore, type Core } from '../../electron/core/core';
 import { freshJobWorker } from './job-worker';
 import type { MethodName, MethodOutput } from '../../shared/api/contract';
+import type { JobStatus } from '../../shared/api/jobs';
 import type { Result } from '../../shared/result';
 
 export interface TestCore extends Core {
@@ -13,6 +14,8 @@ export interface TestCore extends Core {
   value<M extends MethodName>(method: M, input?: unknown): Promise<MethodOutput<M>>;
   /** Calls a method that must fail; returns the error. */
   failure(method: MethodName | string, input?: unknown): Promise<Extract<Result<unknown>, { ok: false }>['error']>;
+  /** Waits for a job a method started and returns the file it wrote, as `jobs.resultFile` hands it over. */
+  jobFile(started: JobStatus): Promise<{ fileName: string; bytesBase64: string; job: JobStatus }>;
   /** Closes the core and removes its folder. */
   dispose(): Promise<void>;
 }
@@ -38,6 +41,13 @@ export async function createTestCore(options: { dir?: string } = {}): Promise<Te
       const result = await core.call(method, input);
       if (result.ok) throw new Error(`${method} should have failed but returned ${JSON.stringify(result.value).slice(0, 200)}`);
       return result.error;
+    },
+    async jobFile(started: JobStatus) {
+      const job = await core.jobs.wait(started.id);
+      if (job.state !== 'done') throw new Error(`job ${job.kind} ended ${job.state}: ${job.message}`);
+      const result = await core.call('jobs.resultFile', { id: job.id });
+      if (!result.ok) throw new Error(`jobs.resultFile failed: ${result.error.message}`);
+      return { ...(result.value as { fileName: string; bytesBase64: string }), job };
     },
     async dispose() {
       await core.close();

@@ -65,7 +65,8 @@ async function restoreForever(databasePath: string, files: string[]): Promise<ne
   for (let n = 0; ; n += 1) {
     const file = files[n % files.length]!;
     say(`restoring ${file}`);
-    const result = await core.call('backups.restore', { file });
+    // Files outside the backup folder: the CLI's restore by path (the API takes names only).
+    const result = await core.restoreBackupFile(file);
     if (!result.ok) throw new Error(`restore failed: ${result.error.message}`);
     say(`restored ${file}`);
   }

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import mammoth from 'mammoth';
@@ -132,11 +132,15 @@ describe('the advice letter (.docx)', () => {
     await core.value('council.update', { ...council, logoDataUrl: '' });
   });
 
-  it('writes the letter to a chosen path and makes a PDF with LibreOffice', async () => {
-    const target = `${core.dir}/uit/brief.docx`;
-    const written = await core.value('advices.exportDocx', { id: advice.id, path: target });
-    expect(written.path).toBe(target);
-    const pdf = await core.value('advices.exportPdf', { id: advice.id });
-    expect(Buffer.from(pdf.bytesBase64!, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
+  it('writes the letter into exports/ under a name of its own, and makes a PDF with LibreOffice as a job', async () => {
+    const first = await core.value('advices.exportDocx', { id: advice.id });
+    const second = await core.value('advices.exportDocx', { id: advice.id });
+    expect(path.dirname(first.path)).toBe(path.join(core.dir, 'exports'));
+    expect(second.path).not.toBe(first.path);
+    expect(readFileSync(first.path).equals(Buffer.from(first.bytesBase64, 'base64'))).toBe(true);
+    const pdf = await core.jobFile(await core.value('advices.exportPdf', { id: advice.id }));
+    expect(pdf.fileName).toMatch(/\.pdf$/);
+    expect(path.dirname(String(pdf.job.result!.path))).toBe(path.join(core.dir, 'exports'));
+    expect(Buffer.from(pdf.bytesBase64, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
   }, 120_000);
 });

@@ -27,7 +27,7 @@ async function conceptWithEvidence(betreft: string): Promise<AdviceDetail> {
 }
 
 async function overviewRows(year: number): Promise<string[]> {
-  const file = await core.value('reports.adviezenoverzicht', { year, format: 'xlsx' });
+  const file = await core.jobFile(await core.value('reports.adviezenoverzicht', { year, format: 'xlsx' }));
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(Buffer.from(file.bytesBase64!, 'base64') as unknown as ArrayBuffer);
   const sheet = workbook.getWorksheet('Adviezen')!;
@@ -121,7 +121,7 @@ describe('trash for advices', () => {
     const exchange = await core.value('responses.exportExchange', { adviceId: sent.id });
     const exchangeFile = JSON.parse(Buffer.from(exchange.bytesBase64!, 'base64').toString('utf8'));
     expect(exchangeFile.records.map((record: { type: string; data: { adviceKenmerk: string } }) => [record.type, record.data.adviceKenmerk])).toEqual([['collegeResponse', sent.kenmerk]]);
-    const overzicht = await core.value('reports.adviezenoverzicht', { year: 2025, format: 'docx' });
+    const overzicht = await core.jobFile(await core.value('reports.adviezenoverzicht', { year: 2025, format: 'docx' }));
     expect((await renderDocx(Buffer.from(overzicht.bytesBase64!, 'base64'))).text).toContain('Regiotaxi');
 
     // Archived it is still frozen; a new version needs unarchiving first; twice is refused.

@@ -96,7 +96,10 @@ describe('backups', () => {
       .run('00000000-0000-7000-8000-000000000042', '2025-01-01T00:00:00.000Z', '2025-01-01T00:00:00.000Z');
     await db.destroy();
 
-    const outcome = await core.value('backups.restore', { file: old });
+    // A file outside backups/ is restored by path, which only the CLI does (the API takes names).
+    const restored = await core.restoreBackupFile(old);
+    if (!restored.ok) throw new Error(restored.error.message);
+    const outcome = restored.value;
     expect(outcome.schemaVersion).toBe(LATEST_SCHEMA_VERSION);
     expect((await core.value('system.info')).schemaVersion).toBe(LATEST_SCHEMA_VERSION);
     expect((await core.value('wijken.list')).map((wijk) => wijk.name)).toEqual(['Uit 0001']);
@@ -134,17 +137,22 @@ describe('backups', () => {
     other.exec('create table x (a)');
     other.close();
     expect((await core.failure('backups.restore', { file: foreign })).code).toBe('VALIDATION');
+    const foreignByPath = await core.restoreBackupFile(foreign);
+    expect(!foreignByPath.ok && foreignByPath.error.code).toBe('VALIDATION');
 
     const newer = path.join(core.dir, 'nieuwer.sqlite');
     await core.sqlite.backup(newer);
     const newerDb = new BetterSqlite3(newer);
     newerDb.prepare(`insert into kysely_migration (name, timestamp) values ('9999_uit_de_toekomst', '2030-01-01')`).run();
     newerDb.close();
-    const conflict = await core.failure('backups.restore', { file: newer });
-    expect(conflict.code).toBe('CONFLICT');
-    expect(conflict.message).toMatch(/nieuwere versie/);
+    // A path is refused over the API; the CLI restores by path with the same checks.
+    expect((await core.failure('backups.restore', { file: newer })).code).toBe('VALIDATION');
+    const conflict = await core.restoreBackupFile(newer);
+    expect(!conflict.ok && conflict.error.code).toBe('CONFLICT');
+    expect(!conflict.ok && conflict.error.message).toMatch(/nieuwere versie/);
 
-    expect((await core.failure('backups.restore', { file: 'bestaat-niet.sqlite' })).code).toBe('NOT_FOUND');
+    expect((await core.failure('backups.restore', { file: 'advieswerk-handmatig-2020-01-01T00-00-00-000Z.sqlite' })).code).toBe('NOT_FOUND');
+    expect((await core.failure('backups.restore', { file: 'bestaat-niet.sqlite' })).code).toBe('VALIDATION');
     expect((await core.failure('backups.restore', { file: '../advieswerk.sqlite' })).code).toBe('VALIDATION');
     expect((await core.failure('backups.restore', { file: core.databasePath })).code).toBe('VALIDATION');
     expect((await core.failure('backups.restore', { file: '/etc/passwd' })).code).toBe('VALIDATION');

@@ -2,7 +2,7 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listBackups } from '../../electron/core/backups/files';
+import { backupPrefixFor, listBackups } from '../../electron/core/backups/files';
 import { openCore } from '../../electron/core/core';
 import { createKysely, openSqlite } from '../../electron/core/db/connection';
 import { migrateToLatest } from '../../electron/core/db/migrate';
@@ -105,7 +105,7 @@ describe('crash safety (SIGKILL)', () => {
     }
     for (const file of acknowledgedBackups) expect(existsSync(file), file).toBe(true);
     // Every file with a final name is a complete, sound database; partial files are never listed.
-    const listed = listBackups(backupDir);
+    const listed = listBackups(backupDir, 'advieswerk');
     for (const backup of listed) {
       expect(backup.readable, backup.file).toBe(true);
       expect(integrityOf(backup.path), backup.file).toBe('ok');
@@ -180,7 +180,7 @@ describe('crash safety (SIGKILL)', () => {
       copyFileSync(fixture, target);
       const run = await runAndKill(writer, ['migrate', target], random(0.3 * window, window));
       // The pre-migration backup was complete, so the kill landed in the migration itself (or later).
-      const afterBackup = listBackups(backupDirFor(target)).some((backup) => backup.reason === 'voor-migratie');
+      const afterBackup = listBackups(backupDirFor(target), backupPrefixFor(target)).some((backup) => backup.reason === 'voor-migratie');
       if (afterBackup) outcomes.afterPreMigrationBackup += 1;
       const check = new BetterSqlite3(target);
       expect(check.pragma('integrity_check', { simple: true })).toBe('ok');

@@ -70,14 +70,14 @@ describe('user text with markup in every .docx', () => {
   }, 60_000);
 
   it('the adviezenoverzicht', async () => {
-    const file = await core.value('reports.adviezenoverzicht', { year: 2025, format: 'docx' });
+    const file = await core.jobFile(await core.value('reports.adviezenoverzicht', { year: 2025, format: 'docx' }));
     // Positions and commitments sit in narrow table cells, where the rendered text wraps between
     // columns; their escaping is proven by the XML check, their text by the letter and terugkoppeling.
     await expectLiteral(Buffer.from(file.bytesBase64!, 'base64'), ['Betreft', 'Reactie']);
   }, 60_000);
 
   it('the terugkoppeling', async () => {
-    const file = await core.value('reports.terugkoppeling', { meetingId });
+    const file = await core.jobFile(await core.value('reports.terugkoppeling', { meetingId }));
     await expectLiteral(Buffer.from(file.bytesBase64!, 'base64'), ['Inbreng', 'Aanbeveling', 'College', 'Toezegging', 'Opvolging']);
   }, 60_000);
 

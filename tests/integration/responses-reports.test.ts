@@ -43,7 +43,7 @@ afterAll(async () => core.dispose());
 
 describe('adviezenoverzicht', () => {
   it('lists every advice of the year with status, positions and commitments in .docx', async () => {
-    const file = await core.value('reports.adviezenoverzicht', { year: 2025, format: 'docx' });
+    const file = await core.jobFile(await core.value('reports.adviezenoverzicht', { year: 2025, format: 'docx' }));
     expect(file.fileName).toBe('Adviezenoverzicht 2025.docx');
     const { text: flat } = await renderDocx(Buffer.from(file.bytesBase64!, 'base64'));
     expect(flat).toContain('Adviezenoverzicht 2025');
@@ -59,7 +59,7 @@ describe('adviezenoverzicht', () => {
   }, 120_000);
 
   it('gives the same in .xlsx, read back with exceljs', async () => {
-    const file = await core.value('reports.adviezenoverzicht', { year: 2025, format: 'xlsx' });
+    const file = await core.jobFile(await core.value('reports.adviezenoverzicht', { year: 2025, format: 'xlsx' }));
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(Buffer.from(file.bytesBase64!, 'base64') as unknown as ArrayBuffer);
     const advices = workbook.getWorksheet('Adviezen')!;
@@ -85,7 +85,9 @@ describe('as a job', () => {
     const done = await core.jobs.wait(started.id);
     expect(done.state, done.message).toBe('done');
     const written = String(done.result!.path);
-    expect(written).toBe(path.join(core.dir, 'exports', 'Adviezenoverzicht 2025.xlsx'));
+    // Never over an earlier export: a taken name gets a number.
+    expect(path.dirname(written)).toBe(path.join(core.dir, 'exports'));
+    expect(path.basename(written)).toMatch(/^Adviezenoverzicht 2025( \(\d+\))?\.xlsx$/);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(readFileSync(written) as unknown as ArrayBuffer);
     expect(workbook.getWorksheet('Adviezen')!.rowCount).toBe(3);
@@ -99,7 +101,7 @@ describe('as a job', () => {
 describe('terugkoppeling', () => {
   it('follows each finding to the advice, the college and what happened since, leaving out personal data', async () => {
     for (const scope of [{ meetingId }, { programmeId }]) {
-      const file = await core.value('reports.terugkoppeling', scope);
+      const file = await core.jobFile(await core.value('reports.terugkoppeling', scope));
       const { text: flat } = await renderDocx(Buffer.from(file.bytesBase64!, 'base64'));
       expect(flat).toContain('Wat is er gedaan met uw inbreng?');
       expect(flat).toContain('U zei: "Het wijkteam neemt de telefoon niet op"');

@@ -18,6 +18,7 @@ import {
 import type { LetterModel } from '../../../shared/advices/letter';
 import type { TextBlock } from '../../../shared/advices/text';
 import { formatDateLong } from '../../../shared/i18n/format';
+import { t } from '../../../shared/i18n';
 
 /** A4 in twentieths of a point, with margins of 2.5 cm. */
 const PAGE = { width: 11906, height: 16838, margin: 1418 } as const;
@@ -36,6 +37,8 @@ export interface AnnexMeeting {
 export interface LetterOptions {
   /** The findings behind the advice, grouped by meeting; an annex is added when given. */
   annex?: AnnexMeeting[];
+  /** Findings left out of the annex because they are flagged as personal data; said in the annex. */
+  annexLeftOut?: number;
 }
 
 /** A run; font and size come from the document's default style, so plain runs stay small (the export of 200 items is timed). */
@@ -242,10 +245,12 @@ export function letterSections(model: LetterModel, options: LetterOptions = {}):
   };
   const sections: ISectionOptions[] = [{ properties: { page }, footers: { default: footer }, children }];
 
-  if (options.annex && options.annex.length > 0) {
+  const annexLeftOut = options.annexLeftOut ?? 0;
+  if (options.annex && (options.annex.length > 0 || annexLeftOut > 0)) {
     const annex: Paragraph[] = [
       new Paragraph({ children: [run('Bijlage: de inbreng waarop dit advies steunt', { bold: true, size: 26 })], spacing: { after: 120 } }),
       plain(`Bij advies ${model.kenmerk}, ‘${model.betreft}’.`, 240, { color: '555555' }),
+      ...(annexLeftOut > 0 ? [plain(t('advices.annexLeftOut', { count: annexLeftOut }), 240, { color: '555555' })] : []),
     ];
     for (const meeting of options.annex) {
       const heading = meeting.date ? `${meeting.title}, ${formatDateLong(meeting.date)}` : meeting.title;

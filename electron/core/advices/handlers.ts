@@ -1,8 +1,3 @@
-import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { promisify } from 'node:util';
 import type { AdviceDetail, FrozenAdvice } from '../../../shared/api/advices';
 import { t } from '../../../shared/i18n';
 import { AppError } from '../../../shared/result';
@@ -51,13 +46,12 @@ import {
   writeSectionOrder,
 } from './repository';
 import { todayInNetherlands } from '../../../shared/calendar';
-import { buildAdviceDocx, changeAdviceStatus, letterFileName, requireAdvice } from './service';
+import { changeAdviceStatus, letterBytes, letterFileName, requireAdvice } from './service';
 import { missingIds } from '../db/existing';
 import { moveToTrash } from '../reliability/trash';
 import { nowIso } from '../ids';
 import { audited, auditedCreate, auditDeletion } from '../reliability/audit-trail';
 
-const run = promisify(execFile);
 
 async function requireRequest(db: Db, id: string) {
   const request = await findRequest(db, id);
@@ -125,33 +119,6 @@ function unique(ids: string[]): string[] {
 async function generateKenmerk(db: Db, year: number) {
   const council = await getCouncil(db);
   return nextKenmerk(council.kenmerkPattern, year, await highestSequence(db, year), async (kenmerk) => Boolean(await findAdviceByKenmerk(db, kenmerk)));
-}
-
-/** The letter of an advice: the exact sent bytes once sent, else freshly built. */
-async function letterBytes(db: Db, advice: AdviceDetail, annex: boolean): Promise<Uint8Array> {
-  if (advice.status === 'verzonden' && !annex) {
-    const version = await findVersion(db, advice.id, advice.version);
-    if (version) return version.docx;
-  }
-  return buildAdviceDocx(db, advice, { annex });
-}
-
-export async function convertDocxToPdf(docx: Uint8Array): Promise<Buffer> {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'advieswerk-pdf-'));
-  try {
-    const docxPath = path.join(dir, 'brief.docx');
-    writeFileSync(docxPath, docx);
-    try {
-      await run('soffice', [`-env:UserInstallation=file://${path.join(dir, 'profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, docxPath], {
-        timeout: 120_000,
-      });
-      return readFileSync(path.join(dir, 'brief.pdf'));
-    } catch {
-      throw new AppError('IO', t('advices.pdfUnavailable'));
-    }
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
 }
 
 export const advicesHandlers = defineHandlers({
@@ -459,14 +426,16 @@ export const advicesHandlers = defineHandlers({
     return out;
   },
 
-  'advices.exportDocx': async ({ id, path: targetPath, annex }, { db }) => {
+  'advices.exportDocx': async ({ id, annex, includePersonalData }, { db, info }) => {
     const advice = await requireAdvice(db, id);
-    return writeExportFile(await letterBytes(db, advice, annex), letterFileName(advice, 'docx'), targetPath);
+    const { bytes, leftOut } = await letterBytes(db, advice, { annex, includePersonalData });
+    const fileName = annex ? letterFileName(advice, 'docx').replace(/\.docx$/, ' met bijlage.docx') : letterFileName(advice, 'docx');
+    return { ...writeExportFile(bytes, fileName, info.databasePath), leftOut };
   },
-  'advices.exportPdf': async ({ id, path: targetPath }, { db }) => {
-    const advice = await requireAdvice(db, id);
-    const pdf = await convertDocxToPdf(await letterBytes(db, advice, false));
-    return writeExportFile(pdf, letterFileName(advice, 'pdf'), targetPath);
+  // LibreOffice takes seconds: a job with progress and cancel, its file handed over by jobs.resultFile.
+  'advices.exportPdf': async ({ id }, { db, jobs }) => {
+    await requireAdvice(db, id);
+    return jobs.start('advicePdf', { id });
   },
   'advices.exportJson': async ({ id }, { db }) => exportAdvice(db, id),
   'advices.importJson': async ({ data }, ctx) =>

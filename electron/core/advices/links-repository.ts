@@ -125,13 +125,14 @@ export interface EvidenceFinding {
   meetingTitle: string;
   meetingDate: string;
   findingDate: string;
+  containsPersonalData: boolean;
 }
 
 /** Every finding behind the advice (direct and through signals), for the annex and the trace panel. */
 export async function evidenceFindings(db: Db, itemIds: string[]): Promise<Map<string, EvidenceFinding[]>> {
   const result = new Map<string, EvidenceFinding[]>();
   if (itemIds.length === 0) return result;
-  const select = ['findings.id', 'findings.text', 'findings.meeting_id', 'findings.finding_date', 'meetings.title', 'meetings.meeting_date'] as const;
+  const select = ['findings.id', 'findings.text', 'findings.meeting_id', 'findings.finding_date', 'findings.contains_personal_data', 'meetings.title', 'meetings.meeting_date'] as const;
   const direct = await db
     .selectFrom('advice_item_findings')
     .innerJoin('findings', 'findings.id', 'advice_item_findings.finding_id')
@@ -162,6 +163,7 @@ export async function evidenceFindings(db: Db, itemIds: string[]): Promise<Map<s
       meetingTitle: row.title ?? '',
       meetingDate: row.meeting_date ?? '',
       findingDate: row.finding_date,
+      containsPersonalData: row.contains_personal_data === 1,
     });
     result.set(row.item_id, list);
   }

@@ -8,7 +8,7 @@ import { renderLetterDocx, type AnnexMeeting } from './docx';
 import { evidenceFindings } from './links-repository';
 import { sha256Hex } from '../files';
 import { audited } from '../reliability/audit-trail';
-import { findRequest, insertVersion, loadAdvice, updateAdvice } from './repository';
+import { findRequest, insertVersion, loadAdvice, updateAdvice, findVersion } from './repository';
 import { notFound } from '../api/errors';
 
 export async function requireAdvice(db: Db, id: string): Promise<AdviceDetail> {
@@ -18,7 +18,11 @@ export async function requireAdvice(db: Db, id: string): Promise<AdviceDetail> {
 }
 
 /** The findings behind the advice grouped by meeting, each naming the items that cite it. */
-async function annexFor(db: Db, advice: AdviceDetail): Promise<AnnexMeeting[]> {
+/**
+ * The annex: the findings behind the advice by meeting. Findings flagged as personal data stay out
+ * unless asked for, like in every other export; how many were left out is counted, never hidden.
+ */
+async function annexFor(db: Db, advice: AdviceDetail, includePersonalData: boolean): Promise<{ meetings: AnnexMeeting[]; leftOut: number }> {
   const items = advice.sections.flatMap((section) => section.items);
   const numberOf = new Map(items.map((item) => [item.id, item.number]));
   const evidence = await evidenceFindings(
@@ -26,8 +30,13 @@ async function annexFor(db: Db, advice: AdviceDetail): Promise<AnnexMeeting[]> {
     items.map((item) => item.id),
   );
   const byFinding = new Map<string, { text: string; meetingKey: string; title: string; date: string; citedBy: string[] }>();
+  const leftOut = new Set<string>();
   for (const [itemId, findings] of evidence) {
     for (const finding of findings) {
+      if (finding.containsPersonalData && !includePersonalData) {
+        leftOut.add(finding.id);
+        continue;
+      }
       const entry = byFinding.get(finding.id) ?? {
         text: finding.text,
         meetingKey: finding.meetingId ?? '',
@@ -46,16 +55,26 @@ async function annexFor(db: Db, advice: AdviceDetail): Promise<AnnexMeeting[]> {
     meeting.findings.push({ text: finding.text, citedBy: finding.citedBy });
     meetings.set(finding.meetingKey, meeting);
   }
-  return [...meetings.values()].sort((a, b) => (a.date || '9999').localeCompare(b.date || '9999'));
+  return { meetings: [...meetings.values()].sort((a, b) => (a.date || '9999').localeCompare(b.date || '9999')), leftOut: leftOut.size };
 }
 
 /** Builds the letter of an advice as it stands in the database. */
-export async function buildAdviceDocx(db: Db, advice: AdviceDetail, options: { annex?: boolean } = {}): Promise<Buffer> {
+export async function buildAdviceDocx(db: Db, advice: AdviceDetail, options: { annex?: boolean; includePersonalData?: boolean } = {}): Promise<Buffer> {
+  return (await buildAdviceLetter(db, advice, options)).bytes;
+}
+
+/** The letter, and with an annex how many personal-data findings it left out. */
+export async function buildAdviceLetter(
+  db: Db,
+  advice: AdviceDetail,
+  options: { annex?: boolean; includePersonalData?: boolean } = {},
+): Promise<{ bytes: Buffer; leftOut: number }> {
   const council = await getCouncil(db);
   const request = advice.requestId ? ((await findRequest(db, advice.requestId)) ?? null) : null;
   const model = buildLetterModel(advice, council, request);
-  const annex = options.annex ? await annexFor(db, advice) : undefined;
-  return renderLetterDocx(model, annex ? { annex } : {});
+  if (!options.annex) return { bytes: await renderLetterDocx(model, {}), leftOut: 0 };
+  const annex = await annexFor(db, advice, options.includePersonalData ?? false);
+  return { bytes: await renderLetterDocx(model, { annex: annex.meetings, annexLeftOut: annex.leftOut }), leftOut: annex.leftOut };
 }
 
 /** "WMO-2026-001 Inloop in de wijk.docx", safe as a file name on every system. */
@@ -94,4 +113,18 @@ export async function changeAdviceStatus(trx: Db, userName: string, id: string, 
   const snapshot: AdviceDetail = { ...sent, versions: [] };
   await insertVersion(trx, { adviceId: id, version: sent.version, sentOn: day, snapshot, docx, sha256: sha256Hex(docx) }, userName);
   return requireAdvice(trx, id);
+
+}
+
+/** The letter of an advice: the exact sent bytes once sent (without annex), else freshly built. */
+export async function letterBytes(
+  db: Db,
+  advice: AdviceDetail,
+  options: { annex: boolean; includePersonalData?: boolean },
+): Promise<{ bytes: Uint8Array; leftOut: number }> {
+  if (advice.status === 'verzonden' && !options.annex) {
+    const version = await findVersion(db, advice.id, advice.version);
+    if (version) return { bytes: version.docx, leftOut: 0 };
+  }
+  return buildAdviceLetter(db, advice, options);
 }

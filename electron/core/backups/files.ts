@@ -1,31 +1,43 @@
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import type { BackupInfo, BackupReason } from '../../../shared/api/backups';
 import type { Sqlite } from '../db/connection';
 import { DEFAULT_ROTATION, selectBackupsToKeep, type RotationPolicy } from './rotation';
 import { PARTIAL_SUFFIX } from '../files';
+import { ensurePrivateDir, makeFilePrivate, PRIVATE_FILE_MODE } from '../paths';
 
 /**
- * Backup files: `advieswerk-<reden>-<UTC time>.sqlite` in the backup folder beside the database.
+ * Backup files: `<database name>-<reden>-<UTC time>.sqlite` in the backup folder beside the
+ * database (`advieswerk-handmatig-….sqlite` for `advieswerk.sqlite`). The prefix ties a backup to
+ * its database: two databases in one folder share `backups/`, and each lists, rotates and restores
+ * only its own.
  * Written with SQLite's online backup API into `<name>.deel`, switched to a self-contained
  * rollback-journal file, and only then renamed into place: a file with the final name is always
  * a complete database, whatever moment the process is killed.
  */
 export const BACKUP_REASONS = ['automatisch', 'handmatig', 'voor-migratie', 'voor-terugzetten'] as const;
-const NAME_PATTERN = /^advieswerk-(?:([a-z-]+?)-)?(\d{4}-\d{2}-\d{2})T(\d{2})-(\d{2})-(\d{2})-(\d{3})Z(?:-\d+)?\.sqlite$/;
+/** After the prefix: an optional reason (one of the known ones, so prefixes cannot be confused), the time, a number when taken. */
+const NAME_REST = new RegExp(`^(?:(${BACKUP_REASONS.join('|')})-)?(\\d{4}-\\d{2}-\\d{2})T(\\d{2})-(\\d{2})-(\\d{2})-(\\d{3})Z(?:-\\d+)?\\.sqlite$`);
 
-export function backupFileName(reason: BackupReason, at: Date = new Date()): string {
-  return `advieswerk-${reason}-${at.toISOString().replace(/[:.]/g, '-')}.sqlite`;
+/** The name backups of this database start with: its file name without extension. */
+export function backupPrefixFor(databasePath: string): string {
+  return path.basename(databasePath, path.extname(databasePath)) || 'advieswerk';
 }
 
-export function parseBackupFileName(name: string): { reason: BackupReason; takenAt: Date } | null {
-  const match = NAME_PATTERN.exec(name);
+export function backupFileName(reason: BackupReason, at: Date = new Date(), prefix = 'advieswerk'): string {
+  return `${prefix}-${reason}-${at.toISOString().replace(/[:.]/g, '-')}.sqlite`;
+}
+
+/** A backup of the database with this prefix, or null for any other file (another database's backups too). */
+export function parseBackupFileName(name: string, prefix = 'advieswerk'): { reason: BackupReason; takenAt: Date } | null {
+  if (!name.startsWith(`${prefix}-`)) return null;
+  const match = NAME_REST.exec(name.slice(prefix.length + 1));
   if (!match) return null;
   const takenAt = new Date(`${match[2]}T${match[3]}:${match[4]}:${match[5]}.${match[6]}Z`);
   if (Number.isNaN(takenAt.getTime())) return null;
   // Files from before reasons were named (plain `advieswerk-<time>.sqlite`) were made by hand.
-  const reason = (BACKUP_REASONS as readonly string[]).includes(match[1] ?? '') ? (match[1] as BackupReason) : 'handmatig';
+  const reason = (match[1] as BackupReason | undefined) ?? 'handmatig';
   return { reason, takenAt };
 }
 
@@ -36,13 +48,20 @@ export interface WriteBackupOptions {
   at?: Date;
 }
 
-/** SQLite's online backup of a live connection into the backup folder; returns the final path. */
+/**
+ * SQLite's online backup of a live connection into the backup folder, named after the
+ * connection's own database file; returns the final path. Folder 0700, file 0600.
+ */
 export async function writeOnlineBackup(sqlite: Sqlite, backupDir: string, reason: BackupReason, options: WriteBackupOptions = {}): Promise<string> {
-  mkdirSync(backupDir, { recursive: true });
-  let finalPath = path.join(backupDir, backupFileName(reason, options.at));
-  for (let n = 2; existsSync(finalPath); n += 1) finalPath = path.join(backupDir, backupFileName(reason, options.at).replace(/\.sqlite$/, `-${n}.sqlite`));
+  ensurePrivateDir(backupDir);
+  const name = backupFileName(reason, options.at, backupPrefixFor(sqlite.name));
+  let finalPath = path.join(backupDir, name);
+  for (let n = 2; existsSync(finalPath); n += 1) finalPath = path.join(backupDir, name.replace(/\.sqlite$/, `-${n}.sqlite`));
   const partialPath = `${finalPath}${PARTIAL_SUFFIX}`;
   try {
+    // Created empty and private first: SQLite then writes into a file only the user can read.
+    writeFileSync(partialPath, '', { mode: PRIVATE_FILE_MODE, flag: 'wx' });
+    makeFilePrivate(partialPath);
     await sqlite.backup(partialPath, {
       progress({ totalPages, remainingPages }) {
         options.checkCancelled?.();
@@ -103,15 +122,18 @@ export function checkIntegrity(filePath: string, nativeBinding?: string): boolea
   }
 }
 
-/** Every complete backup in the folder, newest first, each with a preview of what it holds. */
-export function listBackups(backupDir: string, nativeBinding?: string): BackupInfo[] {
+/** Every complete backup of the database with this prefix, newest first, each with a preview of what it holds. */
+export function listBackups(backupDir: string, prefix: string, nativeBinding?: string): BackupInfo[] {
   if (!existsSync(backupDir)) return [];
   const infos: BackupInfo[] = [];
   for (const name of readdirSync(backupDir)) {
-    const parsed = parseBackupFileName(name);
+    const parsed = parseBackupFileName(name, prefix);
     if (!parsed) continue;
     const filePath = path.join(backupDir, name);
-    const base = { file: name, path: filePath, reason: parsed.reason, takenAt: parsed.takenAt.toISOString(), sizeBytes: statSync(filePath).size };
+    const stat = lstatSync(filePath);
+    // Only regular files: a symlink or a FIFO with a backup's name is not a backup (and is never opened).
+    if (!stat.isFile()) continue;
+    const base = { file: name, path: filePath, reason: parsed.reason, takenAt: parsed.takenAt.toISOString(), sizeBytes: stat.size };
     try {
       infos.push({ ...base, readable: true, ...withoutMigrations(inspectDatabaseFile(filePath, nativeBinding)) });
     } catch {
@@ -130,7 +152,7 @@ function withoutMigrations<T extends { migrations: string[] }>({ migrations: _mi
  * migration or a restore) are rotated separately, so a burst of regular backups never pushes out
  * the copy taken just before a restore. Partial files of killed backups are cleaned up too.
  */
-export function rotateBackups(backupDir: string, policy: RotationPolicy = DEFAULT_ROTATION): string[] {
+export function rotateBackups(backupDir: string, prefix: string, policy: RotationPolicy = DEFAULT_ROTATION): string[] {
   if (!existsSync(backupDir)) return [];
   const names = readdirSync(backupDir);
   const removed: string[] = [];
@@ -143,7 +165,7 @@ export function rotateBackups(backupDir: string, policy: RotationPolicy = DEFAUL
     }
   }
   const dated = names.flatMap((name) => {
-    const parsed = parseBackupFileName(name);
+    const parsed = parseBackupFileName(name, prefix);
     return parsed ? [{ name, ...parsed }] : [];
   });
   for (const safety of [false, true]) {

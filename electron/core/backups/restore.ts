@@ -1,24 +1,54 @@
-import { existsSync } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, openSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import type { RestoreOutcome } from '../../../shared/api/backups';
 import { t } from '../../../shared/i18n';
 import { AppError } from '../../../shared/result';
 import type { HandlerContext } from '../api/handler';
 import { migrations } from '../db/migrations';
-import { checkIntegrity, inspectDatabaseFile, openReadOnly, writeOnlineBackup } from './files';
-import { notFound } from '../api/errors';
+import { backupPrefixFor, checkIntegrity, inspectDatabaseFile, openReadOnly, parseBackupFileName, writeOnlineBackup } from './files';
 
-/** A bare name is a file in the backup folder; an absolute path (from the CLI) is taken as is. */
-export function resolveBackupSource(file: string, backupDir: string): string {
-  if (path.isAbsolute(file)) return path.normalize(file);
-  if (file !== path.basename(file)) throw new AppError('VALIDATION', t('backups.invalidFile'), [{ path: 'file', message: t('backups.invalidFile') }]);
+function invalidFile(): AppError {
+  return new AppError('VALIDATION', t('backups.invalidFile'), [{ path: 'file', message: t('backups.invalidFile') }]);
+}
+
+/** A name from `backups.list`: one of this database's backups, directly in the backup folder. */
+export function resolveBackupName(file: string, backupDir: string, databasePath: string): string {
+  if (file !== path.basename(file) || /[\\/]/.test(file) || !parseBackupFileName(file, backupPrefixFor(databasePath))) throw invalidFile();
   return path.join(backupDir, file);
+}
+
+/**
+ * Only a regular file is restored: never through a symlink, never a FIFO or device (reading one
+ * would block the whole core). Checked with lstat, then opened without following a symlink and
+ * without blocking, and the opened file must be the one checked.
+ */
+export function checkRegularFile(source: string): void {
+  let checked: Stats;
+  try {
+    checked = lstatSync(source);
+  } catch {
+    throw new AppError('NOT_FOUND', t('errors.notFound', { what: t('backups.notFound') }));
+  }
+  if (!checked.isFile()) throw new AppError('VALIDATION', t('backups.notRegularFile'), [{ path: 'file', message: t('backups.notRegularFile') }]);
+  let descriptor: number;
+  try {
+    descriptor = openSync(source, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0));
+  } catch {
+    throw new AppError('VALIDATION', t('backups.notRegularFile'), [{ path: 'file', message: t('backups.notRegularFile') }]);
+  }
+  try {
+    const opened = fstatSync(descriptor);
+    if (!opened.isFile() || opened.ino !== checked.ino || opened.dev !== checked.dev)
+      throw new AppError('VALIDATION', t('backups.notRegularFile'), [{ path: 'file', message: t('backups.notRegularFile') }]);
+  } finally {
+    closeSync(descriptor);
+  }
 }
 
 /** Everything that can be checked before the database is touched. */
 function checkRestorable(source: string, ctx: HandlerContext): void {
-  if (!existsSync(source)) throw notFound('backups.notFound');
   if (path.resolve(source) === path.resolve(ctx.info.databasePath)) throw new AppError('VALIDATION', t('backups.isCurrentDatabase'));
+  checkRegularFile(source);
   let inspected: ReturnType<typeof inspectDatabaseFile>;
   try {
     if (!checkIntegrity(source, ctx.maintenance.nativeBinding)) throw new AppError('VALIDATION', t('backups.damaged'));
@@ -52,7 +82,17 @@ function refuseWhileJobsRun(ctx: HandlerContext): void {
 export async function restoreBackup(file: string, ctx: HandlerContext): Promise<RestoreOutcome> {
   const backupDir = ctx.maintenance.backupDir;
   if (!backupDir) throw new AppError('CONFLICT', t('backups.noBackupFolder'));
-  const source = resolveBackupSource(file, backupDir);
+  return restoreFrom(resolveBackupName(file, backupDir, ctx.info.databasePath), backupDir, ctx);
+}
+
+/** The CLI's restore of a database file anywhere (the user's own shell names it): the same checks and steps. */
+export async function restoreBackupFile(filePath: string, ctx: HandlerContext): Promise<RestoreOutcome> {
+  const backupDir = ctx.maintenance.backupDir;
+  if (!backupDir) throw new AppError('CONFLICT', t('backups.noBackupFolder'));
+  return restoreFrom(path.resolve(filePath), backupDir, ctx);
+}
+
+async function restoreFrom(source: string, backupDir: string, ctx: HandlerContext): Promise<RestoreOutcome> {
   checkRestorable(source, ctx);
   return ctx.maintenance.exclusive(async () => {
     // Again: a call that was in flight while we waited may have started one.

@@ -10,8 +10,8 @@ export interface AutomaticBackupOptions {
 
 export const DEFAULT_AUTOMATIC_BACKUPS: AutomaticBackupOptions = { firstDelayMs: 20_000, checkIntervalMs: 3_600_000 };
 
-function hasRegularBackupOn(backupDir: string, day: string, nativeBinding?: string): boolean {
-  return listBackups(backupDir, nativeBinding).some(
+function hasRegularBackupOn(backupDir: string, prefix: string, day: string, nativeBinding?: string): boolean {
+  return listBackups(backupDir, prefix, nativeBinding).some(
     (backup) => backup.readable && backup.takenAt.startsWith(day) && (backup.reason === 'automatisch' || backup.reason === 'handmatig'),
   );
 }
@@ -23,6 +23,8 @@ function hasRegularBackupOn(backupDir: string, day: string, nativeBinding?: stri
 export function scheduleAutomaticBackups(
   jobs: JobRunner,
   backupDir: string,
+  /** The database's backup name prefix (`backupPrefixFor`): only its own backups count. */
+  prefix: string,
   options: AutomaticBackupOptions,
   nativeBinding?: string,
   /** False while the database is being swapped (a restore): the check is simply retried later. */
@@ -34,7 +36,7 @@ export function scheduleAutomaticBackups(
       const today = new Date().toISOString().slice(0, 10);
       const running = jobs.list().some((job) => job.kind === 'backup' && (job.state === 'running' || job.state === 'queued'));
       if (!mayStart()) return;
-      if (!running && !hasRegularBackupOn(backupDir, today, nativeBinding)) jobs.start('backup', { reason: 'automatisch' });
+      if (!running && !hasRegularBackupOn(backupDir, prefix, today, nativeBinding)) jobs.start('backup', { reason: 'automatisch' });
     } catch (error) {
       // A failed check is retried at the next interval; it must never take the app down.
       console.error('[advieswerk] automatic backup check failed:', error);

@@ -293,13 +293,13 @@ export const councilOwnHandlers = defineHandlers({
       return meetingDetail(trx, item.meeting_id);
     }),
   'councilMeetings.adoptionOf': async ({ adviceId }, { db }) => findAdoption(db, adviceId),
-  'councilMeetings.exportAgenda': async ({ id, path }, { db }) => {
+  'councilMeetings.exportAgenda': async ({ id }, { db, info }) => {
     const meeting = await meetingDetail(db, id);
-    return writeExportFile(await buildAgendaDocx(db, meeting), meetingFileName('Agenda', meeting.date), path);
+    return writeExportFile(await buildAgendaDocx(db, meeting), meetingFileName('Agenda', meeting.date), info.databasePath);
   },
-  'councilMeetings.exportMinutes': async ({ id, path }, { db }) => {
+  'councilMeetings.exportMinutes': async ({ id }, { db, info }) => {
     const meeting = await meetingDetail(db, id);
-    return writeExportFile(await buildMinutesDocx(db, meeting), meetingFileName('Verslag', meeting.date), path);
+    return writeExportFile(await buildMinutesDocx(db, meeting), meetingFileName('Verslag', meeting.date), info.databasePath);
   },
 
   // --- actions ---

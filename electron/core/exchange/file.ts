@@ -1,13 +1,13 @@
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import os from 'node:os';
 import { EXCHANGE_FORMAT, EXCHANGE_VERSION, exchangeFile, type ExchangeFile, type ExchangeUpload } from '../../../shared/api/exchange';
 import { t } from '../../../shared/i18n';
 import { AppError } from '../../../shared/result';
 import { newId, nowIso } from '../ids';
 import type { Db } from '../db/connection';
 import { collectMeetingRecords } from './records';
-import { fileNamePart, writeFileAtomically } from '../files';
+import { fileNamePart, writeNewFileInto } from '../files';
+import { ensurePrivateDir, PRIVATE_FILE_MODE, uploadsDirFor } from '../paths';
 
 function bad(message: string): AppError {
   return new AppError('VALIDATION', message, [{ path: 'file', message }]);
@@ -32,15 +32,16 @@ export function parseExchangeFile(bytes: Buffer): ExchangeFile {
   return parsed.data;
 }
 
-function uploadPath(uploadId: string): string {
-  return path.join(os.tmpdir(), 'advieswerk-uploads', `${uploadId}.exchange.json`);
+/** In the private uploads folder beside the database (uploadsDirFor), removed by the import job. */
+function uploadPath(databasePath: string, uploadId: string): string {
+  return path.join(uploadsDirFor(databasePath), `${path.basename(uploadId)}.exchange.json`);
 }
 
-export function saveExchangeUpload(fileName: string, bytes: Buffer): ExchangeUpload {
+export function saveExchangeUpload(databasePath: string, fileName: string, bytes: Buffer): ExchangeUpload {
   const file = parseExchangeFile(bytes);
   const uploadId = newId();
-  mkdirSync(path.dirname(uploadPath(uploadId)), { recursive: true });
-  writeFileSync(uploadPath(uploadId), bytes);
+  ensurePrivateDir(uploadsDirFor(databasePath));
+  writeFileSync(uploadPath(databasePath, uploadId), bytes, { mode: PRIVATE_FILE_MODE, flag: 'wx' });
   // Counted in a Map: a type named "__proto__" or "constructor" is counted like any other.
   const countByType = new Map<string, number>();
   for (const record of file.records) countByType.set(record.type, (countByType.get(record.type) ?? 0) + 1);
@@ -56,18 +57,18 @@ export function saveExchangeUpload(fileName: string, bytes: Buffer): ExchangeUpl
   };
 }
 
-export function loadExchangeUpload(uploadId: string): ExchangeFile {
+export function loadExchangeUpload(databasePath: string, uploadId: string): ExchangeFile {
   let bytes: Buffer;
   try {
-    bytes = readFileSync(uploadPath(uploadId));
+    bytes = readFileSync(uploadPath(databasePath, uploadId));
   } catch {
     throw new AppError('NOT_FOUND', t('import.uploadGone'));
   }
   return parseExchangeFile(bytes);
 }
 
-export function removeExchangeUpload(uploadId: string): void {
-  rmSync(uploadPath(uploadId), { force: true });
+export function removeExchangeUpload(databasePath: string, uploadId: string): void {
+  rmSync(uploadPath(databasePath, uploadId), { force: true });
 }
 
 export async function buildMeetingExchange(db: Db, meetingId: string, exportedBy: string): Promise<{ file: ExchangeFile; title: string; date: string }> {
@@ -91,5 +92,5 @@ export async function buildMeetingExchange(db: Db, meetingId: string, exportedBy
 }
 
 export function writeExchangeFile(dir: string, title: string, date: string, file: ExchangeFile): string {
-  return writeFileAtomically(path.join(dir, `uitwisseling-${date}-${fileNamePart(title, 'bijeenkomst')}.advieswerk.json`), JSON.stringify(file, null, 2));
+  return writeNewFileInto(dir, `uitwisseling-${date}-${fileNamePart(title, 'bijeenkomst')}.advieswerk.json`, JSON.stringify(file, null, 2));
 }

@@ -3,7 +3,7 @@ import { exchangeExportParams, exchangeImportParams } from '../../../shared/api/
 import { t } from '../../../shared/i18n';
 import { getCurrentUser } from '../council/repository';
 import { createKysely } from '../db/connection';
-import { exportDir } from '../findings/transfer';
+import { exportsDirFor } from '../paths';
 import { throwIfCancelled, type JobEnvironment } from '../jobs/job';
 import { buildMeetingExchange, loadExchangeUpload, removeExchangeUpload, writeExchangeFile } from './file';
 import { mergeRecords } from './records';
@@ -15,7 +15,7 @@ export async function exchangeExportJob(env: JobEnvironment): Promise<Record<str
   const user = await getCurrentUser(db, os.userInfo().username);
   const { file, title, date } = await buildMeetingExchange(db, meetingId, user.name);
   throwIfCancelled(env.signal);
-  const path = writeExchangeFile(exportDir(env.dbPath), title, date, file);
+  const path = writeExchangeFile(exportsDirFor(env.dbPath), title, date, file);
   const message = t(file.containsPersonalData ? 'exchange.doneWithPersonalData' : 'exchange.done', { path });
   return { path, count: file.records.length, containsPersonalData: file.containsPersonalData, message };
 }
@@ -23,7 +23,7 @@ export async function exchangeExportJob(env: JobEnvironment): Promise<Record<str
 /** Job: merges an exchange file in one transaction; the report lists what the newer version replaced. */
 export async function exchangeImportJob(env: JobEnvironment): Promise<Record<string, unknown>> {
   const { uploadId } = exchangeImportParams.parse(env.params);
-  const file = loadExchangeUpload(uploadId);
+  const file = loadExchangeUpload(env.dbPath, uploadId);
   const db = createKysely(env.sqlite);
   const user = await getCurrentUser(db, os.userInfo().username);
   const total = file.records.length;
@@ -35,7 +35,7 @@ export async function exchangeImportJob(env: JobEnvironment): Promise<Record<str
       throwIfCancelled(env.signal);
     }),
   );
-  removeExchangeUpload(uploadId);
+  removeExchangeUpload(env.dbPath, uploadId);
   const message = t('exchange.imported', { inserted: report.inserted, updated: report.updated, unchanged: report.unchanged, conflicts: report.conflicts.length });
   return { report, message };
 }

@@ -136,8 +136,8 @@ export const findingsHandlers = defineHandlers({
   // Read in a worker under memory and time limits: a hostile file never stalls other requests.
   'findings.importParse': async ({ fileName, dataBase64 }, { jobs }) => jobs.parseUpload(fileName, dataBase64),
 
-  'findings.importCheck': async ({ uploadId, mapping, defaults }, { db }) => {
-    const table = loadUpload(uploadId);
+  'findings.importCheck': async ({ uploadId, mapping, defaults }, { db, info }) => {
+    const table = loadUpload(info.databasePath, uploadId);
     return summariseCheck(await checkRows(db, table, mapping, defaults), table.rows.length);
   },
 });

@@ -5,7 +5,8 @@ import { getCurrentUser } from '../council/repository';
 import { createKysely } from '../db/connection';
 import { throwIfCancelled, type JobEnvironment } from '../jobs/job';
 import { buildMeetingReport, writeReportFile } from '../meetings/report';
-import { checkRows, exportDir, exportFindings, importRows, loadUpload, pauseBetweenChunks, removeUpload } from './transfer';
+import { exportsDirFor } from '../paths';
+import { checkRows, exportFindings, importRows, loadUpload, pauseBetweenChunks, removeUpload } from './transfer';
 import { discardImportBatch } from './import-batch-repository';
 import { newId } from '../ids';
 import { searchFindings } from './repository';
@@ -18,7 +19,7 @@ export async function findingsImportJob(env: JobEnvironment): Promise<Record<str
   const params = importCheckInput.parse(env.params);
   // The job's own connection; not destroyed here because the worker closes it.
   const db = createKysely(env.sqlite);
-  const table = loadUpload(params.uploadId);
+  const table = loadUpload(env.dbPath, params.uploadId);
   const checked = await checkRows(db, table, params.mapping, params.defaults);
   const user = await getCurrentUser(db, os.userInfo().username);
   const batchId = newId();
@@ -39,7 +40,7 @@ export async function findingsImportJob(env: JobEnvironment): Promise<Record<str
     await discardImportBatch(db, batchId, pauseBetweenChunks);
     throw error;
   }
-  removeUpload(params.uploadId);
+  removeUpload(env.dbPath, params.uploadId);
   env.report(count, count, t('import.done', { count }));
   return { count, skipped: new Set(checked.issues.map((issue) => issue.row)).size, message: t('import.done', { count }) };
 }
@@ -57,7 +58,7 @@ export async function findingsExportJob(env: JobEnvironment): Promise<Record<str
     db,
     exported,
     format,
-    exportDir(env.dbPath),
+    exportsDirFor(env.dbPath),
     (done, total) => env.report(done, total, t('export.started')),
     () => throwIfCancelled(env.signal),
   );
@@ -72,7 +73,7 @@ export async function meetingReportJob(env: JobEnvironment): Promise<Record<stri
   env.report(0, 1, t('report.started'));
   const { bytes, meeting, count, left, notesLeftOut } = await buildMeetingReport(db, params.meetingId, params.includePersonalData);
   throwIfCancelled(env.signal);
-  const path = writeReportFile(exportDir(env.dbPath), meeting, bytes);
+  const path = writeReportFile(exportsDirFor(env.dbPath), meeting, bytes);
   env.report(1, 1, t('report.started'));
   const leftOut = [
     ...(left > 0 ? [t('report.findingsLeftOutShort', { count: left })] : []),

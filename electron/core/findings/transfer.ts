@@ -1,5 +1,4 @@
-import { createWriteStream, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { createWriteStream, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
@@ -22,19 +21,19 @@ import { csvHeader, csvLines } from '../csv';
 import type { Db } from '../db/connection';
 import { newId } from '../ids';
 import { meetingsAndWijkenForImport } from '../meetings/repository';
+import { ensurePrivateDir, makeFilePrivate, PRIVATE_FILE_MODE, uploadsDirFor } from '../paths';
 import { foldText } from './text';
 import { insertFinding, searchFindings, type FindingFields } from './repository';
 import { completeImportBatch, recordImportChunk } from './import-batch-repository';
 import { checkXlsxLimits, UPLOAD_LIMITS } from './upload-limits';
 
-/** Parsed uploads wait here (by id) between "preview" and "confirm"; the import job reads them. */
-export function uploadDir(): string {
-  return path.join(os.tmpdir(), 'advieswerk-uploads');
-}
-
-function uploadPath(uploadId: string): string {
+/**
+ * Parsed uploads wait (by id) between "preview" and "confirm" in the private uploads folder beside
+ * the database (uploadsDirFor); the import job reads them and removes them, whatever its outcome.
+ */
+function uploadPath(databasePath: string, uploadId: string): string {
   if (!/^[0-9a-f-]{36}$/.test(uploadId)) throw new AppError('VALIDATION', t('errors.invalidId'));
-  return path.join(uploadDir(), `${uploadId}.json`);
+  return path.join(uploadsDirFor(databasePath), `${uploadId}.json`);
 }
 
 export interface ParsedTable {
@@ -196,23 +195,23 @@ export function suggestMapping(columns: string[]): ImportMapping {
   return mapping;
 }
 
-export function saveUpload(table: ParsedTable): string {
+export function saveUpload(databasePath: string, table: ParsedTable): string {
   const uploadId = newId();
-  mkdirSync(uploadDir(), { recursive: true });
-  writeFileSync(uploadPath(uploadId), JSON.stringify(table));
+  ensurePrivateDir(uploadsDirFor(databasePath));
+  writeFileSync(uploadPath(databasePath, uploadId), JSON.stringify(table), { mode: PRIVATE_FILE_MODE, flag: 'wx' });
   return uploadId;
 }
 
-export function loadUpload(uploadId: string): ParsedTable {
+export function loadUpload(databasePath: string, uploadId: string): ParsedTable {
   try {
-    return JSON.parse(readFileSync(uploadPath(uploadId), 'utf8')) as ParsedTable;
+    return JSON.parse(readFileSync(uploadPath(databasePath, uploadId), 'utf8')) as ParsedTable;
   } catch {
     throw new AppError('NOT_FOUND', t('import.uploadGone'));
   }
 }
 
-export function removeUpload(uploadId: string): void {
-  rmSync(uploadPath(uploadId), { force: true });
+export function removeUpload(databasePath: string, uploadId: string): void {
+  rmSync(uploadPath(databasePath, uploadId), { force: true });
 }
 
 export function describeUpload(uploadId: string, table: ParsedTable): ImportUpload {
@@ -435,10 +434,6 @@ export async function importRows(
 
 const EXPORT_COLUMNS = ['text', 'meeting', 'theme', 'source', 'wijk', 'date', 'tags', 'personalData', 'votes', 'priority', 'createdBy'] as const;
 
-export function exportDir(dbPath: string): string {
-  return path.join(path.dirname(dbPath), 'exports');
-}
-
 export async function exportFindings(
   db: Db,
   request: Omit<FindingSearchInput, 'offset' | 'limit'>,
@@ -447,9 +442,12 @@ export async function exportFindings(
   progress: (done: number, total: number) => void,
   checkCancelled: () => void,
 ): Promise<{ path: string; count: number }> {
-  mkdirSync(dir, { recursive: true });
+  ensurePrivateDir(dir);
   const finalPath = path.join(dir, `inbreng-${new Date().toISOString().replace(/[:.]/g, '-')}.${format}`);
   const partialPath = `${finalPath}.deel`;
+  // Created private first: the CSV stream and the workbook writer then write into a 0600 file.
+  writeFileSync(partialPath, '', { mode: PRIVATE_FILE_MODE });
+  makeFilePrivate(partialPath);
   const header = EXPORT_COLUMNS.map((column) => t(`import.field_${column}` as never));
   const { sourceLabels, priorityLabels } = {
     sourceLabels: (source: FindingSource) => t(`findings.source_${source}` as never),

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { t } from '../../../shared/i18n';
 import { AppError } from '../../../shared/result';
 import { defineHandlers } from '../api/handler';
-import { exportDir } from '../findings/transfer';
+import { exportsDirFor } from '../paths';
 import { notFound } from '../api/errors';
 
 /** Larger exports are opened from the folder; a download of this size goes through memory twice. */
@@ -18,7 +18,7 @@ export const jobsHandlers = defineHandlers({
     const job = jobs.get(id);
     const written = job.result?.path;
     // Only what a job wrote into this database's exports folder: never another path a result names.
-    const folder = exportDir(info.databasePath);
+    const folder = exportsDirFor(info.databasePath);
     if (job.state !== 'done' || typeof written !== 'string' || path.dirname(path.resolve(written)) !== path.resolve(folder)) {
       throw notFound('jobs.resultFile');
     }

@@ -2,36 +2,54 @@ import { existsSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { JobKind } from '../../../shared/api/jobs';
 import { t } from '../../../shared/i18n';
-import { writeOnlineBackup, rotateBackups } from '../backups/files';
+import { backupPrefixFor, writeOnlineBackup, rotateBackups } from '../backups/files';
 import { openSqlite, type Sqlite } from '../db/connection';
 import { monitoringCsvJob, monitoringReportJob } from '../monitoring/jobs';
 import { exchangeExportJob, exchangeImportJob } from '../exchange/jobs';
 import { findingsExportJob, findingsImportJob, meetingReportJob } from '../findings/jobs';
 import { responsesReportJob } from '../responses/jobs';
+import { removeUpload } from '../findings/transfer';
+import { removeExchangeUpload } from '../exchange/file';
+import { advicePdfJob } from '../advices/jobs';
 import { PARTIAL_SUFFIX } from '../files';
 import { throwIfCancelled, type JobEnvironment, type JobFunction } from './job';
 
 /** SQLite's online backup (see backups/files.ts), then the rotation of the backup folder. */
-async function backup({ sqlite, backupDir, params, report, signal }: JobEnvironment): Promise<Record<string, unknown>> {
+async function backup({ sqlite, backupDir, dbPath, params, report, signal }: JobEnvironment): Promise<Record<string, unknown>> {
   const reason = params.reason === 'automatisch' ? 'automatisch' : 'handmatig';
   const finalPath = await writeOnlineBackup(sqlite, backupDir, reason, {
     checkCancelled: () => throwIfCancelled(signal),
     progress: (done, total) => report(done, total, t('jobs.backupStarted')),
   });
-  const removed = rotateBackups(backupDir);
+  const removed = rotateBackups(backupDir, backupPrefixFor(dbPath));
   return { path: finalPath, removed };
+}
+
+/**
+ * An import's upload (a private copy of what the user picked, possibly with personal data) is
+ * removed whatever the job's outcome: done, failed or cancelled. A killed job's is swept at start.
+ */
+function removingUpload(job: JobFunction, remove: (databasePath: string, uploadId: string) => void): JobFunction {
+  return async (env) => {
+    try {
+      return await job(env);
+    } finally {
+      if (typeof env.params.uploadId === 'string') remove(env.dbPath, env.params.uploadId);
+    }
+  };
 }
 
 export const jobKinds: Record<JobKind, JobFunction> = {
   backup,
   monitoringReport: monitoringReportJob,
   monitoringCsv: monitoringCsvJob,
-  findingsImport: findingsImportJob,
+  findingsImport: removingUpload(findingsImportJob, removeUpload),
   findingsExport: findingsExportJob,
   meetingReport: meetingReportJob,
   exchangeExport: exchangeExportJob,
   responsesReport: responsesReportJob,
-  exchangeImport: exchangeImportJob,
+  exchangeImport: removingUpload(exchangeImportJob, removeExchangeUpload),
+  advicePdf: advicePdfJob,
 };
 
 

@@ -18,7 +18,7 @@ async function readUpload(task: UploadTask): Promise<void> {
     // Loaded on demand: a reading worker starts without the job kinds' libraries (docx, SQLite).
     const { describeUpload, parseUpload, saveUpload } = await import('../findings/transfer');
     const table = await parseUpload(task.fileName, Buffer.from(task.dataBase64, 'base64'));
-    send({ type: 'parsed', upload: describeUpload(saveUpload(table), table) });
+    send({ type: 'parsed', upload: describeUpload(saveUpload(data.dbPath, table), table) });
   } catch (error) {
     if (error instanceof AppError) send({ type: 'refused', code: error.code, message: error.message, ...(error.issues ? { issues: error.issues } : {}) });
     else send({ type: 'refused', code: 'VALIDATION', message: t('import.unreadable') });

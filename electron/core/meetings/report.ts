@@ -1,4 +1,3 @@
-import path from 'node:path';
 import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
 import type { Finding, MeetingDetail } from '../../../shared/api/meetings';
 import { formatDateLong, t, type MessageKey } from '../../../shared/i18n';
@@ -6,7 +5,7 @@ import { findCouncilName } from '../council/repository';
 import type { Db } from '../db/connection';
 import { listFindingsForMeeting } from '../findings/repository';
 import { findMeeting } from './repository';
-import { fileNamePart, writeFileAtomically } from '../files';
+import { fileNamePart, writeNewFileInto } from '../files';
 
 export interface ReportGroup {
   title: string;
@@ -93,5 +92,5 @@ export async function buildMeetingReport(db: Db, meetingId: string, includePerso
 
 /** Writes the report through a temporary file renamed when complete. */
 export function writeReportFile(dir: string, meeting: MeetingDetail, bytes: Buffer): string {
-  return writeFileAtomically(path.join(dir, `verslag-${meeting.date}-${fileNamePart(meeting.title, 'bijeenkomst')}.docx`), bytes);
+  return writeNewFileInto(dir, `verslag-${meeting.date}-${fileNamePart(meeting.title, 'bijeenkomst')}.docx`, bytes);
 }

@@ -1,13 +1,13 @@
-import path from 'node:path';
 import { t } from '../../../shared/i18n';
 import { createKysely } from '../db/connection';
 import { throwIfCancelled, type JobEnvironment } from '../jobs/job';
 import { buildMonitoringCsv, buildMonitoringReport } from './report';
-import { writeFileAtomically } from '../files';
+import { writeNewFileInto } from '../files';
+import { exportsDirFor } from '../paths';
 
 /** Exports go to `exports/` beside the database, written to a temporary name and renamed when complete. */
 function writeExport(env: JobEnvironment, fileName: string, content: Buffer | string): string {
-  return writeFileAtomically(path.join(path.dirname(env.dbPath), 'exports', fileName), content, () => throwIfCancelled(env.signal));
+  return writeNewFileInto(exportsDirFor(env.dbPath), fileName, content, () => throwIfCancelled(env.signal));
 }
 
 function stamp(): string {

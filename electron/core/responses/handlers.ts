@@ -19,9 +19,9 @@ import type { Db } from '../db/connection';
 import { newId } from '../ids';
 import { audited, auditedCreate, auditDeletion } from '../reliability/audit-trail';
 import { buildFollowupExchange } from './exchange';
-import { buildResponsesReport, loadOverview } from './service';
+import { feedbackScope, loadOverview } from './service';
 import { writeExportFile } from '../files';
-import { attachmentPath, attachmentsDir, readAttachment, removeAttachment, storeAttachment } from './attachments';
+import { attachmentsDir, readAttachment, removeAttachment, storeAttachment } from './attachments';
 import {
   awaitingAdvices,
   commitmentsDue,
@@ -255,15 +255,6 @@ export const responsesHandlers = defineHandlers({
     };
   },
 
-  'responses.openAttachment': async ({ id }, ctx) => {
-    const response = await findResponse(ctx.db, id);
-    if (!response) throw notFound('responses.notFound');
-    if (!response.attachment) throw new AppError('NOT_FOUND', t('responses.attachmentMissing'));
-    const dir = attachmentsDir(ctx.info.databasePath);
-    readAttachment(dir, response.attachment);
-    return { path: attachmentPath(dir, response.attachment), fileName: response.attachment.name };
-  },
-
   'responses.setStatus': async ({ adviceId, status }, ctx) =>
     ctx.db.transaction().execute(async (trx) => {
       const advice = await requireAdviceRow(trx, adviceId);
@@ -378,20 +369,19 @@ export const responsesHandlers = defineHandlers({
   },
   'dashboard.newlyOverdue': async (_input, ctx) => takeNewlyOverdue(ctx),
 
-  'responses.exportExchange': async ({ adviceId, path }, ctx) => {
+  'responses.exportExchange': async ({ adviceId }, ctx) => {
     const advice = await requireSentAdvice(ctx.db, adviceId);
     const file = await buildFollowupExchange(ctx.db, adviceId, ctx.session.userName);
     const safe = advice.kenmerk.replace(/[^\p{L}\p{N}]+/gu, '-');
-    return writeExportFile(Buffer.from(JSON.stringify(file, null, 2)), t('responses.exchangeFileName', { kenmerk: safe }), path);
+    return writeExportFile(Buffer.from(JSON.stringify(file, null, 2)), t('responses.exchangeFileName', { kenmerk: safe }), ctx.info.databasePath);
   },
 
-  'reports.adviezenoverzicht': async ({ year, format, path }, { db }) => {
-    const { bytes, fileName } = await buildResponsesReport(db, { report: 'adviezenoverzicht', year, format });
-    return writeExportFile(bytes, fileName, path);
-  },
+  // The same job as the Rapportages page starts: one way to make a report, with progress and cancel.
+  'reports.adviezenoverzicht': async ({ year, format }, { jobs }) => jobs.start('responsesReport', { report: 'adviezenoverzicht', year, format }),
 
-  'reports.terugkoppeling': async ({ meetingId, programmeId, path }, { db }) => {
-    const { bytes, fileName } = await buildResponsesReport(db, { report: 'terugkoppeling', format: 'docx', meetingId, programmeId });
-    return writeExportFile(bytes, fileName, path);
+  'reports.terugkoppeling': async ({ meetingId, programmeId }, { db, jobs }) => {
+    // An unknown scope is refused at once, not as a failed job.
+    await feedbackScope(db, { meetingId, programmeId });
+    return jobs.start('responsesReport', { report: 'terugkoppeling', format: 'docx', ...(meetingId ? { meetingId } : {}), ...(programmeId ? { programmeId } : {}) });
   },
 });

@@ -1,10 +1,10 @@
-import path from 'node:path';
 import { responsesReportParams } from '../../../shared/api/responses';
 import { t } from '../../../shared/i18n';
 import { createKysely } from '../db/connection';
-import { exportDir } from '../findings/transfer';
 import { throwIfCancelled, type JobEnvironment } from '../jobs/job';
-import { writeExportFile } from '../files';
+import { sha256Hex, writeNewFileInto } from '../files';
+import { exportsDirFor } from '../paths';
+import path from 'node:path';
 import { buildResponsesReport } from './service';
 
 /** Job: the adviezenoverzicht or a terugkoppeling into the exports folder beside the database. */
@@ -17,6 +17,6 @@ export async function responsesReportJob(env: JobEnvironment): Promise<Record<st
     env.report(done, 0, t('reports.jobStarted'));
   });
   throwIfCancelled(env.signal);
-  const file = writeExportFile(bytes, fileName, path.join(exportDir(env.dbPath), fileName));
-  return { path: file.path, fileName: file.fileName, sha256: file.sha256, message: t('reports.jobDone', { path: file.path ?? '' }) };
+  const written = writeNewFileInto(exportsDirFor(env.dbPath), fileName, bytes, () => throwIfCancelled(env.signal));
+  return { path: written, fileName: path.basename(written), sha256: sha256Hex(bytes), message: t('reports.jobDone', { path: written }) };
 }

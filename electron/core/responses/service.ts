@@ -69,19 +69,19 @@ export async function buildResponsesReport(
     const bytes = params.format === 'docx' ? await overviewDocx(overview) : await overviewXlsx(overview);
     return { bytes, fileName: t('reports.overviewFileName', { year, ext: params.format }) };
   }
-  let title: string;
-  let meetingIds: string[];
-  if (params.meetingId) {
-    const meeting = await findMeetingTitle(db, params.meetingId);
-    if (!meeting) throw notFound('reports.meetingNotFound');
-    title = meeting.title;
-    meetingIds = [meeting.id];
-  } else {
-    const programme = await findProgrammeName(db, params.programmeId!);
-    if (!programme) throw notFound('reports.programmeNotFound');
-    title = programme.name;
-    meetingIds = await meetingIdsOfProgramme(db, programme.id);
-  }
+  const { title, meetingIds } = await feedbackScope(db, params);
   const feedback = await feedbackFor(db, { meetingIds, title, councilName: council.name }, load);
   return { bytes: await feedbackDocx(feedback), fileName: t('reports.feedbackFileName', { title: title.replace(/[\\/:*?"<>|]/g, '-') }) };
+}
+
+/** The meetings a terugkoppeling covers: one meeting, or a programme's; NOT_FOUND when unknown. */
+export async function feedbackScope(db: Db, scope: { meetingId?: string | undefined; programmeId?: string | undefined }): Promise<{ title: string; meetingIds: string[] }> {
+  if (scope.meetingId) {
+    const meeting = await findMeetingTitle(db, scope.meetingId);
+    if (!meeting) throw notFound('reports.meetingNotFound');
+    return { title: meeting.title, meetingIds: [meeting.id] };
+  }
+  const programme = await findProgrammeName(db, scope.programmeId!);
+  if (!programme) throw notFound('reports.programmeNotFound');
+  return { title: programme.name, meetingIds: await meetingIdsOfProgramme(db, programme.id) };
 }

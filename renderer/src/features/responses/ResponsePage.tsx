@@ -193,11 +193,7 @@ export function ResponsePage({ adviceId }: { adviceId: string }) {
 
   const openLetter = async (id: string) => {
     try {
-      // In the Electron app the main process opens it with the system viewer; in the browser it downloads.
-      if (window.advieswerk) {
-        await api.call('responses.openAttachment', { id });
-        return;
-      }
+      // A download like every other file: in the Electron app the main process asks where to save it.
       const letter = await api.call('responses.attachment', { id });
       downloadBytes(letter.fileName, base64ToBytes(letter.bytesBase64));
     } catch (error) {
