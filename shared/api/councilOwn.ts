@@ -147,17 +147,17 @@ export interface PlanningItem {
 
 const nullableId = id.nullable();
 
-function dateOrderRefinement(startField: string, endField: string, message: string) {
+function dateOrderRefinement(startField: string, endField: string, message: () => string) {
   return (value: Record<string, unknown>, ctx: z.RefinementCtx) => {
     const start = value[startField];
     const end = value[endField];
-    if (typeof start === 'string' && typeof end === 'string' && end < start) ctx.addIssue({ code: 'custom', path: [endField], message });
+    if (typeof start === 'string' && typeof end === 'string' && end < start) ctx.addIssue({ code: 'custom', path: [endField], message: message() });
   };
 }
 
 const memberFields = {
   name: requiredText(LIMITS.name),
-  role: z.enum(MEMBER_ROLES, { message: t('councilOwn.roleInvalid') }),
+  role: z.enum(MEMBER_ROLES, { error: () => t('councilOwn.roleInvalid') }),
   background: optionalText(LIMITS.line),
   email: optionalText(LIMITS.name),
   phone: optionalText(LIMITS.short),
@@ -170,7 +170,7 @@ const memberFields = {
 const memberInput = z
   .object(memberFields)
   .strict()
-  .superRefine(dateOrderRefinement('termStart', 'termEnd', t('councilOwn.termEndBeforeStart')));
+  .superRefine(dateOrderRefinement('termStart', 'termEnd', () => t('councilOwn.termEndBeforeStart')));
 
 const memberUpdate = z
   .object({
@@ -185,16 +185,16 @@ const memberUpdate = z
     termEnd: calendarDate.optional(),
   })
   .strict()
-  .superRefine(dateOrderRefinement('termStart', 'termEnd', t('councilOwn.termEndBeforeStart')));
+  .superRefine(dateOrderRefinement('termStart', 'termEnd', () => t('councilOwn.termEndBeforeStart')));
 
 const termSettingsInput = z
   .object({
-    termYears: z.number().int({ message: t('councilOwn.termYearsRange') }).min(1, { message: t('councilOwn.termYearsRange') }).max(10, { message: t('councilOwn.termYearsRange') }),
-    maxTerms: z.number().int({ message: t('councilOwn.maxTermsRange') }).min(1, { message: t('councilOwn.maxTermsRange') }).max(10, { message: t('councilOwn.maxTermsRange') }),
+    termYears: z.number().int({ error: () => t('councilOwn.termYearsRange') }).min(1, { error: () => t('councilOwn.termYearsRange') }).max(10, { error: () => t('councilOwn.termYearsRange') }),
+    maxTerms: z.number().int({ error: () => t('councilOwn.maxTermsRange') }).min(1, { error: () => t('councilOwn.maxTermsRange') }).max(10, { error: () => t('councilOwn.maxTermsRange') }),
   })
   .strict();
 
-const timeOfDay = z.string().regex(/^$|^([01]\d|2[0-3]):[0-5]\d$/, { message: t('councilOwn.timeInvalid') });
+const timeOfDay = z.string().regex(/^$|^([01]\d|2[0-3]):[0-5]\d$/, { error: () => t('councilOwn.timeInvalid') });
 
 const meetingInput = z
   .object({
@@ -262,8 +262,8 @@ const actionUpdate = z
   })
   .strict();
 
-const year = z.number().int({ message: t('councilOwn.yearRange') }).min(2000, { message: t('councilOwn.yearRange') }).max(2100, { message: t('councilOwn.yearRange') });
-const month = z.number().int({ message: t('councilOwn.monthRange') }).min(1, { message: t('councilOwn.monthRange') }).max(12, { message: t('councilOwn.monthRange') });
+const year = z.number().int({ error: () => t('councilOwn.yearRange') }).min(2000, { error: () => t('councilOwn.yearRange') }).max(2100, { error: () => t('councilOwn.yearRange') });
+const month = z.number().int({ error: () => t('councilOwn.monthRange') }).min(1, { error: () => t('councilOwn.monthRange') }).max(12, { error: () => t('councilOwn.monthRange') });
 
 const planningInput = z
   .object({

@@ -37,8 +37,9 @@ describe('file errors reach the user in Dutch', () => {
     expect(details).not.toMatch(ENGLISH);
   });
 
-  it('an export to a path with a NUL byte is an IO error with a Dutch message, not an internal error', () => {
-    const error = failureOf(() => writeExportFile(Buffer.from('x'), 'brief.docx', path.join(dir, 'brief\u0000.docx')));
+  it('an export beside a database whose folder has a NUL byte is an IO error with a Dutch message, not an internal error', () => {
+    // The core chooses the export's place (exports/ beside the database); a bad place still reads in Dutch.
+    const error = failureOf(() => writeExportFile(Buffer.from('x'), 'brief.docx', path.join(dir, 'map\u0000', 'advieswerk.sqlite')));
 
     expect(error).toBeInstanceOf(AppError);
     expect((error as AppError).code).toBe('IO');
