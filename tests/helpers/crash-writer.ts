@@ -25,7 +25,8 @@ function say(line: string): void {
 }
 
 function randomText(max: number): string {
-  const alphabet = 'abcdefghijklmnopqrstuvwxyz éëï€ 😀<>&"\'';
+  // By code point: picking UTF-16 units would split the emoji into lone surrogates, which the text rule refuses.
+  const alphabet = Array.from('abcdefghijklmnopqrstuvwxyz éëï€ 😀<>&"\'');
   const length = Math.floor(Math.random() * max);
   let text = '';
   for (let i = 0; i < length; i += 1) text += alphabet[Math.floor(Math.random() * alphabet.length)];
