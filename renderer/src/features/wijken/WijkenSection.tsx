@@ -73,12 +73,19 @@ export function WijkenSection() {
     setEditingState(next);
   }, []);
 
+  // After a save the add button comes back; it takes focus in the effect after that render, not in a
+  // frame callback that can run before React has committed it (seen under load).
+  const focusAddButton = useRef(false);
   const onSaved = useCallback((wijk: Wijk) => {
+    focusAddButton.current = true;
     setEditingState(null);
     setStatus({ kind: 'ok', message: `${t('common.saved')} ${wijk.name}` });
-    // The add button comes back in the same render; focus it once it is there.
-    requestAnimationFrame(() => addButton.current?.focus());
   }, []);
+  useEffect(() => {
+    if (editing !== null || !focusAddButton.current) return;
+    focusAddButton.current = false;
+    addButton.current?.focus();
+  }, [editing]);
 
   const confirmDelete = useCallback(async () => {
     if (!toDelete) return;
