@@ -7,7 +7,6 @@ import type {
   CouncilMeeting,
   CouncilMeetingDetail,
   Member,
-  MemberRole,
   PlanningItem,
   PlanningKind,
   PlanningState,
@@ -104,16 +103,8 @@ export async function findMember(db: Db, id: string): Promise<Member | undefined
   return (await listMembers(db, { includeLeft: true, ids: [id] }))[0];
 }
 
-export interface MemberFields {
-  name: string;
-  role: MemberRole;
-  background: string;
-  email: string;
-  phone: string;
-  follows: string;
-  termStart: string;
-  termEnd: string;
-}
+/** What a member's form writes: the contract's Member less what the core derives or keeps itself. */
+export type MemberFields = Pick<Member, 'name' | 'role' | 'background' | 'email' | 'phone' | 'follows' | 'termStart' | 'termEnd'>;
 
 export async function insertMember(db: Db, fields: MemberFields, userName: string): Promise<string> {
   const id = newId();
