@@ -29,8 +29,10 @@ function httpTransport(): Transport {
           keepalive: body.length < KEEPALIVE_LIMIT,
         });
         return (await response.json()) as Result<unknown>;
-      } catch (error) {
-        return fail('IO', t('errors.io', { details: error instanceof Error ? error.message : String(error) }));
+      } catch {
+        // The request never got an answer (host stopped, connection lost) or the answer was not ours:
+        // the browser's own wording ("Failed to fetch") means nothing to a user.
+        return fail('IO', t('errors.hostUnreachable'));
       }
     },
     onJobEvent(listener) {

@@ -59,6 +59,7 @@ export const nl = {
     notFound: '{what} bestaat niet (meer).',
     internal: 'Er ging onverwacht iets mis. Probeer het opnieuw; blijft het misgaan, maak dan een back-up en meld het.',
     io: 'Het bestand kon niet worden gelezen of geschreven: {details}',
+    hostUnreachable: 'Geen verbinding met Advieswerk. Controleer of het programma nog draait en probeer het opnieuw.',
     textTooLong: 'Is te lang (max. {max} tekens).',
     textRequired: 'Vul dit veld in.',
     controlCharacters: 'Bevat onzichtbare besturingstekens; plak de tekst opnieuw als platte tekst.',

@@ -61,6 +61,9 @@ test('a failed autosave says so at the field and is tried again until it is save
   await expect(notSaved).toBeVisible();
   await expect.poll(() => refused).toBeGreaterThanOrEqual(2);
   await expect(item).toHaveValue('Tekst die eerst niet aankomt');
+  // The page says so in Dutch, never in the browser's own words ("Failed to fetch").
+  await expect(app.getByRole('alert')).toContainText('Geen verbinding met Advieswerk');
+  await expect(app.getByRole('alert')).not.toContainText('Failed to fetch');
   await expectNoAccessibilityViolations(app);
   await saveScreenshot(app, testInfo, 'autosave-niet-opgeslagen');
   expect(await storedItemText(app, advice.id)).toBe('Eerste versie');
