@@ -3,7 +3,7 @@ import { backupsContract } from './backups';
 import { reliabilityContract } from './reliability';
 import { advicesContract } from './advices';
 import { councilContract } from './council';
-import { councilOwnContract } from './councilOwn';
+import { councilOwnContract } from './council-own';
 import { exchangeContract } from './exchange';
 import { jobsContract } from './jobs';
 import { monitoringContract } from './monitoring';

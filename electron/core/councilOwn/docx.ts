@@ -13,7 +13,7 @@ import {
   TextRun,
   WidthType,
 } from 'docx';
-import type { CouncilAction, CouncilMeetingDetail } from '../../../shared/api/councilOwn';
+import type { CouncilAction, CouncilMeetingDetail } from '../../../shared/api/council-own';
 import { formatDateLong, t, type MessageKey } from '../../../shared/i18n';
 import { getCouncil } from '../council/repository';
 import type { Db } from '../db/connection';

@@ -11,7 +11,7 @@ import type {
   PlanningKind,
   PlanningState,
   TermSettings,
-} from '../../../shared/api/councilOwn';
+} from '../../../shared/api/council-own';
 import { canReappoint, carriesOver, isOverdue } from '../../../shared/councilOwn/terms';
 import type { Db } from '../db/connection';
 import type { CouncilActionTable, CouncilMemberTable } from '../db/schema';

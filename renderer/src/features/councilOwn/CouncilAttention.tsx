@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { CouncilAttention as Attention } from '../../../../shared/api/councilOwn';
+import type { CouncilAttention as Attention } from '../../../../shared/api/council-own';
 import { formatDateLong, t } from '../../../../shared/i18n';
 import { api } from '../../api';
 import { hrefFor } from '../../app/router';

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import type { AdviceSummary, AdviceRequest } from '../../../../shared/api/advices';
-import type { AgendaItem, CouncilAction, CouncilMeetingDetail, Member } from '../../../../shared/api/councilOwn';
+import type { AgendaItem, CouncilAction, CouncilMeetingDetail, Member } from '../../../../shared/api/council-own';
 import { formatDateLong, t } from '../../../../shared/i18n';
 import { api } from '../../api';
 import { hrefFor } from '../../app/router';

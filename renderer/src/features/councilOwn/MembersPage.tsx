@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
-import { MEMBER_ROLES, type Member, type MemberRole } from '../../../../shared/api/councilOwn';
+import { MEMBER_ROLES, type Member, type MemberRole } from '../../../../shared/api/council-own';
 import { formatDateLong, t } from '../../../../shared/i18n';
 import { api } from '../../api';
 import { Alert } from '../../ui/Alert';
@@ -8,7 +8,8 @@ import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { TextField } from '../../ui/Field';
 import { Heading, Paragraph } from '../../ui/Heading';
 import { SelectField } from '../meetings/controls';
-import { CouncilTabs, roleLabel, today, useLoaded } from './shared';
+import { CouncilTabs, roleLabel, useLoaded } from './shared';
+import { todayInNetherlands } from '../../../../shared/calendar';
 
 const EMPTY = { name: '', role: 'lid' as MemberRole, background: '', email: '', phone: '', follows: '', termStart: '', termEnd: '' };
 
@@ -188,7 +189,7 @@ export function MembersPage() {
 
 function Positions({ member, run }: { member: Member; run(change: () => Promise<unknown>): Promise<boolean> }) {
   const [description, setDescription] = useState('');
-  const [declaredOn, setDeclaredOn] = useState(today());
+  const [declaredOn, setDeclaredOn] = useState(todayInNetherlands());
   return (
     <details>
       <summary>
@@ -220,7 +221,7 @@ function Positions({ member, run }: { member: Member; run(change: () => Promise<
 }
 
 function LeaveDialog({ member, onClose, run }: { member: Member | null; onClose(): void; run(change: () => Promise<unknown>): Promise<boolean> }) {
-  const [leftOn, setLeftOn] = useState(today());
+  const [leftOn, setLeftOn] = useState(todayInNetherlands());
   if (!member) return null;
   return (
     <section className="aw-card" aria-labelledby="afmelden-titel">

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import type { AdviceRequest } from '../../../../shared/api/advices';
-import { PLANNING_KINDS, type PlanningKind } from '../../../../shared/api/councilOwn';
+import { PLANNING_KINDS, type PlanningKind } from '../../../../shared/api/council-own';
 import { t, type MessageKey } from '../../../../shared/i18n';
 import { api } from '../../api';
 import { Alert } from '../../ui/Alert';
@@ -8,7 +8,8 @@ import { Button } from '../../ui/Button';
 import { TextField } from '../../ui/Field';
 import { Heading, Paragraph } from '../../ui/Heading';
 import { SelectField } from '../meetings/controls';
-import { CouncilTabs, today, useLoaded } from './shared';
+import { CouncilTabs, useLoaded } from './shared';
+import { todayInNetherlands } from '../../../../shared/calendar';
 
 const MONTHS = Array.from({ length: 12 }, (_, index) => index + 1);
 
@@ -17,7 +18,7 @@ function monthName(month: number): string {
 }
 
 export function PlanningPage() {
-  const [year, setYear] = useState(Number(today().slice(0, 4)));
+  const [year, setYear] = useState(Number(todayInNetherlands().slice(0, 4)));
   const load = useCallback(() => api.call('planning.list', { year }), [year]);
   const { value: items, error, fields, run } = useLoaded(load);
   const [requests, setRequests] = useState<AdviceRequest[]>([]);

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { ActionStatus, MemberRole } from '../../../../shared/api/councilOwn';
+import type { ActionStatus, MemberRole } from '../../../../shared/api/council-own';
 import { t, type MessageKey } from '../../../../shared/i18n';
 import { hrefFor, useHashPath } from '../../app/router';
 import { fieldErrors } from '../meetings/controls';
@@ -65,8 +65,4 @@ export function CouncilTabs() {
       </ul>
     </nav>
   );
-}
-
-export function today(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
 }

@@ -4,7 +4,7 @@ import { Button } from '../../ui/Button';
 import { Heading, Paragraph } from '../../ui/Heading';
 import { JobProgress } from '../../ui/JobProgress';
 import { useJob } from '../../ui/useJob';
-import type { OverviewQuery } from './overviewQuery';
+import type { OverviewQuery } from './overview-query';
 
 /** Exports what the overview shows now (search, filters, sort) as a job with progress and cancel. */
 export function ExportSection({ request }: { request: OverviewQuery }) {

@@ -23,7 +23,7 @@ import { Heading, Paragraph } from '../../ui/Heading';
 import { CheckboxField } from '../../ui/Field';
 import { fieldErrors, Highlighted, SelectField, sourceLabel } from '../meetings/controls';
 import { ExportSection } from './ExportSection';
-import type { OverviewQuery } from './overviewQuery';
+import type { OverviewQuery } from './overview-query';
 
 const PAGE_SIZE = 200;
 const ROW_HEIGHT = 44;
