@@ -31,6 +31,8 @@ export async function buildCrashWriter(outDir = path.join(here, '..', '..', 'bui
 
 export interface KilledRun {
   lines: string[];
+  /** Milliseconds from spawn to the writer's `ready` line (the core open and migrated), if it got there. */
+  readyMs: number | null;
   /** Milliseconds from spawn to the kill (or to the child's own exit). */
   ranMs: number;
   killed: boolean;
@@ -44,7 +46,11 @@ export function runAndKill(writer: string, args: string[], killAfterMs: number):
     const child = spawn(process.execPath, [writer, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (out += chunk));
+    let readyMs: number | null = null;
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+      out += chunk;
+      if (readyMs === null && /(^|\n)ready\n/.test(out)) readyMs = Date.now() - started;
+    });
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (err += chunk));
     let killed = false;
     const timer = setTimeout(() => {
@@ -55,7 +61,7 @@ export function runAndKill(writer: string, args: string[], killAfterMs: number):
       clearTimeout(timer);
       // Only complete lines count: a line cut off by the kill was never fully acknowledged.
       const lines = out.split('\n').slice(0, -1);
-      resolve({ lines, ranMs: Date.now() - started, killed, stderr: err });
+      resolve({ lines, readyMs, ranMs: Date.now() - started, killed, stderr: err });
     });
   });
 }
