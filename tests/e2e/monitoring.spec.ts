@@ -3,6 +3,10 @@ import { expect, expectNoAccessibilityViolations, saveScreenshot, test } from '.
 test.describe.configure({ mode: 'serial' });
 
 test('monitoring: create a team, assess two periods with the AVI framework, see the trend, export', async ({ app }, testInfo) => {
+  // The whole monitoring scenario in one test (about 20 screens, each with an axe run and a
+  // screenshot): on a 2-core CI machine it takes close to the 60 s default, so it gets the budget
+  // the other long scenarios have. No step waits on time; each waits for what the user sees.
+  test.setTimeout(150_000);
   const origin = new URL(app.url()).origin;
 
   // A wijk for the team to serve.
