@@ -1,4 +1,4 @@
-import { addDays } from '../calendar';
+import { addDays, addMonths } from '../calendar';
 
 /**
  * Terms of office and the actielijst, on calendar dates (`YYYY-MM-DD`). Pure: no clock; "today" is
@@ -6,35 +6,12 @@ import { addDays } from '../calendar';
  * same date N years later; the same date of 29 February in a year without it is 1 March.
  */
 
-function parts(date: string): [number, number, number] {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-  if (!match) throw new RangeError(`Geen datum: ${date}`);
-  return [Number(match[1]), Number(match[2]), Number(match[3])];
-}
-
-function format(year: number, month: number, day: number): string {
-  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-}
-
-function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
-}
-
 /** The same date `years` later; 29 February becomes 1 March in a year without it. */
 export function anniversary(date: string, years: number): string {
-  const [year, month, day] = parts(date);
-  const target = year + years;
-  if (day > daysInMonth(target, month)) return addDays(format(target, month, daysInMonth(target, month)), 1);
-  return format(target, month, day);
-}
-
-/** `months` calendar months later, clamped to the end of a shorter month (30 November + 3 = 28/29 February). */
-export function addMonths(date: string, months: number): string {
-  const [year, month, day] = parts(date);
-  const index = year * 12 + (month - 1) + months;
-  const targetYear = Math.floor(index / 12);
-  const targetMonth = (index % 12) + 1;
-  return format(targetYear, targetMonth, Math.min(day, daysInMonth(targetYear, targetMonth)));
+  // The calendar's addMonths keeps within the target month (29 February → 28 February); a term's
+  // anniversary moves on to 1 March instead.
+  const sameMonth = addMonths(date, years * 12);
+  return sameMonth.slice(5) === date.slice(5) ? sameMonth : addDays(sameMonth, 1);
 }
 
 /** The last day of a term of `years` starting on `start`. */

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { todayInNetherlands } from '../../shared/calendar';
 import { addDays } from '../../shared/calendar';
-import { addMonths } from '../../shared/councilOwn/terms';
+import { addMonths } from '../../shared/calendar';
 import { t } from '../../shared/i18n';
 import { createTestCore, type TestCore } from '../helpers/core';
 import { renderDocx } from '../helpers/docx';

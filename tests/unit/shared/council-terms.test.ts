@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { addMonths, anniversary, canReappoint, carriesOver, isOverdue, nextTerm, termEnd, termEndsSoon } from '../../../shared/councilOwn/terms';
+import { addMonths } from '../../../shared/calendar';
+import { anniversary, canReappoint, carriesOver, isOverdue, nextTerm, termEnd, termEndsSoon } from '../../../shared/councilOwn/terms';
 
 describe('termEnd', () => {
   it('ends the day before the same date four years later', () => {
