@@ -26,11 +26,18 @@ const RECORD_TABLES: Record<string, [table: string, links?: string, owner?: stri
   finding: ['findings', 'finding_tags', 'finding_id'],
 };
 
-/** A record's row and its links straight from SQLite (not through the importer); '' for other types. */
+/**
+ * Columns that triggers keep from another record: a finding's `meeting_deleted_at` follows its
+ * meeting into the trash, so it changes when the meeting's record is written, not the finding's.
+ */
+const DERIVED_COLUMNS = new Set(['meeting_deleted_at']);
+
+/** A record's own row and its links straight from SQLite (not through the importer); '' for other types. */
 export function recordRow(sqlite: Sqlite, type: string, id: string): string {
   if (!Object.hasOwn(RECORD_TABLES, type)) return '';
   const [table, links, owner] = RECORD_TABLES[type]!;
-  const row = sqlite.prepare(`select * from ${table} where id = ?`).get(id);
+  const fullRow = sqlite.prepare(`select * from ${table} where id = ?`).get(id) as Record<string, unknown> | undefined;
+  const row = fullRow && Object.fromEntries(Object.entries(fullRow).filter(([column]) => !DERIVED_COLUMNS.has(column)));
   const linkRows = links ? sqlite.prepare(`select * from ${links} where ${owner} = ? order by 2`).all(id) : [];
   return JSON.stringify([row ?? null, linkRows]);
 }

@@ -329,6 +329,50 @@ describe('property: every record all or nothing, and a second import changes not
     }
     expect(runs).toBeGreaterThanOrEqual(1);
   }, 180_000);
+
+  it('a rename that frees a name lets another wijk take it the first time, so a second import changes nothing', async () => {
+    const sqlite = copyOfSeeded();
+    try {
+      const later = '2030-01-01T00:00:00.000Z';
+      // Zuid becomes Noord before Noord has become Centrum: the first try clashes, the retry fits.
+      const file: ExchangeRecord[] = [
+        { type: 'wijk', id: base.zuid, updatedAt: later, data: { name: 'Noord', code: '', description: '' } },
+        { type: 'wijk', id: base.noord, updatedAt: later, data: { name: 'Centrum', code: '', description: '' } },
+      ];
+      const first = await merge(sqlite, file);
+      expect(first).toMatchObject({ updated: 2, skipped: [] });
+      const names = () => sqlite.prepare('select id, name from wijken where id in (?, ?) order by name').all(base.noord, base.zuid);
+      expect(names()).toEqual([
+        { id: base.noord, name: 'Centrum' },
+        { id: base.zuid, name: 'Noord' },
+      ]);
+      const again = await merge(sqlite, file);
+      expect(again).toMatchObject({ inserted: 0, updated: 0, unchanged: 2, skipped: [] });
+    } finally {
+      sqlite.close();
+    }
+  });
+
+  it('two wijken that swap names cannot both be stored: both are skipped with a reason, and stay as they were', async () => {
+    const sqlite = copyOfSeeded();
+    try {
+      const later = '2030-01-01T00:00:00.000Z';
+      const file: ExchangeRecord[] = [
+        { type: 'wijk', id: base.zuid, updatedAt: later, data: { name: 'Noord', code: '', description: '' } },
+        { type: 'wijk', id: base.noord, updatedAt: later, data: { name: 'Zuid', code: '', description: '' } },
+      ];
+      const report = await merge(sqlite, file);
+      expect(report.updated).toBe(0);
+      expect(report.skipped.map((entry) => entry.id).sort()).toEqual([base.noord, base.zuid].sort());
+      expect(report.skipped[0]!.reason).toMatch(/[a-z]/);
+      expect(sqlite.prepare('select id, name from wijken where id in (?, ?) order by name').all(base.noord, base.zuid)).toEqual([
+        { id: base.noord, name: 'Noord' },
+        { id: base.zuid, name: 'Zuid' },
+      ]);
+    } finally {
+      sqlite.close();
+    }
+  });
 });
 
 describe('the advice exchange file keeps its kenmerk only when the API would take it (12.9)', () => {

@@ -293,14 +293,17 @@ async function allOrNothing<T>(db: Db, work: () => Promise<T>): Promise<T> {
 }
 
 /**
- * Why a record could not be stored, in Dutch (SQLite's own messages are English); undefined when
- * the failure is not the record's (a full disk, a locked database): then the whole import fails.
+ * Why a record could not be stored, in Dutch (SQLite's own messages are English), and whether it
+ * clashed with a row here (a name taken); undefined when the failure is not the record's (a full
+ * disk, a locked database): then the whole import fails.
  */
-function whyRecordNotStored(error: unknown): string | undefined {
+function whyRecordNotStored(error: unknown): { reason: string; clash: boolean } | undefined {
   const code = (error as { code?: unknown } | null)?.code;
-  if (typeof code === 'string' && code.startsWith('SQLITE_'))
-    return code === 'SQLITE_CONSTRAINT_FOREIGNKEY' ? t('exchange.missingReference') : code.startsWith('SQLITE_CONSTRAINT') ? t('exchange.clashesHere') : undefined;
-  return error instanceof Error ? error.message : String(error);
+  if (typeof code === 'string' && code.startsWith('SQLITE_')) {
+    if (code === 'SQLITE_CONSTRAINT_FOREIGNKEY') return { reason: t('exchange.missingReference'), clash: false };
+    return code.startsWith('SQLITE_CONSTRAINT') ? { reason: t('exchange.clashesHere'), clash: true } : undefined;
+  }
+  return { reason: error instanceof Error ? error.message : String(error), clash: false };
 }
 
 type Outcome =
@@ -360,31 +363,7 @@ export async function mergeRecords(db: Db, records: ExchangeRecord[], updatedBy:
   }
   const ordered = [...records].sort((a, b) => rank(a.type) - rank(b.type) || Number(!knownHere.has(a)) - Number(!knownHere.has(b)));
   const skip = (record: ExchangeRecord, reason: string) => report.skipped.push({ type: record.type, id: record.id, reason });
-  let done = 0;
-  for (const record of ordered) {
-    done += 1;
-    if (done % 200 === 0) await onProgress(done);
-    const type = RECORD_TYPE_BY_NAME.get(record.type);
-    if (!type) {
-      skip(record, t('exchange.unknownType', { type: record.type }));
-      continue;
-    }
-    const parsed = type.schema.safeParse(record.data);
-    if (!parsed.success) {
-      skip(record, t('exchange.badRecord', { details: parsed.error.issues[0]?.message ?? '' }));
-      continue;
-    }
-    const incoming = type.mapIds ? type.mapIds(parsed.data, ids) : parsed.data;
-    let outcome: Outcome;
-    try {
-      outcome = await allOrNothing(db, () => mergeRecord(db, type, record, incoming, ids, updatedBy));
-    } catch (error) {
-      // A reference the file does not carry (say a wijk deleted here): skip this record, keep the rest.
-      const reason = whyRecordNotStored(error);
-      if (reason === undefined) throw error;
-      skip(record, t('exchange.badRecord', { details: reason }));
-      continue;
-    }
+  const count = (record: ExchangeRecord, outcome: Outcome) => {
     switch (outcome.kind) {
       case 'inserted':
         report.inserted += 1;
@@ -405,7 +384,53 @@ export async function mergeRecords(db: Db, records: ExchangeRecord[], updatedBy:
         report.conflicts.push(outcome.conflict);
         break;
     }
+  };
+  /** Merges one record in its own savepoint; a clash is returned (it may succeed later), other failures skip it. */
+  const attempt = async (record: ExchangeRecord, type: RecordType, incoming: Record<string, unknown>): Promise<string | undefined> => {
+    try {
+      count(record, await allOrNothing(db, () => mergeRecord(db, type, record, incoming, ids, updatedBy)));
+      return undefined;
+    } catch (error) {
+      // A reference the file does not carry (say a wijk deleted here): skip this record, keep the rest.
+      const failure = whyRecordNotStored(error);
+      if (failure === undefined) throw error;
+      if (failure.clash) return failure.reason;
+      skip(record, t('exchange.badRecord', { details: failure.reason }));
+      return undefined;
+    }
+  };
+  // A record whose name clashes with another here may fit once a later record has renamed that
+  // other one ("Zuid" becomes "Noord" after "Noord" becomes "Centrum"). Retrying clashes until no
+  // retry succeeds applies such renames the first time, so a second import changes nothing.
+  let clashed: Array<{ record: ExchangeRecord; type: RecordType; incoming: Record<string, unknown>; reason: string }> = [];
+  let done = 0;
+  for (const record of ordered) {
+    done += 1;
+    if (done % 200 === 0) await onProgress(done);
+    const type = RECORD_TYPE_BY_NAME.get(record.type);
+    if (!type) {
+      skip(record, t('exchange.unknownType', { type: record.type }));
+      continue;
+    }
+    const parsed = type.schema.safeParse(record.data);
+    if (!parsed.success) {
+      skip(record, t('exchange.badRecord', { details: parsed.error.issues[0]?.message ?? '' }));
+      continue;
+    }
+    const incoming = type.mapIds ? type.mapIds(parsed.data, ids) : parsed.data;
+    const reason = await attempt(record, type, incoming);
+    if (reason !== undefined) clashed.push({ record, type, incoming, reason });
   }
+  while (clashed.length > 0) {
+    const stillClashing: typeof clashed = [];
+    for (const entry of clashed) {
+      const reason = await attempt(entry.record, entry.type, entry.incoming);
+      if (reason !== undefined) stillClashing.push({ ...entry, reason });
+    }
+    if (stillClashing.length === clashed.length) break;
+    clashed = stillClashing;
+  }
+  for (const entry of clashed) skip(entry.record, t('exchange.badRecord', { details: entry.reason }));
   return report;
 }
 
