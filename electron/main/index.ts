@@ -135,6 +135,22 @@ function hardenWebContents(contents: WebContents): void {
     if (isSafeExternalUrl(url)) void shell.openExternal(url);
     return { action: 'deny' };
   });
+  // A page with unsaved changes cancels `beforeunload`; a browser then asks the user, Electron does
+  // not and simply keeps the page (a reload or close would do nothing). Ask here, as a browser would;
+  // preventDefault on this event means "unload anyway".
+  contents.on('will-prevent-unload', (event) => {
+    const owner = BrowserWindow.fromWebContents(contents);
+    const options = {
+      type: 'question' as const,
+      buttons: [texts.dialogs.leaveUnsaved, texts.dialogs.stayUnsaved],
+      defaultId: 1,
+      cancelId: 1,
+      title: texts.dialogs.unsavedTitle,
+      message: texts.dialogs.unsavedMessage,
+    };
+    const choice = owner ? dialog.showMessageBoxSync(owner, options) : dialog.showMessageBoxSync(options);
+    if (choice === 0) event.preventDefault();
+  });
 }
 
 function hardenSession(): void {

@@ -559,6 +559,10 @@ export const nl = {
       coreStopped:
         'De achtergrondverwerking van Advieswerk stopte onverwacht. Probeer het opnieuw; blijft dit gebeuren, sluit Advieswerk dan en start het opnieuw.',
       coreGaveUp: 'De achtergrondverwerking van Advieswerk blijft vastlopen. Sluit Advieswerk, maak een back-up van de gegevensmap en meld het probleem.',
+      unsavedTitle: 'Wijzigingen niet opgeslagen',
+      unsavedMessage: 'U hebt wijzigingen die nog niet zijn opgeslagen. Als u doorgaat, gaan ze verloren.',
+      leaveUnsaved: 'Doorgaan zonder opslaan',
+      stayUnsaved: 'Blijven',
     },
   },
   programmes: {

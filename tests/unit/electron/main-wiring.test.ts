@@ -12,6 +12,9 @@ const recorded = vi.hoisted(() => ({
   privilegedSchemes: [] as unknown[],
   openedExternally: [] as string[],
   switches: new Map<string, string>(),
+  /** The button the user picks in the next message box, and the boxes shown. */
+  messageBoxChoice: 0,
+  messageBoxes: [] as Array<{ buttons: string[]; defaultId: number; cancelId: number }>,
 }));
 
 vi.mock('electron', () => {
@@ -37,8 +40,18 @@ vi.mock('electron', () => {
     protocol: { registerSchemesAsPrivileged: (schemes: unknown[]) => recorded.privilegedSchemes.push(...schemes), handle: () => {} },
     shell: { openExternal: async (url: string) => void recorded.openedExternally.push(url), openPath: async () => '' },
     session: { defaultSession: {} },
-    BrowserWindow: class {},
-    dialog: { showErrorBox: () => {} },
+    BrowserWindow: class {
+      static fromWebContents() {
+        return null;
+      }
+    },
+    dialog: {
+      showErrorBox: () => {},
+      showMessageBoxSync: (options: { buttons: string[]; defaultId: number; cancelId: number }) => {
+        recorded.messageBoxes.push(options);
+        return recorded.messageBoxChoice;
+      },
+    },
     ipcMain: { handle: () => {}, removeHandler: () => {} },
     Menu: { buildFromTemplate: () => ({}), setApplicationMenu: () => {} },
     utilityProcess: { fork: () => ({}) },
@@ -99,5 +112,22 @@ describe('main process wiring of the security guards', () => {
     expect(fake.openWindow('https://www.rijksoverheid.nl/')).toEqual({ action: 'deny' });
     // Only the https link went to the system browser, never into a window of the app.
     expect(recorded.openedExternally).toEqual(['https://www.rijksoverheid.nl/']);
+  });
+
+  it('asks before a page with unsaved changes is closed or reloaded, with "Blijven" as the safe default', () => {
+    const fake = fakeWebContents();
+    recorded.appHandlers.get('web-contents-created')!({}, fake.contents);
+    const unload = fake.listeners.get('will-prevent-unload');
+
+    recorded.messageBoxChoice = 1;
+    expect(fire(unload), 'staying keeps the page').toBe(false);
+    recorded.messageBoxChoice = 0;
+    expect(fire(unload), 'leaving lets it unload').toBe(true);
+
+    expect(recorded.messageBoxes).toHaveLength(2);
+    const box = recorded.messageBoxes[0]!;
+    expect(box.buttons).toEqual(['Doorgaan zonder opslaan', 'Blijven']);
+    expect(box.defaultId).toBe(1);
+    expect(box.cancelId).toBe(1);
   });
 });
