@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { t } from '../i18n';
 import type { ExportedFile } from './advices';
 import { method } from './define';
+import { tableUploadInput, type ImportUpload } from './meetings';
 import { boundedText, calendarDate, id, LIMITS, noInput, optionalText, requiredText } from './fields';
 
 /**
@@ -18,6 +19,12 @@ export const PLANNING_KINDS = ['adviesaanvraag', 'eigen_onderwerp'] as const;
 export type PlanningKind = (typeof PLANNING_KINDS)[number];
 /** Where a planned item stands: expected, the request arrived, or the council advised on it (sent). */
 export type PlanningState = 'gepland' | 'ontvangen' | 'geadviseerd';
+
+export interface PlanningImport {
+  imported: number;
+  /** Rows whose subject was already planned in the same month (a second import of the same file adds nothing). */
+  skippedDuplicates: number;
+}
 
 export interface MemberPosition {
   id: string;
@@ -265,7 +272,8 @@ const actionUpdate = z
 const year = z.number().int({ error: () => t('councilOwn.yearRange') }).min(2000, { error: () => t('councilOwn.yearRange') }).max(2100, { error: () => t('councilOwn.yearRange') });
 const month = z.number().int({ error: () => t('councilOwn.monthRange') }).min(1, { error: () => t('councilOwn.monthRange') }).max(12, { error: () => t('councilOwn.monthRange') });
 
-const planningInput = z
+/** One planning item as typed in or imported from the beleidskalender (planning-import.ts checks rows with it). */
+export const planningItemInput = z
   .object({
     year,
     month,
@@ -333,7 +341,11 @@ export const councilOwnContract = {
   'councilOwn.attention': method<CouncilAttention>()(noInput),
 
   'planning.list': method<PlanningItem[]>()(z.object({ year }).strict()),
-  'planning.create': method<PlanningItem>()(planningInput),
+  'planning.create': method<PlanningItem>()(planningItemInput),
   'planning.update': method<PlanningItem>()(planningUpdate),
   'planning.delete': method<{ id: string }>()(z.object({ id }).strict()),
+  /** Reads a CSV/XLSX beleidskalender in the upload worker (as the findings import does); writes nothing. */
+  'planning.importParse': method<ImportUpload>()(tableUploadInput),
+  /** Adds every row of a parsed upload to the year's planning, or none when a row is wrong; a subject already planned in that month is skipped. */
+  'planning.import': method<PlanningImport>()(z.object({ uploadId: id, year }).strict()),
 };

@@ -337,6 +337,14 @@ export const findingsExportParams = z
 
 export const meetingReportParams = z.object({ meetingId: id, includePersonalData: z.boolean().default(false) }).strict();
 
+/** A CSV or XLSX table to read in the upload worker: the findings import and the planning import. */
+export const tableUploadInput = z
+  .object({
+    fileName,
+    dataBase64: base64Upload(Math.ceil((MAX_IMPORT_BYTES * 4) / 3) + 4, () => t('import.tooLarge', { max: '10 MB' })),
+  })
+  .strict();
+
 export const meetingsContract = {
   'programmes.list': method<Programme[]>()(noInput),
   'programmes.create': method<Programme>()(programmeInput),
@@ -371,14 +379,7 @@ export const meetingsContract = {
   'findings.themes': method<string[]>()(noInput),
   'findings.tags': method<string[]>()(noInput),
   /** Reads an uploaded CSV/XLSX (base64) and keeps it for checking; writes nothing to the database. */
-  'findings.importParse': method<ImportUpload>()(
-    z
-      .object({
-        fileName,
-        dataBase64: base64Upload(Math.ceil((MAX_IMPORT_BYTES * 4) / 3) + 4, () => t('import.tooLarge', { max: '10 MB' })),
-      })
-      .strict(),
-  ),
+  'findings.importParse': method<ImportUpload>()(tableUploadInput),
   /** Maps and validates every row: the per-row report; writes nothing. */
   'findings.importCheck': method<ImportCheck>()(importCheckInput),
 

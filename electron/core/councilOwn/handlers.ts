@@ -7,6 +7,8 @@ import { defineHandlers } from '../api/handler';
 import type { Db, Sqlite } from '../db/connection';
 import { findReferences } from '../db/references';
 import { writeExportFile } from '../files';
+import { loadUpload, removeUpload } from '../findings/transfer';
+import { planningKey, planningRowsFromTable } from './planning-import';
 import { buildAgendaDocx, buildMinutesDocx, meetingFileName } from './docx';
 import {
   deleteAction,
@@ -365,6 +367,35 @@ export const councilOwnHandlers = defineHandlers({
       await deletePlanning(trx, id);
       return { id };
     }),
+  'planning.importParse': async ({ fileName, dataBase64 }, { jobs }) => jobs.parseUpload(fileName, dataBase64),
+  'planning.import': async ({ uploadId, year }, ctx) => {
+    try {
+      const { rows, issues } = planningRowsFromTable(loadUpload(ctx.info.databasePath, uploadId), year);
+      if (issues.length > 0) {
+        const rowCount = new Set(issues.map((issue) => issue.row)).size;
+        throw new AppError(
+          'VALIDATION',
+          t('councilOwn.importPlanningRefused', { count: rowCount }),
+          issues.slice(0, 50).map((issue) => ({ path: 'file', message: t('councilOwn.importPlanningRow', { row: issue.row, message: issue.message }) })),
+        );
+      }
+      // All rows or none; a subject already planned in that month (also earlier in this file) is skipped.
+      return await ctx.db.transaction().execute(async (trx) => {
+        const planned = new Set((await listPlanning(trx, { year })).map(planningKey));
+        let imported = 0;
+        for (const row of rows) {
+          if (planned.has(planningKey(row))) continue;
+          planned.add(planningKey(row));
+          await insertPlanning(trx, { ...row, requestId: null }, ctx.session.userName);
+          imported += 1;
+        }
+        return { imported, skippedDuplicates: rows.length - imported };
+      });
+    } finally {
+      // Fixed or not, the file is read again from the user's disk next time: nothing waits in uploads/.
+      removeUpload(ctx.info.databasePath, uploadId);
+    }
+  },
 });
 
 /** A planned item becomes one adviesaanvraag: the request must exist and not be linked to another item. */

@@ -8,6 +8,7 @@ import { Button } from '../../ui/Button';
 import { TextField } from '../../ui/Field';
 import { Heading, Paragraph } from '../../ui/Heading';
 import { SelectField } from '../meetings/controls';
+import { PlanningImport } from './PlanningImport';
 import { CouncilTabs, useLoaded } from './shared';
 import { todayInNetherlands } from '../../../../shared/calendar';
 
@@ -20,7 +21,7 @@ function monthName(month: number): string {
 export function PlanningPage() {
   const [year, setYear] = useState(Number(todayInNetherlands().slice(0, 4)));
   const load = useCallback(() => api.call('planning.list', { year }), [year]);
-  const { value: items, error, fields, run } = useLoaded(load);
+  const { value: items, error, fields, run, reload } = useLoaded(load);
   const [requests, setRequests] = useState<AdviceRequest[]>([]);
   const [form, setForm] = useState({ month: 1, kind: 'adviesaanvraag' as PlanningKind, title: '', source: '' });
   useEffect(() => {
@@ -88,6 +89,7 @@ export function PlanningPage() {
           </div>
         )}
       </section>
+      <PlanningImport year={year} onImported={() => void reload()} />
       <section className="aw-card" aria-labelledby="planning-toevoegen">
         <Heading level={2} id="planning-toevoegen">
           {t('councilOwn.addPlanning')}
