@@ -123,3 +123,39 @@ test('prepare an agenda with a concept advice, hold the meeting, adopt it, make 
   await expect(attention).toContainText('Wethouder uitnodigen voor april');
   await expect(attention).not.toContainText('Advies verzenden aan het college');
 });
+
+test('import the year planning from the beleidskalender: every row or none, and a second import adds nothing', async ({ app }, testInfo) => {
+  test.setTimeout(120_000);
+  await app.setViewportSize({ width: 1366, height: 768 });
+  await app.goto(`${new URL(app.url()).origin}/#/raad/planning`);
+  await expect(app.getByRole('heading', { level: 1, name: 'Jaarplanning' })).toBeVisible();
+  const year = app.getByLabel('Jaar', { exact: true });
+  await year.fill('2027');
+  const importer = app.getByRole('region', { name: 'Importeren uit de beleidskalender (CSV of Excel)' });
+  const file = importer.getByLabel('Bestand met de planning');
+  const upload = (name: string, text: string) => file.setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(text) });
+  const run = importer.getByRole('button', { name: 'Planning importeren' });
+
+  // A wrong row refuses the whole file and says per row what to fix; nothing is planned.
+  await upload('fout.csv', 'Onderwerp;Maand\nVerordening Wmo;3\nJeugdhulp;dertien\n');
+  await run.click();
+  await expect(importer.getByRole('alert')).toContainText('Er is niets geïmporteerd: 1 rij klopt niet.');
+  await expect(importer.getByRole('alert')).toContainText('Rij 3: "dertien" is geen maand.');
+  await expect(app.getByText('Nog niets gepland in dit jaar.')).toBeVisible();
+
+  const calendar = 'Onderwerp;Maand;Soort\nVerordening Wmo;maart;adviesaanvraag\nEenzaamheid;september;eigen onderwerp\n';
+  await upload('beleidskalender.csv', calendar);
+  await run.dblclick();
+  await expect(importer.getByRole('status')).toHaveText('2 onderwerpen aan de planning toegevoegd.');
+  const overview = app.getByRole('region', { name: 'Jaarplanning 2027' });
+  await expect(overview.getByRole('rowheader', { name: 'Verordening Wmo' })).toBeVisible();
+  await expect(overview.getByRole('rowheader', { name: 'Eenzaamheid' })).toBeVisible();
+  await expect(overview.getByRole('row')).toHaveCount(3);
+
+  await upload('beleidskalender.csv', calendar);
+  await run.click();
+  await expect(importer.getByRole('status')).toContainText('2 onderwerpen stonden al in de planning en zijn overgeslagen.');
+  await expect(overview.getByRole('row')).toHaveCount(3);
+  await expectNoAccessibilityViolations(app);
+  await saveScreenshot(app, testInfo, 'jaarplanning-import');
+});

@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useRef, useState, type FormEvent } from 'react';
 import { MAX_IMPORT_BYTES } from '../../../../shared/api/meetings';
 import { t } from '../../../../shared/i18n';
 import { useApiMutation } from '../../data/queries';
@@ -22,10 +22,12 @@ export function PlanningImport({ year, onImported }: { year: number; onImported(
   const parse = useApiMutation('planning.importParse');
   const store = useApiMutation('planning.import');
   const busy = parse.isPending || store.isPending;
+  // Set before the first await: the second click of a double-click finds it and does nothing.
+  const submitting = useRef(false);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    if (busy) return;
+    if (submitting.current) return;
     if (!file) {
       setOutcome({ kind: 'error', message: t('councilOwn.importPlanningFile'), rows: [] });
       return;
@@ -34,6 +36,7 @@ export function PlanningImport({ year, onImported }: { year: number; onImported(
       setOutcome({ kind: 'error', message: t('import.tooLarge', { max: '10 MB' }), rows: [] });
       return;
     }
+    submitting.current = true;
     try {
       const upload = await parse.run({ fileName: file.name, dataBase64: await fileToBase64(file) });
       if (!upload) return;
@@ -46,6 +49,8 @@ export function PlanningImport({ year, onImported }: { year: number; onImported(
       const { message } = fieldErrors(caught);
       const issues = (caught as { issues?: { message: string }[] }).issues ?? [];
       setOutcome({ kind: 'error', message, rows: issues.map((issue) => issue.message) });
+    } finally {
+      submitting.current = false;
     }
   }
 
