@@ -162,7 +162,7 @@ function dateOrderRefinement(startField: string, endField: string, message: () =
   };
 }
 
-const memberFields = {
+export const memberFields = {
   name: requiredText(LIMITS.name),
   role: z.enum(MEMBER_ROLES, { error: () => t('councilOwn.roleInvalid') }),
   background: optionalText(LIMITS.line),
@@ -203,7 +203,7 @@ const termSettingsInput = z
 
 const timeOfDay = z.string().regex(/^$|^([01]\d|2[0-3]):[0-5]\d$/, { error: () => t('councilOwn.timeInvalid') });
 
-const meetingInput = z
+export const meetingInput = z
   .object({
     date: calendarDate,
     startTime: timeOfDay.default(''),
@@ -229,7 +229,7 @@ const itemLinks = {
   monitoringPeriod: boundedText(LIMITS.short).optional(),
 };
 
-const itemInput = z
+export const itemInput = z
   .object({
     meetingId: id,
     title: requiredText(LIMITS.line),
@@ -247,7 +247,7 @@ const itemUpdate = z
   })
   .strict();
 
-const actionInput = z
+export const actionInput = z
   .object({
     meetingId: id,
     agendaItemId: nullableId.default(null),
@@ -338,6 +338,8 @@ export const councilOwnContract = {
   'councilActions.update': method<CouncilAction>()(actionUpdate),
   'councilActions.delete': method<{ id: string }>()(z.object({ id }).strict()),
 
+  /** The council's own records as an exchange file (imported like any other); contact details and background only when asked. */
+  'councilOwn.exportExchange': method<ExportedFile>()(z.object({ includePersonalData: z.boolean().default(false) }).strict()),
   'councilOwn.attention': method<CouncilAttention>()(noInput),
 
   'planning.list': method<PlanningItem[]>()(z.object({ year }).strict()),

@@ -8,6 +8,7 @@ import type { Db, Sqlite } from '../db/connection';
 import { findReferences } from '../db/references';
 import { writeExportFile } from '../files';
 import { loadUpload, removeUpload } from '../findings/transfer';
+import { buildCouncilExchange } from './exchange-repository';
 import { planningKey, planningRowsFromTable } from './planning-import';
 import { buildAgendaDocx, buildMinutesDocx, meetingFileName } from './docx';
 import {
@@ -337,6 +338,11 @@ export const councilOwnHandlers = defineHandlers({
       await deleteAction(trx, id);
       return { id };
     }),
+
+  'councilOwn.exportExchange': async ({ includePersonalData }, ctx) => {
+    const file = await buildCouncilExchange(ctx.db, ctx.session.userName, includePersonalData);
+    return writeExportFile(Buffer.from(JSON.stringify(file, null, 2)), t('councilOwn.exchangeFileName', { date: todayInNetherlands() }), ctx.info.databasePath);
+  },
 
   'councilOwn.attention': async (_input, { db }) => {
     const today = todayInNetherlands();

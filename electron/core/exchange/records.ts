@@ -9,6 +9,7 @@ import type { Db } from '../db/connection';
 import { setFindingTags, tagKey } from '../findings/repository';
 import { nameKey } from '../meetings/repository';
 import { audited, auditedCreate } from '../reliability/audit-trail';
+import { COUNCIL_RECORD_TYPES, COUNCIL_TYPE_ORDER } from '../councilOwn/exchange-repository';
 import { FOLLOWUP_RECORD_TYPES, FOLLOWUP_TYPE_ORDER, type AuditedRecord } from '../responses/exchange';
 
 /**
@@ -62,6 +63,8 @@ interface RecordType {
   write(db: Db, id: string, updatedAt: string, updatedBy: string, data: Record<string, unknown>, exists: boolean): Promise<void>;
   /** Set for records in the audit trail (a response, position, commitment or log entry). */
   audit?: AuditedRecord;
+  /** Fields a file may leave out (personal data the export did not ask for): then the values here stay and are not compared. */
+  optionalFields?: readonly string[];
 }
 
 /**
@@ -237,13 +240,14 @@ const RECORD_TYPES = {
     },
   },
   ...FOLLOWUP_RECORD_TYPES,
+  ...COUNCIL_RECORD_TYPES,
 } satisfies Record<string, RecordType>;
 
 /** Looked up by the type a file names: a Map, so "__proto__" or "constructor" is simply unknown. */
 const RECORD_TYPE_BY_NAME: ReadonlyMap<string, RecordType> = new Map(Object.entries(RECORD_TYPES));
 
 /** Dependencies first, so references exist when a record arrives. */
-export const TYPE_ORDER = ['wijk', 'programme', 'meeting', 'themeTable', 'finding', ...FOLLOWUP_TYPE_ORDER];
+export const TYPE_ORDER = ['wijk', 'programme', 'meeting', 'themeTable', 'finding', ...FOLLOWUP_TYPE_ORDER, ...COUNCIL_TYPE_ORDER];
 
 /** A meeting with everything it needs: its programme, wijken, tables and findings. */
 export async function collectMeetingRecords(db: Db, meetingId: string): Promise<ExchangeRecord[]> {
@@ -264,6 +268,13 @@ export async function collectMeetingRecords(db: Db, meetingId: string): Promise<
   for (const table of tables) await add('themeTable', table.id);
   for (const finding of findings) await add('finding', finding.id);
   return records;
+}
+
+/** The local data without the optional fields the file left out: those stay as they are here. */
+function withoutFieldsLeftOut(type: RecordType, local: Record<string, unknown>, incoming: Record<string, unknown>): Record<string, unknown> {
+  const leftOut = (type.optionalFields ?? []).filter((field) => !(field in incoming));
+  if (leftOut.length === 0) return local;
+  return Object.fromEntries(Object.entries(local).filter(([field]) => !leftOut.includes(field)));
 }
 
 function sameData(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
@@ -325,7 +336,7 @@ async function mergeRecord(db: Db, type: RecordType, record: ExchangeRecord, inc
     await writeRecord(db, type, record.id, updatedBy, false, () => type.write(db, record.id, record.updatedAt, updatedBy, incoming, false));
     return { kind: 'inserted' };
   }
-  const localData = type.mapIds ? type.mapIds(local.data, ids) : local.data;
+  const localData = withoutFieldsLeftOut(type, type.mapIds ? type.mapIds(local.data, ids) : local.data, incoming);
   if (sameData(localData, incoming)) return { kind: 'unchanged' };
   const fileIsNewer = record.updatedAt > local.updatedAt;
   const conflict: ExchangeConflict = {

@@ -1,6 +1,7 @@
 import './councilOwn.css';
 import { useHashPath } from '../../app/router';
 import { ActionsPage } from './ActionsPage';
+import { CouncilExchange } from './CouncilExchange';
 import { CouncilMeetingPage } from './CouncilMeetingPage';
 import { CouncilMeetingsPage } from './CouncilMeetingsPage';
 import { MembersPage } from './MembersPage';
@@ -14,5 +15,10 @@ export function CouncilOwnPage(_props: { title: string }) {
   if (path === '/raad/vergaderingen') return <CouncilMeetingsPage />;
   if (path === '/raad/acties') return <ActionsPage />;
   if (path === '/raad/planning') return <PlanningPage />;
-  return <MembersPage />;
+  return (
+    <>
+      <MembersPage />
+      <CouncilExchange />
+    </>
+  );
 }

@@ -28,7 +28,25 @@ export function ExchangeExportSection({ meetingId }: { meetingId: string }) {
   );
 }
 
-const TYPE_LABELS: Record<string, MessageKey> = { wijk: 'tables.wijken', programme: 'tables.programmes', meeting: 'tables.meetings', themeTable: 'tables.theme_tables', finding: 'tables.findings' };
+/** Every record type of the exchange file by its Dutch name; a type a newer version adds shows as it is named. */
+const TYPE_LABELS: Record<string, MessageKey> = {
+  wijk: 'tables.wijken',
+  programme: 'tables.programmes',
+  meeting: 'tables.meetings',
+  themeTable: 'tables.theme_tables',
+  finding: 'tables.findings',
+  collegeResponse: 'tables.advice_responses',
+  recommendationPosition: 'tables.recommendation_positions',
+  commitment: 'tables.commitments',
+  followupEntry: 'tables.followup_entries',
+  councilMember: 'tables.council_members',
+  councilMemberPosition: 'tables.council_member_positions',
+  councilMeeting: 'tables.council_meetings',
+  councilAgendaItem: 'tables.council_agenda_items',
+  councilDecision: 'tables.council_decisions',
+  councilAction: 'tables.council_actions',
+  planningItem: 'tables.council_planning_items',
+};
 
 /** On the meetings list: read an exchange file from another member and merge it. */
 export function ExchangeImportSection({ onImported }: { onImported(): void }) {
