@@ -154,8 +154,24 @@ test('import the year planning from the beleidskalender: every row or none, and 
 
   await upload('beleidskalender.csv', calendar);
   await run.click();
-  await expect(importer.getByRole('status')).toContainText('2 onderwerpen stonden al in de planning en zijn overgeslagen.');
+  await expect(importer.getByRole('status')).toHaveText('Er is niets nieuws toegevoegd. 2 onderwerpen stonden al in de planning en zijn overgeslagen.');
   await expect(overview.getByRole('row')).toHaveCount(3);
   await expectNoAccessibilityViolations(app);
   await saveScreenshot(app, testInfo, 'jaarplanning-import');
+
+  // A typo is fixed in place, a cancelled topic removed after a question that opens on "Annuleren".
+  await overview.getByRole('button', { name: 'Planning "Eenzaamheid" wijzigen' }).click();
+  const editor = app.getByRole('region', { name: 'Planning "Eenzaamheid" wijzigen' });
+  await expect(editor.getByLabel('Onderwerp')).toHaveValue('Eenzaamheid');
+  await editor.getByLabel('Onderwerp').fill('Eenzaamheid onder ouderen');
+  await editor.getByLabel('Maand').selectOption({ label: 'oktober' });
+  await editor.getByRole('button', { name: 'Wijziging opslaan' }).click();
+  const changed = overview.getByRole('row', { name: /Eenzaamheid onder ouderen/ });
+  await expect(changed).toContainText('oktober');
+  await overview.getByRole('button', { name: 'Planning "Verordening Wmo" verwijderen' }).click();
+  const question = app.getByRole('dialog');
+  await expect(question.getByRole('button', { name: 'Annuleren' })).toBeFocused();
+  await question.getByRole('button', { name: 'Verwijderen' }).click();
+  await expect(overview.getByRole('rowheader', { name: 'Verordening Wmo' })).toHaveCount(0);
+  await expect(overview.getByRole('row')).toHaveCount(2);
 });

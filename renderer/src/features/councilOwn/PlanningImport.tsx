@@ -42,8 +42,9 @@ export function PlanningImport({ year, onImported }: { year: number; onImported(
       if (!upload) return;
       const result = await store.run({ uploadId: upload.uploadId, year });
       if (!result) return;
-      const skipped = result.skippedDuplicates > 0 ? ` ${t('councilOwn.importPlanningSkipped', { count: result.skippedDuplicates })}` : '';
-      setOutcome({ kind: 'ok', message: t('councilOwn.importPlanningDone', { count: result.imported }) + skipped, rows: [] });
+      const skipped = result.skippedDuplicates > 0 ? t('councilOwn.importPlanningSkipped', { count: result.skippedDuplicates }) : '';
+      const added = result.imported > 0 || skipped === '' ? t('councilOwn.importPlanningDone', { count: result.imported }) : t('councilOwn.importPlanningNothingNew');
+      setOutcome({ kind: 'ok', message: [added, skipped].filter(Boolean).join(' '), rows: [] });
       onImported();
     } catch (caught) {
       const { message } = fieldErrors(caught);

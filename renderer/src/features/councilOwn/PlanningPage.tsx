@@ -1,10 +1,11 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import type { AdviceRequest } from '../../../../shared/api/advices';
-import { PLANNING_KINDS, type PlanningKind } from '../../../../shared/api/council-own';
+import { PLANNING_KINDS, type PlanningItem, type PlanningKind } from '../../../../shared/api/council-own';
 import { t, type MessageKey } from '../../../../shared/i18n';
 import { api } from '../../api';
 import { Alert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { TextField } from '../../ui/Field';
 import { Heading, Paragraph } from '../../ui/Heading';
 import { SelectField } from '../meetings/controls';
@@ -23,14 +24,29 @@ export function PlanningPage() {
   const load = useCallback(() => api.call('planning.list', { year }), [year]);
   const { value: items, error, fields, run, reload } = useLoaded(load);
   const [requests, setRequests] = useState<AdviceRequest[]>([]);
-  const [form, setForm] = useState({ month: 1, kind: 'adviesaanvraag' as PlanningKind, title: '', source: '' });
+  const empty = { month: 1, kind: 'adviesaanvraag' as PlanningKind, title: '', source: '' };
+  const [form, setForm] = useState(empty);
+  /** The item being changed in the form below, or null when the form adds a new one. */
+  const [editing, setEditing] = useState<PlanningItem | null>(null);
+  const [deleting, setDeleting] = useState<PlanningItem | null>(null);
   useEffect(() => {
     void api.call('adviceRequests.list').then(setRequests);
   }, []);
 
   async function add(event: FormEvent) {
     event.preventDefault();
-    if (await run(() => api.call('planning.create', { ...form, year }))) setForm({ ...form, title: '' });
+    if (editing) {
+      if (await run(() => api.call('planning.update', { id: editing.id, ...form }))) {
+        setEditing(null);
+        setForm(empty);
+      }
+    } else if (await run(() => api.call('planning.create', { ...form, year }))) setForm({ ...form, title: '' });
+  }
+
+  function edit(item: PlanningItem) {
+    setEditing(item);
+    setForm({ month: item.month, kind: item.kind, title: item.title, source: item.source });
+    document.getElementById('planning-toevoegen')?.scrollIntoView();
   }
 
   return (
@@ -55,6 +71,7 @@ export function PlanningPage() {
                   <th scope="col">{t('councilOwn.kind')}</th>
                   <th scope="col">{t('councilOwn.state')}</th>
                   <th scope="col">{t('councilOwn.linkRequest')}</th>
+                  <th scope="col">{t('common.actions')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -68,9 +85,10 @@ export function PlanningPage() {
                     <td>{t(`councilOwn.kind_${item.kind}` as MessageKey)}</td>
                     <td>{t(`councilOwn.state_${item.state}` as MessageKey)}</td>
                     <td>
-                      <SelectField
-                        label={`${t('councilOwn.linkRequest')}: ${item.title}`}
-                        className="aw-select-small"
+                      {/* The column header is the visible label; a label per row would repeat it in every cell. */}
+                      <select
+                        aria-label={`${t('councilOwn.linkRequest')}: ${item.title}`}
+                        className="utrecht-select utrecht-select--html-select aw-select-small"
                         value={item.requestId ?? ''}
                         onChange={(event) => void run(() => api.call('planning.update', { id: item.id, requestId: event.target.value || null }))}
                       >
@@ -80,7 +98,17 @@ export function PlanningPage() {
                             {request.subject}
                           </option>
                         ))}
-                      </SelectField>
+                      </select>
+                    </td>
+                    <td>
+                      <div className="aw-button-row">
+                        <Button appearance="subtle" aria-label={t('councilOwn.editPlanningLabel', { title: item.title })} onClick={() => edit(item)}>
+                          {t('common.edit')}
+                        </Button>
+                        <Button appearance="subtle" aria-label={t('councilOwn.deletePlanningLabel', { title: item.title })} onClick={() => setDeleting(item)}>
+                          {t('common.delete')}
+                        </Button>
+                      </div>
                     </td>
                   </tr>
                 ))}
@@ -92,7 +120,7 @@ export function PlanningPage() {
       <PlanningImport year={year} onImported={() => void reload()} />
       <section className="aw-card" aria-labelledby="planning-toevoegen">
         <Heading level={2} id="planning-toevoegen">
-          {t('councilOwn.addPlanning')}
+          {editing ? t('councilOwn.editPlanningLabel', { title: editing.title }) : t('councilOwn.addPlanning')}
         </Heading>
         <form onSubmit={(event) => void add(event)} noValidate>
           <div className="aw-field-row">
@@ -113,11 +141,35 @@ export function PlanningPage() {
           </div>
           <TextField label={t('councilOwn.planningTitleField')} value={form.title} error={fields.title} onChange={(event) => setForm({ ...form, title: event.target.value })} />
           <TextField label={t('councilOwn.source')} value={form.source} error={fields.source} onChange={(event) => setForm({ ...form, source: event.target.value })} />
-          <Button appearance="primary" type="submit">
-            {t('councilOwn.addPlanning')}
-          </Button>
+          <div className="aw-button-row">
+            <Button appearance="primary" type="submit">
+              {editing ? t('councilOwn.savePlanning') : t('councilOwn.addPlanning')}
+            </Button>
+            {editing && (
+              <Button
+                onClick={() => {
+                  setEditing(null);
+                  setForm(empty);
+                }}
+              >
+                {t('common.cancel')}
+              </Button>
+            )}
+          </div>
         </form>
       </section>
+      <ConfirmDialog
+        open={deleting !== null}
+        title={t('common.delete')}
+        message={t('common.confirmDelete', { name: deleting?.title ?? '' })}
+        confirmLabel={t('common.delete')}
+        onConfirm={() => {
+          const item = deleting;
+          setDeleting(null);
+          if (item) void run(() => api.call('planning.delete', { id: item.id }));
+        }}
+        onCancel={() => setDeleting(null)}
+      />
     </>
   );
 }
