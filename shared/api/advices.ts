@@ -307,6 +307,8 @@ export const advicesContract = {
   'advices.addItem': method<AdviceDetail>()(itemAddInput),
   'advices.updateItem': method<AdviceDetail>()(itemUpdateInput),
   'advices.deleteItem': method<AdviceDetail>()(z.object({ id }).strict()),
+  /** Undo of deleteItem: the item back in its place, with its links, citations and number. */
+  'advices.restoreItem': method<AdviceDetail>()(z.object({ id }).strict()),
   'advices.moveItem': method<AdviceDetail>()(z.object({ id, sectionId: id, index: z.number().int().min(0) }).strict()),
   'advices.traceItem': method<ItemTrace>()(z.object({ id }).strict()),
 

@@ -965,6 +965,8 @@ export const nl = {
     findingMissing: '{count} gekoppelde inbreng bestaat niet (meer). Misschien is die intussen verwijderd; kies de inbreng opnieuw.',
     signalMissing: '{count} gekoppeld signaal bestaat niet (meer). Kies het signaal opnieuw.',
     meetingMissing: 'Een gekozen bijeenkomst bestaat niet (meer).',
+    itemNotDeleted: 'Dit adviespunt is niet verwijderd, of kan niet meer worden teruggezet.',
+    itemSectionGone: 'Het onderdeel waar dit punt in stond bestaat niet meer; het punt kan niet worden teruggezet.',
     relatedItemInvalid: 'Een punt kan alleen verwijzen naar andere punten van hetzelfde advies.',
     referenceInvalid: 'Een advies kan alleen verwijzen naar andere, bestaande adviezen.',
     otherAdvice: 'Een punt kan alleen binnen hetzelfde advies worden verplaatst.',

@@ -1,4 +1,4 @@
-import type { AdviceDetail, FrozenAdvice } from '../../../shared/api/advices';
+import type { AdviceDetail, FrozenAdvice, ItemKind } from '../../../shared/api/advices';
 import { t } from '../../../shared/i18n';
 import { AppError } from '../../../shared/result';
 import { notFound } from '../api/errors';
@@ -33,6 +33,7 @@ import {
   listAdvices,
   listRequests,
   liveAdviceIds,
+  readRelations,
   replaceReferences,
   replaceRelations,
   sectionIdsInOrder,
@@ -50,7 +51,7 @@ import { changeAdviceStatus, letterBytes, letterFileName, requireAdvice } from '
 import { missingIds } from '../db/existing';
 import { moveToTrash } from '../reliability/trash';
 import { nowIso } from '../ids';
-import { audited, auditedCreate, auditDeletion } from '../reliability/audit-trail';
+import { audited, auditedCreate, auditDeletion, deletedSnapshot } from '../reliability/audit-trail';
 
 
 async function requireRequest(db: Db, id: string) {
@@ -371,6 +372,41 @@ export const advicesHandlers = defineHandlers({
       await writeItemOrder(trx, item.section_id, await itemIdsInOrder(trx, item.section_id));
       await touchAdvice(trx, item.advice_id, ctx.session.userName);
       return requireAdvice(trx, item.advice_id);
+    }),
+  // Undo of a deletion, from what the audit trail kept of the item: its place, links and the items that cited it.
+  'advices.restoreItem': async ({ id }, ctx) =>
+    ctx.db.transaction().execute(async (trx) => {
+      if (await findItem(trx, id)) throw new AppError('CONFLICT', t('advices.itemNotDeleted'));
+      const snapshot = await deletedSnapshot(trx, 'advice_items', id);
+      if (!snapshot) throw new AppError('NOT_FOUND', t('advices.itemNotDeleted'));
+      const section = await findSection(trx, String(snapshot.section_id));
+      if (!section) throw new AppError('CONFLICT', t('advices.itemSectionGone'));
+      await requireEditable(trx, section.advice_id);
+      const ids = (name: string) => (Array.isArray(snapshot[name]) ? (snapshot[name] as unknown[]).map(String) : []);
+      // Evidence trashed or purged since is left out; items of the advice deleted since too.
+      const missingFindings = new Set(await missingIds(trx, 'findings', ids('findingIds')));
+      const missingSignals = new Set(await missingIds(trx, 'signals', ids('signalIds')));
+      const links = {
+        findingIds: ids('findingIds').filter((findingId) => !missingFindings.has(findingId)),
+        signalIds: ids('signalIds').filter((signalId) => !missingSignals.has(signalId)),
+      };
+      const present = await itemIdsOfAdvice(trx, section.advice_id, [...ids('relatedItemIds'), ...ids('citedByIds')]);
+      const order = await itemIdsInOrder(trx, section.id);
+      await auditedCreate(trx, ctx.session.userName, 'advice_items', async () => {
+        const fields = { adviceId: section.advice_id, sectionId: section.id, kind: snapshot.kind as ItemKind, text: String(snapshot.text), showMentions: snapshot.show_mentions === 1, position: order.length };
+        await insertItem(trx, fields, ctx.session.userName, id);
+        order.splice(clamp(Number(snapshot.position), order.length), 0, id);
+        await writeItemOrder(trx, section.id, order);
+        await replaceItemLinks(trx, id, links);
+        await replaceRelations(trx, id, ids('relatedItemIds').filter((relatedId) => present.has(relatedId)));
+        return id;
+      });
+      for (const citingId of ids('citedByIds').filter((citingId) => present.has(citingId))) {
+        const citing = (await readRelations(trx, citingId)).filter((relatedId) => relatedId !== id);
+        await audited(trx, ctx.session.userName, 'advice_items', citingId, () => replaceRelations(trx, citingId, [...citing, id]));
+      }
+      await touchAdvice(trx, section.advice_id, ctx.session.userName);
+      return requireAdvice(trx, section.advice_id);
     }),
   'advices.moveItem': async ({ id, sectionId, index }, ctx) =>
     ctx.db.transaction().execute(async (trx) => {
