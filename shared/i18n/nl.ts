@@ -1318,6 +1318,7 @@ export const nl = {
     feedbackYouSaid: 'U zei: "{text}"',
     feedbackNotUsedYet: 'Dit punt is nog niet in een advies aan de gemeente gebruikt.',
     feedbackWeAdvised: 'In ons advies "{betreft}" ({kenmerk}), punt {number}, schreven wij: {text}',
+    feedbackLedTo: 'Via {via} leidde dit tot punt {number}: {text}',
     feedbackCollege: 'De gemeente heeft dit {position}.{text}',
     feedbackNoPosition: 'De gemeente heeft hier nog geen antwoord op gegeven.',
     feedbackSince: 'Wat er sindsdien is gebeurd:',

@@ -1,4 +1,5 @@
-import type { AdviceDetail, FrozenAdvice, ItemKind } from '../../../shared/api/advices';
+import type { AdviceDetail, AdviceItem, FrozenAdvice, ItemKind, ItemTrace } from '../../../shared/api/advices';
+import { restsOn } from '../../../shared/advices/chain';
 import { t } from '../../../shared/i18n';
 import { AppError } from '../../../shared/result';
 import { notFound } from '../api/errors';
@@ -432,21 +433,43 @@ export const advicesHandlers = defineHandlers({
     if (!item) throw notFound('advices.itemNotFound');
     const advice = await requireAdvice(db, item.advice_id);
     const all = advice.sections.flatMap((section) => section.items);
-    const self = all.find((candidate) => candidate.id === id)!;
-    const findings = (await evidenceFindings(db, [id])).get(id) ?? [];
+    const byId = new Map(all.map((candidate) => [candidate.id, candidate]));
+    const self = byId.get(id)!;
     const short = (text: string) => (text.length > 140 ? `${text.slice(0, 139)}…` : text);
+    const brief = (candidate: AdviceItem) => ({ id: candidate.id, number: candidate.number, text: short(candidate.text) });
+    // The derived chain: this item, then what it rests on through "Volgt uit", each with its evidence.
+    const chain = restsOn(all, id).map((chainId) => byId.get(chainId)!);
+    const evidence = await evidenceFindings(db, [id, ...chain.map((link) => link.id)]);
+    const findings = new Map<string, ItemTrace['findings'][number]>();
+    const signals = new Map<string, ItemTrace['signals'][number]>();
+    for (const source of [self, ...chain]) {
+      const via = source.id === id ? [] : [source.number || short(source.text)];
+      for (const finding of evidence.get(source.id) ?? []) {
+        const known = findings.get(finding.id);
+        if (known) known.via = known.via.length === 0 ? [] : [...new Set([...known.via, ...via])];
+        else findings.set(finding.id, { id: finding.id, text: finding.text, meetingId: finding.meetingId, meetingTitle: finding.meetingTitle, meetingDate: finding.meetingDate, via });
+      }
+      for (const signal of await signalsOf(db, source.id)) {
+        const known = signals.get(signal.id);
+        if (known) known.via = known.via.length === 0 ? [] : [...new Set([...known.via, ...via])];
+        else signals.set(signal.id, { ...signal, via });
+      }
+    }
+    const meetings = new Map<string, ItemTrace['meetings'][number]>();
+    for (const finding of findings.values()) {
+      if (!finding.meetingId) continue;
+      const meeting = meetings.get(finding.meetingId) ?? { id: finding.meetingId, title: finding.meetingTitle, date: finding.meetingDate, findingCount: 0 };
+      meeting.findingCount++;
+      meetings.set(finding.meetingId, meeting);
+    }
     return {
       itemId: id,
-      findings: findings.map((finding) => ({
-        id: finding.id,
-        text: finding.text,
-        meetingId: finding.meetingId,
-        meetingTitle: finding.meetingTitle,
-        meetingDate: finding.meetingDate,
-      })),
-      signals: await signalsOf(db, id),
-      relatedItems: self.relatedItemIds.map((relatedId) => all.find((candidate) => candidate.id === relatedId)).filter((candidate) => candidate !== undefined).map((candidate) => ({ id: candidate.id, number: candidate.number, text: short(candidate.text) })),
-      citedByItems: all.filter((candidate) => candidate.relatedItemIds.includes(id)).map((candidate) => ({ id: candidate.id, number: candidate.number, text: short(candidate.text) })),
+      findings: [...findings.values()],
+      signals: [...signals.values()],
+      relatedItems: self.relatedItemIds.map((relatedId) => byId.get(relatedId)).filter((candidate) => candidate !== undefined).map(brief),
+      citedByItems: all.filter((candidate) => candidate.relatedItemIds.includes(id)).map(brief),
+      chain: chain.map((link) => ({ ...brief(link), kind: link.kind })),
+      meetings: [...meetings.values()].sort((a, b) => a.date.localeCompare(b.date) || a.title.localeCompare(b.title)),
     };
   },
   'advices.citingFinding': async ({ findingId }, { db }) => {
