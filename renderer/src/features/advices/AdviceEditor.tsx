@@ -14,7 +14,7 @@ import { LetterPreview } from './LetterPreview';
 import { Outline, type OutlineActions } from './Outline';
 import { LetterDetails } from './LetterDetails';
 import { PullPanel } from './PullPanel';
-import { TracePanel } from './TracePanel';
+import { UndoBar } from './UndoBar';
 import { StatusPanel } from './StatusPanel';
 import { FrozenView } from './FrozenView';
 
@@ -28,6 +28,8 @@ export function AdviceEditor({ id }: { id: string }) {
   const [meetings, setMeetings] = useState<Meeting[]>([]);
   const [save, setSave] = useState<SaveState>({ kind: 'idle' });
   const [selected, setSelected] = useState<string | null>(null);
+  const [undo, setUndo] = useState<{ itemId: string; label: string } | null>(null);
+  const previewBox = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
     void api.request('advices.get', { id }).then((result) => setAdvice(result.ok ? result.value : null));
@@ -58,7 +60,32 @@ export function AdviceEditor({ id }: { id: string }) {
     queue.current = next.catch(() => undefined);
     return next;
   }, []);
-  const actions: OutlineActions = useMemo(() => ({ run, select: setSelected }), [run]);
+  const deleted = useCallback((itemId: string, label: string) => setUndo({ itemId, label }), []);
+  const actions: OutlineActions = useMemo(() => ({ run, select: setSelected, deleted }), [run, deleted]);
+  const closeUndo = useCallback(() => {
+    // The bar had focus (it takes it after a delete): hand it to the outline, not to the page's start.
+    if (document.activeElement?.closest('.aw-undo-bar')) document.getElementById('opbouw-titel')?.focus();
+    setUndo(null);
+  }, []);
+  const restore = useCallback(async () => {
+    if (!undo) return;
+    setUndo(null);
+    if (!(await run(() => api.call('advices.restoreItem', { id: undo.itemId })))) return;
+    setSelected(undo.itemId);
+    // Back where it was: focus its text, as before the delete.
+    requestAnimationFrame(() => document.querySelector<HTMLTextAreaElement>(`[data-testid="advice-item"][data-item-id="${CSS.escape(undo.itemId)}"] textarea`)?.focus());
+  }, [undo, run]);
+
+  // The letter scrolls in step with the item being edited (when it sits beside the outline and scrolls on its own).
+  const selectedNumber = advice?.sections.flatMap((section) => section.items).find((item) => item.id === selected)?.number;
+  useEffect(() => {
+    const box = previewBox.current;
+    if (!selected || !box || getComputedStyle(box).overflowY !== 'auto') return;
+    const target = box.querySelector(`[data-item-id="${CSS.escape(selected)}"]`);
+    if (!target) return;
+    const top = target.getBoundingClientRect().top - box.getBoundingClientRect().top + box.scrollTop;
+    box.scrollTo({ top: Math.max(0, top - box.clientHeight / 3) });
+  }, [selected, selectedNumber]);
   const onError = useCallback((message: string) => setSave({ kind: 'error', message }), []);
 
   const model = useMemo(() => {
@@ -102,11 +129,13 @@ export function AdviceEditor({ id }: { id: string }) {
             </>
           )}
           <StatusPanel advice={advice} actions={actions} onError={onError} />
-          {!advice.frozen && <TracePanel advice={advice} itemId={selected} />}
           <HistorySection table="advices" recordId={advice.id} tables={ADVICE_HISTORY_TABLES} version={advice.updatedAt} />
         </div>
-        <div className="aw-editor__preview">{model && <LetterPreview model={model} />}</div>
+        <div className="aw-editor__preview" ref={previewBox}>
+          {model && <LetterPreview model={model} currentItemId={selected} />}
+        </div>
       </div>
+      {undo && <UndoBar message={t('advicesUi.itemDeleted', { item: undo.label })} onUndo={() => void restore()} onClose={closeUndo} />}
     </>
   );
 }

@@ -1,81 +1,107 @@
 import { useEffect, useMemo, useState } from 'react';
+import { dutchList } from '../../../../shared/advices/numbering';
 import type { AdviceDetail, ItemTrace } from '../../../../shared/api/advices';
 import { formatDateLong, t } from '../../../../shared/i18n';
 import { api } from '../../api';
-import { Heading, Paragraph } from '../../ui/Heading';
-import { itemLabel } from './Outline';
+import { Heading } from '../../ui/Heading';
+import { itemLabel } from './item-label';
 
-export function TracePanel({ advice, itemId }: { advice: AdviceDetail; itemId: string | null }) {
+/** " (via I.1 en 2.1)" for evidence that came through other items, nothing for the item's own. */
+function via(numbers: string[]): string {
+  return numbers.length > 0 ? ` ${t('advicesUi.traceVia', { items: dutchList(numbers) })}` : '';
+}
+
+/**
+ * Herleidbaarheid of the selected item, where it is edited: the items it follows from ("Volgt uit",
+ * transitively), the signals and findings behind it and its chain, and the meetings they came from.
+ */
+export function TracePanel({ advice, itemId }: { advice: AdviceDetail; itemId: string }) {
   const [trace, setTrace] = useState<ItemTrace | null>(null);
   const item = advice.sections.flatMap((section) => section.items).find((candidate) => candidate.id === itemId);
-  const key = item ? `${item.id}:${item.findingIds.join()}:${item.signalIds.join()}:${item.relatedItemIds.join()}:${item.number}` : '';
-  const tracedId = item?.id ?? null;
+  // Any change to the advice may change the chain (another item's links, the numbering): reload then.
+  const version = advice.updatedAt;
   useEffect(() => {
-    if (!tracedId) {
-      setTrace(null);
-      return;
-    }
-    // Reloaded when the item's links or number change (the key), not on every new advice object.
-    void api.call('advices.traceItem', { id: tracedId }).then(setTrace, () => setTrace(null));
-  }, [tracedId, key]);
+    let current = true;
+    void api.call('advices.traceItem', { id: itemId }).then(
+      (next) => current && setTrace(next),
+      () => current && setTrace(null),
+    );
+    return () => {
+      current = false;
+    };
+  }, [itemId, version]);
   const byMeeting = useMemo(() => {
-    const groups = new Map<string, { title: string; date: string; texts: string[] }>();
+    const groups = new Map<string, { title: string; date: string; lines: string[] }>();
     for (const finding of trace?.findings ?? []) {
-      const group = groups.get(finding.meetingId ?? '') ?? { title: finding.meetingTitle || '—', date: finding.meetingDate, texts: [] };
-      group.texts.push(finding.text);
+      const group = groups.get(finding.meetingId ?? '') ?? { title: finding.meetingTitle || '—', date: finding.meetingDate, lines: [] };
+      group.lines.push(finding.text + via(finding.via));
       groups.set(finding.meetingId ?? '', group);
     }
     return [...groups.values()];
   }, [trace]);
+  if (!item) return null;
+  const headingId = `herleid-${item.id}`;
   return (
-    <section className="aw-card" aria-labelledby="herleid-titel">
-      <Heading level={2} id="herleid-titel">
-        {t('advicesUi.trace')}
+    <section className="aw-trace" aria-labelledby={headingId} data-testid="trace-panel">
+      <Heading level={3} id={headingId}>
+        {t('advicesUi.traceOf', { item: itemLabel(item) })}
       </Heading>
-      {!item || !trace ? (
-        <Paragraph className="aw-muted">{t('advicesUi.traceNone')}</Paragraph>
+      {!trace ? (
+        <p className="aw-muted">{t('app.loading')}</p>
       ) : (
-        <div data-testid="trace-panel">
-          <Heading level={3}>{t('advicesUi.traceOf', { item: itemLabel(item) })}</Heading>
+        <>
+          <p className="aw-strong">{t('advicesUi.traceRelated')}</p>
+          {trace.chain.length === 0 ? (
+            <p className="aw-muted">{t('advicesUi.traceEmpty')}</p>
+          ) : (
+            <ul data-testid="trace-chain">
+              {trace.chain.map((link) => (
+                <li key={link.id}>
+                  <strong>{link.number}</strong> {link.text} <span className="aw-muted">({t(`advicesUi.itemKind_${link.kind}`)})</span>
+                </li>
+              ))}
+            </ul>
+          )}
           <p className="aw-strong">{t('advicesUi.traceSignals')}</p>
           {trace.signals.length === 0 ? (
             <p className="aw-muted">{t('advicesUi.traceEmpty')}</p>
           ) : (
             <ul>
               {trace.signals.map((signal) => (
-                <li key={signal.id}>{signal.title}</li>
+                <li key={signal.id}>
+                  {signal.title}
+                  {via(signal.via)}
+                </li>
               ))}
             </ul>
           )}
-          <p className="aw-strong">{t('advicesUi.traceFindings')}</p>
-          {byMeeting.length === 0 ? (
+          <p className="aw-strong">{t('advicesUi.traceMeetings')}</p>
+          {trace.meetings.length === 0 ? (
             <p className="aw-muted">{t('advicesUi.traceEmpty')}</p>
           ) : (
-            byMeeting.map((group) => (
-              <div key={group.title + group.date}>
-                <p>
-                  {group.title}
-                  {group.date ? `, ${formatDateLong(group.date)}` : ''}
-                </p>
-                <ul>
-                  {group.texts.map((text, index) => (
-                    <li key={index}>{text}</li>
-                  ))}
-                </ul>
-              </div>
-            ))
+            <ul data-testid="trace-meetings">
+              {trace.meetings.map((meeting) => (
+                <li key={meeting.id}>{t('advicesUi.traceMeetingLine', { title: meeting.title, date: meeting.date ? formatDateLong(meeting.date) : '', count: meeting.findingCount })}</li>
+              ))}
+            </ul>
           )}
-          {trace.relatedItems.length > 0 && (
-            <>
-              <p className="aw-strong">{t('advicesUi.traceRelated')}</p>
-              <ul>
-                {trace.relatedItems.map((related) => (
-                  <li key={related.id}>
-                    {related.number} {related.text}
-                  </li>
-                ))}
-              </ul>
-            </>
+          {byMeeting.length > 0 && (
+            <details>
+              <summary>{t('advicesUi.traceFindingsCount', { count: trace.findings.length })}</summary>
+              {byMeeting.map((group) => (
+                <div key={group.title + group.date}>
+                  <p>
+                    {group.title}
+                    {group.date ? `, ${formatDateLong(group.date)}` : ''}
+                  </p>
+                  <ul>
+                    {group.lines.map((line, index) => (
+                      <li key={index}>{line}</li>
+                    ))}
+                  </ul>
+                </div>
+              ))}
+            </details>
           )}
           {trace.citedByItems.length > 0 && (
             <>
@@ -89,7 +115,7 @@ export function TracePanel({ advice, itemId }: { advice: AdviceDetail; itemId: s
               </ul>
             </>
           )}
-        </div>
+        </>
       )}
     </section>
   );
