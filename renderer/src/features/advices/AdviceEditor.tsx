@@ -29,6 +29,7 @@ export function AdviceEditor({ id }: { id: string }) {
   const [save, setSave] = useState<SaveState>({ kind: 'idle' });
   const [selected, setSelected] = useState<string | null>(null);
   const [undo, setUndo] = useState<{ itemId: string; label: string } | null>(null);
+  const [focusItem, setFocusItem] = useState<string | null>(null);
   const previewBox = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -72,9 +73,16 @@ export function AdviceEditor({ id }: { id: string }) {
     setUndo(null);
     if (!(await run(() => api.call('advices.restoreItem', { id: undo.itemId })))) return;
     setSelected(undo.itemId);
-    // Back where it was: focus its text, as before the delete.
-    requestAnimationFrame(() => document.querySelector<HTMLTextAreaElement>(`[data-testid="advice-item"][data-item-id="${CSS.escape(undo.itemId)}"] textarea`)?.focus());
+    setFocusItem(undo.itemId);
   }, [undo, run]);
+  // Back where it was: its text gets focus, as before the delete, once it is on screen again.
+  useEffect(() => {
+    if (!focusItem) return;
+    const text = document.querySelector<HTMLTextAreaElement>(`[data-testid="advice-item"][data-item-id="${CSS.escape(focusItem)}"] textarea`);
+    if (!text) return;
+    text.focus();
+    setFocusItem(null);
+  }, [focusItem, advice]);
 
   // The letter scrolls in step with the item being edited (when it sits beside the outline and scrolls on its own).
   const selectedNumber = advice?.sections.flatMap((section) => section.items).find((item) => item.id === selected)?.number;

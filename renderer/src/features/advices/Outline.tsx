@@ -89,11 +89,9 @@ function ItemCard({ advice, section, item, index, handle, selected, actions, api
       aria-label={label}
       data-testid="advice-item"
       data-item-id={item.id}
-      onFocus={() => {
-        if (!selected) actions.select(item.id);
-      }}
-      onClick={() => {
-        if (!selected) actions.select(item.id);
+      onFocus={(event) => {
+        // Not from the drag handle: growing the item at the start of a drag would move the drop targets.
+        if (!selected && !(event.target as HTMLElement).closest('.aw-drag-handle')) actions.select(item.id);
       }}
     >
       <div className="aw-item__bar">
