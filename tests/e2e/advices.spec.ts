@@ -98,14 +98,17 @@ test('draft an ongevraagd advies from signals, reorder by keyboard, export, adop
   await app.getByLabel('Tekst van Punt 2.1').click();
   await conclusion.locator('summary', { hasText: 'Bronnen koppelen' }).click();
   await conclusion.getByRole('searchbox', { name: 'Zoek inbreng en signalen' }).fill('telefoon');
-  await conclusion.getByRole('checkbox', { name: /Het wijkteam neemt de telefoon niet op \(3\)/ }).check();
+  await conclusion.getByRole('checkbox', { name: /Het wijkteam neemt de telefoon niet op \(3\)/ }).click();
   await expect(conclusion.getByRole('group', { name: /Gekoppeld/ }).getByRole('checkbox', { name: /telefoon niet op \(3\)/ })).toBeChecked();
   // 3.1 follows from 2.1 and I.2: Herleidbaarheid shows the chain, the signal through I.2 and the meetings.
   const recommendation = app.getByRole('article', { name: 'Punt 3.1' });
   await app.getByLabel('Tekst van Punt 3.1').click();
   await recommendation.locator('summary', { hasText: 'Volgt uit' }).click();
-  await recommendation.getByRole('checkbox', { name: /^2\.1 / }).check();
-  await recommendation.getByRole('checkbox', { name: /^I\.2 / }).check();
+  // Checked once saved (the box shows what the advice holds).
+  await recommendation.getByRole('checkbox', { name: /^2\.1 / }).click();
+  await expect(recommendation.getByRole('checkbox', { name: /^2\.1 / })).toBeChecked();
+  await recommendation.getByRole('checkbox', { name: /^I\.2 / }).click();
+  await expect(recommendation.getByRole('checkbox', { name: /^I\.2 / })).toBeChecked();
   await expect(recommendation).toContainText('zie I.2 en 2.1');
   const trace = recommendation.getByTestId('trace-panel');
   await expect(trace.getByTestId('trace-chain')).toContainText('2.1 De bereikbaarheid schiet tekort.');
@@ -213,7 +216,10 @@ test('items move between sections by drag and drop and by keyboard choice, secti
   await expect(app.getByLabel('Titel van onderdeel 2')).toHaveValue('Aanbevelingen');
   await expect(app.getByLabel('Tekst van Punt 3.1')).toHaveValue('Tweede bevinding');
 
-  // Bad input: an empty Betreft is refused with a Dutch message and not saved.
+  // Bad input: an empty Betreft is refused with a Dutch message and not saved. The letter's details
+  // are folded away once it has items, so the outline is near the top.
+  await expect(app.getByLabel('Betreft', { exact: true })).toBeHidden();
+  await app.getByRole('heading', { name: 'Gegevens van de brief' }).click();
   await app.getByLabel('Betreft', { exact: true }).fill('');
   await app.getByLabel('Betreft', { exact: true }).blur();
   await expect(app.getByRole('alert')).toContainText('Niet opgeslagen: De invoer klopt niet: Betreft: Vul dit veld in.');

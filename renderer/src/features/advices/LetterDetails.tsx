@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import type { AdviceDetail, AdviceRequest } from '../../../../shared/api/advices';
 import type { Meeting } from '../../../../shared/api/meetings';
 import { formatDateLong, t } from '../../../../shared/i18n';
@@ -21,11 +22,17 @@ export function LetterDetails({
   actions: OutlineActions;
 }) {
   const save = (fields: Omit<Parameters<typeof api.call<'advices.update'>>[1], 'id'>) => actions.run(() => api.call('advices.update', { id: advice.id, ...fields }));
+  // Folded away once the letter has items, so the outline is near the top on a laptop; open for a new advice.
+  const [open, setOpen] = useState(() => advice.sections.every((section) => section.items.length === 0));
   return (
-    <section className="aw-card" aria-labelledby="brief-gegevens-titel">
-      <Heading level={2} id="brief-gegevens-titel">
-        {t('advicesUi.letterDetails')}
-      </Heading>
+    <section className="aw-card aw-letter-details" aria-labelledby="brief-gegevens-titel">
+      <details open={open} onToggle={(event) => setOpen(event.currentTarget.open)}>
+        <summary>
+          <Heading level={2} id="brief-gegevens-titel">
+            {t('advicesUi.letterDetails')}
+          </Heading>
+          {!open && <span className="aw-muted"> {[advice.kenmerk, advice.betreft, formatDateLong(advice.adviceDate)].filter(Boolean).join(' · ')}</span>}
+        </summary>
       <AutosaveTextField label={t('advicesUi.betreft')} value={advice.betreft} onSave={(betreft) => save({ betreft })} />
       <div className="aw-field-row">
         <AutosaveTextField label={t('advicesUi.kenmerk')} value={advice.kenmerk} onSave={(kenmerk) => save({ kenmerk })} />
@@ -127,6 +134,7 @@ export function LetterDetails({
           })
         }
       />
+      </details>
     </section>
   );
 }

@@ -102,7 +102,7 @@ function ItemCard({ advice, section, item, index, handle, selected, actions, api
         {selected ? (
           <select
             aria-label={`${t('advicesUi.itemKind')}: ${label}`}
-            className="utrecht-select aw-select-small"
+            className="utrecht-select aw-select-small aw-select-kind"
             value={item.kind}
             onChange={(event) => {
               const kind = event.target.value as ItemKind;
