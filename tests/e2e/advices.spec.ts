@@ -130,6 +130,12 @@ test('draft an ongevraagd advies from signals, reorder by keyboard, export, adop
     await app.screenshot({ path: testInfo.outputPath(`advies-editor-${width}x${height}.png`) });
   }
   await expectNoAccessibilityViolations(app);
+  // 200 % zoom of a 1366 px laptop: one column, nothing in the editor wider than its place.
+  await app.setViewportSize({ width: 683, height: 384 });
+  await expect.poll(() => app.locator('.aw-editor').evaluate((editor) => editor.scrollWidth - editor.clientWidth)).toBeLessThanOrEqual(0);
+  await app.getByLabel('Tekst van Punt 3.1').focus();
+  await expect(app.getByLabel('Tekst van Punt 3.1')).toBeInViewport();
+  await app.screenshot({ path: testInfo.outputPath('advies-editor-200procent.png') });
   await app.setViewportSize({ width: 1280, height: 900 });
 
   // Export the .docx as a download and check it for real.

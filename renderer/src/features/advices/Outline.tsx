@@ -120,7 +120,7 @@ function ItemCard({ advice, section, item, index, handle, selected, actions, api
         )}
         <span className="aw-spacer" />
         {selected && (
-          <>
+          <span className="aw-item__move">
             <Button appearance="subtle" aria-label={t('advicesUi.moveItemUp', { item: label })} disabled={index === 0} onClick={() => void moveWithin(index - 1)}>
               ↑ {t('advicesUi.moveUp')}
             </Button>
@@ -150,7 +150,7 @@ function ItemCard({ advice, section, item, index, handle, selected, actions, api
                 </option>
               ))}
             </select>
-          </>
+          </span>
         )}
       </div>
       <AutosaveTextArea
