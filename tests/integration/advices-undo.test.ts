@@ -63,4 +63,27 @@ describe('undo of deleting an advice item', () => {
     expect(gone.code).toBe('CONFLICT');
     expect(gone.message).toContain('bestaat niet meer');
   });
+
+  it('leaves out evidence deleted since, and refuses once the advice is sent', async () => {
+    const evidence = await seedEvidence(core.db, { meetings: 2, signalMeetings: 2 });
+    let advice = await core.value('advices.create', { kind: 'ongevraagd', betreft: 'Wachttijden', adviceDate: '2026-03-01', withDefaultSections: true });
+    advice = await core.value('advices.addItem', { sectionId: advice.sections[0]!.id, kind: 'bevinding', text: 'Lang wachten', findingIds: evidence.findingIds });
+    const item = advice.sections[0]!.items[0]!;
+    await core.value('advices.deleteItem', { id: item.id });
+    await core.value('findings.delete', { id: evidence.findingIds[0]! });
+    await core.value('trash.empty', { confirm: true });
+    advice = await core.value('advices.restoreItem', { id: item.id });
+    expect(advice.sections[0]!.items[0]!.findingIds).toEqual([evidence.findingIds[1]!]);
+
+    await core.value('advices.deleteItem', { id: item.id });
+    advice = await core.value('advices.addItem', { sectionId: advice.sections[0]!.id, kind: 'bevinding', text: 'Iets anders' });
+    for (const section of advice.sections.slice(1)) await core.value('advices.deleteSection', { id: section.id });
+    await core.value('advices.setStatus', { id: advice.id, status: 'vastgesteld', date: '2026-03-01' });
+    await core.value('advices.setStatus', { id: advice.id, status: 'verzonden', date: '2026-03-02' });
+    const fingerprint = databaseFingerprint(core.sqlite);
+    const sent = await core.failure('advices.restoreItem', { id: item.id });
+    expect(sent.code).toBe('CONFLICT');
+    expect(sent.message).toContain('is verzonden en ligt vast');
+    expect(databaseFingerprint(core.sqlite).hash).toBe(fingerprint.hash);
+  });
 });
