@@ -71,12 +71,16 @@ export function deriveNumbering(sections: readonly OutlineSection[]): Numbering 
  * "zie 2.1 en 2.3" for an item's links to other items, in the current numbering. Links to items in
  * unnumbered sections cannot be named by number and are left out.
  */
+/** "I.1", "I.1 en 2.1", "I.1, I.2 en 2.1": labels as a Dutch list. */
+export function dutchList(labels: readonly string[]): string {
+  return labels.length <= 1 ? (labels[0] ?? '') : `${labels.slice(0, -1).join(', ')} en ${labels[labels.length - 1]!}`;
+}
+
 export function crossReference(targetItemIds: readonly string[], numbering: Numbering): string {
   const numbers = targetItemIds.map((id) => numbering.items.get(id) ?? '').filter((label) => label !== '');
   if (numbers.length === 0) return '';
   const sorted = [...numbers].sort(compareLabels);
-  const listed = sorted.length === 1 ? sorted[0]! : `${sorted.slice(0, -1).join(', ')} en ${sorted[sorted.length - 1]!}`;
-  return `zie ${listed}`;
+  return `zie ${dutchList(sorted)}`;
 }
 
 function fromRoman(text: string): number {

@@ -137,10 +137,16 @@ export interface ExportedFile {
 
 export interface ItemTrace {
   itemId: string;
-  findings: { id: string; text: string; meetingId: string | null; meetingTitle: string; meetingDate: string }[];
-  signals: { id: string; title: string; meetingCount: number }[];
+  /** The findings behind the item: its own, through its signals, and those of the items it rests on (`via`: their numbers; empty for its own). */
+  findings: { id: string; text: string; meetingId: string | null; meetingTitle: string; meetingDate: string; via: string[] }[];
+  /** The signals of the item and of the items it rests on (`via` as for findings). */
+  signals: { id: string; title: string; meetingCount: number; via: string[] }[];
   relatedItems: { id: string; number: string; text: string }[];
   citedByItems: { id: string; number: string; text: string }[];
+  /** Derived: the items it rests on through "Volgt uit", transitively, nearest first. */
+  chain: { id: string; number: string; text: string; kind: ItemKind }[];
+  /** Derived: the meetings where the findings behind it were mentioned, oldest first. */
+  meetings: { id: string; title: string; date: string; findingCount: number }[];
 }
 
 /** An advice item that cites a finding (directly or through a signal). */
@@ -307,6 +313,8 @@ export const advicesContract = {
   'advices.addItem': method<AdviceDetail>()(itemAddInput),
   'advices.updateItem': method<AdviceDetail>()(itemUpdateInput),
   'advices.deleteItem': method<AdviceDetail>()(z.object({ id }).strict()),
+  /** Undo of deleteItem: the item back in its place, with its links, citations and number. */
+  'advices.restoreItem': method<AdviceDetail>()(z.object({ id }).strict()),
   'advices.moveItem': method<AdviceDetail>()(z.object({ id, sectionId: id, index: z.number().int().min(0) }).strict()),
   'advices.traceItem': method<ItemTrace>()(z.object({ id }).strict()),
 

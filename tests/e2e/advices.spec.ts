@@ -72,7 +72,10 @@ test('draft an ongevraagd advies from signals, reorder by keyboard, export, adop
   await expect(app.getByText('Alle wijzigingen zijn opgeslagen.')).toBeVisible();
   expect(await itemNumbers(app)).toEqual([['I.1', 'I.2', 'I.3'], ['2.1'], ['3.1']]);
 
+  // An item's controls show on the selected item only (focus in it selects it).
+  await expect(app.getByRole('button', { name: 'Punt I.2 omhoog' })).toHaveCount(0);
   // Reorder by keyboard: move "Ouderen ..." (I.3) up twice with the keyboard; the numbers follow.
+  await app.getByLabel('Tekst van Punt I.3').focus();
   await app.getByRole('button', { name: 'Punt I.3 omhoog' }).focus();
   await app.keyboard.press('Enter');
   await expect(app.getByLabel('Tekst van Punt I.2')).toHaveValue('Ouderen missen een vast aanspreekpunt.');
@@ -86,12 +89,54 @@ test('draft an ongevraagd advies from signals, reorder by keyboard, export, adop
   await expect(preview).toContainText('(genoemd op 3 van 4 bijeenkomsten)');
 
   // Traceability of the pulled item.
-  await app.getByRole('button', { name: 'Punt I.2 selecteren voor herleidbaarheid' }).click();
+  await app.getByLabel('Tekst van Punt I.2').click();
   await expect(app.getByTestId('trace-panel')).toContainText('Wijkbijeenkomst 1');
   await expect(app.getByTestId('trace-panel')).toContainText('Het wijkteam neemt de telefoon niet op (2)');
+
+  // Any item links straight to findings: the conclusion 2.1 to a finding, through the evidence picker's search.
+  const conclusion = app.getByRole('article', { name: 'Punt 2.1' });
+  await app.getByLabel('Tekst van Punt 2.1').click();
+  await conclusion.locator('summary', { hasText: 'Bronnen koppelen' }).click();
+  await conclusion.getByRole('searchbox', { name: 'Zoek inbreng en signalen' }).fill('telefoon');
+  await conclusion.getByRole('checkbox', { name: /Het wijkteam neemt de telefoon niet op \(3\)/ }).click();
+  await expect(conclusion.getByRole('group', { name: /Gekoppeld/ }).getByRole('checkbox', { name: /telefoon niet op \(3\)/ })).toBeChecked();
+  // 3.1 follows from 2.1 and I.2: Herleidbaarheid shows the chain, the signal through I.2 and the meetings.
+  const recommendation = app.getByRole('article', { name: 'Punt 3.1' });
+  await app.getByLabel('Tekst van Punt 3.1').click();
+  await recommendation.locator('summary', { hasText: 'Volgt uit' }).click();
+  // Checked once saved (the box shows what the advice holds).
+  await recommendation.getByRole('checkbox', { name: /^2\.1 / }).click();
+  await expect(recommendation.getByRole('checkbox', { name: /^2\.1 / })).toBeChecked();
+  await recommendation.getByRole('checkbox', { name: /^I\.2 / }).click();
+  await expect(recommendation.getByRole('checkbox', { name: /^I\.2 / })).toBeChecked();
+  await expect(recommendation).toContainText('zie I.2 en 2.1');
+  const trace = recommendation.getByTestId('trace-panel');
+  await expect(trace.getByTestId('trace-chain')).toContainText('2.1 De bereikbaarheid schiet tekort.');
+  await expect(trace).toContainText('Wijkteam telefonisch slecht bereikbaar (via I.2)');
+  await expect(trace.getByTestId('trace-meetings')).toContainText('Wijkbijeenkomst 3, 3 maart 2014 (1 punt inbreng)');
+  // The letter beside it marks the item being edited.
+  await expect(app.locator('.aw-letter__item--current')).toContainText('Open een dagelijks telefonisch spreekuur.');
   await expectNoAccessibilityViolations(app);
   await saveScreenshot(app, testInfo, 'advies-editor');
   await app.getByRole('region', { name: 'Opbouw van het advies' }).screenshot({ path: testInfo.outputPath('advies-opbouw.png') });
+  // What a laptop and a large screen show: the outline and the letter side by side.
+  for (const [width, height] of [
+    [1366, 768],
+    [1920, 1080],
+  ] as const) {
+    await app.setViewportSize({ width, height });
+    await recommendation.scrollIntoViewIfNeeded();
+    await expect(app.getByTestId('letter-preview')).toBeInViewport();
+    await app.screenshot({ path: testInfo.outputPath(`advies-editor-${width}x${height}.png`) });
+  }
+  await expectNoAccessibilityViolations(app);
+  // 200 % zoom of a 1366 px laptop: one column, nothing in the editor wider than its place.
+  await app.setViewportSize({ width: 683, height: 384 });
+  await expect.poll(() => app.locator('.aw-editor').evaluate((editor) => editor.scrollWidth - editor.clientWidth)).toBeLessThanOrEqual(0);
+  await app.getByLabel('Tekst van Punt 3.1').focus();
+  await expect(app.getByLabel('Tekst van Punt 3.1')).toBeInViewport();
+  await app.screenshot({ path: testInfo.outputPath('advies-editor-200procent.png') });
+  await app.setViewportSize({ width: 1280, height: 900 });
 
   // Export the .docx as a download and check it for real.
   const downloadPromise = app.waitForEvent('download');
@@ -165,7 +210,8 @@ test('items move between sections by drag and drop and by keyboard choice, secti
   await expect(app.getByLabel('Tekst van Punt 2.2')).toHaveValue('Een conclusie');
   await expect(app.getByLabel('Tekst van Punt I.2')).toHaveCount(0);
 
-  // Keyboard alternative: the "move to section" choice sends 2.2 back to the first section.
+  // Keyboard alternative: the "move to section" choice (on the selected item) sends 2.2 back to the first section.
+  await app.getByLabel('Tekst van Punt 2.2').focus();
   await app.getByLabel('Verplaats Punt 2.2 naar onderdeel').selectOption({ label: 'I. Wat inwoners ons vertelden' });
   await expect(app.getByLabel('Tekst van Punt I.2')).toHaveValue('Een conclusie');
   await expect(app.getByLabel('Tekst van Punt 2.1')).toHaveValue('Tweede bevinding');
@@ -176,7 +222,10 @@ test('items move between sections by drag and drop and by keyboard choice, secti
   await expect(app.getByLabel('Titel van onderdeel 2')).toHaveValue('Aanbevelingen');
   await expect(app.getByLabel('Tekst van Punt 3.1')).toHaveValue('Tweede bevinding');
 
-  // Bad input: an empty Betreft is refused with a Dutch message and not saved.
+  // Bad input: an empty Betreft is refused with a Dutch message and not saved. The letter's details
+  // are folded away once it has items, so the outline is near the top.
+  await expect(app.getByLabel('Betreft', { exact: true })).toBeHidden();
+  await app.getByRole('heading', { name: 'Gegevens van de brief' }).click();
   await app.getByLabel('Betreft', { exact: true }).fill('');
   await app.getByLabel('Betreft', { exact: true }).blur();
   await expect(app.getByRole('alert')).toContainText('Niet opgeslagen: De invoer klopt niet: Betreft: Vul dit veld in.');
@@ -190,4 +239,36 @@ test('items move between sections by drag and drop and by keyboard choice, secti
   await expect(app.getByRole('region', { name: 'Adviesaanvragen' })).toContainText(/Verordening Wmo 2027: uiterste datum 16 februari 2099, nog \d+ dagen/);
   await expectNoAccessibilityViolations(app);
   await saveScreenshot(app, testInfo, 'start-aanvragen');
+});
+
+test('deleting an item can be undone with the button or Ctrl+Z, with its number, links and citations', async ({ app }, testInfo) => {
+  await call(app, 'council.update', { name: 'Adviesraad Wmo Delft', kenmerkPattern: 'AR-{jaar}-{volgnummer}' });
+  let advice = await call<{ id: string; sections: { id: string; items: { id: string }[] }[] }>(app, 'advices.create', { kind: 'ongevraagd', betreft: 'Vervoer', adviceDate: '2026-03-02', withDefaultSections: true });
+  for (const text of ['De taxi komt te laat', 'De bus rijdt niet meer']) advice = await call(app, 'advices.addItem', { sectionId: advice.sections[0]!.id, kind: 'bevinding', text });
+  await call(app, 'advices.addItem', { sectionId: advice.sections[1]!.id, kind: 'conclusie', text: 'Vervoer schiet tekort', relatedItemIds: [advice.sections[0]!.items[0]!.id] });
+  await app.goto(`${new URL(app.url()).origin}/#/adviezen/${advice.id}`);
+  await expect(app.getByRole('article', { name: 'Punt 2.1' })).toContainText('zie I.1');
+
+  // Delete I.1: the rest renumbers, the bar offers undo and takes focus.
+  await app.getByLabel('Tekst van Punt I.1').click();
+  await app.getByRole('button', { name: 'Punt I.1 verwijderen' }).click();
+  await expect(app.getByLabel('Tekst van Punt I.1')).toHaveValue('De bus rijdt niet meer');
+  const bar = app.getByTestId('undo-bar');
+  await expect(bar).toContainText('Punt I.1 is verwijderd.');
+  await expect(bar.getByRole('button', { name: 'Ongedaan maken' })).toBeFocused();
+  await expectNoAccessibilityViolations(app);
+  await saveScreenshot(app, testInfo, 'advies-ongedaan-maken');
+  await bar.getByRole('button', { name: 'Ongedaan maken' }).click();
+  await expect(bar).toHaveCount(0);
+  await expect(app.getByLabel('Tekst van Punt I.1')).toHaveValue('De taxi komt te laat');
+  await expect(app.getByLabel('Tekst van Punt I.1')).toBeFocused();
+  await expect(app.getByRole('article', { name: 'Punt 2.1' })).toContainText('zie I.1');
+
+  // Again, undone with Ctrl+Z.
+  await app.getByRole('button', { name: 'Punt I.1 verwijderen' }).click();
+  await expect(app.getByLabel('Tekst van Punt I.2')).toHaveCount(0);
+  await app.keyboard.press('Control+z');
+  await expect(app.getByLabel('Tekst van Punt I.2')).toHaveValue('De bus rijdt niet meer');
+  await expect(app.getByLabel('Tekst van Punt I.1')).toHaveValue('De taxi komt te laat');
+  await expect(app.getByTestId('letter-preview')).toContainText('I.1De taxi komt te laat');
 });

@@ -16,7 +16,8 @@ test('edit an advice title and status, open Geschiedenis and see both changes wi
   await app.reload(); // the menu shows the name set above
   await expect(app.getByRole('heading', { level: 1 })).toContainText('Vervoer op maat');
 
-  // The title: autosaved when focus leaves the field.
+  // The title: autosaved when focus leaves the field (the letter's details fold away once it has items).
+  await app.getByRole('heading', { name: 'Gegevens van de brief' }).click();
   const betreft = app.getByLabel('Betreft', { exact: true });
   await betreft.fill('Vervoer op maat in de regio');
   await betreft.press('Tab');

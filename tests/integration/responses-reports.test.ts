@@ -119,6 +119,31 @@ describe('terugkoppeling', () => {
     }
   }, 180_000);
 
+  it('follows a point through "Volgt uit" to the recommendation it led to, with the college\'s position and the commitment', async () => {
+    const meeting = await core.value('meetings.create', { title: 'Wijkbijeenkomst Zuid', date: '2024-02-06' });
+    const point = await core.value('findings.create', { text: 'De bus naar het gezondheidscentrum rijdt niet meer', meetingId: meeting.id });
+    let advice = await core.value('advices.create', { kind: 'ongevraagd', betreft: 'Vervoer in Zuid', adviceDate: '2024-03-01', withDefaultSections: true });
+    const [bevindingen, conclusies, aanbevelingen] = advice.sections.map((section) => section.id);
+    advice = await core.value('advices.addItem', { sectionId: bevindingen!, kind: 'bevinding', text: 'Inwoners kunnen het gezondheidscentrum niet bereiken', findingIds: [point.id] });
+    advice = await core.value('advices.addItem', { sectionId: conclusies!, kind: 'conclusie', text: 'Zorg is in Zuid slecht bereikbaar', relatedItemIds: [advice.sections[0]!.items[0]!.id] });
+    advice = await core.value('advices.addItem', { sectionId: aanbevelingen!, kind: 'aanbeveling', text: 'Zet een buurtbus in', relatedItemIds: [advice.sections[1]!.items[0]!.id] });
+    const recommendation = advice.sections[2]!.items[0]!;
+    expect(recommendation.number).toBe('3.1');
+    await core.value('advices.setStatus', { id: advice.id, status: 'vastgesteld', date: '2024-03-01' });
+    await core.value('advices.setStatus', { id: advice.id, status: 'verzonden', date: '2024-03-02' });
+    await core.value('responses.record', { adviceId: advice.id, receivedOn: '2024-04-10', summary: 'Het college neemt de aanbeveling over.' });
+    await core.value('responses.setPosition', { itemId: recommendation.id, position: 'overgenomen', collegeText: 'Vanaf mei rijdt er een buurtbus.' });
+    await core.value('commitments.create', { adviceId: advice.id, description: 'Buurtbus Zuid', owner: 'Wethouder Vervoer', dueOn: '2024-05-01', itemIds: [recommendation.id], status: 'lopend' });
+
+    const file = await core.jobFile(await core.value('reports.terugkoppeling', { meetingId: meeting.id }));
+    const { text: flat } = await renderDocx(Buffer.from(file.bytesBase64!, 'base64'));
+    expect(flat).toContain('U zei: "De bus naar het gezondheidscentrum rijdt niet meer"');
+    expect(flat).toMatch(/punt I\.1, schreven wij: Inwoners kunnen het gezondheidscentrum niet bereiken/);
+    expect(flat).toContain('Via I.1 leidde dit tot punt 2.1: Zorg is in Zuid slecht bereikbaar');
+    expect(flat).toMatch(/Via I\.1 en 2\.1 leidde dit tot punt 3\.1: Zet een buurtbus in\s+De gemeente heeft dit overgenomen\. Vanaf mei rijdt er een buurtbus\./);
+    expect(flat).toContain('De gemeente beloofde: Buurtbus Zuid');
+  }, 120_000);
+
   it('refuses without a scope or with an unknown meeting', async () => {
     const none = await core.failure('reports.terugkoppeling', {});
     expect(none.code).toBe('VALIDATION');

@@ -1,4 +1,5 @@
-import type { AdviceDetail, FrozenAdvice } from '../../../shared/api/advices';
+import type { AdviceDetail, AdviceItem, FrozenAdvice, ItemKind, ItemTrace } from '../../../shared/api/advices';
+import { restsOn } from '../../../shared/advices/chain';
 import { t } from '../../../shared/i18n';
 import { AppError } from '../../../shared/result';
 import { notFound } from '../api/errors';
@@ -33,6 +34,7 @@ import {
   listAdvices,
   listRequests,
   liveAdviceIds,
+  readRelations,
   replaceReferences,
   replaceRelations,
   sectionIdsInOrder,
@@ -50,7 +52,7 @@ import { changeAdviceStatus, letterBytes, letterFileName, requireAdvice } from '
 import { missingIds } from '../db/existing';
 import { moveToTrash } from '../reliability/trash';
 import { nowIso } from '../ids';
-import { audited, auditedCreate, auditDeletion } from '../reliability/audit-trail';
+import { audited, auditedCreate, auditDeletion, deletedSnapshot } from '../reliability/audit-trail';
 
 
 async function requireRequest(db: Db, id: string) {
@@ -372,6 +374,41 @@ export const advicesHandlers = defineHandlers({
       await touchAdvice(trx, item.advice_id, ctx.session.userName);
       return requireAdvice(trx, item.advice_id);
     }),
+  // Undo of a deletion, from what the audit trail kept of the item: its place, links and the items that cited it.
+  'advices.restoreItem': async ({ id }, ctx) =>
+    ctx.db.transaction().execute(async (trx) => {
+      if (await findItem(trx, id)) throw new AppError('CONFLICT', t('advices.itemNotDeleted'));
+      const snapshot = await deletedSnapshot(trx, 'advice_items', id);
+      if (!snapshot) throw new AppError('NOT_FOUND', t('advices.itemNotDeleted'));
+      const section = await findSection(trx, String(snapshot.section_id));
+      if (!section) throw new AppError('CONFLICT', t('advices.itemSectionGone'));
+      await requireEditable(trx, section.advice_id);
+      const ids = (name: string) => (Array.isArray(snapshot[name]) ? (snapshot[name] as unknown[]).map(String) : []);
+      // Evidence trashed or purged since is left out; items of the advice deleted since too.
+      const missingFindings = new Set(await missingIds(trx, 'findings', ids('findingIds')));
+      const missingSignals = new Set(await missingIds(trx, 'signals', ids('signalIds')));
+      const links = {
+        findingIds: ids('findingIds').filter((findingId) => !missingFindings.has(findingId)),
+        signalIds: ids('signalIds').filter((signalId) => !missingSignals.has(signalId)),
+      };
+      const present = await itemIdsOfAdvice(trx, section.advice_id, [...ids('relatedItemIds'), ...ids('citedByIds')]);
+      const order = await itemIdsInOrder(trx, section.id);
+      await auditedCreate(trx, ctx.session.userName, 'advice_items', async () => {
+        const fields = { adviceId: section.advice_id, sectionId: section.id, kind: snapshot.kind as ItemKind, text: String(snapshot.text), showMentions: snapshot.show_mentions === 1, position: order.length };
+        await insertItem(trx, fields, ctx.session.userName, id);
+        order.splice(clamp(Number(snapshot.position), order.length), 0, id);
+        await writeItemOrder(trx, section.id, order);
+        await replaceItemLinks(trx, id, links);
+        await replaceRelations(trx, id, ids('relatedItemIds').filter((relatedId) => present.has(relatedId)));
+        return id;
+      });
+      for (const citingId of ids('citedByIds').filter((citingId) => present.has(citingId))) {
+        const citing = (await readRelations(trx, citingId)).filter((relatedId) => relatedId !== id);
+        await audited(trx, ctx.session.userName, 'advice_items', citingId, () => replaceRelations(trx, citingId, [...citing, id]));
+      }
+      await touchAdvice(trx, section.advice_id, ctx.session.userName);
+      return requireAdvice(trx, section.advice_id);
+    }),
   'advices.moveItem': async ({ id, sectionId, index }, ctx) =>
     ctx.db.transaction().execute(async (trx) => {
       const { item } = await requireItemOfEditable(trx, id);
@@ -396,21 +433,43 @@ export const advicesHandlers = defineHandlers({
     if (!item) throw notFound('advices.itemNotFound');
     const advice = await requireAdvice(db, item.advice_id);
     const all = advice.sections.flatMap((section) => section.items);
-    const self = all.find((candidate) => candidate.id === id)!;
-    const findings = (await evidenceFindings(db, [id])).get(id) ?? [];
+    const byId = new Map(all.map((candidate) => [candidate.id, candidate]));
+    const self = byId.get(id)!;
     const short = (text: string) => (text.length > 140 ? `${text.slice(0, 139)}…` : text);
+    const brief = (candidate: AdviceItem) => ({ id: candidate.id, number: candidate.number, text: short(candidate.text) });
+    // The derived chain: this item, then what it rests on through "Volgt uit", each with its evidence.
+    const chain = restsOn(all, id).map((chainId) => byId.get(chainId)!);
+    const evidence = await evidenceFindings(db, [id, ...chain.map((link) => link.id)]);
+    const findings = new Map<string, ItemTrace['findings'][number]>();
+    const signals = new Map<string, ItemTrace['signals'][number]>();
+    for (const source of [self, ...chain]) {
+      const via = source.id === id ? [] : [source.number || short(source.text)];
+      for (const finding of evidence.get(source.id) ?? []) {
+        const known = findings.get(finding.id);
+        if (known) known.via = known.via.length === 0 ? [] : [...new Set([...known.via, ...via])];
+        else findings.set(finding.id, { id: finding.id, text: finding.text, meetingId: finding.meetingId, meetingTitle: finding.meetingTitle, meetingDate: finding.meetingDate, via });
+      }
+      for (const signal of await signalsOf(db, source.id)) {
+        const known = signals.get(signal.id);
+        if (known) known.via = known.via.length === 0 ? [] : [...new Set([...known.via, ...via])];
+        else signals.set(signal.id, { ...signal, via });
+      }
+    }
+    const meetings = new Map<string, ItemTrace['meetings'][number]>();
+    for (const finding of findings.values()) {
+      if (!finding.meetingId) continue;
+      const meeting = meetings.get(finding.meetingId) ?? { id: finding.meetingId, title: finding.meetingTitle, date: finding.meetingDate, findingCount: 0 };
+      meeting.findingCount++;
+      meetings.set(finding.meetingId, meeting);
+    }
     return {
       itemId: id,
-      findings: findings.map((finding) => ({
-        id: finding.id,
-        text: finding.text,
-        meetingId: finding.meetingId,
-        meetingTitle: finding.meetingTitle,
-        meetingDate: finding.meetingDate,
-      })),
-      signals: await signalsOf(db, id),
-      relatedItems: self.relatedItemIds.map((relatedId) => all.find((candidate) => candidate.id === relatedId)).filter((candidate) => candidate !== undefined).map((candidate) => ({ id: candidate.id, number: candidate.number, text: short(candidate.text) })),
-      citedByItems: all.filter((candidate) => candidate.relatedItemIds.includes(id)).map((candidate) => ({ id: candidate.id, number: candidate.number, text: short(candidate.text) })),
+      findings: [...findings.values()],
+      signals: [...signals.values()],
+      relatedItems: self.relatedItemIds.map((relatedId) => byId.get(relatedId)).filter((candidate) => candidate !== undefined).map(brief),
+      citedByItems: all.filter((candidate) => candidate.relatedItemIds.includes(id)).map(brief),
+      chain: chain.map((link) => ({ ...brief(link), kind: link.kind })),
+      meetings: [...meetings.values()].sort((a, b) => a.date.localeCompare(b.date) || a.title.localeCompare(b.title)),
     };
   },
   'advices.citingFinding': async ({ findingId }, { db }) => {

@@ -170,7 +170,7 @@ export async function evidenceFindings(db: Db, itemIds: string[]): Promise<Map<s
   return result;
 }
 
-export async function signalsOf(db: Db, itemId: string): Promise<ItemTrace['signals']> {
+export async function signalsOf(db: Db, itemId: string): Promise<Omit<ItemTrace['signals'][number], 'via'>[]> {
   const rows = await db
     .selectFrom('advice_item_signals')
     .innerJoin('signals', 'signals.id', 'advice_item_signals.signal_id')

@@ -557,6 +557,11 @@ export async function itemIdsOfAdvice(db: Db, adviceId: string, ids: string[]): 
   return new Set(rows.map((row) => row.id));
 }
 
+export async function readRelations(db: Db, itemId: string): Promise<string[]> {
+  const rows = await db.selectFrom('advice_item_relations').select('related_item_id').where('item_id', '=', itemId).orderBy('position').execute();
+  return rows.map((row) => row.related_item_id);
+}
+
 export async function replaceRelations(db: Db, itemId: string, relatedIds: string[]): Promise<void> {
   await db.deleteFrom('advice_item_relations').where('item_id', '=', itemId).execute();
   if (relatedIds.length === 0) return;

@@ -44,6 +44,8 @@ const SPECS: Record<AuditedTable, AuditedTableSpec> = {
       findingIds: { table: 'advice_item_findings', owner: 'item_id', value: 'finding_id', orderBy: 'position' },
       signalIds: { table: 'advice_item_signals', owner: 'item_id', value: 'signal_id', orderBy: 'position' },
       relatedItemIds: { table: 'advice_item_relations', owner: 'item_id', value: 'related_item_id', orderBy: 'position' },
+      // The items that cite this one ("zie 2.1"): a deleted item's snapshot keeps them, so undo restores the citations.
+      citedByIds: { table: 'advice_item_relations', owner: 'related_item_id', value: 'item_id', orderBy: 'item_id' },
     },
   },
   advice_responses: { key: 'id' },
@@ -138,4 +140,21 @@ export async function auditedCreate(trx: Db, userName: string, table: AuditedTab
 /** Records that a record is about to be deleted (call it just before the delete, in its transaction). */
 export async function auditDeletion(trx: Db, userName: string, table: AuditedTable, recordId: string): Promise<void> {
   await writeEntry(trx, table, recordId, userName, await readSnapshot(trx, table, recordId), null);
+}
+
+/**
+ * The record as it was just before it was deleted, when its last entry is that deletion and the
+ * content is still kept (the AVG purge forgets it): what an undo of the deletion puts back.
+ */
+export async function deletedSnapshot(db: Db, table: AuditedTable, recordId: string): Promise<Snapshot | null> {
+  const last = await db
+    .selectFrom('audit_log')
+    .select(['action', 'before_json'])
+    .where('table_name', '=', table)
+    .where('record_id', '=', recordId)
+    .orderBy('at', 'desc')
+    .orderBy('id', 'desc')
+    .executeTakeFirst();
+  if (!last || last.action !== 'delete' || !last.before_json) return null;
+  return JSON.parse(last.before_json) as Snapshot;
 }

@@ -1,5 +1,7 @@
 import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 import ExcelJS from 'exceljs';
+import { ledTo } from '../../../shared/advices/chain';
+import { dutchList } from '../../../shared/advices/numbering';
 import type { AdviceDetail } from '../../../shared/api/advices';
 import type { ResponseOverview } from '../../../shared/api/responses';
 import { formatDateLong, t } from '../../../shared/i18n';
@@ -180,6 +182,8 @@ export interface FeedbackItem {
   position: string | null;
   collegeText: string;
   since: string[];
+  /** Empty for an item that used the finding itself; else the numbers of the items it follows from ("Volgt uit"), nearest last. */
+  via: string[];
 }
 
 export interface FeedbackFinding {
@@ -217,7 +221,7 @@ export async function feedbackFor(db: Db, scope: { meetingIds: string[]; title: 
     if (advice) details.set(adviceId, { advice, overview: await overviewOf(adviceId) });
   }
   const leftOutLogEntries = new Set<string>();
-  const describe = (itemId: string): FeedbackItem | null => {
+  const describe = (itemId: string, via: string[] = []): FeedbackItem | null => {
     const adviceId = adviceOf.get(itemId);
     const found = adviceId ? details.get(adviceId) : undefined;
     if (!found) return null;
@@ -245,11 +249,40 @@ export async function feedbackFor(db: Db, scope: { meetingIds: string[]; title: 
       position: row?.position?.position ?? null,
       collegeText: row?.position?.collegeText ?? '',
       since,
+      via,
     };
+  };
+  // The chain: an item that used the finding, then the items that follow from it ("Volgt uit") in
+  // the same advice, transitively (I.1 → 2.1 → 3.1), each with the items it came through.
+  const withChain = (itemIds: string[]): FeedbackItem[] => {
+    const out: FeedbackItem[] = [];
+    const told = new Set<string>();
+    for (const itemId of itemIds) {
+      const direct = describe(itemId);
+      if (!direct || told.has(itemId)) continue;
+      told.add(itemId);
+      out.push(direct);
+      const items = details.get(adviceOf.get(itemId)!)!.advice.sections.flatMap((section) => section.items);
+      const byId = new Map(items.map((item) => [item.id, item]));
+      const cameThrough = new Map<string, string[]>([[itemId, []]]);
+      for (const followingId of ledTo(items, itemId)) {
+        const following = byId.get(followingId)!;
+        // The path it came through: the nearest earlier item of the chain it rests on.
+        const from = following.relatedItemIds.find((relatedId) => cameThrough.has(relatedId))!;
+        const path = [...cameThrough.get(from)!, byId.get(from)!.number];
+        cameThrough.set(followingId, path);
+        if (told.has(followingId)) continue;
+        told.add(followingId);
+        adviceOf.set(followingId, adviceOf.get(itemId)!);
+        const described = describe(followingId, path);
+        if (described) out.push(described);
+      }
+    }
+    return out;
   };
   const told = shared.map((finding) => {
     const linked = [...new Set([...direct, ...viaSignal].filter((link) => link.finding_id === finding.id).map((link) => link.item_id))];
-    return { text: finding.text, meetingTitle: finding.meetingTitle, items: linked.map(describe).filter((item): item is FeedbackItem => item !== null) };
+    return { text: finding.text, meetingTitle: finding.meetingTitle, items: withChain(linked) };
   });
   return { title: scope.title, councilName: scope.councilName, leftOutPersonal: findings.length - shared.length, leftOutLogEntries: leftOutLogEntries.size, findings: told };
 }
@@ -269,7 +302,14 @@ export async function feedbackDocx(feedback: Feedback): Promise<Buffer> {
       continue;
     }
     for (const item of finding.items) {
-      children.push(para(t('reports.feedbackWeAdvised', { kenmerk: item.kenmerk, betreft: item.betreft, number: item.number, text: item.text }), { bold: false }));
+      children.push(
+        para(
+          item.via.length === 0
+            ? t('reports.feedbackWeAdvised', { kenmerk: item.kenmerk, betreft: item.betreft, number: item.number, text: item.text })
+            : t('reports.feedbackLedTo', { number: item.number, via: dutchList(item.via), text: item.text }),
+          { bold: false },
+        ),
+      );
       if (item.kind === 'aanbeveling')
         children.push(
           para(

@@ -132,7 +132,8 @@ interface AutosaveProps {
   disabled?: boolean;
 }
 
-export function AutosaveTextArea({ label, description, value, onSave, disabled, rows }: AutosaveProps & { rows?: number }) {
+/** `grow`: the box grows with its text (CSS field-sizing) instead of scrolling. */
+export function AutosaveTextArea({ label, description, value, onSave, disabled, rows, grow }: AutosaveProps & { rows?: number; grow?: boolean }) {
   const field = useAutosave(value, onSave);
   return (
     <>
@@ -141,6 +142,7 @@ export function AutosaveTextArea({ label, description, value, onSave, disabled, 
         {...(description ? { description } : {})}
         value={field.value}
         rows={rows ?? 3}
+        {...(grow ? { className: 'aw-grow' } : {})}
         disabled={disabled}
         onChange={(event) => field.onChange(event.target.value)}
         onBlur={field.onBlur}

@@ -35,7 +35,7 @@ function Blocks({ blocks, note }: { blocks: TextBlock[]; note?: string }) {
 }
 
 /** The letter as it will print: the same model and derived numbers as the .docx export. */
-export function LetterPreview({ model }: { model: LetterModel }) {
+export function LetterPreview({ model, currentItemId = null }: { model: LetterModel; currentItemId?: string | null }) {
   return (
     <section className="aw-card aw-preview-wrap" aria-labelledby="voorbeeld-titel">
       <Heading level={2} id="voorbeeld-titel">
@@ -70,7 +70,12 @@ export function LetterPreview({ model }: { model: LetterModel }) {
           <div key={section.id} className="aw-letter__section">
             <p className="aw-letter__heading">{section.heading}</p>
             {section.items.map((item) => (
-              <div key={item.id} className="aw-letter__item" data-number={item.number}>
+              <div
+                key={item.id}
+                className={`aw-letter__item${item.id === currentItemId ? ' aw-letter__item--current' : ''}`}
+                data-number={item.number}
+                data-item-id={item.id}
+              >
                 <span className="aw-letter__number">{item.number}</span>
                 <div>
                   <Blocks blocks={item.blocks} note={item.note} />

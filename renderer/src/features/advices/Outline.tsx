@@ -19,11 +19,16 @@ import { Button } from '../../ui/Button';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { Heading, Paragraph } from '../../ui/Heading';
 import { AutosaveTextArea, AutosaveTextField } from './Autosave';
+import { EvidencePicker } from './EvidencePicker';
+import { itemLabel } from './item-label';
+import { TracePanel } from './TracePanel';
 
 export interface OutlineActions {
   /** Runs one change after the others; resolves true when it was saved, false when refused or failed (then said on screen). */
   run(method: () => Promise<AdviceDetail>): Promise<boolean>;
   select(itemId: string): void;
+  /** An item was deleted: offer to undo it. */
+  deleted(itemId: string, label: string): void;
 }
 
 /**
@@ -41,9 +46,6 @@ const collisionByType: CollisionDetection = (args) => {
   return underPointer.length > 0 ? underPointer : closestCenter({ ...args, droppableContainers: candidates });
 };
 
-export function itemLabel(item: Pick<AdviceItem, 'number'>): string {
-  return item.number ? t('advicesUi.item', { number: item.number }) : t('advicesUi.itemUnnumbered');
-}
 
 function Sortable({ id, data, children }: { id: string; data: Record<string, unknown>; children(handle: ReactNode): ReactNode }) {
   const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({ id, data });
@@ -77,113 +79,139 @@ function ItemCard({ advice, section, item, index, handle, selected, actions, api
   const others = advice.sections.flatMap((candidate) => candidate.items).filter((candidate) => candidate.id !== item.id && candidate.number);
   const hasEvidence = item.findingIds.length + item.signalIds.length > 0;
   const moveWithin = (to: number) => actions.run(() => api.call('advices.moveItem', { id: item.id, sectionId: section.id, index: to }));
+  const remove = async () => {
+    if (await actions.run(() => api.call('advices.deleteItem', { id: item.id }))) actions.deleted(item.id, label);
+  };
   return (
-    <article className={`aw-item${selected ? ' aw-item--selected' : ''}`} aria-label={label} data-testid="advice-item">
+    // Focus anywhere in an item selects it: its controls, links and trace appear there, the letter scrolls to it.
+    <article
+      className={`aw-item${selected ? ' aw-item--selected' : ''}`}
+      aria-label={label}
+      data-testid="advice-item"
+      data-item-id={item.id}
+      onFocus={(event) => {
+        // Not from the drag handle: growing the item at the start of a drag would move the drop targets.
+        if (!selected && !(event.target as HTMLElement).closest('.aw-drag-handle')) actions.select(item.id);
+      }}
+    >
       <div className="aw-item__bar">
         {handle}
         <span className="aw-item__number" data-testid="item-number">
           {item.number || '–'}
         </span>
-        <select
-          aria-label={`${t('advicesUi.itemKind')}: ${label}`}
-          className="utrecht-select aw-select-small"
-          value={item.kind}
-          onChange={(event) => {
-            const kind = event.target.value as ItemKind;
-            void actions.run(() => api.call('advices.updateItem', { id: item.id, kind }));
-          }}
-        >
-          {(['bevinding', 'conclusie', 'aanbeveling', 'overig'] as const).map((kind) => (
-            <option key={kind} value={kind}>
-              {t(`advicesUi.itemKind_${kind}`)}
-            </option>
-          ))}
-        </select>
+        {selected ? (
+          <select
+            aria-label={`${t('advicesUi.itemKind')}: ${label}`}
+            className="utrecht-select aw-select-small aw-select-kind"
+            value={item.kind}
+            onChange={(event) => {
+              const kind = event.target.value as ItemKind;
+              void actions.run(() => api.call('advices.updateItem', { id: item.id, kind }));
+            }}
+          >
+            {(['bevinding', 'conclusie', 'aanbeveling', 'overig'] as const).map((kind) => (
+              <option key={kind} value={kind}>
+                {t(`advicesUi.itemKind_${kind}`)}
+              </option>
+            ))}
+          </select>
+        ) : (
+          <span className="aw-muted aw-small">{t(`advicesUi.itemKind_${item.kind}`)}</span>
+        )}
         <span className="aw-spacer" />
-        <Button appearance="subtle" aria-label={t('advicesUi.moveItemUp', { item: label })} disabled={index === 0} onClick={() => void moveWithin(index - 1)}>
-          ↑ {t('advicesUi.moveUp')}
-        </Button>
-        <Button
-          appearance="subtle"
-          aria-label={t('advicesUi.moveItemDown', { item: label })}
-          disabled={index === section.items.length - 1}
-          onClick={() => void moveWithin(index + 1)}
-        >
-          ↓ {t('advicesUi.moveDown')}
-        </Button>
-        <select
-          aria-label={t('advicesUi.moveToSection', { item: label })}
-          className="utrecht-select aw-select-small"
-          value={section.id}
-          onChange={(event) => {
-            // Read now: saves are queued, and by then React has reset the controlled select.
-            const sectionId = event.target.value;
-            void actions.run(() => api.call('advices.moveItem', { id: item.id, sectionId, index: 100_000 }));
-          }}
-        >
-          {advice.sections.map((candidate, candidateIndex) => (
-            <option key={candidate.id} value={candidate.id}>
-              {candidate.number ? `${candidate.number}. ` : ''}
-              {candidate.title}
-              {candidateIndex === sectionIndex ? ' ✓' : ''}
-            </option>
-          ))}
-        </select>
+        {selected && (
+          <span className="aw-item__move">
+            <Button appearance="subtle" aria-label={t('advicesUi.moveItemUp', { item: label })} disabled={index === 0} onClick={() => void moveWithin(index - 1)}>
+              ↑ {t('advicesUi.moveUp')}
+            </Button>
+            <Button
+              appearance="subtle"
+              aria-label={t('advicesUi.moveItemDown', { item: label })}
+              disabled={index === section.items.length - 1}
+              onClick={() => void moveWithin(index + 1)}
+            >
+              ↓ {t('advicesUi.moveDown')}
+            </Button>
+            <select
+              aria-label={t('advicesUi.moveToSection', { item: label })}
+              className="utrecht-select aw-select-small"
+              value={section.id}
+              onChange={(event) => {
+                // Read now: saves are queued, and by then React has reset the controlled select.
+                const sectionId = event.target.value;
+                void actions.run(() => api.call('advices.moveItem', { id: item.id, sectionId, index: 100_000 }));
+              }}
+            >
+              {advice.sections.map((candidate, candidateIndex) => (
+                <option key={candidate.id} value={candidate.id}>
+                  {candidate.number ? `${candidate.number}. ` : ''}
+                  {candidate.title}
+                  {candidateIndex === sectionIndex ? ' ✓' : ''}
+                </option>
+              ))}
+            </select>
+          </span>
+        )}
       </div>
       <AutosaveTextArea
         label={t('advicesUi.itemText', { item: label })}
         value={item.text}
-        rows={Math.min(10, Math.max(2, Math.ceil(item.text.length / 70)))}
+        rows={2}
+        grow
         onSave={(text) => actions.run(() => api.call('advices.updateItem', { id: item.id, text }))}
       />
-      {item.crossReference && <p className="aw-muted aw-small">({item.crossReference})</p>}
-      <div className="aw-item__foot">
-        <details>
-          <summary>
-            {t('advicesUi.relatedItems')}
-            {item.relatedItemIds.length > 0 ? `: ${item.crossReference}` : ''}
-          </summary>
-          <fieldset className="aw-related">
-            <legend className="aw-visually-hidden">{t('advicesUi.relatedItems')}</legend>
-            {others.map((other) => (
-              <label key={other.id} className="aw-checkbox">
+      {!selected && (item.crossReference || hasEvidence) && (
+        <p className="aw-muted aw-small aw-item__summary">
+          {[item.crossReference, hasEvidence ? t('advicesUi.linkedEvidence', { findings: item.findingIds.length, signals: item.signalIds.length }) : ''].filter(Boolean).join(' · ')}
+        </p>
+      )}
+      {selected && (
+        <div className="aw-item__tools">
+          <details>
+            <summary>
+              {t('advicesUi.relatedItems')}
+              {item.relatedItemIds.length > 0 ? `: ${item.crossReference}` : ''}
+            </summary>
+            <fieldset className="aw-related">
+              <legend className="aw-visually-hidden">{t('advicesUi.relatedItems')}</legend>
+              {others.map((other) => (
+                <label key={other.id} className="aw-checkbox">
+                  <input
+                    type="checkbox"
+                    checked={item.relatedItemIds.includes(other.id)}
+                    onChange={(event) => {
+                      const next = event.target.checked ? [...item.relatedItemIds, other.id] : item.relatedItemIds.filter((id) => id !== other.id);
+                      void actions.run(() => api.call('advices.updateItem', { id: item.id, relatedItemIds: next }));
+                    }}
+                  />{' '}
+                  {other.number} {other.text.slice(0, 60)}
+                </label>
+              ))}
+            </fieldset>
+          </details>
+          <EvidencePicker item={item} actions={actions} />
+          <div className="aw-item__foot">
+            {hasEvidence && (
+              <label className="aw-checkbox">
                 <input
                   type="checkbox"
-                  checked={item.relatedItemIds.includes(other.id)}
+                  checked={item.showMentions}
                   onChange={(event) => {
-                    const next = event.target.checked ? [...item.relatedItemIds, other.id] : item.relatedItemIds.filter((id) => id !== other.id);
-                    void actions.run(() => api.call('advices.updateItem', { id: item.id, relatedItemIds: next }));
+                    const showMentions = event.target.checked;
+                    void actions.run(() => api.call('advices.updateItem', { id: item.id, showMentions }));
                   }}
                 />{' '}
-                {other.number} {other.text.slice(0, 60)}
+                {t('advicesUi.showMentions')}
               </label>
-            ))}
-          </fieldset>
-        </details>
-        {hasEvidence && (
-          <>
-            <span className="aw-muted aw-small">{t('advicesUi.linkedEvidence', { findings: item.findingIds.length, signals: item.signalIds.length })}</span>
-            <label className="aw-checkbox">
-              <input
-                type="checkbox"
-                checked={item.showMentions}
-                onChange={(event) => {
-                  const showMentions = event.target.checked;
-                  void actions.run(() => api.call('advices.updateItem', { id: item.id, showMentions }));
-                }}
-              />{' '}
-              {t('advicesUi.showMentions')}
-            </label>
-          </>
-        )}
-        <span className="aw-spacer" />
-        <Button appearance="subtle" aria-label={t('advicesUi.selectItem', { item: label })} aria-pressed={selected} onClick={() => actions.select(item.id)}>
-          {t('advicesUi.select')}
-        </Button>
-        <Button appearance="subtle" aria-label={t('advicesUi.deleteItem', { item: label })} onClick={() => void actions.run(() => api.call('advices.deleteItem', { id: item.id }))}>
-          {t('common.delete')}
-        </Button>
-      </div>
+            )}
+            <span className="aw-spacer" />
+            <Button appearance="subtle" aria-label={t('advicesUi.deleteItem', { item: label })} onClick={() => void remove()}>
+              {t('common.delete')}
+            </Button>
+          </div>
+          <TracePanel advice={advice} itemId={item.id} />
+        </div>
+      )}
     </article>
   );
 }
@@ -226,7 +254,7 @@ export function Outline({ advice, selectedItemId, actions, api }: OutlineProps) 
 
   return (
     <section className="aw-card" aria-labelledby="opbouw-titel">
-      <Heading level={2} id="opbouw-titel">
+      <Heading level={2} id="opbouw-titel" tabIndex={-1}>
         {t('advicesUi.outline')}
       </Heading>
       <Paragraph className="aw-muted">{t('advicesUi.outlineHint')}</Paragraph>

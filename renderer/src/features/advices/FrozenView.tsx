@@ -1,0 +1,50 @@
+import type { AdviceDetail } from '../../../../shared/api/advices';
+import { formatDateLong, formatDateTime, t } from '../../../../shared/i18n';
+import { api } from '../../api';
+import { Alert } from '../../ui/Alert';
+import { Button } from '../../ui/Button';
+import { Heading } from '../../ui/Heading';
+import { base64ToBytes, downloadBytes } from '../../ui/download';
+import type { OutlineActions } from './Outline';
+
+export function FrozenView({ advice, actions }: { advice: AdviceDetail; actions: OutlineActions }) {
+  const current = advice.versions.find((version) => version.version === advice.version);
+  const download = async (version: number) => {
+    const frozen = await api.call('advices.frozen', { id: advice.id, version });
+    downloadBytes(`${advice.kenmerk} ${advice.betreft} (verzonden versie ${version}).docx`, base64ToBytes(frozen.docxBase64));
+  };
+  return (
+    <section className="aw-card aw-frozen" aria-labelledby="vast-titel" data-testid="frozen-view">
+      <Heading level={2} id="vast-titel">
+        {t('advicesUi.status_verzonden')}
+      </Heading>
+      <Alert kind="info">{t('advicesUi.frozenNotice', { date: advice.sentOn ? formatDateLong(advice.sentOn) : '' })}</Alert>
+      {advice.archivedAt && (
+        <p data-testid="archived-notice">
+          <span className="aw-archived-marker">{t('adviceTrash.archivedMarker')}</span> {t('adviceTrash.archivedNotice', { date: formatDateTime(advice.archivedAt) })}
+        </p>
+      )}
+      <div className="aw-button-row">
+        {current && <Button onClick={() => void download(current.version)}>{t('advicesUi.frozenDownload', { version: current.version })}</Button>}
+        {!advice.archivedAt && (
+          <Button appearance="primary" onClick={() => void actions.run(() => api.call('advices.newVersion', { id: advice.id }))}>
+            {t('advicesUi.newVersion')}
+          </Button>
+        )}
+        {advice.archivedAt ? (
+          <Button onClick={() => void actions.run(() => api.call('advices.unarchive', { id: advice.id }))}>{t('adviceTrash.unarchive')}</Button>
+        ) : (
+          <Button appearance="subtle" onClick={() => void actions.run(() => api.call('advices.archive', { id: advice.id }))}>
+            {t('adviceTrash.archive')}
+          </Button>
+        )}
+      </div>
+      <p className="aw-strong">{t('advicesUi.versions')}</p>
+      <ul>
+        {advice.versions.map((version) => (
+          <li key={version.version}>{t('advicesUi.versionLine', { version: version.version, date: formatDateLong(version.sentOn) })}</li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,80 @@
+import { useState } from 'react';
+import { todayInNetherlands } from '../../../../shared/calendar';
+import type { AdviceDetail } from '../../../../shared/api/advices';
+import { t } from '../../../../shared/i18n';
+import { ApiCallError } from '../../../../shared/result';
+import { api } from '../../api';
+import { hrefFor } from '../../app/router';
+import { Button } from '../../ui/Button';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { TextField } from '../../ui/Field';
+import { Heading } from '../../ui/Heading';
+import { AdoptionLink } from '../councilOwn/CouncilAttention';
+import type { OutlineActions } from './Outline';
+import { ExportButtons } from './ExportButtons';
+
+export function StatusPanel({ advice, actions, onError }: { advice: AdviceDetail; actions: OutlineActions; onError(message: string): void }) {
+  const [date, setDate] = useState(todayInNetherlands);
+  const [confirmSend, setConfirmSend] = useState(false);
+  const [confirmDelete, setConfirmDelete] = useState(false);
+  return (
+    <section className="aw-card" aria-labelledby="status-titel">
+      <Heading level={2} id="status-titel">
+        {t('advicesUi.statusActions')}
+      </Heading>
+      <p data-testid="advice-status">{t('advicesUi.statusNow', { status: t(`advicesUi.status_${advice.status}`) })}</p>
+      <AdoptionLink adviceId={advice.id} status={advice.status} />
+      {!advice.frozen && (
+        <>
+          <TextField type="date" label={t('advicesUi.statusDate')} value={date} onChange={(event) => setDate(event.target.value)} />
+          <div className="aw-button-row">
+            {advice.status === 'concept' && (
+              <Button appearance="primary" onClick={() => void actions.run(() => api.call('advices.setStatus', { id: advice.id, status: 'vastgesteld', date }))}>
+                {t('advicesUi.markAdopted')}
+              </Button>
+            )}
+            {advice.status === 'vastgesteld' && (
+              <Button appearance="primary" onClick={() => setConfirmSend(true)}>
+                {t('advicesUi.markSent')}
+              </Button>
+            )}
+            {advice.versions.length === 0 && (
+              <Button appearance="subtle" onClick={() => setConfirmDelete(true)}>
+                {t('advicesUi.deleteAdvice')}
+              </Button>
+            )}
+          </div>
+        </>
+      )}
+      <ExportButtons advice={advice} onError={onError} />
+      <ConfirmDialog
+        open={confirmSend}
+        title={t('advicesUi.markSent')}
+        message={t('advicesUi.confirmSent', { kenmerk: advice.kenmerk })}
+        confirmLabel={t('advicesUi.markSent')}
+        onConfirm={() => {
+          setConfirmSend(false);
+          void actions.run(() => api.call('advices.setStatus', { id: advice.id, status: 'verzonden', date }));
+        }}
+        onCancel={() => setConfirmSend(false)}
+      />
+      <ConfirmDialog
+        open={confirmDelete}
+        title={t('advicesUi.deleteAdvice')}
+        message={t('adviceTrash.confirmToTrash', { kenmerk: advice.kenmerk, betreft: advice.betreft })}
+        confirmLabel={t('adviceTrash.toTrash')}
+        onConfirm={async () => {
+          setConfirmDelete(false);
+          try {
+            await api.call('advices.delete', { id: advice.id });
+            window.location.hash = hrefFor('/adviezen');
+          } catch (error) {
+            if (error instanceof ApiCallError) onError(error.message);
+            else throw error;
+          }
+        }}
+        onCancel={() => setConfirmDelete(false)}
+      />
+    </section>
+  );
+}
