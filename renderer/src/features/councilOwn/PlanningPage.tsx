@@ -10,6 +10,7 @@ import { Heading, Paragraph } from '../../ui/Heading';
 import { SelectField } from '../meetings/controls';
 import { CouncilTabs, useLoaded } from './shared';
 import { todayInNetherlands } from '../../../../shared/calendar';
+import { ScrollRegion } from '../../ui/ScrollRegion';
 
 const MONTHS = Array.from({ length: 12 }, (_, index) => index + 1);
 
@@ -45,7 +46,7 @@ export function PlanningPage() {
         </Heading>
         {items && items.length === 0 && <Paragraph>{t('councilOwn.noPlanning')}</Paragraph>}
         {items && items.length > 0 && (
-          <div className="aw-table-wrap">
+          <ScrollRegion label={`${t('councilOwn.planningTitle')} ${year}`}>
             <table className="aw-table utrecht-table">
               <thead>
                 <tr>
@@ -85,7 +86,7 @@ export function PlanningPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
         )}
       </section>
       <section className="aw-card" aria-labelledby="planning-toevoegen">
