@@ -115,37 +115,47 @@ async function open(page: Page, path: string, heading: RegExp): Promise<void> {
   await expect(page.getByText('Bezig met laden…')).toHaveCount(0);
 }
 
-/** How far the page itself scrolls sideways (0 when it reflows). */
-async function sidewaysOverflow(page: Page): Promise<number> {
-  return page.evaluate(async () => {
-    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
-    const root = document.scrollingElement!;
-    return root.scrollWidth - root.clientWidth;
-  });
-}
+/*
+ * The two measurements run in the page. They are plain JavaScript source because the test program
+ * is type-checked without the DOM library (tsconfig.node.json).
+ */
+
+/** How far the page itself scrolls sideways (0 when it reflows), after layout settles. */
+const SIDEWAYS_OVERFLOW = `new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => {
+  const root = document.scrollingElement;
+  resolve(root.scrollWidth - root.clientWidth);
+})))`;
 
 /** What is wrong with the focused element's position, or null: out of view, or covered by another element. */
+const FOCUS_PROBLEM = `(() => {
+  const element = document.activeElement;
+  if (!element || element === document.body) return null;
+  const describe = (node) =>
+    node.tagName.toLowerCase() + (node.id ? '#' + node.id : '') +
+    (node.getAttribute('aria-label') ? '[' + node.getAttribute('aria-label') + ']' : '') +
+    ' "' + (node.textContent || '').trim().slice(0, 40) + '"';
+  const rect = element.getBoundingClientRect();
+  if (rect.width * rect.height < 4) return null; // e.g. a visually hidden input behind its label
+  const left = Math.max(rect.left, 0);
+  const right = Math.min(rect.right, window.innerWidth);
+  const top = Math.max(rect.top, 0);
+  const bottom = Math.min(rect.bottom, window.innerHeight);
+  if (right - left < 1 || bottom - top < 1) {
+    return describe(element) + ' outside the viewport at ' + Math.round(rect.left) + ',' + Math.round(rect.top);
+  }
+  const hit = document.elementFromPoint((left + right) / 2, (top + bottom) / 2);
+  if (!hit || element.contains(hit) || hit.contains(element)) return null;
+  const label = hit.closest('label');
+  if (label && label.control === element) return null;
+  return describe(element) + ' covered by ' + describe(hit);
+})()`;
+
+async function sidewaysOverflow(page: Page): Promise<number> {
+  return page.evaluate<number>(SIDEWAYS_OVERFLOW);
+}
+
 async function focusProblem(page: Page): Promise<string | null> {
-  return page.evaluate(() => {
-    const element = document.activeElement as HTMLElement | null;
-    if (!element || element === document.body) return null;
-    const describe = (node: Element) =>
-      `${node.tagName.toLowerCase()}${node.id ? `#${node.id}` : ''}${node.getAttribute('aria-label') ? `[${node.getAttribute('aria-label')}]` : ''} "${(node.textContent ?? '').trim().slice(0, 40)}"`;
-    const rect = element.getBoundingClientRect();
-    if (rect.width * rect.height < 4) return null; // e.g. a hidden file input behind its label
-    const left = Math.max(rect.left, 0);
-    const right = Math.min(rect.right, window.innerWidth);
-    const top = Math.max(rect.top, 0);
-    const bottom = Math.min(rect.bottom, window.innerHeight);
-    if (right - left < 1 || bottom - top < 1) {
-      return `${describe(element)} outside the viewport at ${Math.round(rect.left)},${Math.round(rect.top)}`;
-    }
-    const hit = document.elementFromPoint((left + right) / 2, (top + bottom) / 2);
-    if (!hit || element.contains(hit) || hit.contains(element)) return null;
-    if (hit instanceof HTMLLabelElement && hit.control === element) return null;
-    if (hit.closest('label')?.control === element) return null;
-    return `${describe(element)} covered by ${describe(hit)}`;
-  });
+  return page.evaluate<string | null>(FOCUS_PROBLEM);
 }
 
 test('seed', async ({ app }) => {
