@@ -20,7 +20,7 @@ test('monitoring: create a team, assess two periods with the AVI framework, see 
   // The team.
   await app.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Wijkteams' }).click();
   await app.getByRole('navigation', { name: 'Onderdelen van monitoring' }).getByRole('link', { name: 'Teams' }).click();
-  await expect(app.getByRole('heading', { level: 1, name: 'Wijkteams: wijkteams' })).toBeVisible();
+  await expect(app.getByRole('heading', { level: 1, name: 'Wijkteams: teams' })).toBeVisible();
   await app.getByRole('button', { name: 'Wijkteam toevoegen' }).click();
   await expect(app.getByLabel('Naam van het team')).toBeFocused();
   await app.getByLabel('Naam van het team').fill('Wijkteam Noord');
@@ -186,7 +186,7 @@ test('monitoring: create a team, assess two periods with the AVI framework, see 
   // The team page: composition and latest assessments.
   await app.getByRole('navigation', { name: 'Onderdelen van monitoring' }).getByRole('link', { name: 'Teams' }).click();
   await app.getByRole('link', { name: 'Wijkteam Noord' }).click();
-  await expect(app.getByRole('heading', { level: 1, name: 'Wijkteam Wijkteam Noord' })).toBeVisible();
+  await expect(app.getByRole('heading', { level: 1, name: 'Wijkteam Noord' })).toBeVisible();
   const latest = app.getByRole('region', { name: 'Laatste beoordelingen' });
   await expect(latest.getByRole('row', { name: /Tevredenheid van bewoners/ })).toContainText('2e kwartaal 2026');
   await expect(latest.getByRole('row', { name: /Tevredenheid van bewoners/ })).toContainText('✔ 5 van 5 (goed)');

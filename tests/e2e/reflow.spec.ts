@@ -150,6 +150,23 @@ const FOCUS_PROBLEM = `(() => {
   return describe(element) + ' covered by ' + describe(hit);
 })()`;
 
+/** The elements that stick out past the right edge, innermost first: named in a failure. */
+const STICKING_OUT = `(() => {
+  const out = (node) => node.getBoundingClientRect().right > document.scrollingElement.clientWidth + 1;
+  const unclipped = (node) => {
+    for (let parent = node.parentElement; parent && parent !== document.body; parent = parent.parentElement) {
+      if (getComputedStyle(parent).overflowX !== 'visible') return false;
+    }
+    return true;
+  };
+  return [...document.querySelectorAll('body *')]
+  .filter((node) => out(node) && unclipped(node))
+  .filter((node) => ![...node.children].some((child) => out(child)))
+  .slice(0, 3)
+  .map((node) => node.tagName.toLowerCase() + '.' + [...node.classList].join('.') + ' "' + (node.textContent || '').trim().slice(0, 30) + '"')
+  .join(', ');
+})()`;
+
 async function sidewaysOverflow(page: Page): Promise<number> {
   return page.evaluate<number>(SIDEWAYS_OVERFLOW);
 }
@@ -170,7 +187,9 @@ test('every screen reflows: no sideways scrolling of the page at 1280, 640 and 3
       await app.setViewportSize(size);
       await open(app, screen.path, screen.heading);
       const overflow = await sidewaysOverflow(app);
-      if (overflow > 0) problems.push(`${screen.name} at ${size.width}×${size.height}: page scrolls ${overflow}px sideways`);
+      if (overflow > 0) {
+        problems.push(`${screen.name} at ${size.width}×${size.height}: page scrolls ${overflow}px sideways (${await app.evaluate<string>(STICKING_OUT)})`);
+      }
       if (size.width !== 640) {
         await expectNoAccessibilityViolations(app).catch((error: unknown) => problems.push(`${screen.name} at ${size.width}px: ${String(error)}`));
       }

@@ -93,7 +93,7 @@ describe('wijkteams', () => {
     expect(stored.n).toBe(1);
     // Emptying the trash keeps the team while its assessments point at it, and says so; nothing changes.
     const before = databaseFingerprint(core.sqlite);
-    expect((await core.value('trash.empty', { confirm: true })).kept).toMatchObject([{ table: 'wijkteams', id: created.id, usedBy: '1 beoordelingen' }]);
+    expect((await core.value('trash.empty', { confirm: true })).kept).toMatchObject([{ table: 'wijkteams', id: created.id, usedBy: '1 beoordeling' }]);
     expectUnchanged(before);
   });
 });
