@@ -217,5 +217,5 @@ test('monitoring: create a team, assess two periods with the AVI framework, see 
   await app.goto(`${origin}/#/instellingen`);
   await wijken.getByRole('button', { name: 'Verwijderen: Noord' }).click();
   await app.getByRole('dialog', { name: 'Verwijderen' }).getByRole('button', { name: 'Verwijderen' }).click();
-  await expect(wijken.getByText(/^Wijk "Noord" kan niet worden verwijderd, want deze is in gebruik bij: .*1 wijkteams/)).toBeVisible();
+  await expect(wijken.getByText(/^Wijk "Noord" kan niet worden verwijderd, want deze is in gebruik bij: .*1 wijkteam\b/)).toBeVisible();
 });

@@ -61,7 +61,7 @@ describe('wijkteams', () => {
     const before = databaseFingerprint(core.sqlite);
     const error = await core.failure('wijken.delete', { id: noord.id });
     expect(error.code).toBe('CONFLICT');
-    expect(error.message).toContain('wijkteams');
+    expect(error.message).toContain('1 wijkteam.');
     expectUnchanged(before);
   });
 
