@@ -78,6 +78,12 @@ test('monitoring: create a team, assess two periods with the AVI framework, see 
   await expect(app.getByText('Beoordeling opgeslagen: Wijkteam Noord, Tevredenheid van bewoners, 1e kwartaal 2026.')).toBeVisible();
   await expect(matrix.getByRole('button', { name: /^Wijkteam Noord, Tevredenheid van bewoners: 3 van 5 \(matig\)/ })).toContainText('! 3 van 5');
 
+  // Opened again, the dialog puts the focus on the chosen score, not on "1 van 5".
+  await matrix.getByRole('button', { name: /^Wijkteam Noord, Tevredenheid van bewoners: 3 van 5/ }).click();
+  await expect(dialog.getByRole('radio', { name: '3 van 5' })).toBeFocused();
+  await dialog.getByRole('button', { name: 'Annuleren' }).click();
+  await expect(dialog).toBeHidden();
+
   // Assess by keyboard: arrow to the count cell, Enter, type, Enter.
   await matrix.getByRole('button', { name: /^Wijkteam Noord, Tevredenheid van bewoners/ }).focus();
   for (let step = 0; step < 4; step += 1) await app.keyboard.press('ArrowRight');

@@ -50,6 +50,10 @@ async function seed(page: Page): Promise<Record<string, string>> {
   ]) {
     findings.push((await call<{ id: string }>(page, 'findings.create', { text, meetingId: meeting.id, tags: ['bereikbaarheid'] })).id);
   }
+  // Enough rows that the findings table scrolls under its sticky header.
+  for (let index = 1; index <= 40; index += 1) {
+    await call(page, 'findings.create', { text: `Punt ${index} over de bereikbaarheid van voorzieningen in de wijk`, meetingId: meeting.id });
+  }
   await call(page, 'signals.create', { title: 'Wijkteam slecht bereikbaar in de avonduren', findingIds: findings.slice(0, 2) });
   let advice = await call<Advice>(page, 'advices.create', { kind: 'ongevraagd', betreft: 'Bereikbaarheid van de sociale wijkteams in de avonduren en het weekend', adviceDate: daysAgo(60) });
   advice = await call<Advice>(page, 'advices.addSection', { adviceId: advice.id, title: 'Aanbevelingen' });
