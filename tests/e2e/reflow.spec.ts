@@ -158,6 +158,8 @@ const FOCUS_PROBLEM = `(() => {
 const STICKING_OUT = `(() => {
   const out = (node) => node.getBoundingClientRect().right > document.scrollingElement.clientWidth + 1;
   const unclipped = (node) => {
+    // An absolutely positioned box escapes the scrolling boxes between it and its containing block.
+    if (['absolute', 'fixed'].includes(getComputedStyle(node).position)) return true;
     for (let parent = node.parentElement; parent && parent !== document.body; parent = parent.parentElement) {
       if (getComputedStyle(parent).overflowX !== 'visible') return false;
     }
