@@ -225,6 +225,20 @@ test('keyboard pass: each focused element is in view and not under a sticky elem
   expect([...new Set(problems)]).toEqual([]);
 });
 
+test('findings table: row check boxes reached with Tab and Shift+Tab never sit under the sticky column headers', async ({ app }) => {
+  await app.setViewportSize({ width: 1280, height: 800 });
+  await open(app, '/inbreng', /Inbreng/);
+  const rows = app.getByRole('region', { name: 'Tabel met inbreng (scrollbaar)' });
+  await rows.getByRole('checkbox').first().focus();
+  const problems: string[] = [];
+  for (const key of [...Array<string>(25).fill('Tab'), ...Array<string>(25).fill('Shift+Tab')]) {
+    await app.keyboard.press(key);
+    const problem = await focusProblem(app);
+    if (problem) problems.push(`after ${key}: ${problem}`);
+  }
+  expect(problems).toEqual([]);
+});
+
 test('narrow window: the navigation folds into a Menu button that opens, closes with Escape and returns focus', async ({ app }) => {
   await app.setViewportSize({ width: 320, height: 256 });
   await open(app, '/', /./);
