@@ -69,6 +69,9 @@ async function seed(page: Page): Promise<Record<string, string>> {
     notes: '',
     itemIds: [],
   });
+  // A response with a position, so the dashboard draws its charts.
+  await call(page, 'responses.record', { adviceId: advice.id, receivedOn: daysAgo(30), kenmerk: 'GR-2026-17' });
+  await call(page, 'responses.setPosition', { itemId: advice.sections[0]!.items[0]!.id, position: 'deels_overgenomen' });
   const draft = await call<Advice>(page, 'advices.create', { kind: 'gevraagd', betreft: 'Beleidsplan Wmo 2027', withDefaultSections: true });
   const team = await call<{ id: string }>(page, 'wijkteams.create', {
     name: 'Sociaal Wijkteam Binnenstad-Noordoost',
@@ -76,6 +79,12 @@ async function seed(page: Page): Promise<Record<string, string>> {
     organisations: ['Welzijnsorganisatie Binnenstad', 'GGD'],
     disciplines: ['opbouwwerker', 'maatschappelijk werker'],
   });
+  // Two assessed quarters, so the trend page draws a chart.
+  const frameworks = await call<{ builtinKey: string | null; criteria: { id: string; measureType: string }[] }[]>(page, 'frameworks.list', {});
+  const score = frameworks.find((framework) => framework.builtinKey === 'avi')!.criteria.find((criterion) => criterion.measureType === 'score')!;
+  const year = daysAgo(60).slice(0, 4);
+  await call(page, 'assessments.save', { wijkteamId: team.id, criterionId: score.id, periodKey: `${year}-K1`, value: 3 });
+  await call(page, 'assessments.save', { wijkteamId: team.id, criterionId: score.id, periodKey: `${year}-K2`, value: 4 });
   await call(page, 'members.create', { name: 'Çiğdem Öztürk-Vandenbroucke', role: 'voorzitter', termStart: '2024-01-01', email: 'cigdem@example.nl' });
   return { meeting: meeting.id, advice: advice.id, draft: draft.id, team: team.id, year: daysAgo(60).slice(0, 4) };
 }
@@ -223,6 +232,24 @@ test('keyboard pass: each focused element is in view and not under a sticky elem
     }
   }
   expect([...new Set(problems)]).toEqual([]);
+});
+
+test('charts stay out of the Tab order; their tables carry the figures under distinct captions', async ({ app }) => {
+  await app.setViewportSize({ width: 1280, height: 800 });
+  for (const screen of [
+    { path: '/reacties', heading: /Reacties/ },
+    { path: '/wijkteams/ontwikkeling', heading: /Wijkteams/ },
+  ]) {
+    await open(app, screen.path, screen.heading);
+    await expect(app.locator('svg.recharts-surface').first()).toBeVisible();
+    for (let step = 0; step < 80; step += 1) {
+      await app.keyboard.press('Tab');
+      expect(await app.evaluate<boolean>('Boolean(document.activeElement && document.activeElement.closest("svg"))'), `${screen.path}: Tab ${step + 1} lands in a chart`).toBe(false);
+    }
+  }
+  await open(app, '/reacties', /Reacties/);
+  await expect(app.getByRole('table', { name: 'Tabel bij de grafiek: standpunten van het college per jaar' })).toBeVisible();
+  await expect(app.getByRole('table', { name: 'Tabel bij de grafiek: overname van aanbevelingen per jaar' })).toBeVisible();
 });
 
 test('findings table: row check boxes reached with Tab and Shift+Tab never sit under the sticky column headers', async ({ app }) => {
