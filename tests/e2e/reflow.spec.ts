@@ -241,6 +241,10 @@ test('charts stay out of the Tab order; their tables carry the figures under dis
     { path: '/wijkteams/ontwikkeling', heading: /Wijkteams/ },
   ]) {
     await open(app, screen.path, screen.heading);
+    if (screen.path === '/wijkteams/ontwikkeling') {
+      await app.getByRole('radio', { name: 'Eén team, alle criteria' }).check();
+      await app.getByRole('button', { name: 'Toon ontwikkeling' }).click();
+    }
     await expect(app.locator('svg.recharts-surface').first()).toBeVisible();
     for (let step = 0; step < 80; step += 1) {
       await app.keyboard.press('Tab');
