@@ -256,6 +256,23 @@ test('charts stay out of the Tab order; their tables carry the figures under dis
   await expect(app.getByRole('table', { name: 'Tabel bij de grafiek: overname van aanbevelingen per jaar' })).toBeVisible();
 });
 
+test('focus on the navy sidebar: a yellow ring and white text (at least 3:1), not the dark page ring', async ({ app }, testInfo) => {
+  await app.setViewportSize({ width: 1280, height: 800 });
+  await open(app, '/', /./);
+  const button = app.getByRole('button', { name: 'Naam wijzigen' });
+  await button.focus();
+  await app.keyboard.press('Shift+Tab');
+  await app.keyboard.press('Tab');
+  await expect(button).toBeFocused();
+  const style = await app.evaluate<Record<string, string>>(`(() => {
+    const computed = getComputedStyle(document.activeElement);
+    return { outline: computed.outlineColor, outlineStyle: computed.outlineStyle, color: computed.color, background: computed.backgroundColor };
+  })()`);
+  // #ffbf47 on the sidebar's #123865 is 7.8:1; the text stays white on the navy (11:1).
+  expect(style).toEqual({ outline: 'rgb(255, 191, 71)', outlineStyle: 'solid', color: 'rgb(255, 255, 255)', background: 'rgba(0, 0, 0, 0)' });
+  await saveScreenshot(app, testInfo, 'sidebar-focus');
+});
+
 test('findings table: row check boxes reached with Tab and Shift+Tab never sit under the sticky column headers', async ({ app }) => {
   await app.setViewportSize({ width: 1280, height: 800 });
   await open(app, '/inbreng', /Inbreng/);
