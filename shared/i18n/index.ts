@@ -56,7 +56,19 @@ export function fieldLabel(path: string): string | null {
   return name !== undefined && Object.hasOwn(labels, name) ? labels[name]! : null;
 }
 
-/** What still points at a record, for messages: "3 inbreng, 1 signalen". */
+/** What one record of a table is ("Bijeenkomst", "Inbreng"), for a list's "Soort" column. */
+export function recordKind(table: string): string {
+  const kinds = catalogue.recordKinds as Record<string, string>;
+  return kinds[table] ?? tableLabel(table);
+}
+
+/** What still points at a record, for messages: "3 punten inbreng, 1 signaal". */
 export function describeUses(references: { table: string; count: number }[]): string {
-  return references.map((reference) => `${reference.count} ${tableLabel(reference.table)}`).join(', ');
+  const counts = catalogue.tableCounts as Record<string, string>;
+  return references
+    .map((reference) => {
+      const template = counts[reference.table];
+      return template ? interpolate(template, { count: reference.count }) : `${reference.count} ${tableLabel(reference.table)}`;
+    })
+    .join(', ');
 }

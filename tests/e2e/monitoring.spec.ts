@@ -20,7 +20,7 @@ test('monitoring: create a team, assess two periods with the AVI framework, see 
   // The team.
   await app.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Wijkteams' }).click();
   await app.getByRole('navigation', { name: 'Onderdelen van monitoring' }).getByRole('link', { name: 'Teams' }).click();
-  await expect(app.getByRole('heading', { level: 1, name: 'Wijkteams: wijkteams' })).toBeVisible();
+  await expect(app.getByRole('heading', { level: 1, name: 'Wijkteams: teams' })).toBeVisible();
   await app.getByRole('button', { name: 'Wijkteam toevoegen' }).click();
   await expect(app.getByLabel('Naam van het team')).toBeFocused();
   await app.getByLabel('Naam van het team').fill('Wijkteam Noord');
@@ -77,6 +77,12 @@ test('monitoring: create a team, assess two periods with the AVI framework, see 
   await expect(dialog).toBeHidden();
   await expect(app.getByText('Beoordeling opgeslagen: Wijkteam Noord, Tevredenheid van bewoners, 1e kwartaal 2026.')).toBeVisible();
   await expect(matrix.getByRole('button', { name: /^Wijkteam Noord, Tevredenheid van bewoners: 3 van 5 \(matig\)/ })).toContainText('! 3 van 5');
+
+  // Opened again, the dialog puts the focus on the chosen score, not on "1 van 5".
+  await matrix.getByRole('button', { name: /^Wijkteam Noord, Tevredenheid van bewoners: 3 van 5/ }).click();
+  await expect(dialog.getByRole('radio', { name: '3 van 5' })).toBeFocused();
+  await dialog.getByRole('button', { name: 'Annuleren' }).click();
+  await expect(dialog).toBeHidden();
 
   // Assess by keyboard: arrow to the count cell, Enter, type, Enter.
   await matrix.getByRole('button', { name: /^Wijkteam Noord, Tevredenheid van bewoners/ }).focus();
@@ -186,7 +192,7 @@ test('monitoring: create a team, assess two periods with the AVI framework, see 
   // The team page: composition and latest assessments.
   await app.getByRole('navigation', { name: 'Onderdelen van monitoring' }).getByRole('link', { name: 'Teams' }).click();
   await app.getByRole('link', { name: 'Wijkteam Noord' }).click();
-  await expect(app.getByRole('heading', { level: 1, name: 'Wijkteam Wijkteam Noord' })).toBeVisible();
+  await expect(app.getByRole('heading', { level: 1, name: 'Wijkteam Noord' })).toBeVisible();
   const latest = app.getByRole('region', { name: 'Laatste beoordelingen' });
   await expect(latest.getByRole('row', { name: /Tevredenheid van bewoners/ })).toContainText('2e kwartaal 2026');
   await expect(latest.getByRole('row', { name: /Tevredenheid van bewoners/ })).toContainText('✔ 5 van 5 (goed)');
@@ -217,5 +223,5 @@ test('monitoring: create a team, assess two periods with the AVI framework, see 
   await app.goto(`${origin}/#/instellingen`);
   await wijken.getByRole('button', { name: 'Verwijderen: Noord' }).click();
   await app.getByRole('dialog', { name: 'Verwijderen' }).getByRole('button', { name: 'Verwijderen' }).click();
-  await expect(wijken.getByText(/^Wijk "Noord" kan niet worden verwijderd, want deze is in gebruik bij: .*1 wijkteams/)).toBeVisible();
+  await expect(wijken.getByText(/^Wijk "Noord" kan niet worden verwijderd, want deze is in gebruik bij: .*1 wijkteam\b/)).toBeVisible();
 });

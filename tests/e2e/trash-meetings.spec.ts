@@ -38,7 +38,7 @@ test('a finding goes to the Prullenbak after a confirmation, is gone from list a
   const section = app.getByRole('region', { name: 'Prullenbak' });
   const table = section.getByRole('table', { name: 'Items in de prullenbak, laatst verwijderd eerst' });
   await expect(table.getByRole('row')).toHaveCount(2);
-  await expect(table.getByRole('row').nth(1)).toContainText('inbreng');
+  await expect(table.getByRole('row').nth(1)).toContainText('Inbreng');
   await expect(table.getByRole('row').nth(1)).toContainText('De regiotaxi komt vaak te laat');
   await section.scrollIntoViewIfNeeded();
   await expectNoAccessibilityViolations(app);

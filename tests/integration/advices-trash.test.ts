@@ -215,7 +215,7 @@ describe('emptying the trash', () => {
     const before = databaseFingerprint(core.sqlite);
     const { removed, kept } = await core.value('trash.empty', { confirm: true });
     expect(removed).toBeGreaterThanOrEqual(2);
-    expect(kept).toMatchObject([{ table: 'wijkteams', id: busyTeam.id, usedBy: '1 beoordelingen' }]);
+    expect(kept).toMatchObject([{ table: 'wijkteams', id: busyTeam.id, usedBy: '1 beoordeling' }]);
     expect(databaseFingerprint(core.sqlite).hash).not.toBe(before.hash);
     const count = (sql: string, ...args: unknown[]) => (core.sqlite.prepare(sql).get(...args) as { n: number }).n;
     expect(count('select count(*) as n from advices where id = ?', advice.id)).toBe(0);

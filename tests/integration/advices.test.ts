@@ -160,7 +160,7 @@ describe('advices', () => {
     await core.value('findings.delete', { id: evidence.findingIds[0]! });
     const empty = await core.value('trash.empty', { confirm: true });
     expect(empty).toMatchObject({ removed: 0, kept: [{ table: 'findings', id: evidence.findingIds[0]! }] });
-    expect(empty.kept[0]!.usedBy).toContain('adviespunten');
+    expect(empty.kept[0]!.usedBy).toBe('1 adviespunt');
     await core.value('trash.restore', { table: 'findings', id: evidence.findingIds[0]! });
   });
 

@@ -81,9 +81,9 @@ describe('programmes, meetings and theme tables', () => {
 
     const wijkRefusal = await core.failure('wijken.delete', { id: noord.id });
     expect(wijkRefusal.code).toBe('CONFLICT');
-    expect(wijkRefusal.message).toContain('bijeenkomsten');
+    expect(wijkRefusal.message).toContain('1 bijeenkomst, 1 punt inbreng');
     const programmeRefusal = await core.failure('programmes.delete', { id: programme.id });
-    expect(programmeRefusal.message).toBe('Programma "Ronde" kan niet worden verwijderd, want het is in gebruik bij: 1 bijeenkomsten.');
+    expect(programmeRefusal.message).toBe('Programma "Ronde" kan niet worden verwijderd, want het is in gebruik bij: 1 bijeenkomst.');
     const tableRefusal = await core.failure('themeTables.delete', { id: meeting.tables[0]!.id });
     expect(tableRefusal.code).toBe('CONFLICT');
     expect(databaseFingerprint(core.sqlite).hash).toBe(before.hash);

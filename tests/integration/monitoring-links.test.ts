@@ -54,7 +54,7 @@ describe('assessments linked to findings from meetings', () => {
     // A linked finding goes to the trash (the link stays); emptying the trash keeps it while it is linked.
     await core.value('findings.delete', { id: inNoord.id });
     const emptied = await core.value('trash.empty', { confirm: true });
-    expect(emptied.kept.map((item) => [item.id, item.usedBy])).toEqual([[inNoord.id, '1 beoordelingen van wijkteams']]);
+    expect(emptied.kept.map((item) => [item.id, item.usedBy])).toEqual([[inNoord.id, '1 beoordeling']]);
     await core.value('trash.restore', { table: 'findings', id: inNoord.id });
   });
 });

@@ -61,7 +61,7 @@ describe('wijkteams', () => {
     const before = databaseFingerprint(core.sqlite);
     const error = await core.failure('wijken.delete', { id: noord.id });
     expect(error.code).toBe('CONFLICT');
-    expect(error.message).toContain('wijkteams');
+    expect(error.message).toContain('1 wijkteam.');
     expectUnchanged(before);
   });
 
@@ -93,7 +93,7 @@ describe('wijkteams', () => {
     expect(stored.n).toBe(1);
     // Emptying the trash keeps the team while its assessments point at it, and says so; nothing changes.
     const before = databaseFingerprint(core.sqlite);
-    expect((await core.value('trash.empty', { confirm: true })).kept).toMatchObject([{ table: 'wijkteams', id: created.id, usedBy: '1 beoordelingen' }]);
+    expect((await core.value('trash.empty', { confirm: true })).kept).toMatchObject([{ table: 'wijkteams', id: created.id, usedBy: '1 beoordeling' }]);
     expectUnchanged(before);
   });
 });

@@ -123,8 +123,8 @@ describe('retention purge of flagged notes and log entries', () => {
     const preview = await core.value('privacy.purgePreview');
     expect(preview.items.map((item) => [item.tableLabel, item.id, item.label.slice(0, 12)]).sort()).toEqual(
       [
-        ['aantekeningen bij bijeenkomsten', meeting.id, NOTES.slice(0, 12)],
-        ['opvolging', flaggedEntry.id, 'Dhr. Jansen '],
+        ['Aantekeningen bij een bijeenkomst', meeting.id, NOTES.slice(0, 12)],
+        ['Opvolging', flaggedEntry.id, 'Dhr. Jansen '],
       ].sort(),
     );
 

@@ -104,6 +104,7 @@ describe('terugkoppeling', () => {
       const file = await core.jobFile(await core.value('reports.terugkoppeling', scope));
       const { text: flat } = await renderDocx(Buffer.from(file.bytesBase64!, 'base64'));
       expect(flat).toContain('Wat is er gedaan met uw inbreng?');
+      expect(flat).toContain(`wat de ${RESPONSE_COUNCIL.name} ermee heeft gedaan`);
       expect(flat).toContain('U zei: "Het wijkteam neemt de telefoon niet op"');
       expect(flat).toContain('punt 1.1, schreven wij: Open een telefonisch spreekuur');
       expect(flat).toContain('De gemeente heeft dit overgenomen. Vanaf juni is er elke dinsdag een spreekuur.');
@@ -143,6 +144,20 @@ describe('terugkoppeling', () => {
     expect(flat).toMatch(/Via I\.1 en 2\.1 leidde dit tot punt 3\.1: Zet een buurtbus in\s+De gemeente heeft dit overgenomen\. Vanaf mei rijdt er een buurtbus\./);
     expect(flat).toContain('De gemeente beloofde: Buurtbus Zuid');
   }, 120_000);
+
+  it('says "de adviesraad" when no council name is set, never the product name', async () => {
+    const fresh = await createTestCore();
+    try {
+      const meeting = await fresh.value('meetings.create', { title: 'Wijkbijeenkomst Zuid', date: '2025-03-04' });
+      await fresh.value('findings.create', { text: 'Te weinig bankjes in het park', meetingId: meeting.id });
+      const file = await fresh.jobFile(await fresh.value('reports.terugkoppeling', { meetingId: meeting.id }));
+      const { text: flat } = await renderDocx(Buffer.from(file.bytesBase64!, 'base64'));
+      expect(flat).toContain('wat de adviesraad ermee heeft gedaan');
+      expect(flat).not.toContain('Advieswerk ermee');
+    } finally {
+      await fresh.dispose();
+    }
+  }, 180_000);
 
   it('refuses without a scope or with an unknown meeting', async () => {
     const none = await core.failure('reports.terugkoppeling', {});

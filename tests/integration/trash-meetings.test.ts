@@ -113,7 +113,7 @@ describe('trash for meetings and findings', () => {
     expect(databaseFingerprint(core.sqlite).hash).toBe(fingerprint.hash);
 
     const trash = await core.value('trash.list');
-    expect(trash.map((item) => [item.table, item.tableLabel, item.id, item.label])).toEqual([['findings', 'inbreng', data.b1.id, 'Regiotaxi rijdt niet op zondag']]);
+    expect(trash.map((item) => [item.table, item.tableLabel, item.id, item.label])).toEqual([['findings', 'Inbreng', data.b1.id, 'Regiotaxi rijdt niet op zondag']]);
     // The links stay: tags and signal membership are still there, only hidden.
     expect(core.sqlite.prepare('select count(*) from signal_findings where finding_id = ?').pluck().get(data.b1.id)).toBe(1);
     expect(core.sqlite.prepare('select count(*) from finding_tags where finding_id = ?').pluck().get(data.b1.id)).toBe(1);
@@ -203,7 +203,7 @@ describe('trash for meetings and findings', () => {
     await core.value('findings.delete', { id: data.b1.id });
     const first = await core.value('trash.empty', { confirm: true });
     expect(first.removed).toBe(2);
-    expect(first.kept.map((item) => [item.table, item.id, item.usedBy])).toEqual([['meetings', data.a.id, '1 inbreng']]);
+    expect(first.kept.map((item) => [item.table, item.id, item.usedBy])).toEqual([['meetings', data.a.id, '1 punt inbreng']]);
     expect(core.sqlite.prepare('select id from findings order by seq').pluck().all()).toEqual([data.a1.id]);
     expect(core.sqlite.pragma('foreign_key_check')).toEqual([]);
 

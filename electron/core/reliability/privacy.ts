@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { PrivacySettings, PurgeCandidate, PurgePreview } from '../../../shared/api/reliability';
-import { describeUses, t, tableLabel } from '../../../shared/i18n';
+import { describeUses, recordKind, t } from '../../../shared/i18n';
 import { AppError } from '../../../shared/result';
 import type { Db, Sqlite } from '../db/connection';
 import { forgetMemberPersonalData, membersPastRetention } from '../councilOwn/repository';
@@ -76,7 +76,7 @@ export async function purgeCandidates(db: Db, sqlite: Sqlite, olderThan: string)
       .where('created_at', '<', olderThan)
       .orderBy('created_at')
       .execute();
-    const kind = tableLabel(`${table}.${column}`);
+    const kind = recordKind(`${table}.${column}`);
     for (const row of rows) items.push({ table, column, tableLabel: kind, id: String(row.id), createdAt: String(row.createdAt), label: String(row.label ?? '') });
   }
   for (const table of personalDataTables(sqlite)) {
@@ -88,7 +88,7 @@ export async function purgeCandidates(db: Db, sqlite: Sqlite, olderThan: string)
       .where('created_at', '<', olderThan)
       .orderBy('created_at')
       .execute();
-    for (const row of rows) items.push({ table, tableLabel: tableLabel(table), id: String(row.id), createdAt: String(row.createdAt), label: String(row.label ?? '') });
+    for (const row of rows) items.push({ table, tableLabel: recordKind(table), id: String(row.id), createdAt: String(row.createdAt), label: String(row.label ?? '') });
   }
   // A council member's background and contact details count from the day they left, not from when the record was made.
   for (const member of await membersPastRetention(db, olderThan.slice(0, 10))) {

@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { TrashEmptied, TrashItem } from '../../../shared/api/reliability';
-import { describeUses, t, tableLabel } from '../../../shared/i18n';
+import { describeUses, recordKind, t } from '../../../shared/i18n';
 import { AppError } from '../../../shared/result';
 import { notFound } from '../api/errors';
 import type { Db, Sqlite } from '../db/connection';
@@ -70,7 +70,7 @@ export async function listTrash(db: Db, sqlite: Sqlite): Promise<TrashItem[]> {
       .select(['id', `${TRASH_COLUMN} as deletedAt`, label ? sql<string>`substr(${sql.ref(label)}, 1, 200)`.as('label') : sql<string>`''`.as('label')])
       .where(TRASH_COLUMN, 'is not', null)
       .execute();
-    for (const row of rows) items.push({ table, tableLabel: tableLabel(table), id: String(row.id), deletedAt: String(row.deletedAt), label: String(row.label ?? '') });
+    for (const row of rows) items.push({ table, tableLabel: recordKind(table), id: String(row.id), deletedAt: String(row.deletedAt), label: String(row.label ?? '') });
   }
   return items.sort((a, b) => b.deletedAt.localeCompare(a.deletedAt));
 }

@@ -290,7 +290,7 @@ export async function feedbackFor(db: Db, scope: { meetingIds: string[]; title: 
 export async function feedbackDocx(feedback: Feedback): Promise<Buffer> {
   const children: Paragraph[] = [
     new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(t('reports.feedbackTitle', { title: feedback.title }))] }),
-    para(t('reports.feedbackIntro', { council: feedback.councilName || t('app.name') }), { spacingAfter: 240 }),
+    para(t('reports.feedbackIntro', { council: feedback.councilName ? `de ${feedback.councilName}` : t('reports.feedbackCouncilFallback') }), { spacingAfter: 240 }),
   ];
   if (feedback.leftOutPersonal > 0) children.push(para(t('reports.feedbackLeftOut', { count: feedback.leftOutPersonal }), { spacingAfter: 240 }));
   if (feedback.leftOutLogEntries > 0) children.push(para(t('reports.feedbackLogLeftOut', { count: feedback.leftOutLogEntries }), { spacingAfter: 240 }));

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { CurrentUser } from '../../../shared/api/council';
 import { t } from '../../../shared/i18n';
 import { invalidateDomain, queryClient, queryKeyFor, useApiQuery } from '../data/queries';
@@ -16,6 +16,18 @@ export function App() {
   const [askNameChoice, setAskName] = useState<boolean | null>(null);
   const askName = askNameChoice ?? (user ? !user.confirmed : false);
   const mainRef = useRef<HTMLElement>(null);
+  // Below the narrow-screen breakpoint (app.css) the menu folds away behind a button.
+  const [menuOpen, setMenuOpen] = useState(false);
+  const menuButtonRef = useRef<HTMLButtonElement>(null);
+  const closeMenuOnEscape = useCallback(
+    (event: KeyboardEvent) => {
+      if (event.key !== 'Escape' || !menuOpen) return;
+      event.preventDefault();
+      setMenuOpen(false);
+      menuButtonRef.current?.focus();
+    },
+    [menuOpen],
+  );
 
   // A new page moves focus to its content and names itself, as a page load would.
   useEffect(() => {
@@ -39,28 +51,45 @@ export function App() {
         {t('app.skipToContent')}
       </a>
       <div className="aw-frame">
-        <header className="aw-sidebar">
-          <p className="aw-sidebar__title">{t('app.name')}</p>
-          <nav aria-label={t('app.mainNavigation')}>
-            <ul className="aw-nav-list">
-              {ROUTES.map((item) => (
-                <li key={item.path}>
-                  <a href={hrefFor(item.path)} aria-current={item === route ? 'page' : undefined}>
-                    {t(item.label)}
-                    {item.badge && <item.badge />}
-                  </a>
-                </li>
-              ))}
-            </ul>
-          </nav>
-          {user && (
-            <div className="aw-sidebar__user">
-              <p>{t('app.currentUser', { name: user.name })}</p>
-              <Button appearance="subtle" onClick={() => setAskName(true)}>
-                {t('app.changeUser')}
-              </Button>
-            </div>
-          )}
+        <header className={`aw-sidebar${menuOpen ? ' aw-sidebar--open' : ''}`} onKeyDown={closeMenuOnEscape}>
+          <div className="aw-sidebar__bar">
+            <p className="aw-sidebar__title">{t('app.name')}</p>
+            <button
+              ref={menuButtonRef}
+              type="button"
+              className="aw-menu-button"
+              aria-expanded={menuOpen}
+              aria-controls="aw-sidebar-menu"
+              onClick={() => setMenuOpen((open) => !open)}
+            >
+              <span aria-hidden="true" className="aw-menu-button__icon">
+                {menuOpen ? '✕' : '☰'}
+              </span>{' '}
+              {t('app.menu')}
+            </button>
+          </div>
+          <div id="aw-sidebar-menu" className="aw-sidebar__menu">
+            <nav aria-label={t('app.mainNavigation')}>
+              <ul className="aw-nav-list">
+                {ROUTES.map((item) => (
+                  <li key={item.path}>
+                    <a href={hrefFor(item.path)} aria-current={item === route ? 'page' : undefined} onClick={() => setMenuOpen(false)}>
+                      {t(item.label)}
+                      {item.badge && <item.badge />}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+            {user && (
+              <div className="aw-sidebar__user">
+                <p>{t('app.currentUser', { name: user.name })}</p>
+                <Button appearance="subtle" onClick={() => setAskName(true)}>
+                  {t('app.changeUser')}
+                </Button>
+              </div>
+            )}
+          </div>
         </header>
         <main id="inhoud" className="aw-main" ref={mainRef} tabIndex={-1}>
           <Page title={title} />

@@ -8,6 +8,7 @@ import {
 } from '@tanstack/react-table';
 import { useState } from 'react';
 import { t } from '../../../shared/i18n';
+import { ScrollRegion } from './ScrollRegion';
 
 interface DataTableProps<Row> {
   caption: string;
@@ -39,7 +40,7 @@ export function DataTable<Row>({ caption, columns, rows, getRowId, initialSortin
     getSortedRowModel: getSortedRowModel(),
   });
   return (
-    <div className="aw-table-wrap">
+    <ScrollRegion label={caption}>
       <table className="utrecht-table aw-table">
         <caption className="utrecht-table__caption aw-visually-hidden">{caption}</caption>
         <thead className="utrecht-table__header">
@@ -86,6 +87,6 @@ export function DataTable<Row>({ caption, columns, rows, getRowId, initialSortin
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDateLong, formatDateShort, formatDateTime, formatInteger, interpolate, t, tableLabel } from '../../../shared/i18n';
+import { describeUses, formatDateLong, formatDateShort, formatDateTime, formatInteger, interpolate, recordKind, t, tableLabel } from '../../../shared/i18n';
 
 describe('formatDateLong', () => {
   it('writes a calendar date the Dutch way', () => {
@@ -85,6 +85,25 @@ describe('tableLabel', () => {
   it('gives the Dutch plural of a known table and the table name otherwise', () => {
     expect(tableLabel('meetings')).toBe('bijeenkomsten');
     expect(tableLabel('onbekende_tabel')).toBe('onbekende_tabel');
+  });
+});
+
+describe('describeUses and recordKind: Dutch counts and kinds', () => {
+  it('counts with the singular for one and the plural otherwise, never "1 signalen" or "2 inbreng"', () => {
+    expect(describeUses([{ table: 'findings', count: 1 }, { table: 'signals', count: 1 }])).toBe('1 punt inbreng, 1 signaal');
+    expect(describeUses([{ table: 'findings', count: 2 }, { table: 'signals', count: 0 }])).toBe('2 punten inbreng, 0 signalen');
+    expect(describeUses([{ table: 'onbekende_tabel', count: 3 }])).toBe('3 onbekende_tabel');
+  });
+
+  it('names one record as a kind, not as a plural table', () => {
+    expect(recordKind('advices')).toBe('Advies');
+    expect(recordKind('findings')).toBe('Inbreng');
+    expect(recordKind('onbekende_tabel')).toBe('onbekende_tabel');
+  });
+
+  it('links on an advice item in proper Dutch', () => {
+    expect(t('advicesUi.linkedEvidence', { findings: 0, signals: 1 })).toBe('Gekoppeld: 0 punten inbreng, 1 signaal');
+    expect(t('advicesUi.linkedEvidence', { findings: 1, signals: 2 })).toBe('Gekoppeld: 1 punt inbreng, 2 signalen');
   });
 });
 

@@ -11,6 +11,7 @@ import { Heading } from '../../ui/Heading';
 import { base64ToBytes, downloadBytes } from '../../ui/download';
 import { SelectField } from '../meetings/controls';
 import { actionStatusLabel, CouncilTabs, roleLabel, useLoaded } from './shared';
+import { ScrollRegion } from '../../ui/ScrollRegion';
 
 type Run = (change: () => Promise<unknown>) => Promise<boolean>;
 
@@ -284,7 +285,7 @@ function AddActionForm({ meeting, members, fields, run }: { meeting: CouncilMeet
 export function ActionList({ actions, run, showMeeting = false }: { actions: CouncilAction[]; run: Run; showMeeting?: boolean }) {
   if (actions.length === 0) return <p>{t('councilOwn.noActions')}</p>;
   return (
-    <div className="aw-table-wrap">
+    <ScrollRegion label={t('councilOwn.actionsTitle')}>
       <table className="aw-table utrecht-table">
         <thead>
           <tr>
@@ -327,6 +328,6 @@ export function ActionList({ actions, run, showMeeting = false }: { actions: Cou
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }

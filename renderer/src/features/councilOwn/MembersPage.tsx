@@ -10,6 +10,7 @@ import { Heading, Paragraph } from '../../ui/Heading';
 import { SelectField } from '../meetings/controls';
 import { CouncilTabs, roleLabel, useLoaded } from './shared';
 import { todayInNetherlands } from '../../../../shared/calendar';
+import { ScrollRegion } from '../../ui/ScrollRegion';
 
 const EMPTY = { name: '', role: 'lid' as MemberRole, background: '', email: '', phone: '', follows: '', termStart: '', termEnd: '' };
 
@@ -61,7 +62,7 @@ export function MembersPage() {
         </Heading>
         {members && members.length === 0 && <Paragraph>{t('councilOwn.noMembers')}</Paragraph>}
         {members && members.length > 0 && (
-          <div className="aw-table-wrap">
+          <ScrollRegion label={t('councilOwn.membersTitle')}>
             <table className="aw-table utrecht-table">
               <caption className="aw-visually-hidden">{t('councilOwn.membersTitle')}</caption>
               <thead>
@@ -113,7 +114,7 @@ export function MembersPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
         )}
       </section>
 

@@ -12,6 +12,7 @@ import { SelectField } from '../meetings/controls';
 import { PlanningImport } from './PlanningImport';
 import { CouncilTabs, useLoaded } from './shared';
 import { todayInNetherlands } from '../../../../shared/calendar';
+import { ScrollRegion } from '../../ui/ScrollRegion';
 
 const MONTHS = Array.from({ length: 12 }, (_, index) => index + 1);
 
@@ -62,7 +63,7 @@ export function PlanningPage() {
         </Heading>
         {items && items.length === 0 && <Paragraph>{t('councilOwn.noPlanning')}</Paragraph>}
         {items && items.length > 0 && (
-          <div className="aw-table-wrap">
+          <ScrollRegion label={`${t('councilOwn.planningTitle')} ${year}`}>
             <table className="aw-table utrecht-table">
               <thead>
                 <tr>
@@ -114,7 +115,7 @@ export function PlanningPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
         )}
       </section>
       <PlanningImport year={year} onImported={() => void reload()} />

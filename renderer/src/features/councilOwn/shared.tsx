@@ -53,11 +53,11 @@ export function CouncilTabs() {
   const path = useHashPath();
   const current = TABS.filter((tab) => path === tab.path || path.startsWith(`${tab.path}/`)).sort((a, b) => b.path.length - a.path.length)[0];
   return (
-    <nav aria-label={t('councilOwn.tabsLabel')} className="aw-council-tabs">
+    <nav aria-label={t('councilOwn.tabsLabel')} className="aw-subnav">
       <ul>
         {TABS.map((tab) => (
           <li key={tab.path}>
-            <a className="utrecht-link" href={hrefFor(tab.path)} aria-current={current?.path === tab.path ? 'page' : undefined}>
+            <a href={hrefFor(tab.path)} aria-current={current?.path === tab.path ? 'page' : undefined}>
               {t(tab.label)}
             </a>
           </li>

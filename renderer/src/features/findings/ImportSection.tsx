@@ -20,6 +20,7 @@ import { Heading, Paragraph } from '../../ui/Heading';
 import { JobProgress } from '../../ui/JobProgress';
 import { useJob } from '../../ui/useJob';
 import { fieldErrors, SelectField, sourceLabel } from '../meetings/controls';
+import { ScrollRegion } from '../../ui/ScrollRegion';
 
 /** Import from CSV/XLSX: read, map columns, check every row, then confirm (one transaction, as a job). */
 export function ImportSection() {
@@ -150,50 +151,54 @@ export function ImportSection() {
             {t('import.summary', { valid: check.validCount, total: check.rowCount, invalid: check.invalidRowCount })}
           </Alert>
           {check.preview.length > 0 && (
-            <table className="utrecht-table aw-table">
-              <caption className="utrecht-table__caption">{t('import.preview')}</caption>
-              <thead className="utrecht-table__header">
-                <tr className="utrecht-table__row">
-                  <th scope="col" className="utrecht-table__header-cell">{t('import.row')}</th>
-                  <th scope="col" className="utrecht-table__header-cell">{t('import.field_text')}</th>
-                  <th scope="col" className="utrecht-table__header-cell">{t('import.field_theme')}</th>
-                  <th scope="col" className="utrecht-table__header-cell">{t('import.field_source')}</th>
-                  <th scope="col" className="utrecht-table__header-cell">{t('import.field_date')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {check.preview.map((row) => (
-                  <tr key={row.row} className="utrecht-table__row">
-                    <td className="utrecht-table__cell">{row.row}</td>
-                    <td className="utrecht-table__cell">{row.text}</td>
-                    <td className="utrecht-table__cell">{row.theme}</td>
-                    <td className="utrecht-table__cell">{sourceLabel(row.source)}</td>
-                    <td className="utrecht-table__cell">{formatDateShort(row.date)}</td>
+            <ScrollRegion label={t('import.preview')}>
+              <table className="utrecht-table aw-table">
+                <caption className="utrecht-table__caption">{t('import.preview')}</caption>
+                <thead className="utrecht-table__header">
+                  <tr className="utrecht-table__row">
+                    <th scope="col" className="utrecht-table__header-cell">{t('import.row')}</th>
+                    <th scope="col" className="utrecht-table__header-cell">{t('import.field_text')}</th>
+                    <th scope="col" className="utrecht-table__header-cell">{t('import.field_theme')}</th>
+                    <th scope="col" className="utrecht-table__header-cell">{t('import.field_source')}</th>
+                    <th scope="col" className="utrecht-table__header-cell">{t('import.field_date')}</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {check.preview.map((row) => (
+                    <tr key={row.row} className="utrecht-table__row">
+                      <td className="utrecht-table__cell">{row.row}</td>
+                      <td className="utrecht-table__cell">{row.text}</td>
+                      <td className="utrecht-table__cell">{row.theme}</td>
+                      <td className="utrecht-table__cell">{sourceLabel(row.source)}</td>
+                      <td className="utrecht-table__cell">{formatDateShort(row.date)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </ScrollRegion>
           )}
           {check.issues.length > 0 && (
-            <table className="utrecht-table aw-table">
-              <caption className="utrecht-table__caption">{t('import.report')}</caption>
-              <thead className="utrecht-table__header">
-                <tr className="utrecht-table__row">
-                  <th scope="col" className="utrecht-table__header-cell">{t('import.row')}</th>
-                  <th scope="col" className="utrecht-table__header-cell">{t('import.fieldColumn')}</th>
-                  <th scope="col" className="utrecht-table__header-cell">{t('import.problem')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {check.issues.map((issue, index) => (
-                  <tr key={index} className="utrecht-table__row">
-                    <td className="utrecht-table__cell">{issue.row}</td>
-                    <td className="utrecht-table__cell">{issue.field}</td>
-                    <td className="utrecht-table__cell">{issue.message}</td>
+            <ScrollRegion label={t('import.report')}>
+              <table className="utrecht-table aw-table">
+                <caption className="utrecht-table__caption">{t('import.report')}</caption>
+                <thead className="utrecht-table__header">
+                  <tr className="utrecht-table__row">
+                    <th scope="col" className="utrecht-table__header-cell">{t('import.row')}</th>
+                    <th scope="col" className="utrecht-table__header-cell">{t('import.fieldColumn')}</th>
+                    <th scope="col" className="utrecht-table__header-cell">{t('import.problem')}</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {check.issues.map((issue, index) => (
+                    <tr key={index} className="utrecht-table__row">
+                      <td className="utrecht-table__cell">{issue.row}</td>
+                      <td className="utrecht-table__cell">{issue.field}</td>
+                      <td className="utrecht-table__cell">{issue.message}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </ScrollRegion>
           )}
           {check.issueCount > check.issues.length && <Paragraph>{t('import.moreIssues', { count: check.issueCount - check.issues.length })}</Paragraph>}
           {check.validCount > 0 && !job && (

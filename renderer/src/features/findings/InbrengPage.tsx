@@ -22,8 +22,8 @@ export function InbrengPage({ title }: { title: string }) {
   return (
     <>
       <Heading level={1}>{heading}</Heading>
-      <nav aria-label={t('inbrengTabs.label')}>
-        <ul className="aw-tabs">
+      <nav aria-label={t('inbrengTabs.label')} className="aw-subnav">
+        <ul>
           {TABS.map((tab) => (
             <li key={tab.path}>
               <a href={hrefFor(tab.path)} aria-current={tab === current ? 'page' : undefined}>

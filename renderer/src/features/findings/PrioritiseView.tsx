@@ -6,6 +6,7 @@ import { Alert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
 import { Heading, Paragraph } from '../../ui/Heading';
 import { fieldErrors, priorityLabel, SelectField } from '../meetings/controls';
+import { ScrollRegion } from '../../ui/ScrollRegion';
 
 type Sort = 'votes' | 'priority' | 'meetings';
 type Target = 'signals' | 'findings';
@@ -110,56 +111,58 @@ export function PrioritiseView() {
       ) : points.length === 0 ? (
         <Paragraph>{target === 'signals' ? t('signals.empty') : t('findings.noResults')}</Paragraph>
       ) : (
-        <table className="utrecht-table aw-table">
-          <caption className="aw-visually-hidden">{t('prioritise.title')}</caption>
-          <thead className="utrecht-table__header">
-            <tr className="utrecht-table__row">
-              <th scope="col" className="utrecht-table__header-cell">{target === 'signals' ? t('signals.signalTitle') : t('findings.text')}</th>
-              <th scope="col" className="utrecht-table__header-cell">{t('prioritise.mentionedColumn')}</th>
-              <th scope="col" className="utrecht-table__header-cell">{t('findings.votes')}</th>
-              <th scope="col" className="utrecht-table__header-cell">{t('findings.priority')}</th>
-            </tr>
-          </thead>
-          <tbody className="utrecht-table__body">
-            {points.map((point) => {
-              const short = point.title.length > 60 ? `${point.title.slice(0, 57)}…` : point.title;
-              return (
-                <tr key={point.id} className="utrecht-table__row">
-                  <td className="utrecht-table__cell">{point.title}</td>
-                  <td className="utrecht-table__cell">{point.detail}</td>
-                  <td className="utrecht-table__cell">
-                    <div className="aw-button-row">
-                      <Button appearance="subtle" onClick={() => void vote(point.id, -1)} aria-label={t('prioritise.voteDown', { title: short })} disabled={point.votes === 0}>
-                        −
-                      </Button>
-                      <span>{t('prioritise.votes', { count: point.votes })}</span>
-                      <Button appearance="subtle" onClick={() => void vote(point.id, 1)} aria-label={t('prioritise.voteUp', { title: short })}>
-                        +
-                      </Button>
-                    </div>
-                  </td>
-                  <td className="utrecht-table__cell">
-                    <label className="aw-visually-hidden" htmlFor={`prio-${point.id}`}>
-                      {t('prioritise.setPriority', { title: short })}
-                    </label>
-                    <select
-                      id={`prio-${point.id}`}
-                      className="utrecht-select utrecht-select--html-select"
-                      value={point.priority}
-                      onChange={(event) => void setPriority(point.id, Number(event.target.value))}
-                    >
-                      {[0, 1, 2, 3].map((priority) => (
-                        <option key={priority} value={priority}>
-                          {priorityLabel(priority)}
-                        </option>
-                      ))}
-                    </select>
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <ScrollRegion label={t('prioritise.title')}>
+          <table className="utrecht-table aw-table">
+            <caption className="aw-visually-hidden">{t('prioritise.title')}</caption>
+            <thead className="utrecht-table__header">
+              <tr className="utrecht-table__row">
+                <th scope="col" className="utrecht-table__header-cell">{target === 'signals' ? t('signals.signalTitle') : t('findings.text')}</th>
+                <th scope="col" className="utrecht-table__header-cell">{t('prioritise.mentionedColumn')}</th>
+                <th scope="col" className="utrecht-table__header-cell">{t('findings.votes')}</th>
+                <th scope="col" className="utrecht-table__header-cell">{t('findings.priority')}</th>
+              </tr>
+            </thead>
+            <tbody className="utrecht-table__body">
+              {points.map((point) => {
+                const short = point.title.length > 60 ? `${point.title.slice(0, 57)}…` : point.title;
+                return (
+                  <tr key={point.id} className="utrecht-table__row">
+                    <td className="utrecht-table__cell">{point.title}</td>
+                    <td className="utrecht-table__cell">{point.detail}</td>
+                    <td className="utrecht-table__cell">
+                      <div className="aw-button-row">
+                        <Button appearance="subtle" onClick={() => void vote(point.id, -1)} aria-label={t('prioritise.voteDown', { title: short })} disabled={point.votes === 0}>
+                          −
+                        </Button>
+                        <span>{t('prioritise.votes', { count: point.votes })}</span>
+                        <Button appearance="subtle" onClick={() => void vote(point.id, 1)} aria-label={t('prioritise.voteUp', { title: short })}>
+                          +
+                        </Button>
+                      </div>
+                    </td>
+                    <td className="utrecht-table__cell">
+                      <label className="aw-visually-hidden" htmlFor={`prio-${point.id}`}>
+                        {t('prioritise.setPriority', { title: short })}
+                      </label>
+                      <select
+                        id={`prio-${point.id}`}
+                        className="utrecht-select utrecht-select--html-select"
+                        value={point.priority}
+                        onChange={(event) => void setPriority(point.id, Number(event.target.value))}
+                      >
+                        {[0, 1, 2, 3].map((priority) => (
+                          <option key={priority} value={priority}>
+                            {priorityLabel(priority)}
+                          </option>
+                        ))}
+                      </select>
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </ScrollRegion>
       )}
     </section>
   );

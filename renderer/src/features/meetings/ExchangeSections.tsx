@@ -18,6 +18,7 @@ export function ExchangeExportSection({ meetingId }: { meetingId: string }) {
       <Heading level={2} id="uitwisselen-titel">
         {t('exchange.title')}
       </Heading>
+      <Paragraph className="aw-muted">{t('exchange.exportIntro')}</Paragraph>
       <div className="aw-button-row">
         <Button disabled={running} onClick={() => void start({ kind: 'exchangeExport', params: { meetingId } })}>
           {t('exchange.export')}

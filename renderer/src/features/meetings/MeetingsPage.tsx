@@ -94,7 +94,7 @@ function ProgrammesSection() {
     const created = await create.run(values);
     if (!created) return;
     form.reset({ name: '' });
-    setStatus({ kind: 'ok', message: `${t('common.saved')} ${created.name}` });
+    setStatus({ kind: 'ok', message: t('common.savedName', { name: created.name }) });
   };
 
   const rename = async (programme: Programme, newName: string) => {

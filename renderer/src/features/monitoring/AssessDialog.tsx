@@ -62,7 +62,11 @@ export function AssessDialog({ target, onSaved, onClose }: { target: AssessTarge
 
   useEffect(() => {
     const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
+    if (dialog && !dialog.open) {
+      dialog.showModal();
+      // showModal focuses the first radio ("1 van 5"); the chosen score is where the user is.
+      dialog.querySelector<HTMLInputElement>('input[type="radio"]:checked')?.focus();
+    }
     if (assessment) void api.call('assessments.history', { id: assessment.id }).then(setHistory);
     void api.call('monitoring.teamFindings', { wijkteamId: team.id }).then(setFindings);
     void api.call('assessments.get', { wijkteamId: team.id, criterionId: criterion.id, periodKey }).then((current) => setFindingIds(current?.findingIds ?? []));

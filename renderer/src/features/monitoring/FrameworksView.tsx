@@ -219,7 +219,7 @@ export function FrameworksView({ frameworks, onChanged }: { frameworks: Criteria
                       onClick={() =>
                         void run(
                           () => api.call('criteria.setRetired', { id: criterion.id, retired: criterion.retiredAt === null }),
-                          `${t('common.saved')} ${criterion.name}`,
+                          t('common.savedName', { name: criterion.name }),
                         )
                       }
                       aria-label={`${criterion.retiredAt === null ? t('monitoring.retire') : t('monitoring.reinstate')}: ${criterion.name}`}

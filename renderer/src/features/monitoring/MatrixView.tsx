@@ -13,6 +13,7 @@ import { AssessDialog, type AssessTarget } from './AssessDialog';
 import { DraftAdvicePanel } from './DraftAdvicePanel';
 import { ExportPanel } from './ExportPanel';
 import { cellText, currentPeriodKey, FrameworkSelect, PeriodPicker } from './shared';
+import { ScrollRegion } from '../../ui/ScrollRegion';
 
 /** Arrow keys move between the cells' buttons, as in a spreadsheet; Tab still walks them all. */
 function moveFocus(event: KeyboardEvent<HTMLTableElement>): void {
@@ -93,7 +94,7 @@ export function MatrixView({ frameworks }: { frameworks: CriteriaFramework[] }) 
         ) : matrix.criteria.length === 0 ? (
           <Paragraph>{t('monitoring.noCriteria')}</Paragraph>
         ) : (
-          <div className="aw-table-wrap">
+          <ScrollRegion label={t('monitoring.matrixCaption', { period: periodLabel(periodKey) })}>
             <table className="utrecht-table aw-table aw-matrix" onKeyDown={moveFocus}>
               <caption className="utrecht-table__caption">{t('monitoring.matrixCaption', { period: periodLabel(periodKey) })}</caption>
               <thead className="utrecht-table__header">
@@ -144,7 +145,7 @@ export function MatrixView({ frameworks }: { frameworks: CriteriaFramework[] }) 
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
         )}
         <div className="aw-legend" aria-label={t('monitoring.matrixLegend')} role="group">
           {(['good', 'fair', 'poor', 'neutral', 'missing'] as const).map((state) => (

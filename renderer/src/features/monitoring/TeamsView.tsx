@@ -118,7 +118,7 @@ export function TeamsView({ teams, onChanged }: { teams: Wijkteam[]; onChanged()
           onCancel={() => setEditing(null)}
           onSaved={async (team) => {
             setEditing(null);
-            setStatus({ kind: 'ok', message: `${t('common.saved')} ${team.name}` });
+            setStatus({ kind: 'ok', message: t('common.savedName', { name: team.name }) });
             await onChanged();
             addButton.current?.focus();
           }}

@@ -5,6 +5,7 @@ import { formatValue } from '../../../../shared/monitoring/measures';
 import { periodLabel } from '../../../../shared/monitoring/periods';
 import type { TrendPoint } from '../../../../shared/monitoring/trend';
 import { describeChange } from './shared';
+import { ScrollRegion } from '../../ui/ScrollRegion';
 
 /** Lines differ in colour AND dash pattern and marker, so they can be told apart without colour. */
 export const SERIES_STYLES = [
@@ -48,7 +49,7 @@ export function TrendChart({ id, title, criterion, periods, series }: { id: stri
         <p id={`${id}-uitleg`} className="aw-muted">
           {t('monitoring.chartAlternative')}
         </p>
-        <div className="aw-trend__chart" aria-hidden="true">
+        <div className="aw-trend__chart" aria-hidden="true" inert>
           <ResponsiveContainer width="100%" height={280}>
             <LineChart data={data} margin={{ top: 10, right: 24, bottom: 10, left: 0 }} accessibilityLayer={false}>
               <CartesianGrid strokeDasharray="3 3" />
@@ -80,7 +81,7 @@ export function TrendChart({ id, title, criterion, periods, series }: { id: stri
           </ResponsiveContainer>
         </div>
       </figure>
-      <div className="aw-table-wrap">
+      <ScrollRegion label={t('monitoring.tableTitle', { title })}>
         <table className="utrecht-table aw-table" id={tableId}>
           <caption className="utrecht-table__caption">{t('monitoring.tableTitle', { title })}</caption>
           <thead className="utrecht-table__header">
@@ -126,7 +127,7 @@ export function TrendChart({ id, title, criterion, periods, series }: { id: stri
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
     </div>
   );
 }

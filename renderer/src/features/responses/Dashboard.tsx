@@ -35,6 +35,25 @@ function PatternDefs() {
   );
 }
 
+/**
+ * A share inside a stacked bar: black on a white box, so it reads (21:1) on every pattern, the dark
+ * solid one included (WCAG 1.4.3). Shares under 8 % leave no room and stay in the table.
+ */
+function ShareLabel(props: { x?: number | string; y?: number | string; width?: number | string; height?: number | string; value?: unknown }) {
+  const value = Number(props.value);
+  if (!Number.isFinite(value) || value < 8) return null;
+  const centreX = Number(props.x) + Number(props.width) / 2;
+  const centreY = Number(props.y) + Number(props.height) / 2;
+  return (
+    <g>
+      <rect x={centreX - 24} y={centreY - 11} width={48} height={22} rx={3} fill="#ffffff" stroke="#000000" />
+      <text x={centreX} y={centreY} textAnchor="middle" dominantBaseline="central" fill="#000000" fontSize={14}>
+        {`${value}%`}
+      </text>
+    </g>
+  );
+}
+
 function percent(value: number | null): string {
   return value === null ? '–' : `${Math.round(value * 100)}%`;
 }
@@ -96,6 +115,7 @@ export function Dashboard({ title }: { title: string }) {
             <Paragraph>{t('responsesUi.awaitingNone')}</Paragraph>
           ) : (
             <PlainTable
+              label={t('responsesUi.awaitingTitle')}
               rows={figures.awaiting}
               rowKey={(advice) => advice.adviceId}
               columns={[
@@ -119,6 +139,7 @@ export function Dashboard({ title }: { title: string }) {
             <Paragraph>{t('responsesUi.commitmentsNone')}</Paragraph>
           ) : (
             <PlainTable
+              label={t('responsesUi.commitmentsTitle')}
               rows={allCommitments}
               rowKey={(commitment) => commitment.id}
               columns={[
@@ -151,6 +172,7 @@ export function Dashboard({ title }: { title: string }) {
             <Paragraph>{t('responsesUi.positionsNone')}</Paragraph>
           ) : (
             <ChartWithTable
+              caption={t('responsesUi.positionsTableCaption')}
               height={320}
               chart={
                 <BarChart accessibilityLayer={false} data={shareData} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
@@ -170,7 +192,7 @@ export function Dashboard({ title }: { title: string }) {
                       stroke="#000000"
                       isAnimationActive={false}
                     >
-                      <LabelList dataKey={position} position="inside" formatter={(value: unknown) => (Number(value) >= 8 ? `${String(value)}%` : '')} fill="#000000" />
+                      <LabelList dataKey={position} content={(props) => <ShareLabel {...props} />} />
                     </Bar>
                   ))}
                 </BarChart>
@@ -201,6 +223,7 @@ export function Dashboard({ title }: { title: string }) {
           <Paragraph>{t('responsesUi.trendDescription')}</Paragraph>
           {years.length > 0 && (
             <ChartWithTable
+              caption={t('responsesUi.trendTableCaption')}
               height={280}
               chart={
                 <LineChart accessibilityLayer={false} data={trendData} margin={{ top: 16, right: 24, bottom: 8, left: 0 }}>
@@ -208,7 +231,7 @@ export function Dashboard({ title }: { title: string }) {
                   <XAxis dataKey="jaar" />
                   <YAxis unit="%" domain={[0, 100]} />
                   <Line type="linear" dataKey="overname" name={t('responsesUi.adoption')} stroke="#000000" strokeWidth={3} dot={{ r: 6, fill: '#ffffff', strokeWidth: 3 }} isAnimationActive={false}>
-                    <LabelList dataKey="overname" position="top" formatter={(value: unknown) => `${String(value)}%`} />
+                    <LabelList dataKey="overname" position="top" formatter={(value: unknown) => `${String(value)}%`} fill="#1a1a1a" />
                   </Line>
                 </LineChart>
               }
@@ -255,6 +278,7 @@ export function PositionsList({ year, position }: { year: number; position: Posi
       {recordsQuery.isError && <QueryError error={recordsQuery.error} retry={() => void recordsQuery.refetch()} />}
       {records && (
         <PlainTable
+          label={t('responsesUi.positionsListTitle', { year, position: position ? t(`responses.position.${position}`) : t('responsesUi.positionsListAll') })}
           rows={records}
           rowKey={(record) => record.itemId}
           columns={[

@@ -313,6 +313,7 @@ export function ResponsePage({ adviceId }: { adviceId: string }) {
           <Paragraph>{t('responsesUi.noCommitments')}</Paragraph>
         ) : (
           <PlainTable
+            label={t('responsesUi.commitmentsSection')}
             rows={overview.commitments}
             rowKey={(item) => item.id}
             columns={[

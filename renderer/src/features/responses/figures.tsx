@@ -1,7 +1,7 @@
 import type { ReactElement, ReactNode } from 'react';
 import { ResponsiveContainer } from 'recharts';
-import { t } from '../../../../shared/i18n';
 import { Heading } from '../../ui/Heading';
+import { ScrollRegion } from '../../ui/ScrollRegion';
 
 /** One column of a PlainTable; a rowHeader column names its row for screen readers (th scope="row"). */
 export interface PlainColumn<Row> {
@@ -13,6 +13,8 @@ export interface PlainColumn<Row> {
 
 interface PlainTableProps<Row> {
   caption?: string;
+  /** Names the table's scrolling region when there is no caption (the section's heading). */
+  label?: string;
   /** The rows decide the row type, so a generic column such as the kenmerk link fits any of them. */
   columns: PlainColumn<NoInfer<Row>>[];
   rows: Row[];
@@ -23,35 +25,37 @@ interface PlainTableProps<Row> {
  * The responses screens' light table (class aw-table, visible caption when given): one header row,
  * one row per record. Unlike ui/DataTable it does not sort and keeps its caption on screen.
  */
-export function PlainTable<Row>({ caption, columns, rows, rowKey }: PlainTableProps<Row>) {
+export function PlainTable<Row>({ caption, label, columns, rows, rowKey }: PlainTableProps<Row>) {
   return (
-    <table className="aw-table">
-      {caption !== undefined && <caption>{caption}</caption>}
-      <thead>
-        <tr>
-          {columns.map((column) => (
-            <th scope="col" key={column.key}>
-              {column.header}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((row) => (
-          <tr key={rowKey(row)}>
-            {columns.map((column) =>
-              column.rowHeader ? (
-                <th scope="row" key={column.key}>
-                  {column.cell(row)}
-                </th>
-              ) : (
-                <td key={column.key}>{column.cell(row)}</td>
-              ),
-            )}
+    <ScrollRegion label={label ?? caption ?? ''}>
+      <table className="aw-table">
+        {caption !== undefined && <caption>{caption}</caption>}
+        <thead>
+          <tr>
+            {columns.map((column) => (
+              <th scope="col" key={column.key}>
+                {column.header}
+              </th>
+            ))}
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={rowKey(row)}>
+              {columns.map((column) =>
+                column.rowHeader ? (
+                  <th scope="row" key={column.key}>
+                    {column.cell(row)}
+                  </th>
+                ) : (
+                  <td key={column.key}>{column.cell(row)}</td>
+                ),
+              )}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </ScrollRegion>
   );
 }
 
@@ -69,17 +73,18 @@ export function FigureSection({ id, title, children }: { id: string; title: stri
 
 /**
  * A chart for sighted users with the same figures as a table for everyone else: the chart is
- * hidden from assistive technology, the table (with its standard caption) carries the meaning.
+ * hidden from assistive technology and out of the Tab order, the table (with its own caption) carries the meaning.
  */
-export function ChartWithTable<Row>({ height, chart, ...table }: { height: number; chart: ReactElement } & Omit<PlainTableProps<Row>, 'caption'>) {
+export function ChartWithTable<Row>({ height, chart, caption, ...table }: { height: number; chart: ReactElement; caption: string } & Omit<PlainTableProps<Row>, 'caption'>) {
   return (
     <>
-      <div className="aw-chart" aria-hidden="true">
+      {/* inert: no part of the SVG is in the Tab order; the table carries the figures. */}
+      <div className="aw-chart" aria-hidden="true" inert>
         <ResponsiveContainer width="100%" height={height}>
           {chart}
         </ResponsiveContainer>
       </div>
-      <PlainTable caption={t('responsesUi.chartTableCaption')} {...table} />
+      <PlainTable caption={caption} {...table} />
     </>
   );
 }

@@ -79,7 +79,7 @@ export function WijkenSection() {
   const onSaved = useCallback((wijk: Wijk) => {
     focusAddButton.current = true;
     setEditingState(null);
-    setStatus({ kind: 'ok', message: `${t('common.saved')} ${wijk.name}` });
+    setStatus({ kind: 'ok', message: t('common.savedName', { name: wijk.name }) });
   }, []);
   useEffect(() => {
     if (editing !== null || !focusAddButton.current) return;
