@@ -1,8 +1,7 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
-import type { AdviceRequest } from '../../../../shared/api/advices';
+import { useState, type FormEvent } from 'react';
 import { PLANNING_KINDS, type PlanningKind } from '../../../../shared/api/council-own';
 import { t, type MessageKey } from '../../../../shared/i18n';
-import { api } from '../../api';
+import { apiWrite, useApiQuery } from '../../data/queries';
 import { Alert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
 import { TextField } from '../../ui/Field';
@@ -19,17 +18,13 @@ function monthName(month: number): string {
 
 export function PlanningPage() {
   const [year, setYear] = useState(Number(todayInNetherlands().slice(0, 4)));
-  const load = useCallback(() => api.call('planning.list', { year }), [year]);
-  const { value: items, error, fields, run } = useLoaded(load);
-  const [requests, setRequests] = useState<AdviceRequest[]>([]);
+  const { value: items, error, fields, run } = useLoaded('planning.list', { year });
+  const requests = useApiQuery('adviceRequests.list').data ?? [];
   const [form, setForm] = useState({ month: 1, kind: 'adviesaanvraag' as PlanningKind, title: '', source: '' });
-  useEffect(() => {
-    void api.call('adviceRequests.list').then(setRequests);
-  }, []);
 
   async function add(event: FormEvent) {
     event.preventDefault();
-    if (await run(() => api.call('planning.create', { ...form, year }))) setForm({ ...form, title: '' });
+    if (await run(() => apiWrite('planning.create', { ...form, year }))) setForm({ ...form, title: '' });
   }
 
   return (
@@ -71,7 +66,7 @@ export function PlanningPage() {
                         label={`${t('councilOwn.linkRequest')}: ${item.title}`}
                         className="aw-select-small"
                         value={item.requestId ?? ''}
-                        onChange={(event) => void run(() => api.call('planning.update', { id: item.id, requestId: event.target.value || null }))}
+                        onChange={(event) => void run(() => apiWrite('planning.update', { id: item.id, requestId: event.target.value || null }))}
                       >
                         <option value="">{t('councilOwn.none')}</option>
                         {requests.map((request) => (
