@@ -12,7 +12,7 @@ import {
 } from '../../../../shared/api/meetings';
 import { todayInNetherlands } from '../../../../shared/calendar';
 import { formatDateShort, t, type MessageKey } from '../../../../shared/i18n';
-import { api } from '../../api';
+import { apiFetch } from '../../data/queries';
 import { Alert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
 import { fileToBase64 } from '../../ui/download';
@@ -32,7 +32,7 @@ export function ImportSection() {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const { job, running, start, cancel } = useJob();
-  useEffect(() => void api.call('meetings.list', {}).then(setMeetings), []);
+  useEffect(() => void apiFetch('meetings.list', {}).then(setMeetings), []);
 
   const read = async (file: File) => {
     setError(null);
@@ -44,7 +44,7 @@ export function ImportSection() {
     }
     setBusy(true);
     try {
-      const parsed = await api.call('findings.importParse', { fileName: file.name, dataBase64: await fileToBase64(file) });
+      const parsed = await apiFetch('findings.importParse', { fileName: file.name, dataBase64: await fileToBase64(file) });
       setUpload(parsed);
       setMapping(parsed.suggestedMapping);
     } catch (caught) {
@@ -61,7 +61,7 @@ export function ImportSection() {
   });
   const runCheck = async () => {
     try {
-      setCheck(await api.call('findings.importCheck', params()));
+      setCheck(await apiFetch('findings.importCheck', params()));
       setError(null);
     } catch (caught) {
       setError(fieldErrors(caught).message);

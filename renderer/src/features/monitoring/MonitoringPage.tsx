@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { CriteriaFramework, Wijkteam } from '../../../../shared/api/monitoring';
 import { t, type MessageKey } from '../../../../shared/i18n';
 import { hrefFor, useHashPath } from '../../app/router';
-import { api } from '../../api';
+import { apiFetch } from '../../data/queries';
 import { Heading, Paragraph } from '../../ui/Heading';
 import { FrameworksView } from './FrameworksView';
 import { MatrixView } from './MatrixView';
@@ -25,7 +25,7 @@ export function MonitoringPage({ title }: { title: string }) {
   const [frameworks, setFrameworks] = useState<CriteriaFramework[] | null>(null);
   const [teams, setTeams] = useState<Wijkteam[] | null>(null);
   const load = useCallback(async () => {
-    const [loadedFrameworks, loadedTeams] = await Promise.all([api.call('frameworks.list'), api.call('wijkteams.list')]);
+    const [loadedFrameworks, loadedTeams] = await Promise.all([apiFetch('frameworks.list'), apiFetch('wijkteams.list')]);
     setFrameworks(loadedFrameworks);
     setTeams(loadedTeams);
   }, []);

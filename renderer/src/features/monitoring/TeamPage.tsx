@@ -6,7 +6,7 @@ import { formatValue, STATUS_SYMBOL, statusLabel, valueStatus } from '../../../.
 import { periodLabel } from '../../../../shared/monitoring/periods';
 import { ApiCallError } from '../../../../shared/result';
 import { hrefFor } from '../../app/router';
-import { api } from '../../api';
+import { apiFetch } from '../../data/queries';
 import { Alert } from '../../ui/Alert';
 import { DataTable } from '../../ui/DataTable';
 import { Heading, Paragraph } from '../../ui/Heading';
@@ -55,7 +55,7 @@ export function TeamPage({ teamId }: { teamId: string }) {
   const [detail, setDetail] = useState<WijkteamDetail | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    api.call('wijkteams.get', { id: teamId }).then(setDetail, (failure: unknown) => {
+    apiFetch('wijkteams.get', { id: teamId }).then(setDetail, (failure: unknown) => {
       if (!(failure instanceof ApiCallError)) throw failure;
       setError(failure.message);
     });

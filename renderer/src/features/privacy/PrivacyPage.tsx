@@ -4,7 +4,7 @@ import type { PurgeCandidate, PurgeLogEntry, PurgePreview } from '../../../../sh
 import { useApiQuery } from '../../data/queries';
 import { formatDateLong, formatDateTime, t } from '../../../../shared/i18n';
 import { ApiCallError } from '../../../../shared/result';
-import { api } from '../../api';
+import { apiFetch, apiWrite } from '../../data/queries';
 import { Alert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
@@ -27,7 +27,7 @@ function RetentionSection() {
   const [status, setStatus] = useState<Status>(null);
 
   const load = useCallback(async () => {
-    const [settings, nextPreview, nextLog] = await Promise.all([api.call('privacy.get'), api.call('privacy.purgePreview'), api.call('privacy.purgeLog')]);
+    const [settings, nextPreview, nextLog] = await Promise.all([apiFetch('privacy.get'), apiFetch('privacy.purgePreview'), apiFetch('privacy.purgeLog')]);
     setMonths(settings.retentionMonths === null ? '' : String(settings.retentionMonths));
     setPreview(nextPreview);
     setLog(nextLog);
@@ -42,7 +42,7 @@ function RetentionSection() {
     const trimmed = months.trim();
     const value = trimmed === '' ? null : Number(trimmed);
     try {
-      await api.call('privacy.update', { retentionMonths: value });
+      await apiWrite('privacy.update', { retentionMonths: value });
       setFieldError(undefined);
       setStatus({ kind: 'ok', message: t('privacy.retentionSaved') });
       await load();
@@ -55,7 +55,7 @@ function RetentionSection() {
     setConfirming(false);
     if (!preview) return;
     try {
-      const outcome = await api.call('privacy.purge', { confirm: true, expectedCount: preview.items.length });
+      const outcome = await apiWrite('privacy.purge', { confirm: true, expectedCount: preview.items.length });
       setStatus({ kind: 'ok', message: t('privacy.purged', { count: outcome.purged }) });
     } catch (error) {
       setStatus({ kind: 'error', message: messageOf(error) });

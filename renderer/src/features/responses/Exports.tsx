@@ -5,7 +5,7 @@ import type { MethodInput } from '../../../../shared/api/contract';
 import type { Meeting, Programme } from '../../../../shared/api/meetings';
 import { formatDateShort, t } from '../../../../shared/i18n';
 import { ApiCallError } from '../../../../shared/result';
-import { api } from '../../api';
+import { apiFetch } from '../../data/queries';
 import { Alert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
 import { Heading, Paragraph } from '../../ui/Heading';
@@ -43,8 +43,8 @@ export function Exports({ years }: { years: number[] }) {
     });
   };
   useEffect(() => {
-    void api.call('meetings.list', {}).then(setMeetings);
-    void api.call('programmes.list').then(setProgrammes);
+    void apiFetch('meetings.list', {}).then(setMeetings);
+    void apiFetch('programmes.list').then(setProgrammes);
   }, []);
   const feedback = () => {
     const [kind, id] = scope.split(':');

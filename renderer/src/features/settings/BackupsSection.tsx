@@ -3,7 +3,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { BackupInfo, BackupReason } from '../../../../shared/api/backups';
 import { formatDateTime, formatInteger, t, tableLabel, type MessageKey } from '../../../../shared/i18n';
 import { ApiCallError } from '../../../../shared/result';
-import { api } from '../../api';
+import { apiFetch, apiWrite } from '../../data/queries';
 import { Alert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
@@ -42,7 +42,7 @@ export function BackupsSection() {
 
   useEffect(() => sessionStorage.removeItem(RESTORED_KEY), []);
 
-  const load = useCallback(async () => setBackups(await api.call('backups.list')), []);
+  const load = useCallback(async () => setBackups(await apiFetch('backups.list')), []);
   useEffect(() => {
     void load();
   }, [load]);
@@ -59,7 +59,7 @@ export function BackupsSection() {
   const restore = async (chosen: BackupInfo) => {
     setRestoring(null);
     try {
-      const outcome = await api.call('backups.restore', { file: chosen.file });
+      const outcome = await apiWrite('backups.restore', { file: chosen.file });
       // Every screen holds data from before the restore: reload them all, and say so afterwards.
       sessionStorage.setItem(RESTORED_KEY, t('backups.restored', { path: outcome.safetyBackup }));
       window.location.reload();

@@ -3,7 +3,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { TrashItem } from '../../../../shared/api/reliability';
 import { formatDateTime, t } from '../../../../shared/i18n';
 import { ApiCallError } from '../../../../shared/result';
-import { api } from '../../api';
+import { apiFetch, apiWrite } from '../../data/queries';
 import { Alert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
@@ -18,7 +18,7 @@ export function TrashSection() {
   const [confirming, setConfirming] = useState(false);
   const [status, setStatus] = useState<Status>(null);
 
-  const load = useCallback(async () => setItems(await api.call('trash.list')), []);
+  const load = useCallback(async () => setItems(await apiFetch('trash.list')), []);
   useEffect(() => {
     void load();
   }, [load]);
@@ -50,7 +50,7 @@ export function TrashSection() {
             aria-label={t('trash.restoreLabel', { name: row.original.label || row.original.id })}
             onClick={() =>
               void run(async () => {
-                await api.call('trash.restore', { table: row.original.table, id: row.original.id });
+                await apiWrite('trash.restore', { table: row.original.table, id: row.original.id });
                 return t('trash.restored', { name: row.original.label || row.original.id });
               })
             }
@@ -102,7 +102,7 @@ export function TrashSection() {
         onConfirm={() => {
           setConfirming(false);
           void run(async () => {
-            const { removed, kept } = await api.call('trash.empty', { confirm: true });
+            const { removed, kept } = await apiWrite('trash.empty', { confirm: true });
             const message = [t('trash.emptied', { count: removed }), ...(kept.length > 0 ? [t('trash.kept', { count: kept.length })] : [])].join(' ');
             return { message, details: kept.map((item) => t('trash.keptItem', { kind: item.tableLabel, name: item.label || item.id, uses: item.usedBy })) };
           });
