@@ -21,6 +21,9 @@ export function queryKeyFor<M extends MethodName>(method: M, input?: MethodInput
   return [domainOf(method), method, input ?? {}];
 }
 
+/** The one empty list for a read that is not there yet: the same value every render (safe in hook dependencies). */
+export const NO_ROWS: never[] = [];
+
 export const queryClient = new QueryClient({
   defaultOptions: {
     queries: {

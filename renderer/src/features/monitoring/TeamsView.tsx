@@ -3,7 +3,7 @@ import type { Wijkteam } from '../../../../shared/api/monitoring';
 import type { Wijk } from '../../../../shared/api/wijken';
 import { formatDateLong, t } from '../../../../shared/i18n';
 import { hrefFor } from '../../app/router';
-import { apiFetch, apiWrite } from '../../data/queries';
+import { apiWrite, NO_ROWS, useApiQuery } from '../../data/queries';
 import { Alert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
@@ -83,12 +83,11 @@ function TeamForm({ editing, wijken, onSaved, onCancel }: { editing: Exclude<Edi
 }
 
 export function TeamsView({ teams, onChanged }: { teams: Wijkteam[]; onChanged(): Promise<void> }) {
-  const [wijken, setWijken] = useState<Wijk[]>([]);
+  const wijken = useApiQuery('wijken.list').data ?? NO_ROWS;
   const [editing, setEditing] = useState<Editing>(null);
   const [toDelete, setToDelete] = useState<Wijkteam | null>(null);
   const [status, setStatus] = useState<{ kind: 'ok' | 'error'; message: string } | null>(null);
   const addButton = useRef<HTMLButtonElement>(null);
-  useEffect(() => void apiFetch('wijken.list').then(setWijken), []);
 
   const confirmDelete = async () => {
     if (!toDelete) return;
