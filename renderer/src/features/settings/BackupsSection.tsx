@@ -1,9 +1,9 @@
 import type { ColumnDef } from '@tanstack/react-table';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { BackupInfo, BackupReason } from '../../../../shared/api/backups';
 import { formatDateTime, formatInteger, t, tableLabel, type MessageKey } from '../../../../shared/i18n';
 import { ApiCallError } from '../../../../shared/result';
-import { apiFetch, apiWrite } from '../../data/queries';
+import { apiWrite, useApiQuery } from '../../data/queries';
 import { Alert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
@@ -35,20 +35,18 @@ function formatSize(bytes: number): string {
 
 /** "Back-up maken" and "Terugzetten" (with confirmation), with a preview of each backup. */
 export function BackupsSection() {
-  const [backups, setBackups] = useState<BackupInfo[] | null>(null);
+  const backupList = useApiQuery('backups.list');
+  const backups = backupList.data ?? null;
+  const { refetch } = backupList;
   const [restoring, setRestoring] = useState<BackupInfo | null>(null);
   const [status, setStatus] = useState<Status>(restoredMessage);
   const backup = useJob();
 
   useEffect(() => sessionStorage.removeItem(RESTORED_KEY), []);
 
-  const load = useCallback(async () => setBackups(await apiFetch('backups.list')), []);
   useEffect(() => {
-    void load();
-  }, [load]);
-  useEffect(() => {
-    if (backup.job?.state === 'done') void load();
-  }, [backup.job?.state, load]);
+    if (backup.job?.state === 'done') void refetch();
+  }, [backup.job?.state, refetch]);
 
   const create = async () => {
     setStatus(null);
