@@ -22,6 +22,44 @@ export default tseslint.config(
     rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'warn' },
   },
   {
+    // The renderer's data layer (renderer/src/data: useApiQuery, useApiMutation, apiWrite, apiFetch) is the
+    // only code that talks to the API client, so every read is cached with loading and error states and every
+    // write refetches what it changed (docs/architecture.md, "Renderer data").
+    files: ['renderer/src/**/*.{ts,tsx}'],
+    ignores: [
+      'renderer/src/data/**',
+      // Known debt: pages other branches were changing while the data layer went in. Convert them and
+      // remove them from this list (docs/architecture.md, "Known debt").
+      'renderer/src/features/advices/AdviceEditor.tsx',
+      'renderer/src/features/advices/Outline.tsx',
+      'renderer/src/features/councilOwn/CouncilAttention.tsx',
+      'renderer/src/features/findings/PrioritiseView.tsx',
+      'renderer/src/features/findings/SignalsView.tsx',
+      'renderer/src/features/meetings/MeetingsPage.tsx',
+      'renderer/src/features/meetings/LiveCapture.tsx',
+    ],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(\\.\\./)+api$',
+              message: 'Call the API through renderer/src/data (useApiQuery, useApiMutation, apiWrite, apiFetch): see docs/architecture.md.',
+            },
+          ],
+        },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.object.name='api'][callee.property.name=/^(call|request|onJobEvent)$/]",
+          message: 'Call the API through renderer/src/data (useApiQuery, useApiMutation, apiWrite, apiFetch): see docs/architecture.md.',
+        },
+      ],
+    },
+  },
+  {
     // SQL has one home per concern (docs/architecture.md, "Where SQL lives"): the repository layer. So that
     // a second database (PostgreSQL) means rewriting those files only, the query builder, raw `sql` and
     // better-sqlite3 statements are refused everywhere else in the main-process code.

@@ -11,7 +11,7 @@ export interface Transport {
 
 // The input may be left out when an empty object would be valid for it: `{}` is meant literally.
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
-type ArgsOf<M extends MethodName> = {} extends MethodInput<M> ? [input?: MethodInput<M>] : [input: MethodInput<M>];
+export type ArgsOf<M extends MethodName> = {} extends MethodInput<M> ? [input?: MethodInput<M>] : [input: MethodInput<M>];
 
 export interface ApiClient {
   /** Returns the envelope; never throws for an API error. */

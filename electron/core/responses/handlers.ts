@@ -1,14 +1,7 @@
-import {
-  POSITIONS,
-  type DashboardFigures,
-  type OverdueNotice,
-  type Position,
-  type PositionYear,
-  type ResponseOverview,
-} from '../../../shared/api/responses';
+import type { OverdueNotice, ResponseOverview } from '../../../shared/api/responses';
 import { t } from '../../../shared/i18n';
 import { todayInNetherlands } from '../../../shared/calendar';
-import { COMMITMENT_WINDOW_DAYS, dueInfo, newlyOverdue } from '../../../shared/responses/deadlines';
+import { newlyOverdue } from '../../../shared/responses/deadlines';
 import { effectiveStatus, transitionError, type FullStatus } from '../../../shared/responses/status';
 import { AppError } from '../../../shared/result';
 import { findAdviceRow, loadAdvice } from '../advices/repository';
@@ -18,13 +11,12 @@ import { getCouncil } from '../council/repository';
 import type { Db } from '../db/connection';
 import { newId } from '../ids';
 import { audited, auditedCreate, auditDeletion } from '../reliability/audit-trail';
+import { dashboardFigures, overdueNotices } from './dashboard';
 import { buildFollowupExchange } from './exchange';
 import { feedbackScope, loadOverview } from './service';
 import { writeExportFile } from '../files';
 import { attachmentsDir, readAttachment, removeAttachment, storeAttachment } from './attachments';
 import {
-  awaitingAdvices,
-  commitmentsDue,
   countOverdue,
   countResponses,
   deleteCommitment,
@@ -40,7 +32,6 @@ import {
   insertCommitment,
   insertEntry,
   insertResponse,
-  positionCounts,
   recommendationsOfAdvice,
   positionRecords,
   replaceCommitmentItems,
@@ -102,50 +93,6 @@ async function checkItemsOfAdvice(db: Db, adviceId: string, itemIds: string[]): 
   return unique;
 }
 
-/** Positions per year as shares; adoption counts deels overgenomen for half. */
-export function positionsPerYear(counts: Awaited<ReturnType<typeof positionCounts>>): PositionYear[] {
-  const years = new Map<number, PositionYear>();
-  const yearOf = (year: number) => {
-    let entry = years.get(year);
-    if (!entry) {
-      entry = { year, advices: 0, counts: Object.fromEntries(POSITIONS.map((position) => [position, 0])) as Record<Position, number>, total: 0, adoption: null };
-      years.set(year, entry);
-    }
-    return entry;
-  };
-  for (const row of counts.advices) yearOf(Number(row.year)).advices = Number(row.count);
-  for (const row of counts.positions) {
-    const entry = yearOf(Number(row.year));
-    entry.counts[row.position] += Number(row.count);
-    entry.total += Number(row.count);
-  }
-  for (const entry of years.values())
-    entry.adoption = entry.total > 0 ? (entry.counts.overgenomen + entry.counts.deels_overgenomen / 2) / entry.total : null;
-  return [...years.values()].sort((a, b) => a.year - b.year);
-}
-
-export async function dashboardFigures(db: Db, today = todayInNetherlands()): Promise<DashboardFigures> {
-  const council = await getCouncil(db);
-  const termWeeks = council.responseTermWeeks;
-  const [awaiting, commitments, counts] = await Promise.all([awaitingAdvices(db, termWeeks, today), commitmentsDue(db, today, COMMITMENT_WINDOW_DAYS), positionCounts(db)]);
-  return {
-    today,
-    termWeeks,
-    awaiting: awaiting.map((row) => ({
-      adviceId: row.id,
-      kenmerk: row.kenmerk,
-      betreft: row.betreft,
-      sentOn: row.sent_on!,
-      dueOn: row.due_on,
-      daysOverdue: Math.max(0, row.days_overdue),
-      state: dueInfo(row.due_on, today).state,
-    })),
-    commitmentsOverdue: commitments.filter((commitment) => commitment.dueOn < today),
-    commitmentsDueSoon: commitments.filter((commitment) => commitment.dueOn >= today),
-    positionsPerYear: positionsPerYear(counts),
-  };
-}
-
 const SEEN_KEY = 'notificaties';
 
 /** What became overdue since the last call, marked as seen. */
@@ -153,16 +100,7 @@ async function takeNewlyOverdue(ctx: HandlerContext, today = todayInNetherlands(
   return ctx.db.transaction().execute(async (trx) => {
     const figures = await dashboardFigures(trx, today);
     const lastSeen = await getSeen(trx, SEEN_KEY);
-    const items: OverdueNotice[] = [
-      ...figures.awaiting.map((advice) => ({ kind: 'advies' as const, id: advice.adviceId, adviceId: advice.adviceId, title: `${advice.kenmerk} ${advice.betreft}`, dueOn: advice.dueOn })),
-      ...figures.commitmentsOverdue.map((commitment) => ({
-        kind: 'toezegging' as const,
-        id: commitment.id,
-        adviceId: commitment.adviceId,
-        title: commitment.description,
-        dueOn: commitment.dueOn,
-      })),
-    ];
+    const items = overdueNotices(figures);
     await setSeen(trx, SEEN_KEY, today);
     return newlyOverdue(items, today, lastSeen);
   });

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { CurrentUser } from '../../../shared/api/council';
 import { t } from '../../../shared/i18n';
 import { ApiCallError } from '../../../shared/result';
-import { api } from '../api';
+import { apiWrite } from '../data/queries';
 import { Button } from '../ui/Button';
 import { TextField } from '../ui/Field';
 import { Heading, Paragraph } from '../ui/Heading';
@@ -28,7 +28,7 @@ export function FirstStartDialog({
   async function submit(event: FormEvent) {
     event.preventDefault();
     try {
-      onSaved(await api.call('user.update', { name }));
+      onSaved(await apiWrite('user.update', { name }));
     } catch (caught) {
       if (caught instanceof ApiCallError) setError(caught.issues[0]?.message ?? caught.message);
       else throw caught;

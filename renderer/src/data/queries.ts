@@ -1,5 +1,6 @@
 import { QueryClient, useMutation, useQuery, type UseQueryOptions } from '@tanstack/react-query';
 import { useCallback, useRef } from 'react';
+import type { ArgsOf } from '../../../shared/api/client';
 import type { MethodInput, MethodName, MethodOutput } from '../../../shared/api/contract';
 import { api } from '../api';
 
@@ -19,6 +20,9 @@ export function domainOf(method: MethodName): Domain {
 export function queryKeyFor<M extends MethodName>(method: M, input?: MethodInput<M>): readonly unknown[] {
   return [domainOf(method), method, input ?? {}];
 }
+
+/** The one empty list for a read that is not there yet: the same value every render (safe in hook dependencies). */
+export const NO_ROWS: never[] = [];
 
 export const queryClient = new QueryClient({
   defaultOptions: {
@@ -118,4 +122,33 @@ export function useApiMutation<M extends MethodName>(method: M): ApiMutation<M> 
     [mutateAsync],
   );
   return { run, isPending: mutation.isPending, error: mutation.error, reset: mutation.reset };
+}
+
+
+/**
+ * Writes whose method is chosen where they happen (a row with several actions, a step of a
+ * dialog): `write(method, input)` runs the call and then refetches what it may have changed, as
+ * `useApiMutation` does. Rejects with `ApiCallError` on `{ ok: false }`. Prefer `useApiMutation`
+ * for a single write with a pending state.
+ */
+export async function apiWrite<M extends MethodName>(method: M, ...args: ArgsOf<M>): Promise<MethodOutput<M>> {
+  try {
+    return await api.call(method, ...args);
+  } finally {
+    await invalidateAfterWrite(method);
+  }
+}
+
+/**
+ * A read on demand that should not be cached (a download on click, a file's bytes, a preview
+ * asked for once): the value, or `ApiCallError` on `{ ok: false }`. Reads a page shows go
+ * through `useApiQuery`.
+ */
+export function apiFetch<M extends MethodName>(method: M, ...args: ArgsOf<M>): Promise<MethodOutput<M>> {
+  return api.call(method, ...args);
+}
+
+/** Job progress as the core reports it (IPC events, or server-sent events in browser mode). */
+export function subscribeToJobEvents(listener: Parameters<typeof api.onJobEvent>[0]): () => void {
+  return api.onJobEvent(listener);
 }

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { JobStatus } from '../../../shared/api/jobs';
 import { t } from '../../../shared/i18n';
 import { ApiCallError } from '../../../shared/result';
-import { api } from '../api';
+import { apiFetch } from '../data/queries';
 import { base64ToBytes, downloadBytes } from './download';
 import { Alert } from './Alert';
 import { Button } from './Button';
@@ -43,7 +43,7 @@ function DownloadResult({ job }: { job: JobStatus }) {
       <Button
         aria-label={t('jobs.downloadLabel', { name })}
         onClick={() =>
-          void api.call('jobs.resultFile', { id: job.id }).then(
+          void apiFetch('jobs.resultFile', { id: job.id }).then(
             (file) => downloadBytes(file.fileName, base64ToBytes(file.bytesBase64)),
             (caught: unknown) => setError(caught instanceof ApiCallError ? caught.message : String(caught)),
           )

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { MethodInput } from '../../../shared/api/contract';
 import type { JobStatus } from '../../../shared/api/jobs';
-import { api } from '../api';
+import { apiFetch, apiWrite, queryClient, subscribeToJobEvents } from '../data/queries';
 
 /**
  * Starts a long-running job and follows its progress events: the one way every screen shows a
@@ -15,7 +15,7 @@ export function useJob() {
   const finished = job !== null && !['running', 'queued'].includes(job.state);
   useEffect(() => {
     if (!jobId) return;
-    return api.onJobEvent((status) => {
+    return subscribeToJobEvents((status) => {
       if (status.id === jobId) setJob(status);
     });
   }, [jobId]);
@@ -25,21 +25,28 @@ export function useJob() {
   useEffect(() => {
     if (!jobId || finished) return;
     const timer = setInterval(() => {
-      void api.request('jobs.get', { id: jobId }).then((result) => {
-        if (result.ok) setJob((current) => (current?.id === jobId && ['running', 'queued'].includes(current.state) ? result.value : current));
-      });
+      apiFetch('jobs.get', { id: jobId }).then(
+        (value) => setJob((current) => (current?.id === jobId && ['running', 'queued'].includes(current.state) ? value : current)),
+        () => undefined,
+      );
     }, 1000);
     return () => clearInterval(timer);
   }, [jobId, finished]);
 
+  // A finished job may have changed anything (an import, a restore): what is on screen is read again.
+  const done = job?.state === 'done';
+  useEffect(() => {
+    if (jobId && done) void queryClient.invalidateQueries();
+  }, [jobId, done]);
+
   const start = useCallback(async (request: MethodInput<'jobs.start'>) => {
-    const started = await api.call('jobs.start', request);
+    const started = await apiWrite('jobs.start', request);
     setJob(started);
     return started;
   }, []);
 
   const cancel = useCallback(async () => {
-    if (job) setJob(await api.call('jobs.cancel', { id: job.id }));
+    if (job) setJob(await apiWrite('jobs.cancel', { id: job.id }));
   }, [job]);
 
   const running = job?.state === 'running' || job?.state === 'queued';

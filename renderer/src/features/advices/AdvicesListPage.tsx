@@ -5,7 +5,7 @@ import { adviceCreateInput, adviceRequestInput, type AdviceKind, type AdviceRequ
 import { todayInNetherlands } from '../../../../shared/calendar';
 import { formatDateShort, t } from '../../../../shared/i18n';
 import { ApiCallError } from '../../../../shared/result';
-import { api } from '../../api';
+import { apiFetch, apiWrite } from '../../data/queries';
 import { hrefFor } from '../../app/router';
 import { Alert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
@@ -206,7 +206,7 @@ function ImportButton() {
       return;
     }
     try {
-      const advice = await api.call('advices.importJson', { data });
+      const advice = await apiWrite('advices.importJson', { data });
       window.location.hash = hrefFor(`/adviezen/${advice.id}`);
     } catch (error) {
       setStatus({ kind: 'error', message: errorMessage(error) });
@@ -235,12 +235,12 @@ export function AdvicesListPage({ title }: { title: string }) {
   const [toTrash, setToTrash] = useState<AdviceSummary | null>(null);
   const [notice, setNotice] = useState<Status>(null);
 
-  const loadRequests = useCallback(async () => setRequests(await api.call('adviceRequests.list')), []);
+  const loadRequests = useCallback(async () => setRequests(await apiFetch('adviceRequests.list')), []);
   useEffect(() => void loadRequests(), [loadRequests]);
   useEffect(() => {
     let cancelled = false;
     const timer = setTimeout(async () => {
-      const rows = await api.call('advices.list', { search, ...(status ? { status } : {}), ...(kind ? { kind } : {}), ...(includeArchived ? { includeArchived } : {}) });
+      const rows = await apiFetch('advices.list', { search, ...(status ? { status } : {}), ...(kind ? { kind } : {}), ...(includeArchived ? { includeArchived } : {}) });
       if (!cancelled) setAdvices(rows);
       if (!cancelled && !search && !status && !kind) setTotal(rows.length);
     }, 200);
@@ -301,7 +301,7 @@ export function AdvicesListPage({ title }: { title: string }) {
             <Button
               appearance="subtle"
               aria-label={t('adviceTrash.unarchiveLabel', { kenmerk: advice.kenmerk })}
-              onClick={() => void act(() => api.call('advices.unarchive', { id: advice.id }), t('adviceTrash.unarchived', { kenmerk: advice.kenmerk }))}
+              onClick={() => void act(() => apiWrite('advices.unarchive', { id: advice.id }), t('adviceTrash.unarchived', { kenmerk: advice.kenmerk }))}
             >
               {t('adviceTrash.unarchive')}
             </Button>
@@ -309,7 +309,7 @@ export function AdvicesListPage({ title }: { title: string }) {
             <Button
               appearance="subtle"
               aria-label={t('adviceTrash.archiveLabel', { kenmerk: advice.kenmerk })}
-              onClick={() => void act(() => api.call('advices.archive', { id: advice.id }), t('adviceTrash.archived', { kenmerk: advice.kenmerk }))}
+              onClick={() => void act(() => apiWrite('advices.archive', { id: advice.id }), t('adviceTrash.archived', { kenmerk: advice.kenmerk }))}
             >
               {t('adviceTrash.archive')}
             </Button>
@@ -382,7 +382,7 @@ export function AdvicesListPage({ title }: { title: string }) {
         onConfirm={() => {
           const advice = toTrash;
           setToTrash(null);
-          if (advice) void act(() => api.call('advices.delete', { id: advice.id }), t('adviceTrash.trashed', { kenmerk: advice.kenmerk }));
+          if (advice) void act(() => apiWrite('advices.delete', { id: advice.id }), t('adviceTrash.trashed', { kenmerk: advice.kenmerk }));
         }}
         onCancel={() => setToTrash(null)}
       />

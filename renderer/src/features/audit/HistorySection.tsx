@@ -2,7 +2,7 @@ import { useEffect, useId, useState } from 'react';
 import type { AuditedTable, HistoryEntry } from '../../../../shared/api/reliability';
 import { t } from '../../../../shared/i18n';
 import { ApiCallError } from '../../../../shared/result';
-import { api } from '../../api';
+import { apiFetch } from '../../data/queries';
 import { Alert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
 import { Heading, Paragraph } from '../../ui/Heading';
@@ -38,8 +38,7 @@ export function HistorySection({ table, recordId, tables, version }: { table: Au
   useEffect(() => {
     if (!open) return;
     let current = true;
-    api
-      .call('audit.history', { table, recordId })
+    apiFetch('audit.history', { table, recordId })
       .then((history) => {
         if (current) setEntries(tables ? history.filter((entry) => tables.includes(entry.table)) : history);
       })

@@ -1,14 +1,11 @@
-import { useCallback } from 'react';
 import { t } from '../../../../shared/i18n';
-import { api } from '../../api';
 import { Alert } from '../../ui/Alert';
 import { Heading } from '../../ui/Heading';
 import { ActionList } from './CouncilMeetingPage';
 import { CouncilTabs, useLoaded } from './shared';
 
 export function ActionsPage() {
-  const load = useCallback(() => api.call('councilActions.list', {}), []);
-  const { value: actions, error, run } = useLoaded(load);
+  const { value: actions, error, run } = useLoaded('councilActions.list', {});
   return (
     <>
       <Heading level={1}>{t('councilOwn.actionsTitle')}</Heading>

@@ -1,8 +1,8 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import type { AdviceSummary, AdviceRequest } from '../../../../shared/api/advices';
 import type { AgendaItem, CouncilAction, CouncilMeetingDetail, Member } from '../../../../shared/api/council-own';
 import { formatDateLong, t } from '../../../../shared/i18n';
-import { api } from '../../api';
+import { apiFetch, apiWrite, useApiQuery } from '../../data/queries';
 import { hrefFor } from '../../app/router';
 import { Alert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
@@ -13,25 +13,22 @@ import { SelectField } from '../meetings/controls';
 import { actionStatusLabel, CouncilTabs, roleLabel, useLoaded } from './shared';
 import { ScrollRegion } from '../../ui/ScrollRegion';
 
+/** One empty list for every read not there yet (a stable value between renders). */
+const NONE: never[] = [];
+
 type Run = (change: () => Promise<unknown>) => Promise<boolean>;
 
 export function CouncilMeetingPage({ id }: { id: string }) {
-  const load = useCallback(() => api.call('councilMeetings.get', { id }), [id]);
-  const { value: meeting, error, fields, run } = useLoaded(load);
-  const [members, setMembers] = useState<Member[]>([]);
-  const [advices, setAdvices] = useState<AdviceSummary[]>([]);
-  const [requests, setRequests] = useState<AdviceRequest[]>([]);
-  useEffect(() => {
-    void api.call('members.list', { includeLeft: false }).then(setMembers);
-    void api.call('advices.list', { search: '', status: 'concept' }).then(setAdvices);
-    void api.call('adviceRequests.list').then(setRequests);
-  }, []);
+  const { value: meeting, error, fields, run } = useLoaded('councilMeetings.get', { id });
+  const members = useApiQuery('members.list', { includeLeft: false }).data ?? NONE;
+  const advices = useApiQuery('advices.list', { search: '', status: 'concept' }).data ?? NONE;
+  const requests = useApiQuery('adviceRequests.list').data ?? NONE;
   if (!meeting) return <Heading level={1}>{t('councilOwn.meetingsTitle')}</Heading>;
   const title = t('councilOwn.meetingTitle', { date: formatDateLong(meeting.date) });
 
   async function download(kind: 'councilMeetings.exportAgenda' | 'councilMeetings.exportMinutes') {
     await run(async () => {
-      const file = await api.call(kind, { id });
+      const file = await apiFetch(kind, { id });
       if (file.bytesBase64) downloadBytes(file.fileName, base64ToBytes(file.bytesBase64));
     });
   }
@@ -108,7 +105,7 @@ function Attendance({ meeting, members, run }: { meeting: CouncilMeetingDetail; 
           ))}
         </fieldset>
       ))}
-      <Button onClick={() => void run(() => api.call('councilMeetings.setAttendance', { id: meeting.id, presentIds: ids('present'), absentIds: ids('absent') }))}>
+      <Button onClick={() => void run(() => apiWrite('councilMeetings.setAttendance', { id: meeting.id, presentIds: ids('present'), absentIds: ids('absent') }))}>
         {t('councilOwn.saveAttendance')}
       </Button>
     </section>
@@ -154,13 +151,13 @@ function AgendaItemView({ item, meeting, run }: { item: AgendaItem; meeting: Cou
         <Button
           appearance="primary"
           aria-label={t('councilOwn.adoptAdviceLabel', { kenmerk: item.advice.label })}
-          onClick={() => void run(() => api.call('councilMeetings.adoptAdvice', { itemId: item.id }))}
+          onClick={() => void run(() => apiWrite('councilMeetings.adoptAdvice', { itemId: item.id }))}
         >
           {t('councilOwn.adoptAdvice')}
         </Button>
       )}
       <TextAreaField label={`${t('councilOwn.notes')} (${item.number})`} value={notes} onChange={(event) => setNotes(event.target.value)} />
-      <Button onClick={() => void run(() => api.call('councilMeetings.updateItem', { id: item.id, notes }))}>{t('councilOwn.saveNotes')}</Button>
+      <Button onClick={() => void run(() => apiWrite('councilMeetings.updateItem', { id: item.id, notes }))}>{t('councilOwn.saveNotes')}</Button>
       {item.decisions.length > 0 && (
         <>
           <p>
@@ -177,7 +174,7 @@ function AgendaItemView({ item, meeting, run }: { item: AgendaItem; meeting: Cou
         <TextField label={`${t('councilOwn.decision')} (${item.number})`} value={decision} onChange={(event) => setDecision(event.target.value)} />
         <Button
           onClick={() =>
-            void run(() => api.call('councilMeetings.addDecision', { itemId: item.id, text: decision })).then((ok) => {
+            void run(() => apiWrite('councilMeetings.addDecision', { itemId: item.id, text: decision })).then((ok) => {
               if (ok) setDecision('');
             })
           }
@@ -202,7 +199,7 @@ function AddItemForm({ meetingId, advices, requests, fields, run }: { meetingId:
   async function add(event: FormEvent) {
     event.preventDefault();
     const ok = await run(() =>
-      api.call('councilMeetings.addItem', { meetingId, title, adviceId: adviceId || null, requestId: requestId || null, monitoringPeriod }),
+      apiWrite('councilMeetings.addItem', { meetingId, title, adviceId: adviceId || null, requestId: requestId || null, monitoringPeriod }),
     );
     if (ok) {
       setTitle('');
@@ -249,7 +246,7 @@ function AddActionForm({ meeting, members, fields, run }: { meeting: CouncilMeet
   async function add(event: FormEvent) {
     event.preventDefault();
     const ok = await run(() =>
-      api.call('councilActions.create', { meetingId: meeting.id, agendaItemId: agendaItemId || null, description, ownerId: ownerId || members[0]?.id || '', dueOn }),
+      apiWrite('councilActions.create', { meetingId: meeting.id, agendaItemId: agendaItemId || null, description, ownerId: ownerId || members[0]?.id || '', dueOn }),
     );
     if (ok) setDescription('');
   }
@@ -318,7 +315,7 @@ export function ActionList({ actions, run, showMeeting = false }: { actions: Cou
                   <Button
                     appearance="subtle"
                     aria-label={t('councilOwn.markDoneLabel', { description: action.description })}
-                    onClick={() => void run(() => api.call('councilActions.update', { id: action.id, status: 'afgerond' }))}
+                    onClick={() => void run(() => apiWrite('councilActions.update', { id: action.id, status: 'afgerond' }))}
                   >
                     {t('councilOwn.markDone')}
                   </Button>

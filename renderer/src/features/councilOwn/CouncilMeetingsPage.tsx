@@ -1,6 +1,6 @@
-import { useCallback, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { formatDateLong, t } from '../../../../shared/i18n';
-import { api } from '../../api';
+import { apiWrite } from '../../data/queries';
 import { hrefFor } from '../../app/router';
 import { Alert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
@@ -9,15 +9,14 @@ import { Heading, Paragraph } from '../../ui/Heading';
 import { CouncilTabs, useLoaded } from './shared';
 
 export function CouncilMeetingsPage() {
-  const load = useCallback(() => api.call('councilMeetings.list'), []);
-  const { value: meetings, error, fields, run } = useLoaded(load);
+  const { value: meetings, error, fields, run } = useLoaded('councilMeetings.list');
   const [form, setForm] = useState({ date: '', startTime: '19:30', place: '', guests: '' });
 
   async function add(event: FormEvent) {
     event.preventDefault();
     let id = '';
     const ok = await run(async () => {
-      id = (await api.call('councilMeetings.create', form)).id;
+      id = (await apiWrite('councilMeetings.create', form)).id;
     });
     if (ok) window.location.hash = hrefFor(`/raad/vergaderingen/${id}`);
   }

@@ -1,7 +1,7 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { MEMBER_ROLES, type Member, type MemberRole } from '../../../../shared/api/council-own';
 import { formatDateLong, t } from '../../../../shared/i18n';
-import { api } from '../../api';
+import { apiWrite, useApiQuery } from '../../data/queries';
 import { Alert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
@@ -15,8 +15,7 @@ import { ScrollRegion } from '../../ui/ScrollRegion';
 const EMPTY = { name: '', role: 'lid' as MemberRole, background: '', email: '', phone: '', follows: '', termStart: '', termEnd: '' };
 
 export function MembersPage() {
-  const load = useCallback(() => api.call('members.list', {}), []);
-  const { value: members, error, fields, run } = useLoaded(load);
+  const { value: members, error, fields, run } = useLoaded('members.list', {});
   const [form, setForm] = useState(EMPTY);
   /** The member being edited in the form below, or null when the form adds a new one. */
   const [editing, setEditing] = useState<Member | null>(null);
@@ -27,8 +26,8 @@ export function MembersPage() {
     event.preventDefault();
     const { termEnd, ...rest } = form;
     const saved = editing
-      ? await run(() => api.call('members.update', { id: editing.id, ...rest, ...(termEnd ? { termEnd } : {}) }))
-      : await run(() => api.call('members.create', { ...rest, ...(termEnd ? { termEnd } : {}) }));
+      ? await run(() => apiWrite('members.update', { id: editing.id, ...rest, ...(termEnd ? { termEnd } : {}) }))
+      : await run(() => apiWrite('members.create', { ...rest, ...(termEnd ? { termEnd } : {}) }));
     if (saved) {
       setForm(EMPTY);
       setEditing(null);
@@ -96,7 +95,7 @@ export function MembersPage() {
                           {t('common.edit')}
                         </Button>
                         {member.canReappoint && (
-                          <Button aria-label={t('councilOwn.reappointLabel', { name: member.name })} onClick={() => void run(() => api.call('members.reappoint', { id: member.id }))}>
+                          <Button aria-label={t('councilOwn.reappointLabel', { name: member.name })} onClick={() => void run(() => apiWrite('members.reappoint', { id: member.id }))}>
                             {t('councilOwn.reappoint')}
                           </Button>
                         )}
@@ -180,7 +179,7 @@ export function MembersPage() {
         onConfirm={() => {
           const member = deleting;
           setDeleting(null);
-          if (member) void run(() => api.call('members.delete', { id: member.id }));
+          if (member) void run(() => apiWrite('members.delete', { id: member.id }));
         }}
         onCancel={() => setDeleting(null)}
       />
@@ -200,7 +199,7 @@ function Positions({ member, run }: { member: Member; run(change: () => Promise<
         {member.positions.map((position) => (
           <li key={position.id}>
             {position.description} <span className="aw-muted">({formatDateLong(position.declaredOn)})</span>{' '}
-            <Button appearance="subtle" aria-label={`${t('common.delete')}: ${position.description}`} onClick={() => void run(() => api.call('members.deletePosition', { id: position.id }))}>
+            <Button appearance="subtle" aria-label={`${t('common.delete')}: ${position.description}`} onClick={() => void run(() => apiWrite('members.deletePosition', { id: position.id }))}>
               {t('common.delete')}
             </Button>
           </li>
@@ -210,7 +209,7 @@ function Positions({ member, run }: { member: Member; run(change: () => Promise<
       <TextField type="date" label={t('councilOwn.declaredOn')} value={declaredOn} onChange={(event) => setDeclaredOn(event.target.value)} />
       <Button
         onClick={() =>
-          void run(() => api.call('members.addPosition', { memberId: member.id, description, declaredOn })).then((ok) => {
+          void run(() => apiWrite('members.addPosition', { memberId: member.id, description, declaredOn })).then((ok) => {
             if (ok) setDescription('');
           })
         }
@@ -231,7 +230,7 @@ function LeaveDialog({ member, onClose, run }: { member: Member | null; onClose(
       </Heading>
       <TextField type="date" label={t('councilOwn.leftOn')} value={leftOn} onChange={(event) => setLeftOn(event.target.value)} />
       <div className="aw-button-row">
-        <Button appearance="primary" onClick={() => void run(() => api.call('members.markLeft', { id: member.id, leftOn })).then(onClose)}>
+        <Button appearance="primary" onClick={() => void run(() => apiWrite('members.markLeft', { id: member.id, leftOn })).then(onClose)}>
           {t('councilOwn.markLeft')}
         </Button>
         <Button onClick={onClose}>{t('common.cancel')}</Button>
@@ -244,16 +243,16 @@ function TermSettingsForm() {
   const [termYears, setTermYears] = useState('');
   const [maxTerms, setMaxTerms] = useState('');
   const [message, setMessage] = useState('');
+  const settings = useApiQuery('members.termSettings').data;
   useEffect(() => {
-    void api.call('members.termSettings').then((settings) => {
-      setTermYears(String(settings.termYears));
-      setMaxTerms(String(settings.maxTerms));
-    });
-  }, []);
+    if (!settings) return;
+    setTermYears(String(settings.termYears));
+    setMaxTerms(String(settings.maxTerms));
+  }, [settings]);
   async function save(event: FormEvent) {
     event.preventDefault();
     try {
-      await api.call('members.updateTermSettings', { termYears: Number(termYears), maxTerms: Number(maxTerms) });
+      await apiWrite('members.updateTermSettings', { termYears: Number(termYears), maxTerms: Number(maxTerms) });
       setMessage(t('common.saved'));
     } catch (error) {
       setMessage(error instanceof Error ? error.message : String(error));

@@ -15,7 +15,7 @@ interface Outcome {
 }
 
 /** The beleidskalender as CSV or XLSX into the year's planning: every row or none, re-importing adds nothing. */
-export function PlanningImport({ year, onImported }: { year: number; onImported(): void }) {
+export function PlanningImport({ year }: { year: number }) {
   const fileInputId = useId();
   const [file, setFile] = useState<File | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
@@ -45,7 +45,6 @@ export function PlanningImport({ year, onImported }: { year: number; onImported(
       const skipped = result.skippedDuplicates > 0 ? t('councilOwn.importPlanningSkipped', { count: result.skippedDuplicates }) : '';
       const added = result.imported > 0 || skipped === '' ? t('councilOwn.importPlanningDone', { count: result.imported }) : t('councilOwn.importPlanningNothingNew');
       setOutcome({ kind: 'ok', message: [added, skipped].filter(Boolean).join(' '), rows: [] });
-      onImported();
     } catch (caught) {
       const { message } = fieldErrors(caught);
       const issues = (caught as { issues?: { message: string }[] }).issues ?? [];

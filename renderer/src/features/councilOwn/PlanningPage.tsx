@@ -1,8 +1,7 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
-import type { AdviceRequest } from '../../../../shared/api/advices';
+import { useState, type FormEvent } from 'react';
 import { PLANNING_KINDS, type PlanningItem, type PlanningKind } from '../../../../shared/api/council-own';
 import { t, type MessageKey } from '../../../../shared/i18n';
-import { api } from '../../api';
+import { apiWrite, useApiQuery } from '../../data/queries';
 import { Alert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
@@ -22,26 +21,22 @@ function monthName(month: number): string {
 
 export function PlanningPage() {
   const [year, setYear] = useState(Number(todayInNetherlands().slice(0, 4)));
-  const load = useCallback(() => api.call('planning.list', { year }), [year]);
-  const { value: items, error, fields, run, reload } = useLoaded(load);
-  const [requests, setRequests] = useState<AdviceRequest[]>([]);
+  const { value: items, error, fields, run } = useLoaded('planning.list', { year });
+  const requests = useApiQuery('adviceRequests.list').data ?? [];
   const empty = { month: 1, kind: 'adviesaanvraag' as PlanningKind, title: '', source: '' };
   const [form, setForm] = useState(empty);
   /** The item being changed in the form below, or null when the form adds a new one. */
   const [editing, setEditing] = useState<PlanningItem | null>(null);
   const [deleting, setDeleting] = useState<PlanningItem | null>(null);
-  useEffect(() => {
-    void api.call('adviceRequests.list').then(setRequests);
-  }, []);
 
   async function add(event: FormEvent) {
     event.preventDefault();
     if (editing) {
-      if (await run(() => api.call('planning.update', { id: editing.id, ...form }))) {
+      if (await run(() => apiWrite('planning.update', { id: editing.id, ...form }))) {
         setEditing(null);
         setForm(empty);
       }
-    } else if (await run(() => api.call('planning.create', { ...form, year }))) setForm({ ...form, title: '' });
+    } else if (await run(() => apiWrite('planning.create', { ...form, year }))) setForm({ ...form, title: '' });
   }
 
   function edit(item: PlanningItem) {
@@ -91,7 +86,7 @@ export function PlanningPage() {
                         aria-label={`${t('councilOwn.linkRequest')}: ${item.title}`}
                         className="utrecht-select utrecht-select--html-select aw-select-small"
                         value={item.requestId ?? ''}
-                        onChange={(event) => void run(() => api.call('planning.update', { id: item.id, requestId: event.target.value || null }))}
+                        onChange={(event) => void run(() => apiWrite('planning.update', { id: item.id, requestId: event.target.value || null }))}
                       >
                         <option value="">{t('councilOwn.none')}</option>
                         {requests.map((request) => (
@@ -118,7 +113,7 @@ export function PlanningPage() {
           </ScrollRegion>
         )}
       </section>
-      <PlanningImport year={year} onImported={() => void reload()} />
+      <PlanningImport year={year} />
       <section className="aw-card" aria-labelledby="planning-toevoegen">
         <Heading level={2} id="planning-toevoegen">
           {editing ? t('councilOwn.editPlanningLabel', { title: editing.title }) : t('councilOwn.addPlanning')}
@@ -167,7 +162,7 @@ export function PlanningPage() {
         onConfirm={() => {
           const item = deleting;
           setDeleting(null);
-          if (item) void run(() => api.call('planning.delete', { id: item.id }));
+          if (item) void run(() => apiWrite('planning.delete', { id: item.id }));
         }}
         onCancel={() => setDeleting(null)}
       />

@@ -1,7 +1,9 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
+import type { MethodInput, MethodName } from '../../../../shared/api/contract';
 import type { ActionStatus, MemberRole } from '../../../../shared/api/council-own';
 import { t, type MessageKey } from '../../../../shared/i18n';
 import { hrefFor, useHashPath } from '../../app/router';
+import { useApiQuery } from '../../data/queries';
 import { fieldErrors } from '../meetings/controls';
 
 export function roleLabel(role: MemberRole): string {
@@ -12,33 +14,34 @@ export function actionStatusLabel(status: ActionStatus): string {
   return t(`councilOwn.status_${status}` as MessageKey);
 }
 
-/** Loads once and again after every change; `run` shows a refused call's message and field errors. */
-export function useLoaded<T>(load: () => Promise<T>) {
-  const [value, setValue] = useState<T | null>(null);
-  const [error, setError] = useState('');
+/**
+ * A page's read through the data layer (`useApiQuery`), and `run` for its writes: a refused call's
+ * message and field errors are shown, a successful one reads the page again.
+ */
+export function useLoaded<M extends MethodName>(method: M, input?: MethodInput<M>) {
+  const query = useApiQuery(method, input);
+  const [runError, setRunError] = useState('');
   const [fields, setFields] = useState<Record<string, string>>({});
-  const reload = useCallback(() => load().then(setValue), [load]);
-  useEffect(() => {
-    void reload();
-  }, [reload]);
+  const { refetch } = query;
   const run = useCallback(
     async (change: () => Promise<unknown>): Promise<boolean> => {
       try {
         await change();
-        setError('');
+        setRunError('');
         setFields({});
-        await reload();
+        await refetch();
         return true;
       } catch (caught) {
         const { message, fields: byField } = fieldErrors(caught);
-        setError(message);
+        setRunError(message);
         setFields(byField);
         return false;
       }
     },
-    [reload],
+    [refetch],
   );
-  return { value, error, fields, run, reload };
+  const error = runError || (query.isError ? t('app.loadFailed', { details: query.error.message }) : '');
+  return { value: query.data ?? null, error, fields, run, reload: refetch };
 }
 
 const TABS: { path: string; label: MessageKey }[] = [

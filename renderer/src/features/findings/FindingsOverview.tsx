@@ -14,7 +14,7 @@ import {
 } from '../../../../shared/api/meetings';
 import type { Wijk } from '../../../../shared/api/wijken';
 import { formatDateShort, formatInteger, t } from '../../../../shared/i18n';
-import { api } from '../../api';
+import { apiFetch, apiWrite } from '../../data/queries';
 import { Alert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
@@ -79,12 +79,12 @@ export function FindingsOverview() {
 
   const loadOptions = useCallback(async () => {
     const [meetings, programmes, wijken, themes, tags, signals] = await Promise.all([
-      api.call('meetings.list', {}),
-      api.call('programmes.list'),
-      api.call('wijken.list'),
-      api.call('findings.themes'),
-      api.call('findings.tags'),
-      api.call('signals.list', { sort: 'title', limit: 500 }),
+      apiFetch('meetings.list', {}),
+      apiFetch('programmes.list'),
+      apiFetch('wijken.list'),
+      apiFetch('findings.themes'),
+      apiFetch('findings.tags'),
+      apiFetch('signals.list', { sort: 'title', limit: 500 }),
     ]);
     setOptions({ meetings, programmes, wijken, themes, tags, signals: signals.rows });
   }, []);
@@ -93,7 +93,7 @@ export function FindingsOverview() {
   const reload = useCallback(async () => {
     const mine = ++generation.current;
     loading.current = true;
-    const page = await api.call('findings.search', { ...request, offset: 0, limit: PAGE_SIZE });
+    const page = await apiFetch('findings.search', { ...request, offset: 0, limit: PAGE_SIZE });
     if (mine !== generation.current) return;
     setRows(page.rows);
     setTotal(page.total);
@@ -106,7 +106,7 @@ export function FindingsOverview() {
     if (loading.current || !hasMore) return;
     const mine = generation.current;
     loading.current = true;
-    const page = await api.call('findings.search', { ...request, offset: rows.length, limit: PAGE_SIZE });
+    const page = await apiFetch('findings.search', { ...request, offset: rows.length, limit: PAGE_SIZE });
     if (mine !== generation.current) return;
     setRows((current) => [...current, ...page.rows]);
     setHasMore(page.rows.length === PAGE_SIZE);
@@ -365,7 +365,7 @@ function SelectionActions({
   const create = async (event: React.FormEvent) => {
     event.preventDefault();
     try {
-      const signal = await api.call('signals.create', { title, findingIds: selected });
+      const signal = await apiWrite('signals.create', { title, findingIds: selected });
       setTitle('');
       await onDone(t('signals.created', { title: signal.title }));
     } catch (error) {
@@ -375,13 +375,13 @@ function SelectionActions({
   const add = async () => {
     if (!signalId) return;
     try {
-      const signal = await api.call('signals.addFindings', { signalId, findingIds: selected });
+      const signal = await apiWrite('signals.addFindings', { signalId, findingIds: selected });
       await onDone(t('signals.added', { title: signal.title }));
     } catch (error) {
       onError(fieldErrors(error).message);
     }
   };
-  const suggest = async () => setSuggestions(await api.call('signals.suggestDuplicates', { findingId: selected[0]! }));
+  const suggest = async () => setSuggestions(await apiFetch('signals.suggestDuplicates', { findingId: selected[0]! }));
 
   return (
     <section className="aw-card" aria-labelledby="selectie-titel">
@@ -475,7 +475,7 @@ function FindingEditForm({
   const moveToTrash = async () => {
     setConfirmTrash(false);
     try {
-      await api.call('findings.delete', { id: finding.id });
+      await apiWrite('findings.delete', { id: finding.id });
       await onDone(t('meetingTrash.findingTrashed', { text: shortText(finding.text) }));
     } catch (error) {
       onError(fieldErrors(error).message);
@@ -484,7 +484,7 @@ function FindingEditForm({
   const save = async (event: React.FormEvent) => {
     event.preventDefault();
     try {
-      await api.call('findings.update', {
+      await apiWrite('findings.update', {
         id: finding.id,
         text,
         source,

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import {
   FINDING_SOURCES,
   IMPORT_FIELDS,
@@ -8,11 +8,10 @@ import {
   type ImportField,
   type ImportMapping,
   type ImportUpload,
-  type Meeting,
 } from '../../../../shared/api/meetings';
 import { todayInNetherlands } from '../../../../shared/calendar';
 import { formatDateShort, t, type MessageKey } from '../../../../shared/i18n';
-import { api } from '../../api';
+import { apiFetch, NO_ROWS, useApiQuery } from '../../data/queries';
 import { Alert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
 import { fileToBase64 } from '../../ui/download';
@@ -28,12 +27,11 @@ export function ImportSection() {
   const [mapping, setMapping] = useState<ImportMapping>({});
   const [meetingId, setMeetingId] = useState('');
   const [source, setSource] = useState<FindingSource>('plenair');
-  const [meetings, setMeetings] = useState<Meeting[]>([]);
+  const meetings = useApiQuery('meetings.list', {}).data ?? NO_ROWS;
   const [check, setCheck] = useState<ImportCheck | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const { job, running, start, cancel } = useJob();
-  useEffect(() => void api.call('meetings.list', {}).then(setMeetings), []);
 
   const read = async (file: File) => {
     setError(null);
@@ -45,7 +43,7 @@ export function ImportSection() {
     }
     setBusy(true);
     try {
-      const parsed = await api.call('findings.importParse', { fileName: file.name, dataBase64: await fileToBase64(file) });
+      const parsed = await apiFetch('findings.importParse', { fileName: file.name, dataBase64: await fileToBase64(file) });
       setUpload(parsed);
       setMapping(parsed.suggestedMapping);
     } catch (caught) {
@@ -62,7 +60,7 @@ export function ImportSection() {
   });
   const runCheck = async () => {
     try {
-      setCheck(await api.call('findings.importCheck', params()));
+      setCheck(await apiFetch('findings.importCheck', params()));
       setError(null);
     } catch (caught) {
       setError(fieldErrors(caught).message);

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { ExchangeReport, ExchangeUpload } from '../../../../shared/api/exchange';
 import { formatDateTime, t, type MessageKey } from '../../../../shared/i18n';
-import { api } from '../../api';
+import { apiFetch } from '../../data/queries';
 import { Alert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
 import { fileToBase64 } from '../../ui/download';
@@ -63,7 +63,7 @@ export function ExchangeImportSection({ onImported }: { onImported(): void }) {
     setError(null);
     setUpload(null);
     try {
-      setUpload(await api.call('exchange.readFile', { fileName: file.name, dataBase64: await fileToBase64(file) }));
+      setUpload(await apiFetch('exchange.readFile', { fileName: file.name, dataBase64: await fileToBase64(file) }));
     } catch (caught) {
       setError(fieldErrors(caught).message);
     }

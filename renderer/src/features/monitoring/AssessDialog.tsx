@@ -4,7 +4,7 @@ import type { Assessment, AssessmentDetail, AssessmentVersion, Criterion, Linked
 import { formatDateLong, formatDateTime, t } from '../../../../shared/i18n';
 import { formatValue } from '../../../../shared/monitoring/measures';
 import { periodLabel } from '../../../../shared/monitoring/periods';
-import { api } from '../../api';
+import { apiFetch, apiWrite } from '../../data/queries';
 import { Alert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
 import { TextAreaField, TextField } from '../../ui/Field';
@@ -67,16 +67,16 @@ export function AssessDialog({ target, onSaved, onClose }: { target: AssessTarge
       // showModal focuses the first radio ("1 van 5"); the chosen score is where the user is.
       dialog.querySelector<HTMLInputElement>('input[type="radio"]:checked')?.focus();
     }
-    if (assessment) void api.call('assessments.history', { id: assessment.id }).then(setHistory);
-    void api.call('monitoring.teamFindings', { wijkteamId: team.id }).then(setFindings);
-    void api.call('assessments.get', { wijkteamId: team.id, criterionId: criterion.id, periodKey }).then((current) => setFindingIds(current?.findingIds ?? []));
+    if (assessment) void apiFetch('assessments.history', { id: assessment.id }).then(setHistory);
+    void apiFetch('monitoring.teamFindings', { wijkteamId: team.id }).then(setFindings);
+    void apiFetch('assessments.get', { wijkteamId: team.id, criterionId: criterion.id, periodKey }).then((current) => setFindingIds(current?.findingIds ?? []));
   }, [assessment, team.id, criterion.id, periodKey]);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setSaving(true);
     try {
-      const saved = await api.call('assessments.save', {
+      const saved = await apiWrite('assessments.save', {
         wijkteamId: team.id,
         criterionId: criterion.id,
         periodKey,

@@ -4,7 +4,7 @@ import { t } from '../../../../shared/i18n';
 import { formatValue } from '../../../../shared/monitoring/measures';
 import { periodLabel } from '../../../../shared/monitoring/periods';
 import { hrefFor } from '../../app/router';
-import { api } from '../../api';
+import { apiWrite } from '../../data/queries';
 import { Alert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
 import { TextField } from '../../ui/Field';
@@ -34,7 +34,7 @@ export function DraftAdvicePanel({ matrix }: { matrix: MonitoringMatrix }) {
   const submit = async () => {
     clear();
     try {
-      setDrafted(await api.call('monitoring.draftAdvice', { assessmentIds: chosen, betreft }));
+      setDrafted(await apiWrite('monitoring.draftAdvice', { assessmentIds: chosen, betreft }));
       setChosen([]);
     } catch (error) {
       capture(error);

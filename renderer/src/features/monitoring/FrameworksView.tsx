@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import type { CriteriaFramework, Criterion } from '../../../../shared/api/monitoring';
 import { t } from '../../../../shared/i18n';
 import { DIRECTIONS, formatValue, MEASURE_TYPES, type Direction, type MeasureType } from '../../../../shared/monitoring/measures';
-import { api } from '../../api';
+import { apiWrite } from '../../data/queries';
 import { Alert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
@@ -21,8 +21,8 @@ function FrameworkForm({ framework, onSaved, onCancel }: { framework: CriteriaFr
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     try {
-      if (framework) await api.call('frameworks.update', { id: framework.id, name, description, source });
-      else await api.call('frameworks.create', { name, description, source });
+      if (framework) await apiWrite('frameworks.update', { id: framework.id, name, description, source });
+      else await apiWrite('frameworks.create', { name, description, source });
       onSaved();
     } catch (error) {
       capture(error);
@@ -60,8 +60,8 @@ function CriterionForm({ framework, criterion, onSaved, onCancel }: { framework:
       target: target.trim() === '' ? null : Number(target.replace(',', '.')),
     };
     try {
-      if (criterion) await api.call('criteria.update', { id: criterion.id, ...fields });
-      else await api.call('criteria.create', { frameworkId: framework.id, ...fields });
+      if (criterion) await apiWrite('criteria.update', { id: criterion.id, ...fields });
+      else await apiWrite('criteria.create', { frameworkId: framework.id, ...fields });
       onSaved();
     } catch (error) {
       capture(error);
@@ -218,7 +218,7 @@ export function FrameworksView({ frameworks, onChanged }: { frameworks: Criteria
                       appearance="subtle"
                       onClick={() =>
                         void run(
-                          () => api.call('criteria.setRetired', { id: criterion.id, retired: criterion.retiredAt === null }),
+                          () => apiWrite('criteria.setRetired', { id: criterion.id, retired: criterion.retiredAt === null }),
                           t('common.savedName', { name: criterion.name }),
                         )
                       }
@@ -247,7 +247,7 @@ export function FrameworksView({ frameworks, onChanged }: { frameworks: Criteria
           setToDelete(null);
           if (!item) return;
           void run(
-            () => api.call(item.kind === 'framework' ? 'frameworks.delete' : 'criteria.delete', { id: item.id }),
+            () => apiWrite(item.kind === 'framework' ? 'frameworks.delete' : 'criteria.delete', { id: item.id }),
             item.kind === 'framework' ? t('monitoring.frameworkDeleted', { name: item.name }) : t('monitoring.criterionDeleted', { name: item.name }),
           );
         }}

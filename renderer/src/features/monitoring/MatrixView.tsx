@@ -4,7 +4,7 @@ import { t } from '../../../../shared/i18n';
 import { STATUS_SYMBOL, statusLabel } from '../../../../shared/monitoring/measures';
 import { periodLabel, previousPeriodKey, shiftPeriodKey } from '../../../../shared/monitoring/periods';
 import { hrefFor } from '../../app/router';
-import { api } from '../../api';
+import { apiFetch } from '../../data/queries';
 import { useApiQuery } from '../../data/queries';
 import { Alert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
@@ -50,7 +50,7 @@ export function MatrixView({ frameworks }: { frameworks: CriteriaFramework[] }) 
 
   const load = useCallback(async () => {
     if (!periodKey || !frameworkId) return;
-    setMatrix(await api.call('monitoring.matrix', { periodKey, frameworkId, includeRetired }));
+    setMatrix(await apiFetch('monitoring.matrix', { periodKey, frameworkId, includeRetired }));
   }, [periodKey, frameworkId, includeRetired]);
   useEffect(() => void load(), [load]);
 

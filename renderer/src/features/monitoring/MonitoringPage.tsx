@@ -1,8 +1,8 @@
-import { useCallback, useEffect, useState } from 'react';
-import type { CriteriaFramework, Wijkteam } from '../../../../shared/api/monitoring';
+import { useCallback, useEffect } from 'react';
 import { t, type MessageKey } from '../../../../shared/i18n';
 import { hrefFor, useHashPath } from '../../app/router';
-import { api } from '../../api';
+import { useApiQuery } from '../../data/queries';
+import { QueryError } from '../../ui/QueryState';
 import { Heading, Paragraph } from '../../ui/Heading';
 import { FrameworksView } from './FrameworksView';
 import { MatrixView } from './MatrixView';
@@ -22,14 +22,16 @@ const SECTIONS: { path: string; label: MessageKey; title: MessageKey }[] = [
 /** Monitoring of the sociale wijkteams; its own sub-routes under #/wijkteams. */
 export function MonitoringPage({ title }: { title: string }) {
   const path = useHashPath();
-  const [frameworks, setFrameworks] = useState<CriteriaFramework[] | null>(null);
-  const [teams, setTeams] = useState<Wijkteam[] | null>(null);
+  const frameworksQuery = useApiQuery('frameworks.list');
+  const teamsQuery = useApiQuery('wijkteams.list');
+  const frameworks = frameworksQuery.data ?? null;
+  const teams = teamsQuery.data ?? null;
+  const { refetch: refetchFrameworks } = frameworksQuery;
+  const { refetch: refetchTeams } = teamsQuery;
   const load = useCallback(async () => {
-    const [loadedFrameworks, loadedTeams] = await Promise.all([api.call('frameworks.list'), api.call('wijkteams.list')]);
-    setFrameworks(loadedFrameworks);
-    setTeams(loadedTeams);
-  }, []);
-  useEffect(() => void load(), [load, path]);
+    await Promise.all([refetchFrameworks(), refetchTeams()]);
+  }, [refetchFrameworks, refetchTeams]);
+  const failed = frameworksQuery.error ?? teamsQuery.error;
 
   const teamMatch = /^\/wijkteams\/teams\/([0-9a-f-]{36})$/.exec(path);
   const section = SECTIONS.find((item) => item.path === path) ?? SECTIONS[0]!;
@@ -66,7 +68,9 @@ export function MonitoringPage({ title }: { title: string }) {
       </Heading>
       {nav}
       {section === SECTIONS[0] && <Paragraph className="aw-muted">{t('monitoring.intro')}</Paragraph>}
-      {!frameworks || !teams ? (
+      {failed && (!frameworks || !teams) ? (
+        <QueryError error={failed} retry={() => void load()} />
+      ) : !frameworks || !teams ? (
         <Paragraph>{t('app.loading')}</Paragraph>
       ) : section.path === BASE ? (
         <MatrixView frameworks={frameworks} />

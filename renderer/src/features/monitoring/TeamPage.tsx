@@ -1,12 +1,10 @@
 import type { ColumnDef } from '@tanstack/react-table';
-import { useEffect, useState } from 'react';
 import type { WijkteamDetail } from '../../../../shared/api/monitoring';
 import { formatDateLong, t } from '../../../../shared/i18n';
 import { formatValue, STATUS_SYMBOL, statusLabel, valueStatus } from '../../../../shared/monitoring/measures';
 import { periodLabel } from '../../../../shared/monitoring/periods';
-import { ApiCallError } from '../../../../shared/result';
 import { hrefFor } from '../../app/router';
-import { api } from '../../api';
+import { useApiQuery } from '../../data/queries';
 import { Alert } from '../../ui/Alert';
 import { DataTable } from '../../ui/DataTable';
 import { Heading, Paragraph } from '../../ui/Heading';
@@ -52,14 +50,9 @@ const latestColumns: ColumnDef<LatestAssessment>[] = [
 ];
 
 export function TeamPage({ teamId }: { teamId: string }) {
-  const [detail, setDetail] = useState<WijkteamDetail | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    api.call('wijkteams.get', { id: teamId }).then(setDetail, (failure: unknown) => {
-      if (!(failure instanceof ApiCallError)) throw failure;
-      setError(failure.message);
-    });
-  }, [teamId]);
+  const query = useApiQuery('wijkteams.get', { id: teamId });
+  const detail = query.data ?? null;
+  const error = query.error ? query.error.message : null;
 
   if (error)
     return (

@@ -3,7 +3,7 @@ import type { Wijkteam } from '../../../../shared/api/monitoring';
 import type { Wijk } from '../../../../shared/api/wijken';
 import { formatDateLong, t } from '../../../../shared/i18n';
 import { hrefFor } from '../../app/router';
-import { api } from '../../api';
+import { apiWrite, NO_ROWS, useApiQuery } from '../../data/queries';
 import { Alert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
@@ -39,7 +39,7 @@ function TeamForm({ editing, wijken, onSaved, onCancel }: { editing: Exclude<Edi
       activeTo: activeTo || null,
     };
     try {
-      onSaved(team ? await api.call('wijkteams.update', { id: team.id, ...fields }) : await api.call('wijkteams.create', fields));
+      onSaved(team ? await apiWrite('wijkteams.update', { id: team.id, ...fields }) : await apiWrite('wijkteams.create', fields));
     } catch (error) {
       capture(error);
     }
@@ -83,19 +83,18 @@ function TeamForm({ editing, wijken, onSaved, onCancel }: { editing: Exclude<Edi
 }
 
 export function TeamsView({ teams, onChanged }: { teams: Wijkteam[]; onChanged(): Promise<void> }) {
-  const [wijken, setWijken] = useState<Wijk[]>([]);
+  const wijken = useApiQuery('wijken.list').data ?? NO_ROWS;
   const [editing, setEditing] = useState<Editing>(null);
   const [toDelete, setToDelete] = useState<Wijkteam | null>(null);
   const [status, setStatus] = useState<{ kind: 'ok' | 'error'; message: string } | null>(null);
   const addButton = useRef<HTMLButtonElement>(null);
-  useEffect(() => void api.call('wijken.list').then(setWijken), []);
 
   const confirmDelete = async () => {
     if (!toDelete) return;
     const team = toDelete;
     setToDelete(null);
     try {
-      await api.call('wijkteams.delete', { id: team.id });
+      await apiWrite('wijkteams.delete', { id: team.id });
       setStatus({ kind: 'ok', message: t('adviceTrash.teamTrashed', { name: team.name }) });
       await onChanged();
     } catch (error) {

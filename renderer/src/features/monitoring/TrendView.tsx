@@ -5,7 +5,7 @@ import { formatValue } from '../../../../shared/monitoring/measures';
 import { parsePeriodKey, periodLabel, PERIOD_KINDS, type PeriodKind } from '../../../../shared/monitoring/periods';
 import type { TrendSummary } from '../../../../shared/monitoring/trend';
 import type { Criterion } from '../../../../shared/api/monitoring';
-import { api } from '../../api';
+import { apiFetch } from '../../data/queries';
 import { useApiQuery } from '../../data/queries';
 import { Alert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
@@ -60,10 +60,10 @@ export function TrendView({ frameworks, teams }: { frameworks: CriteriaFramework
     try {
       if (mode === 'criterion') {
         setTeamTrend(null);
-        setCriterionTrend(await api.call('monitoring.trend', { criterionId, wijkteamIds: teamIds, kind, ...range }));
+        setCriterionTrend(await apiFetch('monitoring.trend', { criterionId, wijkteamIds: teamIds, kind, ...range }));
       } else {
         setCriterionTrend(null);
-        setTeamTrend(await api.call('monitoring.teamTrend', { wijkteamId: teamId, frameworkId: frameworkId || null, kind, ...range }));
+        setTeamTrend(await apiFetch('monitoring.teamTrend', { wijkteamId: teamId, frameworkId: frameworkId || null, kind, ...range }));
       }
     } catch (error) {
       capture(error);

@@ -1,10 +1,9 @@
 import type { ColumnDef } from '@tanstack/react-table';
 import { useCallback, useEffect, useMemo, useState, type FormEvent } from 'react';
-import type { PurgeCandidate, PurgeLogEntry, PurgePreview } from '../../../../shared/api/reliability';
-import { useApiQuery } from '../../data/queries';
+import type { PurgeCandidate } from '../../../../shared/api/reliability';
 import { formatDateLong, formatDateTime, t } from '../../../../shared/i18n';
 import { ApiCallError } from '../../../../shared/result';
-import { api } from '../../api';
+import { apiWrite, NO_ROWS, useApiQuery } from '../../data/queries';
 import { Alert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
@@ -21,20 +20,24 @@ function messageOf(error: unknown): string {
 function RetentionSection() {
   const [months, setMonths] = useState('');
   const [fieldError, setFieldError] = useState<string | undefined>();
-  const [preview, setPreview] = useState<PurgePreview | null>(null);
-  const [log, setLog] = useState<PurgeLogEntry[]>([]);
+  const settingsQuery = useApiQuery('privacy.get');
+  const previewQuery = useApiQuery('privacy.purgePreview');
+  const logQuery = useApiQuery('privacy.purgeLog');
+  const preview = previewQuery.data ?? null;
+  const log = logQuery.data ?? NO_ROWS;
+  const settings = settingsQuery.data;
   const [confirming, setConfirming] = useState(false);
   const [status, setStatus] = useState<Status>(null);
 
-  const load = useCallback(async () => {
-    const [settings, nextPreview, nextLog] = await Promise.all([api.call('privacy.get'), api.call('privacy.purgePreview'), api.call('privacy.purgeLog')]);
-    setMonths(settings.retentionMonths === null ? '' : String(settings.retentionMonths));
-    setPreview(nextPreview);
-    setLog(nextLog);
-  }, []);
   useEffect(() => {
-    void load();
-  }, [load]);
+    if (settings) setMonths(settings.retentionMonths === null ? '' : String(settings.retentionMonths));
+  }, [settings]);
+  const { refetch: refetchSettings } = settingsQuery;
+  const { refetch: refetchPreview } = previewQuery;
+  const { refetch: refetchLog } = logQuery;
+  const load = useCallback(async () => {
+    await Promise.all([refetchSettings(), refetchPreview(), refetchLog()]);
+  }, [refetchSettings, refetchPreview, refetchLog]);
 
   const save = async (event: FormEvent) => {
     event.preventDefault();
@@ -42,7 +45,7 @@ function RetentionSection() {
     const trimmed = months.trim();
     const value = trimmed === '' ? null : Number(trimmed);
     try {
-      await api.call('privacy.update', { retentionMonths: value });
+      await apiWrite('privacy.update', { retentionMonths: value });
       setFieldError(undefined);
       setStatus({ kind: 'ok', message: t('privacy.retentionSaved') });
       await load();
@@ -55,7 +58,7 @@ function RetentionSection() {
     setConfirming(false);
     if (!preview) return;
     try {
-      const outcome = await api.call('privacy.purge', { confirm: true, expectedCount: preview.items.length });
+      const outcome = await apiWrite('privacy.purge', { confirm: true, expectedCount: preview.items.length });
       setStatus({ kind: 'ok', message: t('privacy.purged', { count: outcome.purged }) });
     } catch (error) {
       setStatus({ kind: 'error', message: messageOf(error) });

@@ -1,11 +1,10 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { yearInNetherlands } from '../../../../shared/calendar';
 import type { ExportedFile } from '../../../../shared/api/advices';
 import type { MethodInput } from '../../../../shared/api/contract';
-import type { Meeting, Programme } from '../../../../shared/api/meetings';
 import { formatDateShort, t } from '../../../../shared/i18n';
 import { ApiCallError } from '../../../../shared/result';
-import { api } from '../../api';
+import { NO_ROWS, useApiQuery } from '../../data/queries';
 import { Alert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
 import { Heading, Paragraph } from '../../ui/Heading';
@@ -30,8 +29,8 @@ export function Exports({ years }: { years: number[] }) {
   const thisYear = yearInNetherlands();
   const choices = [...new Set([thisYear, ...years])].sort((a, b) => b - a);
   const [year, setYear] = useState(choices[0] ?? thisYear);
-  const [meetings, setMeetings] = useState<Meeting[]>([]);
-  const [programmes, setProgrammes] = useState<Programme[]>([]);
+  const meetings = useApiQuery('meetings.list', {}).data ?? NO_ROWS;
+  const programmes = useApiQuery('programmes.list').data ?? NO_ROWS;
   const [scope, setScope] = useState('');
   const [error, setError] = useState<string | null>(null);
   const { job, running, start, cancel } = useJob();
@@ -42,10 +41,6 @@ export function Exports({ years }: { years: number[] }) {
       else throw failure;
     });
   };
-  useEffect(() => {
-    void api.call('meetings.list', {}).then(setMeetings);
-    void api.call('programmes.list').then(setProgrammes);
-  }, []);
   const feedback = () => {
     const [kind, id] = scope.split(':');
     if (!id) return;

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { t } from '../../../../shared/i18n';
-import { api } from '../../api';
+import { apiFetch } from '../../data/queries';
 import { useHashPath } from '../../app/router';
 import './responses.css';
 
@@ -10,8 +10,7 @@ export function OverdueBadge() {
   const [count, setCount] = useState(0);
   useEffect(() => {
     let live = true;
-    void api
-      .call('dashboard.badge')
+    void apiFetch('dashboard.badge')
       .then((badge) => live && setCount(badge.total))
       .catch(() => undefined);
     return () => {

@@ -14,7 +14,7 @@ import {
 import { todayInNetherlands } from '../../../../shared/calendar';
 import { formatDateLong, formatDateShort, formatDateTime, t } from '../../../../shared/i18n';
 import { ApiCallError } from '../../../../shared/result';
-import { api } from '../../api';
+import { apiFetch, apiWrite } from '../../data/queries';
 import { queryClient, queryKeyFor, useApiQuery } from '../../data/queries';
 import { QueryError } from '../../ui/QueryState';
 import { CommitmentForm } from './CommitmentForm';
@@ -172,7 +172,7 @@ export function ResponsePage({ adviceId }: { adviceId: string }) {
     const attachment = file ? { fileName: file.name, mediaType: mediaTypeOf(file) as keyof typeof ATTACHMENT_TYPES, bytesBase64: await fileToBase64(file) } : undefined;
     const submitted = response;
     await run(
-      () => api.call('responses.record', { adviceId, ...response, ...(attachment ? { attachment } : {}) }),
+      () => apiWrite('responses.record', { adviceId, ...response, ...(attachment ? { attachment } : {}) }),
       undefined,
       () => {
         setResponse((current) => (current === submitted ? { receivedOn: todayInNetherlands(), kenmerk: '', summary: '' } : current));
@@ -185,7 +185,7 @@ export function ResponsePage({ adviceId }: { adviceId: string }) {
     event.preventDefault();
     const submitted = entry;
     await run(
-      () => api.call('followup.add', { adviceId, ...entry }),
+      () => apiWrite('followup.add', { adviceId, ...entry }),
       undefined,
       () => setEntry((current) => (current === submitted ? { entryOn: todayInNetherlands(), text: '', containsPersonalData: false } : current)),
     );
@@ -194,7 +194,7 @@ export function ResponsePage({ adviceId }: { adviceId: string }) {
   const openLetter = async (id: string) => {
     try {
       // A download like every other file: in the Electron app the main process asks where to save it.
-      const letter = await api.call('responses.attachment', { id });
+      const letter = await apiFetch('responses.attachment', { id });
       downloadBytes(letter.fileName, base64ToBytes(letter.bytesBase64));
     } catch (error) {
       if (error instanceof ApiCallError) setStatus({ kind: 'error', message: error.message });
@@ -223,15 +223,15 @@ export function ResponsePage({ adviceId }: { adviceId: string }) {
       )}
       <div className="aw-inline-form">
         {overview.status === 'reactie_ontvangen' && (
-          <Button onClick={() => void run(() => api.call('responses.setStatus', { adviceId, status: 'afgerond' }))}>{t('responsesUi.markClosed')}</Button>
+          <Button onClick={() => void run(() => apiWrite('responses.setStatus', { adviceId, status: 'afgerond' }))}>{t('responsesUi.markClosed')}</Button>
         )}
         {overview.status !== 'concept' && overview.status !== 'vastgesteld' && (
-          <Button onClick={() => void offer(() => api.call('responses.exportExchange', { adviceId }), (message) => setStatus({ kind: 'error', message }))}>
+          <Button onClick={() => void offer(() => apiFetch('responses.exportExchange', { adviceId }), (message) => setStatus({ kind: 'error', message }))}>
             {t('responsesUi.exchangeExport')}
           </Button>
         )}
         {overview.status === 'afgerond' && (
-          <Button onClick={() => void run(() => api.call('responses.setStatus', { adviceId, status: 'reactie_ontvangen' }))}>{t('responsesUi.reopen')}</Button>
+          <Button onClick={() => void run(() => apiWrite('responses.setStatus', { adviceId, status: 'reactie_ontvangen' }))}>{t('responsesUi.reopen')}</Button>
         )}
       </div>
       {status && <Alert kind={status.kind}>{status.message}</Alert>}
@@ -257,7 +257,7 @@ export function ResponsePage({ adviceId }: { adviceId: string }) {
                 <Button
                   appearance="subtle"
                   aria-label={`${t('common.delete')}: ${t('responsesUi.responsesSection')} ${formatDateShort(item.receivedOn)}`}
-                  onClick={() => setRemoving({ name: `${t('responsesUi.responsesSection')} ${formatDateShort(item.receivedOn)}`, remove: () => api.call('responses.delete', { id: item.id }) })}
+                  onClick={() => setRemoving({ name: `${t('responsesUi.responsesSection')} ${formatDateShort(item.receivedOn)}`, remove: () => apiWrite('responses.delete', { id: item.id }) })}
                 >
                   {t('common.delete')}
                 </Button>
@@ -298,7 +298,7 @@ export function ResponsePage({ adviceId }: { adviceId: string }) {
               <RecommendationCard
                 key={row.itemId}
                 row={row}
-                onSave={(input) => void run(() => api.call('responses.setPosition', { itemId: row.itemId, ...input }))}
+                onSave={(input) => void run(() => apiWrite('responses.setPosition', { itemId: row.itemId, ...input }))}
               />
             ))}
           </ol>
@@ -348,7 +348,7 @@ export function ResponsePage({ adviceId }: { adviceId: string }) {
                       id={`status-${item.id}`}
                       className="utrecht-select"
                       value={item.status}
-                      onChange={(event) => void run(() => api.call('commitments.update', { id: item.id, status: event.target.value as CommitmentStatus }))}
+                      onChange={(event) => void run(() => apiWrite('commitments.update', { id: item.id, status: event.target.value as CommitmentStatus }))}
                     >
                       {COMMITMENT_STATUSES.map((value) => (
                         <option key={value} value={value}>
@@ -370,7 +370,7 @@ export function ResponsePage({ adviceId }: { adviceId: string }) {
                     <Button
                       appearance="subtle"
                       aria-label={`${t('common.delete')}: ${item.description}`}
-                      onClick={() => setRemoving({ name: item.description, remove: () => api.call('commitments.delete', { id: item.id }) })}
+                      onClick={() => setRemoving({ name: item.description, remove: () => apiWrite('commitments.delete', { id: item.id }) })}
                     >
                       {t('common.delete')}
                     </Button>
@@ -413,7 +413,7 @@ export function ResponsePage({ adviceId }: { adviceId: string }) {
                 <Button
                   appearance="subtle"
                   aria-label={`${t('common.delete')}: ${item.text.slice(0, 60)}`}
-                  onClick={() => setRemoving({ name: item.text.slice(0, 60), remove: () => api.call('followup.delete', { id: item.id }) })}
+                  onClick={() => setRemoving({ name: item.text.slice(0, 60), remove: () => apiWrite('followup.delete', { id: item.id }) })}
                 >
                   {t('common.delete')}
                 </Button>

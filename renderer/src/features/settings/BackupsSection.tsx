@@ -1,9 +1,9 @@
 import type { ColumnDef } from '@tanstack/react-table';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { BackupInfo, BackupReason } from '../../../../shared/api/backups';
 import { formatDateTime, formatInteger, t, tableLabel, type MessageKey } from '../../../../shared/i18n';
 import { ApiCallError } from '../../../../shared/result';
-import { api } from '../../api';
+import { apiWrite, useApiQuery } from '../../data/queries';
 import { Alert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
@@ -35,20 +35,18 @@ function formatSize(bytes: number): string {
 
 /** "Back-up maken" and "Terugzetten" (with confirmation), with a preview of each backup. */
 export function BackupsSection() {
-  const [backups, setBackups] = useState<BackupInfo[] | null>(null);
+  const backupList = useApiQuery('backups.list');
+  const backups = backupList.data ?? null;
+  const { refetch } = backupList;
   const [restoring, setRestoring] = useState<BackupInfo | null>(null);
   const [status, setStatus] = useState<Status>(restoredMessage);
   const backup = useJob();
 
   useEffect(() => sessionStorage.removeItem(RESTORED_KEY), []);
 
-  const load = useCallback(async () => setBackups(await api.call('backups.list')), []);
   useEffect(() => {
-    void load();
-  }, [load]);
-  useEffect(() => {
-    if (backup.job?.state === 'done') void load();
-  }, [backup.job?.state, load]);
+    if (backup.job?.state === 'done') void refetch();
+  }, [backup.job?.state, refetch]);
 
   const create = async () => {
     setStatus(null);
@@ -59,7 +57,7 @@ export function BackupsSection() {
   const restore = async (chosen: BackupInfo) => {
     setRestoring(null);
     try {
-      const outcome = await api.call('backups.restore', { file: chosen.file });
+      const outcome = await apiWrite('backups.restore', { file: chosen.file });
       // Every screen holds data from before the restore: reload them all, and say so afterwards.
       sessionStorage.setItem(RESTORED_KEY, t('backups.restored', { path: outcome.safetyBackup }));
       window.location.reload();

@@ -1,9 +1,9 @@
 import type { ColumnDef } from '@tanstack/react-table';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import type { TrashItem } from '../../../../shared/api/reliability';
 import { formatDateTime, t } from '../../../../shared/i18n';
 import { ApiCallError } from '../../../../shared/result';
-import { api } from '../../api';
+import { apiWrite, useApiQuery } from '../../data/queries';
 import { Alert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
@@ -14,14 +14,12 @@ type Status = { kind: 'ok' | 'error'; message: string; details?: string[] } | nu
 
 /** The trash of every table that has a `deleted_at` column: restore one item, or empty it after a question. */
 export function TrashSection() {
-  const [items, setItems] = useState<TrashItem[] | null>(null);
+  const trash = useApiQuery('trash.list');
+  const items = trash.data ?? null;
+  const { refetch } = trash;
   const [confirming, setConfirming] = useState(false);
   const [status, setStatus] = useState<Status>(null);
 
-  const load = useCallback(async () => setItems(await api.call('trash.list')), []);
-  useEffect(() => {
-    void load();
-  }, [load]);
 
   const run = useCallback(
     async (work: () => Promise<string | { message: string; details: string[] }>) => {
@@ -31,9 +29,9 @@ export function TrashSection() {
       } catch (error) {
         setStatus({ kind: 'error', message: error instanceof ApiCallError ? error.message : String(error) });
       }
-      await load();
+      await refetch();
     },
-    [load],
+    [refetch],
   );
 
   const columns = useMemo<ColumnDef<TrashItem, unknown>[]>(
@@ -50,7 +48,7 @@ export function TrashSection() {
             aria-label={t('trash.restoreLabel', { name: row.original.label || row.original.id })}
             onClick={() =>
               void run(async () => {
-                await api.call('trash.restore', { table: row.original.table, id: row.original.id });
+                await apiWrite('trash.restore', { table: row.original.table, id: row.original.id });
                 return t('trash.restored', { name: row.original.label || row.original.id });
               })
             }
@@ -102,7 +100,7 @@ export function TrashSection() {
         onConfirm={() => {
           setConfirming(false);
           void run(async () => {
-            const { removed, kept } = await api.call('trash.empty', { confirm: true });
+            const { removed, kept } = await apiWrite('trash.empty', { confirm: true });
             const message = [t('trash.emptied', { count: removed }), ...(kept.length > 0 ? [t('trash.kept', { count: kept.length })] : [])].join(' ');
             return { message, details: kept.map((item) => t('trash.keptItem', { kind: item.tableLabel, name: item.label || item.id, uses: item.usedBy })) };
           });
