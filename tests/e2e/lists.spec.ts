@@ -63,3 +63,28 @@ test('signals: search, count and paging through the core', async ({ app }, testI
   await expect(app.getByRole('heading', { level: 3, name: 'Vervoer 60' })).toBeVisible();
   await app.emulateMedia({ media: 'screen' });
 });
+
+test('meetings list: searched and filtered by the core, with a count', async ({ app }, testInfo) => {
+  const origin = new URL(app.url()).origin;
+  for (const [title, format] of [
+    ['Wijkavond Zuid', 'wijkbijeenkomst'],
+    ['Expertmeeting Zorg', 'expertmeeting'],
+    ['Inloopuur Cliëntondersteuning', 'inloopuur'],
+  ] as const) {
+    await callApi(app, 'meetings.create', { title, date: '2026-03-01', format });
+  }
+  await app.goto(`${origin}/#/bijeenkomsten`);
+  await app.reload();
+  const pager = app.getByRole('navigation', { name: 'Bladeren door de bijeenkomsten' });
+  // One file, one database: the first test's "Wijkavond Noord" is here too.
+  await expect(pager).toContainText('1–4 van 4');
+  await app.getByRole('searchbox', { name: 'Zoeken' }).fill('clientondersteuning');
+  await expect(pager).toContainText('1–1 van 1');
+  await expect(app.getByRole('link', { name: 'Inloopuur Cliëntondersteuning' })).toBeVisible();
+  await app.getByRole('searchbox', { name: 'Zoeken' }).fill('');
+  await app.getByLabel('Vorm').selectOption('wijkbijeenkomst');
+  await expect(pager).toContainText('1–2 van 2');
+  await expect(app.getByRole('link', { name: 'Expertmeeting Zorg' })).toBeHidden();
+  await expectNoAccessibilityViolations(app);
+  await saveScreenshot(app, testInfo, 'bijeenkomsten-zoeken');
+});
