@@ -9,6 +9,7 @@ import { jobsContract } from './jobs';
 import { monitoringContract } from './monitoring';
 import { meetingsContract } from './meetings';
 import { responsesContract } from './responses';
+import { startContract } from './start';
 import { systemContract } from './system';
 import { wijkenContract } from './wijken';
 
@@ -29,6 +30,7 @@ export const contract = {
   ...advicesContract,
   ...responsesContract,
   ...councilOwnContract,
+  ...startContract,
 };
 
 export type Contract = typeof contract;

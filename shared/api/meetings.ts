@@ -125,9 +125,18 @@ export interface Signal {
 
 export interface SignalList {
   rows: Signal[];
+  /** All signals matching the search and filters. */
   total: number;
   /** All meetings, for "genoemd op X van Y bijeenkomsten". */
   totalMeetings: number;
+}
+
+/** One page of the meetings list: the rows and how many match the search and filters. */
+export interface MeetingPage {
+  rows: Meeting[];
+  total: number;
+  offset: number;
+  limit: number;
 }
 
 export interface SignalDetail extends Signal {
@@ -307,6 +316,25 @@ export const findingSearchInput = z
   .strict();
 export type FindingSearchInput = z.output<typeof findingSearchInput>;
 
+export const MEETING_SORTS = ['dateDesc', 'dateAsc', 'title'] as const;
+export type MeetingSort = (typeof MEETING_SORTS)[number];
+
+export const meetingSearchInput = z
+  .object({
+    /** Words in the title, location, organiser or programme name (case and accents ignored). */
+    query: boundedText(LIMITS.line).default(''),
+    programmeId: id.optional(),
+    wijkId: id.optional(),
+    format: z.enum(MEETING_FORMATS).optional(),
+    fromDate: calendarDate.optional(),
+    toDate: calendarDate.optional(),
+    sort: z.enum(MEETING_SORTS).default('dateDesc'),
+    offset: z.number().int().min(0).max(10_000_000).default(0),
+    limit: z.number().int().min(1).max(MAX_PAGE_SIZE).default(100),
+  })
+  .strict();
+export type MeetingSearchInput = z.output<typeof meetingSearchInput>;
+
 const importMapping = z
   .object(Object.fromEntries(IMPORT_FIELDS.map((field) => [field, z.number().int().min(0).max(99).optional()])) as Record<ImportField, z.ZodOptional<z.ZodNumber>>)
   .strict();
@@ -356,6 +384,8 @@ export const meetingsContract = {
   'meetings.list': method<Meeting[]>()(
     z.object({ programmeId: id.optional(), fromDate: calendarDate.optional(), toDate: calendarDate.optional() }).strict(),
   ),
+  /** The meetings list at any size: searched (title, location, organiser, programme), filtered, paged, with the total. */
+  'meetings.search': method<MeetingPage>()(meetingSearchInput),
   'meetings.get': method<MeetingDetail>()(z.object({ id }).strict()),
   'meetings.create': method<MeetingDetail>()(meetingInput),
   'meetings.update': method<MeetingDetail>()(meetingUpdate),
@@ -387,6 +417,14 @@ export const meetingsContract = {
     z
       .object({
         sort: z.enum(['meetings', 'votes', 'priority', 'title', 'updated']).default('meetings'),
+        /** Words in the title or description (case and accents ignored). */
+        query: boundedText(LIMITS.line).default(''),
+        /** Only signals with a finding from this wijk. */
+        wijkId: id.optional(),
+        /** Only signals with this priority mark. */
+        priority: priority.optional(),
+        /** Only signals mentioned at this many meetings or more. */
+        minMeetings: z.number().int().min(0).max(1_000_000).optional(),
         offset: z.number().int().min(0).max(10_000_000).default(0),
         limit: z.number().int().min(1).max(MAX_PAGE_SIZE).default(50),
       })

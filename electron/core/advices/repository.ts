@@ -20,7 +20,7 @@ import { createdColumns, newId, nowIso, updatedColumns } from '../ids';
 import { notInTrash } from '../reliability/trash';
 import { kenmerkKey } from './kenmerk';
 import { loadItemLinks, replaceItemLinks, type ItemLinks } from './links-repository';
-import { foldText } from '../findings/text';
+import { likePattern } from '../findings/text';
 
 // ---------- requests ----------
 
@@ -138,11 +138,6 @@ function toSummary(row: AdviceTable, itemCount: number): AdviceSummary {
     itemCount,
     updatedAt: row.updated_at,
   };
-}
-
-/** Folded like the `fold()` SQL function, with LIKE wildcards escaped so a search for "50%" finds "50%". */
-function likePattern(search: string): string {
-  return `%${foldText(search).replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
 }
 
 export async function listAdvices(

@@ -8,6 +8,7 @@ import { findingsHandlers } from '../findings/handlers';
 import { meetingsHandlers } from '../meetings/handlers';
 import { responsesHandlers } from '../responses/handlers';
 import { signalsHandlers } from '../signals/handlers';
+import { startHandlers } from '../start/handlers';
 import { jobsHandlers } from '../jobs/handlers';
 import { monitoringHandlers } from '../monitoring/handlers';
 import { systemHandlers } from '../system/handlers';
@@ -30,4 +31,5 @@ export const handlers: Handlers = combineHandlers(
   backupsHandlers,
   reliabilityHandlers,
   councilOwnHandlers,
+  startHandlers,
 );

@@ -115,6 +115,15 @@ export async function listFindingsForMeeting(db: Db, meetingId: string): Promise
   return withTags(db, rows);
 }
 
+/** The findings recorded last (ids are UUIDv7, so the newest id is the newest record), and how many there are. */
+export async function latestFindings(db: Db, limit: number): Promise<{ rows: Finding[]; total: number }> {
+  const rows = (await findingQuery(db).orderBy('f.id', 'desc').limit(limit).execute()) as FindingRow[];
+  const total = await onlyVisibleFindings(db.selectFrom('findings as f'))
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return { rows: await withTags(db, rows), total: Number(total.n) };
+}
+
 export async function insertFinding(db: Db, fields: FindingFields, userName: string, id = newId(), now = nowIso()): Promise<string> {
   await db
     .insertInto('findings')

@@ -25,6 +25,14 @@ export function foldText(text: string): string {
 
 const ASCII_ONLY = /^[\x00-\x7f]*$/;
 
+/**
+ * A LIKE pattern for "contains", folded like the `fold()` SQL function, with LIKE wildcards
+ * escaped (use with `escape '\\'`) so a search for "50%" finds "50%".
+ */
+export function likePattern(search: string): string {
+  return `%${foldText(search).replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+}
+
 /** The words of a text as the full-text tokenizer sees them (letters and digits only). */
 export function tokens(text: string): string[] {
   return foldText(text).match(/[\p{L}\p{N}]+/gu) ?? [];

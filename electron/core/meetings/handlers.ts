@@ -16,6 +16,7 @@ import {
   insertProgramme,
   insertThemeTable,
   listMeetings,
+  searchMeetings,
   listProgrammes,
   setMeetingWijken,
   updateMeeting,
@@ -98,6 +99,7 @@ export const meetingsHandlers = defineHandlers({
     }),
 
   'meetings.list': async (input, { db }) => listMeetings(db, input),
+  'meetings.search': async (input, { db }) => searchMeetings(db, input),
 
   'meetings.get': async ({ id }, { db }) => requireMeeting(db, id),
 

@@ -1,7 +1,9 @@
-import type { Meeting, MeetingDetail, MeetingFormat, Programme, ThemeTable } from '../../../shared/api/meetings';
+import { sql } from 'kysely';
+import type { Meeting, MeetingDetail, MeetingFormat, MeetingPage, MeetingSearchInput, Programme, ThemeTable } from '../../../shared/api/meetings';
 import type { Db } from '../db/connection';
 import type { MeetingTable, ProgrammeTable, ThemeTableTable } from '../db/schema';
 import { onlyVisibleFindings } from '../findings/repository';
+import { likePattern } from '../findings/text';
 import { createdColumns, newId, nowIso, updatedColumns } from '../ids';
 
 /** The key that makes "Ronde 2026" and "ronde 2026 " one name. */
@@ -155,6 +157,69 @@ export async function listMeetings(db: Db, filter: { programmeId?: string | unde
   const rows = await query.orderBy('m.meeting_date', 'desc').orderBy('m.start_time', 'desc').orderBy('m.id').execute();
   const wijken = await wijkenOf(db, rows.map((row) => row.id));
   return rows.map((row) => toMeeting(row, wijken.get(row.id) ?? []));
+}
+
+type MeetingFilter = Omit<MeetingSearchInput, 'sort' | 'offset' | 'limit'>;
+
+/** Meetings outside the trash that a search and its filters keep; the same condition for a page and its total. */
+function filteredMeetings(db: Db, filter: MeetingFilter) {
+  let query = db.selectFrom('meetings as m').leftJoin('programmes as p', 'p.id', 'm.programme_id').where('m.deleted_at', 'is', null);
+  for (const word of filter.query.split(/\s+/).filter(Boolean)) {
+    const pattern = likePattern(word);
+    query = query.where((eb) =>
+      eb.or(
+        ['m.title', 'm.location', 'm.organiser', 'p.name'].map((column) => eb(sql`fold(${sql.ref(column)})`, 'like', sql`${pattern} escape '\\'`)),
+      ),
+    );
+  }
+  if (filter.programmeId) query = query.where('m.programme_id', '=', filter.programmeId);
+  if (filter.format) query = query.where('m.format', '=', filter.format);
+  if (filter.fromDate) query = query.where('m.meeting_date', '>=', filter.fromDate);
+  if (filter.toDate) query = query.where('m.meeting_date', '<=', filter.toDate);
+  if (filter.wijkId) {
+    const wijkId = filter.wijkId;
+    query = query.where((eb) =>
+      eb.exists(eb.selectFrom('meeting_wijken as mw').select(sql`1`.as('one')).whereRef('mw.meeting_id', '=', 'm.id').where('mw.wijk_id', '=', wijkId)),
+    );
+  }
+  return query;
+}
+
+/** One page of meetings, searched and filtered, with how many match in all. */
+export async function searchMeetings(db: Db, input: MeetingSearchInput): Promise<MeetingPage> {
+  const { sort, offset, limit, ...filter } = input;
+  let query = filteredMeetings(db, filter)
+    .selectAll('m')
+    .select('p.name as programme_name')
+    .select((eb) =>
+      onlyVisibleFindings(eb.selectFrom('findings as f').whereRef('f.meeting_id', '=', 'm.id'))
+        .select(eb.fn.countAll<number>().as('n'))
+        .as('finding_count'),
+    );
+  if (sort === 'title') query = query.orderBy(sql`fold(m.title)`).orderBy('m.meeting_date', 'desc').orderBy('m.id');
+  else {
+    const direction = sort === 'dateAsc' ? 'asc' : 'desc';
+    query = query.orderBy('m.meeting_date', direction).orderBy('m.start_time', direction).orderBy('m.id');
+  }
+  const rows = (await query.limit(limit).offset(offset).execute()) as MeetingRow[];
+  const total = await filteredMeetings(db, filter)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  const wijken = await wijkenOf(db, rows.map((row) => row.id));
+  return { rows: rows.map((row) => toMeeting(row, wijken.get(row.id) ?? [])), total: Number(total.n), offset, limit };
+}
+
+/** Meetings from `today` on, soonest first, the first `limit` of them and how many there are (for the start page). */
+export async function upcomingMeetings(db: Db, today: string, limit: number): Promise<{ rows: Meeting[]; total: number }> {
+  const rows = await meetingQuery(db).where('m.meeting_date', '>=', today).orderBy('m.meeting_date').orderBy('m.start_time').orderBy('m.id').limit(limit).execute();
+  const total = await db
+    .selectFrom('meetings')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('deleted_at', 'is', null)
+    .where('meeting_date', '>=', today)
+    .executeTakeFirstOrThrow();
+  const wijken = await wijkenOf(db, rows.map((row) => row.id));
+  return { rows: rows.map((row) => toMeeting(row, wijken.get(row.id) ?? [])), total: Number(total.n) };
 }
 
 export async function findMeeting(db: Db, id: string): Promise<MeetingDetail | undefined> {

@@ -43,8 +43,8 @@ async function requireFindings(db: Db, ids: string[]) {
 }
 
 export const signalsHandlers = defineHandlers({
-  'signals.list': async ({ sort, offset, limit }, { db }) => {
-    const { rows, total } = await listSignals(db, sort, offset, limit);
+  'signals.list': async ({ sort, offset, limit, ...filter }, { db }) => {
+    const { rows, total } = await listSignals(db, sort, offset, limit, filter);
     return { rows, total, totalMeetings: await countMeetings(db) };
   },
 

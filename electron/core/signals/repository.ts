@@ -1,5 +1,7 @@
+import { sql } from 'kysely';
 import type { Signal } from '../../../shared/api/meetings';
 import type { Db } from '../db/connection';
+import { likePattern } from '../findings/text';
 import type { SignalTable } from '../db/schema';
 import { newId, nowIso, updatedColumns } from '../ids';
 
@@ -26,31 +28,77 @@ function toSignal(row: SignalRow): Signal {
 
 export type SignalSort = 'meetings' | 'votes' | 'priority' | 'title' | 'updated';
 
+export interface SignalFilter {
+  /** Words that must each occur in the title or description (folded: case and accents ignored). */
+  query?: string | undefined;
+  wijkId?: string | undefined;
+  priority?: number | undefined;
+  minMeetings?: number | undefined;
+}
+
+/** The signals a filter keeps; the same condition for the page and its total. */
+function filteredSignals(db: Db, filter: SignalFilter) {
+  let query = db.selectFrom('signals as s');
+  for (const word of (filter.query ?? '').split(/\s+/).filter(Boolean)) {
+    const pattern = likePattern(word);
+    query = query.where((eb) =>
+      eb.or([eb(sql`fold(s.title)`, 'like', sql`${pattern} escape '\\'`), eb(sql`fold(s.description)`, 'like', sql`${pattern} escape '\\'`)]),
+    );
+  }
+  if (filter.priority !== undefined) query = query.where('s.priority', '=', filter.priority);
+  if (filter.minMeetings !== undefined) query = query.where('s.meeting_count', '>=', filter.minMeetings);
+  if (filter.wijkId !== undefined) {
+    const wijkId = filter.wijkId;
+    query = query.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('signal_findings as sf')
+          .innerJoin('findings as f', 'f.id', 'sf.finding_id')
+          .select(sql`1`.as('one'))
+          .whereRef('sf.signal_id', '=', 's.id')
+          .where('f.wijk_id', '=', wijkId)
+          .where('f.deleted_at', 'is', null)
+          .where('f.meeting_deleted_at', 'is', null),
+      ),
+    );
+  }
+  return query;
+}
+
 /**
- * Signals in the chosen order. The counts are columns maintained by triggers (migration 0002), so
- * the default order "most distinct meetings first" reads the signals_by_meeting_count index.
+ * Signals in the chosen order, one page, with the number matching the filter. The counts are
+ * columns maintained by triggers (migration 0002), so the default order "most distinct meetings
+ * first" reads the signals_by_meeting_count index.
  */
-export async function listSignals(db: Db, sort: SignalSort, offset: number, limit: number): Promise<{ rows: Signal[]; total: number }> {
-  let query = db.selectFrom('signals').selectAll();
+export async function listSignals(
+  db: Db,
+  sort: SignalSort,
+  offset: number,
+  limit: number,
+  filter: SignalFilter = {},
+): Promise<{ rows: Signal[]; total: number }> {
+  let query = filteredSignals(db, filter).selectAll('s');
   switch (sort) {
     case 'meetings':
-      query = query.orderBy('meeting_count', 'desc').orderBy('finding_count', 'desc').orderBy('id', 'desc');
+      query = query.orderBy('s.meeting_count', 'desc').orderBy('s.finding_count', 'desc').orderBy('s.id', 'desc');
       break;
     case 'votes':
-      query = query.orderBy('votes', 'desc').orderBy('meeting_count', 'desc').orderBy('id', 'desc');
+      query = query.orderBy('s.votes', 'desc').orderBy('s.meeting_count', 'desc').orderBy('s.id', 'desc');
       break;
     case 'priority':
-      query = query.orderBy('priority', 'desc').orderBy('votes', 'desc').orderBy('meeting_count', 'desc').orderBy('id', 'desc');
+      query = query.orderBy('s.priority', 'desc').orderBy('s.votes', 'desc').orderBy('s.meeting_count', 'desc').orderBy('s.id', 'desc');
       break;
     case 'title':
-      query = query.orderBy('title').orderBy('id');
+      query = query.orderBy('s.title').orderBy('s.id');
       break;
     case 'updated':
-      query = query.orderBy('updated_at', 'desc').orderBy('id', 'desc');
+      query = query.orderBy('s.updated_at', 'desc').orderBy('s.id', 'desc');
       break;
   }
   const rows = (await query.limit(limit).offset(offset).execute()) as SignalRow[];
-  const total = await db.selectFrom('signals').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const total = await filteredSignals(db, filter)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return { rows: rows.map(toSignal), total: Number(total.n) };
 }
 

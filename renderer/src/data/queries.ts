@@ -38,7 +38,7 @@ export const queryClient = new QueryClient({
 
 /**
  * Writes to one domain that change what another domain shows. The written domain itself, the
- * audit trail and the prullenbak are always refreshed.
+ * audit trail, the prullenbak and the start page's day overview are always refreshed.
  */
 const ALSO_CHANGES: Partial<Record<Domain, Domain[]>> = {
   meetings: ['findings', 'signals', 'programmes', 'themeTables', 'monitoring'],
@@ -74,7 +74,7 @@ export function invalidateDomain(domain: Domain): Promise<void> {
 export async function invalidateAfterWrite(method: MethodName): Promise<void> {
   if (CHANGES_EVERYTHING.has(method)) return queryClient.invalidateQueries();
   const domain = domainOf(method);
-  const domains = new Set<Domain>([domain, ...(ALSO_CHANGES[domain] ?? []), 'audit', 'trash']);
+  const domains = new Set<Domain>([domain, ...(ALSO_CHANGES[domain] ?? []), 'audit', 'trash', 'start']);
   await Promise.all([...domains].map(invalidateDomain));
 }
 

@@ -34,18 +34,22 @@ export function ConfirmDialog({ open, title, message, confirmLabel, onConfirm, o
     if (!open && dialog.open) dialog.close();
   }, [open]);
   return (
-    <dialog ref={ref} className="aw-dialog" aria-labelledby={titleId} onCancel={onCancel} onClose={onCancel}>
-      <Heading level={2} id={titleId}>
-        {title}
-      </Heading>
-      <Paragraph>{message}</Paragraph>
-      <div className="aw-button-row">
-        <Button appearance="danger" onClick={onConfirm}>
-          {confirmLabel}
-        </Button>
-        <Button appearance="secondary" onClick={onCancel} ref={cancelRef}>
-          {t('common.cancel')}
-        </Button>
+    <dialog ref={ref} className="aw-dialog aw-dialog--framed" aria-labelledby={titleId} onCancel={onCancel} onClose={onCancel}>
+      <div className="aw-dialog__frame">
+        <div className="aw-dialog__body">
+          <Heading level={2} id={titleId}>
+            {title}
+          </Heading>
+          <Paragraph>{message}</Paragraph>
+        </div>
+        <div className="aw-dialog__footer aw-button-row">
+          <Button appearance="danger" onClick={onConfirm}>
+            {confirmLabel}
+          </Button>
+          <Button appearance="secondary" onClick={onCancel} ref={cancelRef}>
+            {t('common.cancel')}
+          </Button>
+        </div>
       </div>
     </dialog>
   );

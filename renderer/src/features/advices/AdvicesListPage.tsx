@@ -19,7 +19,7 @@ import { SelectField } from '../meetings/controls';
 
 type Status = { kind: 'ok' | 'error'; message: string } | null;
 
-export function daysLeftText(request: AdviceRequest): string {
+export function daysLeftText(request: Pick<AdviceRequest, 'daysLeft'>): string {
   if (request.daysLeft === null) return t('advicesUi.answered');
   if (request.daysLeft === 0) return t('advicesUi.dueToday');
   if (request.daysLeft === 1) return t('advicesUi.dayLeft');

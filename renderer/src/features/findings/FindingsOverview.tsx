@@ -21,6 +21,7 @@ import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { TextAreaField, TextField } from '../../ui/Field';
 import { Heading, Paragraph } from '../../ui/Heading';
 import { CheckboxField } from '../../ui/Field';
+import { useDebounced } from '../../ui/useDebounced';
 import { fieldErrors, Highlighted, SelectField, sourceLabel } from '../meetings/controls';
 import { ExportSection } from './ExportSection';
 import type { OverviewQuery } from './overview-query';
@@ -28,15 +29,6 @@ import type { OverviewQuery } from './overview-query';
 const PAGE_SIZE = 200;
 const ROW_HEIGHT = 44;
 const SORTABLE: Record<string, FindingSort> = { text: 'text', meeting: 'meeting', theme: 'theme', source: 'source', wijk: 'wijk', date: 'date', votes: 'votes' };
-
-function useDebounced<T>(value: T, delay: number): T {
-  const [debounced, setDebounced] = useState(value);
-  useEffect(() => {
-    const timer = setTimeout(() => setDebounced(value), delay);
-    return () => clearTimeout(timer);
-  }, [value, delay]);
-  return debounced;
-}
 
 /**
  * Typing pauses this long before a search runs. A search takes a few ms even at 100,000 findings

@@ -5,8 +5,13 @@ import { api } from '../../api';
 import { Alert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
 import { Heading, Paragraph } from '../../ui/Heading';
+import { Pager } from '../../ui/Pager';
+import { useDebounced } from '../../ui/useDebounced';
 import { fieldErrors, priorityLabel, SelectField } from '../meetings/controls';
 import { ScrollRegion } from '../../ui/ScrollRegion';
+import { NO_SIGNAL_FILTER, SignalFilters, signalFilterInput, type SignalFilterState } from './SignalsView';
+
+const PAGE_SIZE = 50;
 
 type Sort = 'votes' | 'priority' | 'meetings';
 type Target = 'signals' | 'findings';
@@ -29,12 +34,21 @@ export function PrioritiseView() {
   const [meetingId, setMeetingId] = useState('');
   const [meetings, setMeetings] = useState<Meeting[]>([]);
   const [points, setPoints] = useState<Point[] | null>(null);
+  const [total, setTotal] = useState(0);
+  const [offset, setOffset] = useState(0);
+  const [filter, setFilter] = useState<SignalFilterState>(NO_SIGNAL_FILTER);
+  const query = useDebounced(filter.query, 200);
+  const signalInput = signalFilterInput({ ...filter, query });
+  const signalKey = JSON.stringify(signalInput);
+  // Another target, order or filter starts at the first page.
+  useEffect(() => setOffset(0), [target, sort, meetingId, signalKey]);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => void api.call('meetings.list', {}).then(setMeetings), []);
 
   const load = useCallback(async () => {
     if (target === 'signals') {
-      const list = await api.call('signals.list', { sort, limit: 200 });
+      const list = await api.call('signals.list', { sort, ...(JSON.parse(signalKey) as ReturnType<typeof signalFilterInput>), offset, limit: PAGE_SIZE });
+      setTotal(list.total);
       setPoints(
         list.rows.map((signal) => ({
           id: signal.id,
@@ -48,9 +62,11 @@ export function PrioritiseView() {
       const page = await api.call('findings.search', {
         sort: sort === 'meetings' ? 'date' : sort,
         direction: 'desc',
-        limit: 200,
+        offset,
+        limit: PAGE_SIZE,
         filters: meetingId ? { meetingId } : {},
       });
+      setTotal(page.total);
       setPoints(
         page.rows.map((finding) => ({
           id: finding.id,
@@ -61,7 +77,7 @@ export function PrioritiseView() {
         })),
       );
     }
-  }, [target, sort, meetingId]);
+  }, [target, sort, meetingId, signalKey, offset]);
   useEffect(() => void load(), [load]);
 
   const act = async (action: () => Promise<unknown>) => {
@@ -105,7 +121,9 @@ export function PrioritiseView() {
           <option value="meetings">{target === 'signals' ? t('prioritise.sortMeetings') : t('prioritise.sortDate')}</option>
         </SelectField>
       </div>
+      {target === 'signals' && <SignalFilters value={filter} onChange={setFilter} />}
       {error && <Alert kind="error">{error}</Alert>}
+      {points && <Pager offset={offset} limit={PAGE_SIZE} total={total} onChange={setOffset} label={t('lists.pagerPoints')} />}
       {!points ? (
         <Paragraph>{t('app.loading')}</Paragraph>
       ) : points.length === 0 ? (

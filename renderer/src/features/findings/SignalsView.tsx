@@ -1,21 +1,94 @@
-import { useCallback, useEffect, useState } from 'react';
-import type { SignalDetail, SignalList } from '../../../../shared/api/meetings';
+import { keepPreviousData } from '@tanstack/react-query';
+import { useState } from 'react';
+import { PRIORITIES, type SignalDetail } from '../../../../shared/api/meetings';
 import { formatDateShort, t } from '../../../../shared/i18n';
 import { api } from '../../api';
+import { invalidateDomain, useApiQuery } from '../../data/queries';
+import { TextField } from '../../ui/Field';
+import { Pager } from '../../ui/Pager';
+import { QueryState } from '../../ui/QueryState';
+import { useDebounced } from '../../ui/useDebounced';
 import { Alert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { Heading, Paragraph } from '../../ui/Heading';
-import { fieldErrors, sourceLabel } from '../meetings/controls';
+import { fieldErrors, priorityLabel, SelectField, sourceLabel } from '../meetings/controls';
+
+const PAGE_SIZE = 50;
+
+/** Search and filters of a signals list (Signalen, Prioriteren): the core searches and pages. */
+export interface SignalFilterState {
+  query: string;
+  wijkId: string;
+  priority: string;
+  minMeetings: string;
+}
+
+export const NO_SIGNAL_FILTER: SignalFilterState = { query: '', wijkId: '', priority: '', minMeetings: '' };
+
+/** The `signals.list` input for a filter state (empty choices left out). */
+export function signalFilterInput(filter: SignalFilterState) {
+  return {
+    query: filter.query,
+    ...(filter.wijkId ? { wijkId: filter.wijkId } : {}),
+    ...(filter.priority ? { priority: Number(filter.priority) } : {}),
+    ...(filter.minMeetings ? { minMeetings: Number(filter.minMeetings) } : {}),
+  };
+}
+
+/** Search box and filters for signals; changing one goes back to the first page. */
+export function SignalFilters({ value, onChange }: { value: SignalFilterState; onChange(next: SignalFilterState): void }) {
+  const wijken = useApiQuery('wijken.list').data ?? [];
+  const set = (key: keyof SignalFilterState, next: string) => onChange({ ...value, [key]: next });
+  return (
+    <div className="aw-filters" role="search">
+      <TextField type="search" label={t('lists.search')} description={t('lists.searchSignalsHint')} value={value.query} onChange={(event) => set('query', event.target.value)} />
+      <SelectField label={t('findings.wijk')} value={value.wijkId} onChange={(event) => set('wijkId', event.target.value)}>
+        <option value="">{t('lists.allWijken')}</option>
+        {wijken.map((wijk) => (
+          <option key={wijk.id} value={wijk.id}>
+            {wijk.name}
+          </option>
+        ))}
+      </SelectField>
+      <SelectField label={t('findings.priority')} value={value.priority} onChange={(event) => set('priority', event.target.value)}>
+        <option value="">{t('lists.allPriorities')}</option>
+        {PRIORITIES.map((priority) => (
+          <option key={priority} value={priority}>
+            {priorityLabel(priority)}
+          </option>
+        ))}
+      </SelectField>
+      <SelectField label={t('lists.minMeetings')} value={value.minMeetings} onChange={(event) => set('minMeetings', event.target.value)}>
+        <option value="">{t('lists.anyMeetings')}</option>
+        {[2, 3, 5, 10].map((count) => (
+          <option key={count} value={count}>
+            {t('lists.atLeastMeetings', { count })}
+          </option>
+        ))}
+      </SelectField>
+    </div>
+  );
+}
 
 /** Signals, most often raised first: "genoemd op 7 van 12 bijeenkomsten", with the findings behind each. */
 export function SignalsView() {
-  const [list, setList] = useState<SignalList | null>(null);
+  const [filter, setFilter] = useState<SignalFilterState>(NO_SIGNAL_FILTER);
+  const [offset, setOffset] = useState(0);
+  const query = useDebounced(filter.query, 200);
+  const listQuery = useApiQuery(
+    'signals.list',
+    { sort: 'meetings', ...signalFilterInput({ ...filter, query }), offset, limit: PAGE_SIZE },
+    { placeholderData: keepPreviousData },
+  );
   const [open, setOpen] = useState<Record<string, SignalDetail>>({});
   const [status, setStatus] = useState<{ kind: 'ok' | 'error'; message: string } | null>(null);
   const [toDelete, setToDelete] = useState<{ id: string; title: string } | null>(null);
-  const load = useCallback(async () => setList(await api.call('signals.list', { sort: 'meetings', limit: 200 })), []);
-  useEffect(() => void load(), [load]);
+  const load = () => invalidateDomain('signals');
+  const changeFilter = (next: SignalFilterState) => {
+    setFilter(next);
+    setOffset(0);
+  };
 
   const toggle = async (id: string) => {
     if (open[id]) {
@@ -51,7 +124,6 @@ export function SignalsView() {
     }
   };
 
-  if (!list) return <Paragraph>{t('app.loading')}</Paragraph>;
   return (
     <section aria-labelledby="signalen-titel">
       <Heading level={2} id="signalen-titel">
@@ -59,52 +131,60 @@ export function SignalsView() {
       </Heading>
       <Paragraph className="aw-muted">{t('signals.intro')}</Paragraph>
       {status && <Alert kind={status.kind}>{status.message}</Alert>}
-      {list.rows.length === 0 ? (
-        <Paragraph>{t('signals.empty')}</Paragraph>
-      ) : (
-        <ol className="aw-signal-list">
-          {list.rows.map((signal) => (
-            <li key={signal.id}>
-              <Heading level={3}>{signal.title}</Heading>
-              <p>
-                <span className="aw-count-badge">{t('signals.mentioned', { count: signal.meetingCount, total: list.totalMeetings })}</span>
-                {' · '}
-                {t('signals.wijkCount', { count: signal.wijkCount })}
-                {' · '}
-                {t('signals.findingCount', { count: signal.findingCount })}
-              </p>
-              <Button
-                appearance="subtle"
-                aria-expanded={Boolean(open[signal.id])}
-                aria-label={`${open[signal.id] ? t('signals.hide') : t('signals.show')}: ${signal.title}`}
-                onClick={() => void toggle(signal.id)}
-              >
-                {open[signal.id] ? t('signals.hide') : t('signals.show')}
-              </Button>
-              <Button appearance="subtle" aria-label={`${t('common.delete')}: ${signal.title}`} onClick={() => setToDelete({ id: signal.id, title: signal.title })}>
-                {t('common.delete')}
-              </Button>
-              {open[signal.id] && (
-                <ul className="aw-entry-list" aria-label={`${t('signals.findings')}: ${signal.title}`}>
-                  {open[signal.id]!.findings.map((finding) => (
-                    <li key={finding.id}>
-                      <div>
-                        <div>{finding.text}</div>
-                        <div className="aw-entry-meta">
-                          {[finding.meetingTitle ?? t('findings.noMeeting'), formatDateShort(finding.date), finding.wijkName, sourceLabel(finding.source)].filter(Boolean).join(' · ')}
-                        </div>
-                      </div>
-                      <Button appearance="subtle" onClick={() => void remove(signal.id, finding.id)} aria-label={t('signals.removeFinding', { text: finding.text.slice(0, 60) })}>
-                        {t('signals.removeShort')}
-                      </Button>
-                    </li>
-                  ))}
-                </ul>
-              )}
-            </li>
-          ))}
-        </ol>
-      )}
+      <SignalFilters value={filter} onChange={changeFilter} />
+      <QueryState query={listQuery}>
+        {(list) => (
+          <>
+            <Pager offset={offset} limit={PAGE_SIZE} total={list.total} onChange={setOffset} label={t('lists.pagerSignals')} />
+            {list.rows.length === 0 ? (
+              <Paragraph>{filter === NO_SIGNAL_FILTER ? t('signals.empty') : t('lists.noMatch')}</Paragraph>
+            ) : (
+              <ol className="aw-signal-list">
+                {list.rows.map((signal) => (
+                  <li key={signal.id}>
+                    <Heading level={3}>{signal.title}</Heading>
+                    <p>
+                      <span className="aw-count-badge">{t('signals.mentioned', { count: signal.meetingCount, total: list.totalMeetings })}</span>
+                      {' · '}
+                      {t('signals.wijkCount', { count: signal.wijkCount })}
+                      {' · '}
+                      {t('signals.findingCount', { count: signal.findingCount })}
+                    </p>
+                    <Button
+                      appearance="subtle"
+                      aria-expanded={Boolean(open[signal.id])}
+                      aria-label={`${open[signal.id] ? t('signals.hide') : t('signals.show')}: ${signal.title}`}
+                      onClick={() => void toggle(signal.id)}
+                    >
+                      {open[signal.id] ? t('signals.hide') : t('signals.show')}
+                    </Button>
+                    <Button appearance="subtle" aria-label={`${t('common.delete')}: ${signal.title}`} onClick={() => setToDelete({ id: signal.id, title: signal.title })}>
+                      {t('common.delete')}
+                    </Button>
+                    {open[signal.id] && (
+                      <ul className="aw-entry-list" aria-label={`${t('signals.findings')}: ${signal.title}`}>
+                        {open[signal.id]!.findings.map((finding) => (
+                          <li key={finding.id}>
+                            <div>
+                              <div>{finding.text}</div>
+                              <div className="aw-entry-meta">
+                                {[finding.meetingTitle ?? t('findings.noMeeting'), formatDateShort(finding.date), finding.wijkName, sourceLabel(finding.source)].filter(Boolean).join(' · ')}
+                              </div>
+                            </div>
+                            <Button appearance="subtle" onClick={() => void remove(signal.id, finding.id)} aria-label={t('signals.removeFinding', { text: finding.text.slice(0, 60) })}>
+                              {t('signals.removeShort')}
+                            </Button>
+                          </li>
+                        ))}
+                      </ul>
+                    )}
+                  </li>
+                ))}
+              </ol>
+            )}
+          </>
+        )}
+      </QueryState>
       <ConfirmDialog
         open={toDelete !== null}
         title={t('common.delete')}

@@ -220,7 +220,7 @@ export function LiveCapture({ meetingId }: { meetingId: string }) {
       </Paragraph>
       {restored && <Alert kind="info">{t('live.draftRestored')}</Alert>}
       <form
-        className="aw-card"
+        className="aw-card aw-live-form"
         aria-label={t('live.formLabel')}
         onSubmit={(event) => {
           event.preventDefault();
@@ -251,9 +251,6 @@ export function LiveCapture({ meetingId }: { meetingId: string }) {
               {t('live.input')}
             </label>
           </div>
-          <div className="utrecht-form-field-description" id="live-invoer-hint">
-            {t('live.inputHint')}
-          </div>
           <textarea
             id="live-invoer"
             ref={inputRef}
@@ -265,6 +262,28 @@ export function LiveCapture({ meetingId }: { meetingId: string }) {
             onKeyDown={onKeyDown}
             rows={2}
           />
+          {/* Below the field, so its focus ring never covers them; one line per key, read out as a description. */}
+          <div className="aw-shortcuts" id="live-invoer-hint">
+            <span className="aw-visually-hidden">{t('live.shortcutsTitle')}: </span>
+            <dl aria-label={t('live.shortcutsTitle')}>
+              {(
+                [
+                  ['Enter', 'live.keySave'],
+                  ['Shift+Enter', 'live.keyNewLine'],
+                  ['Alt+1…9', 'live.keyTable'],
+                  ['Alt+P/T/B/E/Q/A', 'live.keySource'],
+                  ['Ctrl+Z', 'live.keyUndo'],
+                ] as const
+              ).map(([key, label]) => (
+                <div key={key}>
+                  <dt>
+                    <kbd>{key}</kbd>
+                  </dt>
+                  <dd>{t(label)}</dd>
+                </div>
+              ))}
+            </dl>
+          </div>
         </div>
         <CheckboxField label={t('live.personalData')} checked={draft.containsPersonalData} onChange={(checked) => { update({ containsPersonalData: checked }); focusInput(); }} />
         <div className="aw-button-row">

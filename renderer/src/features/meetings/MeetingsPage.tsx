@@ -1,7 +1,8 @@
+import { keepPreviousData } from '@tanstack/react-query';
 import type { ColumnDef } from '@tanstack/react-table';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { z } from 'zod';
-import { MEETING_FORMATS, meetingInput, programmeInput, type Meeting, type MeetingDetail, type Programme } from '../../../../shared/api/meetings';
+import { MEETING_FORMATS, MEETING_SORTS, meetingInput, programmeInput, type Meeting, type MeetingDetail, type MeetingFormat, type MeetingSort, type Programme } from '../../../../shared/api/meetings';
 import { todayInNetherlands } from '../../../../shared/calendar';
 import { formatDateLong, formatDateShort, t } from '../../../../shared/i18n';
 import { ApiCallError } from '../../../../shared/result';
@@ -16,6 +17,8 @@ import { ContractForm, useContractForm } from '../../ui/Form';
 import { QueryState } from '../../ui/QueryState';
 import { invalidateDomain, useApiMutation, useApiQuery } from '../../data/queries';
 import { InlineRename } from '../../ui/InlineRename';
+import { Pager } from '../../ui/Pager';
+import { useDebounced } from '../../ui/useDebounced';
 import { Heading, Paragraph } from '../../ui/Heading';
 import { fieldErrors, formatLabel, SelectField, sourceLabel } from './controls';
 import { ExchangeExportSection, ExchangeImportSection } from './ExchangeSections';
@@ -38,8 +41,39 @@ function navigate(path: string) {
   window.location.hash = hrefFor(path);
 }
 
+const MEETINGS_PAGE = 100;
+const SORT_LABEL: Record<MeetingSort, 'lists.sortDateDesc' | 'lists.sortDateAsc' | 'lists.sortTitle'> = {
+  dateDesc: 'lists.sortDateDesc',
+  dateAsc: 'lists.sortDateAsc',
+  title: 'lists.sortTitle',
+};
+
 function MeetingsList({ title }: { title: string }) {
-  const meetings = useApiQuery('meetings.list', {});
+  // Searched, filtered and paged by the core (meetings.search): the list stays small at 1,000 meetings.
+  const [search, setSearch] = useState('');
+  const [filter, setFilter] = useState<{ programmeId: string; wijkId: string; format: MeetingFormat | ''; sort: MeetingSort }>({ programmeId: '', wijkId: '', format: '', sort: 'dateDesc' });
+  const [offset, setOffset] = useState(0);
+  const query = useDebounced(search, 200);
+  const programmes = useApiQuery('programmes.list').data ?? [];
+  const wijken = useApiQuery('wijken.list').data ?? [];
+  const meetings = useApiQuery(
+    'meetings.search',
+    {
+      query,
+      sort: filter.sort,
+      ...(filter.programmeId ? { programmeId: filter.programmeId } : {}),
+      ...(filter.wijkId ? { wijkId: filter.wijkId } : {}),
+      ...(filter.format ? { format: filter.format } : {}),
+      offset,
+      limit: MEETINGS_PAGE,
+    },
+    { placeholderData: keepPreviousData },
+  );
+  const change = (next: Partial<typeof filter>) => {
+    setFilter({ ...filter, ...next });
+    setOffset(0);
+  };
+  const filtered = query !== '' || filter.programmeId !== '' || filter.wijkId !== '' || filter.format !== '';
 
   const columns = useMemo<ColumnDef<Meeting, unknown>[]>(
     () => [
@@ -66,14 +100,61 @@ function MeetingsList({ title }: { title: string }) {
           {t('meetings.add')}
         </Button>
       </div>
+      <div className="aw-filters" role="search">
+        <TextField
+          type="search"
+          label={t('lists.search')}
+          description={t('lists.searchMeetingsHint')}
+          value={search}
+          onChange={(event) => {
+            setSearch(event.target.value);
+            setOffset(0);
+          }}
+        />
+        <SelectField label={t('meetings.programme')} value={filter.programmeId} onChange={(event) => change({ programmeId: event.target.value })}>
+          <option value="">{t('findings.allProgrammes')}</option>
+          {programmes.map((programme) => (
+            <option key={programme.id} value={programme.id}>
+              {programme.name}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField label={t('findings.wijk')} value={filter.wijkId} onChange={(event) => change({ wijkId: event.target.value })}>
+          <option value="">{t('lists.allWijken')}</option>
+          {wijken.map((wijk) => (
+            <option key={wijk.id} value={wijk.id}>
+              {wijk.name}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField label={t('meetings.format')} value={filter.format} onChange={(event) => change({ format: event.target.value as MeetingFormat | '' })}>
+          <option value="">{t('lists.allFormats')}</option>
+          {MEETING_FORMATS.map((format) => (
+            <option key={format} value={format}>
+              {formatLabel(format)}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField label={t('lists.sort')} value={filter.sort} onChange={(event) => change({ sort: event.target.value as MeetingSort })}>
+          {MEETING_SORTS.map((sort) => (
+            <option key={sort} value={sort}>
+              {t(SORT_LABEL[sort])}
+            </option>
+          ))}
+        </SelectField>
+      </div>
       <QueryState query={meetings}>
-        {(rows) =>
-          rows.length === 0 ? (
-            <Paragraph>{t('meetings.empty')}</Paragraph>
-          ) : (
-            <DataTable caption={title} columns={columns} rows={rows} getRowId={(meeting) => meeting.id} initialSorting={[{ id: 'date', desc: true }]} />
-          )
-        }
+        {(page) => (
+          <>
+            <Pager offset={offset} limit={MEETINGS_PAGE} total={page.total} onChange={setOffset} label={t('lists.pagerMeetings')} />
+            {page.rows.length === 0 ? (
+              <Paragraph>{filtered ? t('lists.noMatch') : t('meetings.empty')}</Paragraph>
+            ) : (
+              // The core sorts and pages; the table shows one page in that order.
+              <DataTable caption={title} columns={columns} rows={page.rows} getRowId={(meeting) => meeting.id} sortable={false} />
+            )}
+          </>
+        )}
       </QueryState>
       <ProgrammesSection />
       <ExchangeImportSection onImported={() => invalidateDomain('meetings')} />

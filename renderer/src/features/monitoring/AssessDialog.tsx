@@ -97,96 +97,101 @@ export function AssessDialog({ target, onSaved, onClose }: { target: AssessTarge
 
   const valueLabel = `${t('monitoring.value')} (${t(`monitoring.measure.${criterion.measureType}`)})`;
   return (
-    <dialog ref={ref} className="aw-dialog aw-dialog--wide" aria-labelledby="beoordeel-titel" onCancel={onClose}>
-      <form onSubmit={(event) => void submit(event)} noValidate>
-        <Heading level={2} id="beoordeel-titel">
-          {t('monitoring.assessTitle', { team: team.name })}
-        </Heading>
-        <Paragraph>
-          <strong>{t('monitoring.assessSubtitle', { criterion: criterion.name, period: periodLabel(periodKey) })}</strong>
-        </Paragraph>
-        {criterion.description && <Paragraph className="aw-muted">{criterion.description}</Paragraph>}
-        {criterion.measureType === 'score' || criterion.measureType === 'traffic_light' ? (
-          <ChoiceField
-            legend={valueLabel}
-            value={value}
-            onChange={setValue}
-            error={field('value')}
-            options={(criterion.measureType === 'score' ? [1, 2, 3, 4, 5] : [1, 2, 3]).map((option) => ({
-              value: option,
-              label: formatValue(criterion.measureType, option),
-            }))}
-          />
-        ) : (
-          <TextField
-            label={valueLabel}
-            inputMode="decimal"
-            value={value}
-            onChange={(event) => setValue(event.target.value)}
-            error={field('value')}
-            autoFocus
-          />
-        )}
-        <TextAreaField label={`${t('monitoring.evidence')} ${t('common.optional')}`} value={evidence} onChange={(event) => setEvidence(event.target.value)} error={field('evidence')} />
-        <TextAreaField
-          label={`${t('monitoring.sources')} ${t('common.optional')}`}
-          description={t('monitoring.sourcesHint')}
-          value={sources}
-          onChange={(event) => setSources(event.target.value)}
-          error={field('sources')}
-        />
-        <div className="aw-field-row">
-          <TextField label={`${t('monitoring.assessedBy')} ${t('common.optional')}`} value={assessedBy} onChange={(event) => setAssessedBy(event.target.value)} error={field('assessedBy')} />
-          <TextField label={t('monitoring.assessedOn')} type="date" value={assessedOn} onChange={(event) => setAssessedOn(event.target.value)} error={field('assessedOn')} />
-        </div>
-        <fieldset className="utrecht-form-fieldset aw-choice">
-          <legend className="utrecht-form-fieldset__legend utrecht-form-label">{t('monitoring.linkedFindings')}</legend>
-          <p className="utrecht-form-field-description">{t('monitoring.linkedFindingsHint')}</p>
-          {findings.length === 0 ? (
-            <Paragraph className="aw-muted">{t('monitoring.noFindings')}</Paragraph>
+    <dialog ref={ref} className="aw-dialog aw-dialog--framed aw-dialog--wide" aria-labelledby="beoordeel-titel" onCancel={onClose}>
+      <form className="aw-dialog__frame" onSubmit={(event) => void submit(event)} noValidate>
+        <div className="aw-dialog__body">
+          <Heading level={2} id="beoordeel-titel">
+            {t('monitoring.assessTitle', { team: team.name })}
+          </Heading>
+          <Paragraph>
+            <strong>{t('monitoring.assessSubtitle', { criterion: criterion.name, period: periodLabel(periodKey) })}</strong>
+          </Paragraph>
+          {criterion.description && <Paragraph className="aw-muted">{criterion.description}</Paragraph>}
+          {criterion.measureType === 'score' || criterion.measureType === 'traffic_light' ? (
+            <ChoiceField
+              legend={valueLabel}
+              value={value}
+              onChange={setValue}
+              error={field('value')}
+              options={(criterion.measureType === 'score' ? [1, 2, 3, 4, 5] : [1, 2, 3]).map((option) => ({
+                value: option,
+                label: formatValue(criterion.measureType, option),
+              }))}
+            />
           ) : (
-            <ul className="aw-finding-list">
-              {findings.map((finding) => (
-                <li key={finding.id}>
-                  <label className="aw-choice__option">
-                    <input
-                      type="checkbox"
-                      checked={findingIds.includes(finding.id)}
-                      onChange={(event) => setFindingIds((ids) => (event.target.checked ? [...ids, finding.id] : ids.filter((id) => id !== finding.id)))}
-                    />{' '}
-                    {t('monitoring.findingLabel', { date: formatDateLong(finding.date), text: finding.text })}
-                  </label>
-                </li>
-              ))}
-            </ul>
+            <TextField
+              label={valueLabel}
+              inputMode="decimal"
+              value={value}
+              onChange={(event) => setValue(event.target.value)}
+              error={field('value')}
+              autoFocus
+            />
           )}
-        </fieldset>
-        {errors && <Alert kind="error">{errors.message}</Alert>}
-        <div className="aw-button-row">
-          <Button appearance="primary" type="submit" disabled={saving}>
-            {t('monitoring.saveAssessment')}
-          </Button>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
+          <TextAreaField label={`${t('monitoring.evidence')} ${t('common.optional')}`} value={evidence} onChange={(event) => setEvidence(event.target.value)} error={field('evidence')} />
+          <TextAreaField
+            label={`${t('monitoring.sources')} ${t('common.optional')}`}
+            description={t('monitoring.sourcesHint')}
+            value={sources}
+            onChange={(event) => setSources(event.target.value)}
+            error={field('sources')}
+          />
+          <div className="aw-field-row">
+            <TextField label={`${t('monitoring.assessedBy')} ${t('common.optional')}`} value={assessedBy} onChange={(event) => setAssessedBy(event.target.value)} error={field('assessedBy')} />
+            <TextField label={t('monitoring.assessedOn')} type="date" value={assessedOn} onChange={(event) => setAssessedOn(event.target.value)} error={field('assessedOn')} />
+          </div>
+          <fieldset className="utrecht-form-fieldset aw-choice">
+            <legend className="utrecht-form-fieldset__legend utrecht-form-label">{t('monitoring.linkedFindings')}</legend>
+            <p className="utrecht-form-field-description">{t('monitoring.linkedFindingsHint')}</p>
+            {findings.length === 0 ? (
+              <Paragraph className="aw-muted">{t('monitoring.noFindings')}</Paragraph>
+            ) : (
+              <ul className="aw-finding-list">
+                {findings.map((finding) => (
+                  <li key={finding.id}>
+                    <label className="aw-choice__option">
+                      <input
+                        type="checkbox"
+                        checked={findingIds.includes(finding.id)}
+                        onChange={(event) => setFindingIds((ids) => (event.target.checked ? [...ids, finding.id] : ids.filter((id) => id !== finding.id)))}
+                      />{' '}
+                      {t('monitoring.findingLabel', { date: formatDateLong(finding.date), text: finding.text })}
+                    </label>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </fieldset>
+          {history.length > 0 && (
+            <section aria-labelledby="beoordeling-historie">
+              <Heading level={3} id="beoordeling-historie">
+                {t('monitoring.history')}
+              </Heading>
+              <ul>
+                {history.map((version) => (
+                  <li key={version.validUntil}>
+                    {t('monitoring.historyItem', {
+                      value: formatValue(criterion.measureType, version.value),
+                      by: version.assessedBy,
+                      date: formatDateLong(version.assessedOn),
+                      changedBy: `${version.changedBy}, ${formatDateTime(version.validUntil)}`,
+                    })}
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
         </div>
-        {history.length > 0 && (
-          <section aria-labelledby="beoordeling-historie">
-            <Heading level={3} id="beoordeling-historie">
-              {t('monitoring.history')}
-            </Heading>
-            <ul>
-              {history.map((version) => (
-                <li key={version.validUntil}>
-                  {t('monitoring.historyItem', {
-                    value: formatValue(criterion.measureType, version.value),
-                    by: version.assessedBy,
-                    date: formatDateLong(version.assessedOn),
-                    changedBy: `${version.changedBy}, ${formatDateTime(version.validUntil)}`,
-                  })}
-                </li>
-              ))}
-            </ul>
-          </section>
-        )}
+        {/* Errors stay beside the buttons, in view while the body scrolls. */}
+        <div className="aw-dialog__footer">
+          {errors && <Alert kind="error">{errors.message}</Alert>}
+          <div className="aw-button-row">
+            <Button appearance="primary" type="submit" disabled={saving}>
+              {t('monitoring.saveAssessment')}
+            </Button>
+            <Button onClick={onClose}>{t('common.cancel')}</Button>
+          </div>
+        </div>
       </form>
     </dialog>
   );
