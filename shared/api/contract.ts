@@ -8,6 +8,7 @@ import { exchangeContract } from './exchange';
 import { jobsContract } from './jobs';
 import { monitoringContract } from './monitoring';
 import { meetingsContract } from './meetings';
+import { publicationContract } from './publication';
 import { responsesContract } from './responses';
 import { systemContract } from './system';
 import { wijkenContract } from './wijken';
@@ -29,6 +30,7 @@ export const contract = {
   ...advicesContract,
   ...responsesContract,
   ...councilOwnContract,
+  ...publicationContract,
 };
 
 export type Contract = typeof contract;
