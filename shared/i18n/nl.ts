@@ -1694,6 +1694,7 @@ export const nl = {
     publishedOnHint: 'Leeg: de datum van verzending.',
     save: 'Openbaarmaking opslaan',
     saved: 'Openbaarmaking opgeslagen.',
+    change: 'Openbaarmaking wijzigen',
     statePublic: 'Openbaar sinds {date}.',
     statePublicPending: 'Openbaar; komt op de website zodra het advies is verzonden.',
     stateNotPublic: 'Niet openbaar: {reason}',

@@ -21,6 +21,7 @@ import { useJob } from '../../ui/useJob';
 import { ADVICE_HISTORY_TABLES, HistorySection } from '../audit/HistorySection';
 import { AdoptionLink } from '../councilOwn/CouncilAttention';
 import { LetterPreview } from './LetterPreview';
+import { PublicationPanel } from './PublicationPanel';
 import { itemLabel, Outline, type OutlineActions } from './Outline';
 
 type SaveState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved' } | { kind: 'error'; message: string };
@@ -585,6 +586,7 @@ export function AdviceEditor({ id }: { id: string }) {
             </>
           )}
           <StatusPanel advice={advice} actions={actions} onError={onError} />
+          <PublicationPanel advice={advice} />
           {!advice.frozen && <TracePanel advice={advice} itemId={selected} />}
           <HistorySection table="advices" recordId={advice.id} tables={ADVICE_HISTORY_TABLES} version={advice.updatedAt} />
         </div>
