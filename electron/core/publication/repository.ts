@@ -51,3 +51,23 @@ export async function publicAdviceIds(db: Db, asOf: string): Promise<{ id: strin
     .map((row) => ({ id: row.id, publishedOn: row.published_on ?? row.sent_on ?? '' }))
     .filter((row) => row.publishedOn !== '' && row.publishedOn <= asOf);
 }
+
+/** Wijkbijeenkomsten, which are public: only what an invitation says (no notes, no organiser). */
+export async function publicMeetings(db: Db): Promise<{ id: string; title: string; date: string; startTime: string; endTime: string; location: string; updatedAt: string }[]> {
+  const rows = await db
+    .selectFrom('meetings')
+    .select(['id', 'title', 'meeting_date', 'start_time', 'end_time', 'location', 'updated_at'])
+    .where('deleted_at', 'is', null)
+    .orderBy('meeting_date')
+    .orderBy('id')
+    .execute();
+  return rows.map((row) => ({
+    id: row.id,
+    title: row.title,
+    date: row.meeting_date,
+    startTime: row.start_time,
+    endTime: row.end_time,
+    location: row.location,
+    updatedAt: row.updated_at,
+  }));
+}
