@@ -4,6 +4,8 @@ import { findAdviceRow } from '../advices/repository';
 import { notFound } from '../api/errors';
 import type { Db } from '../db/connection';
 import { findPublication } from './repository';
+import { buildSite, type SiteOptions } from './site';
+import { loadSiteData } from './site-data';
 
 /** The publication state of one advice; before a decision, the default offered is openbaar. */
 export async function loadPublication(db: Db, adviceId: string): Promise<AdvicePublication> {
@@ -23,4 +25,9 @@ export async function loadPublication(db: Db, adviceId: string): Promise<AdviceP
     needsDecision: sent && row === undefined,
     effectivelyPublic: sent && row !== undefined && isPublic && advice.deleted_at === null,
   };
+}
+
+/** The whole site of what is public as of `asOf`, in memory (deterministic). */
+export async function buildPublication(db: Db, asOf: string, options: SiteOptions = {}): Promise<Map<string, Buffer>> {
+  return buildSite(await loadSiteData(db, asOf), options);
 }
