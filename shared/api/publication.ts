@@ -44,3 +44,14 @@ export const publicationContract = {
   'publication.get': method<AdvicePublication>()(z.object({ adviceId: id }).strict()),
   'publication.set': method<AdvicePublication>()(publicationSetInput),
 };
+
+/** Job `publicationZip`: the public website as a .zip in `exports/`, downloaded with `jobs.resultFile`. */
+export const publicationZipParams = z
+  .object({
+    /** The site's main colour; absent: the default. */
+    colour: z
+      .string()
+      .regex(/^#[0-9a-fA-F]{6}$/, { error: () => t('publication.colourInvalid') })
+      .optional(),
+  })
+  .strict();

@@ -1,6 +1,8 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { todayInNetherlands } from '../../shared/calendar';
 import { buildPublication } from '../../electron/core/publication/service';
 import { MANIFEST, writeSiteToFolder } from '../../electron/core/publication/writer';
 import { OPEN_DATA_FILES, openDataJsonSchema } from '../../shared/publication/open-data';
@@ -159,4 +161,21 @@ describe('writing the site to a folder', () => {
     expect(readdirSync(foreign).sort()).toEqual(['index.html', 'sub']);
     expect(readFileSync(path.join(foreign, 'index.html'), 'utf8')).toBe('niet van ons');
   });
+});
+
+describe('Instellingen → Publicatie: the site as a .zip job', () => {
+  it('makes a .zip of exactly the site, downloaded with jobs.resultFile; a bad colour is refused', async () => {
+    const file = await core.jobFile(await core.value('jobs.start', { kind: 'publicationZip', params: { colour: '#aa3300' } }));
+    expect(file.fileName).toMatch(/^website .*\.zip$/);
+    const entries = unzipSync(Buffer.from(file.bytesBase64, 'base64'));
+    const site = await buildPublication(core.db, todayInNetherlands(), { colour: '#aa3300' });
+    expect(Object.keys(entries).sort()).toEqual([...site.keys()]);
+    for (const [name, bytes] of site) expect(Buffer.from(entries[name]!).equals(bytes), name).toBe(true);
+    expect(Buffer.from(entries['style.css']!).toString('utf8')).toContain('#aa3300');
+    const { futureAdvice: _published, ...stillPrivate } = MARKERS;
+    const everything = Object.values(entries).map((bytes) => Buffer.from(bytes).toString('utf8')).join('\n');
+    for (const [field, marker] of Object.entries(stillPrivate)) expect(everything.includes(marker), field).toBe(false);
+    expect((await core.failure('jobs.start', { kind: 'publicationZip', params: { colour: 'red' } })).code).toBe('VALIDATION');
+    expect((await core.failure('jobs.start', { kind: 'publicationZip', params: { folder: '/tmp' } })).code).toBe('VALIDATION');
+  }, 60_000);
 });
