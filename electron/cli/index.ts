@@ -6,12 +6,13 @@ import { resolveDatabasePath } from '../core/paths';
 import { adviceCommands } from './advices';
 import { backupCommands } from './backups';
 import { coreCommands, type CliCommand } from './commands';
+import { publicationCommands } from './publication';
 
 /**
  * The command line over the same handlers as the app: `npm run cli -- <command> [args] [--db PATH]`.
  * Each feature adds its commands to the registry in ./commands.ts.
  */
-const commands: Record<string, CliCommand> = { ...coreCommands, ...adviceCommands, ...backupCommands };
+const commands: Record<string, CliCommand> = { ...coreCommands, ...adviceCommands, ...backupCommands, ...publicationCommands };
 
 function usage(): string {
   const lines = Object.entries(commands).map(([name, command]) => `  ${name.padEnd(14)} ${command.summary}`);

@@ -8,6 +8,7 @@ import { exchangeContract } from './exchange';
 import { jobsContract } from './jobs';
 import { monitoringContract } from './monitoring';
 import { meetingsContract } from './meetings';
+import { publicationContract } from './publication';
 import { responsesContract } from './responses';
 import { startContract } from './start';
 import { systemContract } from './system';
@@ -31,6 +32,7 @@ export const contract = {
   ...responsesContract,
   ...councilOwnContract,
   ...startContract,
+  ...publicationContract,
 };
 
 export type Contract = typeof contract;

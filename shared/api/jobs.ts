@@ -5,6 +5,7 @@ import { exchangeExportParams, exchangeImportParams } from './exchange';
 import { boundedText, id, noInput } from './fields';
 import { findingsExportParams, importCheckInput, meetingReportParams } from './meetings';
 import { periodKeyField } from './monitoring';
+import { publicationZipParams } from './publication';
 import { responsesReportParams } from './responses';
 
 /**
@@ -23,6 +24,7 @@ export const jobParams = {
   exchangeImport: exchangeImportParams,
   responsesReport: responsesReportParams,
   advicePdf: advicePdfParams,
+  publicationZip: publicationZipParams,
 } as const;
 
 export type JobKind = keyof typeof jobParams;

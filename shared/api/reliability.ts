@@ -70,6 +70,7 @@ export const AUDITED_TABLES = [
   'commitments',
   'followup_entries',
   'advice_followup',
+  'advice_publication',
 ] as const;
 export type AuditedTable = (typeof AUDITED_TABLES)[number];
 

@@ -8,14 +8,20 @@ import { AppError } from '../../../shared/result';
 
 const run = promisify(execFile);
 
-/** A .docx converted to PDF by LibreOffice in a private profile; `signal` (a cancelled job) ends soffice. */
+/**
+ * LibreOffice's PDF export as PDF/A-2b (`SelectPdfVersion` 2): fonts embedded, XMP metadata with
+ * pdfaid:part 2 and conformance B, fit for archiving (JSON filter options: LibreOffice 7.4+).
+ */
+export const PDFA_FILTER = 'pdf:writer_pdf_Export:{"SelectPdfVersion":{"type":"long","value":"2"}}';
+
+/** A .docx converted to PDF/A-2b by LibreOffice in a private profile; `signal` (a cancelled job) ends soffice. */
 export async function convertDocxToPdf(docx: Uint8Array, signal?: AbortSignal): Promise<Buffer> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'advieswerk-pdf-'));
   try {
     const docxPath = path.join(dir, 'brief.docx');
     writeFileSync(docxPath, docx);
     try {
-      await run('soffice', [`-env:UserInstallation=file://${path.join(dir, 'profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, docxPath], {
+      await run('soffice', [`-env:UserInstallation=file://${path.join(dir, 'profile')}`, '--headless', '--convert-to', PDFA_FILTER, '--outdir', dir, docxPath], {
         timeout: 120_000,
         ...(signal ? { signal } : {}),
       });

@@ -6,6 +6,7 @@ import { councilOwnHandlers } from '../councilOwn/handlers';
 import { exchangeHandlers } from '../exchange/handlers';
 import { findingsHandlers } from '../findings/handlers';
 import { meetingsHandlers } from '../meetings/handlers';
+import { publicationHandlers } from '../publication/handlers';
 import { responsesHandlers } from '../responses/handlers';
 import { signalsHandlers } from '../signals/handlers';
 import { startHandlers } from '../start/handlers';
@@ -32,4 +33,5 @@ export const handlers: Handlers = combineHandlers(
   reliabilityHandlers,
   councilOwnHandlers,
   startHandlers,
+  publicationHandlers,
 );

@@ -390,6 +390,19 @@ export interface FollowupEntryTable extends RecordColumns {
   contains_personal_data: number;
 }
 
+/** Openbaar maken (0014): whether a sent advice is published, and if not, why. */
+export interface AdvicePublicationTable {
+  advice_id: string;
+  is_public: number;
+  woo_ground: string | null;
+  reason: string;
+  published_on: string | null;
+  created_at: string;
+  updated_at: string;
+  created_by: string;
+  updated_by: string;
+}
+
 export interface OverdueSeenTable {
   key: string;
   seen_on: string;
@@ -505,6 +518,7 @@ export interface Database {
   commitment_recommendations: CommitmentRecommendationTable;
   followup_entries: FollowupEntryTable;
   overdue_seen: OverdueSeenTable;
+  advice_publication: AdvicePublicationTable;
   council_members: CouncilMemberTable;
   council_member_positions: CouncilMemberPositionTable;
   council_meetings: CouncilMeetingTable;

@@ -11,6 +11,7 @@ import { responsesReportJob } from '../responses/jobs';
 import { removeUpload } from '../findings/transfer';
 import { removeExchangeUpload } from '../exchange/file';
 import { advicePdfJob } from '../advices/jobs';
+import { publicationZipJob } from '../publication/jobs';
 import { PARTIAL_SUFFIX } from '../files';
 import { throwIfCancelled, type JobEnvironment, type JobFunction } from './job';
 
@@ -50,6 +51,7 @@ export const jobKinds: Record<JobKind, JobFunction> = {
   responsesReport: responsesReportJob,
   exchangeImport: removingUpload(exchangeImportJob, removeExchangeUpload),
   advicePdf: advicePdfJob,
+  publicationZip: publicationZipJob,
 };
 
 

@@ -58,6 +58,8 @@ const SPECS: Record<AuditedTable, AuditedTableSpec> = {
   followup_entries: { key: 'id' },
   // The follow-up state of a sent advice (reactie ontvangen, afgerond); the record is the advice id.
   advice_followup: { key: 'advice_id' },
+  // Openbaar / niet openbaar of a sent advice; the record is the advice id.
+  advice_publication: { key: 'advice_id' },
 };
 
 /** Columns that change with every write and say nothing a person changed. */

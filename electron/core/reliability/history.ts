@@ -104,6 +104,12 @@ const FIELDS: Record<AuditedTable, Record<string, FieldSpec>> = {
   advice_followup: {
     state: { label: 'audit.field.followupState', format: enumOf('responses.status.') },
   },
+  advice_publication: {
+    is_public: { label: 'publication.public', format: { kind: 'bool' } },
+    woo_ground: { label: 'publication.groundLabel', format: enumOf('publication.ground.') },
+    reason: { label: 'publication.reason', format: text },
+    published_on: { label: 'publication.publishedOn', format: date },
+  },
 };
 
 /** The tables whose records belong to an advice (they carry its id in `advice_id`). */
@@ -248,6 +254,7 @@ async function namedSubject(table: AuditedTable, recordId: string, snapshot: Rec
     case 'commitments':
       return t(key, { name: name(snapshot.description) });
     case 'advice_followup':
+    case 'advice_publication':
       return t(key);
   }
 }
@@ -259,7 +266,7 @@ async function auditRowsOfAdvice(db: Db, adviceId: string): Promise<AuditLogTabl
     .selectAll()
     .where((eb) =>
       eb.or([
-        eb.and([eb('table_name', 'in', ['advices', 'advice_followup']), eb('record_id', '=', adviceId)]),
+        eb.and([eb('table_name', 'in', ['advices', 'advice_followup', 'advice_publication']), eb('record_id', '=', adviceId)]),
         eb.and([
           eb('table_name', 'in', PARTS_OF_ADVICE),
           eb(sql`json_extract(coalesce(after_json, before_json), '$.advice_id')`, '=', adviceId),

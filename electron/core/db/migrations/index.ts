@@ -9,6 +9,7 @@ import * as m0010 from './0010_personal_data_flags';
 import * as m0012 from './0012_trash_advices';
 import * as m0011 from './0011_trash_meetings';
 import * as m0013 from './0013_council_own';
+import * as m0014 from './0014_publication';
 
 /**
  * Every migration, listed in code so bundling cannot lose one. Names sort in order of application.
@@ -25,4 +26,5 @@ export const migrations: Record<string, Migration> = {
   '0012_trash_advices': m0012,
   '0011_trash_meetings': m0011,
   '0013_council_own': m0013,
+  '0014_publication': m0014,
 };

@@ -17,6 +17,7 @@ import { PullPanel } from './PullPanel';
 import { UndoBar } from './UndoBar';
 import { StatusPanel } from './StatusPanel';
 import { FrozenView } from './FrozenView';
+import { PublicationPanel } from './PublicationPanel';
 
 type SaveState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved' } | { kind: 'error'; message: string };
 
@@ -137,6 +138,7 @@ export function AdviceEditor({ id }: { id: string }) {
             </>
           )}
           <StatusPanel advice={advice} actions={actions} onError={onError} />
+          <PublicationPanel advice={advice} />
           <HistorySection table="advices" recordId={advice.id} tables={ADVICE_HISTORY_TABLES} version={advice.updatedAt} />
         </div>
         <div className="aw-editor__preview" ref={previewBox}>

@@ -2,6 +2,7 @@ import { Heading } from '../../ui/Heading';
 import { WijkenSection } from '../wijken/WijkenSection';
 import { BackupsSection } from './BackupsSection';
 import { CouncilForm } from './CouncilForm';
+import { PublicationSection } from './PublicationSection';
 import { SystemSection } from './SystemSection';
 import { TrashSection } from './TrashSection';
 
@@ -12,6 +13,7 @@ export function SettingsPage({ title }: { title: string }) {
       <CouncilForm />
       <WijkenSection />
       <SystemSection />
+      <PublicationSection />
       <BackupsSection />
       <TrashSection />
     </>

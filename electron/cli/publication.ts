@@ -1,0 +1,29 @@
+import { todayInNetherlands } from '../../shared/calendar';
+import { t } from '../../shared/i18n';
+import { AppError } from '../../shared/result';
+import { buildPublication } from '../core/publication/service';
+import { writeSiteToFolder } from '../core/publication/writer';
+import type { CliCommand } from './commands';
+
+/** `publish <map> [--kleur #rrggbb]`: writes the public website into a folder (only the CLI takes paths). */
+export const publicationCommands: Record<string, CliCommand> = {
+  publish: {
+    summary: '<map> [#kleur]  schrijft de openbare website (adviezen, reacties, toezeggingen, open data) in een map',
+    async run(core, [folder, colour]) {
+      if (!folder) {
+        console.error('Geef de map voor de website, bijvoorbeeld: publish ./website');
+        return 2;
+      }
+      try {
+        const site = await buildPublication(core.db, todayInNetherlands(), { colour });
+        const outcome = writeSiteToFolder(folder, site);
+        console.log(t('publication.published', { folder, written: outcome.written.length, removed: outcome.removed.length, unchanged: outcome.unchanged }));
+        return 0;
+      } catch (error) {
+        if (!(error instanceof AppError)) throw error;
+        console.error(error.message);
+        return 1;
+      }
+    },
+  },
+};

@@ -1,0 +1,73 @@
+import type { WooGround } from '../../../shared/publication/woo';
+import type { Db } from '../db/connection';
+import type { AdvicePublicationTable } from '../db/schema';
+import { nowIso } from '../ids';
+
+export async function findPublication(db: Db, adviceId: string): Promise<AdvicePublicationTable | undefined> {
+  return db.selectFrom('advice_publication').selectAll().where('advice_id', '=', adviceId).executeTakeFirst();
+}
+
+export interface PublicationFields {
+  isPublic: boolean;
+  wooGround: WooGround | null;
+  reason: string;
+  publishedOn: string | null;
+}
+
+/** Records the council's decision for one advice (first time or again). */
+export async function writePublication(db: Db, adviceId: string, fields: PublicationFields, userName: string): Promise<void> {
+  const now = nowIso();
+  const values = {
+    is_public: fields.isPublic ? 1 : 0,
+    woo_ground: fields.isPublic ? null : fields.wooGround,
+    reason: fields.isPublic ? '' : fields.reason,
+    published_on: fields.publishedOn,
+    updated_at: now,
+    updated_by: userName,
+  };
+  await db
+    .insertInto('advice_publication')
+    .values({ advice_id: adviceId, ...values, created_at: now, created_by: userName })
+    .onConflict((oc) => oc.column('advice_id').doUpdateSet(values))
+    .execute();
+}
+
+/**
+ * The advices the site shows: sent (a concept is never public), not in the trash, decided public,
+ * published on or before `asOf`. Ordered by sending date and kenmerk, so the site is deterministic.
+ */
+export async function publicAdviceIds(db: Db, asOf: string): Promise<{ id: string; publishedOn: string }[]> {
+  const rows = await db
+    .selectFrom('advices')
+    .innerJoin('advice_publication', 'advice_publication.advice_id', 'advices.id')
+    .select(['advices.id', 'advices.sent_on', 'advices.kenmerk', 'advice_publication.published_on'])
+    .where('advices.status', '=', 'verzonden')
+    .where('advices.deleted_at', 'is', null)
+    .where('advice_publication.is_public', '=', 1)
+    .orderBy('advices.sent_on')
+    .orderBy('advices.kenmerk')
+    .execute();
+  return rows
+    .map((row) => ({ id: row.id, publishedOn: row.published_on ?? row.sent_on ?? '' }))
+    .filter((row) => row.publishedOn !== '' && row.publishedOn <= asOf);
+}
+
+/** Wijkbijeenkomsten, which are public: only what an invitation says (no notes, no organiser). */
+export async function publicMeetings(db: Db): Promise<{ id: string; title: string; date: string; startTime: string; endTime: string; location: string; updatedAt: string }[]> {
+  const rows = await db
+    .selectFrom('meetings')
+    .select(['id', 'title', 'meeting_date', 'start_time', 'end_time', 'location', 'updated_at'])
+    .where('deleted_at', 'is', null)
+    .orderBy('meeting_date')
+    .orderBy('id')
+    .execute();
+  return rows.map((row) => ({
+    id: row.id,
+    title: row.title,
+    date: row.meeting_date,
+    startTime: row.start_time,
+    endTime: row.end_time,
+    location: row.location,
+    updatedAt: row.updated_at,
+  }));
+}

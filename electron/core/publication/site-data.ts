@@ -1,0 +1,103 @@
+import type { AdviceDetail } from '../../../shared/api/advices';
+import type { CommitmentStatus, Position } from '../../../shared/api/responses';
+import { findRequest, findVersion } from '../advices/repository';
+import { getCouncil } from '../council/repository';
+import type { Db } from '../db/connection';
+import { listCommitments, listEntries, listPositions, listResponses } from '../responses/repository';
+import { publicAdviceIds, publicMeetings } from './repository';
+
+/**
+ * Everything the public site shows, and nothing else: this is the one place that chooses which
+ * fields leave the database. Left out on purpose: findings and their texts, members' names (only the
+ * signatories of a sent letter appear, as on the letter), the council's own assessment and notes
+ * per position, commitment owners and notes, who wrote a follow-up entry, entries flagged as
+ * personal data, request notes, meeting notes and organisers, and every advice that is not sent
+ * and decided public.
+ */
+export interface SiteAdvice {
+  id: string;
+  kenmerk: string;
+  betreft: string;
+  kind: 'gevraagd' | 'ongevraagd';
+  adviceDate: string;
+  sentOn: string;
+  publishedOn: string;
+  /** The letter as sent (the frozen snapshot of the latest sent version). */
+  letter: AdviceDetail;
+  request: { receivedOn: string; fromWhom: string; subject: string; kenmerk: string; deadline: string; documents: string[] } | null;
+  responses: { id: string; receivedOn: string; kenmerk: string; summary: string }[];
+  recommendations: { itemId: string; number: string; text: string; position: Position | null; collegeText: string }[];
+  commitments: { id: string; description: string; dueOn: string; status: CommitmentStatus; itemIds: string[] }[];
+  followup: { id: string; entryOn: string; text: string }[];
+}
+
+export interface SiteMeeting {
+  id: string;
+  title: string;
+  date: string;
+  startTime: string;
+  endTime: string;
+  location: string;
+  updatedAt: string;
+}
+
+export interface SiteData {
+  council: { name: string; municipality: string; postalAddress: string; logoDataUrl: string };
+  advices: SiteAdvice[];
+  meetings: SiteMeeting[];
+}
+
+/** Reads what is public as of `asOf` (a calendar date; publication dates after it wait). */
+export async function loadSiteData(db: Db, asOf: string): Promise<SiteData> {
+  const council = await getCouncil(db);
+  const advices: SiteAdvice[] = [];
+  for (const { id, publishedOn } of await publicAdviceIds(db, asOf)) {
+    const version = await findVersion(db, id);
+    if (!version) continue;
+    const letter = JSON.parse(version.snapshot_json) as AdviceDetail;
+    const request = letter.requestId ? await findRequest(db, letter.requestId, asOf) : undefined;
+    const [responses, positions, commitments, entries] = await Promise.all([
+      listResponses(db, id),
+      listPositions(db, id),
+      listCommitments(db, id, asOf),
+      listEntries(db, id),
+    ]);
+    advices.push({
+      id,
+      kenmerk: letter.kenmerk,
+      betreft: letter.betreft,
+      kind: letter.kind,
+      adviceDate: letter.adviceDate,
+      sentOn: version.sent_on,
+      publishedOn,
+      letter,
+      request: request
+        ? { receivedOn: request.receivedOn, fromWhom: request.fromWhom, subject: request.subject, kenmerk: request.kenmerk, deadline: request.deadline, documents: request.documents }
+        : null,
+      responses: responses.map((response) => ({ id: response.id, receivedOn: response.receivedOn, kenmerk: response.kenmerk, summary: response.summary })),
+      recommendations: letter.sections
+        .flatMap((section) => section.items)
+        .filter((item) => item.kind === 'aanbeveling')
+        .map((item) => {
+          const position = positions.get(item.id);
+          return { itemId: item.id, number: item.number, text: item.text, position: position?.position ?? null, collegeText: position?.collegeText ?? '' };
+        }),
+      commitments: commitments.map((commitment) => ({
+        id: commitment.id,
+        description: commitment.description,
+        dueOn: commitment.dueOn,
+        status: commitment.status,
+        itemIds: [...commitment.itemIds].sort(),
+      })),
+      followup: entries
+        .filter((entry) => !entry.containsPersonalData)
+        .map((entry) => ({ id: entry.id, entryOn: entry.entryOn, text: entry.text }))
+        .sort((a, b) => a.entryOn.localeCompare(b.entryOn) || a.id.localeCompare(b.id)),
+    });
+  }
+  return {
+    council: { name: council.name, municipality: council.municipality, postalAddress: council.postalAddress, logoDataUrl: council.logoDataUrl },
+    advices,
+    meetings: await publicMeetings(db),
+  };
+}

@@ -1,0 +1,104 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { expect, test } from '@playwright/test';
+import type { AdviceDetail } from '../../shared/api/advices';
+import { buildSite } from '../../electron/core/publication/site';
+import type { SiteAdvice, SiteData } from '../../electron/core/publication/site-data';
+import { expectNoAccessibilityViolations } from './fixtures';
+
+// The generated public site (no app needed): served from memory on 127.0.0.1, checked in Chromium.
+const HOSTILE = '<b>vet</b> & "quotes" مرحبا';
+
+function letter(id: string, kenmerk: string, betreft: string): AdviceDetail {
+  return {
+    id, kind: 'gevraagd', betreft, kenmerk, adviceDate: '2025-03-10', status: 'verzonden', adoptedOn: '2025-03-10', sentOn: '2025-03-11', requestId: null, version: 1,
+    archivedAt: null, itemCount: 2, updatedAt: '2025-03-11T10:00:00.000Z', addressee: 'College van burgemeester en wethouders\nPostbus 30026\n9700 RM Groningen',
+    openingText: 'Wij brengen u graag advies uit.', closingText: 'Wij zien uw reactie met belangstelling tegemoet.', signatories: [{ name: 'Anna de Vries', role: 'voorzitter' }], cc: [],
+    references: [], meetingIds: [], frozen: true, versions: [],
+    sections: [
+      { id: `${id}-s1`, title: 'Conclusies', numbering: 'decimaal', number: '1', items: [
+        { id: `${id}-i1`, sectionId: `${id}-s1`, kind: 'conclusie', text: `De wachttijd is te lang. ${HOSTILE}`, number: '1.1', findingIds: [], signalIds: [], relatedItemIds: [], crossReference: '', showMentions: false, mentions: '' },
+      ] },
+      { id: `${id}-s2`, title: 'Aanbevelingen', numbering: 'decimaal', number: '2', items: [
+        { id: `${id}-i2`, sectionId: `${id}-s2`, kind: 'aanbeveling', text: 'Verkort de wachttijd voor een traplift tot acht weken, met een heel lang woord: Wmo-cliëntondersteuningsarrangementenregistratiesysteem', number: '2.1', findingIds: [], signalIds: [], relatedItemIds: [`${id}-i1`], crossReference: 'zie 1.1', showMentions: false, mentions: '' },
+      ] },
+    ],
+  };
+}
+
+function advice(index: number): SiteAdvice {
+  const id = `01900000-0000-7000-80aa-${String(index).padStart(12, '0')}`;
+  const kenmerk = `ASD-2025-${String(index).padStart(3, '0')}`;
+  return {
+    id, kenmerk, betreft: `Hulpmiddelen ${index} ${HOSTILE}`, kind: 'gevraagd', adviceDate: '2025-03-10', sentOn: `2025-03-${String(10 + (index % 18)).padStart(2, '0')}`, publishedOn: '2025-03-28',
+    letter: letter(id, kenmerk, `Hulpmiddelen ${index}`),
+    request: { receivedOn: '2025-02-01', fromWhom: 'College', subject: 'Beleidsplan hulpmiddelen', kenmerk: 'GEM-1', deadline: '2025-04-01', documents: ['Beleidsplan 2025'] },
+    responses: [{ id: `${id}-r`, receivedOn: '2025-04-20', kenmerk: 'GEM-2', summary: 'Het college neemt het advies over.' }],
+    recommendations: [{ itemId: `${id}-i2`, number: '2.1', text: 'Verkort de wachttijd', position: 'overgenomen', collegeText: 'Wij doen dit per 1 juli.' }],
+    commitments: Array.from({ length: 3 }, (_, n) => ({ id: `${id}-c${n}`, description: `Toezegging ${n} bij ${kenmerk}`, dueOn: '2025-09-01', status: (['open', 'lopend', 'nagekomen'] as const)[n]!, itemIds: [`${id}-i2`] })),
+    followup: [{ id: `${id}-f`, entryOn: '2025-05-01', text: 'Besproken in de raadscommissie.' }],
+  };
+}
+
+const data: SiteData = {
+  council: { name: `Adviesraad Sociaal Domein ${HOSTILE}`, municipality: 'Groningen', postalAddress: 'Postbus 1\n9700 AA Groningen', logoDataUrl: '' },
+  advices: Array.from({ length: 60 }, (_, index) => advice(index + 1)),
+  meetings: [{ id: 'm1', title: 'Wijkavond', date: '2025-03-04', startTime: '19:30', endTime: '21:00', location: 'Buurthuis', updatedAt: '2025-03-01T10:00:00.000Z' }],
+};
+const site = buildSite(data);
+let server: Server;
+let base = '';
+
+test.beforeAll(async () => {
+  server = createServer((request, response) => {
+    const file = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname.slice(1)) || 'index.html';
+    const bytes = site.get(file);
+    if (!bytes) return void response.writeHead(404).end();
+    const type = file.endsWith('.html') ? 'text/html; charset=utf-8' : file.endsWith('.css') ? 'text/css' : 'application/octet-stream';
+    response.writeHead(200, { 'content-type': type }).end(bytes);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+});
+test.afterAll(async () => new Promise<void>((resolve) => server.close(() => resolve())));
+
+const PAGES = ['index.html', 'adviezen/2025.html', `adviezen/${data.advices[0]!.id}.html`, 'toezeggingen/index.html', 'toezeggingen/open.html', 'open-data.html'];
+
+test('every kind of page: axe-clean, no external requests, no horizontal scroll at 640px, at most 100 KB', async ({ page }) => {
+  const outside: string[] = [];
+  page.on('request', (request) => {
+    if (!request.url().startsWith(base)) outside.push(request.url());
+  });
+  for (const width of [1366, 640]) {
+    await page.setViewportSize({ width, height: 768 });
+    for (const path of PAGES) {
+      expect(site.get(path)!.length, path).toBeLessThanOrEqual(100 * 1024);
+      await page.goto(base + path);
+      await expect(page.locator('h1')).toHaveCount(1);
+      if (width === 1366) await expectNoAccessibilityViolations(page);
+      const scroll = await page.locator('html').evaluate((html) => html.scrollWidth - html.clientWidth);
+      expect(scroll, `${path} at ${width}px`).toBeLessThanOrEqual(0);
+    }
+  }
+  expect(outside).toEqual([]);
+  // Markup in the data is shown as text.
+  await page.goto(base + 'index.html');
+  await expect(page.locator('header')).toContainText('<b>vet</b> & "quotes"');
+  expect(await page.locator('header b').count()).toBe(0);
+});
+
+test('keyboard: skip link first, then the menu; the register filters are links that work without JavaScript', async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(base + 'toezeggingen/index.html');
+  await page.keyboard.press('Tab');
+  await expect(page.locator(':focus')).toHaveText('Naar de inhoud');
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/#inhoud$/);
+  await page.getByRole('link', { name: /^nagekomen/ }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/nagekomen\.html$/);
+  await expect(page.locator('tbody tr')).toHaveCount(60);
+  await expect(page.locator('tbody')).not.toContainText('Toezegging 0');
+  await context.close();
+});
