@@ -18,7 +18,7 @@ import { openPostgres } from './db/postgres';
 import type { StoreKind } from './db/dialect';
 import { JobRunner } from './jobs/runner';
 import { discardAbandonedImports } from './findings/import-batch-repository';
-import { backupDirFor, exportsDirFor, PRIVATE_DIR_MODE, protectDataFiles, sweepUploads, uploadsDirFor } from './paths';
+import { backupDirFor, defaultDataDir, exportsDirFor, PRIVATE_DIR_MODE, protectDataFiles, sweepUploads, uploadsDirFor } from './paths';
 import { attachmentsDir } from './responses/attachments';
 import { DEFAULT_AUTOMATIC_BACKUPS, scheduleAutomaticBackups, type AutomaticBackupOptions } from './backups/schedule';
 import { MaintenanceGate } from './backups/gate';
@@ -118,10 +118,14 @@ function secureDataFolder(databasePath: string, backupDir: string | null): void 
   }
 }
 
-/** Where the files of a PostgreSQL council go on this computer: `<dataDir>/<database>.postgres` anchors them like a database file. */
+/**
+ * Where the local files of a PostgreSQL council (exports, uploads) go on this computer:
+ * `<dataDir>/<database>.postgres` anchors them as a database file does (files beside it); by default
+ * in `postgres-<database>` in the per-user data folder. Nothing is ever written at the anchor itself.
+ */
 function localAnchor(target: Extract<StoreTarget, { kind: 'postgres' }>, dataDir: string | undefined): string {
-  const folder = path.resolve(dataDir ?? path.join(os.homedir(), `advieswerk-${target.database.replace(/[^\p{L}\p{N}_-]+/gu, '_')}`));
-  return path.join(folder, `${target.database.replace(/[^\p{L}\p{N}_-]+/gu, '_')}.postgres`);
+  const name = target.database.replace(/[^\p{L}\p{N}_-]+/gu, '_');
+  return path.join(path.resolve(dataDir ?? path.join(defaultDataDir(), `postgres-${name}`)), `${name}.postgres`);
 }
 
 export async function openCore(options: CoreOptions): Promise<Core> {

@@ -271,7 +271,7 @@ export const nl = {
     usage: 'Gebruik: npm run cli -- <opdracht> [argumenten] [--db PAD]',
     commands: 'Opdrachten:',
     options: 'Opties:',
-    optionDb: 'de database om te gebruiken (anders ADVIESWERK_DB of de map van de app)',
+    optionDb: 'de database om te gebruiken: een bestand (SQLite) of postgres://gebruiker:wachtwoord@server:5432/database (anders ADVIESWERK_DB of de map van de app)',
     optionHelp: 'toont deze uitleg',
     unknownOption: 'Onbekende optie "{option}".',
     invalidArguments: 'De optie "{option}" is verkeerd gebruikt: --db heeft een pad nodig, --help geen waarde.',
