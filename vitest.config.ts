@@ -5,7 +5,13 @@ import { findPostgresBinaries } from './tests/helpers/postgres-cluster';
  * Integration test files that also run against PostgreSQL (project `postgres`): each core gets a fresh
  * database on a throw-away cluster (tests/setup/postgres-global.ts). Add a file here once it passes.
  */
-export const POSTGRES_FILES = ['tests/integration/wijken.test.ts', 'tests/integration/postgres-store.test.ts'];
+export const POSTGRES_FILES = [
+  'tests/integration/postgres-store.test.ts',
+  'tests/integration/wijken.test.ts',
+  'tests/integration/meetings.test.ts',
+  'tests/integration/council-own.test.ts',
+  'tests/integration/responses.test.ts',
+];
 
 const postgres = findPostgresBinaries();
 if ('missing' in postgres && !process.env.VITEST_WORKER_ID) {
