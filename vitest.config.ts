@@ -11,6 +11,7 @@ export const POSTGRES_FILES = [
   'tests/integration/meetings.test.ts',
   'tests/integration/council-own.test.ts',
   'tests/integration/responses.test.ts',
+  'tests/integration/advices-search.test.ts',
 ];
 
 const postgres = findPostgresBinaries();
