@@ -12,6 +12,8 @@ export const POSTGRES_FILES = [
   'tests/integration/council-own.test.ts',
   'tests/integration/responses.test.ts',
   'tests/integration/advices-search.test.ts',
+  'tests/integration/security-gates.test.ts',
+  'tests/integration/exchange-schema.test.ts',
 ];
 
 const postgres = findPostgresBinaries();
