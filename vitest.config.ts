@@ -11,6 +11,7 @@ export const POSTGRES_FILES = [
   'tests/integration/meetings.test.ts',
   'tests/integration/council-own.test.ts',
   'tests/integration/responses.test.ts',
+  'tests/integration/signals.test.ts',
   'tests/integration/advices-search.test.ts',
   'tests/integration/security-gates.test.ts',
   'tests/integration/exchange-schema.test.ts',
