@@ -16,7 +16,7 @@ const commands: Record<string, CliCommand> = { ...coreCommands, ...adviceCommand
 
 function usage(): string {
   const lines = Object.entries(commands).map(([name, command]) => `  ${name.padEnd(14)} ${command.summary}`);
-  return [t('cli.usage'), '', t('cli.commands'), ...lines, '', t('cli.options'), `  --db PAD        ${t('cli.optionDb')}`, `  -h, --help      ${t('cli.optionHelp')}`].join('\n');
+  return [t('cli.usage'), '', t('cli.commands'), ...lines, '', t('cli.options'), `  --db PAD|URL    ${t('cli.optionDb')}`, `  -h, --help      ${t('cli.optionHelp')}`].join('\n');
 }
 
 /** Node's parseArgs errors that are the user's typing: an unknown option, or one without its value. */

@@ -12,10 +12,13 @@ import { dispatch } from './api/dispatch';
 import type { HandlerContext } from './api/handler';
 import { handlers } from './api/handlers';
 import { createKysely, openSqlite, refreshPlannerStatistics, type Db, type Sqlite } from './db/connection';
-import { migrateToLatest, refuseForeignOrNewerDatabase, type MigrationOutcome } from './db/migrate';
+import { migrateToLatest, refuseForeignOrNewerDatabase, refuseForeignOrNewerPostgres, type MigrationOutcome } from './db/migrate';
+import { parseStoreTarget, type StoreTarget } from './db/postgres';
+import { openPostgres } from './db/postgres';
+import type { StoreKind } from './db/dialect';
 import { JobRunner } from './jobs/runner';
 import { discardAbandonedImports } from './findings/import-batch-repository';
-import { backupDirFor, exportsDirFor, PRIVATE_DIR_MODE, protectDataFiles, sweepUploads, uploadsDirFor } from './paths';
+import { backupDirFor, defaultDataDir, exportsDirFor, PRIVATE_DIR_MODE, protectDataFiles, sweepUploads, uploadsDirFor } from './paths';
 import { attachmentsDir } from './responses/attachments';
 import { DEFAULT_AUTOMATIC_BACKUPS, scheduleAutomaticBackups, type AutomaticBackupOptions } from './backups/schedule';
 import { MaintenanceGate } from './backups/gate';
@@ -23,7 +26,13 @@ import { backupPrefixFor } from './backups/files';
 import { version } from '../../package.json';
 
 export interface CoreOptions {
+  /** A SQLite file path (`:memory:` for throw-away), or `postgres://user:password@host:port/database`. */
   databasePath: string;
+  /**
+   * On PostgreSQL: the local folder for exports, uploads and attachments (on SQLite they sit beside the
+   * file). Defaults to `advieswerk-<database>` in the user's home folder.
+   */
+  dataDir?: string;
   mode: SystemInfo['mode'];
   nativeBinding?: string;
   /** Compiled job worker (build/electron/worker.mjs); without it jobs run worker.ts from source through tsx. */
@@ -41,7 +50,9 @@ export interface Core {
   restoreBackupFile(filePath: string): Promise<Result<RestoreOutcome>>;
   onJobEvent(listener: (status: JobStatus) => void): () => void;
   readonly db: Db;
+  /** The SQLite handle (tests, benchmarks, whole-file tools); throws on PostgreSQL, which has none. */
   readonly sqlite: Sqlite;
+  readonly store: StoreKind;
   readonly jobs: JobRunner;
   readonly migration: MigrationOutcome;
   close(): Promise<void>;
@@ -55,7 +66,25 @@ function osUserName(): string {
   }
 }
 
-async function openDatabase(databasePath: string, backupDir: string | null, nativeBinding?: string): Promise<{ sqlite: Sqlite; db: Db; migration: MigrationOutcome }> {
+interface OpenedStore {
+  sqlite: Sqlite | null;
+  db: Db;
+  migration: MigrationOutcome;
+}
+
+async function openDatabase(target: StoreTarget, backupDir: string | null, nativeBinding?: string): Promise<OpenedStore> {
+  if (target.kind === 'postgres') {
+    const { db } = await openPostgres(target);
+    try {
+      // Read-only checks first: a database of another application or a newer version stays untouched.
+      await refuseForeignOrNewerPostgres(db, target);
+      return { sqlite: null, db, migration: await migrateToLatest(db, null, null) };
+    } catch (error) {
+      await db.destroy().catch(() => {});
+      throw error;
+    }
+  }
+  const databasePath = target.path;
   // Before openSqlite: opening for writing switches the file to WAL, which already changes it.
   refuseForeignOrNewerDatabase(databasePath, nativeBinding);
   let sqlite: Sqlite;
@@ -66,12 +95,14 @@ async function openDatabase(databasePath: string, backupDir: string | null, nati
     throw new AppError('IO', t('errors.dbOpenFailed', { path: databasePath, details }));
   }
   const db = createKysely(sqlite);
+  let migration: MigrationOutcome;
   try {
-    return { sqlite, db, migration: await migrateToLatest(db, sqlite, backupDir) };
+    migration = await migrateToLatest(db, sqlite, backupDir);
   } catch (error) {
     await db.destroy();
     throw error;
   }
+  return { sqlite, db, migration };
 }
 
 /**
@@ -87,19 +118,35 @@ function secureDataFolder(databasePath: string, backupDir: string | null): void 
   }
 }
 
+/**
+ * Where the local files of a PostgreSQL council (exports, uploads) go on this computer:
+ * `<dataDir>/<database>.postgres` anchors them as a database file does (files beside it); by default
+ * in `postgres-<database>` in the per-user data folder. Nothing is ever written at the anchor itself.
+ */
+function localAnchor(target: Extract<StoreTarget, { kind: 'postgres' }>, dataDir: string | undefined): string {
+  const name = target.database.replace(/[^\p{L}\p{N}_-]+/gu, '_');
+  return path.join(path.resolve(dataDir ?? path.join(defaultDataDir(), `postgres-${name}`)), `${name}.postgres`);
+}
+
 export async function openCore(options: CoreOptions): Promise<Core> {
-  const databasePath = options.databasePath === ':memory:' ? ':memory:' : path.resolve(options.databasePath);
+  const target = parseStoreTarget(options.databasePath);
+  const store: StoreKind = target.kind;
+  // On PostgreSQL the local files (exports, uploads) are anchored in a data folder; see localAnchor.
+  const databasePath =
+    target.kind === 'postgres' ? localAnchor(target, options.dataDir) : options.databasePath === ':memory:' ? ':memory:' : path.resolve(options.databasePath);
+  const storeTarget: StoreTarget = target.kind === 'postgres' ? target : { kind: 'sqlite', path: databasePath };
   try {
     if (databasePath !== ':memory:') mkdirSync(path.dirname(databasePath), { recursive: true, mode: PRIVATE_DIR_MODE });
   } catch (error) {
     throw new AppError('IO', t('errors.dbOpenFailed', { path: databasePath, details: error instanceof Error ? error.message : String(error) }));
   }
-  const backupDir = options.backupDir ?? (databasePath === ':memory:' ? null : backupDirFor(databasePath));
-  const opened = await openDatabase(databasePath, backupDir, options.nativeBinding);
+  // Backups are SQLite files for now; PostgreSQL (pg_dump) comes later.
+  const backupDir = store === 'postgres' ? null : (options.backupDir ?? (databasePath === ':memory:' ? null : backupDirFor(databasePath)));
+  const opened = await openDatabase(storeTarget, backupDir, options.nativeBinding);
   let migration = opened.migration;
   if (databasePath !== ':memory:') secureDataFolder(databasePath, backupDir);
   // A findings import cut off by a crash or power cut is undone before anyone sees its half.
-  if (!opened.sqlite.readonly) await discardAbandonedImports(opened.db);
+  if (!opened.sqlite?.readonly) await discardAbandonedImports(opened.db);
 
   const jobs = new JobRunner({
     dbPath: databasePath,
@@ -131,7 +178,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
           failure = error;
         }
         // Reopened whatever happened: after a failed replace the old database is still intact.
-        const reopened = await openDatabase(databasePath, backupDir, options.nativeBinding);
+        const reopened = await openDatabase(storeTarget, backupDir, options.nativeBinding);
         ctx.db = reopened.db;
         ctx.sqlite = reopened.sqlite;
         migration = reopened.migration;
@@ -163,8 +210,10 @@ export async function openCore(options: CoreOptions): Promise<Core> {
       return ctx.db;
     },
     get sqlite() {
+      if (!ctx.sqlite) throw new Error('This core runs on PostgreSQL: there is no SQLite handle');
       return ctx.sqlite;
     },
+    store,
     jobs,
     get migration() {
       return migration;
@@ -172,7 +221,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     async close() {
       stopAutomaticBackups();
       await jobs.close();
-      refreshPlannerStatistics(ctx.sqlite);
+      if (ctx.sqlite) refreshPlannerStatistics(ctx.sqlite);
       await ctx.db.destroy();
     },
   };

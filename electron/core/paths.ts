@@ -15,9 +15,13 @@ export function defaultDataDir(platform: NodeJS.Platform = process.platform, env
   return path.join(env.XDG_CONFIG_HOME ?? path.join(home, '.config'), 'Advieswerk');
 }
 
-/** `--db` wins, then `ADVIESWERK_DB`, then the per-user data folder. */
+/**
+ * `--db` wins, then `ADVIESWERK_DB`, then the per-user data folder. A `postgres://…` URL is a
+ * PostgreSQL database and is passed on as it is; anything else is a SQLite file path.
+ */
 export function resolveDatabasePath(cliPath: string | undefined, env: NodeJS.ProcessEnv = process.env): string {
   const chosen = cliPath ?? env.ADVIESWERK_DB;
+  if (chosen && /^postgres(ql)?:\/\//i.test(chosen)) return chosen;
   return chosen ? path.resolve(chosen) : path.join(defaultDataDir(process.platform, env), DATABASE_FILE_NAME);
 }
 

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { AppError } from '../../shared/result';
+import { redactUrl } from '../core/db/postgres';
 import { openCore } from '../core/core';
 import { resolveDatabasePath } from '../core/paths';
 import { startHost } from './server';
@@ -51,7 +52,8 @@ async function main(): Promise<void> {
   keepServingAfterStrayErrors();
   const host = await startHost({ core, token, port, staticDir: path.join(repoRoot, 'build', 'renderer') });
   console.log(`Advieswerk (browsermodus) draait op ${host.url}`);
-  console.log(`Database: ${databasePath}`);
+  // Never the password of a postgres:// URL in the terminal.
+  console.log(`Database: ${redactUrl(databasePath)}`);
   if (values.open) openInBrowser(host.url);
 
   const stop = async () => {

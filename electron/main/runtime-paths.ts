@@ -44,6 +44,11 @@ export function resolveRuntimePaths(env: RuntimeEnvironment): RuntimePaths {
     nativeBinding: env.isPackaged
       ? path.join(env.resourcesPath, 'native', 'better_sqlite3.node')
       : path.join(projectRoot, '.native', 'electron', 'better_sqlite3.node'),
-    databasePath: env.databaseOverride ? path.resolve(env.databaseOverride) : path.join(env.userDataDir, DATABASE_FILE_NAME),
+    // A postgres://… URL (a shared council database) is passed on as it is; a path means SQLite.
+    databasePath: env.databaseOverride
+      ? /^postgres(ql)?:\/\//i.test(env.databaseOverride)
+        ? env.databaseOverride
+        : path.resolve(env.databaseOverride)
+      : path.join(env.userDataDir, DATABASE_FILE_NAME),
   };
 }

@@ -90,6 +90,13 @@ export const nl = {
     dbNotAdvieswerk: 'Het bestand "{path}" is geen database van Advieswerk. Kies de database van Advieswerk; dit bestand is niet aangeraakt.',
     dbLocked: 'De database is in gebruik door een ander programma. Sluit het andere venster van Advieswerk en probeer het opnieuw.',
     dbOpenFailed: 'De database "{path}" kon niet worden geopend: {details}',
+    pgUnreachable:
+      'De databaseserver {server} is niet bereikbaar ({details}). Controleer of PostgreSQL draait en of het adres klopt; er is niets veranderd.',
+    pgAuthFailed: 'De databaseserver {server} weigert de gebruikersnaam of het wachtwoord. Controleer de inloggegevens in het adres; er is niets veranderd.',
+    pgNoDatabase: 'De database "{database}" bestaat niet op de databaseserver {server}. Maak hem eerst aan (createdb); er is niets veranderd.',
+    pgNotAdvieswerk: 'De database "{database}" op {server} bevat tabellen van een ander programma en is geen database van Advieswerk. Kies een lege database; deze is niet aangeraakt.',
+    pgFailed: 'De databaseserver {server} gaf een fout: {details}',
+    invalidDatabaseUrl: 'Het databaseadres "{url}" is ongeldig. Gebruik een bestandsnaam of postgres://gebruiker:wachtwoord@server:5432/database.',
     stillReferenced:
       'Dit kan niet worden verwijderd: het is nog in gebruik, bijvoorbeeld als bron van een advies of een beoordeling. Haal eerst die koppeling weg; er is niets veranderd.',
   },
@@ -284,7 +291,7 @@ export const nl = {
     usage: 'Gebruik: npm run cli -- <opdracht> [argumenten] [--db PAD]',
     commands: 'Opdrachten:',
     options: 'Opties:',
-    optionDb: 'de database om te gebruiken (anders ADVIESWERK_DB of de map van de app)',
+    optionDb: 'de database om te gebruiken: een bestand (SQLite) of postgres://gebruiker:wachtwoord@server:5432/database (anders ADVIESWERK_DB of de map van de app)',
     optionHelp: 'toont deze uitleg',
     unknownOption: 'Onbekende optie "{option}".',
     invalidArguments: 'De optie "{option}" is verkeerd gebruikt: --db heeft een pad nodig, --help geen waarde.',

@@ -1,4 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import pg from 'pg';
+import { inject } from 'vitest';
 import os from 'node:os';
 import path from 'node:path';
 import { openCore, type Core } from '../../electron/core/core';
@@ -24,11 +27,35 @@ export function makeTempDir(prefix = 'advieswerk-test-'): string {
   return mkdtempSync(path.join(os.tmpdir(), prefix));
 }
 
-/** A core on a real SQLite file in a fresh temporary folder. */
+/** True in the Vitest project `postgres` (see vitest.config.ts): cores run on a real PostgreSQL. */
+export function onPostgres(): boolean {
+  return process.env.ADVIESWERK_TEST_STORE === 'postgres';
+}
+
+/** A fresh, empty database on the test cluster; returns its URL. */
+export async function createPostgresDatabase(): Promise<string> {
+  const serverUrl = inject('postgresUrl');
+  const name = `t_${randomUUID().replaceAll('-', '')}`;
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    await client.query(`create database ${name}`);
+  } finally {
+    await client.end();
+  }
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+/**
+ * A core on a real SQLite file in a fresh temporary folder, or (project `postgres`) on a fresh
+ * database of the throw-away PostgreSQL cluster, with its local files in that folder.
+ */
 export async function createTestCore(options: { dir?: string } = {}): Promise<TestCore> {
   const dir = options.dir ?? makeTempDir();
-  const databasePath = path.join(dir, 'advieswerk.sqlite');
-  const core = await openCore({ databasePath, mode: 'cli', ...freshJobWorker() });
+  const databasePath = onPostgres() ? await createPostgresDatabase() : path.join(dir, 'advieswerk.sqlite');
+  const core = await openCore({ databasePath, mode: 'cli', ...(onPostgres() ? { dataDir: dir } : {}), ...freshJobWorker() });
   return Object.assign(core, {
     dir,
     databasePath,

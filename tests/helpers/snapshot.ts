@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { sql, type Kysely } from 'kysely';
 import type { Sqlite } from '../../electron/core/db/connection';
 
 /**
@@ -23,4 +24,22 @@ export function databaseFingerprint(sqlite: Sqlite, options: { fullTextStorage?:
   }
   const totalChanges = sqlite.prepare('select total_changes()').pluck().get() as number;
   return { hash: hash.digest('hex'), totalChanges };
+}
+
+/**
+ * The same proof on either store (the core's own connection, through Kysely): every row of every
+ * table hashed. On SQLite it is `databaseFingerprint`; on PostgreSQL the rows of every table of the
+ * schema, sorted, with PostgreSQL's row versions (`xmin`) so an update that wrote the same values shows too.
+ */
+export async function storeFingerprint(core: { db: Kysely<any>; sqlite: Sqlite; store: 'sqlite' | 'postgres' }): Promise<{ hash: string; totalChanges: number }> {
+  if (core.store === 'sqlite') return databaseFingerprint(core.sqlite);
+  const hash = createHash('sha256');
+  const tables = await sql<{ name: string }>`select table_name as name from information_schema.tables
+    where table_schema = current_schema() and table_type = 'BASE TABLE' order by table_name`.execute(core.db);
+  for (const { name } of tables.rows) {
+    hash.update(`\n#${name}\n`);
+    const rows = await sql<Record<string, unknown>>`select t.xmin::text as "__version", t.* from ${sql.table(name)} t`.execute(core.db);
+    for (const row of rows.rows.map((value) => JSON.stringify(value)).sort()) hash.update(row);
+  }
+  return { hash: hash.digest('hex'), totalChanges: 0 };
 }

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { todayInNetherlands } from '../../shared/calendar';
 import { addDays } from '../../shared/calendar';
@@ -5,7 +6,7 @@ import { addMonths } from '../../shared/calendar';
 import { t } from '../../shared/i18n';
 import { createTestCore, type TestCore } from '../helpers/core';
 import { renderDocx } from '../helpers/docx';
-import { databaseFingerprint } from '../helpers/snapshot';
+import { storeFingerprint } from '../helpers/snapshot';
 
 let core: TestCore;
 beforeEach(async () => {
@@ -28,9 +29,9 @@ async function conceptAdvice(betreft = 'Inloop in de wijk') {
 }
 
 async function expectUnchanged<T>(call: () => Promise<T>): Promise<T> {
-  const before = databaseFingerprint(core.sqlite);
+  const before = (await storeFingerprint(core));
   const result = await call();
-  expect(databaseFingerprint(core.sqlite)).toEqual(before);
+  expect((await storeFingerprint(core))).toEqual(before);
   return result;
 }
 
@@ -114,7 +115,7 @@ describe('personal data of members who left', () => {
     const gone = await member('Mirjam', { ...personal, termStart: '2018-01-01' });
     const recent = await member('Nadia', { ...personal, termStart: '2018-01-01' });
     const sitting = await member('Olaf', { ...personal, termStart: '2018-01-01' });
-    core.sqlite.prepare('update council_members set created_at = ?').run('2018-01-01T00:00:00.000Z');
+    await sql`update council_members set created_at = ${'2018-01-01T00:00:00.000Z'}`.execute(core.db);
     await core.value('members.markLeft', { id: gone.id, leftOn: addDays(today, -800) });
     await core.value('members.markLeft', { id: recent.id, leftOn: addDays(today, -30) });
 

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestCore, type TestCore } from '../helpers/core';
-import { databaseFingerprint } from '../helpers/snapshot';
+import { storeFingerprint } from '../helpers/snapshot';
 
 describe('programmes, meetings and theme tables', () => {
   let core: TestCore;
@@ -49,7 +49,7 @@ describe('programmes, meetings and theme tables', () => {
   });
 
   it('rejects bad meeting input with Dutch messages and changes nothing', async () => {
-    const before = databaseFingerprint(core.sqlite);
+    const before = (await storeFingerprint(core));
     const badDate = await core.failure('meetings.create', { title: 'X', date: '2026-02-30' });
     expect(badDate.code).toBe('VALIDATION');
     expect(badDate.message).toContain('Geen geldige datum');
@@ -63,7 +63,7 @@ describe('programmes, meetings and theme tables', () => {
     expect(extra.code).toBe('VALIDATION');
     const missing = await core.failure('meetings.get', { id: '0190a0a0-0000-7000-8000-000000000000' });
     expect(missing).toMatchObject({ code: 'NOT_FOUND', message: 'Deze bijeenkomst bestaat niet (meer).' });
-    expect(databaseFingerprint(core.sqlite).hash).toBe(before.hash);
+    expect((await storeFingerprint(core)).hash).toBe(before.hash);
   });
 
   it('refuses deleting a wijk, programme or table that is in use; a meeting goes to the trash', async () => {
@@ -77,7 +77,7 @@ describe('programmes, meetings and theme tables', () => {
       tables: [{ theme: 'Zorg' }, { theme: 'Leeg' }],
     });
     await core.value('findings.create', { meetingId: meeting.id, themeTableId: meeting.tables[0]!.id, text: 'Te weinig zorg' });
-    const before = databaseFingerprint(core.sqlite);
+    const before = (await storeFingerprint(core));
 
     const wijkRefusal = await core.failure('wijken.delete', { id: noord.id });
     expect(wijkRefusal.code).toBe('CONFLICT');
@@ -86,7 +86,7 @@ describe('programmes, meetings and theme tables', () => {
     expect(programmeRefusal.message).toBe('Programma "Ronde" kan niet worden verwijderd, want het is in gebruik bij: 1 bijeenkomst.');
     const tableRefusal = await core.failure('themeTables.delete', { id: meeting.tables[0]!.id });
     expect(tableRefusal.code).toBe('CONFLICT');
-    expect(databaseFingerprint(core.sqlite).hash).toBe(before.hash);
+    expect((await storeFingerprint(core)).hash).toBe(before.hash);
 
     await core.value('themeTables.delete', { id: meeting.tables[1]!.id });
     const findings = await core.value('findings.listForMeeting', { meetingId: meeting.id });
@@ -152,7 +152,7 @@ describe('findings CRUD', () => {
   it('rejects a table of another meeting, empty text and unknown references without writing', async () => {
     const a = await core.value('meetings.create', { title: 'A', date: '2026-04-01', tables: [{ theme: 'Wonen' }] });
     const b = await core.value('meetings.create', { title: 'B', date: '2026-04-02' });
-    const before = databaseFingerprint(core.sqlite);
+    const before = (await storeFingerprint(core));
     const wrongTable = await core.failure('findings.create', { meetingId: b.id, themeTableId: a.tables[0]!.id, text: 'x' });
     expect(wrongTable).toMatchObject({ code: 'VALIDATION', message: 'Deze thematafel hoort bij een andere bijeenkomst.' });
     const empty = await core.failure('findings.create', { meetingId: a.id, text: '   ' });
@@ -163,6 +163,6 @@ describe('findings CRUD', () => {
     expect(unknownMeeting.message).toBe('De gekozen bijeenkomst bestaat niet (meer).');
     const badSource = await core.failure('findings.create', { meetingId: a.id, text: 'x', source: 'twitter' });
     expect(badSource.code).toBe('VALIDATION');
-    expect(databaseFingerprint(core.sqlite).hash).toBe(before.hash);
+    expect((await storeFingerprint(core)).hash).toBe(before.hash);
   });
 });

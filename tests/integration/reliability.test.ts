@@ -132,7 +132,7 @@ describe('trash and audit trail (generic helpers for feature repositories)', () 
     createTrashTables(core);
     const db = core.db as unknown as Kysely<any>;
     const id = '00000000-0000-7000-8000-000000000011';
-    await core.db.transaction().execute((trx) => moveToTrash(trx, core!.sqlite, 'test_trash', id, 'Tester'));
+    await core.db.transaction().execute((trx) => moveToTrash(trx, 'test_trash', id, 'Tester'));
 
     const visible = await notInTrash(db.selectFrom('test_trash').select('name')).execute();
     expect(visible.map((row) => row.name)).toEqual(['Advies over mantelzorg']);
@@ -165,7 +165,7 @@ describe('trash and audit trail (generic helpers for feature repositories)', () 
     core = await createTestCore();
     createTrashTables(core);
     const id = '00000000-0000-7000-8000-000000000012';
-    await core.db.transaction().execute((trx) => moveToTrash(trx, core!.sqlite, 'test_trash', id, 'Tester'));
+    await core.db.transaction().execute((trx) => moveToTrash(trx, 'test_trash', id, 'Tester'));
     expect((await core.failure('trash.empty', { confirm: false })).code).toBe('VALIDATION');
     expect(await core.value('trash.empty', { confirm: true })).toEqual({ removed: 1, kept: [] });
     expect(core.sqlite.prepare('select count(*) from test_trash where id = ?').pluck().get(id)).toBe(0);

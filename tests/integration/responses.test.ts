@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { addDays, todayInNetherlands } from '../../shared/calendar';
 import { createTestCore, type TestCore } from '../helpers/core';
 import { RESPONSE_COUNCIL, sentAdvice } from '../helpers/responses';
-import { databaseFingerprint } from '../helpers/snapshot';
+import { storeFingerprint } from '../helpers/snapshot';
 
 let core: TestCore;
 const today = todayInNetherlands();
@@ -56,7 +56,7 @@ describe('college responses', () => {
   it('refuses a response for an unsent advice, before sending, in the future or with a wrong file, changing nothing', async () => {
     const draft = await core.value('advices.create', { kind: 'ongevraagd', betreft: 'Mantelzorg' });
     const advice = await sentAdvice(core, 'Cliëntondersteuning', addDays(today, -10), ['Maak cliëntondersteuning bekend']);
-    const before = databaseFingerprint(core.sqlite);
+    const before = (await storeFingerprint(core));
     const notSent = await core.failure('responses.record', { adviceId: draft.id, receivedOn: today });
     expect(notSent.code).toBe('CONFLICT');
     expect(notSent.message).toContain('nog niet verzonden');
@@ -78,7 +78,7 @@ describe('college responses', () => {
       attachment: { fileName: '../../etc/passwd', mediaType: 'application/pdf', bytesBase64: 'AAAA' },
     });
     expect(badName.code).toBe('VALIDATION');
-    expect(databaseFingerprint(core.sqlite)).toEqual(before);
+    expect((await storeFingerprint(core))).toEqual(before);
     expect(existsSync(path.join(core.dir, 'bijlagen'))).toBe(false);
   });
 });

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestCore, type TestCore } from '../helpers/core';
-import { databaseFingerprint } from '../helpers/snapshot';
+import { createTestCore, type TestCore, onPostgres } from '../helpers/core';
+import { storeFingerprint } from '../helpers/snapshot';
 
 describe('signals', () => {
   let core: TestCore;
@@ -51,7 +51,8 @@ describe('signals', () => {
     expect(byVotes.rows[0]!.title).toBe('Bankjes');
   });
 
-  it('suggests likely duplicates by shared normalised terms', async () => {
+  // Full-text search is not on PostgreSQL yet (docs/postgres.md, next steps).
+  it.skipIf(onPostgres())('suggests likely duplicates by shared normalised terms', async () => {
     const a = await meetingWithFinding('A', 'Noord', 'Het wijkteam is slecht bereikbaar');
     const b = await meetingWithFinding('B', 'Zuid', 'Wijkteam telefonisch slecht bereikbaar!');
     const c = await meetingWithFinding('C', 'West', 'Het WIJKTEAM reageert traag');
@@ -67,10 +68,10 @@ describe('signals', () => {
 
   it('writes nothing when one of the findings does not exist', async () => {
     const a = await meetingWithFinding('A', 'Noord', 'Iets');
-    const before = databaseFingerprint(core.sqlite);
+    const before = (await storeFingerprint(core));
     const error = await core.failure('signals.create', { title: 'X', findingIds: [a.finding.id, '0190a0a0-0000-7000-8000-000000000000'] });
     expect(error).toMatchObject({ code: 'VALIDATION', message: '1 van de gekozen inbreng bestaat niet (meer).' });
     expect((await core.failure('signals.create', { title: 'X', findingIds: [] })).message).toContain('Kies minstens één inbreng');
-    expect(databaseFingerprint(core.sqlite).hash).toBe(before.hash);
+    expect((await storeFingerprint(core)).hash).toBe(before.hash);
   });
 });

@@ -2,7 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { newId } from '../../electron/core/ids';
 import { t } from '../../shared/i18n';
 import { createTestCore, type TestCore } from '../helpers/core';
-import { databaseFingerprint } from '../helpers/snapshot';
+import { sql } from 'kysely';
+import { storeFingerprint } from '../helpers/snapshot';
 
 let core: TestCore;
 beforeEach(async () => {
@@ -14,9 +15,9 @@ afterEach(async () => {
 
 /** Runs a call that must be refused and proves the database did not change. */
 async function refusedWithoutChange(method: string, input: unknown) {
-  const before = databaseFingerprint(core.sqlite);
+  const before = await storeFingerprint(core);
   const error = await core.failure(method, input);
-  expect(databaseFingerprint(core.sqlite)).toEqual(before);
+  expect(await storeFingerprint(core)).toEqual(before);
   expect(error.message.length).toBeGreaterThan(0);
   return error;
 }
@@ -177,13 +178,15 @@ describe('wijken.create and wijken.update refuse invalid fields', () => {
 });
 
 describe('deleting a wijk that is in use', () => {
-  beforeEach(() => {
-    core.sqlite.exec('create table test_references (id text primary key, wijk_id text references wijken(id))');
+  // Through Kysely, so the same lines run on SQLite and on PostgreSQL.
+  const addReference = (id: string, wijkId: string) => sql`insert into test_references (id, wijk_id) values (${id}, ${wijkId})`.execute(core.db);
+  beforeEach(async () => {
+    await sql`create table test_references (id text primary key, wijk_id text references wijken(id))`.execute(core.db);
   });
 
   it('is refused with CONFLICT naming the referencing records, and the wijk stays', async () => {
     const wijk = await core.value('wijken.create', { name: 'Noord' });
-    core.sqlite.prepare('insert into test_references (id, wijk_id) values (?, ?)').run('r1', wijk.id);
+    await addReference('r1', wijk.id);
 
     const error = await refusedWithoutChange('wijken.delete', { id: wijk.id });
 
@@ -195,8 +198,7 @@ describe('deleting a wijk that is in use', () => {
 
   it('counts every referencing row', async () => {
     const wijk = await core.value('wijken.create', { name: 'Noord' });
-    const insert = core.sqlite.prepare('insert into test_references (id, wijk_id) values (?, ?)');
-    for (const id of ['r1', 'r2', 'r3']) insert.run(id, wijk.id);
+    for (const id of ['r1', 'r2', 'r3']) await addReference(id, wijk.id);
 
     expect((await refusedWithoutChange('wijken.delete', { id: wijk.id })).message).toContain('3 testrecords');
   });
@@ -204,10 +206,10 @@ describe('deleting a wijk that is in use', () => {
   it('is allowed once the reference is gone, and other wijken are not affected by it', async () => {
     const noord = await core.value('wijken.create', { name: 'Noord' });
     const zuid = await core.value('wijken.create', { name: 'Zuid' });
-    core.sqlite.prepare('insert into test_references (id, wijk_id) values (?, ?)').run('r1', noord.id);
+    await addReference('r1', noord.id);
 
     expect(await core.value('wijken.delete', { id: zuid.id })).toEqual({ id: zuid.id });
-    core.sqlite.prepare('delete from test_references').run();
+    await sql`delete from test_references`.execute(core.db);
     expect(await core.value('wijken.delete', { id: noord.id })).toEqual({ id: noord.id });
     expect(await core.value('wijken.list')).toEqual([]);
   });

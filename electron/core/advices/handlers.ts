@@ -246,7 +246,7 @@ export const advicesHandlers = defineHandlers({
       if ((await countVersions(trx, id)) > 0 || row.status === 'verzonden') throw new AppError('CONFLICT', t('adviceTrash.sentOnlyArchive', { kenmerk: row.kenmerk }));
       const referencing = await countReferencesTo(trx, id);
       if (referencing > 0) throw new AppError('CONFLICT', t('advices.referencedCannotDelete', { kenmerk: row.kenmerk, count: referencing }));
-      await moveToTrash(trx, ctx.sqlite, 'advices', id, ctx.session.userName);
+      await moveToTrash(trx, 'advices', id, ctx.session.userName);
       return { id };
     }),
   'advices.archive': async ({ id }, ctx) =>

@@ -15,6 +15,7 @@ import type {
   Signatory,
 } from '../../../shared/api/advices';
 import type { Db } from '../db/connection';
+import { fold } from '../db/dialect';
 import type { AdviceItemTable, AdviceRequestTable, AdviceSectionTable, AdviceTable } from '../db/schema';
 import { createdColumns, newId, nowIso, updatedColumns } from '../ids';
 import { notInTrash } from '../reliability/trash';
@@ -155,14 +156,14 @@ export async function listAdvices(
     const pattern = likePattern(filter.search);
     query = query.where((eb) =>
       eb.or([
-        eb(sql`fold(betreft)`, 'like', sql`${pattern} escape '\\'`),
-        eb(sql`fold(kenmerk)`, 'like', sql`${pattern} escape '\\'`),
+        eb(fold(db, sql.ref('betreft')), 'like', sql<string>`${pattern} escape '\\'`),
+        eb(fold(db, sql.ref('kenmerk')), 'like', sql<string>`${pattern} escape '\\'`),
         eb.exists(
           eb
             .selectFrom('advice_items')
             .select(sql`1`.as('one'))
             .whereRef('advice_items.advice_id', '=', 'advices.id')
-            .where(sql`fold(advice_items.text)`, 'like', sql`${pattern} escape '\\'`),
+            .where(fold(db, sql.ref('advice_items.text')), 'like', sql<string>`${pattern} escape '\\'`),
         ),
       ]),
     );

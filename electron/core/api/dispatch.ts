@@ -3,6 +3,7 @@ import { contract, isMethodName } from '../../../shared/api/contract';
 import { fieldLabel, t } from '../../../shared/i18n';
 import { AppError, fail, ok, type FieldIssue, type Result } from '../../../shared/result';
 import { describeIoError } from '../io-errors';
+import { classifyStoreError } from '../db/dialect';
 import type { HandlerContext, Handlers } from './handler';
 
 function toIssues(error: z.ZodError): FieldIssue[] {
@@ -27,13 +28,18 @@ function describeIssues(issues: FieldIssue[]): string {
     .join('; ');
 }
 
-/** Maps SQLite's own failures that are the user's to fix; everything else is INTERNAL. */
+/** Maps the store's own failures that are the user's to fix (SQLite, PostgreSQL); everything else is INTERNAL. */
 function fromSqliteError(error: Error & { code?: string }): Result<never> | null {
   if (error.code === 'SQLITE_BUSY' || error.code === 'SQLITE_LOCKED') return fail('IO', t('errors.dbLocked'));
   if (error.code === 'SQLITE_FULL' || error.code === 'SQLITE_READONLY' || error.code === 'SQLITE_IOERR' || error.code === 'SQLITE_CANTOPEN')
     return fail('IO', t('errors.io', { details: describeIoError(error) }));
   // A delete that a handler did not check against references: the foreign key refused it and nothing changed.
   if (error.code === 'SQLITE_CONSTRAINT_FOREIGNKEY') return fail('CONFLICT', t('errors.stillReferenced'));
+  // The same failures on PostgreSQL (SQLSTATE codes), classified once in db/dialect.ts.
+  const failure = classifyStoreError(error);
+  if (failure === 'foreignKey') return fail('CONFLICT', t('errors.stillReferenced'));
+  if (failure === 'busy') return fail('IO', t('errors.dbLocked'));
+  if (failure === 'unavailable') return fail('IO', t('errors.pgUnreachable', { server: 'PostgreSQL', details: error.code ?? '' }));
   return null;
 }
 

@@ -6,7 +6,8 @@ import type { SystemInfo } from '../../../shared/api/system';
 /** What every handler gets besides its validated input. */
 export interface HandlerContext {
   db: Db;
-  sqlite: Sqlite;
+  /** The SQLite handle (whole-file operations: backups); null on PostgreSQL. */
+  sqlite: Sqlite | null;
   jobs: JobRunner;
   /**
    * Who is working: `userName` is recorded as "ingevoerd door" on every write. Held in memory

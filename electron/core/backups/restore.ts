@@ -97,6 +97,8 @@ async function restoreFrom(source: string, backupDir: string, ctx: HandlerContex
   return ctx.maintenance.exclusive(async () => {
     // Again: a call that was in flight while we waited may have started one.
     refuseWhileJobsRun(ctx);
+    // SQLite backup files restore onto SQLite only (PostgreSQL has no backup folder: pg_dump comes later).
+    if (!ctx.sqlite) throw new AppError('CONFLICT', t('backups.noBackupFolder'));
     const safetyBackup = await writeOnlineBackup(ctx.sqlite, backupDir, 'voor-terugzetten');
     const schemaVersion = await ctx.maintenance.reopenDatabase(async (databasePath) => {
       const backup = openReadOnly(source, ctx.maintenance.nativeBinding);

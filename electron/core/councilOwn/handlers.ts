@@ -4,7 +4,7 @@ import { AppError } from '../../../shared/result';
 import { todayInNetherlands } from '../../../shared/calendar';
 import { changeAdviceStatus } from '../advices/service';
 import { defineHandlers } from '../api/handler';
-import type { Db, Sqlite } from '../db/connection';
+import type { Db } from '../db/connection';
 import { findReferences } from '../db/references';
 import { writeExportFile } from '../files';
 import { loadUpload, removeUpload } from '../findings/transfer';
@@ -63,8 +63,8 @@ function invalid(path: string, message: string): AppError {
 }
 
 /** "2 acties, 3 aanwezigheidsregistraties": what still points at a record, leaving out rows deleted with it. */
-function usesOf(sqlite: Sqlite, table: string, id: string, cascading: string[]): { uses: string; count: number } | null {
-  const references = findReferences(sqlite, table, id).filter((reference) => !cascading.includes(reference.table));
+async function usesOf(db: Db, table: string, id: string, cascading: string[]): Promise<{ uses: string; count: number } | null> {
+  const references = (await findReferences(db, table, id)).filter((reference) => !cascading.includes(reference.table));
   if (references.length === 0) return null;
   return { uses: describeUses(references), count: references.reduce((sum, reference) => sum + reference.count, 0) };
 }
@@ -158,7 +158,7 @@ export const councilOwnHandlers = defineHandlers({
   'members.delete': async ({ id }, ctx) =>
     ctx.db.transaction().execute(async (trx) => {
       const member = await requireMember(trx, id);
-      const uses = usesOf(ctx.sqlite, 'council_members', id, ['council_member_positions']);
+      const uses = await usesOf(trx, 'council_members', id, ['council_member_positions']);
       if (uses) throw new AppError('CONFLICT', t('councilOwn.memberInUse', { name: member.name, uses: uses.uses, count: uses.count }));
       await deleteMember(trx, id);
       return { id };
@@ -203,7 +203,7 @@ export const councilOwnHandlers = defineHandlers({
     ctx.db.transaction().execute(async (trx) => {
       await requireMeetingRow(trx, id);
       const adoptions = await countAdoptionsIn(trx, await agendaItemIdsOfMeeting(trx, id));
-      const uses = usesOf(ctx.sqlite, 'council_meetings', id, ['council_attendance', 'council_agenda_items']);
+      const uses = await usesOf(trx, 'council_meetings', id, ['council_attendance', 'council_agenda_items']);
       if (uses || adoptions > 0) {
         const all = [uses?.uses, adoptions > 0 ? describeUses([{ table: 'council_decisions', count: adoptions }]) : undefined].filter(Boolean).join(', ');
         throw new AppError('CONFLICT', t('councilOwn.meetingInUse', { uses: all, count: (uses?.count ?? 0) + adoptions }));

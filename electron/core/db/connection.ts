@@ -15,6 +15,8 @@ export interface OpenOptions {
    */
   nativeBinding?: string;
   readonly?: boolean;
+  /** Refuse to create the file (a job's own connection, a backup opened for reading). */
+  mustExist?: boolean;
 }
 
 /**
@@ -63,7 +65,7 @@ class AdvieswerkSqliteDialect extends SqliteDialect {
 export function openSqlite(options: OpenOptions): Sqlite {
   const sqlite = new BetterSqlite3(options.path, {
     readonly: options.readonly ?? false,
-    fileMustExist: options.readonly ?? false,
+    fileMustExist: (options.readonly ?? false) || (options.mustExist ?? false),
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
   });
   sqlite.pragma('busy_timeout = 5000');

@@ -4,7 +4,9 @@ import { AppError } from '../../../shared/result';
 import { t } from '../../../shared/i18n';
 import { writeOnlineBackup } from '../backups/files';
 import { openSqlite, type Db, type Sqlite } from './connection';
-import { migrations } from './migrations';
+import { isPostgres, listTables } from './dialect';
+import { migrations, postgresMigrations } from './migrations';
+import type { StoreTarget } from './postgres';
 
 const MIGRATION_TABLE = 'kysely_migration';
 
@@ -17,9 +19,13 @@ export interface MigrationOutcome {
 
 export const LATEST_SCHEMA_VERSION = Object.keys(migrations).sort().at(-1) ?? '';
 
+/** The migrations for the store `db` is on: one ordered list, each in its SQLite or PostgreSQL form. */
+export function migrationsFor(db: Db): Record<string, Migration> {
+  return isPostgres(db) ? postgresMigrations : migrations;
+}
+
 async function appliedMigrationNames(db: Db): Promise<string[]> {
-  const exists = await sql<{ name: string }>`select name from sqlite_master where type = 'table' and name = ${MIGRATION_TABLE}`.execute(db);
-  if (exists.rows.length === 0) return [];
+  if (!(await listTables(db)).includes(MIGRATION_TABLE)) return [];
   const rows = await sql<{ name: string }>`select name from ${sql.table(MIGRATION_TABLE)} order by name`.execute(db);
   return rows.rows.map((row) => row.name);
 }
@@ -27,7 +33,7 @@ async function appliedMigrationNames(db: Db): Promise<string[]> {
 /** Refuses a database written by a newer version of the app, before touching anything. */
 export async function checkDatabaseVersion(
   db: Db,
-  available: Record<string, Migration> = migrations,
+  available: Record<string, Migration> = migrationsFor(db),
 ): Promise<{ applied: string[]; pending: string[] }> {
   const applied = await appliedMigrationNames(db);
   const unknown = applied.find((name) => !(name in available));
@@ -79,18 +85,35 @@ export function refuseForeignOrNewerDatabase(databasePath: string, nativeBinding
 }
 
 /**
+ * The PostgreSQL counterpart of `refuseForeignOrNewerDatabase`: an empty database (or one with only
+ * Kysely's bookkeeping) is new; tables without Advieswerk's migrations are another application's;
+ * an unknown applied migration is a newer version. Only reads, so a refused database is untouched.
+ */
+export async function refuseForeignOrNewerPostgres(db: Db, target: Extract<StoreTarget, { kind: 'postgres' }>, available: Record<string, Migration> = postgresMigrations): Promise<void> {
+  const tables = await listTables(db);
+  if (tables.every((name) => BOOKKEEPING_TABLES.has(name))) return;
+  const notOurs = () => new AppError('CONFLICT', t('errors.pgNotAdvieswerk', { server: target.server, database: target.database }));
+  if (!tables.includes(MIGRATION_TABLE)) throw notOurs();
+  const applied = await appliedMigrationNames(db);
+  if (!applied.some((name) => Object.hasOwn(available, name))) throw notOurs();
+  const unknown = applied.find((name) => !Object.hasOwn(available, name));
+  if (unknown) throw new AppError('CONFLICT', t('errors.dbNewerVersion', { migration: unknown }));
+}
+
+/**
  * Brings the database to the latest schema. An existing database is copied first (SQLite's
  * online backup, consistent even while open), so a migration can never cost data.
  */
 export async function migrateToLatest(
   db: Db,
-  sqlite: Sqlite,
+  sqlite: Sqlite | null,
   backupDir: string | null,
-  available: Record<string, Migration> = migrations,
+  available: Record<string, Migration> = migrationsFor(db),
 ): Promise<MigrationOutcome> {
   const { applied, pending } = await checkDatabaseVersion(db, available);
   let backupPath: string | undefined;
-  if (pending.length > 0 && applied.length > 0 && backupDir) {
+  // PostgreSQL: the migrations run in one transaction (transactional DDL); a failure leaves it as it was.
+  if (pending.length > 0 && applied.length > 0 && backupDir && sqlite) {
     backupPath = await writeOnlineBackup(sqlite, backupDir, 'voor-migratie');
   }
   if (pending.length > 0) {
@@ -102,7 +125,7 @@ export async function migrateToLatest(
     const { error } = await migrator.migrateToLatest();
     if (error) {
       const details = error instanceof Error ? error.message : String(error);
-      throw new AppError('INTERNAL', t('errors.dbOpenFailed', { path: sqlite.name, details }));
+      throw new AppError('INTERNAL', t('errors.dbOpenFailed', { path: sqlite?.name ?? 'PostgreSQL', details }));
     }
   }
   return { applied: pending, ...(backupPath ? { backupPath } : {}), schemaVersion: Object.keys(available).sort().at(-1) ?? '' };

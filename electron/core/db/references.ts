@@ -1,4 +1,6 @@
-import type { Sqlite } from './connection';
+import { sql } from 'kysely';
+import type { Db } from './connection';
+import { readForeignKeys } from './dialect';
 
 export interface Reference {
   table: string;
@@ -10,29 +12,23 @@ export function quoteIdentifier(name: string): string {
 }
 
 /**
- * Which rows point at a record, found from the schema's own foreign keys, so a feature that adds
- * a table referencing (say) wijken is covered without registering anything. SQLite-specific.
- * The one reference walker: deleting refuses on any reference (CONFLICT); the trash and the privacy
- * purge ask `onlyBlocking`, the references whose key neither cascades nor sets null (tags that
- * cascade with their finding do not block a purge; an advice that cites the finding does).
+ * Which rows point at a record, found from the schema's own foreign keys (on either store), so a feature that adds a table referencing (say) wijken is covered without
+ * registering anything (read at each call, as the tables may have changed). The one reference walker: deleting refuses on any reference (CONFLICT); the
+ * trash and the privacy purge ask `onlyBlocking`, the references whose key neither cascades nor sets
+ * null (tags that cascade with their finding do not block a purge; an advice that cites the finding does).
  */
-export function findReferences(sqlite: Sqlite, targetTable: string, id: string, options: { onlyBlocking?: boolean } = {}): Reference[] {
-  const tables = sqlite.prepare(`select name from sqlite_master where type = 'table' and name not like 'sqlite_%'`).pluck().all() as string[];
+export async function findReferences(db: Db, targetTable: string, id: string, options: { onlyBlocking?: boolean } = {}): Promise<Reference[]> {
   const references: Reference[] = [];
-  for (const table of tables) {
-    const keys = sqlite
-      .prepare(`select "from" as column, "to" as target, on_delete as onDelete from pragma_foreign_key_list(?) where "table" = ?`)
-      .all(table, targetTable) as { column: string; target: string | null; onDelete: string }[];
-    for (const key of keys) {
-      if (options.onlyBlocking && (key.onDelete === 'CASCADE' || key.onDelete === 'SET NULL')) continue;
-      // A key to the table's primary key has no `to`; ours point at `id`.
-      const value =
-        key.target && key.target !== 'id'
-          ? (sqlite.prepare(`select ${quoteIdentifier(key.target)} from ${quoteIdentifier(targetTable)} where id = ?`).pluck().get(id) as unknown)
-          : id;
-      const count = sqlite.prepare(`select count(*) from ${quoteIdentifier(table)} where ${quoteIdentifier(key.column)} = ?`).pluck().get(value) as number;
-      if (count > 0) references.push({ table, count });
-    }
+  for (const key of await readForeignKeys(db)) {
+    if (key.targetTable !== targetTable) continue;
+    if (options.onlyBlocking && (key.onDelete === 'CASCADE' || key.onDelete === 'SET NULL')) continue;
+    const value =
+      key.targetColumn !== 'id'
+        ? (await sql<{ value: unknown }>`select ${sql.ref(key.targetColumn)} as value from ${sql.table(targetTable)} where id = ${id}`.execute(db)).rows[0]?.value
+        : id;
+    const row = (await sql<{ n: number }>`select count(*) as n from ${sql.table(key.table)} where ${sql.ref(key.column)} = ${value}`.execute(db)).rows[0];
+    const count = Number(row?.n ?? 0);
+    if (count > 0) references.push({ table: key.table, count });
   }
   return references;
 }

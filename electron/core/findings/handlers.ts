@@ -112,7 +112,7 @@ export const findingsHandlers = defineHandlers({
     ctx.db.transaction().execute(async (trx) => {
       // Into the trash (restorable with trash.restore); its tags, signal and advice links stay.
       await requireFinding(trx, id);
-      await moveToTrash(trx, ctx.sqlite, 'findings', id, ctx.session.userName);
+      await moveToTrash(trx, 'findings', id, ctx.session.userName);
       return { id };
     }),
 

@@ -1,6 +1,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import { type Finding, type FindingFilters, type FindingHit, type FindingPage, type FindingSearchInput, type FindingSource } from '../../../shared/api/meetings';
 import type { Db } from '../db/connection';
+import { greatest } from '../db/dialect';
 import type { FindingTable } from '../db/schema';
 import { createdColumns, newId, nowIso, updatedColumns } from '../ids';
 import { buildPrefixMatchExpression, highlightPrefixes } from './text';
@@ -182,7 +183,7 @@ export async function updateFinding(db: Db, id: string, fields: Partial<FindingF
 export async function changeFindingVotes(db: Db, id: string, delta: number, userName: string): Promise<void> {
   await db
     .updateTable('findings')
-    .set((eb) => ({ votes: sql<number>`max(0, ${eb.ref('votes')} + ${delta})`, updated_at: nowIso(), updated_by: userName }))
+    .set((eb) => ({ votes: greatest(db, sql.lit(0), sql`${eb.ref('votes')} + ${delta}`), updated_at: nowIso(), updated_by: userName }))
     .where('id', '=', id)
     .execute();
 }

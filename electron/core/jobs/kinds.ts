@@ -69,5 +69,6 @@ export const cleanupAfterKill: Partial<Record<JobKind, (paths: { backupDir: stri
 };
 
 export function openJobConnection(dbPath: string, nativeBinding?: string): Sqlite {
-  return openSqlite({ path: dbPath, ...(nativeBinding ? { nativeBinding } : {}) });
+  // The file must exist (the core made it): a job never creates a database of its own.
+  return openSqlite({ path: dbPath, mustExist: dbPath !== ':memory:', ...(nativeBinding ? { nativeBinding } : {}) });
 }

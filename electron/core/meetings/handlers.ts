@@ -2,7 +2,7 @@ import { describeUses, t } from '../../../shared/i18n';
 import { AppError } from '../../../shared/result';
 import { notFound } from '../api/errors';
 import { defineHandlers } from '../api/handler';
-import type { Db, Sqlite } from '../db/connection';
+import type { Db } from '../db/connection';
 import { findReferences } from '../db/references';
 import {
   countFindingsAtTable,
@@ -31,8 +31,8 @@ function invalid(path: string, message: string): AppError {
 }
 
 /** "3 inbreng, 1 signalen": what still points at a record, leaving out rows that are deleted with it. */
-export function usesOf(sqlite: Sqlite, table: string, id: string, cascading: string[] = []): string | null {
-  const references = findReferences(sqlite, table, id).filter((reference) => !cascading.includes(reference.table));
+export async function usesOf(db: Db, table: string, id: string, cascading: string[] = []): Promise<string | null> {
+  const references = (await findReferences(db, table, id)).filter((reference) => !cascading.includes(reference.table));
   if (references.length === 0) return null;
   return describeUses(references);
 }
@@ -92,7 +92,7 @@ export const meetingsHandlers = defineHandlers({
   'programmes.delete': async ({ id }, ctx) =>
     ctx.db.transaction().execute(async (trx) => {
       const programme = await requireProgramme(trx, id);
-      const uses = usesOf(ctx.sqlite, 'programmes', id);
+      const uses = await usesOf(trx, 'programmes', id);
       if (uses) throw new AppError('CONFLICT', t('programmes.inUse', { name: programme.name, uses }));
       await deleteProgramme(trx, id);
       return { id };
@@ -128,7 +128,7 @@ export const meetingsHandlers = defineHandlers({
       // Into the trash with its findings (they follow it by trigger, migration 0011); restorable
       // with trash.restore. Emptying the trash is refused while anything still points at it.
       await requireMeeting(trx, id);
-      await moveToTrash(trx, ctx.sqlite, 'meetings', id, ctx.session.userName);
+      await moveToTrash(trx, 'meetings', id, ctx.session.userName);
       return { id };
     }),
 

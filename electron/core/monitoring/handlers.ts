@@ -152,7 +152,7 @@ export const monitoringHandlers = defineHandlers({
   'wijkteams.delete': async ({ id }, ctx) =>
     ctx.db.transaction().execute(async (trx) => {
       await requireTeam(trx, id);
-      await moveToTrash(trx, ctx.sqlite, 'wijkteams', id, ctx.session.userName);
+      await moveToTrash(trx, 'wijkteams', id, ctx.session.userName);
       return { id };
     }),
 

@@ -10,18 +10,18 @@ export const reliabilityHandlers = defineHandlers({
     await setPrivacySettings(db, input);
     return getPrivacySettings(db);
   },
-  'privacy.purgePreview': async (_input, { db, sqlite }) => previewPurge(db, sqlite),
+  'privacy.purgePreview': async (_input, { db }) => previewPurge(db),
   'privacy.purge': async ({ expectedCount }, ctx) =>
-    ctx.db.transaction().execute((trx) => purgePersonalData(trx, ctx.sqlite, expectedCount, ctx.session.userName)),
+    ctx.db.transaction().execute((trx) => purgePersonalData(trx, expectedCount, ctx.session.userName)),
   'privacy.purgeLog': async (_input, { db }) => listPurges(db),
-  'trash.list': async (_input, { db, sqlite }) => listTrash(db, sqlite),
+  'trash.list': async (_input, { db }) => listTrash(db),
   'trash.restore': async ({ table, id }, ctx) =>
     ctx.db.transaction().execute(async (trx) => {
-      await restoreFromTrash(trx, ctx.sqlite, table, id, ctx.session.userName);
+      await restoreFromTrash(trx, table, id, ctx.session.userName);
       return { table, id };
     }),
   'trash.empty': async (_input, ctx) =>
-    ctx.db.transaction().execute((trx) => emptyTrash(trx, ctx.sqlite, ctx.session.userName)),
+    ctx.db.transaction().execute((trx) => emptyTrash(trx, ctx.session.userName)),
   'audit.list': async (input, { db }) => listAudit(db, input),
   'audit.history': async ({ table, recordId }, { db }) => recordHistory(db, table, recordId),
 });

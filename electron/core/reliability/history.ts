@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { AuditedTable, HistoryChange, HistoryEntry } from '../../../shared/api/reliability';
 import { formatDateLong, formatDateTime, t, type MessageKey } from '../../../shared/i18n';
 import type { Db } from '../db/connection';
+import { jsonText } from '../db/dialect';
 import type { AuditLogTable } from '../db/schema';
 
 /**
@@ -259,7 +260,7 @@ async function namedSubject(table: AuditedTable, recordId: string, snapshot: Rec
   }
 }
 
-/** SQLite-specific: the entries of an advice and of every record that carries its id in `advice_id`. */
+/** The entries of an advice and of every record that carries its id in `advice_id`. */
 async function auditRowsOfAdvice(db: Db, adviceId: string): Promise<AuditLogTable[]> {
   return db
     .selectFrom('audit_log')
@@ -269,7 +270,7 @@ async function auditRowsOfAdvice(db: Db, adviceId: string): Promise<AuditLogTabl
         eb.and([eb('table_name', 'in', ['advices', 'advice_followup', 'advice_publication']), eb('record_id', '=', adviceId)]),
         eb.and([
           eb('table_name', 'in', PARTS_OF_ADVICE),
-          eb(sql`json_extract(coalesce(after_json, before_json), '$.advice_id')`, '=', adviceId),
+          eb(jsonText(db, sql`coalesce(after_json, before_json)`, 'advice_id'), '=', adviceId),
         ]),
       ]),
     )

@@ -2,7 +2,8 @@ import { sql, type Kysely } from 'kysely';
 import type { PrivacySettings, PurgeCandidate, PurgePreview } from '../../../shared/api/reliability';
 import { describeUses, recordKind, t } from '../../../shared/i18n';
 import { AppError } from '../../../shared/result';
-import type { Db, Sqlite } from '../db/connection';
+import type { Db } from '../db/connection';
+import { readCatalogue, type SchemaCatalogue } from '../db/dialect';
 import { forgetMemberPersonalData, membersPastRetention } from '../councilOwn/repository';
 import { newId, nowIso } from '../ids';
 import { forgetAuditContent, recordAudit } from './audit';
@@ -48,15 +49,15 @@ export function retentionCutoff(months: number, now: Date = new Date()): string 
   return target.toISOString();
 }
 
-export function personalDataTables(sqlite: Sqlite): string[] {
-  return tablesWithColumn(sqlite, PERSONAL_DATA_COLUMN).filter((table) => tableColumns(sqlite, table).includes('created_at'));
+export function personalDataTables(catalogue: SchemaCatalogue): string[] {
+  return tablesWithColumn(catalogue, PERSONAL_DATA_COLUMN).filter((table) => tableColumns(catalogue, table).includes('created_at'));
 }
 
 /** Flagged text columns, found from the schema like the tables above: `{ table, column, flag }`. */
-export function flaggedTextColumns(sqlite: Sqlite): { table: string; column: string; flag: string }[] {
+export function flaggedTextColumns(catalogue: SchemaCatalogue): { table: string; column: string; flag: string }[] {
   const found: { table: string; column: string; flag: string }[] = [];
-  for (const table of tablesWithColumn(sqlite, 'created_at')) {
-    const columns = tableColumns(sqlite, table);
+  for (const table of tablesWithColumn(catalogue, 'created_at')) {
+    const columns = tableColumns(catalogue, table);
     for (const flag of columns.filter((column) => column.endsWith(TEXT_FLAG_SUFFIX))) {
       const column = flag.slice(0, -TEXT_FLAG_SUFFIX.length);
       if (columns.includes(column)) found.push({ table, column, flag });
@@ -65,9 +66,10 @@ export function flaggedTextColumns(sqlite: Sqlite): { table: string; column: str
   return found;
 }
 
-export async function purgeCandidates(db: Db, sqlite: Sqlite, olderThan: string): Promise<PurgeCandidate[]> {
+export async function purgeCandidates(db: Db, olderThan: string): Promise<PurgeCandidate[]> {
+  const catalogue = await readCatalogue(db);
   const items: PurgeCandidate[] = [];
-  for (const { table, column, flag } of flaggedTextColumns(sqlite)) {
+  for (const { table, column, flag } of flaggedTextColumns(catalogue)) {
     const rows = await (db as unknown as Kysely<any>)
       .selectFrom(table)
       .select(['id', 'created_at as createdAt', sql<string>`substr(${sql.ref(column)}, 1, 120)`.as('label')])
@@ -79,8 +81,8 @@ export async function purgeCandidates(db: Db, sqlite: Sqlite, olderThan: string)
     const kind = recordKind(`${table}.${column}`);
     for (const row of rows) items.push({ table, column, tableLabel: kind, id: String(row.id), createdAt: String(row.createdAt), label: String(row.label ?? '') });
   }
-  for (const table of personalDataTables(sqlite)) {
-    const label = labelColumn(sqlite, table);
+  for (const table of personalDataTables(catalogue)) {
+    const label = labelColumn(catalogue, table);
     const rows = await (db as unknown as Kysely<any>)
       .selectFrom(table)
       .select(['id', 'created_at as createdAt', label ? sql<string>`substr(${sql.ref(label)}, 1, 120)`.as('label') : sql<string>`''`.as('label')])
@@ -100,19 +102,19 @@ export async function purgeCandidates(db: Db, sqlite: Sqlite, olderThan: string)
 /** The pseudo-column of a member's personal data (background, e-mail, phone) in a purge. */
 const MEMBER_PERSONAL = 'personal';
 
-export async function previewPurge(db: Db, sqlite: Sqlite, now: Date = new Date()): Promise<PurgePreview> {
+export async function previewPurge(db: Db, now: Date = new Date()): Promise<PurgePreview> {
   const { retentionMonths } = await getPrivacySettings(db);
   if (retentionMonths === null) return { retentionMonths: null, olderThan: null, items: [] };
   const olderThan = retentionCutoff(retentionMonths, now);
-  return { retentionMonths, olderThan, items: await purgeCandidates(db, sqlite, olderThan) };
+  return { retentionMonths, olderThan, items: await purgeCandidates(db, olderThan) };
 }
 
 /**
  * Deletes what the preview listed, in one transaction, after checking that the list the user
  * confirmed (its count) is still what goes. Logs the purge with counts per table, no content.
  */
-export async function purgePersonalData(trx: Db, sqlite: Sqlite, confirmedCount: number, userName: string, now: Date = new Date()): Promise<{ purged: number; counts: Record<string, number> }> {
-  const preview = await previewPurge(trx, sqlite, now);
+export async function purgePersonalData(trx: Db, confirmedCount: number, userName: string, now: Date = new Date()): Promise<{ purged: number; counts: Record<string, number> }> {
+  const preview = await previewPurge(trx, now);
   if (preview.retentionMonths === null || preview.olderThan === null) throw new AppError('CONFLICT', t('privacy.noRetention'));
   if (preview.items.length !== confirmedCount) throw new AppError('CONFLICT', t('privacy.listChanged', { count: preview.items.length }));
   const counts: Record<string, number> = {};
@@ -131,7 +133,7 @@ export async function purgePersonalData(trx: Db, sqlite: Sqlite, confirmedCount:
       counts[`${item.table}.${item.column}`] = (counts[`${item.table}.${item.column}`] ?? 0) + 1;
       continue;
     }
-    const references = findReferences(sqlite, item.table, item.id, { onlyBlocking: true });
+    const references = await findReferences(trx, item.table, item.id, { onlyBlocking: true });
     if (references.length > 0) {
       const uses = describeUses(references);
       throw new AppError('CONFLICT', t('privacy.stillReferenced', { uses }));

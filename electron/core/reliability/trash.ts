@@ -3,7 +3,8 @@ import type { TrashEmptied, TrashItem } from '../../../shared/api/reliability';
 import { describeUses, recordKind, t } from '../../../shared/i18n';
 import { AppError } from '../../../shared/result';
 import { notFound } from '../api/errors';
-import type { Db, Sqlite } from '../db/connection';
+import type { Db } from '../db/connection';
+import { readCatalogue, type SchemaCatalogue } from '../db/dialect';
 import { nowIso } from '../ids';
 import { forgetAuditContent, readRow, recordAudit } from './audit';
 import { PERSONAL_DATA_COLUMN } from './privacy';
@@ -18,8 +19,8 @@ import { labelColumn, tableColumns, tablesWithColumn } from './tables';
  */
 export const TRASH_COLUMN = 'deleted_at';
 
-export function trashTables(sqlite: Sqlite): string[] {
-  return tablesWithColumn(sqlite, TRASH_COLUMN);
+export function trashTables(catalogue: SchemaCatalogue): string[] {
+  return tablesWithColumn(catalogue, TRASH_COLUMN);
 }
 
 /** For feature repositories: `notInTrash(db.selectFrom('findings'))` hides rows in the trash. */
@@ -27,16 +28,16 @@ export function notInTrash<Q extends { where: (...args: any[]) => Q }>(query: Q,
   return query.where(column, 'is', null);
 }
 
-function requireTrashTable(sqlite: Sqlite, table: string): void {
-  if (!trashTables(sqlite).includes(table)) throw new AppError('VALIDATION', t('trash.unknownTable'));
+function requireTrashTable(catalogue: SchemaCatalogue, table: string): void {
+  if (!trashTables(catalogue).includes(table)) throw new AppError('VALIDATION', t('trash.unknownTable'));
 }
 
 /**
  * Moving in or out of the trash is a change of the record: where the table has them, `updated_at`
  * and `updated_by` move too, so the exchange file (newer wins) carries a trashing or a restore.
  */
-function trashChange(sqlite: Sqlite, table: string, intoTrash: boolean, userName: string): Record<string, string | null> {
-  const columns = tableColumns(sqlite, table);
+function trashChange(catalogue: SchemaCatalogue, table: string, intoTrash: boolean, userName: string): Record<string, string | null> {
+  const columns = tableColumns(catalogue, table);
   const now = nowIso();
   return {
     [TRASH_COLUMN]: intoTrash ? now : null,
@@ -45,26 +46,29 @@ function trashChange(sqlite: Sqlite, table: string, intoTrash: boolean, userName
   };
 }
 
-export async function moveToTrash(trx: Db, sqlite: Sqlite, table: string, id: string, userName: string): Promise<void> {
-  requireTrashTable(sqlite, table);
+export async function moveToTrash(trx: Db, table: string, id: string, userName: string): Promise<void> {
+  const catalogue = await readCatalogue(trx);
+  requireTrashTable(catalogue, table);
   const before = await readRow(trx, table, id);
   if (!before || before[TRASH_COLUMN] !== null) throw notFound('trash.item');
-  await (trx as unknown as Kysely<any>).updateTable(table).set(trashChange(sqlite, table, true, userName)).where('id', '=', id).execute();
+  await (trx as unknown as Kysely<any>).updateTable(table).set(trashChange(catalogue, table, true, userName)).where('id', '=', id).execute();
   await recordAudit(trx, { table, recordId: id, action: 'trash', before, after: await readRow(trx, table, id), userName });
 }
 
-export async function restoreFromTrash(trx: Db, sqlite: Sqlite, table: string, id: string, userName: string): Promise<void> {
-  requireTrashTable(sqlite, table);
+export async function restoreFromTrash(trx: Db, table: string, id: string, userName: string): Promise<void> {
+  const catalogue = await readCatalogue(trx);
+  requireTrashTable(catalogue, table);
   const before = await readRow(trx, table, id);
   if (!before || before[TRASH_COLUMN] === null) throw notFound('trash.item');
-  await (trx as unknown as Kysely<any>).updateTable(table).set(trashChange(sqlite, table, false, userName)).where('id', '=', id).execute();
+  await (trx as unknown as Kysely<any>).updateTable(table).set(trashChange(catalogue, table, false, userName)).where('id', '=', id).execute();
   await recordAudit(trx, { table, recordId: id, action: 'restore', before, after: await readRow(trx, table, id), userName });
 }
 
-export async function listTrash(db: Db, sqlite: Sqlite): Promise<TrashItem[]> {
+export async function listTrash(db: Db): Promise<TrashItem[]> {
+  const catalogue = await readCatalogue(db);
   const items: TrashItem[] = [];
-  for (const table of trashTables(sqlite)) {
-    const label = labelColumn(sqlite, table);
+  for (const table of trashTables(catalogue)) {
+    const label = labelColumn(catalogue, table);
     const rows = await (db as unknown as Kysely<any>)
       .selectFrom(table)
       .select(['id', `${TRASH_COLUMN} as deletedAt`, label ? sql<string>`substr(${sql.ref(label)}, 1, 200)`.as('label') : sql<string>`''`.as('label')])
@@ -80,8 +84,8 @@ export async function listTrash(db: Db, sqlite: Sqlite): Promise<TrashItem[]> {
  * A row with one set is in the trash with its parent (the findings of a meeting in the trash): not
  * listed on its own, but emptied with it.
  */
-function inheritedTrashColumns(sqlite: Sqlite, table: string): string[] {
-  return tableColumns(sqlite, table).filter((column) => column !== TRASH_COLUMN && column.endsWith(`_${TRASH_COLUMN}`));
+function inheritedTrashColumns(catalogue: SchemaCatalogue, table: string): string[] {
+  return tableColumns(catalogue, table).filter((column) => column !== TRASH_COLUMN && column.endsWith(`_${TRASH_COLUMN}`));
 }
 
 /**
@@ -90,12 +94,13 @@ function inheritedTrashColumns(sqlite: Sqlite, table: string): string[] {
  * rest goes, and the answer names what stayed and why. Passes repeat while they delete something,
  * because deleting one row (an advice with its items) can free another (the finding it cited).
  */
-export async function emptyTrash(trx: Db, sqlite: Sqlite, userName: string): Promise<TrashEmptied> {
+export async function emptyTrash(trx: Db, userName: string): Promise<TrashEmptied> {
+  const catalogue = await readCatalogue(trx);
   const db = trx as unknown as Kysely<any>;
   let removed = 0;
   const tryRemove = async (table: string, row: Record<string, unknown>): Promise<boolean> => {
     const id = String(row.id);
-    if (findReferences(sqlite, table, id, { onlyBlocking: true }).length > 0) return false;
+    if ((await findReferences(trx, table, id, { onlyBlocking: true })).length > 0) return false;
     await db.deleteFrom(table).where('id', '=', id).execute();
     // Deleted for good, personal data must not live on in the trail (AVG): who and when stay.
     const personal = row[PERSONAL_DATA_COLUMN] === 1;
@@ -108,17 +113,19 @@ export async function emptyTrash(trx: Db, sqlite: Sqlite, userName: string): Pro
   while (progress) {
     progress = false;
     // First the rows that are in the trash with their parent, so the parent no longer has them.
-    for (const table of trashTables(sqlite)) {
-      for (const column of inheritedTrashColumns(sqlite, table)) {
+    for (const table of trashTables(catalogue)) {
+      for (const column of inheritedTrashColumns(catalogue, table)) {
         const rows = await db.selectFrom(table).selectAll().where(TRASH_COLUMN, 'is', null).where(column, 'is not', null).execute();
         for (const row of rows) if (await tryRemove(table, row)) progress = true;
       }
     }
-    for (const table of trashTables(sqlite)) {
+    for (const table of trashTables(catalogue)) {
       const rows = await db.selectFrom(table).selectAll().where(TRASH_COLUMN, 'is not', null).execute();
       for (const row of rows) if (await tryRemove(table, row)) progress = true;
     }
   }
-  const kept = (await listTrash(trx, sqlite)).map((item) => ({ ...item, usedBy: describeUses(findReferences(sqlite, item.table, item.id, { onlyBlocking: true })) }));
+  const kept = [];
+  for (const item of await listTrash(trx))
+    kept.push({ ...item, usedBy: describeUses(await findReferences(trx, item.table, item.id, { onlyBlocking: true })) });
   return { removed, kept };
 }

@@ -15,6 +15,7 @@ import { addDays } from '../../../shared/calendar';
 import { dueInfo } from '../../../shared/responses/deadlines';
 import type { FollowupState } from '../../../shared/responses/status';
 import type { Db } from '../db/connection';
+import { addDays as dialectAddDays, daysBetween } from '../db/dialect';
 import { createdColumns, newId, nowIso, updatedColumns } from '../ids';
 
 // ---- follow-up state and audit trail -------------------------------------------------------
@@ -357,8 +358,8 @@ export async function awaitingAdvices(db: Db, termWeeks: number, today: string) 
       'advices.kenmerk',
       'advices.betreft',
       'advices.sent_on',
-      sql<string>`date(advices.sent_on, ${`+${days} days`})`.as('due_on'),
-      sql<number>`cast(julianday(${today}) - julianday(advices.sent_on) as integer) - ${days}`.as('days_overdue'),
+      dialectAddDays(db, sql.ref('advices.sent_on'), days).as('due_on'),
+      sql<number>`${daysBetween(db, sql.ref('advices.sent_on'), sql`${today}`)} - ${days}`.as('days_overdue'),
     ])
     .where('advices.status', '=', 'verzonden')
     .where('advices.sent_on', 'is not', null)
@@ -382,7 +383,7 @@ export async function commitmentsDue(db: Db, today: string, windowDays: number):
       'commitments.owner',
       'commitments.due_on',
       'commitments.status',
-      sql<number>`cast(julianday(${today}) - julianday(commitments.due_on) as integer)`.as('days_overdue'),
+      daysBetween(db, sql.ref('commitments.due_on'), sql`${today}`).as('days_overdue'),
     ])
     .where('commitments.status', 'in', ['open', 'lopend'])
     .where('commitments.due_on', '<=', limit)

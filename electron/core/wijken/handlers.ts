@@ -39,7 +39,7 @@ export const wijkenHandlers = defineHandlers({
   'wijken.delete': async ({ id }, ctx) =>
     ctx.db.transaction().execute(async (trx) => {
       const wijk = await requireWijk(trx, id);
-      const references = findReferences(ctx.sqlite, 'wijken', id);
+      const references = await findReferences(trx, 'wijken', id);
       if (references.length > 0) {
         const uses = describeUses(references);
         throw new AppError('CONFLICT', t('wijken.inUse', { name: wijk.name, uses }));

@@ -10,6 +10,8 @@ import * as m0012 from './0012_trash_advices';
 import * as m0011 from './0011_trash_meetings';
 import * as m0013 from './0013_council_own';
 import * as m0014 from './0014_publication';
+import { postgresForms } from './postgres/forms';
+import { SqliteToPostgresPlugin } from './postgres/translate';
 
 /**
  * Every migration, listed in code so bundling cannot lose one. Names sort in order of application.
@@ -28,3 +30,20 @@ export const migrations: Record<string, Migration> = {
   '0013_council_own': m0013,
   '0014_publication': m0014,
 };
+
+/**
+ * The same ordered list for PostgreSQL: each frozen migration body run through the SQLite-to-PostgreSQL
+ * translation (column types; SQLite-only triggers and FTS5 left out), then its PostgreSQL form where it
+ * differs (postgres/forms.ts: the triggers as plpgsql functions with the same behaviour).
+ */
+export const postgresMigrations: Record<string, Migration> = Object.fromEntries(
+  Object.entries(migrations).map(([name, migration]) => [
+    name,
+    {
+      async up(db) {
+        await migration.up(db.withPlugin(new SqliteToPostgresPlugin()));
+        await postgresForms[name]?.(db);
+      },
+    },
+  ]),
+);

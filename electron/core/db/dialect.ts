@@ -1,0 +1,141 @@
+import { PostgresAdapter, sql, type Expression, type Kysely, type RawBuilder } from 'kysely';
+
+/**
+ * The ONE place where SQL differs between the two stores (SQLite, embedded and the default;
+ * PostgreSQL, shared by a council). Repositories stay dialect-neutral through Kysely and ask this
+ * module for the few expressions that differ; nothing else in the core asks which store it is on.
+ * The store is read from the Kysely instance itself (a transaction has its database's adapter), so
+ * no function needs an extra parameter.
+ */
+export type StoreKind = 'sqlite' | 'postgres';
+
+export function storeKind(db: Kysely<any>): StoreKind {
+  return db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite';
+}
+
+export function isPostgres(db: Kysely<any>): boolean {
+  return storeKind(db) === 'postgres';
+}
+
+/**
+ * Lower case without diacritics, as `foldText` does in JavaScript. SQLite: the `fold()` function the
+ * connection registers; PostgreSQL: `unaccent` (extension made by the first migration) then `lower`.
+ */
+export function fold(db: Kysely<any>, value: Expression<unknown> | RawBuilder<unknown>): RawBuilder<string> {
+  return isPostgres(db) ? sql<string>`lower(unaccent(${value}))` : sql<string>`fold(${value})`;
+}
+
+/** The larger of two numbers (SQLite's two-argument max, PostgreSQL's greatest). */
+export function greatest(db: Kysely<any>, a: Expression<unknown> | RawBuilder<unknown>, b: Expression<unknown> | RawBuilder<unknown>): RawBuilder<number> {
+  return isPostgres(db) ? sql<number>`greatest(${a}, ${b})` : sql<number>`max(${a}, ${b})`;
+}
+
+/** A top-level text field of a JSON object held in a text column. */
+export function jsonText(db: Kysely<any>, json: Expression<unknown> | RawBuilder<unknown>, field: string): RawBuilder<string | null> {
+  return isPostgres(db) ? sql<string | null>`(${json})::jsonb ->> ${field}` : sql<string | null>`json_extract(${json}, ${`$.${field}`})`;
+}
+
+/** A `YYYY-MM-DD` text date plus a number of days, as `YYYY-MM-DD` text. */
+export function addDays(db: Kysely<any>, date: Expression<unknown> | RawBuilder<unknown>, days: number): RawBuilder<string> {
+  return isPostgres(db)
+    ? sql<string>`to_char(cast(${date} as date) + ${sql.lit(Math.trunc(days))}, 'YYYY-MM-DD')`
+    : sql<string>`date(${date}, ${`+${days} days`})`;
+}
+
+/** Whole days from `from` to `to` (both `YYYY-MM-DD` or ISO text), as an integer. */
+export function daysBetween(db: Kysely<any>, from: Expression<unknown> | RawBuilder<unknown>, to: Expression<unknown> | RawBuilder<unknown>): RawBuilder<number> {
+  return isPostgres(db)
+    ? sql<number>`(cast(substr(${to}, 1, 10) as date) - cast(substr(${from}, 1, 10) as date))`
+    : sql<number>`cast(julianday(${to}) - julianday(${from}) as integer)`;
+}
+
+/** The tables of the app (without the store's own and Kysely's bookkeeping), sorted by name. */
+export async function listTables(db: Kysely<any>): Promise<string[]> {
+  const rows = isPostgres(db)
+    ? await sql<{ name: string }>`select table_name as name from information_schema.tables
+        where table_schema = current_schema() and table_type = 'BASE TABLE' order by table_name`.execute(db)
+    : await sql<{ name: string }>`select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name`.execute(db);
+  return rows.rows.map((row) => row.name);
+}
+
+export async function tableExists(db: Kysely<any>, table: string): Promise<boolean> {
+  return (await listTables(db)).includes(table);
+}
+
+export interface ForeignKey {
+  /** The referencing table and column. */
+  table: string;
+  column: string;
+  /** The referenced table and column. */
+  targetTable: string;
+  targetColumn: string;
+  onDelete: 'CASCADE' | 'SET NULL' | 'NO ACTION' | 'RESTRICT' | 'SET DEFAULT';
+}
+
+/**
+ * What the trash and the privacy purge read from the schema itself: every app table's columns. Read
+ * at each call (`readCatalogue`), so a table added by a migration, a restore or a test is covered.
+ */
+export interface SchemaCatalogue {
+  columns: Map<string, string[]>;
+}
+
+/** Every foreign key of the app's tables, read from the store now (never cached: tables come and go). */
+export async function readForeignKeys(db: Kysely<any>, tables?: string[]): Promise<ForeignKey[]> {
+  if (isPostgres(db)) {
+    const keys = await sql<{ table: string; column: string; target_table: string; target_column: string; on_delete: string }>`
+      select src.relname as "table", a.attname as "column", dst.relname as target_table, b.attname as target_column,
+        case c.confdeltype when 'c' then 'CASCADE' when 'n' then 'SET NULL' when 'r' then 'RESTRICT' when 'd' then 'SET DEFAULT' else 'NO ACTION' end as on_delete
+      from pg_constraint c
+      join pg_class src on src.oid = c.conrelid
+      join pg_class dst on dst.oid = c.confrelid
+      join pg_namespace n on n.oid = src.relnamespace and n.nspname = current_schema()
+      join pg_attribute a on a.attrelid = c.conrelid and a.attnum = c.conkey[1]
+      join pg_attribute b on b.attrelid = c.confrelid and b.attnum = c.confkey[1]
+      where c.contype = 'f' order by 1, 2`.execute(db);
+    return keys.rows.map((key) => ({ table: key.table, column: key.column, targetTable: key.target_table, targetColumn: key.target_column, onDelete: key.on_delete as ForeignKey['onDelete'] }));
+  }
+  const foreignKeys: ForeignKey[] = [];
+  for (const table of tables ?? (await listTables(db))) {
+    const keys = await sql<{ column: string; target: string | null; targetTable: string; onDelete: string }>`
+      select "from" as "column", "to" as target, "table" as targetTable, on_delete as onDelete from pragma_foreign_key_list(${table})`.execute(db);
+    for (const key of keys.rows)
+      // A key to the table's primary key has no `to`; ours point at `id`.
+      foreignKeys.push({ table, column: key.column, targetTable: key.targetTable, targetColumn: key.target ?? 'id', onDelete: key.onDelete as ForeignKey['onDelete'] });
+  }
+  return foreignKeys;
+}
+
+/** Reads the app tables' columns from the store. */
+export async function readCatalogue(db: Kysely<any>): Promise<SchemaCatalogue> {
+  const tables = (await listTables(db)).filter((table) => !table.startsWith('kysely_') && !table.includes('_fts'));
+  const columns = new Map<string, string[]>(tables.map((table) => [table, []]));
+  if (isPostgres(db)) {
+    const cols = await sql<{ table_name: string; column_name: string }>`select table_name, column_name from information_schema.columns
+      where table_schema = current_schema() order by table_name, ordinal_position`.execute(db);
+    for (const row of cols.rows) columns.get(row.table_name)?.push(row.column_name);
+  } else {
+    for (const table of tables) {
+      const cols = await sql<{ name: string }>`select name from pragma_table_info(${table})`.execute(db);
+      columns.set(
+        table,
+        cols.rows.map((row) => row.name),
+      );
+    }
+  }
+  return { columns };
+}
+
+/** The store's failures that are the user's to fix, whichever store raised them. */
+export type StoreFailure = 'foreignKey' | 'constraint' | 'busy' | 'unavailable';
+
+export function classifyStoreError(error: unknown): StoreFailure | null {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code !== 'string') return null;
+  if (code === 'SQLITE_CONSTRAINT_FOREIGNKEY' || code === '23503') return 'foreignKey';
+  if (code.startsWith('SQLITE_CONSTRAINT') || code.startsWith('23')) return 'constraint';
+  if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED' || code === '40001' || code === '40P01' || code === '55P03') return 'busy';
+  if (code === 'ECONNREFUSED' || code === 'ECONNRESET' || code === 'ETIMEDOUT' || code === 'ENOTFOUND' || code === 'EHOSTUNREACH' || code.startsWith('08') || code === '57P01')
+    return 'unavailable';
+  return null;
+}
