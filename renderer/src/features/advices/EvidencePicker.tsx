@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { AdviceItem } from '../../../../shared/api/advices';
 import { t } from '../../../../shared/i18n';
-import { api } from '../../api';
+import { apiWrite } from '../../data/queries';
 import { useApiQuery } from '../../data/queries';
 import { TextField } from '../../ui/Field';
 import type { OutlineActions } from './Outline';
@@ -32,7 +32,7 @@ export function EvidencePicker({ item, actions }: { item: AdviceItem; actions: O
   }, [query]);
   const signals = useApiQuery('signals.list', { limit: 500 }, { enabled: open });
   const findings = useApiQuery('findings.search', { query: search, limit: SHOWN }, { enabled: open });
-  const link = (fields: { findingIds?: string[]; signalIds?: string[] }) => void actions.run(() => api.call('advices.updateItem', { id: item.id, ...fields }));
+  const link = (fields: { findingIds?: string[]; signalIds?: string[] }) => void actions.run(() => apiWrite('advices.updateItem', { id: item.id, ...fields }));
   const needle = search.toLocaleLowerCase('nl');
   const signalHits = (signals.data?.rows ?? [])
     .filter((signal) => !item.signalIds.includes(signal.id))

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { AdviceDetail } from '../../../../shared/api/advices';
 import { t } from '../../../../shared/i18n';
 import { ApiCallError } from '../../../../shared/result';
-import { api } from '../../api';
+import { apiFetch } from '../../data/queries';
 import { Button } from '../../ui/Button';
 import { base64ToBytes, downloadBytes } from '../../ui/download';
 import { JobProgress } from '../../ui/JobProgress';
@@ -25,7 +25,7 @@ export function ExportButtons({ advice, onError }: { advice: AdviceDetail; onErr
   // The core writes the file into exports/ under a name of its own and hands over the bytes.
   const docx = (annex: boolean) =>
     run(async () => {
-      const file = await api.call('advices.exportDocx', { id: advice.id, annex, includePersonalData: annex && includePersonalData });
+      const file = await apiFetch('advices.exportDocx', { id: advice.id, annex, includePersonalData: annex && includePersonalData });
       return { fileName: file.fileName, bytes: base64ToBytes(file.bytesBase64), leftOut: file.leftOut ?? 0 };
     });
   const startPdf = () => {
@@ -47,7 +47,7 @@ export function ExportButtons({ advice, onError }: { advice: AdviceDetail; onErr
         <Button
           onClick={() =>
             void run(async () => {
-              const data = await api.call('advices.exportJson', { id: advice.id });
+              const data = await apiFetch('advices.exportJson', { id: advice.id });
               return { fileName: `${advice.kenmerk}.json`, bytes: JSON.stringify(data, null, 2) };
             })
           }

@@ -1,6 +1,6 @@
 import type { AdviceDetail } from '../../../../shared/api/advices';
 import { formatDateLong, formatDateTime, t } from '../../../../shared/i18n';
-import { api } from '../../api';
+import { apiFetch, apiWrite } from '../../data/queries';
 import { Alert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
 import { Heading } from '../../ui/Heading';
@@ -10,7 +10,7 @@ import type { OutlineActions } from './Outline';
 export function FrozenView({ advice, actions }: { advice: AdviceDetail; actions: OutlineActions }) {
   const current = advice.versions.find((version) => version.version === advice.version);
   const download = async (version: number) => {
-    const frozen = await api.call('advices.frozen', { id: advice.id, version });
+    const frozen = await apiFetch('advices.frozen', { id: advice.id, version });
     downloadBytes(`${advice.kenmerk} ${advice.betreft} (verzonden versie ${version}).docx`, base64ToBytes(frozen.docxBase64));
   };
   return (
@@ -27,14 +27,14 @@ export function FrozenView({ advice, actions }: { advice: AdviceDetail; actions:
       <div className="aw-button-row">
         {current && <Button onClick={() => void download(current.version)}>{t('advicesUi.frozenDownload', { version: current.version })}</Button>}
         {!advice.archivedAt && (
-          <Button appearance="primary" onClick={() => void actions.run(() => api.call('advices.newVersion', { id: advice.id }))}>
+          <Button appearance="primary" onClick={() => void actions.run(() => apiWrite('advices.newVersion', { id: advice.id }))}>
             {t('advicesUi.newVersion')}
           </Button>
         )}
         {advice.archivedAt ? (
-          <Button onClick={() => void actions.run(() => api.call('advices.unarchive', { id: advice.id }))}>{t('adviceTrash.unarchive')}</Button>
+          <Button onClick={() => void actions.run(() => apiWrite('advices.unarchive', { id: advice.id }))}>{t('adviceTrash.unarchive')}</Button>
         ) : (
-          <Button appearance="subtle" onClick={() => void actions.run(() => api.call('advices.archive', { id: advice.id }))}>
+          <Button appearance="subtle" onClick={() => void actions.run(() => apiWrite('advices.archive', { id: advice.id }))}>
             {t('adviceTrash.archive')}
           </Button>
         )}

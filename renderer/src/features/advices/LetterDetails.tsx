@@ -1,8 +1,9 @@
 import { useState } from 'react';
 import type { AdviceDetail, AdviceRequest } from '../../../../shared/api/advices';
 import type { Meeting } from '../../../../shared/api/meetings';
+import type { MethodInput } from '../../../../shared/api/contract';
 import { formatDateLong, t } from '../../../../shared/i18n';
-import { api } from '../../api';
+import { apiWrite } from '../../data/queries';
 import { Heading } from '../../ui/Heading';
 import { daysLeftText } from './AdvicesListPage';
 import { AutosaveTextArea, AutosaveTextField } from './Autosave';
@@ -21,7 +22,7 @@ export function LetterDetails({
   meetings: Meeting[];
   actions: OutlineActions;
 }) {
-  const save = (fields: Omit<Parameters<typeof api.call<'advices.update'>>[1], 'id'>) => actions.run(() => api.call('advices.update', { id: advice.id, ...fields }));
+  const save = (fields: Omit<MethodInput<'advices.update'>, 'id'>) => actions.run(() => apiWrite('advices.update', { id: advice.id, ...fields }));
   // Folded away once the letter has items, so the outline is near the top on a laptop; open for a new advice.
   const [open, setOpen] = useState(() => advice.sections.every((section) => section.items.length === 0));
   return (

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import type { AdviceDetail } from '../../../../shared/api/advices';
 import type { Finding, Signal } from '../../../../shared/api/meetings';
 import { t } from '../../../../shared/i18n';
-import { api } from '../../api';
+import { apiFetch, apiWrite } from '../../data/queries';
 import { Alert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
 import { TextField } from '../../ui/Field';
@@ -23,13 +23,13 @@ export function PullPanel({ advice, actions }: { advice: AdviceDetail; actions: 
     if (!advice.sections.some((section) => section.id === sectionId)) setSectionId(advice.sections[0]?.id ?? '');
   }, [advice.sections, sectionId]);
   useEffect(() => {
-    void api.call('signals.list', { limit: 50 }).then((list) => {
+    void apiFetch('signals.list', { limit: 50 }).then((list) => {
       setSignals(list.rows);
       setTotalMeetings(list.totalMeetings);
     });
   }, []);
   useEffect(() => {
-    const timer = setTimeout(() => void api.call('findings.search', { query, limit: 20 }).then((page) => setFindings(page.rows)), 250);
+    const timer = setTimeout(() => void apiFetch('findings.search', { query, limit: 20 }).then((page) => setFindings(page.rows)), 250);
     return () => clearTimeout(timer);
   }, [query]);
   const toggle = (list: string[], id: string, on: boolean) => (on ? [...list, id] : list.filter((value) => value !== id));
@@ -40,12 +40,12 @@ export function PullPanel({ advice, actions }: { advice: AdviceDetail; actions: 
     let count = 0;
     for (const signalId of pickedSignals) {
       const signal = signals.find((candidate) => candidate.id === signalId)!;
-      await actions.run(() => api.call('advices.addItem', { sectionId, kind, text: signal.description ? `${signal.title}\n\n${signal.description}` : signal.title, signalIds: [signalId], showMentions: mentions }));
+      await actions.run(() => apiWrite('advices.addItem', { sectionId, kind, text: signal.description ? `${signal.title}\n\n${signal.description}` : signal.title, signalIds: [signalId], showMentions: mentions }));
       count++;
     }
     for (const findingId of pickedFindings) {
       const finding = findings.find((candidate) => candidate.id === findingId)!;
-      await actions.run(() => api.call('advices.addItem', { sectionId, kind, text: finding.text, findingIds: [findingId], showMentions: mentions }));
+      await actions.run(() => apiWrite('advices.addItem', { sectionId, kind, text: finding.text, findingIds: [findingId], showMentions: mentions }));
       count++;
     }
     setPickedSignals([]);

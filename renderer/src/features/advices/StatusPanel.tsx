@@ -3,7 +3,7 @@ import { todayInNetherlands } from '../../../../shared/calendar';
 import type { AdviceDetail } from '../../../../shared/api/advices';
 import { t } from '../../../../shared/i18n';
 import { ApiCallError } from '../../../../shared/result';
-import { api } from '../../api';
+import { apiWrite } from '../../data/queries';
 import { hrefFor } from '../../app/router';
 import { Button } from '../../ui/Button';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
@@ -29,7 +29,7 @@ export function StatusPanel({ advice, actions, onError }: { advice: AdviceDetail
           <TextField type="date" label={t('advicesUi.statusDate')} value={date} onChange={(event) => setDate(event.target.value)} />
           <div className="aw-button-row">
             {advice.status === 'concept' && (
-              <Button appearance="primary" onClick={() => void actions.run(() => api.call('advices.setStatus', { id: advice.id, status: 'vastgesteld', date }))}>
+              <Button appearance="primary" onClick={() => void actions.run(() => apiWrite('advices.setStatus', { id: advice.id, status: 'vastgesteld', date }))}>
                 {t('advicesUi.markAdopted')}
               </Button>
             )}
@@ -54,7 +54,7 @@ export function StatusPanel({ advice, actions, onError }: { advice: AdviceDetail
         confirmLabel={t('advicesUi.markSent')}
         onConfirm={() => {
           setConfirmSend(false);
-          void actions.run(() => api.call('advices.setStatus', { id: advice.id, status: 'verzonden', date }));
+          void actions.run(() => apiWrite('advices.setStatus', { id: advice.id, status: 'verzonden', date }));
         }}
         onCancel={() => setConfirmSend(false)}
       />
@@ -66,7 +66,7 @@ export function StatusPanel({ advice, actions, onError }: { advice: AdviceDetail
         onConfirm={async () => {
           setConfirmDelete(false);
           try {
-            await api.call('advices.delete', { id: advice.id });
+            await apiWrite('advices.delete', { id: advice.id });
             window.location.hash = hrefFor('/adviezen');
           } catch (error) {
             if (error instanceof ApiCallError) onError(error.message);

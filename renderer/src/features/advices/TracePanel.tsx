@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { dutchList } from '../../../../shared/advices/numbering';
 import type { AdviceDetail, ItemTrace } from '../../../../shared/api/advices';
 import { formatDateLong, t } from '../../../../shared/i18n';
-import { api } from '../../api';
+import { apiFetch } from '../../data/queries';
 import { Heading } from '../../ui/Heading';
 import { itemLabel } from './item-label';
 
@@ -22,7 +22,7 @@ export function TracePanel({ advice, itemId }: { advice: AdviceDetail; itemId: s
   const version = advice.updatedAt;
   useEffect(() => {
     let current = true;
-    void api.call('advices.traceItem', { id: itemId }).then(
+    void apiFetch('advices.traceItem', { id: itemId }).then(
       (next) => current && setTrace(next),
       () => current && setTrace(null),
     );
