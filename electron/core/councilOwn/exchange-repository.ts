@@ -6,6 +6,7 @@ import { t } from '../../../shared/i18n';
 import { findLiveAdviceByKenmerk } from '../advices/repository';
 import type { Db } from '../db/connection';
 import { nowIso } from '../ids';
+import { memberFieldsOf } from './repository';
 
 /**
  * Record types of the exchange file for the council's own work (issue 16): the register of members
@@ -124,19 +125,7 @@ export const COUNCIL_RECORD_TYPES: Record<string, CouncilRecordType> = {
       return (
         row && {
           updatedAt: row.updated_at,
-          data: {
-            name: row.name,
-            role: row.role,
-            background: row.background,
-            email: row.email,
-            phone: row.phone,
-            follows: row.follows,
-            termStart: row.term_start,
-            termEnd: row.term_end,
-            termNumber: row.term_number,
-            leftOn: row.left_on,
-            ...createdData(row),
-          },
+          data: { ...memberFieldsOf(row), ...createdData(row) },
         }
       );
     },

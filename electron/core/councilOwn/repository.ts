@@ -49,9 +49,9 @@ export async function saveTermSettings(db: Db, settings: TermSettings): Promise<
 
 // --- members ---
 
-function toMember(row: CouncilMemberTable, positions: Member['positions'], settings: TermSettings): Member {
+/** A member's own fields as the contract names them; the exchange file carries the same. */
+export function memberFieldsOf(row: CouncilMemberTable) {
   return {
-    id: row.id,
     name: row.name,
     role: row.role,
     background: row.background,
@@ -62,6 +62,13 @@ function toMember(row: CouncilMemberTable, positions: Member['positions'], setti
     termEnd: row.term_end,
     termNumber: row.term_number,
     leftOn: row.left_on,
+  };
+}
+
+function toMember(row: CouncilMemberTable, positions: Member['positions'], settings: TermSettings): Member {
+  return {
+    id: row.id,
+    ...memberFieldsOf(row),
     canReappoint: canReappoint({ termEnd: row.term_end, termNumber: row.term_number, leftOn: row.left_on }, settings.maxTerms),
     positions,
     createdAt: row.created_at,
