@@ -19,6 +19,9 @@ const NATIVE_PACKAGES = ['better-sqlite3', '@resvg/resvg-js'];
 // What an installed app can actually load at run time: electron-builder.yml ships better-sqlite3's
 // JavaScript and nothing else from node_modules. Another native package needs an entry there too.
 const SHIPPED_PACKAGES = new Set(['electron', 'better-sqlite3', '@resvg/resvg-js']);
+// Left external by esbuild but never loaded: pg requires pg-native inside a try/catch, and only for
+// `pg.native`, which Advieswerk does not use (the PostgreSQL store runs on pg's JavaScript client).
+const NEVER_LOADED_PACKAGES = new Set(['pg-native']);
 
 /** Evaluates the contract once to get its method names, without shipping zod to main or preload. */
 async function loadMethodNames() {
@@ -125,7 +128,7 @@ async function main() {
       for (const imported of output.imports) {
         if (!imported.external || imported.path.startsWith('node:') || isBuiltin(imported.path)) continue;
         const packageName = imported.path.startsWith('@') ? imported.path.split('/').slice(0, 2).join('/') : imported.path.split('/')[0];
-        if (!SHIPPED_PACKAGES.has(packageName)) {
+        if (!SHIPPED_PACKAGES.has(packageName) && !NEVER_LOADED_PACKAGES.has(packageName)) {
           throw new Error(`${outfile} needs ${imported.path} at run time, but electron-builder.yml does not ship it (add it to files and asarUnpack).`);
         }
       }

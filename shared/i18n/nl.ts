@@ -1235,6 +1235,8 @@ export const nl = {
     pullSignals: 'Signalen',
     pullFindings: 'Inbreng zoeken',
     pullSearch: 'Zoek in de inbreng',
+    pullSignalSearch: 'Zoek in de signalen',
+    pullShown: '{shown} van {total} getoond',
     pullAdd: 'Toevoegen als punt',
     pullAdded: '{count} {count|punt|punten} toegevoegd.',
     pullMentions: 'Met "(genoemd op … van … bijeenkomsten)"',

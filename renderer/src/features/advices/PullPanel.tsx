@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { useDebounced } from '../../ui/useDebounced';
 import type { AdviceDetail } from '../../../../shared/api/advices';
 import type { Finding, Signal } from '../../../../shared/api/meetings';
 import { t } from '../../../../shared/i18n';
@@ -12,44 +13,66 @@ import type { OutlineActions } from './Outline';
 export function PullPanel({ advice, actions }: { advice: AdviceDetail; actions: OutlineActions }) {
   const [sectionId, setSectionId] = useState(advice.sections[0]?.id ?? '');
   const [signals, setSignals] = useState<Signal[]>([]);
+  const [signalTotal, setSignalTotal] = useState(0);
   const [totalMeetings, setTotalMeetings] = useState(0);
+  const [signalQuery, setSignalQuery] = useState('');
   const [query, setQuery] = useState('');
   const [findings, setFindings] = useState<Finding[]>([]);
-  const [pickedSignals, setPickedSignals] = useState<string[]>([]);
-  const [pickedFindings, setPickedFindings] = useState<string[]>([]);
+  const [findingTotal, setFindingTotal] = useState(0);
+  // Picked records are kept by id with their text: a pick stays when a new search no longer lists it.
+  const [pickedSignals, setPickedSignals] = useState<Map<string, Signal>>(new Map());
+  const [pickedFindings, setPickedFindings] = useState<Map<string, Finding>>(new Map());
+  const signalSearch = useDebounced(signalQuery, 250);
+  const findingSearch = useDebounced(query, 250);
   const [mentions, setMentions] = useState(true);
   const [message, setMessage] = useState<string | null>(null);
   useEffect(() => {
     if (!advice.sections.some((section) => section.id === sectionId)) setSectionId(advice.sections[0]?.id ?? '');
   }, [advice.sections, sectionId]);
   useEffect(() => {
-    void apiFetch('signals.list', { limit: 50 }).then((list) => {
+    let current = true;
+    void apiFetch('signals.list', { query: signalSearch, limit: 50 }).then((list) => {
+      if (!current) return;
       setSignals(list.rows);
+      setSignalTotal(list.total);
       setTotalMeetings(list.totalMeetings);
     });
-  }, []);
+    return () => {
+      current = false;
+    };
+  }, [signalSearch]);
   useEffect(() => {
-    const timer = setTimeout(() => void apiFetch('findings.search', { query, limit: 20 }).then((page) => setFindings(page.rows)), 250);
-    return () => clearTimeout(timer);
-  }, [query]);
-  const toggle = (list: string[], id: string, on: boolean) => (on ? [...list, id] : list.filter((value) => value !== id));
+    let current = true;
+    void apiFetch('findings.search', { query: findingSearch, limit: 20 }).then((page) => {
+      if (!current) return;
+      setFindings(page.rows);
+      setFindingTotal(page.total);
+    });
+    return () => {
+      current = false;
+    };
+  }, [findingSearch]);
+  function toggle<T extends { id: string }>(picked: Map<string, T>, record: T, on: boolean): Map<string, T> {
+    const next = new Map(picked);
+    if (on) next.set(record.id, record);
+    else next.delete(record.id);
+    return next;
+  }
   const add = async () => {
     if (!sectionId) return;
     const section = advice.sections.find((candidate) => candidate.id === sectionId);
     const kind = section?.numbering === 'romeins' ? 'bevinding' : /aanbeveling/i.test(section?.title ?? '') ? 'aanbeveling' : /conclusie/i.test(section?.title ?? '') ? 'conclusie' : 'bevinding';
     let count = 0;
-    for (const signalId of pickedSignals) {
-      const signal = signals.find((candidate) => candidate.id === signalId)!;
-      await actions.run(() => apiWrite('advices.addItem', { sectionId, kind, text: signal.description ? `${signal.title}\n\n${signal.description}` : signal.title, signalIds: [signalId], showMentions: mentions }));
+    for (const signal of pickedSignals.values()) {
+      await actions.run(() => apiWrite('advices.addItem', { sectionId, kind, text: signal.description ? `${signal.title}\n\n${signal.description}` : signal.title, signalIds: [signal.id], showMentions: mentions }));
       count++;
     }
-    for (const findingId of pickedFindings) {
-      const finding = findings.find((candidate) => candidate.id === findingId)!;
-      await actions.run(() => apiWrite('advices.addItem', { sectionId, kind, text: finding.text, findingIds: [findingId], showMentions: mentions }));
+    for (const finding of pickedFindings.values()) {
+      await actions.run(() => apiWrite('advices.addItem', { sectionId, kind, text: finding.text, findingIds: [finding.id], showMentions: mentions }));
       count++;
     }
-    setPickedSignals([]);
-    setPickedFindings([]);
+    setPickedSignals(new Map());
+    setPickedFindings(new Map());
     setMessage(t('advicesUi.pullAdded', { count }));
   };
   return (
@@ -74,10 +97,14 @@ export function PullPanel({ advice, actions }: { advice: AdviceDetail; actions: 
       </div>
       <fieldset className="utrecht-form-fieldset aw-pick-list">
         <legend className="utrecht-form-label">{t('advicesUi.pullSignals')}</legend>
+        <TextField type="search" label={t('advicesUi.pullSignalSearch')} value={signalQuery} onChange={(event) => setSignalQuery(event.target.value)} />
+        <Paragraph className="aw-muted" role="status">
+          {t('advicesUi.pullShown', { shown: signals.length, total: signalTotal })}
+        </Paragraph>
         {signals.length === 0 && <Paragraph className="aw-muted">{t('advicesUi.pullNone')}</Paragraph>}
         {signals.map((signal) => (
           <label key={signal.id} className="aw-checkbox">
-            <input type="checkbox" checked={pickedSignals.includes(signal.id)} onChange={(event) => setPickedSignals(toggle(pickedSignals, signal.id, event.target.checked))} />{' '}
+            <input type="checkbox" checked={pickedSignals.has(signal.id)} onChange={(event) => setPickedSignals(toggle(pickedSignals, signal, event.target.checked))} />{' '}
             {t('advicesUi.signalMentioned', { title: signal.title, count: signal.meetingCount, total: totalMeetings })}
           </label>
         ))}
@@ -85,9 +112,12 @@ export function PullPanel({ advice, actions }: { advice: AdviceDetail; actions: 
       <TextField type="search" label={t('advicesUi.pullSearch')} value={query} onChange={(event) => setQuery(event.target.value)} />
       <fieldset className="utrecht-form-fieldset aw-pick-list">
         <legend className="utrecht-form-label">{t('advicesUi.pullFindings')}</legend>
+        <Paragraph className="aw-muted" role="status">
+          {t('advicesUi.pullShown', { shown: findings.length, total: findingTotal })}
+        </Paragraph>
         {findings.map((finding) => (
           <label key={finding.id} className="aw-checkbox">
-            <input type="checkbox" checked={pickedFindings.includes(finding.id)} onChange={(event) => setPickedFindings(toggle(pickedFindings, finding.id, event.target.checked))} />{' '}
+            <input type="checkbox" checked={pickedFindings.has(finding.id)} onChange={(event) => setPickedFindings(toggle(pickedFindings, finding, event.target.checked))} />{' '}
             {finding.text.slice(0, 120)}
             {finding.meetingTitle ? <span className="aw-muted"> ({finding.meetingTitle})</span> : null}
           </label>
@@ -97,7 +127,7 @@ export function PullPanel({ advice, actions }: { advice: AdviceDetail; actions: 
         <input type="checkbox" checked={mentions} onChange={(event) => setMentions(event.target.checked)} /> {t('advicesUi.pullMentions')}
       </label>
       <div className="aw-button-row">
-        <Button appearance="primary" disabled={pickedSignals.length + pickedFindings.length === 0 || !sectionId} onClick={() => void add()}>
+        <Button appearance="primary" disabled={pickedSignals.size + pickedFindings.size === 0 || !sectionId} onClick={() => void add()}>
           {t('advicesUi.pullAdd')}
         </Button>
       </div>
