@@ -65,10 +65,12 @@ export function recordKind(table: string): string {
 /** What still points at a record, for messages: "3 punten inbreng, 1 signaal". */
 export function describeUses(references: { table: string; count: number }[]): string {
   const counts = catalogue.tableCounts as Record<string, string>;
+  // In the order of the words, not of the schema walk, so both stores give the same message.
   return references
     .map((reference) => {
       const template = counts[reference.table];
       return template ? interpolate(template, { count: reference.count }) : `${reference.count} ${tableLabel(reference.table)}`;
     })
+    .sort((a, b) => a.replace(/^\d+ /, '').localeCompare(b.replace(/^\d+ /, ''), 'nl'))
     .join(', ');
 }

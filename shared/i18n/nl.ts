@@ -101,6 +101,7 @@ export const nl = {
       'Dit kan niet worden verwijderd: het is nog in gebruik, bijvoorbeeld als bron van een advies of een beoordeling. Haal eerst die koppeling weg; er is niets veranderd.',
   },
   fieldLabels: {
+    colour: 'Kleur van de website',
     absentIds: 'Afwezig',
     activeFrom: 'Actief vanaf',
     activeTo: 'Actief tot',

@@ -22,8 +22,9 @@ export async function buildCrashWriter(outDir = path.join(here, '..', '..', 'bui
     target: 'node20',
     outfile,
     external: ['better-sqlite3', '@resvg/resvg-js'],
-    // better-sqlite3 is CommonJS: give the bundle a require() and resolve it from this repository.
-    banner: { js: `import { createRequire } from 'node:module'; const require = createRequire(${JSON.stringify(path.join(here, '..', '..', 'package.json'))});` },
+    // better-sqlite3 is CommonJS: give the bundle a require() and resolve it from this repository. Under
+    // another name than createRequire: bundled packages (fflate) import that name themselves.
+    banner: { js: `import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(${JSON.stringify(path.join(here, '..', '..', 'package.json'))});` },
     logLevel: 'silent',
   });
   return outfile;
