@@ -119,7 +119,7 @@ test('prepare an agenda with a concept advice, hold the meeting, adopt it, make 
   await expectNoAccessibilityViolations(app);
   await saveScreenshot(app, testInfo, 'actielijst');
   await app.getByRole('link', { name: 'Start', exact: true }).click();
-  const attention = app.getByRole('region', { name: 'De raad' });
+  const attention = app.getByRole('region', { name: 'De raad', exact: true });
   await expect(attention).toContainText('Wethouder uitnodigen voor april');
   await expect(attention).not.toContainText('Advies verzenden aan het college');
 });
