@@ -36,21 +36,23 @@ export function FirstStartDialog({
   }
 
   return (
-    <dialog ref={ref} className="aw-dialog" aria-labelledby="gebruiker-titel" onClose={onClose}>
-      <form onSubmit={submit} noValidate>
-        <Heading level={2} id="gebruiker-titel">
-          {t('user.title')}
-        </Heading>
-        <Paragraph>{t('user.intro')}</Paragraph>
-        <TextField
-          label={t('user.name')}
-          value={name}
-          onChange={(event) => setName(event.target.value)}
-          autoComplete="name"
-          autoFocus
-          {...(error ? { error } : {})}
-        />
-        <div className="aw-button-row">
+    <dialog ref={ref} className="aw-dialog aw-dialog--framed" aria-labelledby="gebruiker-titel" onClose={onClose}>
+      <form className="aw-dialog__frame" onSubmit={submit} noValidate>
+        <div className="aw-dialog__body">
+          <Heading level={2} id="gebruiker-titel">
+            {t('user.title')}
+          </Heading>
+          <Paragraph>{t('user.intro')}</Paragraph>
+          <TextField
+            label={t('user.name')}
+            value={name}
+            onChange={(event) => setName(event.target.value)}
+            autoComplete="name"
+            autoFocus
+            {...(error ? { error } : {})}
+          />
+        </div>
+        <div className="aw-dialog__footer aw-button-row">
           <Button appearance="primary" type="submit">
             {t('user.confirm')}
           </Button>

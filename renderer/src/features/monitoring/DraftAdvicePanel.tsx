@@ -42,7 +42,7 @@ export function DraftAdvicePanel({ matrix }: { matrix: MonitoringMatrix }) {
   };
 
   return (
-    <section className="aw-card" aria-labelledby="advies-opstellen-titel">
+    <section className="aw-card aw-screen-only" aria-labelledby="advies-opstellen-titel">
       <Heading level={2} id="advies-opstellen-titel">
         {t('monitoring.draftTitle')}
       </Heading>

@@ -11,7 +11,7 @@ export function ExportPanel({ periodKey, frameworkId }: { periodKey: string; fra
   const params = { periodKey, frameworkId };
   const running = report.running || csv.running;
   return (
-    <section className="aw-card" aria-labelledby="export-titel">
+    <section className="aw-card aw-screen-only" aria-labelledby="export-titel">
       <Heading level={2} id="export-titel">
         {t('monitoring.export')}
       </Heading>

@@ -47,7 +47,8 @@ export function Exports({ years }: { years: number[] }) {
     run({ kind: 'responsesReport', params: { report: 'terugkoppeling', ...(kind === 'programma' ? { programmeId: id } : { meetingId: id }) } });
   };
   return (
-    <FigureSection id="exports" title={t('reports.exportOverview')}>
+    // Controls for making documents: nothing to read on paper.
+    <FigureSection id="exports" title={t('reports.exportOverview')} screenOnly>
       {error && <Alert kind="error">{error}</Alert>}
       <div className="aw-inline-form">
         <div className="utrecht-form-field">

@@ -60,9 +60,9 @@ export function PlainTable<Row>({ caption, label, columns, rows, rowKey }: Plain
 }
 
 /** A dashboard tile: a section named by its h2. */
-export function FigureSection({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+export function FigureSection({ id, title, children, screenOnly = false }: { id: string; title: string; children: ReactNode; screenOnly?: boolean }) {
   return (
-    <section className="aw-figure" aria-labelledby={id}>
+    <section className={screenOnly ? 'aw-figure aw-screen-only' : 'aw-figure'} aria-labelledby={id}>
       <Heading level={2} id={id}>
         {title}
       </Heading>
