@@ -15,6 +15,7 @@ export const POSTGRES_FILES = [
   'tests/integration/advices-search.test.ts',
   'tests/integration/security-gates.test.ts',
   'tests/integration/exchange-schema.test.ts',
+  'tests/integration/findings-search.test.ts',
 ];
 
 const postgres = findPostgresBinaries();

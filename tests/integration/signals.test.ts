@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestCore, type TestCore, onPostgres } from '../helpers/core';
+import { createTestCore, type TestCore } from '../helpers/core';
 import { storeFingerprint } from '../helpers/snapshot';
 
 describe('signals', () => {
@@ -51,8 +51,7 @@ describe('signals', () => {
     expect(byVotes.rows[0]!.title).toBe('Bankjes');
   });
 
-  // Full-text search is not on PostgreSQL yet (docs/postgres.md, next steps).
-  it.skipIf(onPostgres())('suggests likely duplicates by shared normalised terms', async () => {
+  it('suggests likely duplicates by shared normalised terms', async () => {
     const a = await meetingWithFinding('A', 'Noord', 'Het wijkteam is slecht bereikbaar');
     const b = await meetingWithFinding('B', 'Zuid', 'Wijkteam telefonisch slecht bereikbaar!');
     const c = await meetingWithFinding('C', 'West', 'Het WIJKTEAM reageert traag');
