@@ -65,6 +65,15 @@ describe('signals', () => {
     expect(suggestions[1]!.sharedTerms).toEqual(['wijkteam']);
   });
 
+  it('finds signals by words in the title or description, case and accents folded (dialect fold on both stores)', async () => {
+    const a = await meetingWithFinding('A', 'Noord', 'Lange wachttijden');
+    const signal = await core.value('signals.create', { title: 'Cliëntondersteuning', description: 'Wachttijd voor de coöperatie', findingIds: [a.finding.id] });
+    const ids = async (query: string) => (await core.value('signals.list', { query })).rows.map((row) => row.id);
+    expect(await ids('clientondersteuning')).toEqual([signal.id]);
+    expect(await ids('COOPERATIE')).toEqual([signal.id]);
+    expect(await ids('50%')).toEqual([]);
+  });
+
   it('writes nothing when one of the findings does not exist', async () => {
     const a = await meetingWithFinding('A', 'Noord', 'Iets');
     const before = (await storeFingerprint(core));
