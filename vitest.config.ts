@@ -16,6 +16,7 @@ export const POSTGRES_FILES = [
   'tests/integration/security-gates.test.ts',
   'tests/integration/exchange-schema.test.ts',
   'tests/integration/findings-search.test.ts',
+  'tests/integration/jobs.test.ts',
 ];
 
 const postgres = findPostgresBinaries();
