@@ -15,6 +15,13 @@ export const POSTGRES_FILES = [
   'tests/integration/advices-search.test.ts',
   'tests/integration/security-gates.test.ts',
   'tests/integration/exchange-schema.test.ts',
+  'tests/integration/findings-search.test.ts',
+  'tests/integration/jobs.test.ts',
+  'tests/integration/findings-import.test.ts',
+  'tests/integration/findings-import-batches.test.ts',
+  'tests/integration/csv-exports.test.ts',
+  'tests/integration/monitoring-export.test.ts',
+  'tests/integration/responses-reports.test.ts',
 ];
 
 const postgres = findPostgresBinaries();

@@ -150,6 +150,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
 
   const jobs = new JobRunner({
     dbPath: databasePath,
+    ...(target.kind === 'postgres' ? { postgresUrl: target.url } : {}),
     backupDir: backupDir ?? os.tmpdir(),
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
     ...(options.jobWorkerPath ? { workerPath: options.jobWorkerPath } : {}),

@@ -1613,6 +1613,7 @@ export const nl = {
   },
   backups: {
     title: 'Back-ups',
+    unavailablePostgres: 'Back-ups van een PostgreSQL-database kan Advieswerk nog niet maken. Laat de beheerder van de databaseserver back-ups maken (pg_dump).',
     intro:
       'Advieswerk maakt elke dag een back-up zolang het draait, en altijd vóór een database-update. Bewaard worden de laatste 7 dagen, 4 weken en 12 maanden.',
     folder: 'Map met back-ups: {path}',

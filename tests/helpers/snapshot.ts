@@ -31,8 +31,11 @@ export function databaseFingerprint(sqlite: Sqlite, options: { fullTextStorage?:
  * table hashed. On SQLite it is `databaseFingerprint`; on PostgreSQL the rows of every table of the
  * schema, sorted, with PostgreSQL's row versions (`xmin`) so an update that wrote the same values shows too.
  */
-export async function storeFingerprint(core: { db: Kysely<any>; sqlite: Sqlite; store: 'sqlite' | 'postgres' }): Promise<{ hash: string; totalChanges: number }> {
-  if (core.store === 'sqlite') return databaseFingerprint(core.sqlite);
+export async function storeFingerprint(
+  core: { db: Kysely<any>; sqlite: Sqlite; store: 'sqlite' | 'postgres' },
+  options: { fullTextStorage?: boolean } = {},
+): Promise<{ hash: string; totalChanges: number }> {
+  if (core.store === 'sqlite') return databaseFingerprint(core.sqlite, options);
   const hash = createHash('sha256');
   const tables = await sql<{ name: string }>`select table_name as name from information_schema.tables
     where table_schema = current_schema() and table_type = 'BASE TABLE' order by table_name`.execute(core.db);
@@ -42,4 +45,18 @@ export async function storeFingerprint(core: { db: Kysely<any>; sqlite: Sqlite; 
     for (const row of rows.rows.map((value) => JSON.stringify(value)).sort()) hash.update(row);
   }
   return { hash: hash.digest('hex'), totalChanges: 0 };
+}
+
+/**
+ * Fails when the full-text index of findings does not match their text: FTS5's own integrity-check on
+ * SQLite; on PostgreSQL every `search_vector` equal to the one made from its text now.
+ */
+export async function checkFullTextIndex(core: { db: Kysely<any>; sqlite: Sqlite; store: 'sqlite' | 'postgres' }): Promise<void> {
+  if (core.store === 'sqlite') {
+    core.sqlite.prepare(`insert into findings_fts(findings_fts) values ('integrity-check')`).run();
+    return;
+  }
+  const stale = await sql<{ n: number }>`select count(*) as n from findings
+    where search_vector is distinct from to_tsvector('simple', advieswerk_search_text(text))`.execute(core.db);
+  if (Number(stale.rows[0]?.n) !== 0) throw new Error(`${stale.rows[0]?.n} findings have a stale search_vector`);
 }

@@ -1,8 +1,9 @@
+import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { JobStatus } from '../../shared/api/jobs';
 import { openCore } from '../../electron/core/core';
-import { createTestCore, type TestCore } from '../helpers/core';
-import { databaseFingerprint } from '../helpers/snapshot';
+import { createTestCore, onPostgres, type TestCore } from '../helpers/core';
+import { checkFullTextIndex, storeFingerprint } from '../helpers/snapshot';
 
 /**
  * Issue 12.10: a long findings import commits in short journalled chunks, so other saves keep
@@ -10,10 +11,14 @@ import { databaseFingerprint } from '../helpers/snapshot';
  */
 const b64 = (data: string) => Buffer.from(data).toString('base64');
 
-function rowsFingerprint(core: TestCore) {
+async function rowsFingerprint(core: TestCore) {
   // The index must still be consistent with the rows; its storage may be merged differently.
-  core.sqlite.prepare(`insert into findings_fts(findings_fts) values ('integrity-check')`).run();
-  return databaseFingerprint(core.sqlite, { fullTextStorage: false }).hash;
+  await checkFullTextIndex(core);
+  return (await storeFingerprint(core, { fullTextStorage: false })).hash;
+}
+
+async function countFindings(core: Pick<TestCore, 'db'>): Promise<number> {
+  return Number((await sql<{ n: number }>`select count(*) as n from findings`.execute(core.db)).rows[0]?.n);
 }
 
 describe('findings import in chunks', { timeout: 120_000 }, () => {
@@ -79,50 +84,58 @@ describe('findings import in chunks', { timeout: 120_000 }, () => {
   });
 
   it('cancelling after many chunks removes every row of the import', async () => {
-    const before = rowsFingerprint(core);
+    const before = await rowsFingerprint(core);
     const started = await startImport(5_000);
     await progressReached(started.id, 1_500);
     expect(core.jobs.get(started.id).state).toBe('running');
     // Rows of earlier chunks are committed (visible to other connections) until the cancel undoes them.
-    expect(core.sqlite.prepare('select count(*) from findings').pluck().get()).toBeGreaterThan(0);
+    expect(await countFindings(core)).toBeGreaterThan(0);
     await core.value('jobs.cancel', { id: started.id });
     const finished = await core.jobs.wait(started.id);
     expect(finished.state).toBe('cancelled');
-    expect(core.sqlite.prepare('select count(*) from findings').pluck().get()).toBe(0);
-    expect(rowsFingerprint(core)).toBe(before);
+    expect(await countFindings(core)).toBe(0);
+    expect(await rowsFingerprint(core)).toBe(before);
   });
 
   it('a failure halfway (the database refuses a row) removes every row already written', async () => {
-    // A real SQLite refusal in the middle of the file, as a full disk or a constraint would give.
-    core.sqlite.exec(`create trigger refuse_row before insert on findings when new.text = 'Punt nummer 3500 over de wijk'
-      begin select raise(abort, 'schijf vol'); end`);
-    const before = rowsFingerprint(core);
+    // A real refusal by the store in the middle of the file, as a full disk or a constraint would give.
+    if (onPostgres()) {
+      await sql`create function refuse_row() returns trigger language plpgsql as $$
+        begin raise exception 'schijf vol'; end $$`.execute(core.db);
+      await sql`create trigger refuse_row before insert on findings for each row
+        when (new.text = 'Punt nummer 3500 over de wijk') execute function refuse_row()`.execute(core.db);
+    } else {
+      await sql`create trigger refuse_row before insert on findings when new.text = 'Punt nummer 3500 over de wijk'
+        begin select raise(abort, 'schijf vol'); end`.execute(core.db);
+    }
+    const before = await rowsFingerprint(core);
     const started = await startImport(5_000);
     const finished = await core.jobs.wait(started.id);
     expect(finished.state).toBe('failed');
     expect(finished.message).toContain('schijf vol');
-    expect(core.sqlite.prepare('select count(*) from findings').pluck().get()).toBe(0);
-    expect(rowsFingerprint(core)).toBe(before);
+    expect(await countFindings(core)).toBe(0);
+    expect(await rowsFingerprint(core)).toBe(before);
   });
 
   it('an import cut off by a crash is undone at the next start, and a batch still being written is left alone', async () => {
-    const before = rowsFingerprint(core);
+    const before = await rowsFingerprint(core);
     const started = await startImport(5_000);
     await progressReached(started.id, 1_500);
     // Ends the worker thread mid-import with no chance to clean up, as a crash of the app would.
     await core.jobs.close();
-    const written = core.sqlite.prepare('select count(*) from findings').pluck().get() as number;
+    const written = await countFindings(core);
     expect(written).toBeGreaterThan(0);
 
     // Within the minute the batch may belong to an import still running in another process: kept.
-    const reopened = await openCore({ databasePath: core.databasePath, mode: 'cli' });
-    expect(reopened.sqlite.prepare('select count(*) from findings').pluck().get()).toBe(written);
+    const options = { databasePath: core.databasePath, mode: 'cli' as const, ...(onPostgres() ? { dataDir: core.dir } : {}) };
+    const reopened = await openCore(options);
+    expect(await countFindings(reopened)).toBe(written);
     // Later it is abandoned: the journal's last write two minutes ago, as after a crash.
-    reopened.sqlite.prepare(`update app_settings set updated_at = ? where key like 'findingsImport.batch:%'`).run(new Date(Date.now() - 120_000).toISOString());
+    await sql`update app_settings set updated_at = ${new Date(Date.now() - 120_000).toISOString()} where key like 'findingsImport.batch:%'`.execute(reopened.db);
     await reopened.close();
-    const afterRestart = await openCore({ databasePath: core.databasePath, mode: 'cli' });
-    expect(afterRestart.sqlite.prepare('select count(*) from findings').pluck().get()).toBe(0);
+    const afterRestart = await openCore(options);
+    expect(await countFindings(afterRestart)).toBe(0);
     await afterRestart.close();
-    expect(rowsFingerprint(core)).toBe(before);
+    expect(await rowsFingerprint(core)).toBe(before);
   });
 });

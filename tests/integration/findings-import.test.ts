@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ImportMapping } from '../../shared/api/meetings';
 import { createTestCore, type TestCore } from '../helpers/core';
-import { databaseFingerprint } from '../helpers/snapshot';
+import { checkFullTextIndex, storeFingerprint } from '../helpers/snapshot';
 
 const b64 = (data: string | Buffer | Uint8Array) => Buffer.from(data).toString('base64');
 
@@ -32,7 +32,7 @@ describe('findings import and export', () => {
       ';Avond Noord;;;;;;',
       'Te weinig bankjes;Avond Zuid;;twitter;Oost;31-02-2026;;misschien',
     ].join('\r\n');
-    const before = databaseFingerprint(core.sqlite);
+    const before = await storeFingerprint(core);
     const upload = await core.value('findings.importParse', { fileName: 'inbreng.csv', dataBase64: b64(csv) });
     expect(upload.columns).toEqual(['Inbreng', 'Bijeenkomst', 'Thema', 'Bron', 'Wijk', 'Datum', 'Labels', 'Persoonsgegevens']);
     expect(upload.rowCount).toBe(4);
@@ -52,7 +52,7 @@ describe('findings import and export', () => {
       { row: 5, field: 'Persoonsgegevens', message: '"misschien" is geen ja of nee.' },
     ]);
     // Parsing and checking wrote nothing.
-    expect(databaseFingerprint(core.sqlite).hash).toBe(before.hash);
+    expect((await storeFingerprint(core)).hash).toBe(before.hash);
 
     const job = await runJob('findingsImport', {
       uploadId: upload.uploadId,
@@ -94,7 +94,7 @@ describe('findings import and export', () => {
   });
 
   it('refuses hostile files with a clear Dutch message and writes nothing', async () => {
-    const before = databaseFingerprint(core.sqlite);
+    const before = await storeFingerprint(core);
     const cases: [string, Buffer, RegExp][] = [
       ['leeg.csv', Buffer.alloc(0), /Het bestand is leeg/],
       ['alleen-kop.csv', Buffer.from('Inbreng;Thema\r\n'), /alleen een kopregel/],
@@ -118,7 +118,7 @@ describe('findings import and export', () => {
       defaults: { date: '2026-01-01' },
     });
     expect(gone.message).toContain('niet meer beschikbaar');
-    expect(databaseFingerprint(core.sqlite).hash).toBe(before.hash);
+    expect((await storeFingerprint(core)).hash).toBe(before.hash);
   });
 
   it('reports a quote that is never closed on its row instead of importing the rest of the file as one finding', async () => {
@@ -171,7 +171,7 @@ describe('findings import and export', () => {
     for (let i = 0; i < 30_000; i += 1) lines.push(`Punt nummer ${i} over de wijk`);
     const upload = await core.value('findings.importParse', { fileName: 'groot.csv', dataBase64: b64(lines.join('\n')) });
     // The import commits in chunks and undoes them on cancel: the rows are as before, the index consistent.
-    const before = databaseFingerprint(core.sqlite, { fullTextStorage: false });
+    const before = await storeFingerprint(core, { fullTextStorage: false });
     const started = await core.value('jobs.start', {
       kind: 'findingsImport',
       params: { uploadId: upload.uploadId, mapping: { text: 0 }, defaults: { meetingId, source: 'plenair', date: '2026-01-01' } },
@@ -188,8 +188,8 @@ describe('findings import and export', () => {
     await core.value('jobs.cancel', { id: started.id });
     const finished = await core.jobs.wait(started.id);
     expect(finished.state).toBe('cancelled');
-    core.sqlite.prepare(`insert into findings_fts(findings_fts) values ('integrity-check')`).run();
-    expect(databaseFingerprint(core.sqlite, { fullTextStorage: false }).hash).toBe(before.hash);
+    await checkFullTextIndex(core);
+    expect((await storeFingerprint(core, { fullTextStorage: false })).hash).toBe(before.hash);
   });
 
   it('exports the filtered findings to CSV and XLSX', async () => {

@@ -2,9 +2,9 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildPrefixMatchExpression } from '../../electron/core/findings/text';
 import { createTestCore, type TestCore } from '../helpers/core';
-import { databaseFingerprint } from '../helpers/snapshot';
+import { storeFingerprint } from '../helpers/snapshot';
 
-describe('findings.search (FTS5)', () => {
+describe('findings.search (full text: FTS5 on SQLite, tsvector on PostgreSQL)', () => {
   let core: TestCore;
   const ids: Record<string, string> = {};
   let meetingB: string;
@@ -75,7 +75,7 @@ describe('findings.search (FTS5)', () => {
   });
 
   it('never lets any typed text break the full-text query (property test)', async () => {
-    const ftsSyntax = fc.constantFrom('"', "'", '*', '^', ':', '(', ')', 'AND', 'OR', 'NOT', 'NEAR', '-', '+', '{', '}', ' ', 'ë', 'é');
+    const ftsSyntax = fc.constantFrom('"', "'", '*', '^', ':', '(', ')', 'AND', 'OR', 'NOT', 'NEAR', '-', '+', '{', '}', ' ', 'ë', 'é', '&', '|', '!', '<', '>', '\\', 'ß', 'ø');
     const queries = fc.oneof(fc.string({ unit: 'grapheme', maxLength: 60 }), fc.array(ftsSyntax, { maxLength: 20 }).map((parts) => parts.join('')));
     await fc.assert(
       fc.asyncProperty(queries, async (query) => {
@@ -85,6 +85,39 @@ describe('findings.search (FTS5)', () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  it('finds words with diacritics typed without them, prefixes of them, and words joined by punctuation', async () => {
+    const extra = [
+      (await core.value('findings.create', { text: 'Cliënten van de coöperatie willen één loket; de enquête volgt' })).id,
+      (await core.value('findings.create', { text: 'Wmo-consulent: re-integratie na ziekte, mail naar jan@voorbeeld.nl' })).id,
+    ];
+    try {
+      expect(idsOf(await search({ query: 'clienten' }))).toEqual([extra[0]]);
+      expect(idsOf(await search({ query: 'CLIËNTEN' }))).toEqual([extra[0]]);
+      expect(idsOf(await search({ query: 'cooperatie een' }))).toEqual([extra[0]]);
+      expect(idsOf(await search({ query: 'enquete' }))).toEqual([extra[0]]);
+      expect(idsOf(await search({ query: 'coöp enq' }))).toEqual([extra[0]]);
+      // As FTS5's tokenizer sees them: every run of letters and digits is a word of its own.
+      expect(idsOf(await search({ query: 'integratie' }))).toEqual([extra[1]]);
+      expect(idsOf(await search({ query: 'voorbeeld' }))).toEqual([extra[1]]);
+      expect(idsOf(await search({ query: 'consulent wmo' }))).toEqual([extra[1]]);
+      expect(idsOf(await search({ query: 'jan@voorbeeld.nl' }))).toEqual([extra[1]]);
+    } finally {
+      await core.db.deleteFrom('findings').where('id', 'in', extra).execute();
+    }
+  });
+
+  it('treats tsquery syntax as plain words too (& | ! <-> :* and friends)', async () => {
+    for (const query of ['&', '|', '!', '!!', '<->', '<2>', ':*', "'", "''", 'vervoer:*', 'vervoer & !laat', '!vervoer', '-vervoer', 'vervoer | x', "vervoer'", '(vervoer', 'a:A', '\\:*']) {
+      const result = await core.call('findings.search', { query });
+      expect(result.ok, `query ${query}`).toBe(true);
+    }
+    expect(idsOf(await search({ query: 'vervoer & !laat' }))).toEqual([ids.vervoer]);
+    expect(idsOf(await search({ query: '!vervoer' }))).toEqual([ids.vervoer]);
+    expect(idsOf(await search({ query: '-vervoer' }))).toEqual([ids.vervoer]);
+    expect(idsOf(await search({ query: 'vervoer | mantelzorg' }))).toEqual([]);
+    expect(idsOf(await search({ query: 'vervoer:*' }))).toEqual([ids.vervoer]);
   });
 
   it('filters by meeting, programme, wijk, theme, source, date range and tag', async () => {
@@ -111,17 +144,28 @@ describe('findings.search (FTS5)', () => {
 
   it('counts every match of a broad search exactly, on every page and past the end', async () => {
     const now = new Date().toISOString();
-    const insert = core.sqlite.prepare(
-      `insert into findings (id, text, source, finding_date, created_at, updated_at) values (?, ?, 'anders', '2020-01-01', ?, ?)`,
+    const ids = Array.from({ length: 1100 }, (_, i) => `0190a0a0-0000-7000-8000-${String(i).padStart(12, '0')}`);
+    await core.db.transaction().execute((trx) =>
+      trx
+        .insertInto('findings')
+        .values(
+          ids.map((id, i) => ({
+            id,
+            text: `Zebrapad ${i} is gevaarlijk`,
+            source: 'anders' as const,
+            theme: '',
+            finding_date: '2020-01-01',
+            contains_personal_data: 0,
+            priority: 0,
+            votes: 0,
+            created_at: now,
+            updated_at: now,
+            created_by: '',
+            updated_by: '',
+          })),
+        )
+        .execute(),
     );
-    const ids: string[] = [];
-    core.sqlite.transaction(() => {
-      for (let i = 0; i < 1100; i++) {
-        const id = `0190a0a0-0000-7000-8000-${String(i).padStart(12, '0')}`;
-        insert.run(id, `Zebrapad ${i} is gevaarlijk`, now, now);
-        ids.push(id);
-      }
-    })();
     const first = await search({ query: 'zebra', limit: 500 });
     expect(first.total).toBe(1100);
     expect(first.rows).toHaveLength(500);
@@ -137,15 +181,15 @@ describe('findings.search (FTS5)', () => {
     expect(none).toMatchObject({ total: 0, rows: [] });
     const plain = await search({ filters: { fromDate: '2020-01-01', toDate: '2020-01-01' } });
     expect(plain.total).toBe(1100);
-    core.sqlite.prepare(`delete from findings where id in (${ids.map(() => '?').join(',')})`).run(...ids);
+    await core.db.deleteFrom('findings').where('id', 'in', ids).execute();
   });
 
   it('rejects bad search input without touching the database', async () => {
-    const before = databaseFingerprint(core.sqlite);
+    const before = await storeFingerprint(core);
     expect((await core.failure('findings.search', { query: 'x'.repeat(501) })).code).toBe('VALIDATION');
     expect((await core.failure('findings.search', { limit: 100_000 })).code).toBe('VALIDATION');
     expect((await core.failure('findings.search', { filters: { fromDate: '1-1-2026' } })).message).toContain('Geen geldige datum');
     expect((await core.failure('findings.search', { filters: { unknown: 1 } })).code).toBe('VALIDATION');
-    expect(databaseFingerprint(core.sqlite).hash).toBe(before.hash);
+    expect((await storeFingerprint(core)).hash).toBe(before.hash);
   });
 });

@@ -5,7 +5,7 @@ import { openSqlite, type Sqlite } from '../../electron/core/db/connection';
 import { newId } from '../../electron/core/ids';
 import type { JobStatus } from '../../shared/api/jobs';
 import { t } from '../../shared/i18n';
-import { createTestCore, type TestCore } from '../helpers/core';
+import { createTestCore, onPostgres, type TestCore } from '../helpers/core';
 
 let core: TestCore;
 let events: JobStatus[];
@@ -41,7 +41,8 @@ function fillDatabase(sqlite: Sqlite, rows: number, descriptionLength: number): 
   })();
 }
 
-describe('a backup job', () => {
+// Backups of a PostgreSQL database (pg_dump) are not a job yet (docs/postgres.md): SQLite only here.
+describe.skipIf(onPostgres())('a backup job', () => {
   it('finishes done with a file that opens as SQLite and holds the data', async () => {
     await core.value('wijken.create', { name: 'Noord' });
     await core.value('wijken.create', { name: 'Zuid' });
@@ -154,9 +155,32 @@ describe('jobs.resultFile', () => {
     expect(Buffer.from(file.bytesBase64, 'base64').toString('utf8')).toContain('De regiotaxi komt te laat');
 
     // A backup's path lies outside exports/: not handed over (backups are restored, not downloaded).
-    const backup = await core.value('jobs.start', { kind: 'backup', params: {} });
-    expect((await core.jobs.wait(backup.id)).state).toBe('done');
-    expect((await core.failure('jobs.resultFile', { id: backup.id })).code).toBe('NOT_FOUND');
+    if (!onPostgres()) {
+      const backup = await core.value('jobs.start', { kind: 'backup', params: {} });
+      expect((await core.jobs.wait(backup.id)).state).toBe('done');
+      expect((await core.failure('jobs.resultFile', { id: backup.id })).code).toBe('NOT_FOUND');
+    }
     expect((await core.failure('jobs.resultFile', { id: 'bestaat-niet' })).code).toBe('NOT_FOUND');
+  });
+});
+
+describe('a job on the core\'s store', () => {
+  it('reads what the core wrote through a connection of its own, and never makes a database file', async () => {
+    await core.value('findings.create', { text: 'Cliënten missen één loket' });
+    const started = await core.value('jobs.start', { kind: 'findingsExport', params: { format: 'csv' } } as never);
+    const done = await core.jobs.wait(started.id);
+    expect(done.state, done.message).toBe('done');
+    expect(done.result).toMatchObject({ count: 1 });
+    const file = await core.value('jobs.resultFile', { id: started.id });
+    expect(Buffer.from(file.bytesBase64, 'base64').toString('utf8')).toContain('Cliënten missen één loket');
+    // On PostgreSQL the job gets a pool on the same database: no SQLite file appears anywhere in the data folder.
+    const files = readdirSync(core.dir, { recursive: true }).map(String);
+    expect(files.filter((name) => name.endsWith('.sqlite'))).toEqual(onPostgres() ? [] : ['advieswerk.sqlite']);
+  });
+
+  it.runIf(onPostgres())('says clearly that a backup of a PostgreSQL database is not made here', async () => {
+    const started = await core.value('jobs.start', { kind: 'backup', params: {} });
+    const finished = await core.jobs.wait(started.id);
+    expect(finished).toMatchObject({ state: 'failed', message: t('jobs.failed', { message: t('backups.unavailablePostgres') }) });
   });
 });

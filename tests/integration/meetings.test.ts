@@ -100,6 +100,15 @@ describe('programmes, meetings and theme tables', () => {
     expect(await core.value('meetings.list', {})).toEqual([]);
   });
 
+  it('searches meetings by words, case and accents folded, and sorts by folded title (dialect fold on both stores)', async () => {
+    await core.value('meetings.create', { title: 'Zorgcafé Ĳsselkade', date: '2026-02-01', location: 'Coöperatie De Brug' });
+    await core.value('meetings.create', { title: 'avond Noord', date: '2026-03-01' });
+    const titles = async (input: Record<string, unknown>) => (await core.value('meetings.search', input as never)).rows.map((row) => row.title);
+    expect(await titles({ query: 'zorgcafe' })).toEqual(['Zorgcafé Ĳsselkade']);
+    expect(await titles({ query: 'cooperatie' })).toEqual(['Zorgcafé Ĳsselkade']);
+    expect(await titles({ sort: 'title' })).toEqual(['avond Noord', 'Zorgcafé Ĳsselkade']);
+  });
+
   it('renaming a table renames the theme of its findings', async () => {
     const meeting = await core.value('meetings.create', { title: 'Avond', date: '2026-03-12', tables: [{ theme: 'Zorg' }] });
     const finding = await core.value('findings.create', { meetingId: meeting.id, themeTableId: meeting.tables[0]!.id, text: 'Wachtlijst' });

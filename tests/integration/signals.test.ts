@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestCore, type TestCore, onPostgres } from '../helpers/core';
+import { createTestCore, type TestCore } from '../helpers/core';
 import { storeFingerprint } from '../helpers/snapshot';
 
 describe('signals', () => {
@@ -51,8 +51,7 @@ describe('signals', () => {
     expect(byVotes.rows[0]!.title).toBe('Bankjes');
   });
 
-  // Full-text search is not on PostgreSQL yet (docs/postgres.md, next steps).
-  it.skipIf(onPostgres())('suggests likely duplicates by shared normalised terms', async () => {
+  it('suggests likely duplicates by shared normalised terms', async () => {
     const a = await meetingWithFinding('A', 'Noord', 'Het wijkteam is slecht bereikbaar');
     const b = await meetingWithFinding('B', 'Zuid', 'Wijkteam telefonisch slecht bereikbaar!');
     const c = await meetingWithFinding('C', 'West', 'Het WIJKTEAM reageert traag');
@@ -64,6 +63,15 @@ describe('signals', () => {
     expect(suggestions[0]!.sharedTerms.sort()).toEqual(['bereikbaar', 'slecht', 'wijkteam']);
     expect(suggestions[0]!.signals).toEqual([{ id: signal.id, title: 'Wijkteam' }]);
     expect(suggestions[1]!.sharedTerms).toEqual(['wijkteam']);
+  });
+
+  it('finds signals by words in the title or description, case and accents folded (dialect fold on both stores)', async () => {
+    const a = await meetingWithFinding('A', 'Noord', 'Lange wachttijden');
+    const signal = await core.value('signals.create', { title: 'Cliëntondersteuning', description: 'Wachttijd voor de coöperatie', findingIds: [a.finding.id] });
+    const ids = async (query: string) => (await core.value('signals.list', { query })).rows.map((row) => row.id);
+    expect(await ids('clientondersteuning')).toEqual([signal.id]);
+    expect(await ids('COOPERATIE')).toEqual([signal.id]);
+    expect(await ids('50%')).toEqual([]);
   });
 
   it('writes nothing when one of the findings does not exist', async () => {

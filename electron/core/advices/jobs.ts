@@ -1,6 +1,5 @@
 import { advicePdfParams } from '../../../shared/api/advices';
 import { t } from '../../../shared/i18n';
-import { createKysely } from '../db/connection';
 import { writeNewFileInto } from '../files';
 import { throwIfCancelled, type JobEnvironment } from '../jobs/job';
 import { exportsDirFor } from '../paths';
@@ -10,7 +9,7 @@ import { letterBytes, letterFileName, requireAdvice } from './service';
 /** Job: the letter as PDF, converted by LibreOffice, into `exports/` under a name the core chooses. */
 export async function advicePdfJob(env: JobEnvironment): Promise<Record<string, unknown>> {
   const { id } = advicePdfParams.parse(env.params);
-  const db = createKysely(env.sqlite);
+  const db = env.db;
   env.report(0, 1, t('advices.pdfStarted'));
   const advice = await requireAdvice(db, id);
   const { bytes } = await letterBytes(db, advice, { annex: false });

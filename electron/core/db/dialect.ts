@@ -30,6 +30,14 @@ export function greatest(db: Kysely<any>, a: Expression<unknown> | RawBuilder<un
   return isPostgres(db) ? sql<number>`greatest(${a}, ${b})` : sql<number>`max(${a}, ${b})`;
 }
 
+/**
+ * SQLite's `indexed by <index>` after a table name: a planner hint where statistics are missing.
+ * PostgreSQL has no such clause (its planner reads the partial indexes by itself): nothing.
+ */
+export function indexedBy(db: Kysely<any>, index: string): RawBuilder<unknown> {
+  return isPostgres(db) ? sql`` : sql`indexed by ${sql.id(index)}`;
+}
+
 /** A top-level text field of a JSON object held in a text column. */
 export function jsonText(db: Kysely<any>, json: Expression<unknown> | RawBuilder<unknown>, field: string): RawBuilder<string | null> {
   return isPostgres(db) ? sql<string | null>`(${json})::jsonb ->> ${field}` : sql<string | null>`json_extract(${json}, ${`$.${field}`})`;
@@ -113,7 +121,8 @@ export async function readCatalogue(db: Kysely<any>): Promise<SchemaCatalogue> {
   if (isPostgres(db)) {
     const cols = await sql<{ table_name: string; column_name: string }>`select table_name, column_name from information_schema.columns
       where table_schema = current_schema() order by table_name, ordinal_position`.execute(db);
-    for (const row of cols.rows) columns.get(row.table_name)?.push(row.column_name);
+    // findings.search_vector (migration 0015's PostgreSQL form) is the search index's, not a record's.
+    for (const row of cols.rows) if (row.column_name !== 'search_vector') columns.get(row.table_name)?.push(row.column_name);
   } else {
     for (const table of tables) {
       const cols = await sql<{ name: string }>`select name from pragma_table_info(${table})`.execute(db);

@@ -2,7 +2,6 @@ import os from 'node:os';
 import { exchangeExportParams, exchangeImportParams } from '../../../shared/api/exchange';
 import { t } from '../../../shared/i18n';
 import { getCurrentUser } from '../council/repository';
-import { createKysely } from '../db/connection';
 import { exportsDirFor } from '../paths';
 import { throwIfCancelled, type JobEnvironment } from '../jobs/job';
 import { buildMeetingExchange, loadExchangeUpload, removeExchangeUpload, writeExchangeFile } from './file';
@@ -11,7 +10,7 @@ import { mergeRecords } from './records';
 /** Job: a meeting with its records as an exchange file. */
 export async function exchangeExportJob(env: JobEnvironment): Promise<Record<string, unknown>> {
   const { meetingId } = exchangeExportParams.parse(env.params);
-  const db = createKysely(env.sqlite);
+  const db = env.db;
   const user = await getCurrentUser(db, os.userInfo().username);
   const { file, title, date } = await buildMeetingExchange(db, meetingId, user.name);
   throwIfCancelled(env.signal);
@@ -24,7 +23,7 @@ export async function exchangeExportJob(env: JobEnvironment): Promise<Record<str
 export async function exchangeImportJob(env: JobEnvironment): Promise<Record<string, unknown>> {
   const { uploadId } = exchangeImportParams.parse(env.params);
   const file = loadExchangeUpload(env.dbPath, uploadId);
-  const db = createKysely(env.sqlite);
+  const db = env.db;
   const user = await getCurrentUser(db, os.userInfo().username);
   const total = file.records.length;
   env.report(0, total, t('exchange.importing'));

@@ -2,7 +2,6 @@ import os from 'node:os';
 import { findingsExportParams, importCheckInput, meetingReportParams } from '../../../shared/api/meetings';
 import { t } from '../../../shared/i18n';
 import { getCurrentUser } from '../council/repository';
-import { createKysely } from '../db/connection';
 import { throwIfCancelled, type JobEnvironment } from '../jobs/job';
 import { buildMeetingReport, writeReportFile } from '../meetings/report';
 import { exportsDirFor } from '../paths';
@@ -17,8 +16,8 @@ import { searchFindings } from './repository';
  */
 export async function findingsImportJob(env: JobEnvironment): Promise<Record<string, unknown>> {
   const params = importCheckInput.parse(env.params);
-  // The job's own connection; not destroyed here because the worker closes it.
-  const db = createKysely(env.sqlite);
+  // The job's own connection; the worker closes it.
+  const db = env.db;
   const table = loadUpload(env.dbPath, params.uploadId);
   const checked = await checkRows(db, table, params.mapping, params.defaults);
   const user = await getCurrentUser(db, os.userInfo().username);
@@ -48,7 +47,7 @@ export async function findingsImportJob(env: JobEnvironment): Promise<Record<str
 /** Job: the filtered findings to CSV or XLSX, through a temporary file renamed when complete. */
 export async function findingsExportJob(env: JobEnvironment): Promise<Record<string, unknown>> {
   const { format, includePersonalData, ...request } = findingsExportParams.parse(env.params);
-  const db = createKysely(env.sqlite);
+  const db = env.db;
   // Flagged findings stay out unless asked for; how many were left out is said, never hidden.
   const leftOut = includePersonalData
     ? 0
@@ -69,7 +68,7 @@ export async function findingsExportJob(env: JobEnvironment): Promise<Record<str
 /** Job: the meeting report (.docx); personal-data findings only when asked for. */
 export async function meetingReportJob(env: JobEnvironment): Promise<Record<string, unknown>> {
   const params = meetingReportParams.parse(env.params);
-  const db = createKysely(env.sqlite);
+  const db = env.db;
   env.report(0, 1, t('report.started'));
   const { bytes, meeting, count, left, notesLeftOut } = await buildMeetingReport(db, params.meetingId, params.includePersonalData);
   throwIfCancelled(env.signal);

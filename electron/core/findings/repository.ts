@@ -1,10 +1,11 @@
 import { sql, type RawBuilder } from 'kysely';
 import { type Finding, type FindingFilters, type FindingHit, type FindingPage, type FindingSearchInput, type FindingSource } from '../../../shared/api/meetings';
 import type { Db } from '../db/connection';
-import { greatest } from '../db/dialect';
+import { greatest, indexedBy } from '../db/dialect';
+import { findingTagList, findingsAnyTermMatch, findingsPrefixMatch } from '../db/findings-search';
 import type { FindingTable } from '../db/schema';
 import { createdColumns, newId, nowIso, updatedColumns } from '../ids';
-import { buildPrefixMatchExpression, highlightPrefixes } from './text';
+import { highlightPrefixes, searchWords } from './text';
 
 export interface FindingFields {
   text: string;
@@ -203,7 +204,7 @@ export async function listTags(db: Db): Promise<string[]> {
   return rows.map((row) => String(row.tag));
 }
 
-// --- Search (SQLite-specific: FTS5) ---
+// --- Search (full text: the SQL of each store in db/findings-search.ts) ---
 
 /** The filter conditions on `findings as f`, as SQL fragments. */
 function filterConditions(filters: FindingFilters): RawBuilder<unknown>[] {
@@ -250,32 +251,31 @@ const TAG_SEPARATOR = '\u001f';
  * rowids of the hidden findings (HIDDEN_SEQS) instead.
  */
 export async function searchFindings(db: Db, input: FindingSearchInput): Promise<FindingPage> {
-  const match = buildPrefixMatchExpression(input.query);
+  const match = findingsPrefixMatch(db, searchWords(input.query));
   const filters = filterConditions(input.filters);
-  const ftsOnly = Boolean(match) && filters.length === 0 && input.sort === 'relevance';
+  const indexOnly = match && filters.length === 0 && input.sort === 'relevance' ? match.indexOnly : null;
   // Reading the full-text index alone, the trash is left out by rowid: the hidden findings are few
   // and found through two partial indexes, so the list is built once per query.
-  const visible = ftsOnly ? ((await anythingInTrash(db)) ? [sql`findings_fts.rowid not in (${HIDDEN_SEQS})`] : []) : [VISIBLE_FINDING];
-  const conditions = match ? [...visible, ...filters, sql`findings_fts match ${match}`] : [...visible, ...filters];
+  const visible = match && indexOnly ? ((await anythingInTrash(db)) ? [match.notAmong(HIDDEN_SEQS)] : []) : [VISIBLE_FINDING];
+  const conditions = match ? [...visible, ...filters, match.condition] : [...visible, ...filters];
   const where = conditions.length > 0 ? sql`where ${sql.join(conditions, sql` and `)}` : sql``;
   const direction = input.direction === 'asc' ? sql`asc` : sql`desc`;
   const order =
     input.sort === 'relevance'
       ? match
-        ? sql`findings_fts.rank`
+        ? match.rank
         : sql`f.finding_date desc, f.seq desc`
       : sql`${SORT_COLUMNS[input.sort]} ${direction}, f.seq ${direction}`;
   const columns = sql`f.*, m.title as meeting_title, w.name as wijk_name,
-      (select group_concat(tag, ${TAG_SEPARATOR}) from (select tag from finding_tags t where t.finding_id = f.id order by t.tag_key)) as tag_list`;
+      ${findingTagList(db, TAG_SEPARATOR)} as tag_list`;
   const joins = sql`left join meetings m on m.id = f.meeting_id left join wijken w on w.id = f.wijk_id`;
 
   let rows: (FindingRow & { tag_list: string | null })[];
   let total: number;
   if (match) {
-    // CROSS JOIN keeps the full-text index driving the join.
-    const from = ftsOnly ? sql`findings_fts` : sql`findings_fts cross join findings f on f.seq = findings_fts.rowid`;
+    const from = indexOnly ?? match.from;
     const picked = await sql<{ seq: number; total: number }>`
-      select findings_fts.rowid as seq, count(*) over () as total from ${from}
+      select ${match.seq} as seq, count(*) over () as total from ${from}
       ${where} order by ${order} limit ${input.limit} offset ${input.offset}`.execute(db);
     const seqs = picked.rows.map((row) => row.seq);
     total = picked.rows[0]?.total ?? (input.offset === 0 ? 0 : await countFindings(db, from, where));
@@ -319,8 +319,8 @@ async function countVisibleFindings(db: Db): Promise<number> {
   // whole table for these (28 ms at 100k); the partial indexes hold exactly the rows asked for.
   const row = await sql<{ n: number }>`
     select (select count(*) from findings)
-      - (select count(*) from findings indexed by findings_in_trash where deleted_at is not null)
-      - (select count(*) from findings indexed by findings_in_trashed_meeting where meeting_deleted_at is not null and deleted_at is null) as n`.execute(db);
+      - (select count(*) from findings ${indexedBy(db, 'findings_in_trash')} where deleted_at is not null)
+      - (select count(*) from findings ${indexedBy(db, 'findings_in_trashed_meeting')} where meeting_deleted_at is not null and deleted_at is null) as n`.execute(db);
   return Number(row.rows[0]?.n ?? 0);
 }
 
@@ -331,11 +331,13 @@ async function anythingInTrash(db: Db): Promise<boolean> {
   return Number(row.rows[0]?.hidden ?? 0) === 1;
 }
 
-/** Findings sharing any of the terms, best first (bm25), the finding itself excluded. SQLite-specific. */
-export async function findingsMatchingAnyTerm(db: Db, expression: string, excludeId: string, limit: number): Promise<string[]> {
+/** Findings sharing any of the terms (whole words), best first, the finding itself excluded. */
+export async function findingsMatchingAnyTerm(db: Db, terms: string[], excludeId: string, limit: number): Promise<string[]> {
+  const match = findingsAnyTermMatch(db, terms);
+  if (!match) return [];
   const rows = await sql<{ id: string }>`
-    select f.id from findings_fts join findings f on f.seq = findings_fts.rowid
-    where findings_fts match ${expression} and f.id != ${excludeId} and ${VISIBLE_FINDING}
-    order by findings_fts.rank limit ${limit}`.execute(db);
+    select f.id from ${match.from}
+    where ${match.condition} and f.id != ${excludeId} and ${VISIBLE_FINDING}
+    order by ${match.rank} limit ${limit}`.execute(db);
   return rows.rows.map((row) => row.id);
 }

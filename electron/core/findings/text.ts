@@ -39,13 +39,25 @@ export function tokens(text: string): string[] {
 }
 
 /**
+ * The safe term list of a search, for either store: the distinct folded words of what the user typed
+ * (letters and digits only, so never query syntax), at most `maxTerms`.
+ */
+export function searchWords(query: string, maxTerms = 16): string[] {
+  return [...new Set(tokens(query))].slice(0, maxTerms);
+}
+
+/**
  * Builds an FTS5 MATCH expression from what the user typed. Every word becomes a quoted term and
  * a quoted prefix term ("mantel"*), all words must match. Quotes, operators (AND, OR, NEAR), parentheses, colons and
  * asterisks in the input never reach FTS5 as syntax because only letters and digits survive.
  * Returns null when there is nothing to search for.
  */
 export function buildPrefixMatchExpression(query: string, maxTerms = 16): string | null {
-  const words = [...new Set(tokens(query))].slice(0, maxTerms);
+  return prefixMatchExpression(searchWords(query, maxTerms));
+}
+
+/** The FTS5 expression of a term list from `searchWords`: all words, each as a whole word or a prefix. */
+export function prefixMatchExpression(words: string[]): string | null {
   if (words.length === 0) return null;
   // Each word as exact term OR prefix: both match the same rows, but bm25 then ranks whole-word hits higher.
   return words.map((word) => `("${word}" OR "${word}"*)`).join(' AND ');

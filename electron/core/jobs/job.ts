@@ -1,4 +1,4 @@
-import type { Sqlite } from '../db/connection';
+import type { Db, Sqlite } from '../db/connection';
 
 /**
  * The primitives every job kind uses: what a job receives, and how it stops when cancelled.
@@ -7,8 +7,13 @@ import type { Sqlite } from '../db/connection';
  */
 
 export interface JobEnvironment {
-  /** A connection of the job's own (jobs run in a worker thread). */
-  sqlite: Sqlite;
+  /**
+   * A connection of the job's own (jobs run in a worker thread), on the core's store: a SQLite
+   * connection to the same file, or a pool of its own on the same PostgreSQL database.
+   */
+  db: Db;
+  /** The same SQLite connection as `db` for whole-file work (backups); null on PostgreSQL. */
+  sqlite: Sqlite | null;
   dbPath: string;
   backupDir: string;
   params: Record<string, unknown>;

@@ -3,7 +3,8 @@ import path from 'node:path';
 import type { JobKind } from '../../../shared/api/jobs';
 import { t } from '../../../shared/i18n';
 import { backupPrefixFor, writeOnlineBackup, rotateBackups } from '../backups/files';
-import { openSqlite, type Sqlite } from '../db/connection';
+import { createKysely, openSqlite, type Db, type Sqlite } from '../db/connection';
+import { openPostgres, parseStoreTarget } from '../db/postgres';
 import { monitoringCsvJob, monitoringReportJob } from '../monitoring/jobs';
 import { exchangeExportJob, exchangeImportJob } from '../exchange/jobs';
 import { findingsExportJob, findingsImportJob, meetingReportJob } from '../findings/jobs';
@@ -14,9 +15,12 @@ import { advicePdfJob } from '../advices/jobs';
 import { publicationZipJob } from '../publication/jobs';
 import { PARTIAL_SUFFIX } from '../files';
 import { throwIfCancelled, type JobEnvironment, type JobFunction } from './job';
+import type { JobWorkerData } from './protocol';
 
 /** SQLite's online backup (see backups/files.ts), then the rotation of the backup folder. */
 async function backup({ sqlite, backupDir, dbPath, params, report, signal }: JobEnvironment): Promise<Record<string, unknown>> {
+  // Backups of a PostgreSQL database (pg_dump) are not a job yet; the core makes no backup folder there.
+  if (!sqlite) throw new Error(t('backups.unavailablePostgres'));
   const reason = params.reason === 'automatisch' ? 'automatisch' : 'handmatig';
   const finalPath = await writeOnlineBackup(sqlite, backupDir, reason, {
     checkCancelled: () => throwIfCancelled(signal),
@@ -67,6 +71,28 @@ export const cleanupAfterKill: Partial<Record<JobKind, (paths: { backupDir: stri
     }
   },
 };
+
+/**
+ * The job's own connection to the core's store: on PostgreSQL a small pool of its own on the same
+ * database (never a SQLite file); on SQLite a connection to the same file (which must exist).
+ */
+export async function openJobStore(job: Pick<JobWorkerData, 'dbPath' | 'postgresUrl' | 'nativeBinding'>): Promise<{ db: Db; sqlite: Sqlite | null; close(): Promise<void> }> {
+  if (job.postgresUrl) {
+    const target = parseStoreTarget(job.postgresUrl);
+    if (target.kind !== 'postgres') throw new Error('postgresUrl is not a PostgreSQL URL');
+    const { db } = await openPostgres(target, { poolSize: 2 });
+    return { db, sqlite: null, close: () => db.destroy() };
+  }
+  const sqlite = openJobConnection(job.dbPath, job.nativeBinding);
+  // The Kysely instance over the connection is not destroyed: closing the connection ends both.
+  return {
+    db: createKysely(sqlite),
+    sqlite,
+    close: async () => {
+      sqlite.close();
+    },
+  };
+}
 
 export function openJobConnection(dbPath: string, nativeBinding?: string): Sqlite {
   // The file must exist (the core made it): a job never creates a database of its own.

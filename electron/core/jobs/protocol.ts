@@ -5,7 +5,10 @@ import type { ErrorCode, FieldIssue } from '../../../shared/result';
 export interface JobWorkerData {
   kind: JobKind;
   params: Record<string, unknown>;
+  /** The database file (SQLite), or on PostgreSQL the anchor of the local files (exports, uploads). */
   dbPath: string;
+  /** On PostgreSQL: the database's URL; the job opens a pool of its own on it (never a SQLite file). */
+  postgresUrl?: string;
   backupDir: string;
   nativeBinding?: string;
 }

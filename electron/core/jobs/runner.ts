@@ -14,6 +14,8 @@ import { AppError } from '../../../shared/result';
 
 export interface JobRunnerOptions {
   dbPath: string;
+  /** On PostgreSQL: the database's URL, for the job's own pool (dbPath then anchors the local files only). */
+  postgresUrl?: string;
   backupDir: string;
   nativeBinding?: string;
   /** Compiled worker script; defaults to worker.ts beside this file, loaded through tsx (worker-dev.mjs). */
@@ -74,6 +76,7 @@ export class JobRunner {
       kind,
       params,
       dbPath: this.options.dbPath,
+      ...(this.options.postgresUrl ? { postgresUrl: this.options.postgresUrl } : {}),
       backupDir: this.options.backupDir,
       ...(this.options.nativeBinding ? { nativeBinding: this.options.nativeBinding } : {}),
     };

@@ -26,15 +26,17 @@ async function readUpload(task: UploadTask): Promise<void> {
 }
 
 async function runJob(job: JobWorkerData): Promise<void> {
-  const { jobKinds, openJobConnection } = await import('./kinds');
+  const { jobKinds, openJobStore } = await import('./kinds');
   const controller = new AbortController();
   port!.on('message', (message: RunnerMessage) => {
     if (message.type === 'cancel') controller.abort();
   });
-  const sqlite = openJobConnection(job.dbPath, job.nativeBinding);
+  let store: Awaited<ReturnType<typeof openJobStore>> | undefined;
   try {
+    store = await openJobStore(job);
     const result = await jobKinds[job.kind]({
-      sqlite,
+      db: store.db,
+      sqlite: store.sqlite,
       dbPath: job.dbPath,
       backupDir: job.backupDir,
       params: job.params,
@@ -47,7 +49,7 @@ async function runJob(job: JobWorkerData): Promise<void> {
     if (isCancellation(error)) send({ type: 'cancelled' });
     else send({ type: 'failed', message: error instanceof Error ? error.message : String(error) });
   } finally {
-    sqlite.close();
+    await store?.close();
     port!.close();
   }
 }

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Meeting, MeetingDetail, MeetingFormat, MeetingPage, MeetingSearchInput, Programme, ThemeTable } from '../../../shared/api/meetings';
 import type { Db } from '../db/connection';
+import { fold } from '../db/dialect';
 import type { MeetingTable, ProgrammeTable, ThemeTableTable } from '../db/schema';
 import { onlyVisibleFindings } from '../findings/repository';
 import { likePattern } from '../findings/text';
@@ -168,7 +169,7 @@ function filteredMeetings(db: Db, filter: MeetingFilter) {
     const pattern = likePattern(word);
     query = query.where((eb) =>
       eb.or(
-        ['m.title', 'm.location', 'm.organiser', 'p.name'].map((column) => eb(sql`fold(${sql.ref(column)})`, 'like', sql`${pattern} escape '\\'`)),
+        ['m.title', 'm.location', 'm.organiser', 'p.name'].map((column) => eb(fold(db, sql.ref(column)), 'like', sql<string>`${pattern} escape '\\'`)),
       ),
     );
   }
@@ -196,7 +197,7 @@ export async function searchMeetings(db: Db, input: MeetingSearchInput): Promise
         .select(eb.fn.countAll<number>().as('n'))
         .as('finding_count'),
     );
-  if (sort === 'title') query = query.orderBy(sql`fold(m.title)`).orderBy('m.meeting_date', 'desc').orderBy('m.id');
+  if (sort === 'title') query = query.orderBy(fold(db, sql.ref('m.title'))).orderBy('m.meeting_date', 'desc').orderBy('m.id');
   else {
     const direction = sort === 'dateAsc' ? 'asc' : 'desc';
     query = query.orderBy('m.meeting_date', direction).orderBy('m.start_time', direction).orderBy('m.id');

@@ -1,5 +1,4 @@
 import { t } from '../../../shared/i18n';
-import { createKysely } from '../db/connection';
 import { throwIfCancelled, type JobEnvironment } from '../jobs/job';
 import { buildMonitoringCsv, buildMonitoringReport } from './report';
 import { writeNewFileInto } from '../files';
@@ -18,7 +17,7 @@ export async function monitoringReportJob(env: JobEnvironment): Promise<Record<s
   const periodKey = String(env.params.periodKey);
   const frameworkId = typeof env.params.frameworkId === 'string' ? env.params.frameworkId : null;
   env.report(0, 1, t('monitoring.exportStarted'));
-  const db = createKysely(env.sqlite);
+  const db = env.db;
   const bytes = await buildMonitoringReport(db, {
     periodKey,
     frameworkId,
@@ -31,7 +30,7 @@ export async function monitoringReportJob(env: JobEnvironment): Promise<Record<s
 export async function monitoringCsvJob(env: JobEnvironment): Promise<Record<string, unknown>> {
   const frameworkId = typeof env.params.frameworkId === 'string' ? env.params.frameworkId : null;
   env.report(0, 1, t('monitoring.exportStarted'));
-  const csv = await buildMonitoringCsv(createKysely(env.sqlite), { frameworkId });
+  const csv = await buildMonitoringCsv(env.db, { frameworkId });
   throwIfCancelled(env.signal);
   env.report(1, 1);
   return { path: writeExport(env, `monitoring-${stamp()}.csv`, csv) };

@@ -2,7 +2,6 @@ import { zipSync } from 'fflate';
 import { todayInNetherlands } from '../../../shared/calendar';
 import { publicationZipParams } from '../../../shared/api/publication';
 import { t } from '../../../shared/i18n';
-import { createKysely } from '../db/connection';
 import { writeNewFileInto } from '../files';
 import { throwIfCancelled, type JobEnvironment } from '../jobs/job';
 import { exportsDirFor } from '../paths';
@@ -22,7 +21,7 @@ export function zipSite(site: Map<string, Buffer>): Uint8Array {
 /** Job: the public website as a .zip in `exports/` (the API never takes a path). */
 export async function publicationZipJob(env: JobEnvironment): Promise<Record<string, unknown>> {
   const { colour } = publicationZipParams.parse(env.params);
-  const db = createKysely(env.sqlite);
+  const db = env.db;
   env.report(0, 1, t('publication.zipStarted'));
   const data = await loadSiteData(db, todayInNetherlands());
   throwIfCancelled(env.signal);

@@ -1,6 +1,5 @@
 import { responsesReportParams } from '../../../shared/api/responses';
 import { t } from '../../../shared/i18n';
-import { createKysely } from '../db/connection';
 import { throwIfCancelled, type JobEnvironment } from '../jobs/job';
 import { sha256Hex, writeNewFileInto } from '../files';
 import { exportsDirFor } from '../paths';
@@ -10,7 +9,7 @@ import { buildResponsesReport } from './service';
 /** Job: the adviezenoverzicht or a terugkoppeling into the exports folder beside the database. */
 export async function responsesReportJob(env: JobEnvironment): Promise<Record<string, unknown>> {
   const params = responsesReportParams.parse(env.params);
-  const db = createKysely(env.sqlite);
+  const db = env.db;
   env.report(0, 0, t('reports.jobStarted'));
   const { bytes, fileName } = await buildResponsesReport(db, params, (done) => {
     throwIfCancelled(env.signal);

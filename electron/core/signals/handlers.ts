@@ -5,7 +5,7 @@ import { defineHandlers } from '../api/handler';
 import type { Db } from '../db/connection';
 import { requireFinding } from '../findings/service';
 import { findFindingsByIds, findingsMatchingAnyTerm } from '../findings/repository';
-import { buildAnyTermExpression, significantTerms } from '../findings/text';
+import { significantTerms } from '../findings/text';
 import { countMeetings } from '../meetings/repository';
 import {
   addSignalFindings,
@@ -96,9 +96,8 @@ export const signalsHandlers = defineHandlers({
   'signals.suggestDuplicates': async ({ findingId, limit }, { db }) => {
     const finding = await requireFinding(db, findingId);
     const terms = significantTerms(finding.text);
-    const expression = buildAnyTermExpression(terms);
-    if (!expression) return [];
-    const ids = await findingsMatchingAnyTerm(db, expression, findingId, limit);
+    const ids = await findingsMatchingAnyTerm(db, terms, findingId, limit);
+    if (ids.length === 0) return [];
     const candidates = await findFindingsByIds(db, ids);
     const signals = await signalsOfFindings(db, ids);
     const own = new Set(terms);

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Signal } from '../../../shared/api/meetings';
 import type { Db } from '../db/connection';
+import { fold } from '../db/dialect';
 import { likePattern } from '../findings/text';
 import type { SignalTable } from '../db/schema';
 import { newId, nowIso, updatedColumns } from '../ids';
@@ -42,7 +43,7 @@ function filteredSignals(db: Db, filter: SignalFilter) {
   for (const word of (filter.query ?? '').split(/\s+/).filter(Boolean)) {
     const pattern = likePattern(word);
     query = query.where((eb) =>
-      eb.or([eb(sql`fold(s.title)`, 'like', sql`${pattern} escape '\\'`), eb(sql`fold(s.description)`, 'like', sql`${pattern} escape '\\'`)]),
+      eb.or([eb(fold(db, sql.ref('s.title')), 'like', sql<string>`${pattern} escape '\\'`), eb(fold(db, sql.ref('s.description')), 'like', sql<string>`${pattern} escape '\\'`)]),
     );
   }
   if (filter.priority !== undefined) query = query.where('s.priority', '=', filter.priority);

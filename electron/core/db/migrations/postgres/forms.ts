@@ -141,4 +141,25 @@ export const postgresForms: Record<string, (db: Kysely<any>) => Promise<void>> =
         when (new.archived_at is not null and new.status is distinct from 'verzonden') execute function advieswerk_advices_archive_only_sent()`,
     ]);
   },
+
+  // Full-text search of findings (the SQLite form is empty: FTS5 since 0002). The words of findings.text
+  // as FTS5's unicode61 tokenizer with remove_diacritics sees them: unaccent, lower case, everything
+  // but letters and digits a separator; the `simple` configuration (no stemming, no stop words), so a
+  // search matches on PostgreSQL what it matches on SQLite. A trigger keeps the vector (a generated
+  // column would need unaccent to be immutable, which it is not), a GIN index serves `@@`.
+  '0015_findings_search_postgres': (db) =>
+    run(db, [
+      `create function advieswerk_search_text(value text) returns text language sql stable
+        as $$ select regexp_replace(lower(unaccent(value)), '[^[:alnum:]]+', ' ', 'g') $$`,
+      'alter table findings add column search_vector tsvector',
+      `create function advieswerk_findings_search_vector() returns trigger language plpgsql as $$
+        begin
+          new.search_vector := to_tsvector('simple', advieswerk_search_text(new.text));
+          return new;
+        end $$`,
+      `create trigger findings_search_vector before insert or update of text, search_vector on findings
+        for each row execute function advieswerk_findings_search_vector()`,
+      `update findings set search_vector = to_tsvector('simple', advieswerk_search_text(text))`,
+      'create index findings_search on findings using gin (search_vector)',
+    ]),
 };
