@@ -15,6 +15,7 @@ export const POSTGRES_FILES = [
   'tests/integration/advices-search.test.ts',
   'tests/integration/security-gates.test.ts',
   'tests/integration/exchange-schema.test.ts',
+  'tests/integration/store-move.test.ts',
 ];
 
 const postgres = findPostgresBinaries();
@@ -39,7 +40,8 @@ export default defineConfig({
           ...shared,
           name: 'sqlite',
           include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts'],
-          exclude: ['tests/integration/postgres-store.test.ts'],
+          // Between the two stores: needs the cluster, so it runs in the `postgres` project only.
+          exclude: ['tests/integration/postgres-store.test.ts', 'tests/integration/store-move.test.ts'],
         },
       },
       ...('bin' in postgres
