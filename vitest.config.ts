@@ -16,6 +16,7 @@ export const POSTGRES_FILES = [
   'tests/integration/security-gates.test.ts',
   'tests/integration/exchange-schema.test.ts',
   'tests/integration/store-move.test.ts',
+  'tests/integration/migration-fixtures.test.ts',
 ];
 
 const postgres = findPostgresBinaries();
