@@ -193,3 +193,18 @@ export async function inReadSnapshot<DB, T>(db: Kysely<DB>, work: (snapshot: Kys
   if (isPostgres(db)) return db.transaction().setIsolationLevel('repeatable read').setAccessMode('read only').execute(work);
   return db.transaction().execute(work);
 }
+
+/**
+ * A bulk copy of rows that are already consistent (`move`) pauses the table's own triggers for the
+ * rest of the transaction: on PostgreSQL, recounting a signal for each of 100k copied links makes the
+ * copy quadratic, and the copy is verified row for row anyway. PostgreSQL: `disable trigger user`
+ * (transactional, needs the table's owner, which migrated it; foreign keys stay checked). SQLite keeps its
+ * triggers: they fill the full-text index, which is not copied.
+ */
+export async function pauseTriggers(db: Kysely<any>, table: string): Promise<void> {
+  if (isPostgres(db)) await sql`alter table ${sql.table(table)} disable trigger user`.execute(db);
+}
+
+export async function resumeTriggers(db: Kysely<any>, table: string): Promise<void> {
+  if (isPostgres(db)) await sql`alter table ${sql.table(table)} enable trigger user`.execute(db);
+}

@@ -5,7 +5,7 @@ import type { Kysely } from 'kysely';
 import { t } from '../../../shared/i18n';
 import { AppError } from '../../../shared/result';
 import { createKysely, openSqlite, type Db, type Sqlite } from './connection';
-import { advanceIdentities, inReadSnapshot, listTables, readForeignKeys, readTableShape, type TableShape } from './dialect';
+import { advanceIdentities, inReadSnapshot, listTables, pauseTriggers, readForeignKeys, readTableShape, resumeTriggers, type TableShape } from './dialect';
 import { checkDatabaseVersion, migrateToLatest, refuseForeignOrNewerDatabase, refuseForeignOrNewerPostgres } from './migrate';
 import { openPostgres, parseStoreTarget, redactUrl, type StoreTarget } from './postgres';
 
@@ -202,6 +202,7 @@ export async function copyStore(source: Db, target: Db, options: CopyOptions = {
       const sourceSide = new Map<string, { rows: number; hash: string }>();
       // What the migrations put in (default frameworks and criteria) makes way for the source's own rows.
       for (const table of [...order].reverse()) await trx.deleteFrom(table).execute();
+      for (const table of order) await pauseTriggers(trx, table);
       const copyTable = async (table: string) => {
         throwIfAborted(options.signal);
         const shape = shapes.get(table) as TableShape;
@@ -225,6 +226,7 @@ export async function copyStore(source: Db, target: Db, options: CopyOptions = {
       // A trigger of a later table may have written into one copied before it without a foreign key
       // between them (an inserted advice starts its status trail): that table is copied once more.
       for (const table of order) if ((await countRows(trx, table)) !== sourceSide.get(table)?.rows) await copyTable(table);
+      for (const table of order) await resumeTriggers(trx, table);
       for (const table of order) {
         throwIfAborted(options.signal);
         const shape = shapes.get(table) as TableShape;
