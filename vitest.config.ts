@@ -22,6 +22,8 @@ export const POSTGRES_FILES = [
   'tests/integration/csv-exports.test.ts',
   'tests/integration/monitoring-export.test.ts',
   'tests/integration/responses-reports.test.ts',
+  'tests/integration/store-move.test.ts',
+  'tests/integration/migration-fixtures.test.ts',
 ];
 
 const postgres = findPostgresBinaries();
@@ -46,7 +48,8 @@ export default defineConfig({
           ...shared,
           name: 'sqlite',
           include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts'],
-          exclude: ['tests/integration/postgres-store.test.ts'],
+          // Between the two stores: needs the cluster, so it runs in the `postgres` project only.
+          exclude: ['tests/integration/postgres-store.test.ts', 'tests/integration/store-move.test.ts'],
         },
       },
       ...('bin' in postgres

@@ -18,6 +18,7 @@ import { benchResponses } from './bench/responses';
 import { benchUi } from './bench/ui';
 import { benchImport } from './bench/import';
 import { benchUploadLimits } from './bench/upload-limits';
+import { benchMove } from './bench/move';
 
 /** `npm run bench` builds it first (build:electron): jobs start the way the app starts them. */
 const COMPILED_JOB_WORKER = path.resolve('build', 'electron', 'worker.mjs');
@@ -122,6 +123,8 @@ async function main(): Promise<void> {
     await core.close();
     rows.push(await coldOpenRow(databasePath));
     rows.push(await coldOpenWithBackupScheduleRow(databasePath));
+    // Only where PostgreSQL's binaries are present (a throw-away cluster); otherwise one line says why.
+    rows.push(...(await benchMove(databasePath)));
     if (!values['no-ui']) {
       try {
         rows.push(...(await benchUi(databasePath)));

@@ -6,6 +6,7 @@ import { resolveDatabasePath } from '../core/paths';
 import { adviceCommands } from './advices';
 import { backupCommands } from './backups';
 import { coreCommands, type CliCommand } from './commands';
+import { moveSummary, runMove } from './move';
 import { publicationCommands } from './publication';
 
 /**
@@ -15,7 +16,7 @@ import { publicationCommands } from './publication';
 const commands: Record<string, CliCommand> = { ...coreCommands, ...adviceCommands, ...backupCommands, ...publicationCommands };
 
 function usage(): string {
-  const lines = Object.entries(commands).map(([name, command]) => `  ${name.padEnd(14)} ${command.summary}`);
+  const lines = [...Object.entries(commands).map(([name, command]) => [name, command.summary]), ['move', moveSummary()]].map(([name, summary]) => `  ${name?.padEnd(14)} ${summary}`);
   return [t('cli.usage'), '', t('cli.commands'), ...lines, '', t('cli.options'), `  --db PAD|URL    ${t('cli.optionDb')}`, `  -h, --help      ${t('cli.optionHelp')}`].join('\n');
 }
 
@@ -26,7 +27,7 @@ function isArgumentError(error: unknown): error is Error & { code: string } {
 }
 
 function parseCommandLine(argv: string[]) {
-  return parseArgs({ args: argv, options: { db: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
+  return parseArgs({ args: argv, options: { db: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -47,6 +48,8 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const [name, ...args] = positionals;
+  // Between two databases, so no core of its own: the source is only read, the target written by the move.
+  if (name === 'move') return runMove({ from: values.from, to: values.to });
   // Own keys only: "constructor" or "toString" is not a command.
   const command = name && Object.hasOwn(commands, name) ? commands[name] : undefined;
   if (!command) {

@@ -3,13 +3,21 @@ import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, readdirSync,
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
+import { Migrator, sql } from 'kysely';
 import { openCore, type Core } from '../../electron/core/core';
+import { createKysely, openSqlite } from '../../electron/core/db/connection';
+import { listTables } from '../../electron/core/db/dialect';
 import { LATEST_SCHEMA_VERSION } from '../../electron/core/db/migrate';
-import { migrations } from '../../electron/core/db/migrations';
+import { migrations, postgresMigrations } from '../../electron/core/db/migrations';
+import { copyStore, dataTables as storeDataTables } from '../../electron/core/db/move';
+import { openPostgres, parseStoreTarget } from '../../electron/core/db/postgres';
 import { FIXTURE_DIR, dataTables, fixtureProblems, makeMigrationFixture } from '../../scripts/make-migration-fixture';
 import type { Result } from '../../shared/result';
 import { renderDocx } from '../helpers/docx';
-import { makeTempDir } from '../helpers/core';
+import { createPostgresDatabase, makeTempDir, onPostgres } from '../helpers/core';
+
+// The SQLite half runs in the `sqlite` project, the PostgreSQL half (at the end) in the `postgres` project.
+const sqliteOnly = describe.skipIf(onPostgres());
 
 /**
  * One fixture database per schema version (tests/fixtures/migrations/<migration>.sqlite, made once by
@@ -52,6 +60,7 @@ const tempDirs: string[] = [];
 
 afterAll(() => {
   for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
+  if (onPostgres()) return;
   mkdirSync('test-results', { recursive: true });
   writeFileSync('test-results/reliability-migration-fixtures.json', JSON.stringify(figures, null, 2));
 });
@@ -126,7 +135,7 @@ async function value<T>(core: Core, method: string, input: unknown): Promise<T> 
 
 const atLeast = (fixture: string, version: string) => fixture >= version;
 
-describe('migration fixtures: one per schema version', () => {
+sqliteOnly('migration fixtures: one per schema version', () => {
   it('exists for every migration the app knows', () => {
     const missing = MIGRATION_NAMES.filter((name) => !existsSync(fixtureFile(name)));
     expect(
@@ -164,7 +173,7 @@ describe('migration fixtures: one per schema version', () => {
   });
 });
 
-describe.each(FIXTURES)('a version-%s database opened by today’s app', (name) => {
+sqliteOnly.each(FIXTURES)('a version-%s database opened by today’s app', (name) => {
   it('migrates to the latest version through openCore, with a backup first and every row intact', { timeout: 120_000 }, async () => {
     const dir = makeTempDir('advieswerk-fixture-');
     tempDirs.push(dir);
@@ -260,7 +269,7 @@ describe.each(FIXTURES)('a version-%s database opened by today’s app', (name) 
   });
 });
 
-describe('the row comparison', () => {
+sqliteOnly('the row comparison', () => {
   it('notices a changed value, a lost row and a vanished table, and ignores a new column', () => {
     const before = new Map<string, TableRows>([
       ['wijken', { columns: ['id', 'name'], rows: [{ id: 'a', name: 'Noord' }, { id: 'b', name: 'Zuid' }, { id: 'c', name: 'Oost' }] }],
@@ -275,7 +284,7 @@ describe('the row comparison', () => {
   });
 });
 
-describe('the fixture script', () => {
+sqliteOnly('the fixture script', () => {
   it('makes a sound fixture of the latest version from the seeds, with the same rows as the committed one', { timeout: 60_000 }, async () => {
     const outDir = makeTempDir('advieswerk-fixture-script-');
     tempDirs.push(outDir);
@@ -288,10 +297,97 @@ describe('the fixture script', () => {
   });
 });
 
-describe('the fixtures themselves', () => {
+sqliteOnly('the fixtures themselves', () => {
   // Declared last: vitest runs tests in order, so this sees the files after every test above.
   it('are not changed by the tests', () => {
     expect(FIXTURES.length).toBeGreaterThan(0);
     for (const file of FROZEN_FILES) expect(fileHash(file), file).toBe(hashesBefore.get(file));
+  });
+});
+
+/** Every row of every data table of a PostgreSQL database, as `readAllRows` reads a SQLite file (bytes as hex). */
+async function readAllPostgresRows(url: string): Promise<Map<string, TableRows>> {
+  const { db } = await openPostgres(parseStoreTarget(url) as Extract<ReturnType<typeof parseStoreTarget>, { kind: 'postgres' }>);
+  try {
+    const tables = new Map<string, TableRows>();
+    for (const table of await storeDataTables(db)) {
+      const columns = (
+        await sql<{ name: string }>`select column_name as name from information_schema.columns
+          where table_schema = current_schema() and table_name = ${table} order by ordinal_position`.execute(db)
+      ).rows.map((row) => row.name);
+      const rows = (await sql<Record<string, unknown>>`select * from ${sql.table(table)}`.execute(db)).rows.map((row) =>
+        Object.fromEntries(Object.entries(row).map(([key, value]) => [key, Buffer.isBuffer(value) ? `x'${value.toString('hex')}'` : value])),
+      );
+      tables.set(table, { columns, rows });
+    }
+    return tables;
+  } finally {
+    await db.destroy();
+  }
+}
+
+/**
+ * The same fixtures on PostgreSQL: a fresh database is migrated (with the PostgreSQL forms) to exactly
+ * the fixture's version, the fixture's rows are copied in with the move code (one transaction, counts
+ * and hashes verified), and today's app then opens it: migrated to the latest version, every row intact.
+ */
+describe.runIf(onPostgres()).each(FIXTURES)('a version-%s database on PostgreSQL opened by today’s app', (name) => {
+  it('migrates to the latest version through openCore, every row intact', { timeout: 120_000 }, async () => {
+    const dir = makeTempDir('advieswerk-fixture-pg-');
+    tempDirs.push(dir);
+    const url = await createPostgresDatabase();
+    const { db } = await openPostgres(parseStoreTarget(url) as Extract<ReturnType<typeof parseStoreTarget>, { kind: 'postgres' }>);
+    const fixture = openSqlite({ path: fixtureFile(name), readonly: true });
+    const source = createKysely(fixture);
+    try {
+      const migrator = new Migrator({ db, provider: { getMigrations: async () => postgresMigrations }, migrationTableName: 'kysely_migration' });
+      const { error } = await migrator.migrateTo(name);
+      expect(error).toBeUndefined();
+      const copied = await copyStore(source, db);
+      expect(copied.schemaVersion).toBe(name);
+      expect(copied.tables.every((check) => check.equal)).toBe(true);
+    } finally {
+      await source.destroy();
+      await db.destroy();
+    }
+    if (atLeast(name, '0006_responses')) cpSync(ATTACHMENT_DIR, path.join(dir, 'bijlagen'), { recursive: true });
+    const before = readAllRows(fixtureFile(name));
+    const appliedBefore = appliedMigrations(fixtureFile(name));
+
+    const core = await openCore({ databasePath: url, mode: 'cli', dataDir: dir });
+    let closed = false;
+    try {
+      expect(core.migration.applied).toEqual(MIGRATION_NAMES.filter((migration) => !appliedBefore.includes(migration)));
+      expect(core.migration.schemaVersion).toBe(LATEST_SCHEMA_VERSION);
+      expect((await sql<{ name: string }>`select name from kysely_migration order by name`.execute(core.db)).rows.map((row) => row.name)).toEqual(MIGRATION_NAMES);
+      expect((await listTables(core.db)).filter((table) => !table.startsWith('kysely_'))).toEqual(
+        [...before.keys()].concat((await storeDataTables(core.db)).filter((table) => !before.has(table))).sort(),
+      );
+      // Search and the responses dashboard on PostgreSQL come later (docs/postgres.md, "Not yet"); these overviews read the migrated rows.
+      for (const method of ['council.get', 'wijken.list', 'meetings.list', 'advices.list', 'wijkteams.list', 'frameworks.list', 'audit.list', 'trash.list']) {
+        const result = await core.call(method as never, {});
+        expect(result.ok ? 'ok' : `${result.error.code} ${result.error.message}`, method).toBe('ok');
+      }
+      expect((await value<{ name: string }>(core, 'council.get', {})).name).toBe('Adviesraad Sociaal Domein Zuidhörn');
+      if (atLeast(name, '0002_meetings')) {
+        const regiotaxi = await value<{ meetingCount: number; findingCount: number; wijkCount: number }>(core, 'signals.get', { id: SEED.regiotaxiSignal });
+        expect([regiotaxi.meetingCount, regiotaxi.findingCount, regiotaxi.wijkCount]).toEqual([2, 2, 2]);
+      }
+      if (atLeast(name, '0003_advices')) {
+        const frozen = await value<{ sha256: string; docxBase64: string }>(core, 'advices.frozen', { id: SEED.sentAdvice, version: 1 });
+        expect(createHash('sha256').update(Buffer.from(frozen.docxBase64, 'base64')).digest('hex')).toBe(frozen.sha256);
+        const edit = await core.call('advices.update', { id: SEED.sentAdvice, betreft: 'Gewijzigd na verzending' });
+        expect(!edit.ok && edit.error.code).toBe('CONFLICT');
+      }
+      if (atLeast(name, '0006_responses')) {
+        const letter = await value<{ sha256: string; bytesBase64: string }>(core, 'responses.attachment', { id: SEED.responseWithLetter });
+        expect(createHash('sha256').update(Buffer.from(letter.bytesBase64, 'base64')).digest('hex')).toBe(letter.sha256);
+      }
+      await core.close();
+      closed = true;
+      expect(missingRows(before, await readAllPostgresRows(url))).toEqual({});
+    } finally {
+      if (!closed) await core.close();
+    }
   });
 });

@@ -18,22 +18,24 @@ import { ensurePrivateDir, makeFilePrivate, PRIVATE_FILE_MODE } from '../paths';
  */
 export const BACKUP_REASONS = ['automatisch', 'handmatig', 'voor-migratie', 'voor-terugzetten'] as const;
 /** After the prefix: an optional reason (one of the known ones, so prefixes cannot be confused), the time, a number when taken. */
-const NAME_REST = new RegExp(`^(?:(${BACKUP_REASONS.join('|')})-)?(\\d{4}-\\d{2}-\\d{2})T(\\d{2})-(\\d{2})-(\\d{2})-(\\d{3})Z(?:-\\d+)?\\.sqlite$`);
+const NAME_REST = new RegExp(`^(?:(${BACKUP_REASONS.join('|')})-)?(\\d{4}-\\d{2}-\\d{2})T(\\d{2})-(\\d{2})-(\\d{2})-(\\d{3})Z(?:-\\d+)?(\\.sqlite|\\.dump)$`);
+/** SQLite backups are `.sqlite` files; PostgreSQL's (pg_dump, custom format) `.dump` files. */
+export type BackupExtension = '.sqlite' | '.dump';
 
 /** The name backups of this database start with: its file name without extension. */
 export function backupPrefixFor(databasePath: string): string {
   return path.basename(databasePath, path.extname(databasePath)) || 'advieswerk';
 }
 
-export function backupFileName(reason: BackupReason, at: Date = new Date(), prefix = 'advieswerk'): string {
-  return `${prefix}-${reason}-${at.toISOString().replace(/[:.]/g, '-')}.sqlite`;
+export function backupFileName(reason: BackupReason, at: Date = new Date(), prefix = 'advieswerk', extension: BackupExtension = '.sqlite'): string {
+  return `${prefix}-${reason}-${at.toISOString().replace(/[:.]/g, '-')}${extension}`;
 }
 
 /** A backup of the database with this prefix, or null for any other file (another database's backups too). */
-export function parseBackupFileName(name: string, prefix = 'advieswerk'): { reason: BackupReason; takenAt: Date } | null {
+export function parseBackupFileName(name: string, prefix = 'advieswerk', extension: BackupExtension = '.sqlite'): { reason: BackupReason; takenAt: Date } | null {
   if (!name.startsWith(`${prefix}-`)) return null;
   const match = NAME_REST.exec(name.slice(prefix.length + 1));
-  if (!match) return null;
+  if (!match || match[7] !== extension) return null;
   const takenAt = new Date(`${match[2]}T${match[3]}:${match[4]}:${match[5]}.${match[6]}Z`);
   if (Number.isNaN(takenAt.getTime())) return null;
   // Files from before reasons were named (plain `advieswerk-<time>.sqlite`) were made by hand.
@@ -152,7 +154,7 @@ function withoutMigrations<T extends { migrations: string[] }>({ migrations: _mi
  * migration or a restore) are rotated separately, so a burst of regular backups never pushes out
  * the copy taken just before a restore. Partial files of killed backups are cleaned up too.
  */
-export function rotateBackups(backupDir: string, prefix: string, policy: RotationPolicy = DEFAULT_ROTATION): string[] {
+export function rotateBackups(backupDir: string, prefix: string, policy: RotationPolicy = DEFAULT_ROTATION, extension: BackupExtension = '.sqlite'): string[] {
   if (!existsSync(backupDir)) return [];
   const names = readdirSync(backupDir);
   const removed: string[] = [];
@@ -165,13 +167,15 @@ export function rotateBackups(backupDir: string, prefix: string, policy: Rotatio
     }
   }
   const dated = names.flatMap((name) => {
-    const parsed = parseBackupFileName(name, prefix);
+    const parsed = parseBackupFileName(name, prefix, extension);
     return parsed ? [{ name, ...parsed }] : [];
   });
   for (const safety of [false, true]) {
     const group = dated.filter((backup) => backup.reason.startsWith('voor-') === safety);
     for (const name of selectBackupsToKeep(group, policy).remove) {
       rmSync(path.join(backupDir, name), { force: true });
+      // A PostgreSQL dump's preview (what it holds) goes with it.
+      if (extension === '.dump') rmSync(path.join(backupDir, `${name}.json`), { force: true });
       removed.push(name);
     }
   }

@@ -148,3 +148,72 @@ export function classifyStoreError(error: unknown): StoreFailure | null {
     return 'unavailable';
   return null;
 }
+
+/** A table's columns as a copy writes them (generated columns left out) and its primary key, in order. */
+export interface TableShape {
+  columns: string[];
+  primaryKey: string[];
+}
+
+/** What `move` reads and writes of a table: its stored columns and its primary key. */
+export async function readTableShape(db: Kysely<any>, table: string): Promise<TableShape> {
+  if (isPostgres(db)) {
+    const cols = await sql<{ name: string }>`select column_name as name from information_schema.columns
+      where table_schema = current_schema() and table_name = ${table} and is_generated = 'NEVER' order by ordinal_position`.execute(db);
+    const key = await sql<{ name: string }>`select a.attname as name
+      from pg_index i
+      join pg_class c on c.oid = i.indrelid
+      join pg_namespace n on n.oid = c.relnamespace and n.nspname = current_schema()
+      join lateral unnest(i.indkey) with ordinality as k(attnum, position) on true
+      join pg_attribute a on a.attrelid = c.oid and a.attnum = k.attnum
+      where c.relname = ${table} and i.indisprimary order by k.position`.execute(db);
+    return { columns: cols.rows.map((row) => row.name), primaryKey: key.rows.map((row) => row.name) };
+  }
+  // table_xinfo: hidden 0 is an ordinary column; 2 and 3 are generated ones.
+  const cols = await sql<{ name: string; pk: number; hidden: number }>`select name, pk, hidden from pragma_table_xinfo(${table}) order by cid`.execute(db);
+  const stored = cols.rows.filter((row) => row.hidden === 0);
+  return {
+    columns: stored.map((row) => row.name),
+    primaryKey: stored
+      .filter((row) => row.pk > 0)
+      .sort((a, b) => a.pk - b.pk)
+      .map((row) => row.name),
+  };
+}
+
+/**
+ * After rows were written with their own ids: the next id a table hands out follows the highest one.
+ * SQLite's AUTOINCREMENT does this itself; PostgreSQL's identity columns need their sequence moved on.
+ */
+export async function advanceIdentities(db: Kysely<any>, table: string): Promise<void> {
+  if (!isPostgres(db)) return;
+  const identities = await sql<{ name: string }>`select column_name as name from information_schema.columns
+    where table_schema = current_schema() and table_name = ${table} and is_identity = 'YES'`.execute(db);
+  for (const { name } of identities.rows) {
+    await sql`select setval(pg_get_serial_sequence(${table}, ${name}), coalesce((select max(${sql.ref(name)}) from ${sql.table(table)}), 0) + 1, false)`.execute(db);
+  }
+}
+
+/**
+ * Runs `work` on one consistent snapshot of the store, reading only: what it reads is as of one moment
+ * even while the app writes. SQLite: one read transaction; PostgreSQL: repeatable read, read only.
+ */
+export async function inReadSnapshot<DB, T>(db: Kysely<DB>, work: (snapshot: Kysely<DB>) => Promise<T>): Promise<T> {
+  if (isPostgres(db)) return db.transaction().setIsolationLevel('repeatable read').setAccessMode('read only').execute(work);
+  return db.transaction().execute(work);
+}
+
+/**
+ * A bulk copy of rows that are already consistent (`move`) pauses the table's own triggers for the
+ * rest of the transaction: on PostgreSQL, recounting a signal for each of 100k copied links makes the
+ * copy quadratic, and the copy is verified row for row anyway. PostgreSQL: `disable trigger user`
+ * (transactional, needs the table's owner, which migrated it; foreign keys stay checked). SQLite keeps its
+ * triggers: they fill the full-text index, which is not copied.
+ */
+export async function pauseTriggers(db: Kysely<any>, table: string): Promise<void> {
+  if (isPostgres(db)) await sql`alter table ${sql.table(table)} disable trigger user`.execute(db);
+}
+
+export async function resumeTriggers(db: Kysely<any>, table: string): Promise<void> {
+  if (isPostgres(db)) await sql`alter table ${sql.table(table)} enable trigger user`.execute(db);
+}

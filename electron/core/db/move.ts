@@ -1,0 +1,354 @@
+import { createHash } from 'node:crypto';
+import { existsSync, rmSync, statSync } from 'node:fs';
+import path from 'node:path';
+import type { Kysely } from 'kysely';
+import { t } from '../../../shared/i18n';
+import { AppError } from '../../../shared/result';
+import { createKysely, openSqlite, type Db, type Sqlite } from './connection';
+import { advanceIdentities, inReadSnapshot, listTables, pauseTriggers, readForeignKeys, readTableShape, resumeTriggers, type TableShape } from './dialect';
+import { checkDatabaseVersion, migrateToLatest, refuseForeignOrNewerDatabase, refuseForeignOrNewerPostgres } from './migrate';
+import { openPostgres, parseStoreTarget, redactUrl, type StoreTarget } from './postgres';
+
+/**
+ * Moving a council's data between the two stores (`npm run cli -- move --from … --to …`): every row
+ * of every table, the audit trail and the attachments' metadata (the letters themselves are files
+ * in `bijlagen/`, not in the database), copied into an EMPTY target in ONE transaction on the target,
+ * then verified before that transaction commits: per table the row count and a content hash computed
+ * the same way on both sides. Any difference, an error or a cancel rolls everything back.
+ */
+
+export interface MoveProgress {
+  table: string;
+  /** 'copy' while rows are written, 'verify' while the target is read back. */
+  phase: 'copy' | 'verify';
+  done: number;
+  total: number;
+}
+
+export interface TableCheck {
+  table: string;
+  sourceRows: number;
+  targetRows: number;
+  sourceHash: string;
+  targetHash: string;
+  equal: boolean;
+}
+
+export interface MoveOutcome {
+  schemaVersion: string;
+  tables: TableCheck[];
+  rows: number;
+}
+
+export interface CopyOptions {
+  onProgress?: (progress: MoveProgress) => void;
+  signal?: AbortSignal;
+}
+
+/** The verification found a difference: the target transaction was rolled back. Carries the table of checks. */
+export class MoveVerificationError extends AppError {
+  constructor(readonly tables: TableCheck[]) {
+    super('CONFLICT', t('move.mismatch', { tables: tables.filter((check) => !check.equal).map((check) => check.table).join(', ') }));
+  }
+}
+
+/** The tables a move copies: the app's own, without Kysely's bookkeeping and the full-text index (rebuilt by the target). */
+export async function dataTables(db: Kysely<any>): Promise<string[]> {
+  return (await listTables(db)).filter((table) => !table.startsWith('kysely_') && !table.includes('_fts'));
+}
+
+/**
+ * One value as both stores give it back, as text: 0/1 and true/false alike, numbers and numeric text
+ * alike (pg reads int8 as text where no parser is set), bytes as `\x<hex>` (PostgreSQL's own notation).
+ */
+export function canonicalValue(value: unknown): string | null {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'boolean') return value ? '1' : '0';
+  if (typeof value === 'number') return Object.is(value, -0) ? '0' : String(value);
+  if (typeof value === 'bigint') return value.toString();
+  if (value instanceof Uint8Array) return `\\x${Buffer.from(value).toString('hex')}`;
+  if (value instanceof Date) return value.toISOString();
+  return String(value);
+}
+
+/** A row as canonical JSON: the primary key first, then the other columns by name. */
+function canonicalRow(row: Record<string, unknown>, order: string[]): string {
+  return JSON.stringify(order.map((column) => canonicalValue(row[column])));
+}
+
+/** The column order of the canonical rows: primary key first (so sorting orders by it), then by name. */
+function hashOrder(shape: TableShape): string[] {
+  const rest = shape.columns.filter((column) => !shape.primaryKey.includes(column)).sort();
+  return [...shape.primaryKey, ...rest];
+}
+
+/** sha256 over the canonical rows sorted by code point (so both stores order them the same, whatever their collation). */
+function hashRows(rows: string[]): string {
+  rows.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const hash = createHash('sha256');
+  for (const row of rows) hash.update(row).update('\n');
+  return hash.digest('hex');
+}
+
+/** Tables in an order where every table comes after the tables it refers to (ties by name). */
+export function insertOrder(tables: string[], references: { table: string; targetTable: string }[]): string[] {
+  const pending = new Map(tables.map((table) => [table, new Set<string>()]));
+  for (const { table, targetTable } of references) if (table !== targetTable && pending.has(targetTable)) pending.get(table)?.add(targetTable);
+  const order: string[] = [];
+  while (pending.size > 0) {
+    const ready = [...pending].filter(([, needs]) => needs.size === 0).map(([table]) => table).sort();
+    // A cycle cannot be ordered; the store's own constraints then decide (none in the schema today).
+    const next = ready.length > 0 ? ready : [[...pending.keys()].sort()[0] as string];
+    for (const table of next) {
+      pending.delete(table);
+      order.push(table);
+      for (const needs of pending.values()) needs.delete(table);
+    }
+  }
+  return order;
+}
+
+/** Rows per statement: well below both stores' limit on bound parameters (SQLite 32766, PostgreSQL 65535). */
+function batchSize(columns: number): number {
+  return Math.max(1, Math.min(2000, Math.floor(30_000 / Math.max(1, columns))));
+}
+
+function throwIfAborted(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw new AppError('CONFLICT', t('move.cancelled'));
+}
+
+async function countRows(db: Kysely<any>, table: string): Promise<number> {
+  const row = await db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow();
+  return Number(row.count);
+}
+
+/** Every row of a table in pages ordered by its primary key (stable paging on either store). */
+async function* readPages(db: Kysely<any>, table: string, shape: TableShape, size: number): AsyncGenerator<Record<string, unknown>[]> {
+  const order = shape.primaryKey.length > 0 ? shape.primaryKey : shape.columns;
+  for (let offset = 0; ; offset += size) {
+    let query = db.selectFrom(table).select(shape.columns);
+    for (const column of order) query = query.orderBy(column);
+    const rows = (await query.limit(size).offset(offset).execute()) as Record<string, unknown>[];
+    if (rows.length > 0) yield rows;
+    if (rows.length < size) return;
+  }
+}
+
+let seeded: Promise<Map<string, number>> | undefined;
+
+/** How many rows the migrations themselves put in each table (the default criteria frameworks, …), read from a new in-memory database. */
+function seededRowCounts(): Promise<Map<string, number>> {
+  seeded ??= (async () => {
+    const sqlite = openSqlite({ path: ':memory:' });
+    const db = createKysely(sqlite);
+    try {
+      await migrateToLatest(db, null, null);
+      const counts = new Map<string, number>();
+      for (const table of await dataTables(db)) counts.set(table, await countRows(db, table));
+      return counts;
+    } finally {
+      await db.destroy();
+    }
+  })();
+  return seeded;
+}
+
+/**
+ * The first table holding records, or null when the database holds none: a new database, or one that
+ * was only migrated (it then holds no more than the rows the migrations put in, such as the default
+ * criteria frameworks; a move replaces those with the source's own).
+ */
+export async function firstNonEmptyTable(db: Kysely<any>): Promise<string | null> {
+  const seededCounts = await seededRowCounts();
+  for (const table of await dataTables(db)) if ((await countRows(db, table)) > (seededCounts.get(table) ?? 0)) return table;
+  return null;
+}
+
+async function appliedMigrations(db: Db): Promise<string[]> {
+  return (await checkDatabaseVersion(db)).applied;
+}
+
+/**
+ * Copies every row of `source` into the empty `target`, both at the same schema version, in one
+ * transaction on the target, and verifies counts and hashes before committing. The source is read
+ * in one snapshot and never written. Rows that the target's triggers make while copying (the status
+ * trail an inserted advice starts) are replaced by the source's own before that table is copied;
+ * what triggers change in tables already copied shows in the verification.
+ */
+export async function copyStore(source: Db, target: Db, options: CopyOptions = {}): Promise<MoveOutcome> {
+  const [fromVersion, toVersion] = [await appliedMigrations(source), await appliedMigrations(target)];
+  if (fromVersion.join() !== toVersion.join())
+    throw new AppError('CONFLICT', t('move.versionsDiffer', { source: fromVersion.at(-1) ?? '-', target: toVersion.at(-1) ?? '-' }));
+  const busy = await firstNonEmptyTable(target);
+  if (busy) throw new AppError('CONFLICT', t('move.targetNotEmpty', { table: busy }));
+  const tables = await dataTables(target);
+  const sourceTables = await dataTables(source);
+  const unknown = sourceTables.filter((table) => !tables.includes(table));
+  if (unknown.length > 0) throw new AppError('CONFLICT', t('move.versionsDiffer', { source: unknown.join(', '), target: toVersion.at(-1) ?? '-' }));
+  const order = insertOrder(tables, await readForeignKeys(target, tables));
+  const shapes = new Map<string, TableShape>();
+  for (const table of order) {
+    const shape = await readTableShape(target, table);
+    const from = await readTableShape(source, table);
+    const missing = shape.columns.filter((column) => !from.columns.includes(column));
+    if (missing.length > 0) throw new AppError('CONFLICT', t('move.versionsDiffer', { source: `${table}.${missing.join(', ')}`, target: toVersion.at(-1) ?? '-' }));
+    shapes.set(table, shape);
+  }
+
+  const anyTarget = target as Kysely<any>;
+  return inReadSnapshot(source as Kysely<any>, async (snapshot) =>
+    anyTarget.transaction().execute(async (trx) => {
+      const checks: TableCheck[] = [];
+      const sourceSide = new Map<string, { rows: number; hash: string }>();
+      // What the migrations put in (default frameworks and criteria) makes way for the source's own rows.
+      for (const table of [...order].reverse()) await trx.deleteFrom(table).execute();
+      for (const table of order) await pauseTriggers(trx, table);
+      const copyTable = async (table: string) => {
+        throwIfAborted(options.signal);
+        const shape = shapes.get(table) as TableShape;
+        const hashColumns = hashOrder(shape);
+        const total = await countRows(snapshot, table);
+        options.onProgress?.({ table, phase: 'copy', done: 0, total });
+        if ((await countRows(trx, table)) > 0) await trx.deleteFrom(table).execute();
+        const canonical: string[] = [];
+        let done = 0;
+        for await (const rows of readPages(snapshot, table, shape, batchSize(shape.columns.length))) {
+          throwIfAborted(options.signal);
+          await trx.insertInto(table).values(rows).execute();
+          for (const row of rows) canonical.push(canonicalRow(row, hashColumns));
+          done += rows.length;
+          options.onProgress?.({ table, phase: 'copy', done, total });
+        }
+        await advanceIdentities(trx, table);
+        sourceSide.set(table, { rows: canonical.length, hash: hashRows(canonical) });
+      };
+      for (const table of order) await copyTable(table);
+      // A trigger of a later table may have written into one copied before it without a foreign key
+      // between them (an inserted advice starts its status trail): that table is copied once more.
+      for (const table of order) if ((await countRows(trx, table)) !== sourceSide.get(table)?.rows) await copyTable(table);
+      for (const table of order) await resumeTriggers(trx, table);
+      for (const table of order) {
+        throwIfAborted(options.signal);
+        const shape = shapes.get(table) as TableShape;
+        const hashColumns = hashOrder(shape);
+        const canonical: string[] = [];
+        const expected = sourceSide.get(table) as { rows: number; hash: string };
+        for await (const rows of readPages(trx, table, shape, 5000)) {
+          for (const row of rows) canonical.push(canonicalRow(row, hashColumns));
+          options.onProgress?.({ table, phase: 'verify', done: canonical.length, total: expected.rows });
+        }
+        const targetHash = hashRows(canonical);
+        checks.push({
+          table,
+          sourceRows: expected.rows,
+          targetRows: canonical.length,
+          sourceHash: expected.hash,
+          targetHash,
+          equal: expected.rows === canonical.length && expected.hash === targetHash,
+        });
+      }
+      checks.sort((a, b) => (a.table < b.table ? -1 : 1));
+      if (checks.some((check) => !check.equal)) throw new MoveVerificationError(checks);
+      throwIfAborted(options.signal);
+      return { schemaVersion: toVersion.at(-1) ?? '', tables: checks, rows: checks.reduce((sum, check) => sum + check.targetRows, 0) };
+    }),
+  );
+}
+
+interface OpenedEnd {
+  db: Db;
+  sqlite: Sqlite | null;
+  /** Where the target was made by this move (a new SQLite file): removed again when the move fails. */
+  createdFile?: string;
+}
+
+function describe(target: StoreTarget): string {
+  return target.kind === 'postgres' ? redactUrl(target.url) : target.path;
+}
+
+async function openSource(target: StoreTarget, nativeBinding?: string): Promise<OpenedEnd> {
+  if (target.kind === 'postgres') {
+    const { db } = await openPostgres(target, { poolSize: 2 });
+    try {
+      await refuseForeignOrNewerPostgres(db, target);
+      return { db, sqlite: null };
+    } catch (error) {
+      await db.destroy();
+      throw error;
+    }
+  }
+  if (!existsSync(target.path)) throw new AppError('NOT_FOUND', t('move.sourceMissing', { path: target.path }));
+  refuseForeignOrNewerDatabase(target.path, nativeBinding);
+  // Read-only: the source is never written (not even switched to WAL).
+  const sqlite = openSqlite({ path: target.path, readonly: true, ...(nativeBinding ? { nativeBinding } : {}) });
+  return { db: createKysely(sqlite), sqlite };
+}
+
+/** Opens the target and checks, before writing anything, that it holds no records. */
+async function openTarget(target: StoreTarget, nativeBinding?: string): Promise<OpenedEnd> {
+  if (target.kind === 'postgres') {
+    const { db } = await openPostgres(target, { poolSize: 2 });
+    try {
+      await refuseForeignOrNewerPostgres(db, target);
+      const busy = await firstNonEmptyTable(db);
+      if (busy) throw new AppError('CONFLICT', t('move.targetNotEmpty', { table: busy }));
+      return { db, sqlite: null };
+    } catch (error) {
+      await db.destroy();
+      throw error;
+    }
+  }
+  const existed = existsSync(target.path) && statSync(target.path).size > 0;
+  if (existed) {
+    refuseForeignOrNewerDatabase(target.path, nativeBinding);
+    // Looked at read-only first: a refused file stays byte for byte as it was.
+    const peek = openSqlite({ path: target.path, readonly: true, ...(nativeBinding ? { nativeBinding } : {}) });
+    const db = createKysely(peek);
+    try {
+      const busy = await firstNonEmptyTable(db);
+      if (busy) throw new AppError('CONFLICT', t('move.targetNotEmpty', { table: busy }));
+    } finally {
+      await db.destroy();
+    }
+  }
+  const sqlite = openSqlite({ path: target.path, ...(nativeBinding ? { nativeBinding } : {}) });
+  return { db: createKysely(sqlite), sqlite, ...(existed ? {} : { createdFile: target.path }) };
+}
+
+export interface MoveOptions extends CopyOptions {
+  from: string;
+  to: string;
+  nativeBinding?: string;
+}
+
+/**
+ * `move --from <file.sqlite|postgres://…> --to <postgres://…|file.sqlite>`. The source must be at this
+ * version's schema (an older one is refused, untouched: open it once with this version, which migrates
+ * it after a backup); the target must hold no records and is migrated to this version first. On any
+ * failure or cancel the target keeps no record (a SQLite file this move created is removed).
+ */
+export async function moveStore(options: MoveOptions): Promise<MoveOutcome> {
+  const from = parseStoreTarget(options.from);
+  const to = parseStoreTarget(options.to);
+  if (from.kind === 'sqlite') from.path = path.resolve(from.path);
+  if (to.kind === 'sqlite') to.path = path.resolve(to.path);
+  if (describe(from) === describe(to)) throw new AppError('VALIDATION', t('move.sameStore'));
+  const source = await openSource(from, options.nativeBinding);
+  let target: OpenedEnd | undefined;
+  let succeeded = false;
+  try {
+    const { pending } = await checkDatabaseVersion(source.db);
+    if (pending.length > 0) throw new AppError('CONFLICT', t('move.sourceOutdated', { source: describe(from) }));
+    target = await openTarget(to, options.nativeBinding);
+    await migrateToLatest(target.db, null, null);
+    const outcome = await copyStore(source.db, target.db, options);
+    succeeded = true;
+    return outcome;
+  } finally {
+    await source.db.destroy();
+    if (target) {
+      await target.db.destroy();
+      if (!succeeded && target.createdFile) for (const suffix of ['', '-wal', '-shm']) rmSync(`${target.createdFile}${suffix}`, { force: true });
+    }
+  }
+}

@@ -1,0 +1,223 @@
+import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { copyFileSync, existsSync, readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import BetterSqlite3 from 'better-sqlite3';
+import pg from 'pg';
+import { afterAll, describe, expect, it } from 'vitest';
+import { openCore } from '../../electron/core/core';
+import { openPostgres, parseStoreTarget } from '../../electron/core/db/postgres';
+import { firstNonEmptyTable, moveStore, MoveVerificationError, type MoveProgress } from '../../electron/core/db/move';
+import { t } from '../../shared/i18n';
+import { dataTables, FIXTURE_DIR } from '../../scripts/make-migration-fixture';
+import { createPostgresDatabase, createTestCore, makeTempDir } from '../helpers/core';
+import { storeFingerprint } from '../helpers/snapshot';
+
+// Runs in the `postgres` project only (vitest.config.ts): every move goes through the real throw-away cluster.
+
+const LATEST_FIXTURE = path.join(FIXTURE_DIR, '0014_publication.sqlite');
+const OLDER_FIXTURE = path.join(FIXTURE_DIR, '0013_council_own.sqlite');
+const dirs: string[] = [];
+afterAll(() => {
+  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+});
+
+function tempDir(): string {
+  const dir = makeTempDir('advieswerk-move-');
+  dirs.push(dir);
+  return dir;
+}
+
+const fileHash = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
+
+/**
+ * A SQLite database at today's schema with a record in every table: the newest migration fixture
+ * (every table seeded, the audit trail, a sent advice with its frozen .docx bytes, a response letter's
+ * metadata), opened once by the app so it is at the latest version.
+ */
+async function seededSqlite(): Promise<string> {
+  const dir = tempDir();
+  const file = path.join(dir, 'raad.sqlite');
+  copyFileSync(LATEST_FIXTURE, file);
+  const core = await openCore({ databasePath: file, mode: 'cli' });
+  await core.close();
+  return file;
+}
+
+/** Every row of every data table of a SQLite file, sorted, bytes as hex: equal means the same records. */
+function sqliteRows(file: string): Record<string, string[]> {
+  const sqlite = new BetterSqlite3(file, { readonly: true, fileMustExist: true });
+  try {
+    return Object.fromEntries(
+      dataTables(sqlite).map((table) => [
+        table,
+        (sqlite.prepare(`select * from "${table}"`).raw().all() as unknown[][])
+          .map((row) => JSON.stringify(row.map((value) => (Buffer.isBuffer(value) ? `x${value.toString('hex')}` : value))))
+          .sort(),
+      ]),
+    );
+  } finally {
+    sqlite.close();
+  }
+}
+
+async function pgQuery(url: string, text: string): Promise<pg.QueryResult> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await client.query(text);
+  } finally {
+    await client.end();
+  }
+}
+
+async function holdsNoRecords(url: string): Promise<boolean> {
+  const { db } = await openPostgres(parseStoreTarget(url) as Extract<ReturnType<typeof parseStoreTarget>, { kind: 'postgres' }>);
+  try {
+    return (await firstNonEmptyTable(db)) === null;
+  } finally {
+    await db.destroy();
+  }
+}
+
+async function refusal(promise: Promise<unknown>): Promise<{ code: string; message: string }> {
+  try {
+    await promise;
+  } catch (error) {
+    return error as { code: string; message: string };
+  }
+  throw new Error('the move should have been refused');
+}
+
+describe('move between SQLite and PostgreSQL', () => {
+  it('copies every record to PostgreSQL and back, verified by counts and hashes, the same records at the end', { timeout: 120_000 }, async () => {
+    const source = await seededSqlite();
+    const sourceBefore = fileHash(source);
+    const pgUrl = await createPostgresDatabase();
+    const progress: MoveProgress[] = [];
+
+    const there = await moveStore({ from: source, to: pgUrl, onProgress: (step) => progress.push(step) });
+    const original = sqliteRows(source);
+    expect(Object.values(original).every((rows) => rows.length > 0)).toBe(true);
+    expect(there.tables.map((check) => check.table).sort()).toEqual(Object.keys(original).sort());
+    expect(there.tables.every((check) => check.equal && check.sourceRows === check.targetRows)).toBe(true);
+    expect(there.rows).toBe(Object.values(original).reduce((sum, rows) => sum + rows.length, 0));
+    expect(progress.some((step) => step.table === 'audit_log' && step.phase === 'copy' && step.done === step.total)).toBe(true);
+    expect(progress.some((step) => step.phase === 'verify')).toBe(true);
+    // The source is only read.
+    expect(fileHash(source)).toBe(sourceBefore);
+
+    // The app on the PostgreSQL copy sees the council's data, and hands out new ids after the copied ones.
+    const onPg = await openCore({ databasePath: pgUrl, mode: 'cli', dataDir: tempDir() });
+    try {
+      const wijken = await onPg.call('wijken.list', {});
+      expect(wijken.ok && (wijken.value as { name: string }[]).map((wijk) => wijk.name)).toEqual(['Noord', 'Oosterpark & Hoogkerk', 'Ĳsselkade']);
+      const trail = await onPg.call('audit.list', {});
+      expect(trail.ok).toBe(true);
+      // The tables' triggers are back after the copy: the sent advice stays frozen.
+      const edit = await onPg.call('advices.update', { id: '01900000-0000-7000-8009-000000000001', betreft: 'Gewijzigd na verzending' });
+      expect(!edit.ok && edit.error.code).toBe('CONFLICT');
+      const statusLog = await pgQuery(pgUrl, 'select count(*)::int as n from advice_status_log');
+      expect(statusLog.rows[0].n).toBe(original.advice_status_log?.length);
+    } finally {
+      await onPg.close();
+    }
+
+    // ...and back to a new SQLite file: the same records, and the search index rebuilt.
+    const back = path.join(tempDir(), 'terug.sqlite');
+    const home = await moveStore({ from: pgUrl, to: back });
+    expect(home.tables.map((check) => [check.table, check.targetHash])).toEqual(there.tables.map((check) => [check.table, check.sourceHash]));
+    expect(sqliteRows(back)).toEqual(original);
+    const core = await openCore({ databasePath: back, mode: 'cli' });
+    try {
+      const search = await core.call('findings.search', { query: 'clienten' });
+      expect(search.ok && (search.value as { rows: unknown[] }).rows).toHaveLength(1);
+    } finally {
+      await core.close();
+    }
+  });
+
+  it('refuses a target that holds records, leaving it untouched (PostgreSQL and SQLite)', { timeout: 60_000 }, async () => {
+    const source = await seededSqlite();
+    const busy = await createTestCore({ dir: tempDir() });
+    try {
+      await busy.value('wijken.create', { name: 'Zuid' });
+      const before = await storeFingerprint(busy);
+      const error = await refusal(moveStore({ from: source, to: busy.databasePath }));
+      expect(error.code).toBe('CONFLICT');
+      expect(error.message).toBe(t('move.targetNotEmpty', { table: 'wijken' }));
+      expect(await storeFingerprint(busy)).toEqual(before);
+    } finally {
+      await busy.dispose();
+    }
+
+    const other = await seededSqlite();
+    const otherBefore = fileHash(other);
+    const error = await refusal(moveStore({ from: await createPostgresDatabase(), to: other }));
+    // An empty PostgreSQL database is not at today's version: refused before the target is looked at.
+    expect(error.code).toBe('CONFLICT');
+    const pgSource = await createPostgresDatabase();
+    await moveStore({ from: source, to: pgSource });
+    const refused = await refusal(moveStore({ from: pgSource, to: other }));
+    expect(refused.message).toMatch(/niet leeg/);
+    expect(fileHash(other)).toBe(otherBefore);
+  });
+
+  it('refuses a source of an older version, untouched', async () => {
+    const old = path.join(tempDir(), 'oud.sqlite');
+    copyFileSync(OLDER_FIXTURE, old);
+    const before = fileHash(old);
+    const target = await createPostgresDatabase();
+    const error = await refusal(moveStore({ from: old, to: target }));
+    expect(error.message).toMatch(/oudere schemaversie/);
+    expect(fileHash(old)).toBe(before);
+    expect((await pgQuery(target, `select count(*)::int as n from information_schema.tables where table_schema = 'public'`)).rows[0].n).toBe(0);
+  });
+
+  it('rolls everything back when the verification finds a difference, naming the table', { timeout: 60_000 }, async () => {
+    const source = await seededSqlite();
+    const target = await createPostgresDatabase();
+    // The target migrated (by the app), then given a rule that changes what it is sent: a corrupting store.
+    // (A rule, not a trigger: the copy pauses the tables' own triggers.)
+    const core = await openCore({ databasePath: target, mode: 'cli', dataDir: tempDir() });
+    await core.close();
+    await pgQuery(target, `create rule tamper as on insert to wijken do also update wijken set name = name || '?' where id = new.id`);
+    const error = await refusal(moveStore({ from: source, to: target }));
+    expect(error).toBeInstanceOf(MoveVerificationError);
+    expect(error.message).toContain('wijken');
+    const checks = (error as MoveVerificationError).tables;
+    expect(checks.filter((check) => !check.equal).map((check) => check.table)).toEqual(['wijken']);
+    expect(await holdsNoRecords(target)).toBe(true);
+  });
+
+  it('cancels cleanly: the target keeps no record, a SQLite file it made is removed', { timeout: 60_000 }, async () => {
+    const source = await seededSqlite();
+    const target = await createPostgresDatabase();
+    const controller = new AbortController();
+    const error = await refusal(
+      moveStore({ from: source, to: target, signal: controller.signal, onProgress: (step) => step.table === 'findings' && controller.abort() }),
+    );
+    expect(error.message).toBe(t('move.cancelled'));
+    expect(await holdsNoRecords(target)).toBe(true);
+
+    await moveStore({ from: source, to: target });
+    const file = path.join(tempDir(), 'nieuw.sqlite');
+    const again = new AbortController();
+    await refusal(moveStore({ from: target, to: file, signal: again.signal, onProgress: (step) => step.phase === 'verify' && again.abort() }));
+    expect(existsSync(file)).toBe(false);
+  });
+
+  it('runs from the command line, printing the table of counts and hashes', { timeout: 60_000 }, async () => {
+    const source = await seededSqlite();
+    const target = await createPostgresDatabase();
+    const result = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'electron/cli/index.ts', 'move', '--from', source, '--to', target], {
+      cwd: process.cwd(),
+      timeout: 60_000,
+    });
+    expect(result.stdout).toContain(t('move.header'));
+    expect(result.stdout).toMatch(/^audit_log \| 10 \| 10 \| [0-9a-f]{16} \| [0-9a-f]{16} \| ja$/m);
+    expect(result.stdout).not.toContain(new URL(target).password);
+    expect(result.stderr).toMatch(/Kopiëren findings: \d+\/\d+/);
+  });
+});
