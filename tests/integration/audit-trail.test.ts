@@ -7,7 +7,7 @@ import { formatDateLong } from '../../shared/i18n';
 import { addDays, todayInNetherlands } from '../../shared/calendar';
 import { createTestCore, type TestCore } from '../helpers/core';
 import { RESPONSE_COUNCIL, sentAdvice } from '../helpers/responses';
-import { databaseFingerprint } from '../helpers/snapshot';
+import { storeFingerprint } from '../helpers/snapshot';
 
 let core: TestCore;
 const today = todayInNetherlands();
@@ -245,7 +245,7 @@ describe('audit trail of advices, responses and commitments', () => {
     const sent = await sentAdvice(core, 'Vervoer', addDays(today, -5), ['Meer busjes']);
     const draft = await core.value('advices.create', { kind: 'ongevraagd', betreft: 'Concept' });
     await core.value('advices.update', { id: draft.id, betreft: 'Concept 2' });
-    const before = databaseFingerprint(core.sqlite);
+    const before = (await storeFingerprint(core));
     const count = auditCount();
     expect((await core.failure('advices.update', { id: sent.id, betreft: 'Na verzending' })).code).toBe('CONFLICT');
     expect((await core.failure('advices.update', { id: draft.id, kenmerk: sent.kenmerk })).code).toBe('CONFLICT');
@@ -256,7 +256,7 @@ describe('audit trail of advices, responses and commitments', () => {
     expect((await core.failure('commitments.update', { id: draft.id, status: 'open' })).code).toBe('NOT_FOUND');
     expect((await core.failure('adviceRequests.create', { receivedOn: today, fromWhom: 'x', subject: 'x', kenmerk: '', deadline: addDays(today, -1), documents: [], notes: '' })).code).toBe('VALIDATION');
     expect(auditCount()).toBe(count);
-    expect(databaseFingerprint(core.sqlite)).toEqual(before);
+    expect((await storeFingerprint(core))).toEqual(before);
   });
 
   it('an entry rolls back with a transaction that fails after the change', async () => {

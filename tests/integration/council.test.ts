@@ -2,7 +2,7 @@ import os from 'node:os';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { t } from '../../shared/i18n';
 import { createTestCore, type TestCore } from '../helpers/core';
-import { databaseFingerprint } from '../helpers/snapshot';
+import { storeFingerprint } from '../helpers/snapshot';
 
 let core: TestCore;
 beforeEach(async () => {
@@ -205,7 +205,7 @@ describe('council.update refuses invalid input and changes nothing', () => {
 
   it.each(cases)('$title', async ({ input, path, message }) => {
     await core.value('council.update', validSettings);
-    const before = databaseFingerprint(core.sqlite);
+    const before = (await storeFingerprint(core));
 
     const error = await core.failure('council.update', input);
 
@@ -216,18 +216,18 @@ describe('council.update refuses invalid input and changes nothing', () => {
     if (message) expect(issue.message).toBe(message);
     // Zod's own messages come in Dutch too.
     expect(issue.message).not.toMatch(/\b(Invalid|expected|received|Required)\b/);
-    expect(databaseFingerprint(core.sqlite)).toEqual(before);
+    expect((await storeFingerprint(core))).toEqual(before);
   });
 
   it('names an unknown field in a Dutch message', async () => {
-    const before = databaseFingerprint(core.sqlite);
+    const before = (await storeFingerprint(core));
 
     const error = await core.failure('council.update', { ...validSettings, onbekend: 1 });
 
     expect(error.code).toBe('VALIDATION');
     expect(error.message).toMatch(/^De invoer klopt niet: /);
     expect(error.issues).toEqual([{ path: 'onbekend', message: 'Onbekend veld "onbekend": dit veld hoort hier niet bij.' }]);
-    expect(databaseFingerprint(core.sqlite)).toEqual(before);
+    expect((await storeFingerprint(core))).toEqual(before);
   });
 
   it('refuses an unknown field in a signatory', async () => {
@@ -257,13 +257,13 @@ describe('user.update refuses invalid input', () => {
     { title: 'a name with control characters', input: { name: 'Ans\u0000' } },
     { title: 'a name that is not text', input: { name: ['Ans'] } },
   ])('$title', async ({ input }) => {
-    const before = databaseFingerprint(core.sqlite);
+    const before = (await storeFingerprint(core));
 
     const error = await core.failure('user.update', input);
 
     expect(error.code).toBe('VALIDATION');
     expect(error.issues?.map((issue) => issue.path)).toEqual(['name']);
-    expect(databaseFingerprint(core.sqlite)).toEqual(before);
+    expect((await storeFingerprint(core))).toEqual(before);
     expect(await core.value('user.get')).toEqual({ name: os.userInfo().username, confirmed: false });
   });
 });
