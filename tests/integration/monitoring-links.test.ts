@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestCore, type TestCore } from '../helpers/core';
 import { storeFingerprint } from '../helpers/snapshot';
@@ -92,7 +93,7 @@ describe('Advies opstellen from assessments', () => {
     ]);
     expect(items.map((item) => item.number)).toEqual(['1.1', '1.2']);
     expect(items[0]!.findingIds).toEqual([inNoord.id]);
-    const links = core.sqlite.prepare('select item_id, assessment_id from advice_item_assessments order by assessment_id').all();
+    const links = (await sql`select item_id, assessment_id from advice_item_assessments order by assessment_id`.execute(core.db)).rows;
     expect(links).toEqual(
       [
         { item_id: items[0]!.id, assessment_id: q2.id },
