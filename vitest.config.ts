@@ -6,6 +6,8 @@ import { findPostgresBinaries } from './tests/helpers/postgres-cluster';
  * (tests/setup/postgres-global.ts; each core gets a fresh database), except the files below.
  */
 export const POSTGRES_EXCLUDE = [
+  // Ready for PostgreSQL, not yet passing in time: 200 kills of a PostgreSQL writer (~1 s each) ran past the 300 s timeout.
+  'tests/integration/crash.test.ts',
   // Not yet converted (work in progress on branch pgsuite).
   'tests/integration/advices-trash.test.ts',
   'tests/integration/cli.test.ts',
@@ -23,7 +25,6 @@ export const POSTGRES_EXCLUDE = [
   'tests/integration/io-errors.test.ts',
   'tests/integration/storage-failures.test.ts',
   'tests/integration/reliability.test.ts',
-  'tests/integration/crash.test.ts',
   'tests/integration/files-hardening.test.ts',
   'tests/integration/database-open.test.ts',
   'tests/integration/findings-search.test.ts',
