@@ -2,28 +2,42 @@ import { defineConfig } from 'vitest/config';
 import { findPostgresBinaries } from './tests/helpers/postgres-cluster';
 
 /**
- * Integration test files that also run against PostgreSQL (project `postgres`): each core gets a fresh
- * database on a throw-away cluster (tests/setup/postgres-global.ts). Add a file here once it passes.
+ * The `postgres` project runs every integration test file again on a throw-away PostgreSQL cluster
+ * (tests/setup/postgres-global.ts; each core gets a fresh database), except the files below.
  */
-export const POSTGRES_FILES = [
-  'tests/integration/postgres-store.test.ts',
-  'tests/integration/wijken.test.ts',
-  'tests/integration/meetings.test.ts',
-  'tests/integration/council-own.test.ts',
-  'tests/integration/responses.test.ts',
-  'tests/integration/signals.test.ts',
-  'tests/integration/advices-search.test.ts',
-  'tests/integration/security-gates.test.ts',
-  'tests/integration/exchange-schema.test.ts',
-  'tests/integration/findings-search.test.ts',
-  'tests/integration/jobs.test.ts',
-  'tests/integration/findings-import.test.ts',
-  'tests/integration/findings-import-batches.test.ts',
-  'tests/integration/csv-exports.test.ts',
-  'tests/integration/monitoring-export.test.ts',
-  'tests/integration/responses-reports.test.ts',
-  'tests/integration/store-move.test.ts',
-  'tests/integration/migration-fixtures.test.ts',
+export const POSTGRES_EXCLUDE = [
+  // Ready for PostgreSQL, not yet passing in time: 200 kills of a PostgreSQL writer (~1 s each) ran past the 300 s timeout.
+  'tests/integration/crash.test.ts',
+  // Not yet converted (test-only SQL against SQLite, or a SQLite file named directly).
+  'tests/integration/advices-trash.test.ts',
+  'tests/integration/cli.test.ts',
+  'tests/integration/council-exchange.test.ts',
+  'tests/integration/exchange.test.ts',
+  'tests/integration/exchange-import.test.ts',
+  'tests/integration/responses-exchange.test.ts',
+  'tests/integration/trash-meetings.test.ts',
+  'tests/integration/meetings-schema.test.ts',
+  'tests/integration/personal-data-flags.test.ts',
+  'tests/integration/publication-site.test.ts',
+  'tests/integration/lists-at-scale.test.ts',
+  'tests/integration/api-fuzz.test.ts',
+  'tests/integration/host.test.ts',
+  'tests/integration/io-errors.test.ts',
+  'tests/integration/storage-failures.test.ts',
+  'tests/integration/reliability.test.ts',
+  'tests/integration/files-hardening.test.ts',
+  'tests/integration/database-open.test.ts',
+  'tests/integration/findings-import-limits.test.ts',
+  // About the SQLite file itself: its backups (pg_dump backups are not built yet) and its migration runner.
+  'tests/integration/backups.test.ts',
+  'tests/integration/migrations.test.ts',
+  'tests/integration/monitoring-bench.test.ts',
+  // Documents: the store plays no part in them, LibreOffice is the slow part; once is enough.
+  'tests/integration/advices-docx.test.ts',
+  'tests/integration/advices-pdfa.test.ts',
+  'tests/integration/meeting-report.test.ts',
+  'tests/integration/docx-hostile-text.test.ts',
+  'tests/integration/text-rule.test.ts',
 ];
 
 const postgres = findPostgresBinaries();
@@ -58,7 +72,8 @@ export default defineConfig({
               test: {
                 ...shared,
                 name: 'postgres',
-                include: POSTGRES_FILES,
+                include: ['tests/integration/**/*.test.ts'],
+                exclude: POSTGRES_EXCLUDE,
                 globalSetup: ['tests/setup/postgres-global.ts'],
                 env: { ADVIESWERK_TEST_STORE: 'postgres' },
               },

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
+import type { Kysely, RawBuilder } from 'kysely';
 import { inject } from 'vitest';
 import os from 'node:os';
 import path from 'node:path';
@@ -32,6 +33,15 @@ export function onPostgres(): boolean {
   return process.env.ADVIESWERK_TEST_STORE === 'postgres';
 }
 
+/**
+ * The first column of a test-only query, on either store (`sql` through Kysely on `core.db`), like
+ * better-sqlite3's `.pluck().all()`: a column's name (`count(*)` on SQLite, `count` on PostgreSQL) does not matter.
+ */
+export async function pluck<T = unknown>(db: Kysely<any>, query: RawBuilder<unknown>): Promise<T[]> {
+  const result = await query.execute(db);
+  return (result.rows as Record<string, unknown>[]).map((row) => Object.values(row)[0] as T);
+}
+
 /** A fresh, empty database on the test cluster; returns its URL. */
 export async function createPostgresDatabase(): Promise<string> {
   const serverUrl = inject('postgresUrl');
@@ -52,9 +62,10 @@ export async function createPostgresDatabase(): Promise<string> {
  * A core on a real SQLite file in a fresh temporary folder, or (project `postgres`) on a fresh
  * database of the throw-away PostgreSQL cluster, with its local files in that folder.
  */
-export async function createTestCore(options: { dir?: string } = {}): Promise<TestCore> {
+export async function createTestCore(options: { dir?: string; databasePath?: string } = {}): Promise<TestCore> {
   const dir = options.dir ?? makeTempDir();
-  const databasePath = onPostgres() ? await createPostgresDatabase() : path.join(dir, 'advieswerk.sqlite');
+  // `databasePath` re-opens a store (a closed core's `databasePath`): the same PostgreSQL database, not a fresh one.
+  const databasePath = options.databasePath ?? (onPostgres() ? await createPostgresDatabase() : path.join(dir, 'advieswerk.sqlite'));
   const core = await openCore({ databasePath, mode: 'cli', ...(onPostgres() ? { dataDir: dir } : {}), ...freshJobWorker() });
   return Object.assign(core, {
     dir,

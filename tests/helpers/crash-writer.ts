@@ -2,7 +2,8 @@
  * A child process for the crash tests: writes through the real API on a real file and prints one
  * line per acknowledged write, to be killed with SIGKILL at a random moment.
  *
- *   write <db>     creates and deletes wijken through core.call, forever
+ *   write <db> [dataDir]   creates and deletes wijken through core.call, forever (<db> may be a
+ *                  postgres:// URL; its local files then go to dataDir)
  *   backup <db>    alternates a write and an online backup (the function the backup job uses)
  *   migrate <db>   brings the database to the latest schema plus one heavy test migration
  *   restore <db> <a> <b>   restores backup a, then b, then a… through backups.restore
@@ -33,8 +34,8 @@ function randomText(max: number): string {
   return text;
 }
 
-async function writeForever(databasePath: string, withBackups: boolean): Promise<never> {
-  const core = await openCore({ databasePath, mode: 'cli', automaticBackups: false });
+async function writeForever(databasePath: string, withBackups: boolean, dataDir?: string): Promise<never> {
+  const core = await openCore({ databasePath, mode: 'cli', automaticBackups: false, ...(dataDir ? { dataDir } : {}) });
   say('ready');
   const mine: string[] = [];
   let n = 0;
@@ -89,7 +90,9 @@ const run =
     ? migrate(path.resolve(databasePath))
     : mode === 'restore'
       ? restoreForever(path.resolve(databasePath), files)
-      : writeForever(path.resolve(databasePath), mode === 'backup');
+      : /^postgres(ql)?:\/\//.test(databasePath)
+        ? writeForever(databasePath, false, files[0])
+        : writeForever(path.resolve(databasePath), mode === 'backup');
 run.then(
   () => process.exit(0),
   (error: unknown) => {

@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import BetterSqlite3 from 'better-sqlite3';
+import pg from 'pg';
 import * as esbuild from 'esbuild';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -92,6 +93,56 @@ export class AcknowledgedWrites {
     }
   }
 
+  /** `verify` on either store: a SQLite file path or a `postgres://` URL. */
+  async verifyStore(target: string): Promise<string[]> {
+    return /^postgres(ql)?:\/\//.test(target) ? this.verifyPostgres(target) : this.verify(target);
+  }
+
+  /**
+   * PostgreSQL: every B-tree index of the schema checked with `amcheck` (parent and child pages, heap
+   * tuples all indexed: PostgreSQL's integrity check), then the same acknowledged-writes check.
+   */
+  async verifyPostgres(url: string): Promise<string[]> {
+    const problems: string[] = [];
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    try {
+      await client.query('create extension if not exists amcheck');
+      const indexes = await client.query<{ name: string }>(`select c.relname as name from pg_index i
+        join pg_class c on c.oid = i.indexrelid join pg_am am on am.oid = c.relam
+        join pg_namespace n on n.oid = c.relnamespace and n.nspname = current_schema()
+        where am.amname = 'btree' and i.indisvalid and i.indisready`);
+      for (const { name } of indexes.rows) {
+        try {
+          await client.query('select bt_index_parent_check($1::regclass, true)', [name]);
+        } catch (error) {
+          problems.push(`amcheck ${name}: ${(error as Error).message}`);
+        }
+      }
+      const hasTable = (await client.query(`select 1 from information_schema.tables where table_schema = current_schema() and table_name = 'wijken'`)).rowCount === 1;
+      if (!hasTable) {
+        if (this.live.size > 0) problems.push('the wijken table is gone');
+        return problems;
+      }
+      const rows = await client.query<{ id: string; name: string }>('select id, name from wijken');
+      problems.push(...this.compare(new Map(rows.rows.map((row) => [row.id, row.name]))));
+    } finally {
+      await client.end();
+    }
+    return problems;
+  }
+
+  /** Every acknowledged create present with its name and every acknowledged delete gone. */
+  private compare(present: Map<string, string>): string[] {
+    const problems: string[] = [];
+    for (const [id, name] of this.live) {
+      if (this.maybeDeleted.has(id) && !present.has(id)) continue;
+      if (present.get(id) !== name) problems.push(`acknowledged wijk ${name} (${id}) is missing`);
+    }
+    for (const id of this.deleted) if (present.has(id)) problems.push(`acknowledged delete of ${id} was undone`);
+    return problems;
+  }
+
   /** Integrity check plus every acknowledged create present and every acknowledged delete gone. */
   verify(databasePath: string): string[] {
     const problems: string[] = [];
@@ -106,11 +157,7 @@ export class AcknowledgedWrites {
         return problems;
       }
       const present = new Map((db.prepare('select id, name from wijken').all() as { id: string; name: string }[]).map((row) => [row.id, row.name]));
-      for (const [id, name] of this.live) {
-        if (this.maybeDeleted.has(id) && !present.has(id)) continue;
-        if (present.get(id) !== name) problems.push(`acknowledged wijk ${name} (${id}) is missing`);
-      }
-      for (const id of this.deleted) if (present.has(id)) problems.push(`acknowledged delete of ${id} was undone`);
+      problems.push(...this.compare(present));
     } finally {
       db.close();
     }

@@ -5,7 +5,7 @@ import type { AdviceDetail } from '../../shared/api/advices';
 import { createTestCore, type TestCore } from '../helpers/core';
 import { renderDocx } from '../helpers/docx';
 import { RESPONSE_COUNCIL, sentAdvice } from '../helpers/responses';
-import { databaseFingerprint } from '../helpers/snapshot';
+import { storeFingerprint } from '../helpers/snapshot';
 
 let core: TestCore;
 let findingId: string;
@@ -69,11 +69,11 @@ describe('trash for advices', () => {
     const numberOf = (kenmerk: string) => Number(kenmerk.split('-').at(-1));
     expect(numberOf(next.kenmerk)).toBeGreaterThan(numberOf(trashed.kenmerk));
     // The request cannot be deleted while a trashed advice points at it; nothing changes.
-    const before = databaseFingerprint(core.sqlite);
+    const before = (await storeFingerprint(core));
     const refused = await core.failure('adviceRequests.delete', { id: requestId });
     expect(refused.code).toBe('CONFLICT');
     expect(refused.message).toContain('prullenbak');
-    expect(databaseFingerprint(core.sqlite).hash).toBe(before.hash);
+    expect((await storeFingerprint(core)).hash).toBe(before.hash);
     // In the trash, with its subject and who did it.
     const inTrash = (await core.value('trash.list')).find((item) => item.id === trashed.id)!;
     expect(inTrash).toMatchObject({ table: 'advices', label: 'Hulpmiddelen' });
@@ -93,11 +93,11 @@ describe('trash for advices', () => {
 
   it('a sent advice cannot be deleted, only archived: archived it leaves the default list but keeps counting in the dashboard, overzicht and references', async () => {
     const sent = await sentAdvice(core, 'Regiotaxi', '2025-01-15', ['Rijd op tijd']);
-    const before = databaseFingerprint(core.sqlite);
+    const before = (await storeFingerprint(core));
     const refused = await core.failure('advices.delete', { id: sent.id });
     expect(refused.code).toBe('CONFLICT');
     expect(refused.message).toContain('alleen gearchiveerd');
-    expect(databaseFingerprint(core.sqlite).hash).toBe(before.hash);
+    expect((await storeFingerprint(core)).hash).toBe(before.hash);
 
     const dashboardBefore = await core.value('dashboard.get', {});
     expect(dashboardBefore.awaiting.map((advice) => advice.adviceId)).toContain(sent.id);
@@ -212,11 +212,11 @@ describe('emptying the trash', () => {
     const busyTeam = await core.value('wijkteams.create', { name: 'Team Bezig' });
     await core.value('assessments.save', { wijkteamId: busyTeam.id, criterionId: avi.criteria[0]!.id, periodKey: '2026-K1', value: 3 });
     await core.value('wijkteams.delete', { id: busyTeam.id });
-    const before = databaseFingerprint(core.sqlite);
+    const before = (await storeFingerprint(core));
     const { removed, kept } = await core.value('trash.empty', { confirm: true });
     expect(removed).toBeGreaterThanOrEqual(2);
     expect(kept).toMatchObject([{ table: 'wijkteams', id: busyTeam.id, usedBy: '1 beoordeling' }]);
-    expect(databaseFingerprint(core.sqlite).hash).not.toBe(before.hash);
+    expect((await storeFingerprint(core)).hash).not.toBe(before.hash);
     const count = (sql: string, ...args: unknown[]) => (core.sqlite.prepare(sql).get(...args) as { n: number }).n;
     expect(count('select count(*) as n from advices where id = ?', advice.id)).toBe(0);
     expect(count('select count(*) as n from advice_sections where advice_id = ?', advice.id)).toBe(0);

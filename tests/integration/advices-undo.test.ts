@@ -1,8 +1,9 @@
+import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AdviceDetail } from '../../shared/api/advices';
 import { createTestCore, type TestCore } from '../helpers/core';
 import { seedEvidence } from '../helpers/evidence';
-import { databaseFingerprint } from '../helpers/snapshot';
+import { storeFingerprint } from '../helpers/snapshot';
 
 let core: TestCore;
 
@@ -41,21 +42,21 @@ describe('undo of deleting an advice item', () => {
     const trace = await core.value('advices.traceItem', { id: wachttijden.id });
     expect(trace.citedByItems.map((item) => item.number)).toEqual(['2.1']);
     // The history says who put it back.
-    const entries = core.sqlite.prepare("select action from audit_log where table_name = 'advice_items' and record_id = ? order by at, id").pluck().all(wachttijden.id);
-    expect(entries.slice(-2)).toEqual(['delete', 'create']);
+    const entries = await sql<{ action: string }>`select action from audit_log where table_name = 'advice_items' and record_id = ${wachttijden.id} order by at, id`.execute(core.db);
+    expect(entries.rows.map((row) => row.action).slice(-2)).toEqual(['delete', 'create']);
   });
 
   it('refuses an item that is there, or was never deleted, and changes nothing', async () => {
     let advice = await core.value('advices.create', { kind: 'ongevraagd', betreft: 'Vervoer', withDefaultSections: true });
     advice = await core.value('advices.addItem', { sectionId: advice.sections[0]!.id, kind: 'bevinding', text: 'De taxi komt te laat' });
     const item = advice.sections[0]!.items[0]!;
-    const fingerprint = databaseFingerprint(core.sqlite);
+    const fingerprint = (await storeFingerprint(core));
     const present = await core.failure('advices.restoreItem', { id: item.id });
     expect(present.code).toBe('CONFLICT');
     expect(present.message).toBe('Dit adviespunt is niet verwijderd, of kan niet meer worden teruggezet.');
     const unknown = await core.failure('advices.restoreItem', { id: '0190a000-0000-7000-8000-000000000000' });
     expect(unknown.code).toBe('NOT_FOUND');
-    expect(databaseFingerprint(core.sqlite).hash).toBe(fingerprint.hash);
+    expect((await storeFingerprint(core)).hash).toBe(fingerprint.hash);
     // Its section deleted since: refused in Dutch.
     await core.value('advices.deleteItem', { id: item.id });
     await core.value('advices.deleteSection', { id: advice.sections[0]!.id });
@@ -80,10 +81,10 @@ describe('undo of deleting an advice item', () => {
     for (const section of advice.sections.slice(1)) await core.value('advices.deleteSection', { id: section.id });
     await core.value('advices.setStatus', { id: advice.id, status: 'vastgesteld', date: '2026-03-01' });
     await core.value('advices.setStatus', { id: advice.id, status: 'verzonden', date: '2026-03-02' });
-    const fingerprint = databaseFingerprint(core.sqlite);
+    const fingerprint = (await storeFingerprint(core));
     const sent = await core.failure('advices.restoreItem', { id: item.id });
     expect(sent.code).toBe('CONFLICT');
     expect(sent.message).toContain('is verzonden en ligt vast');
-    expect(databaseFingerprint(core.sqlite).hash).toBe(fingerprint.hash);
+    expect((await storeFingerprint(core)).hash).toBe(fingerprint.hash);
   });
 });

@@ -1,8 +1,9 @@
+import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AdviceDetail } from '../../shared/api/advices';
 import { createTestCore, type TestCore } from '../helpers/core';
 import { seedEvidence } from '../helpers/evidence';
-import { databaseFingerprint } from '../helpers/snapshot';
+import { storeFingerprint } from '../helpers/snapshot';
 import { addDays, todayInNetherlands } from '../../shared/calendar';
 
 let core: TestCore;
@@ -73,21 +74,21 @@ describe('advices', () => {
   it('refuses a kenmerk that exists, in any case, and changes nothing', async () => {
     const first = await core.value('advices.create', { kind: 'ongevraagd', betreft: 'Mantelzorg', kenmerk: 'AR 2014/7' });
     const other = await core.value('advices.create', { kind: 'ongevraagd', betreft: 'Vervoer' });
-    const before = databaseFingerprint(core.sqlite);
+    const before = (await storeFingerprint(core));
     const created = await core.failure('advices.create', { kind: 'ongevraagd', betreft: 'Jeugd', kenmerk: 'ar 2014/7' });
     expect(created.code).toBe('CONFLICT');
     expect(created.message).toBe('Er is al een advies met kenmerk "ar 2014/7". Kies een ander kenmerk.');
     const updated = await core.failure('advices.update', { id: other.id, kenmerk: first.kenmerk });
     expect(updated.code).toBe('CONFLICT');
-    expect(databaseFingerprint(core.sqlite).hash).toBe(before.hash);
+    expect((await storeFingerprint(core)).hash).toBe(before.hash);
   });
 
   it('refuses an empty Betreft with a Dutch message', async () => {
-    const before = databaseFingerprint(core.sqlite);
+    const before = (await storeFingerprint(core));
     const error = await core.failure('advices.create', { kind: 'ongevraagd', betreft: '   ' });
     expect(error.code).toBe('VALIDATION');
     expect(error.issues?.[0]).toEqual({ path: 'betreft', message: 'Vul dit veld in.' });
-    expect(databaseFingerprint(core.sqlite).hash).toBe(before.hash);
+    expect((await storeFingerprint(core)).hash).toBe(before.hash);
   });
 
   it('derives numbers that follow insert, move and delete, within and between sections', async () => {
@@ -130,8 +131,8 @@ describe('advices', () => {
     expect(advice.sections.map((section) => section.number)).toEqual(['1', 'II', '3']);
     expect(advice.sections[0]!.items[0]!.crossReference).toBe('zie 3.1');
     // Positions are stored dense and in order.
-    const positions = core.sqlite.prepare('select position from advice_items where section_id = ? order by position').pluck().all(advice.sections[2]!.id);
-    expect(positions).toEqual([0, 1, 2]);
+    const positions = await sql<{ position: number }>`select position from advice_items where section_id = ${advice.sections[2]!.id} order by position`.execute(core.db);
+    expect(positions.rows.map((row) => row.position)).toEqual([0, 1, 2]);
   });
 
   it('links items to findings and signals and writes how often a signal was mentioned', async () => {
@@ -152,11 +153,11 @@ describe('advices', () => {
     expect(citing).toEqual([{ adviceId: advice.id, kenmerk: advice.kenmerk, betreft: advice.betreft, itemId: item.id, number: 'I.1' }]);
     // A cited finding or signal cannot be deleted underneath the advice: the database refuses. The
     // finding's delete moves it to the trash (the link stays), and emptying the trash is refused.
-    expect(() => core.sqlite.prepare('delete from findings where id = ?').run(evidence.findingIds[0])).toThrow(/FOREIGN KEY/);
-    const before = databaseFingerprint(core.sqlite);
+    await expect(sql`delete from findings where id = ${evidence.findingIds[0]}`.execute(core.db)).rejects.toThrow(/foreign key/i);
+    const before = (await storeFingerprint(core));
     const signalDelete = await core.failure('signals.delete', { id: evidence.signalId });
     expect(signalDelete.code).toBe('CONFLICT');
-    expect(databaseFingerprint(core.sqlite).hash).toBe(before.hash);
+    expect((await storeFingerprint(core)).hash).toBe(before.hash);
     await core.value('findings.delete', { id: evidence.findingIds[0]! });
     const empty = await core.value('trash.empty', { confirm: true });
     expect(empty).toMatchObject({ removed: 0, kept: [{ table: 'findings', id: evidence.findingIds[0]! }] });
@@ -166,23 +167,23 @@ describe('advices', () => {
 
   it('refuses a link to a deleted finding and changes nothing', async () => {
     const advice = await draftWithThreeSections();
-    const before = databaseFingerprint(core.sqlite);
+    const before = (await storeFingerprint(core));
     const error = await core.failure('advices.updateItem', { id: advice.sections[0]!.items[0]!.id, text: 'nieuw', findingIds: ['01890000-0000-7000-8000-000000000000'] });
     expect(error.code).toBe('NOT_FOUND');
     expect(error.message).toContain('gekoppelde inbreng bestaat niet (meer)');
-    expect(databaseFingerprint(core.sqlite).hash).toBe(before.hash);
+    expect((await storeFingerprint(core)).hash).toBe(before.hash);
   });
 
   it('refuses 200 KB of pasted text, cleans Word characters and refuses control characters', async () => {
     const advice = await draftWithThreeSections();
     const sectionId = advice.sections[0]!.id;
-    const before = databaseFingerprint(core.sqlite);
+    const before = (await storeFingerprint(core));
     const long = await core.failure('advices.addItem', { sectionId, kind: 'bevinding', text: 'wijkteam '.repeat(23_000) });
     expect(long.code).toBe('VALIDATION');
     expect(long.message).toContain('Is te lang (max. 20000 tekens).');
     const control = await core.failure('advices.addItem', { sectionId, kind: 'bevinding', text: 'tekst\u0007met bel' });
     expect(control.message).toContain('besturingstekens');
-    expect(databaseFingerprint(core.sqlite).hash).toBe(before.hash);
+    expect((await storeFingerprint(core)).hash).toBe(before.hash);
     const cleaned = await core.value('advices.addItem', { sectionId, kind: 'bevinding', text: '“Het wijk\u00ADteam”\u00A0is\u200B ‘dichtbij’\r\n- één\u000B- twee' });
     expect(cleaned.sections[0]!.items.at(-1)!.text).toBe('“Het wijkteam” is ‘dichtbij’\n- één\n- twee');
   });
@@ -208,7 +209,7 @@ describe('advices', () => {
     expect(exported.bytesBase64).toBe(frozen.docxBase64);
     expect(exported.sha256).toBe(frozen.sha256);
 
-    const before = databaseFingerprint(core.sqlite);
+    const before = (await storeFingerprint(core));
     for (const [method, input] of [
       ['advices.updateItem', { id: sent.sections[0]!.items[0]!.id, text: 'veranderd' }],
       ['advices.update', { id: advice.id, betreft: 'Anders' }],
@@ -219,9 +220,9 @@ describe('advices', () => {
       const error = await core.failure(method, input);
       expect(error.code, method).toBe('CONFLICT');
     }
-    expect(databaseFingerprint(core.sqlite).hash).toBe(before.hash);
-    expect(() => core.sqlite.prepare('update advice_versions set docx = ?').run(Buffer.from('x'))).toThrow(/append-only/);
-    expect(() => core.sqlite.prepare('delete from advice_versions').run()).toThrow(/append-only/);
+    expect((await storeFingerprint(core)).hash).toBe(before.hash);
+    await expect(sql`update advice_versions set docx = ${Buffer.from('x')}`.execute(core.db)).rejects.toThrow(/append-only/);
+    await expect(sql`delete from advice_versions`.execute(core.db)).rejects.toThrow(/append-only/);
 
     const second = await core.value('advices.newVersion', { id: advice.id });
     expect(second).toMatchObject({ status: 'concept', version: 2, frozen: false, sentOn: null });
@@ -252,11 +253,11 @@ describe('advices', () => {
     expect(imported.kenmerk).toBe('WMO-2014-002');
     expect(numbers(imported)).toEqual(numbers(original));
     expect(imported.sections[2]!.items[0]!.crossReference).toBe('zie 2.1');
-    const before = databaseFingerprint(core.sqlite);
+    const before = (await storeFingerprint(core));
     const bad = await core.failure('advices.importJson', { data: { format: 'advieswerk/advies', version: 1, exportedAt: '', advice: { kenmerk: 'x' } } });
     expect(bad.code).toBe('VALIDATION');
     expect(bad.message).toContain('geen geldig adviesbestand');
-    expect(databaseFingerprint(core.sqlite).hash).toBe(before.hash);
+    expect((await storeFingerprint(core)).hash).toBe(before.hash);
   });
 
   it('generates the opening from references to earlier advices', async () => {

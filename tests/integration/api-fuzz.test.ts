@@ -8,7 +8,7 @@ import type { TrashEmptied } from '../../shared/api/reliability';
 import { createTestCore, type TestCore } from '../helpers/core';
 import { importThroughJob, recordRow } from '../helpers/exchange';
 import { hostileInput, hostileValue } from '../helpers/hostile';
-import { databaseFingerprint } from '../helpers/snapshot';
+import { storeFingerprint } from '../helpers/snapshot';
 
 /**
  * Every API method (new ones are picked up from the contract automatically) gets random and
@@ -101,7 +101,7 @@ async function fuzz(method: MethodName, numRuns: number, options: FuzzOptions = 
   await fc.assert(
     fc.asyncProperty(options.inputs ?? hostileInput(contract[method].input, plausible), async (generated) => {
       const input = options.prepare ? await options.prepare(generated) : generated;
-      const before = databaseFingerprint(core.sqlite);
+      const before = (await storeFingerprint(core));
       let result: Result<unknown>;
       try {
         result = await core.call(method, input);
@@ -119,7 +119,7 @@ async function fuzz(method: MethodName, numRuns: number, options: FuzzOptions = 
       expect(REJECTIONS.has(result.error.code), `${method}: ${result.error.code} ${result.error.message}`).toBe(true);
       expect(result.error.message.length).toBeGreaterThan(0);
       expect(result.error.message, 'the message is Dutch').not.toMatch(ENGLISH);
-      const after = databaseFingerprint(core.sqlite);
+      const after = (await storeFingerprint(core));
       expect(after.hash, `${method} changed data while rejecting`).toBe(before.hash);
       expect(after.totalChanges, `${method} wrote rows while rejecting`).toBe(before.totalChanges);
     }),
@@ -270,9 +270,9 @@ describe('the exchange import under hostile records (through the real import job
             const key = `${skipped.type}/${skipped.id}`;
             expect(recordRow(core.sqlite, skipped.type, skipped.id), `${key} left a trace`).toBe(before.get(key));
           }
-          const afterFirst = databaseFingerprint(core.sqlite).hash;
+          const afterFirst = (await storeFingerprint(core)).hash;
           expect(await importThroughJob(core, records)).toMatchObject({ inserted: 0, updated: 0 });
-          expect(databaseFingerprint(core.sqlite).hash, 'a second import changed data').toBe(afterFirst);
+          expect((await storeFingerprint(core)).hash, 'a second import changed data').toBe(afterFirst);
         }),
         { numRuns: FILES, seed, endOnFailure: true },
       )

@@ -6,7 +6,7 @@ import { t } from '../../shared/i18n';
 import type { Result } from '../../shared/result';
 import { uploadsDirFor } from '../../electron/core/paths';
 import { createTestCore, type TestCore } from '../helpers/core';
-import { databaseFingerprint } from '../helpers/snapshot';
+import { storeFingerprint } from '../helpers/snapshot';
 
 let core: TestCore;
 beforeEach(async () => {
@@ -57,9 +57,9 @@ describe('importing the year planning from the beleidskalender', () => {
   it('imports the same file twice without doubling anything, also when a subject differs only in case', async () => {
     const csv = 'Onderwerp,Maand\nWoonvoorzieningen,4\nJeugdhulp,5\n';
     expect(await importCsv(csv)).toEqual({ ok: true, value: { imported: 2, skippedDuplicates: 0 } });
-    const before = databaseFingerprint(core.sqlite);
+    const before = (await storeFingerprint(core));
     expect(await importCsv('Onderwerp,Maand\nWOONVOORZIENINGEN,april\nJeugdhulp,5\n')).toEqual({ ok: true, value: { imported: 0, skippedDuplicates: 2 } });
-    expect(databaseFingerprint(core.sqlite)).toEqual(before);
+    expect((await storeFingerprint(core))).toEqual(before);
     // Another year is another planning.
     expect(await importCsv(csv, 2028)).toEqual({ ok: true, value: { imported: 2, skippedDuplicates: 0 } });
   });
@@ -90,9 +90,9 @@ describe('importing the year planning from the beleidskalender', () => {
       'Verkeerd jaar;2026-05-01;',
       `${'x'.repeat(5000)};8;`,
     ].join('\n');
-    const before = databaseFingerprint(core.sqlite);
+    const before = (await storeFingerprint(core));
     const result = await importCsv(csv);
-    expect(databaseFingerprint(core.sqlite)).toEqual(before);
+    expect((await storeFingerprint(core))).toEqual(before);
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.error.code).toBe('VALIDATION');

@@ -1,8 +1,9 @@
+import { sql } from 'kysely';
 import os from 'node:os';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { t } from '../../shared/i18n';
-import { createTestCore, type TestCore } from '../helpers/core';
-import { databaseFingerprint } from '../helpers/snapshot';
+import { createTestCore, pluck, type TestCore } from '../helpers/core';
+import { storeFingerprint } from '../helpers/snapshot';
 
 let core: TestCore;
 beforeEach(async () => {
@@ -27,8 +28,8 @@ const validSettings = {
   kenmerkPattern: 'WMO-{jaar}-{volgnummer}',
 };
 
-function row(table: string): Record<string, unknown> {
-  return core.sqlite.prepare(`select * from "${table}" limit 1`).get() as Record<string, unknown>;
+async function row(table: string): Promise<Record<string, unknown>> {
+  return (await sql<Record<string, unknown>>`select * from ${sql.table(table)} limit 1`.execute(core.db)).rows[0]!;
 }
 
 describe('council.get', () => {
@@ -79,8 +80,8 @@ describe('council.update', () => {
     await core.value('council.update', { ...validSettings, signatories: second });
 
     expect((await core.value('council.get')).signatories).toEqual(second);
-    expect(core.sqlite.prepare('select count(*) from signatories').pluck().get()).toBe(2);
-    expect(core.sqlite.prepare('select count(*) from council').pluck().get()).toBe(1);
+    expect(await pluck(core.db, sql`select count(*) from signatories`)).toEqual([2]);
+    expect(await pluck(core.db, sql`select count(*) from council`)).toEqual([1]);
   });
 
   it('can remove all signatories', async () => {
@@ -88,7 +89,7 @@ describe('council.update', () => {
     await core.value('council.update', { ...validSettings, signatories: [] });
 
     expect((await core.value('council.get')).signatories).toEqual([]);
-    expect(core.sqlite.prepare('select count(*) from signatories').pluck().get()).toBe(0);
+    expect(await pluck(core.db, sql`select count(*) from signatories`)).toEqual([0]);
   });
 });
 
@@ -102,28 +103,28 @@ describe('the current user', () => {
     expect(await core.value('user.get')).toEqual({ name: 'Ans de Vries', confirmed: true });
 
     await core.close();
-    const reopened = await createTestCore({ dir: core.dir });
+    const reopened = await createTestCore({ dir: core.dir, databasePath: core.databasePath });
     core = reopened;
     expect(await core.value('user.get')).toEqual({ name: 'Ans de Vries', confirmed: true });
   });
 
   it('is recorded as created_by and updated_by on everything written', async () => {
     await core.value('council.update', validSettings);
-    expect(row('council')).toMatchObject({ created_by: os.userInfo().username, updated_by: os.userInfo().username });
+    expect(await row('council')).toMatchObject({ created_by: os.userInfo().username, updated_by: os.userInfo().username });
 
     await core.value('user.update', { name: 'Ans de Vries' });
     await core.value('council.update', validSettings);
     const wijk = await core.value('wijken.create', { name: 'Noord' });
 
     // The council row keeps who made it and records who changed it last.
-    expect(row('council')).toMatchObject({ created_by: os.userInfo().username, updated_by: 'Ans de Vries' });
-    expect(core.sqlite.prepare('select distinct created_by from signatories').pluck().all()).toEqual(['Ans de Vries']);
-    expect(core.sqlite.prepare('select distinct updated_by from signatories').pluck().all()).toEqual(['Ans de Vries']);
-    expect(row('wijken')).toMatchObject({ created_by: 'Ans de Vries', updated_by: 'Ans de Vries' });
+    expect(await row('council')).toMatchObject({ created_by: os.userInfo().username, updated_by: 'Ans de Vries' });
+    expect(await pluck(core.db, sql`select distinct created_by from signatories`)).toEqual(['Ans de Vries']);
+    expect(await pluck(core.db, sql`select distinct updated_by from signatories`)).toEqual(['Ans de Vries']);
+    expect(await row('wijken')).toMatchObject({ created_by: 'Ans de Vries', updated_by: 'Ans de Vries' });
 
     await core.value('user.update', { name: 'Bram Jansen' });
     await core.value('wijken.update', { id: wijk.id, code: 'N' });
-    expect(row('wijken')).toMatchObject({ created_by: 'Ans de Vries', updated_by: 'Bram Jansen' });
+    expect(await row('wijken')).toMatchObject({ created_by: 'Ans de Vries', updated_by: 'Bram Jansen' });
   });
 });
 
@@ -205,7 +206,7 @@ describe('council.update refuses invalid input and changes nothing', () => {
 
   it.each(cases)('$title', async ({ input, path, message }) => {
     await core.value('council.update', validSettings);
-    const before = databaseFingerprint(core.sqlite);
+    const before = (await storeFingerprint(core));
 
     const error = await core.failure('council.update', input);
 
@@ -216,18 +217,18 @@ describe('council.update refuses invalid input and changes nothing', () => {
     if (message) expect(issue.message).toBe(message);
     // Zod's own messages come in Dutch too.
     expect(issue.message).not.toMatch(/\b(Invalid|expected|received|Required)\b/);
-    expect(databaseFingerprint(core.sqlite)).toEqual(before);
+    expect((await storeFingerprint(core))).toEqual(before);
   });
 
   it('names an unknown field in a Dutch message', async () => {
-    const before = databaseFingerprint(core.sqlite);
+    const before = (await storeFingerprint(core));
 
     const error = await core.failure('council.update', { ...validSettings, onbekend: 1 });
 
     expect(error.code).toBe('VALIDATION');
     expect(error.message).toMatch(/^De invoer klopt niet: /);
     expect(error.issues).toEqual([{ path: 'onbekend', message: 'Onbekend veld "onbekend": dit veld hoort hier niet bij.' }]);
-    expect(databaseFingerprint(core.sqlite)).toEqual(before);
+    expect((await storeFingerprint(core))).toEqual(before);
   });
 
   it('refuses an unknown field in a signatory', async () => {
@@ -257,13 +258,13 @@ describe('user.update refuses invalid input', () => {
     { title: 'a name with control characters', input: { name: 'Ans\u0000' } },
     { title: 'a name that is not text', input: { name: ['Ans'] } },
   ])('$title', async ({ input }) => {
-    const before = databaseFingerprint(core.sqlite);
+    const before = (await storeFingerprint(core));
 
     const error = await core.failure('user.update', input);
 
     expect(error.code).toBe('VALIDATION');
     expect(error.issues?.map((issue) => issue.path)).toEqual(['name']);
-    expect(databaseFingerprint(core.sqlite)).toEqual(before);
+    expect((await storeFingerprint(core))).toEqual(before);
     expect(await core.value('user.get')).toEqual({ name: os.userInfo().username, confirmed: false });
   });
 });

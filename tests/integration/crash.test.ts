@@ -8,13 +8,14 @@ import { createKysely, openSqlite } from '../../electron/core/db/connection';
 import { migrateToLatest } from '../../electron/core/db/migrate';
 import { migrations } from '../../electron/core/db/migrations';
 import { backupDirFor } from '../../electron/core/paths';
-import { makeTempDir as makeFolder } from '../helpers/core';
+import { createPostgresDatabase, makeTempDir as makeFolder, onPostgres } from '../helpers/core';
 import { AcknowledgedWrites, buildCrashWriter, integrityOf, runAndKill } from '../helpers/crash';
 import { HEAVY_TEST_MIGRATION_NAME } from '../helpers/crash-migration';
 
 /**
  * SIGKILL at random moments while a child process writes through the API, takes backups or
  * migrates. After every kill: integrity_check is ok and every acknowledged write is there.
+ * Project `postgres`: the writes case on a PostgreSQL database (amcheck instead of integrity_check).
  */
 const KILLS_WHILE_WRITING = Number(process.env.CRASH_KILLS ?? 200);
 const KILLS_DURING_BACKUP = 25;
@@ -64,29 +65,33 @@ function recordFigure(name: string, value: unknown): void {
 
 describe('crash safety (SIGKILL)', () => {
   it(`keeps every acknowledged write through ${KILLS_WHILE_WRITING} kills at random moments`, async () => {
-    const databasePath = path.join(makeTempDir(), 'advieswerk.sqlite');
+    // A SQLite file, or a fresh PostgreSQL database (the writer's local files in a folder of its own).
+    const newStore = async () => (onPostgres() ? await createPostgresDatabase() : path.join(makeTempDir(), 'advieswerk.sqlite'));
+    const writeArgs = (store: string) => (onPostgres() ? ['write', store, makeTempDir()] : ['write', store]);
+    const databasePath = await newStore();
     const acknowledged = new AcknowledgedWrites();
     let kills = 0;
     const started = Date.now();
     // How long this machine takes from spawn to an open, migrated core: the kills are spread from right
     // after spawn (during start-up, open and migration) to ~400 ms into the writing, wherever
     // start-up ends on a loaded CI machine. The first run measures it on its own scratch database.
-    const probe = await runAndKill(writer, ['write', path.join(makeTempDir(), 'advieswerk.sqlite')], 10_000);
+    const probe = await runAndKill(writer, writeArgs(await newStore()), 10_000);
     expect(probe.readyMs, probe.stderr).not.toBeNull();
     const lastKillMs = probe.readyMs! + 400;
     for (let i = 0; i < KILLS_WHILE_WRITING; i += 1) {
-      const run = await runAndKill(writer, ['write', databasePath], random(40, lastKillMs));
+      const run = await runAndKill(writer, writeArgs(databasePath), random(40, lastKillMs));
       expect(run.killed, run.stderr).toBe(true);
       kills += 1;
       acknowledged.absorb(run.lines);
-      expect(acknowledged.verify(databasePath)).toEqual([]);
+      expect(await acknowledged.verifyStore(databasePath)).toEqual([]);
     }
     expect(kills).toBeGreaterThanOrEqual(200);
     expect(acknowledged.writes).toBeGreaterThan(kills);
-    recordFigure('crash-writes', { kills, acknowledgedWrites: acknowledged.writes, liveRows: acknowledged.live.size, startUpMs: probe.readyMs, ms: Date.now() - started });
+    recordFigure(onPostgres() ? 'crash-writes-postgres' : 'crash-writes', { kills, acknowledgedWrites: acknowledged.writes, liveRows: acknowledged.live.size, startUpMs: probe.readyMs, ms: Date.now() - started });
   }, 300_000);
 
-  it('leaves the database and every finished backup intact when killed during a backup', async () => {
+  // SQLite's online backup of the file; PostgreSQL's pg_dump backups are tested by backups.test.ts (branch pgmove).
+  it.skipIf(onPostgres())('leaves the database and every finished backup intact when killed during a backup', async () => {
     const databasePath = path.join(makeTempDir(), 'advieswerk.sqlite');
     const first = await runAndKill(writer, ['write', databasePath], 1500);
     const acknowledged = new AcknowledgedWrites();
@@ -121,7 +126,8 @@ describe('crash safety (SIGKILL)', () => {
     recordFigure('crash-backup', { kills: KILLS_DURING_BACKUP, backupsCompleted: acknowledgedBackups.length, killsMidBackup, backupsListed: listed.length });
   }, 300_000);
 
-  it('leaves exactly one of the two backups (or the database as it was) when killed during a restore', async () => {
+  // Swapping the SQLite file for a backup file; a pg_dump restore is tested by backups.test.ts (branch pgmove).
+  it.skipIf(onPostgres())('leaves exactly one of the two backups (or the database as it was) when killed during a restore', async () => {
     const dir = makeTempDir();
     const databasePath = path.join(dir, 'advieswerk.sqlite');
     const opened = await openCore({ databasePath, mode: 'cli' });
@@ -159,7 +165,8 @@ describe('crash safety (SIGKILL)', () => {
     recordFigure('crash-restore', { kills: KILLS_DURING_RESTORE, killsMidRestore });
   }, 300_000);
 
-  it('leaves the database at the old or the new schema version when killed during a migration, never in between', async () => {
+  // The SQLite file's migration with its pre-migration file backup; on PostgreSQL all migrations run in one transaction (postgres-store.test.ts).
+  it.skipIf(onPostgres())('leaves the database at the old or the new schema version when killed during a migration, never in between', async () => {
     const dir = makeTempDir();
     const fixture = path.join(dir, 'versie-0001.sqlite');
     const sqlite = openSqlite({ path: fixture });

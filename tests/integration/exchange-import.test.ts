@@ -9,7 +9,7 @@ import { createKysely, type Sqlite } from '../../electron/core/db/connection';
 import { mergeRecords } from '../../electron/core/exchange/records';
 import { createTestCore, type TestCore } from '../helpers/core';
 import { exchangeFileBytes, importThroughJob as importJob, NO_ROW, recordRow } from '../helpers/exchange';
-import { databaseFingerprint } from '../helpers/snapshot';
+import { databaseFingerprint, storeFingerprint } from '../helpers/snapshot';
 
 /**
  * Issue 12, items 8 and 9: the exchange import takes each record whole or not at all, and checks
@@ -95,7 +95,7 @@ function findingData(overrides: Record<string, unknown> = {}): Record<string, un
 describe('a record that names something this database does not have (12.8)', () => {
   it('a newer version of a meeting with an unknown wijk is skipped whole: title and wijk links stay', async () => {
     const before = recordRow(core.sqlite, 'meeting', base.meeting);
-    const fingerprint = databaseFingerprint(core.sqlite);
+    const fingerprint = (await storeFingerprint(core));
 
     const report = await importThroughJob([
       { type: 'meeting', id: base.meeting, updatedAt: FILE_TIME, data: meetingData({ title: 'Overschreven', date: '2026-03-12', wijkIds: [UNKNOWN_ID] }) },
@@ -105,11 +105,11 @@ describe('a record that names something this database does not have (12.8)', () 
     expect(report.skipped).toEqual([{ type: 'meeting', id: base.meeting, reason: t('exchange.badRecord', { details: t('exchange.missingReference') }) }]);
     expect(recordRow(core.sqlite, 'meeting', base.meeting)).toBe(before);
     expect((await core.value('meetings.get', { id: base.meeting })).title).toBe('Avond Noord');
-    expect(databaseFingerprint(core.sqlite).hash).toBe(fingerprint.hash);
+    expect((await storeFingerprint(core)).hash).toBe(fingerprint.hash);
   });
 
   it('a new meeting with an unknown wijk, programme or a finding of an unknown meeting is skipped and not inserted', async () => {
-    const fingerprint = databaseFingerprint(core.sqlite);
+    const fingerprint = (await storeFingerprint(core));
     const records: ExchangeRecord[] = [
       { type: 'meeting', id: freshId(), updatedAt: FILE_TIME, data: meetingData({ wijkIds: [base.noord, UNKNOWN_ID] }) },
       { type: 'meeting', id: freshId(), updatedAt: FILE_TIME, data: meetingData({ programmeId: UNKNOWN_ID }) },
@@ -123,7 +123,7 @@ describe('a record that names something this database does not have (12.8)', () 
     expect(report).toMatchObject({ inserted: 0, updated: 0, unchanged: 0, conflicts: [] });
     expect(report.skipped.map((skipped) => skipped.id)).toEqual(records.map((record) => record.id));
     for (const record of records) expect(recordRow(core.sqlite, record.type, record.id)).toBe(NO_ROW);
-    expect(databaseFingerprint(core.sqlite).hash).toBe(fingerprint.hash);
+    expect((await storeFingerprint(core)).hash).toBe(fingerprint.hash);
   });
 });
 
@@ -166,7 +166,7 @@ describe('records are checked with the API schemas (12.9)', () => {
     // Every field only under "__proto__": nothing may be read through a prototype.
     ['its fields under __proto__', JSON.parse(`{"__proto__": ${JSON.stringify(meetingData())}}`) as Record<string, unknown>],
   ])('skips and lists a meeting with %s, new or newer, leaving the database as it was', async (_title, data) => {
-    const fingerprint = databaseFingerprint(core.sqlite);
+    const fingerprint = (await storeFingerprint(core));
     const newId = freshId();
 
     const report = await importThroughJob([
@@ -178,7 +178,7 @@ describe('records are checked with the API schemas (12.9)', () => {
     expect(report).toMatchObject({ inserted: 0, updated: 0, unchanged: 0, conflicts: [] });
     expect(report.skipped.map((entry) => entry.id).sort()).toEqual([newId, base.meeting].sort());
     for (const entry of report.skipped) expect(entry.reason).toMatch(/^Onjuiste gegevens: \S/);
-    expect(databaseFingerprint(core.sqlite).hash).toBe(fingerprint.hash);
+    expect((await storeFingerprint(core)).hash).toBe(fingerprint.hash);
   });
 
   it('skips and lists a record type of any name, "__proto__" and "constructor" too, and imports the rest', async () => {

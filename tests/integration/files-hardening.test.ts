@@ -10,7 +10,7 @@ import { startHost, type RunningHost } from '../../electron/host/server';
 import { contract, METHOD_NAMES } from '../../shared/api/contract';
 import { createTestCore, makeTempDir, type TestCore } from '../helpers/core';
 import { renderDocx } from '../helpers/docx';
-import { databaseFingerprint } from '../helpers/snapshot';
+import { storeFingerprint } from '../helpers/snapshot';
 
 /**
  * Issue 12, files: the API never takes a filesystem path from its caller. Exports are written by
@@ -69,7 +69,7 @@ describe('no method takes a filesystem path', () => {
   });
 
   it('refuses `path` as an unknown field over browser mode, and the live database stays intact', async () => {
-    const before = databaseFingerprint(core.sqlite);
+    const before = (await storeFingerprint(core));
     core.sqlite.pragma('wal_checkpoint(TRUNCATE)');
     const fileBefore = fileHash(core.databasePath);
     const targets = [core.databasePath, 'advieswerk.sqlite', '../gestolen.docx', path.join(core.dir, 'exports', 'x.docx')];
@@ -89,7 +89,7 @@ describe('no method takes a filesystem path', () => {
       }
     }
     expect(fileHash(core.databasePath)).toBe(fileBefore);
-    expect(databaseFingerprint(core.sqlite).hash).toBe(before.hash);
+    expect((await storeFingerprint(core)).hash).toBe(before.hash);
     expect(existsSync(path.join(process.cwd(), 'advieswerk.sqlite'))).toBe(false);
     expect(existsSync(path.join(process.cwd(), '..', 'gestolen.docx'))).toBe(false);
     expect(existsSync(path.join(core.dir, 'exports', 'x.docx'))).toBe(false);
@@ -141,7 +141,7 @@ describe('backups.restore takes only the name of a regular file in backups/', ()
   it('refuses an absolute path over HTTP, a symlink and a FIFO in backups/, without hanging and changing nothing', async () => {
     const backup = await backupNow(core);
     const backupDir = path.dirname(backup);
-    const before = databaseFingerprint(core.sqlite).hash;
+    const before = (await storeFingerprint(core)).hash;
 
     // A real backup named by its full path: a path, so refused over the API.
     for (const file of [backup, path.join('..', 'backups', path.basename(backup)), `./${path.basename(backup)}`]) {
@@ -170,7 +170,7 @@ describe('backups.restore takes only the name of a regular file in backups/', ()
     expect(listed).not.toContain(linkName);
     expect(listed).not.toContain(fifoName);
 
-    expect(databaseFingerprint(core.sqlite).hash).toBe(before);
+    expect((await storeFingerprint(core)).hash).toBe(before);
     // The host still answers.
     expect((await post('wijken.list', {})).status).toBe(200);
   }, 60_000);

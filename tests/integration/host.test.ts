@@ -11,7 +11,7 @@ import type { JobStatus } from '../../shared/api/jobs';
 import { t } from '../../shared/i18n';
 import { createTestCore, type TestCore } from '../helpers/core';
 import { startHostProcess } from '../helpers/host-process';
-import { databaseFingerprint } from '../helpers/snapshot';
+import { storeFingerprint } from '../helpers/snapshot';
 
 const TOKEN = 'test-token-0123456789abcdefghij';
 const INDEX_HTML = '<!doctype html><title>Advieswerk</title><script src="/assets/app.js"></script>';
@@ -132,12 +132,12 @@ describe('the API token', () => {
   });
 
   it('runs nothing for a request without it', async () => {
-    const before = databaseFingerprint(core.sqlite);
+    const before = (await storeFingerprint(core));
 
     const reply = await post('wijken.create', { name: 'Zonder sleutel' }, {});
 
     expect(reply.status).toBe(401);
-    expect(databaseFingerprint(core.sqlite)).toEqual(before);
+    expect((await storeFingerprint(core))).toEqual(before);
   });
 
   it('protects the static files too', async () => {
@@ -160,7 +160,7 @@ describe('API calls over HTTP', () => {
   });
 
   it('answers invalid input with 400 and the VALIDATION envelope, writing nothing', async () => {
-    const before = databaseFingerprint(core.sqlite);
+    const before = (await storeFingerprint(core));
 
     const reply = await post('wijken.create', { name: 42 });
 
@@ -170,7 +170,7 @@ describe('API calls over HTTP', () => {
     expect(body.error?.code).toBe('VALIDATION');
     expect(body.error?.message).toMatch(/^De invoer klopt niet/);
     expect(body.error?.issues?.map((issue) => issue.path)).toEqual(['name']);
-    expect(databaseFingerprint(core.sqlite)).toEqual(before);
+    expect((await storeFingerprint(core))).toEqual(before);
   });
 
   it('maps CONFLICT to 409 and an unknown method to 404', async () => {
@@ -204,17 +204,17 @@ describe('API calls over HTTP', () => {
 
 describe('request bodies over the limit', () => {
   it('are refused with 413 when the Content-Length is too large', async () => {
-    const before = databaseFingerprint(core.sqlite);
+    const before = (await storeFingerprint(core));
 
     const reply = await post('wijken.create', { name: 'Groot', description: 'x'.repeat(2048) }, bearer, smallHost.port);
 
     expect(reply.status).toBe(413);
     expect(json(reply).error?.message).toMatch(/^De aanvraag is te groot/);
-    expect(databaseFingerprint(core.sqlite)).toEqual(before);
+    expect((await storeFingerprint(core))).toEqual(before);
   });
 
   it('are refused with 413 when streamed without a Content-Length', async () => {
-    const before = databaseFingerprint(core.sqlite);
+    const before = (await storeFingerprint(core));
 
     const reply = await request({
       port: smallHost.port,
@@ -226,7 +226,7 @@ describe('request bodies over the limit', () => {
     });
 
     expect(reply.status).toBe(413);
-    expect(databaseFingerprint(core.sqlite)).toEqual(before);
+    expect((await storeFingerprint(core))).toEqual(before);
   });
 
   it('are accepted just under the limit', async () => {
@@ -240,13 +240,13 @@ describe('cross-site and DNS-rebinding requests', () => {
   it.each(['http://evil.example', 'null', 'http://127.0.0.1.evil.example', 'https://127.0.0.1', 'file://', 'not a url'])(
     'refuses Origin %j with 403, even with the token, and runs nothing',
     async (origin) => {
-      const before = databaseFingerprint(core.sqlite);
+      const before = (await storeFingerprint(core));
 
       const reply = await post('wijken.create', { name: 'Van buiten' }, { ...bearer, Origin: origin });
 
       expect(reply.status).toBe(403);
       expect(json(reply).error?.message).toBe(t('errors.forbiddenOrigin'));
-      expect(databaseFingerprint(core.sqlite)).toEqual(before);
+      expect((await storeFingerprint(core))).toEqual(before);
     },
   );
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestCore, type TestCore } from '../helpers/core';
-import { databaseFingerprint } from '../helpers/snapshot';
+import { storeFingerprint } from '../helpers/snapshot';
 
 /**
  * Issue 19 item 9: the signals list (Signalen, Prioriteren, the editor's "Inbreng ophalen") and the
@@ -152,7 +152,7 @@ describe('lists at scale: signals and meetings, searched and paged with totals',
   });
 
   it('refuses bad paging and filters with a Dutch message and changes nothing', async () => {
-    const before = databaseFingerprint(core.sqlite);
+    const before = (await storeFingerprint(core));
     const tooMany = await core.failure('meetings.search', { limit: 100_000 });
     expect(tooMany.code).toBe('VALIDATION');
     expect((await core.failure('meetings.search', { fromDate: '1 maart' })).code).toBe('VALIDATION');
@@ -160,6 +160,6 @@ describe('lists at scale: signals and meetings, searched and paged with totals',
     expect((await core.failure('signals.list', { priority: 7 })).code).toBe('VALIDATION');
     expect((await core.failure('signals.list', { query: 'x'.repeat(10_000) })).code).toBe('VALIDATION');
     expect((await core.failure('signals.list', { wijkId: 'geen-id' })).code).toBe('VALIDATION');
-    expect(databaseFingerprint(core.sqlite).hash).toBe(before.hash);
+    expect((await storeFingerprint(core)).hash).toBe(before.hash);
   });
 });

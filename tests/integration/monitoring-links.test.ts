@@ -1,6 +1,7 @@
+import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestCore, type TestCore } from '../helpers/core';
-import { databaseFingerprint } from '../helpers/snapshot';
+import { storeFingerprint } from '../helpers/snapshot';
 
 let core: TestCore;
 beforeEach(async () => {
@@ -41,7 +42,7 @@ describe('assessments linked to findings from meetings', () => {
     expect(teamFindings.map((finding) => finding.id)).not.toContain(inZuid.id);
     expect((await core.value('wijkteams.get', { id: team.id })).findings.map((finding) => finding.id)).toEqual([alsoNoord.id, inNoord.id]);
 
-    const before = databaseFingerprint(core.sqlite);
+    const before = (await storeFingerprint(core));
     const unknown = await core.failure('assessments.save', {
       wijkteamId: team.id,
       criterionId: avi.criteria[0]!.id,
@@ -50,7 +51,7 @@ describe('assessments linked to findings from meetings', () => {
       findingIds: ['01900000-0000-7000-8000-000000000000'],
     });
     expect(unknown.code).toBe('NOT_FOUND');
-    expect(databaseFingerprint(core.sqlite).hash).toBe(before.hash);
+    expect((await storeFingerprint(core)).hash).toBe(before.hash);
     // A linked finding goes to the trash (the link stays); emptying the trash keeps it while it is linked.
     await core.value('findings.delete', { id: inNoord.id });
     const emptied = await core.value('trash.empty', { confirm: true });
@@ -92,7 +93,7 @@ describe('Advies opstellen from assessments', () => {
     ]);
     expect(items.map((item) => item.number)).toEqual(['1.1', '1.2']);
     expect(items[0]!.findingIds).toEqual([inNoord.id]);
-    const links = core.sqlite.prepare('select item_id, assessment_id from advice_item_assessments order by assessment_id').all();
+    const links = (await sql`select item_id, assessment_id from advice_item_assessments order by assessment_id`.execute(core.db)).rows;
     expect(links).toEqual(
       [
         { item_id: items[0]!.id, assessment_id: q2.id },
@@ -103,9 +104,9 @@ describe('Advies opstellen from assessments', () => {
 
   it('refuses unknown assessments or an empty choice and writes nothing', async () => {
     await setup();
-    const before = databaseFingerprint(core.sqlite);
+    const before = (await storeFingerprint(core));
     expect((await core.failure('monitoring.draftAdvice', { assessmentIds: [], betreft: 'X' })).code).toBe('VALIDATION');
     expect((await core.failure('monitoring.draftAdvice', { assessmentIds: ['01900000-0000-7000-8000-000000000000'], betreft: 'X' })).code).toBe('NOT_FOUND');
-    expect(databaseFingerprint(core.sqlite).hash).toBe(before.hash);
+    expect((await storeFingerprint(core)).hash).toBe(before.hash);
   });
 });

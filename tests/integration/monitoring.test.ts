@@ -1,7 +1,8 @@
+import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CriteriaFramework, Wijkteam } from '../../shared/api/monitoring';
 import { createTestCore, type TestCore } from '../helpers/core';
-import { databaseFingerprint } from '../helpers/snapshot';
+import { storeFingerprint } from '../helpers/snapshot';
 
 let core: TestCore;
 beforeEach(async () => {
@@ -20,8 +21,8 @@ async function team(name = 'Wijkteam Noord', wijkIds: string[] = []): Promise<Wi
   return core.value('wijkteams.create', { name, wijkIds, organisations: ['Welzijn Noord'], disciplines: ['opbouwwerker', 'wijkverpleegkundige'] });
 }
 
-function expectUnchanged(before: ReturnType<typeof databaseFingerprint>) {
-  expect(databaseFingerprint(core.sqlite).hash).toBe(before.hash);
+async function expectUnchanged(before: Awaited<ReturnType<typeof storeFingerprint>>) {
+  expect((await storeFingerprint(core)).hash).toBe(before.hash);
 }
 
 describe('built-in frameworks', () => {
@@ -58,23 +59,23 @@ describe('wijkteams', () => {
     const noord = await core.value('wijken.create', { name: 'Noord' });
     const created = await team('Team Noord', [noord.id]);
     expect(created).toMatchObject({ name: 'Team Noord', wijken: [{ id: noord.id, name: 'Noord' }], disciplines: ['opbouwwerker', 'wijkverpleegkundige'] });
-    const before = databaseFingerprint(core.sqlite);
+    const before = (await storeFingerprint(core));
     const error = await core.failure('wijken.delete', { id: noord.id });
     expect(error.code).toBe('CONFLICT');
     expect(error.message).toContain('1 wijkteam.');
-    expectUnchanged(before);
+    await expectUnchanged(before);
   });
 
   it('refuses a duplicate name, an unknown wijk and an end before the start, changing nothing', async () => {
     await team('Team Zuid');
-    const before = databaseFingerprint(core.sqlite);
+    const before = (await storeFingerprint(core));
     expect((await core.failure('wijkteams.create', { name: ' team zuid ' })).code).toBe('CONFLICT');
     expect((await core.failure('wijkteams.create', { name: 'X', wijkIds: ['01900000-0000-7000-8000-000000000000'] })).code).toBe('NOT_FOUND');
     const range = await core.failure('wijkteams.create', { name: 'Y', activeFrom: '2026-05-01', activeTo: '2026-01-01' });
     expect(range.code).toBe('VALIDATION');
     expect(range.issues?.[0]?.message).toBe('De einddatum ligt voor de begindatum.');
     expect((await core.failure('wijkteams.create', { name: 'Z', extra: 1 })).code).toBe('VALIDATION');
-    expectUnchanged(before);
+    await expectUnchanged(before);
   });
 
   it('updates wijken and composition; deleting a team with assessments moves it to the trash, keeping them', async () => {
@@ -89,12 +90,12 @@ describe('wijkteams', () => {
     await core.value('wijkteams.delete', { id: created.id });
     expect((await core.value('wijkteams.list', {})).map((listed) => listed.id)).not.toContain(created.id);
     expect((await core.failure('wijkteams.get', { id: created.id })).code).toBe('NOT_FOUND');
-    const stored = core.sqlite.prepare('select count(*) as n from assessments where wijkteam_id = ?').get(created.id) as { n: number };
-    expect(stored.n).toBe(1);
+    const stored = await sql<{ n: number }>`select count(*) as n from assessments where wijkteam_id = ${created.id}`.execute(core.db);
+    expect(stored.rows[0]!.n).toBe(1);
     // Emptying the trash keeps the team while its assessments point at it, and says so; nothing changes.
-    const before = databaseFingerprint(core.sqlite);
+    const before = (await storeFingerprint(core));
     expect((await core.value('trash.empty', { confirm: true })).kept).toMatchObject([{ table: 'wijkteams', id: created.id, usedBy: '1 beoordeling' }]);
-    expectUnchanged(before);
+    await expectUnchanged(before);
   });
 });
 
@@ -104,13 +105,13 @@ describe('criteria in use', () => {
     const criterion = framework.criteria[0]!;
     const t1 = await team();
     await core.value('assessments.save', { wijkteamId: t1.id, criterionId: criterion.id, periodKey: '2026-K1', value: 4 });
-    const before = databaseFingerprint(core.sqlite);
+    const before = (await storeFingerprint(core));
     const refused = await core.failure('criteria.delete', { id: criterion.id });
     expect(refused.code).toBe('CONFLICT');
     expect(refused.message).toContain('buiten gebruik');
     expect((await core.failure('frameworks.delete', { id: framework.id })).code).toBe('CONFLICT');
     expect((await core.failure('criteria.update', { id: criterion.id, measureType: 'count' })).code).toBe('CONFLICT');
-    expectUnchanged(before);
+    await expectUnchanged(before);
 
     const retired = await core.value('criteria.setRetired', { id: criterion.id, retired: true });
     expect(retired.retiredAt).not.toBeNull();
@@ -153,7 +154,7 @@ describe('assessments', () => {
       (typeof framework.criteria)[number],
     ];
     const t1 = await team();
-    const before = databaseFingerprint(core.sqlite);
+    const before = (await storeFingerprint(core));
     const cases: [string, number][] = [
       [score.id, 0],
       [score.id, 6],
@@ -171,7 +172,7 @@ describe('assessments', () => {
     }
     expect((await core.failure('assessments.save', { wijkteamId: t1.id, criterionId: score.id, periodKey: '2026-K5', value: 3 })).code).toBe('VALIDATION');
     expect((await core.failure('assessments.save', { wijkteamId: t1.id, criterionId: score.id, periodKey: '2026-Q1', value: 3 })).code).toBe('VALIDATION');
-    expectUnchanged(before);
+    await expectUnchanged(before);
     for (const [criterionId, value] of [
       [score.id, 5],
       [light.id, 1],
@@ -192,8 +193,8 @@ describe('assessments', () => {
     const second = await core.value('assessments.save', { ...cell, value: 3, evidence: 'Na herziening', assessedOn: '2026-07-05' });
     expect(second.id).toBe(first.id);
     await core.value('assessments.save', { ...cell, value: 3, evidence: 'Na herziening', assessedOn: '2026-07-05' });
-    const count = core.sqlite.prepare('select count(*) from assessments').pluck().get();
-    expect(count).toBe(1);
+    const count = await sql<{ n: number }>`select count(*) as n from assessments`.execute(core.db);
+    expect(count.rows[0]!.n).toBe(1);
     const history = await core.value('assessments.history', { id: first.id });
     expect(history).toHaveLength(1);
     expect(history[0]).toMatchObject({ changedBy: 'Test Secretaris', value: 2, evidence: 'Enquête voorjaar', sources: 'Bewonersenquête 2026', assessedOn: '2026-06-30' });

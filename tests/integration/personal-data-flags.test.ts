@@ -4,7 +4,7 @@ import type { ExchangeReport } from '../../shared/api/exchange';
 import { createTestCore, type TestCore } from '../helpers/core';
 import { renderDocx } from '../helpers/docx';
 import { RESPONSE_COUNCIL, sentAdvice } from '../helpers/responses';
-import { databaseFingerprint } from '../helpers/snapshot';
+import { storeFingerprint } from '../helpers/snapshot';
 
 /**
  * Issue 7, privacy: besides findings, a follow-up log entry and a meeting's notes can be flagged
@@ -69,11 +69,11 @@ describe("a meeting's notes flagged as personal data", () => {
   }, 60_000);
 
   it('are refused as anything but a boolean, changing nothing', async () => {
-    const before = databaseFingerprint(core.sqlite);
+    const before = (await storeFingerprint(core));
     const failure = await core.failure('meetings.create', { title: 'X', date: '2026-10-01', notesContainPersonalData: 'ja' });
     expect(failure.code).toBe('VALIDATION');
     expect(failure.issues?.[0]?.path).toBe('notesContainPersonalData');
-    expect(databaseFingerprint(core.sqlite)).toEqual(before);
+    expect((await storeFingerprint(core))).toEqual(before);
   });
 });
 

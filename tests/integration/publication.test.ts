@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestCore, type TestCore } from '../helpers/core';
 import { RESPONSE_COUNCIL, sentAdvice } from '../helpers/responses';
-import { databaseFingerprint } from '../helpers/snapshot';
+import { storeFingerprint } from '../helpers/snapshot';
 
 let core: TestCore;
 
@@ -44,18 +44,18 @@ describe('openbaar / niet openbaar per advice', () => {
 
   it('a concept is never public: refused with a Dutch message at the field, nothing changes; niet openbaar in advance is allowed', async () => {
     const concept = await core.value('advices.create', { kind: 'ongevraagd', betreft: 'Concept over mantelzorg', adviceDate: '2025-06-01' });
-    const fingerprint = databaseFingerprint(core.sqlite);
+    const fingerprint = (await storeFingerprint(core));
     const refused = await core.failure('publication.set', { adviceId: concept.id, isPublic: true });
     expect(refused).toMatchObject({ code: 'VALIDATION', message: expect.stringMatching(/concept is nooit openbaar/i) });
     expect(refused.issues?.[0]).toMatchObject({ path: 'isPublic' });
-    expect(databaseFingerprint(core.sqlite).hash).toBe(fingerprint.hash);
+    expect((await storeFingerprint(core)).hash).toBe(fingerprint.hash);
     expect(await core.value('publication.get', { adviceId: concept.id })).toMatchObject({ needsDecision: false, effectivelyPublic: false });
     expect(await core.value('publication.set', { adviceId: concept.id, isPublic: false, wooGround: 'art5_2' })).toMatchObject({ decided: true });
   });
 
   it('bad input is refused with a typed code and changes nothing', async () => {
     const advice = await sentAdvice(core, 'Schuldhulp', '2025-04-03', ['Eerder hulp']);
-    const fingerprint = databaseFingerprint(core.sqlite);
+    const fingerprint = (await storeFingerprint(core));
     for (const input of [
       { adviceId: advice.id, isPublic: 'ja' },
       { adviceId: advice.id, isPublic: false, wooGround: 'art99' },
@@ -65,6 +65,6 @@ describe('openbaar / niet openbaar per advice', () => {
     ])
       expect((await core.failure('publication.set', input)).code).toBe('VALIDATION');
     expect((await core.failure('publication.set', { adviceId: '01900000-0000-7000-8000-00000000dead', isPublic: true })).code).toBe('NOT_FOUND');
-    expect(databaseFingerprint(core.sqlite).hash).toBe(fingerprint.hash);
+    expect((await storeFingerprint(core)).hash).toBe(fingerprint.hash);
   });
 });

@@ -7,7 +7,7 @@ import { retentionCutoff } from '../../electron/core/reliability/privacy';
 import { moveToTrash, notInTrash } from '../../electron/core/reliability/trash';
 import { recordAudit } from '../../electron/core/reliability/audit';
 import { createTestCore, makeTempDir, type TestCore } from '../helpers/core';
-import { databaseFingerprint } from '../helpers/snapshot';
+import { storeFingerprint } from '../helpers/snapshot';
 import path from 'node:path';
 import type { Kysely } from 'kysely';
 
@@ -51,10 +51,10 @@ describe('privacy: retention and purge of flagged personal data', () => {
     expect(preview.items[0]!.label).toContain('Mevrouw J.');
 
     // A confirmation for a list that has changed since purges nothing.
-    const before = databaseFingerprint(core.sqlite);
+    const before = (await storeFingerprint(core));
     expect((await core.failure('privacy.purge', { confirm: true, expectedCount: 2 })).code).toBe('CONFLICT');
     expect((await core.failure('privacy.purge', { confirm: false, expectedCount: 1 })).code).toBe('VALIDATION');
-    expect(databaseFingerprint(core.sqlite).hash).toBe(before.hash);
+    expect((await storeFingerprint(core)).hash).toBe(before.hash);
 
     const outcome = await core.value('privacy.purge', { confirm: true, expectedCount: 1 });
     expect(outcome).toEqual({ purged: 1, counts: { test_personal: 1 } });
@@ -77,11 +77,11 @@ describe('privacy: retention and purge of flagged personal data', () => {
     createPersonalTable(core);
     core.sqlite.prepare('insert into test_references values (?, ?)').run('00000000-0000-7000-8000-0000000000aa', '00000000-0000-7000-8000-000000000001');
     await core.value('privacy.update', { retentionMonths: 6 });
-    const before = databaseFingerprint(core.sqlite);
+    const before = (await storeFingerprint(core));
     const error = await core.failure('privacy.purge', { confirm: true, expectedCount: 1 });
     expect(error.code).toBe('CONFLICT');
     expect(error.message).toContain('testrecords');
-    expect(databaseFingerprint(core.sqlite).hash).toBe(before.hash);
+    expect((await storeFingerprint(core)).hash).toBe(before.hash);
   });
 
   it('purges real findings flagged as personal data: tags go with them, search no longer finds them', async () => {
@@ -142,11 +142,11 @@ describe('trash and audit trail (generic helpers for feature repositories)', () 
     expect(core.sqlite.prepare('select count(*) from test_trash_children').pluck().get()).toBe(1);
 
     // Emptying keeps a row that something still points at, says why, and changes nothing else.
-    const before = databaseFingerprint(core.sqlite);
+    const before = (await storeFingerprint(core));
     const kept = await core.value('trash.empty', { confirm: true });
     expect(kept.removed).toBe(0);
     expect(kept.kept.map((item) => [item.table, item.id, item.usedBy])).toEqual([['test_trash', id, '1 test_trash_children']]);
-    expect(databaseFingerprint(core.sqlite).hash).toBe(before.hash);
+    expect((await storeFingerprint(core)).hash).toBe(before.hash);
 
     await core.value('trash.restore', { table: 'test_trash', id });
     expect(await core.value('trash.list')).toEqual([]);

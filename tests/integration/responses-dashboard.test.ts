@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { addDays, todayInNetherlands } from '../../shared/calendar';
 import { benchResponses, dashboardFloor, seedResponses } from '../../scripts/bench/responses';
-import { createTestCore, type TestCore } from '../helpers/core';
+import { createTestCore, onPostgres, type TestCore } from '../helpers/core';
 import { RESPONSE_COUNCIL, sentAdvice } from '../helpers/responses';
 
 let core: TestCore;
@@ -67,7 +67,8 @@ describe('dashboard for the chair', () => {
     expect(await core.value('dashboard.newlyOverdue', {})).toEqual([]);
   });
 
-  it('at scale returns the same figures as the plain SQL (its speed is measured by npm run bench)', async () => {
+  // The bench's seed and SQL floor (scripts/bench/responses.ts) write and read SQLite directly; `npm run bench -- --store postgres` is separate work.
+  it.skipIf(onPostgres())('at scale returns the same figures as the plain SQL (its speed is measured by npm run bench)', async () => {
     const rows = await benchResponses(core, 15);
     const figures = await core.value('dashboard.get', {});
     const [, awaiting, commitments, positions, perYear] = dashboardFloor(core, 6, today)() as [unknown, unknown[], unknown[], { count: number }[], { count: number }[]];
@@ -80,7 +81,7 @@ describe('dashboard for the chair', () => {
     expect(rows.every((row) => row.p95Ms >= row.medianMs)).toBe(true);
   }, 60_000);
 
-  it('seeds exactly the requested sizes', async () => {
+  it.skipIf(onPostgres())('seeds exactly the requested sizes', async () => {
     seedResponses(core, { advices: 10, recommendations: 95, commitments: 7 });
     const count = (table: string) => core.sqlite.prepare(`select count(*) from ${table}`).pluck().get();
     expect([count('advices'), count('advice_items'), count('commitments')]).toEqual([10, 95, 7]);

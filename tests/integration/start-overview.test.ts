@@ -3,7 +3,7 @@ import { addDays, todayInNetherlands } from '../../shared/calendar';
 import { START_LIST_SIZE } from '../../shared/api/start';
 import { createTestCore, type TestCore } from '../helpers/core';
 import { RESPONSE_COUNCIL, sentAdvice } from '../helpers/responses';
-import { databaseFingerprint } from '../helpers/snapshot';
+import { storeFingerprint } from '../helpers/snapshot';
 
 let core: TestCore;
 const today = todayInNetherlands();
@@ -59,10 +59,10 @@ describe('start.overview', () => {
     const texts = Array.from({ length: 7 }, (_, i) => `Inbreng nummer ${i + 1}`);
     for (const text of texts) await core.value('findings.create', { meetingId: todayMeeting.id, text });
 
-    const before = databaseFingerprint(core.sqlite);
+    const before = (await storeFingerprint(core));
     const overview = await core.value('start.overview', {});
     // A read: nothing written.
-    expect(databaseFingerprint(core.sqlite).hash).toBe(before.hash);
+    expect((await storeFingerprint(core)).hash).toBe(before.hash);
 
     expect(overview.nextMeetings.total).toBe(8);
     expect(overview.nextMeetings.rows.map((meeting) => meeting.title)).toEqual(['Vandaag', 'Wijkavond 1', 'Wijkavond 2', 'Wijkavond 3', 'Wijkavond 4']);

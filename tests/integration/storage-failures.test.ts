@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openCore } from '../../electron/core/core';
 import { AppError } from '../../shared/result';
 import { createTestCore, makeTempDir, type TestCore } from '../helpers/core';
-import { databaseFingerprint } from '../helpers/snapshot';
+import { storeFingerprint } from '../helpers/snapshot';
 
 let core: TestCore | undefined;
 afterEach(async () => {
@@ -17,7 +17,7 @@ describe('storage failures give a clear Dutch message and no partial writes', ()
   it('a full disk (SQLite reports SQLITE_FULL) fails the call with IO and writes nothing', async () => {
     core = await createTestCore();
     await core.value('wijken.create', { name: 'Noord' });
-    const before = databaseFingerprint(core.sqlite);
+    const before = (await storeFingerprint(core));
     // The database may not grow by a single page: exactly what a full disk looks like to SQLite.
     const pages = core.sqlite.pragma('page_count', { simple: true }) as number;
     core.sqlite.pragma(`max_page_count = ${pages}`);
@@ -36,14 +36,14 @@ describe('storage failures give a clear Dutch message and no partial writes', ()
     const names = (await core.value('wijken.list')).map((wijk) => wijk.name);
     expect(names).toContain('Noord');
     expect(names).not.toContain(failedName);
-    expect(databaseFingerprint(core.sqlite).totalChanges).toBeGreaterThanOrEqual(before.totalChanges);
+    expect((await storeFingerprint(core)).totalChanges).toBeGreaterThanOrEqual(before.totalChanges);
   });
 
   it('another process holding a write lock gives "in gebruik" and no partial write', async () => {
     core = await createTestCore();
     const other = new BetterSqlite3(core.databasePath);
     other.prepare('begin immediate').run();
-    const before = databaseFingerprint(core.sqlite);
+    const before = (await storeFingerprint(core));
     const result = await core.call('wijken.create', { name: 'Tijdens het slot' });
     other.prepare('rollback').run();
     other.close();
@@ -52,7 +52,7 @@ describe('storage failures give a clear Dutch message and no partial writes', ()
       expect(result.error.code).toBe('IO');
       expect(result.error.message).toMatch(/in gebruik door een ander programma/);
     }
-    expect(databaseFingerprint(core.sqlite).hash).toBe(before.hash);
+    expect((await storeFingerprint(core)).hash).toBe(before.hash);
     expect((await core.value('wijken.create', { name: 'Na het slot' })).name).toBe('Na het slot');
   }, 20_000);
 

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ExchangeReport } from '../../shared/api/exchange';
 import { createTestCore, type TestCore } from '../helpers/core';
 import { renderDocx } from '../helpers/docx';
-import { databaseFingerprint } from '../helpers/snapshot';
+import { storeFingerprint } from '../helpers/snapshot';
 
 /**
  * Meetings and findings in the trash (migration 0011): what is in the trash counts nowhere, and
@@ -108,9 +108,9 @@ describe('trash for meetings and findings', () => {
     expect((await core.failure('signals.addFindings', { signalId: data.signal.id, findingIds: [data.b1.id] })).code).toBe('VALIDATION');
 
     // Trashing twice: NOT_FOUND, nothing changed.
-    const fingerprint = databaseFingerprint(core.sqlite);
+    const fingerprint = (await storeFingerprint(core));
     expect((await core.failure('findings.delete', { id: data.b1.id })).code).toBe('NOT_FOUND');
-    expect(databaseFingerprint(core.sqlite).hash).toBe(fingerprint.hash);
+    expect((await storeFingerprint(core)).hash).toBe(fingerprint.hash);
 
     const trash = await core.value('trash.list');
     expect(trash.map((item) => [item.table, item.tableLabel, item.id, item.label])).toEqual([['findings', 'Inbreng', data.b1.id, 'Regiotaxi rijdt niet op zondag']]);

@@ -5,7 +5,7 @@ import { newId } from '../../electron/core/ids';
 import { contract, METHOD_NAMES, type MethodName } from '../../shared/api/contract';
 import { ERROR_CODES, type Result } from '../../shared/result';
 import { createTestCore, type TestCore } from '../helpers/core';
-import { databaseFingerprint } from '../helpers/snapshot';
+import { storeFingerprint } from '../helpers/snapshot';
 
 let core: TestCore;
 beforeAll(async () => {
@@ -43,7 +43,7 @@ const FIELD_POSITIONS: { method: MethodName; field: string }[] = METHOD_NAMES.fl
 });
 
 async function expectRefusal(method: string, input: unknown, allowed: readonly string[] = ['VALIDATION']): Promise<void> {
-  const before = databaseFingerprint(core.sqlite);
+  const before = (await storeFingerprint(core));
   // dispatch never throws: a rejection here fails the test by itself.
   const result: Result<unknown> = await core.call(method, input);
 
@@ -53,7 +53,7 @@ async function expectRefusal(method: string, input: unknown, allowed: readonly s
   expect(ERROR_CODES).toContain(result.error.code);
   expect(result.error.message.trim().length).toBeGreaterThan(0);
   expect(result.error.message.length).toBeLessThan(2000);
-  expect(databaseFingerprint(core.sqlite)).toEqual(before);
+  expect((await storeFingerprint(core))).toEqual(before);
 }
 
 describe('the handler map', () => {
@@ -95,13 +95,13 @@ describe('well-formed ids that do not exist', () => {
     { method: 'jobs.cancel', input: { id: newId() } },
     { method: 'jobs.get', input: { id: 'geen-taak' } },
   ])('$method → NOT_FOUND', async ({ method, input }) => {
-    const before = databaseFingerprint(core.sqlite);
+    const before = (await storeFingerprint(core));
 
     const error = await core.failure(method, input);
 
     expect(error.code).toBe('NOT_FOUND');
     expect(error.message).toMatch(/bestaat niet/);
-    expect(databaseFingerprint(core.sqlite)).toEqual(before);
+    expect((await storeFingerprint(core))).toEqual(before);
   });
 });
 
@@ -109,14 +109,14 @@ describe('unknown methods', () => {
   it.each(['wijken.drop', 'constructor', '__proto__', 'toString', 'hasOwnProperty', '', 'x'.repeat(10_000)])(
     'dispatch of %j → NOT_FOUND with a bounded message',
     async (method) => {
-      const before = databaseFingerprint(core.sqlite);
+      const before = (await storeFingerprint(core));
 
       const error = await core.failure(method, {});
 
       expect(error.code).toBe('NOT_FOUND');
       expect(error.message).toMatch(/^Onbekende opdracht/);
       expect(error.message.length).toBeLessThan(200);
-      expect(databaseFingerprint(core.sqlite)).toEqual(before);
+      expect((await storeFingerprint(core))).toEqual(before);
     },
   );
 });

@@ -57,6 +57,14 @@ export function daysBetween(db: Kysely<any>, from: Expression<unknown> | RawBuil
     : sql<number>`cast(julianday(${to}) - julianday(${from}) as integer)`;
 }
 
+/**
+ * A join whose order the planner must keep: SQLite's `cross join … on` (its way to fix the join order);
+ * PostgreSQL allows no `on` after `cross join` and plans an inner join itself.
+ */
+export function joinInOrder(db: Kysely<any>): RawBuilder<unknown> {
+  return isPostgres(db) ? sql`inner join` : sql`cross join`;
+}
+
 /** The tables of the app (without the store's own and Kysely's bookkeeping), sorted by name. */
 export async function listTables(db: Kysely<any>): Promise<string[]> {
   const rows = isPostgres(db)

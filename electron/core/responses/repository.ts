@@ -15,7 +15,7 @@ import { addDays } from '../../../shared/calendar';
 import { dueInfo } from '../../../shared/responses/deadlines';
 import type { FollowupState } from '../../../shared/responses/status';
 import type { Db } from '../db/connection';
-import { addDays as dialectAddDays, daysBetween } from '../db/dialect';
+import { addDays as dialectAddDays, daysBetween, joinInOrder } from '../db/dialect';
 import { createdColumns, newId, nowIso, updatedColumns } from '../ids';
 
 // ---- follow-up state and audit trail -------------------------------------------------------
@@ -402,14 +402,14 @@ export async function commitmentsDue(db: Db, today: string, windowDays: number):
 }
 
 /**
- * Counts of positions per year of sending and position; advices sent per year. SQLite-specific:
- * CROSS JOIN fixes the join order (sent advices by index, then their positions by covering index),
+ * Counts of positions per year of sending and position; advices sent per year. On SQLite
+ * `joinInOrder` (CROSS JOIN) fixes the join order (sent advices by index, then their positions by covering index),
  * which keeps this at a few ms for 20,000 recommendations.
  */
 export async function positionCounts(db: Db) {
   const [positions, advices] = await Promise.all([
     sql<{ year: string; position: Position; count: number }>`select substr(a.sent_on, 1, 4) as year, p.position as position, count(*) as count
-      from advices a cross join recommendation_positions p on p.advice_id = a.id
+      from advices a ${joinInOrder(db)} recommendation_positions p on p.advice_id = a.id
       where a.status = 'verzonden' and a.sent_on is not null group by 1, 2`
       .execute(db)
       .then((result) => result.rows),
