@@ -126,31 +126,50 @@ export async function latestFindings(db: Db, limit: number): Promise<{ rows: Fin
 }
 
 export async function insertFinding(db: Db, fields: FindingFields, userName: string, id = newId(), now = nowIso()): Promise<string> {
+  await insertNewFindings(db, [{ id, fields }], userName, now);
+  return id;
+}
+
+/**
+ * New findings (fresh ids, so no tags to replace) in one statement for the findings and one for
+ * their tags: an import writes thousands, and a statement per finding and per tag list cost more
+ * than the rows themselves. Keep `rows` small enough for the store's limit on parameters (15 per finding).
+ */
+export async function insertNewFindings(db: Db, rows: { id: string; fields: FindingFields }[], userName: string, now = nowIso()): Promise<void> {
+  if (rows.length === 0) return;
   await db
     .insertInto('findings')
-    .values({
-      id,
-      text: fields.text,
-      meeting_id: fields.meetingId,
-      theme_table_id: fields.themeTableId,
-      theme: fields.theme,
-      source: fields.source,
-      wijk_id: fields.wijkId,
-      finding_date: fields.date,
-      contains_personal_data: fields.containsPersonalData ? 1 : 0,
-      priority: fields.priority,
-      votes: fields.votes,
-      ...createdColumns(userName, now),
-    })
+    .values(
+      rows.map(({ id, fields }) => ({
+        id,
+        text: fields.text,
+        meeting_id: fields.meetingId,
+        theme_table_id: fields.themeTableId,
+        theme: fields.theme,
+        source: fields.source,
+        wijk_id: fields.wijkId,
+        finding_date: fields.date,
+        contains_personal_data: fields.containsPersonalData ? 1 : 0,
+        priority: fields.priority,
+        votes: fields.votes,
+        ...createdColumns(userName, now),
+      })),
+    )
     .execute();
-  await setFindingTags(db, id, fields.tags);
-  return id;
+  const tags = rows.flatMap(({ id, fields }) => [...uniqueTags(fields.tags)].map(([key, tag]) => ({ finding_id: id, tag, tag_key: key })));
+  if (tags.length > 0) await db.insertInto('finding_tags').values(tags).execute();
+}
+
+/** The tags by their key, first spelling kept, blanks left out. */
+function uniqueTags(tags: string[]): Map<string, string> {
+  const byKey = new Map<string, string>();
+  for (const tag of tags) if (tag.trim() && !byKey.has(tagKey(tag))) byKey.set(tagKey(tag), tag.trim());
+  return byKey;
 }
 
 export async function setFindingTags(db: Db, findingId: string, tags: string[]): Promise<void> {
   await db.deleteFrom('finding_tags').where('finding_id', '=', findingId).execute();
-  const byKey = new Map<string, string>();
-  for (const tag of tags) if (tag.trim() && !byKey.has(tagKey(tag))) byKey.set(tagKey(tag), tag.trim());
+  const byKey = uniqueTags(tags);
   if (byKey.size > 0) {
     await db
       .insertInto('finding_tags')
