@@ -9,7 +9,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { openCore, type Core, type CoreOptions } from '../electron/core/core';
-import { formatTable, measure, type BenchRow } from './bench/measure';
+import { describeMachine, formatTable, measure, readPreviousFigures, type BenchRow } from './bench/measure';
 import { benchFoundation } from './bench/foundation';
 import { benchFindings, BROAD_SEARCH, LARGE, seedFindings, SMALL } from './bench/findings';
 import { benchAdvices } from './bench/advices';
@@ -95,7 +95,11 @@ async function withDatabase<T>(work: (core: Core, databasePath: string) => Promi
 
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, 'no-ui': { type: 'boolean', default: false } } });
-  const iterations = values.quick ? 15 : 50;
+  // Before anything runs: the load the other work on this machine puts on it, printed beside the figures.
+  const machine = describeMachine();
+  console.error(`machine: ${machine}`);
+  // Call and floor are measured interleaved; enough pairs for a median that holds on a noisy machine.
+  const iterations = values.quick ? 60 : 300;
   const rows: BenchRow[] = [];
 
   const small = await withDatabase(async (core) => {
@@ -135,16 +139,23 @@ async function main(): Promise<void> {
     }
   });
 
-  const table = formatTable(rows);
+  const previous = readPreviousFigures(measuredBlock('docs/performance.md'));
+  const table = formatTable(rows, previous);
   console.log(table);
-  const machine = `${os.cpus().length} cores, ${(os.totalmem() / 1024 ** 3).toFixed(0)} GiB geheugen, Node ${process.version}`;
   writeMeasurements('docs/performance.md', `Gemeten met \`npm run bench\` op ${new Date().toISOString().slice(0, 10)} (${machine}).\n` +
-    `Mediaan en p95 over herhaalde aanroepen via de echte API-handlers (validatie inbegrepen); de vloer is een ` +
-    `kale prepared statement van better-sqlite3 die precies dezelfde rijen teruggeeft.\n\n${table}`);
+    `Mediaan, spreiding (p10–p90) en p95 over herhaalde aanroepen via de echte API-handlers (validatie inbegrepen); de vloer is een ` +
+    `kale prepared statement van better-sqlite3 die precies dezelfde rijen teruggeeft, om en om met de aanroep gemeten (A B, B A, …).\n` +
+    `Vorige meting (kolommen "vorige"): ${previous.heading?.replace(/^Gemeten met `npm run bench` op /, '').replace(/\.$/, '') ?? 'geen'}.\n\n${table}`);
 }
 
 const START = '<!-- bench:start -->';
 const END = '<!-- bench:end -->';
+
+/** The measured part of the document as the previous run wrote it (empty when there is none). */
+function measuredBlock(file: string): string {
+  const current = existsSync(file) ? readFileSync(file, 'utf8') : '';
+  return current.includes(START) && current.includes(END) ? current.slice(current.indexOf(START), current.indexOf(END)) : '';
+}
 
 /** Replaces the measured part of the document; what people wrote around it (findings, fixes) stays. */
 function writeMeasurements(file: string, measured: string): void {

@@ -126,11 +126,19 @@ export function seedFindings(core: Core, scale: FindingsScale, seed = 20_261_125
 /** Marks the rows whose growth from 1k to 100k is reported, not held to ≤ 3×: searches that match 100× more rows. */
 export const BROAD_SEARCH = Symbol('broad search');
 
+export interface CallCase {
+  name: string;
+  call: () => Promise<unknown>;
+  /** A plain prepared statement returning the same rows the screen shows: what the call cannot beat. */
+  floor: () => unknown;
+  broad?: boolean;
+}
+
 /**
  * The findings screens through the real handlers, each beside a plain prepared statement that
- * returns the same rows the screen shows (the floor).
+ * returns the same rows the screen shows (the floor). Shared by the timings and `--instructions`.
  */
-export async function benchFindings(core: Core, label: string, iterations = 50): Promise<BenchRow[]> {
+export function findingsCases(core: Core, label: string): CallCase[] {
   const sqlite = core.sqlite;
   const wijkId = sqlite.prepare('select wijk_id from findings where wijk_id is not null limit 1').pluck().get() as string;
   // The same condition as the handlers (findings/repository.ts VISIBLE_FINDING): not in the trash,
@@ -163,36 +171,39 @@ export async function benchFindings(core: Core, label: string, iterations = 50):
   const rare = '("trapliftsubsidie" OR "trapliftsubsidie"*)';
   const prefix = '("scootm" OR "scootm"*)';
   return [
-    await compareWithFloor(`${label}: eerste pagina op datum`, () => search('', {}, 'date'), () => firstPageFloor.all(), iterations),
-    await compareWithFloor(
-      `${label}: pagina gefilterd op wijk en periode`,
-      () => search('', { wijkId, fromDate: '2010-01-01', toDate: '2016-12-31' }, 'date'),
-      () => filteredFloor.all(wijkId, '2010-01-01', '2016-12-31'),
-      iterations,
-    ),
+    { name: `${label}: eerste pagina op datum`, call: () => search('', {}, 'date'), floor: () => firstPageFloor.all() },
     {
-      ...(await compareWithFloor(`${label}: zoeken met prefix "scootm" (${matches(prefix)} treffers)`, () => search('scootm'), () => searchFloor.all(prefix), iterations)),
-      [BROAD_SEARCH]: true,
+      name: `${label}: pagina gefilterd op wijk en periode`,
+      call: () => search('', { wijkId, fromDate: '2010-01-01', toDate: '2016-12-31' }, 'date'),
+      floor: () => filteredFloor.all(wijkId, '2010-01-01', '2016-12-31'),
     },
-    await compareWithFloor(
-      `${label}: zoeken met weinig treffers "trapliftsubsidie" (${matches(rare)} treffers)`,
-      () => search('trapliftsubsidie'),
-      () => searchFloor.all(rare),
-      iterations,
-    ),
+    { name: `${label}: zoeken met prefix "scootm" (${matches(prefix)} treffers)`, call: () => search('scootm'), floor: () => searchFloor.all(prefix), broad: true },
     {
-      ...(await compareWithFloor(
-        `${label}: zoeken op twee termen "regiotaxi wachttijd" (${matches(twoTerms)} treffers)`,
-        () => search('regiotaxi wachttijd'),
-        () => searchFloor.all(twoTerms),
-        iterations,
-      )),
-      [BROAD_SEARCH]: true,
+      name: `${label}: zoeken met weinig treffers "trapliftsubsidie" (${matches(rare)} treffers)`,
+      call: () => search('trapliftsubsidie'),
+      floor: () => searchFloor.all(rare),
     },
     {
-      ...(await compareWithFloor(`${label}: breed zoeken "mantelz" (${matches(broad)} treffers)`, () => search('mantelz'), () => searchFloor.all(broad), iterations)),
-      [BROAD_SEARCH]: true,
+      name: `${label}: zoeken op twee termen "regiotaxi wachttijd" (${matches(twoTerms)} treffers)`,
+      call: () => search('regiotaxi wachttijd'),
+      floor: () => searchFloor.all(twoTerms),
+      broad: true,
     },
-    await compareWithFloor(`${label}: signalen, top 50 op aantal bijeenkomsten`, () => core.call('signals.list', { sort: 'meetings', limit: 50 }), () => signalsFloor.all(), iterations),
+    { name: `${label}: breed zoeken "mantelz" (${matches(broad)} treffers)`, call: () => search('mantelz'), floor: () => searchFloor.all(broad), broad: true },
+    {
+      name: `${label}: signalen, top 50 op aantal bijeenkomsten`,
+      call: () => core.call('signals.list', { sort: 'meetings', limit: 50 }),
+      floor: () => signalsFloor.all(),
+    },
   ];
+}
+
+/** Times each findings case against its floor (interleaved; see measure.ts). */
+export async function benchFindings(core: Core, label: string, iterations = 50): Promise<BenchRow[]> {
+  const rows: BenchRow[] = [];
+  for (const { name, call, floor, broad } of findingsCases(core, label)) {
+    const row = await compareWithFloor(name, call, floor, iterations);
+    rows.push(broad ? { ...row, [BROAD_SEARCH]: true } : row);
+  }
+  return rows;
 }

@@ -127,31 +127,50 @@ export async function latestFindings(db: Db, limit: number): Promise<{ rows: Fin
 }
 
 export async function insertFinding(db: Db, fields: FindingFields, userName: string, id = newId(), now = nowIso()): Promise<string> {
+  await insertNewFindings(db, [{ id, fields }], userName, now);
+  return id;
+}
+
+/**
+ * New findings (fresh ids, so no tags to replace) in one statement for the findings and one for
+ * their tags: an import writes thousands, and a statement per finding and per tag list cost more
+ * than the rows themselves. Keep `rows` small enough for the store's limit on parameters (15 per finding).
+ */
+export async function insertNewFindings(db: Db, rows: { id: string; fields: FindingFields }[], userName: string, now = nowIso()): Promise<void> {
+  if (rows.length === 0) return;
   await db
     .insertInto('findings')
-    .values({
-      id,
-      text: fields.text,
-      meeting_id: fields.meetingId,
-      theme_table_id: fields.themeTableId,
-      theme: fields.theme,
-      source: fields.source,
-      wijk_id: fields.wijkId,
-      finding_date: fields.date,
-      contains_personal_data: fields.containsPersonalData ? 1 : 0,
-      priority: fields.priority,
-      votes: fields.votes,
-      ...createdColumns(userName, now),
-    })
+    .values(
+      rows.map(({ id, fields }) => ({
+        id,
+        text: fields.text,
+        meeting_id: fields.meetingId,
+        theme_table_id: fields.themeTableId,
+        theme: fields.theme,
+        source: fields.source,
+        wijk_id: fields.wijkId,
+        finding_date: fields.date,
+        contains_personal_data: fields.containsPersonalData ? 1 : 0,
+        priority: fields.priority,
+        votes: fields.votes,
+        ...createdColumns(userName, now),
+      })),
+    )
     .execute();
-  await setFindingTags(db, id, fields.tags);
-  return id;
+  const tags = rows.flatMap(({ id, fields }) => [...uniqueTags(fields.tags)].map(([key, tag]) => ({ finding_id: id, tag, tag_key: key })));
+  if (tags.length > 0) await db.insertInto('finding_tags').values(tags).execute();
+}
+
+/** The tags by their key, first spelling kept, blanks left out. */
+function uniqueTags(tags: string[]): Map<string, string> {
+  const byKey = new Map<string, string>();
+  for (const tag of tags) if (tag.trim() && !byKey.has(tagKey(tag))) byKey.set(tagKey(tag), tag.trim());
+  return byKey;
 }
 
 export async function setFindingTags(db: Db, findingId: string, tags: string[]): Promise<void> {
   await db.deleteFrom('finding_tags').where('finding_id', '=', findingId).execute();
-  const byKey = new Map<string, string>();
-  for (const tag of tags) if (tag.trim() && !byKey.has(tagKey(tag))) byKey.set(tagKey(tag), tag.trim());
+  const byKey = uniqueTags(tags);
   if (byKey.size > 0) {
     await db
       .insertInto('finding_tags')
@@ -270,13 +289,16 @@ export async function searchFindings(db: Db, input: FindingSearchInput): Promise
       ${findingTagList(db, TAG_SEPARATOR)} as tag_list`;
   const joins = sql`left join meetings m on m.id = f.meeting_id left join wijken w on w.id = f.wijk_id`;
 
+  // LIMIT and OFFSET as literals (validated integers): SQLite re-prepares a kept statement whenever a
+  // bound LIMIT is bound again (it plans with its value), which cost 7 % of every page.
+  const pageClause = sql`limit ${sql.lit(input.limit)} offset ${sql.lit(input.offset)}`;
   let rows: (FindingRow & { tag_list: string | null })[];
   let total: number;
   if (match) {
     const from = indexOnly ?? match.from;
     const picked = await sql<{ seq: number; total: number }>`
       select ${match.seq} as seq, count(*) over () as total from ${from}
-      ${where} order by ${order} limit ${input.limit} offset ${input.offset}`.execute(db);
+      ${where} order by ${order} ${pageClause}`.execute(db);
     const seqs = picked.rows.map((row) => row.seq);
     total = picked.rows[0]?.total ?? (input.offset === 0 ? 0 : await countFindings(db, from, where));
     const found =
@@ -288,15 +310,16 @@ export async function searchFindings(db: Db, input: FindingSearchInput): Promise
   } else {
     const page = await sql<FindingRow & { tag_list: string | null }>`
       select ${columns} from findings f ${joins}
-      ${where} order by ${order} limit ${input.limit} offset ${input.offset}`.execute(db);
+      ${where} order by ${order} ${pageClause}`.execute(db);
     rows = page.rows;
     // A page that is not full ends the list: its end is the total, no count needed.
     const endsTheList = rows.length < input.limit && (rows.length > 0 || input.offset === 0);
     total = endsTheList ? input.offset + rows.length : filters.length === 0 ? await countVisibleFindings(db) : await countFindings(db, sql`findings f`, where);
   }
   const hits: FindingHit[] = rows.map((row) => {
-    const finding = toFinding(row, row.tag_list ? row.tag_list.split(TAG_SEPARATOR) : []);
-    return { ...finding, highlighted: match ? highlightPrefixes(finding.text, input.query) : [{ text: finding.text, hit: false }] };
+    const hit = toFinding(row, row.tag_list ? row.tag_list.split(TAG_SEPARATOR) : []) as FindingHit;
+    hit.highlighted = match ? highlightPrefixes(row.text, input.query) : [{ text: row.text, hit: false }];
+    return hit;
   });
   return { rows: hits, total, offset: input.offset, limit: input.limit };
 }

@@ -83,6 +83,9 @@ export function buildAnyTermExpression(terms: string[], maxTerms = 24): string |
 export function highlightPrefixes(text: string, query: string): { text: string; hit: boolean }[] {
   const terms = [...new Set(tokens(query))];
   if (terms.length === 0) return [{ text, hit: false }];
+  // Plain ASCII (most Dutch text): lower case keeps every position, so the terms are found with
+  // indexOf instead of folding every word of the text (a third of a search page's cost).
+  if (ASCII_ONLY.test(text)) return highlightAscii(text, terms);
   const segments: { text: string; hit: boolean }[] = [];
   let last = 0;
   for (const match of text.matchAll(/[\p{L}\p{N}\p{M}]+/gu)) {
@@ -94,4 +97,32 @@ export function highlightPrefixes(text: string, query: string): { text: string; 
   }
   if (last < text.length) segments.push({ text: text.slice(last), hit: false });
   return segments.length > 0 ? segments : [{ text, hit: false }];
+}
+
+/** A letter or digit in ASCII: what `[\p{L}\p{N}\p{M}]` matches in ASCII text. */
+function isAsciiWordChar(code: number): boolean {
+  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+}
+
+/** highlightPrefixes for ASCII text: the same words marked (those starting with a term), found by indexOf. */
+function highlightAscii(text: string, terms: string[]): { text: string; hit: boolean }[] {
+  const lower = text.toLowerCase();
+  const wordStarts = new Set<number>();
+  for (const term of terms) {
+    for (let at = lower.indexOf(term); at >= 0; at = lower.indexOf(term, at + 1)) {
+      if (at === 0 || !isAsciiWordChar(lower.charCodeAt(at - 1))) wordStarts.add(at);
+    }
+  }
+  if (wordStarts.size === 0) return [{ text, hit: false }];
+  const segments: { text: string; hit: boolean }[] = [];
+  let last = 0;
+  for (const start of [...wordStarts].sort((a, b) => a - b)) {
+    let end = start;
+    while (end < text.length && isAsciiWordChar(text.charCodeAt(end))) end += 1;
+    if (start > last) segments.push({ text: text.slice(last, start), hit: false });
+    segments.push({ text: text.slice(start, end), hit: true });
+    last = end;
+  }
+  if (last < text.length) segments.push({ text: text.slice(last), hit: false });
+  return segments;
 }
