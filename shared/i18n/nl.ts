@@ -102,6 +102,7 @@ export const nl = {
   },
   fieldLabels: {
     colour: 'Kleur van de website',
+    withSignals: 'Met signalen',
     absentIds: 'Afwezig',
     activeFrom: 'Actief vanaf',
     activeTo: 'Actief tot',
