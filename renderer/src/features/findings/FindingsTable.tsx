@@ -10,21 +10,32 @@ import {
   type VisibilityState,
 } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useCallback, useEffect, useMemo, useRef, type ReactNode } from 'react';
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode, type RefObject } from 'react';
 import type { FindingHit, FindingSort } from '../../../../shared/api/meetings';
 import { formatDateShort, t } from '../../../../shared/i18n';
 import { hrefFor } from '../../app/router';
 import { Highlighted, sourceLabel } from '../meetings/controls';
 import { clampWidth, MAX_WIDTH, MIN_WIDTH, OPTIONAL_COLUMNS, SELECT_WIDTH, TEXT_MIN_WIDTH, widthOf, type ColumnPrefs, type OptionalColumn } from './column-prefs';
 
-/** A first guess at a row's height; each row's real height comes from a ResizeObserver after layout. */
-const ROW_HEIGHT = 44;
 /** Asks for the next page when the last rendered row is this close to the end of what is loaded. */
 const LOAD_AHEAD = 40;
+/** Sample of finding text, to learn the average width of a character in the table's font (once, on a canvas: no layout). */
+const SAMPLE = 'Het wijkteam is slecht bereikbaar en de wachttijd voor dagbesteding is te lang';
 
 export const SORTABLE: Record<string, FindingSort> = { text: 'text', meeting: 'meeting', theme: 'theme', source: 'source', wijk: 'wijk', date: 'date', votes: 'votes' };
 
 type ColumnId = 'select' | 'text' | OptionalColumn;
+
+const shortDates = new Map<string, string>();
+/** A finding's date as shown: formatted once per day, not once per row that scrolls into view. */
+function shortDate(date: string): string {
+  let text = shortDates.get(date);
+  if (text === undefined) {
+    text = formatDateShort(date);
+    shortDates.set(date, text);
+  }
+  return text;
+}
 
 /** What each column shows of a finding. Plain functions of the row: a row renders again only when its finding or selection changes. */
 const CELLS: Record<Exclude<ColumnId, 'select'>, (hit: FindingHit) => ReactNode> = {
@@ -33,7 +44,7 @@ const CELLS: Record<Exclude<ColumnId, 'select'>, (hit: FindingHit) => ReactNode>
   theme: (hit) => hit.theme || '—',
   source: (hit) => sourceLabel(hit.source),
   wijk: (hit) => hit.wijkName ?? '—',
-  date: (hit) => formatDateShort(hit.date),
+  date: (hit) => shortDate(hit.date),
   votes: (hit) => hit.votes,
   signal: (hit) =>
     hit.signals && hit.signals.length > 0 ? (
@@ -75,13 +86,12 @@ interface RowProps {
   columns: readonly ColumnId[];
   checked: boolean;
   onToggle(id: string): void;
-  measure(element: HTMLTableRowElement | null): void;
 }
 
 /** One row; memoised, so scrolling renders only the rows that come into view. */
-const FindingRow = memo(function FindingRow({ hit, index, columns, checked, onToggle, measure }: RowProps) {
+const FindingRow = memo(function FindingRow({ hit, index, columns, checked, onToggle }: RowProps) {
   return (
-    <tr data-index={index} ref={measure} aria-rowindex={index + 2}>
+    <tr aria-rowindex={index + 2}>
       {columns.map((column) =>
         column === 'select' ? (
           <td key={column}>
@@ -160,20 +170,39 @@ export function FindingsTable({ rows, total, selected, onToggle, sorting, onSort
   const fixedWidth = visibleColumns.reduce((sum, column) => sum + (column.id === 'text' ? 0 : column.id === 'select' ? SELECT_WIDTH : column.getSize()), 0);
 
   const scrollRef = useRef<HTMLDivElement>(null);
+  const metrics = useTextMetrics(scrollRef);
+  // Each row's height is estimated from its text and the column widths, once per row and layout:
+  // nothing is measured in the layout per row, so scrolling costs only the rows coming into view.
+  const estimateSize = useMemo(() => {
+    const widths = Object.fromEntries(visibleColumns.map((column) => [column.id, column.getSize()]));
+    const textWidth = Math.max(metrics.width - fixedWidth, TEXT_MIN_WIDTH);
+    const cache = new WeakMap<FindingHit, number>();
+    const lines = (length: number, width: number) => Math.max(1, Math.ceil((length * metrics.charWidth) / Math.max(width - metrics.cellPadding, metrics.charWidth)));
+    const estimate = (hit: FindingHit) => {
+      let most = lines(hit.text.length, textWidth);
+      if (widths.meeting) most = Math.max(most, lines((hit.meetingTitle ?? '—').length, widths.meeting));
+      if (widths.theme) most = Math.max(most, lines(hit.theme.length, widths.theme));
+      if (widths.wijk) most = Math.max(most, lines((hit.wijkName ?? '—').length, widths.wijk));
+      if (widths.signal && hit.signals) most = Math.max(most, hit.signals.reduce((sum, signal) => sum + lines(signal.title.length, widths.signal!), 0));
+      return most * metrics.lineHeight + metrics.rowPadding;
+    };
+    return (index: number) => {
+      const hit = rows[index];
+      if (!hit) return metrics.lineHeight + metrics.rowPadding;
+      let size = cache.get(hit);
+      if (size === undefined) {
+        size = estimate(hit);
+        cache.set(hit, size);
+      }
+      return size;
+    };
+  }, [rows, visibleColumns, fixedWidth, metrics]);
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 8,
+    estimateSize,
+    overscan: 3,
     getItemKey: (index) => rows[index]?.id ?? index,
-    // A row's height from its ResizeObserver entry (after layout), else what is known: never read
-    // offsetHeight in a render, which would force a layout for every row coming into view.
-    measureElement: (element, entry, instance) => {
-      const box = entry?.borderBoxSize?.[0];
-      if (box) return Math.round(box.blockSize);
-      const index = instance.indexFromElement(element);
-      return instance.itemSizeCache.get(instance.options.getItemKey(index)) ?? ROW_HEIGHT;
-    },
   });
   const items = virtualizer.getVirtualItems();
   const lastIndex = items.at(-1)?.index ?? 0;
@@ -240,7 +269,6 @@ export function FindingsTable({ rows, total, selected, onToggle, sorting, onSort
                 columns={columnIds}
                 checked={selected.has(hit.id)}
                 onToggle={onToggle}
-                measure={virtualizer.measureElement}
               />
             );
           })}
@@ -253,4 +281,43 @@ export function FindingsTable({ rows, total, selected, onToggle, sorting, onSort
       </table>
     </div>
   );
+}
+
+interface TextMetrics {
+  /** The scroll region's inner width (CSS px). */
+  width: number;
+  /** The average width of a character of finding text, a little low: a row estimated too short only means a few more rows drawn. */
+  charWidth: number;
+  lineHeight: number;
+  /** A cell's padding left and right together; a row's padding and border top and bottom. */
+  cellPadding: number;
+  rowPadding: number;
+}
+
+/** The font's measures, read once, and the region's width, from one ResizeObserver on the region (not per row). */
+function useTextMetrics(scrollRef: RefObject<HTMLDivElement | null>): TextMetrics {
+  const [metrics, setMetrics] = useState<TextMetrics>({ width: 1024, charWidth: 8, lineHeight: 24, cellPadding: 16, rowPadding: 9 });
+  useLayoutEffect(() => {
+    const element = scrollRef.current;
+    if (!element) return;
+    const style = getComputedStyle(element);
+    const fontSize = parseFloat(style.fontSize) || 16;
+    const rem = parseFloat(getComputedStyle(document.documentElement).fontSize) || 16;
+    const lineHeight = style.lineHeight === 'normal' ? fontSize * 1.15 : parseFloat(style.lineHeight) || fontSize * 1.15;
+    const context = document.createElement('canvas').getContext('2d');
+    let charWidth = fontSize * 0.5;
+    if (context) {
+      context.font = `${style.fontWeight} ${fontSize}px ${style.fontFamily}`;
+      charWidth = (context.measureText(SAMPLE).width / SAMPLE.length) * 0.95;
+    }
+    const base = { charWidth, lineHeight, cellPadding: rem, rowPadding: rem * 0.5 + 1 };
+    setMetrics({ ...base, width: element.clientWidth });
+    const observer = new ResizeObserver(([entry]) => {
+      const width = Math.round(entry?.contentBoxSize?.[0]?.inlineSize ?? element.clientWidth);
+      setMetrics((current) => (current.width === width ? current : { ...current, width }));
+    });
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [scrollRef]);
+  return metrics;
 }

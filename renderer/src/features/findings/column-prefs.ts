@@ -6,13 +6,13 @@ export const OPTIONAL_COLUMNS = ['meeting', 'theme', 'source', 'wijk', 'date', '
 export type OptionalColumn = (typeof OPTIONAL_COLUMNS)[number];
 
 export const DEFAULT_WIDTHS: Record<OptionalColumn, number> = {
-  meeting: 176,
-  theme: 144,
+  meeting: 144,
+  theme: 128,
   source: 112,
-  wijk: 128,
+  wijk: 104,
   date: 112,
   votes: 112,
-  signal: 192,
+  signal: 160,
 };
 /** Wide enough for the longest header word ("Stemmen", "Bijeenkomst") with its sort mark at 200 % zoom too: headers wrap, never clip. */
 export const MIN_WIDTH = 96;
@@ -20,7 +20,7 @@ export const MAX_WIDTH = 640;
 /** One "Smaller"/"Breder" step. */
 export const WIDTH_STEP = 32;
 /** The text column's least width; the table scrolls sideways in its own region below that. */
-export const TEXT_MIN_WIDTH = 256;
+export const TEXT_MIN_WIDTH = 240;
 export const SELECT_WIDTH = 44;
 
 export interface ColumnPrefs {
@@ -28,7 +28,11 @@ export interface ColumnPrefs {
   widths: Partial<Record<OptionalColumn, number>>;
 }
 
-export const DEFAULT_PREFS: ColumnPrefs = { hidden: [], widths: {} };
+/**
+ * "Bron" starts hidden: with it, the default columns no longer fit beside the text at 1366 px
+ * (the most common laptop screen); one tick in "Kolommen kiezen" shows it.
+ */
+export const DEFAULT_PREFS: ColumnPrefs = { hidden: ['source'], widths: {} };
 
 /** The stored key (localStorage, per device); bump the version when the shape changes. */
 export const PREFS_KEY = 'findings-table-columns-v1';
@@ -43,7 +47,7 @@ export function clampWidth(width: number): number {
 
 /** Whatever was stored, made valid: unknown columns and odd widths are dropped. */
 export function parseColumnPrefs(raw: unknown): ColumnPrefs {
-  if (typeof raw !== 'object' || raw === null) return DEFAULT_PREFS;
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return DEFAULT_PREFS;
   const { hidden, widths } = raw as { hidden?: unknown; widths?: unknown };
   const prefs: ColumnPrefs = { hidden: Array.isArray(hidden) ? [...new Set(hidden.filter(isOptional))] : [], widths: {} };
   if (typeof widths === 'object' && widths !== null) {
