@@ -11,8 +11,8 @@ export const DEFAULT_WIDTHS: Record<OptionalColumn, number> = {
   source: 112,
   wijk: 104,
   date: 112,
-  votes: 112,
-  signal: 160,
+  votes: 128,
+  signal: 152,
 };
 /** Wide enough for the longest header word ("Stemmen", "Bijeenkomst") with its sort mark at 200 % zoom too: headers wrap, never clip. */
 export const MIN_WIDTH = 96;
