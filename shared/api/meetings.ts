@@ -100,6 +100,8 @@ export interface TextSegment {
 export interface FindingHit extends Finding {
   /** The text split into plain and matched segments; one plain segment when nothing was searched. */
   highlighted: TextSegment[];
+  /** The signals the finding belongs to (by title); only when the search asked for them (`withSignals`). */
+  signals?: { id: string; title: string }[];
 }
 
 export interface FindingPage {
@@ -316,6 +318,9 @@ export const findingSearchInput = z
   .strict();
 export type FindingSearchInput = z.output<typeof findingSearchInput>;
 
+/** `findings.search`: a search, and whether each row also gets the signals it belongs to (the overview's signal column; one lookup per page). */
+export const findingSearchMethodInput = findingSearchInput.extend({ withSignals: z.boolean().default(false) }).strict();
+
 export const MEETING_SORTS = ['dateDesc', 'dateAsc', 'title'] as const;
 export type MeetingSort = (typeof MEETING_SORTS)[number];
 
@@ -404,7 +409,7 @@ export const meetingsContract = {
   'findings.update': method<Finding>()(findingUpdate),
   'findings.delete': method<{ id: string }>()(z.object({ id }).strict()),
   'findings.listForMeeting': method<Finding[]>()(z.object({ meetingId: id }).strict()),
-  'findings.search': method<FindingPage>()(findingSearchInput),
+  'findings.search': method<FindingPage>()(findingSearchMethodInput),
   'findings.vote': method<Finding>()(z.object({ id, delta: z.union([z.literal(1), z.literal(-1)]) }).strict()),
   'findings.themes': method<string[]>()(noInput),
   'findings.tags': method<string[]>()(noInput),

@@ -102,6 +102,7 @@ export const nl = {
   },
   fieldLabels: {
     colour: 'Kleur van de website',
+    withSignals: 'Met signalen',
     absentIds: 'Afwezig',
     activeFrom: 'Actief vanaf',
     activeTo: 'Actief tot',
@@ -738,6 +739,15 @@ export const nl = {
     edit: 'Inbreng bewerken',
     voteUp: 'Stem erbij: {text}',
     voteDown: 'Stem eraf: {text}',
+    signal: 'Signaal',
+    columns: 'Kolommen kiezen',
+    columnsLegend: 'Kolommen in de tabel',
+    columnsHint: 'Kies welke kolommen de tabel toont en hoe breed ze zijn. Met de muis kunt u ook de rechterrand van een kolomkop verslepen. Deze computer onthoudt uw keuze.',
+    columnNarrower: 'Smaller',
+    columnWider: 'Breder',
+    columnNarrowerLabel: 'Kolom {column} smaller',
+    columnWiderLabel: 'Kolom {column} breder',
+    columnsReset: 'Standaardindeling',
   },
   live: {
     title: 'Live vastleggen: {title}',
@@ -796,6 +806,8 @@ export const nl = {
     findings: 'Inbreng in dit signaal',
     show: 'Toon inbreng',
     hide: 'Verberg inbreng',
+    backToAll: 'Alle signalen',
+    detailLabel: 'Signaal: {title}',
   },
   prioritise: {
     title: 'Prioriteren',

@@ -54,7 +54,7 @@ async function seed(page: Page): Promise<Record<string, string>> {
   for (let index = 1; index <= 40; index += 1) {
     await call(page, 'findings.create', { text: `Punt ${index} over de bereikbaarheid van voorzieningen in de wijk`, meetingId: meeting.id });
   }
-  await call(page, 'signals.create', { title: 'Wijkteam slecht bereikbaar in de avonduren', findingIds: findings.slice(0, 2) });
+  const signal = await call<{ id: string }>(page, 'signals.create', { title: 'Wijkteam slecht bereikbaar in de avonduren', findingIds: findings.slice(0, 2) });
   let advice = await call<Advice>(page, 'advices.create', { kind: 'ongevraagd', betreft: 'Bereikbaarheid van de sociale wijkteams in de avonduren en het weekend', adviceDate: daysAgo(60) });
   advice = await call<Advice>(page, 'advices.addSection', { adviceId: advice.id, title: 'Aanbevelingen' });
   advice = await call<Advice>(page, 'advices.addItem', { sectionId: advice.sections[0]!.id, kind: 'aanbeveling', text: 'Open een telefonisch spreekuur in elke wijk', findingIds: [findings[0]!] });
@@ -86,7 +86,7 @@ async function seed(page: Page): Promise<Record<string, string>> {
   await call(page, 'assessments.save', { wijkteamId: team.id, criterionId: score.id, periodKey: `${year}-K1`, value: 3 });
   await call(page, 'assessments.save', { wijkteamId: team.id, criterionId: score.id, periodKey: `${year}-K2`, value: 4 });
   await call(page, 'members.create', { name: 'Çiğdem Öztürk-Vandenbroucke', role: 'voorzitter', termStart: '2024-01-01', email: 'cigdem@example.nl' });
-  return { meeting: meeting.id, advice: advice.id, draft: draft.id, team: team.id, year: daysAgo(60).slice(0, 4) };
+  return { meeting: meeting.id, advice: advice.id, draft: draft.id, team: team.id, signal: signal.id, year: daysAgo(60).slice(0, 4) };
 }
 
 let ids: Record<string, string> | undefined;
@@ -100,6 +100,7 @@ function screens(): { name: string; path: string; heading: RegExp }[] {
     { name: 'bijeenkomst', path: `/bijeenkomsten/${seeded.meeting}`, heading: /Wijkbijeenkomst/ },
     { name: 'inbreng', path: '/inbreng', heading: /Inbreng/ },
     { name: 'signalen', path: '/inbreng/signalen', heading: /Signalen/i },
+    { name: 'signaal', path: `/inbreng/signalen/${seeded.signal}`, heading: /Signalen/i },
     { name: 'prioriteren', path: '/inbreng/prioriteren', heading: /Prioriteren/i },
     { name: 'importeren', path: '/inbreng/importeren', heading: /Importeren/i },
     { name: 'adviezen', path: '/adviezen', heading: /Adviezen/ },

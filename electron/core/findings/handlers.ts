@@ -19,6 +19,7 @@ import {
   type FindingFields,
 } from './repository';
 import { existingIds } from '../db/existing';
+import { signalsOfFindings } from '../signals/repository';
 import { moveToTrash } from '../reliability/trash';
 
 function invalid(path: string, message: string): AppError {
@@ -121,7 +122,12 @@ export const findingsHandlers = defineHandlers({
     return listFindingsForMeeting(db, meetingId);
   },
 
-  'findings.search': async (input, { db }) => searchFindings(db, input),
+  'findings.search': async (input, { db }) => {
+    const page = await searchFindings(db, input);
+    if (!input.withSignals) return page;
+    const signals = await signalsOfFindings(db, page.rows.map((row) => row.id));
+    return { ...page, rows: page.rows.map((row) => ({ ...row, signals: signals.get(row.id) ?? [] })) };
+  },
 
   'findings.vote': async ({ id, delta }, ctx) =>
     ctx.db.transaction().execute(async (trx) => {

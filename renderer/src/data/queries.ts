@@ -1,4 +1,4 @@
-import { QueryClient, useMutation, useQuery, type UseQueryOptions } from '@tanstack/react-query';
+import { QueryClient, useInfiniteQuery, useMutation, useQuery, type InfiniteData, type UseQueryOptions } from '@tanstack/react-query';
 import { useCallback, useRef } from 'react';
 import type { ArgsOf } from '../../../shared/api/client';
 import type { MethodInput, MethodName, MethodOutput } from '../../../shared/api/contract';
@@ -87,6 +87,28 @@ export function useApiQuery<M extends MethodName, T = MethodOutput<M>>(method: M
     // The typed client's rest parameter cannot be spelled for a generic M; the input is MethodInput<M>.
     queryFn: () => (api.call as (method: MethodName, input?: unknown) => Promise<MethodOutput<M>>)(method, input),
     ...options,
+  });
+}
+
+/** Methods that read one page of a longer list: `offset` and `limit` in, `rows` and `total` out. */
+export type PagedMethod = {
+  [M in MethodName]: MethodOutput<M> extends { rows: unknown[]; total: number } ? (MethodInput<M> extends { offset?: number; limit?: number } ? M : never) : never;
+}[MethodName];
+
+/**
+ * A list read page by page as it scrolls (a virtualised table): `input` without offset and limit;
+ * `fetchNextPage()` reads the next `pageSize` rows. Cached and refetched like `useApiQuery`; a
+ * new input starts again at the first page.
+ */
+export function useApiInfiniteQuery<M extends PagedMethod>(method: M, input: Omit<MethodInput<M>, 'offset' | 'limit'>, pageSize: number) {
+  type Page = MethodOutput<M>;
+  return useInfiniteQuery<Page, Error, InfiniteData<Page, number>, readonly unknown[], number>({
+    queryKey: [...queryKeyFor(method, input as MethodInput<M>), { pageSize }],
+    initialPageParam: 0,
+    queryFn: ({ pageParam }) =>
+      (api.call as (method: MethodName, input?: unknown) => Promise<Page>)(method, { ...input, offset: pageParam, limit: pageSize }),
+    // A page that is not full ends the list.
+    getNextPageParam: (last, pages) => ((last as { rows: unknown[] }).rows.length === pageSize ? pages.length * pageSize : undefined),
   });
 }
 

@@ -1,34 +1,36 @@
-import { flexRender, getCoreRowModel, useReactTable, type ColumnDef, type SortingState } from '@tanstack/react-table';
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { SortingState } from '@tanstack/react-table';
+import { memo, useCallback, useEffect, useMemo, useState } from 'react';
 import {
   FINDING_SOURCES,
   type DuplicateSuggestion,
   type FindingFilters,
   type FindingHit,
-  type FindingSort,
   type FindingSource,
-  type Meeting,
-  type Programme,
   type Signal,
 } from '../../../../shared/api/meetings';
 import type { Wijk } from '../../../../shared/api/wijken';
 import { formatDateShort, formatInteger, t } from '../../../../shared/i18n';
-import { apiFetch, apiWrite } from '../../data/queries';
+import { apiFetch, apiWrite, NO_ROWS, useApiInfiniteQuery, useApiQuery } from '../../data/queries';
 import { Alert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { TextAreaField, TextField } from '../../ui/Field';
 import { Heading, Paragraph } from '../../ui/Heading';
 import { CheckboxField } from '../../ui/Field';
+import { QueryError } from '../../ui/QueryState';
 import { useDebounced } from '../../ui/useDebounced';
-import { fieldErrors, Highlighted, SelectField, sourceLabel } from '../meetings/controls';
+import { useStoredState } from '../../ui/useStoredState';
+import { fieldErrors, SelectField, sourceLabel } from '../meetings/controls';
+import { ColumnChooser } from './ColumnChooser';
+import { parseColumnPrefs, PREFS_KEY } from './column-prefs';
 import { ExportSection } from './ExportSection';
+import { FindingsTable, SORTABLE } from './FindingsTable';
 import type { OverviewQuery } from './overview-query';
+import './findings.css';
 
 const PAGE_SIZE = 200;
-const ROW_HEIGHT = 44;
-const SORTABLE: Record<string, FindingSort> = { text: 'text', meeting: 'meeting', theme: 'theme', source: 'source', wijk: 'wijk', date: 'date', votes: 'votes' };
+/** The signals offered in "Toevoegen aan signaal", by title. */
+const SIGNAL_CHOICES = 500;
 
 /**
  * Typing pauses this long before a search runs. A search takes a few ms even at 100,000 findings
@@ -42,21 +44,9 @@ export function FindingsOverview() {
   const query = useDebounced(queryText, SEARCH_PAUSE_MS);
   const [filters, setFilters] = useState<FindingFilters>({});
   const [sorting, setSorting] = useState<SortingState>([]);
-  const [rows, setRows] = useState<FindingHit[]>([]);
-  const [total, setTotal] = useState<number | null>(null);
-  const [hasMore, setHasMore] = useState(false);
-  const [selected, setSelected] = useState<Set<string>>(new Set());
-  const [options, setOptions] = useState<{ meetings: Meeting[]; programmes: Programme[]; wijken: Wijk[]; themes: string[]; tags: string[]; signals: Signal[] }>({
-    meetings: [],
-    programmes: [],
-    wijken: [],
-    themes: [],
-    tags: [],
-    signals: [],
-  });
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [status, setStatus] = useState<{ kind: 'ok' | 'error'; message: string } | null>(null);
-  const loading = useRef(false);
-  const generation = useRef(0);
+  const [prefs, setPrefs] = useStoredState(PREFS_KEY, parseColumnPrefs);
 
   const sortState = sorting[0];
   const request: OverviewQuery = useMemo(
@@ -69,41 +59,19 @@ export function FindingsOverview() {
     [query, filters, sortState],
   );
 
-  const loadOptions = useCallback(async () => {
-    const [meetings, programmes, wijken, themes, tags, signals] = await Promise.all([
-      apiFetch('meetings.list', {}),
-      apiFetch('programmes.list'),
-      apiFetch('wijken.list'),
-      apiFetch('findings.themes'),
-      apiFetch('findings.tags'),
-      apiFetch('signals.list', { sort: 'title', limit: 500 }),
-    ]);
-    setOptions({ meetings, programmes, wijken, themes, tags, signals: signals.rows });
-  }, []);
-  useEffect(() => void loadOptions(), [loadOptions]);
+  // The signal column needs each row's signals; a hidden column does not pay for the lookup.
+  const withSignals = !prefs.hidden.includes('signal');
+  const search = useApiInfiniteQuery('findings.search', { ...request, withSignals }, PAGE_SIZE);
+  const pages = search.data?.pages;
+  const rows = useMemo(() => pages?.flatMap((page) => page.rows) ?? NO_ROWS, [pages]);
+  const total = pages?.[0]?.total ?? null;
+  const { hasNextPage, isFetchingNextPage, fetchNextPage } = search;
+  const loadMore = useCallback(() => {
+    if (hasNextPage && !isFetchingNextPage) void fetchNextPage();
+  }, [hasNextPage, isFetchingNextPage, fetchNextPage]);
 
-  const reload = useCallback(async () => {
-    const mine = ++generation.current;
-    loading.current = true;
-    const page = await apiFetch('findings.search', { ...request, offset: 0, limit: PAGE_SIZE });
-    if (mine !== generation.current) return;
-    setRows(page.rows);
-    setTotal(page.total);
-    setHasMore(page.rows.length === PAGE_SIZE);
-    loading.current = false;
-  }, [request]);
-  useEffect(() => void reload(), [reload]);
-
-  const loadMore = useCallback(async () => {
-    if (loading.current || !hasMore) return;
-    const mine = generation.current;
-    loading.current = true;
-    const page = await apiFetch('findings.search', { ...request, offset: rows.length, limit: PAGE_SIZE });
-    if (mine !== generation.current) return;
-    setRows((current) => [...current, ...page.rows]);
-    setHasMore(page.rows.length === PAGE_SIZE);
-    loading.current = false;
-  }, [request, rows.length, hasMore]);
+  const wijken = useApiQuery('wijken.list').data ?? NO_ROWS;
+  const signals = useApiQuery('signals.list', { sort: 'title', limit: SIGNAL_CHOICES }).data?.rows ?? NO_ROWS;
 
   const toggle = useCallback((id: string) => {
     setSelected((current) => {
@@ -114,222 +82,151 @@ export function FindingsOverview() {
     });
   }, []);
 
-  const columns = useMemo<ColumnDef<FindingHit, unknown>[]>(
-    () => [
-      {
-        id: 'select',
-        header: () => <span className="aw-visually-hidden">{t('findings.selectColumn')}</span>,
-        size: 4,
-        enableSorting: false,
-        cell: ({ row }) => (
-          <input
-            type="checkbox"
-            className="utrecht-checkbox utrecht-checkbox--html-input"
-            checked={selected.has(row.original.id)}
-            onChange={() => toggle(row.original.id)}
-            aria-label={t('findings.select', { text: row.original.text.slice(0, 80) })}
-          />
-        ),
-      },
-      { id: 'text', header: t('findings.text'), size: 33, cell: ({ row }) => <Highlighted segments={row.original.highlighted} /> },
-      { id: 'meeting', header: t('findings.meeting'), size: 14, cell: ({ row }) => row.original.meetingTitle ?? '—' },
-      { id: 'theme', header: t('findings.theme'), size: 11, cell: ({ row }) => row.original.theme || '—' },
-      { id: 'source', header: t('findings.source'), size: 9, cell: ({ row }) => sourceLabel(row.original.source) },
-      { id: 'wijk', header: t('findings.wijk'), size: 9, cell: ({ row }) => row.original.wijkName ?? '—' },
-      { id: 'date', header: t('findings.date'), size: 10, cell: ({ row }) => formatDateShort(row.original.date) },
-      { id: 'votes', header: t('findings.votes'), size: 10, cell: ({ row }) => row.original.votes },
-    ],
-    [selected, toggle],
+  const setFilter = useCallback(
+    <K extends keyof FindingFilters>(key: K, value: FindingFilters[K] | '') =>
+      setFilters((current) => {
+        const next = { ...current };
+        if (value === '' || value === undefined) delete next[key];
+        else next[key] = value as FindingFilters[K];
+        return next;
+      }),
+    [],
   );
+  const clear = useCallback(() => {
+    setFilters({});
+    setQueryText('');
+  }, []);
 
-  const table = useReactTable({
-    data: rows,
-    columns,
-    state: { sorting },
-    onSortingChange: setSorting,
-    manualSorting: true,
-    // Sizes are percentages of the table width; the default minimum of 20 would distort them.
-    defaultColumn: { minSize: 1 },
-    enableMultiSort: false,
-    sortDescFirst: false,
-    getRowId: (row) => row.id,
-    getCoreRowModel: getCoreRowModel(),
-  });
-
-  const scrollRef = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({
-    count: rows.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 12,
-  });
-  const items = virtualizer.getVirtualItems();
-  const lastIndex = items.at(-1)?.index ?? 0;
-  useEffect(() => {
-    if (lastIndex >= rows.length - 40) void loadMore();
-  }, [lastIndex, rows.length, loadMore]);
-
-  const setFilter = <K extends keyof FindingFilters>(key: K, value: FindingFilters[K] | '') =>
-    setFilters((current) => {
-      const next = { ...current };
-      if (value === '' || value === undefined) delete next[key];
-      else next[key] = value as FindingFilters[K];
-      return next;
-    });
-
+  // The write refetches the findings and signals it changed (data layer); here only the message.
   const afterSignalChange = async (message: string) => {
     setSelected(new Set());
     setStatus({ kind: 'ok', message });
-    await Promise.all([reload(), loadOptions()]);
   };
-
-  const tableRows = table.getRowModel().rows;
-  const paddingTop = items[0]?.start ?? 0;
-  const paddingBottom = items.length > 0 ? virtualizer.getTotalSize() - items.at(-1)!.end : 0;
-  const sortLabel = (id: string) => (sortState?.id === id ? (sortState.desc ? 'descending' : 'ascending') : undefined);
 
   return (
     <>
-      <section className="aw-card" aria-labelledby="zoek-titel">
-        <Heading level={2} id="zoek-titel">
-          {t('findings.filters')}
-        </Heading>
-        <TextField type="search" label={t('findings.search')} description={t('findings.searchHint')} value={queryText} onChange={(event) => setQueryText(event.target.value)} />
-        <div className="aw-filters">
-          <SelectField label={t('findings.meeting')} value={filters.meetingId ?? ''} onChange={(e) => setFilter('meetingId', e.target.value)}>
-            <option value="">{t('findings.allMeetings')}</option>
-            {options.meetings.map((meeting) => (
-              <option key={meeting.id} value={meeting.id}>
-                {meeting.title} ({formatDateShort(meeting.date)})
-              </option>
-            ))}
-          </SelectField>
-          <SelectField label={t('meetings.programme')} value={filters.programmeId ?? ''} onChange={(e) => setFilter('programmeId', e.target.value)}>
-            <option value="">{t('findings.allProgrammes')}</option>
-            {options.programmes.map((programme) => (
-              <option key={programme.id} value={programme.id}>
-                {programme.name}
-              </option>
-            ))}
-          </SelectField>
-          <SelectField label={t('findings.wijk')} value={filters.wijkId ?? ''} onChange={(e) => setFilter('wijkId', e.target.value)}>
-            <option value="">{t('findings.allWijken')}</option>
-            {options.wijken.map((wijk) => (
-              <option key={wijk.id} value={wijk.id}>
-                {wijk.name}
-              </option>
-            ))}
-          </SelectField>
-          <SelectField label={t('findings.theme')} value={filters.theme ?? ''} onChange={(e) => setFilter('theme', e.target.value)}>
-            <option value="">{t('findings.allThemes')}</option>
-            {options.themes.map((theme) => (
-              <option key={theme} value={theme}>
-                {theme}
-              </option>
-            ))}
-          </SelectField>
-          <SelectField label={t('findings.source')} value={filters.source ?? ''} onChange={(e) => setFilter('source', e.target.value as FindingSource | '')}>
-            <option value="">{t('findings.allSources')}</option>
-            {FINDING_SOURCES.map((source) => (
-              <option key={source} value={source}>
-                {sourceLabel(source)}
-              </option>
-            ))}
-          </SelectField>
-          <SelectField label={t('findings.tags')} value={filters.tag ?? ''} onChange={(e) => setFilter('tag', e.target.value)}>
-            <option value="">{t('findings.allTags')}</option>
-            {options.tags.map((tag) => (
-              <option key={tag} value={tag}>
-                {tag}
-              </option>
-            ))}
-          </SelectField>
-          <TextField type="date" label={t('findings.fromDate')} value={filters.fromDate ?? ''} onChange={(e) => setFilter('fromDate', e.target.value)} />
-          <TextField type="date" label={t('findings.toDate')} value={filters.toDate ?? ''} onChange={(e) => setFilter('toDate', e.target.value)} />
-        </div>
-        <div className="aw-button-row">
-          <Button
-            onClick={() => {
-              setFilters({});
-              setQueryText('');
-            }}
-          >
-            {t('findings.clearFilters')}
-          </Button>
-          <span role="status">{total === null ? t('app.loading') : t('findings.resultCount', { count: formatInteger(total) })}</span>
-        </div>
-      </section>
+      <FindingsFilters queryText={queryText} onQueryText={setQueryText} filters={filters} onFilter={setFilter} onClear={clear} total={total} />
 
       <SelectionActions
         selected={[...selected]}
         rows={rows}
-        wijken={options.wijken}
-        signals={options.signals}
+        wijken={wijken}
+        signals={signals}
         onDone={afterSignalChange}
         onError={(message) => setStatus({ kind: 'error', message })}
         onSelect={(ids) => setSelected((current) => new Set([...current, ...ids]))}
       />
       {status && <Alert kind={status.kind}>{status.message}</Alert>}
 
-      {total === 0 ? (
+      <ColumnChooser prefs={prefs} onChange={setPrefs} />
+      {search.isError && rows.length === 0 ? (
+        <QueryError error={search.error} retry={() => void search.refetch()} />
+      ) : total === 0 ? (
         <Paragraph>{t('findings.noResults')}</Paragraph>
       ) : (
-        <div ref={scrollRef} className="aw-virtual-scroll" tabIndex={0} role="region" aria-label={t('findings.tableLabel')}>
-          <table className="aw-virtual-table" aria-rowcount={(total ?? 0) + 1}>
-            <caption className="aw-visually-hidden">{t('findings.title')}</caption>
-            <colgroup>
-              {table.getVisibleLeafColumns().map((column) => (
-                <col key={column.id} style={{ width: `${column.getSize()}%` }} />
-              ))}
-            </colgroup>
-            <thead>
-              {table.getHeaderGroups().map((group) => (
-                <tr key={group.id}>
-                  {group.headers.map((header) => (
-                    <th key={header.id} scope="col" aria-sort={sortLabel(header.column.id)}>
-                      {header.column.id in SORTABLE ? (
-                        <button type="button" className="aw-sort-button" onClick={header.column.getToggleSortingHandler()}>
-                          {flexRender(header.column.columnDef.header, header.getContext())}
-                          {sortState?.id === header.column.id ? (sortState.desc ? ' ▼' : ' ▲') : ''}
-                        </button>
-                      ) : (
-                        flexRender(header.column.columnDef.header, header.getContext())
-                      )}
-                    </th>
-                  ))}
-                </tr>
-              ))}
-            </thead>
-            <tbody>
-              {paddingTop > 0 && (
-                <tr aria-hidden="true">
-                  <td style={{ height: paddingTop }} colSpan={columns.length} />
-                </tr>
-              )}
-              {items.map((item) => {
-                const row = tableRows[item.index];
-                if (!row) return null;
-                return (
-                  <tr key={row.id} data-index={item.index} ref={virtualizer.measureElement} aria-rowindex={item.index + 2}>
-                    {row.getVisibleCells().map((cell) => (
-                      <td key={cell.id}>{flexRender(cell.column.columnDef.cell, cell.getContext())}</td>
-                    ))}
-                  </tr>
-                );
-              })}
-              {paddingBottom > 0 && (
-                <tr aria-hidden="true">
-                  <td style={{ height: paddingBottom }} colSpan={columns.length} />
-                </tr>
-              )}
-            </tbody>
-          </table>
-        </div>
+        <FindingsTable
+          rows={rows}
+          total={total ?? 0}
+          selected={selected}
+          onToggle={toggle}
+          sorting={sorting}
+          onSortingChange={setSorting}
+          prefs={prefs}
+          onPrefsChange={setPrefs}
+          onNearEnd={loadMore}
+        />
       )}
       <ExportSection request={request} />
     </>
   );
 }
+
+interface FiltersProps {
+  queryText: string;
+  onQueryText(text: string): void;
+  filters: FindingFilters;
+  onFilter<K extends keyof FindingFilters>(key: K, value: FindingFilters[K] | ''): void;
+  onClear(): void;
+  total: number | null;
+}
+
+/** The search box and filters; memoised, so loading more rows does not draw its hundreds of options again. */
+const FindingsFilters = memo(function FindingsFilters({ queryText, onQueryText, filters, onFilter, onClear, total }: FiltersProps) {
+  const meetings = useApiQuery('meetings.list', {}).data ?? NO_ROWS;
+  const programmes = useApiQuery('programmes.list').data ?? NO_ROWS;
+  const wijken = useApiQuery('wijken.list').data ?? NO_ROWS;
+  const themes = useApiQuery('findings.themes').data ?? NO_ROWS;
+  const tags = useApiQuery('findings.tags').data ?? NO_ROWS;
+  const meetingOptions = useMemo(
+    () =>
+      meetings.map((meeting) => (
+        <option key={meeting.id} value={meeting.id}>
+          {meeting.title} ({formatDateShort(meeting.date)})
+        </option>
+      )),
+    [meetings],
+  );
+  return (
+    <section className="aw-card" aria-labelledby="zoek-titel">
+      <Heading level={2} id="zoek-titel">
+        {t('findings.filters')}
+      </Heading>
+      <TextField type="search" label={t('findings.search')} description={t('findings.searchHint')} value={queryText} onChange={(event) => onQueryText(event.target.value)} />
+      <div className="aw-filters">
+        <SelectField label={t('findings.meeting')} value={filters.meetingId ?? ''} onChange={(e) => onFilter('meetingId', e.target.value)}>
+          <option value="">{t('findings.allMeetings')}</option>
+          {meetingOptions}
+        </SelectField>
+        <SelectField label={t('meetings.programme')} value={filters.programmeId ?? ''} onChange={(e) => onFilter('programmeId', e.target.value)}>
+          <option value="">{t('findings.allProgrammes')}</option>
+          {programmes.map((programme) => (
+            <option key={programme.id} value={programme.id}>
+              {programme.name}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField label={t('findings.wijk')} value={filters.wijkId ?? ''} onChange={(e) => onFilter('wijkId', e.target.value)}>
+          <option value="">{t('findings.allWijken')}</option>
+          {wijken.map((wijk) => (
+            <option key={wijk.id} value={wijk.id}>
+              {wijk.name}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField label={t('findings.theme')} value={filters.theme ?? ''} onChange={(e) => onFilter('theme', e.target.value)}>
+          <option value="">{t('findings.allThemes')}</option>
+          {themes.map((theme) => (
+            <option key={theme} value={theme}>
+              {theme}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField label={t('findings.source')} value={filters.source ?? ''} onChange={(e) => onFilter('source', e.target.value as FindingSource | '')}>
+          <option value="">{t('findings.allSources')}</option>
+          {FINDING_SOURCES.map((source) => (
+            <option key={source} value={source}>
+              {sourceLabel(source)}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField label={t('findings.tags')} value={filters.tag ?? ''} onChange={(e) => onFilter('tag', e.target.value)}>
+          <option value="">{t('findings.allTags')}</option>
+          {tags.map((tag) => (
+            <option key={tag} value={tag}>
+              {tag}
+            </option>
+          ))}
+        </SelectField>
+        <TextField type="date" label={t('findings.fromDate')} value={filters.fromDate ?? ''} onChange={(e) => onFilter('fromDate', e.target.value)} />
+        <TextField type="date" label={t('findings.toDate')} value={filters.toDate ?? ''} onChange={(e) => onFilter('toDate', e.target.value)} />
+      </div>
+      <div className="aw-button-row">
+        <Button onClick={onClear}>{t('findings.clearFilters')}</Button>
+        <span role="status">{total === null ? t('app.loading') : t('findings.resultCount', { count: formatInteger(total) })}</span>
+      </div>
+    </section>
+  );
+});
 
 function SelectionActions({
   selected,

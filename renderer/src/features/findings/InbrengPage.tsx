@@ -5,6 +5,7 @@ import '../meetings/meetings.css';
 import { FindingsOverview } from './FindingsOverview';
 import { ImportSection } from './ImportSection';
 import { PrioritiseView } from './PrioritiseView';
+import { SignalDetail } from './SignalDetail';
 import { SignalsView } from './SignalsView';
 
 const TABS: { path: string; label: MessageKey }[] = [
@@ -17,7 +18,9 @@ const TABS: { path: string; label: MessageKey }[] = [
 /** Routes under /inbreng: the overview, signalen, prioriteren and importeren. */
 export function InbrengPage({ title }: { title: string }) {
   const path = useHashPath();
-  const current = TABS.find((tab) => tab.path === path) ?? TABS[0]!;
+  // /inbreng/signalen/<id>: one signal (the findings table links there), under the Signalen tab.
+  const signalId = /^\/inbreng\/signalen\/([^/]+)$/.exec(path)?.[1];
+  const current = TABS.find((tab) => tab.path === (signalId ? '/inbreng/signalen' : path)) ?? TABS[0]!;
   const heading = current.path === '/inbreng' ? title : `${title}: ${t(current.label)}`;
   return (
     <>
@@ -39,7 +42,7 @@ export function InbrengPage({ title }: { title: string }) {
           <FindingsOverview />
         </>
       )}
-      {current.path === '/inbreng/signalen' && <SignalsView />}
+      {current.path === '/inbreng/signalen' && (signalId ? <SignalDetail key={signalId} id={decodeURIComponent(signalId)} /> : <SignalsView />)}
       {current.path === '/inbreng/prioriteren' && <PrioritiseView />}
       {current.path === '/inbreng/importeren' && <ImportSection />}
     </>
