@@ -65,6 +65,7 @@ export default tseslint.config(
       'electron/core/backups/**',
       // Record-by-record export and import between databases: the data movement is the module's whole job.
       'electron/core/exchange/records.ts',
+      'electron/core/exchange/record-type.ts',
       'electron/core/responses/exchange.ts',
     ],
     rules: {
