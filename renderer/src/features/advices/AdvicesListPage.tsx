@@ -15,6 +15,7 @@ import { DataTable } from '../../ui/DataTable';
 import { TextAreaField, TextField } from '../../ui/Field';
 import { ContractForm, useContractForm } from '../../ui/Form';
 import { Heading, Paragraph } from '../../ui/Heading';
+import { linesOf } from '../../ui/lines';
 import { QueryError } from '../../ui/QueryState';
 import { useDebounced } from '../../ui/useDebounced';
 import { SelectField } from '../meetings/controls';
@@ -38,12 +39,7 @@ function errorMessage(error: unknown): string {
 const requestFormSchema = adviceRequestInput.extend({
   documents: z
     .string()
-    .transform((text) =>
-      text
-        .split('\n')
-        .map((line) => line.trim())
-        .filter(Boolean),
-    )
+    .transform(linesOf)
     // The contract's items accept any pasted value (unknown in); here they are already strings.
     .pipe(adviceRequestInput.shape.documents.unwrap() as unknown as z.ZodType<string[], string[]>),
 });

@@ -14,6 +14,7 @@ import { ContractForm, useContractForm } from '../../ui/Form';
 import { QueryState } from '../../ui/QueryState';
 import { apiWrite, invalidateDomain, NO_ROWS, useApiMutation, useApiQuery } from '../../data/queries';
 import { InlineRename } from '../../ui/InlineRename';
+import { linesOf } from '../../ui/lines';
 import { PagedQuery } from '../../ui/Pager';
 import { usePagedSearch } from '../../ui/usePagedSearch';
 import { Heading, Paragraph } from '../../ui/Heading';
@@ -230,13 +231,7 @@ const meetingFormSchema = meetingInput.extend({
     .pipe(meetingInput.shape.attendeeCount.unwrap()),
   tables: z
     .string()
-    .transform((text) =>
-      text
-        .split('\n')
-        .map((line) => line.trim())
-        .filter(Boolean)
-        .map((theme) => ({ theme })),
-    )
+    .transform((text) => linesOf(text).map((theme) => ({ theme })))
     .pipe(meetingInput.shape.tables.unwrap()),
 });
 type MeetingFormValues = z.input<typeof meetingFormSchema>;
