@@ -174,7 +174,7 @@ export const memberFields = {
   termEnd: calendarDate.optional(),
 };
 
-const memberInput = z
+export const memberInput = z
   .object(memberFields)
   .strict()
   .superRefine(dateOrderRefinement('termStart', 'termEnd', () => t('councilOwn.termEndBeforeStart')));
@@ -194,7 +194,7 @@ const memberUpdate = z
   .strict()
   .superRefine(dateOrderRefinement('termStart', 'termEnd', () => t('councilOwn.termEndBeforeStart')));
 
-const termSettingsInput = z
+export const termSettingsInput = z
   .object({
     termYears: z.number().int({ error: () => t('councilOwn.termYearsRange') }).min(1, { error: () => t('councilOwn.termYearsRange') }).max(10, { error: () => t('councilOwn.termYearsRange') }),
     maxTerms: z.number().int({ error: () => t('councilOwn.maxTermsRange') }).min(1, { error: () => t('councilOwn.maxTermsRange') }).max(10, { error: () => t('councilOwn.maxTermsRange') }),

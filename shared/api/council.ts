@@ -67,9 +67,12 @@ export const councilSettingsInput = z
   })
   .strict();
 
+/** Who is working: the name that goes on every record (first start, and from the sidebar). */
+export const userInput = z.object({ name: requiredText(LIMITS.name) }).strict();
+
 export const councilContract = {
   'council.get': method<CouncilSettings>()(noInput),
   'council.update': method<CouncilSettings>()(councilSettingsInput),
   'user.get': method<CurrentUser>()(noInput),
-  'user.update': method<CurrentUser>()(z.object({ name: requiredText(LIMITS.name) }).strict()),
+  'user.update': method<CurrentUser>()(userInput),
 };

@@ -5,6 +5,7 @@ import { boundedText, calendarDate, id, LIMITS, requiredText } from '../../../sh
 import { t } from '../../../shared/i18n';
 import { findLiveAdviceByKenmerk } from '../advices/repository';
 import type { Db } from '../db/connection';
+import { writeRow, type RecordType } from '../exchange/record-type';
 import { nowIso } from '../ids';
 import { memberFieldsOf } from './repository';
 
@@ -20,21 +21,6 @@ import { memberFieldsOf } from './repository';
  * A member's contact details and background are personal data: they travel only when the export
  * asks for them. A file without them leaves the values here alone (PERSONAL_MEMBER_FIELDS).
  */
-
-interface LocalRecord {
-  updatedAt: string;
-  data: Record<string, unknown>;
-}
-
-/** The shape of a record type in electron/core/exchange/records.ts. */
-interface CouncilRecordType {
-  schema: z.ZodType<Record<string, unknown>>;
-  label(data: Record<string, unknown>): string;
-  read(db: Db, id: string): Promise<LocalRecord | undefined>;
-  write(db: Db, id: string, updatedAt: string, updatedBy: string, data: Record<string, unknown>, exists: boolean): Promise<void>;
-  /** Fields a file may leave out (personal data not asked for): then the values here stay and are not compared. */
-  optionalFields?: readonly string[];
-}
 
 export const PERSONAL_MEMBER_FIELDS = ['background', 'email', 'phone'] as const;
 
@@ -115,7 +101,7 @@ async function existingId(db: Db, table: 'advice_requests' | 'advice_responses',
 const createdData = (row: { created_at: string; created_by: string }) => ({ createdAt: row.created_at, createdBy: row.created_by });
 const createdValues = (data: Record<string, unknown>) => ({ created_at: String(data.createdAt), created_by: String(data.createdBy) });
 
-export const COUNCIL_RECORD_TYPES: Record<string, CouncilRecordType> = {
+export const COUNCIL_RECORD_TYPES: Record<string, RecordType> = {
   councilMember: {
     schema: memberData,
     optionalFields: PERSONAL_MEMBER_FIELDS,
@@ -145,8 +131,7 @@ export const COUNCIL_RECORD_TYPES: Record<string, CouncilRecordType> = {
         updated_at: updatedAt,
         updated_by: updatedBy,
       };
-      if (exists) await db.updateTable('council_members').set(values).where('id', '=', id).execute();
-      else await db.insertInto('council_members').values({ id, background: '', email: '', phone: '', ...values, ...createdValues(data) }).execute();
+      await writeRow(db, 'council_members', id, exists, values, { background: '', email: '', phone: '', ...createdValues(data) });
     },
   },
   councilMemberPosition: {
@@ -158,8 +143,7 @@ export const COUNCIL_RECORD_TYPES: Record<string, CouncilRecordType> = {
     },
     async write(db, id, updatedAt, updatedBy, data, exists) {
       const values = { member_id: String(data.memberId), description: String(data.description), declared_on: String(data.declaredOn), updated_at: updatedAt, updated_by: updatedBy };
-      if (exists) await db.updateTable('council_member_positions').set(values).where('id', '=', id).execute();
-      else await db.insertInto('council_member_positions').values({ id, ...values, ...createdValues(data) }).execute();
+      await writeRow(db, 'council_member_positions', id, exists, values, createdValues(data));
     },
   },
   councilMeeting: {
@@ -183,8 +167,7 @@ export const COUNCIL_RECORD_TYPES: Record<string, CouncilRecordType> = {
     },
     async write(db, id, updatedAt, updatedBy, data, exists) {
       const values = { meeting_date: String(data.date), start_time: String(data.startTime), place: String(data.place), guests: String(data.guests), updated_at: updatedAt, updated_by: updatedBy };
-      if (exists) await db.updateTable('council_meetings').set(values).where('id', '=', id).execute();
-      else await db.insertInto('council_meetings').values({ id, ...values, ...createdValues(data) }).execute();
+      await writeRow(db, 'council_meetings', id, exists, values, createdValues(data));
       await db.deleteFrom('council_attendance').where('meeting_id', '=', id).execute();
       const attendance = [...new Map((data.attendance as { memberId: string; present: boolean }[]).map((entry) => [entry.memberId, entry.present])).entries()];
       if (attendance.length > 0) {
@@ -229,8 +212,7 @@ export const COUNCIL_RECORD_TYPES: Record<string, CouncilRecordType> = {
         updated_at: updatedAt,
         updated_by: updatedBy,
       };
-      if (exists) await db.updateTable('council_agenda_items').set(values).where('id', '=', id).execute();
-      else await db.insertInto('council_agenda_items').values({ id, ...values, ...createdValues(data) }).execute();
+      await writeRow(db, 'council_agenda_items', id, exists, values, createdValues(data));
     },
   },
   councilDecision: {
@@ -248,8 +230,7 @@ export const COUNCIL_RECORD_TYPES: Record<string, CouncilRecordType> = {
     async write(db, id, updatedAt, updatedBy, data, exists) {
       // The decision records the adoption; the advice's own status travels with the advice itself.
       const values = { agenda_item_id: String(data.agendaItemId), text: String(data.text), adopted_advice_id: await adviceIdOf(db, data.adoptedAdviceKenmerk), updated_at: updatedAt, updated_by: updatedBy };
-      if (exists) await db.updateTable('council_decisions').set(values).where('id', '=', id).execute();
-      else await db.insertInto('council_decisions').values({ id, ...values, ...createdValues(data) }).execute();
+      await writeRow(db, 'council_decisions', id, exists, values, createdValues(data));
     },
   },
   councilAction: {
@@ -285,8 +266,7 @@ export const COUNCIL_RECORD_TYPES: Record<string, CouncilRecordType> = {
         updated_at: updatedAt,
         updated_by: updatedBy,
       };
-      if (exists) await db.updateTable('council_actions').set(values).where('id', '=', id).execute();
-      else await db.insertInto('council_actions').values({ id, ...values, ...createdValues(data) }).execute();
+      await writeRow(db, 'council_actions', id, exists, values, createdValues(data));
     },
   },
   planningItem: {
@@ -313,8 +293,7 @@ export const COUNCIL_RECORD_TYPES: Record<string, CouncilRecordType> = {
         updated_at: updatedAt,
         updated_by: updatedBy,
       };
-      if (exists) await db.updateTable('council_planning_items').set(values).where('id', '=', id).execute();
-      else await db.insertInto('council_planning_items').values({ id, ...values, ...createdValues(data) }).execute();
+      await writeRow(db, 'council_planning_items', id, exists, values, createdValues(data));
     },
   },
 };

@@ -7,10 +7,11 @@ import { wijkInput } from '../../../shared/api/wijken';
 import { t } from '../../../shared/i18n';
 import type { Db } from '../db/connection';
 import { setFindingTags, tagKey } from '../findings/repository';
-import { nameKey } from '../meetings/repository';
+import { nameKey } from '../name-key';
 import { audited, auditedCreate } from '../reliability/audit-trail';
 import { COUNCIL_RECORD_TYPES, COUNCIL_TYPE_ORDER } from '../councilOwn/exchange-repository';
-import { FOLLOWUP_RECORD_TYPES, FOLLOWUP_TYPE_ORDER, type AuditedRecord } from '../responses/exchange';
+import { FOLLOWUP_RECORD_TYPES, FOLLOWUP_TYPE_ORDER } from '../responses/exchange';
+import { writeRow, type IdMap, type RecordType } from './record-type';
 
 /**
  * Record types of the exchange file: how each is read from the database and merged into it.
@@ -44,29 +45,6 @@ const findingData = z
   })
   .strict();
 
-interface LocalRecord {
-  updatedAt: string;
-  data: Record<string, unknown>;
-}
-
-/** Ids in a file that stand for a record of another id here (a wijk both sides created by name). */
-type IdMap = Map<string, string>;
-
-interface RecordType {
-  schema: z.ZodType<Record<string, unknown>>;
-  label(data: Record<string, unknown>): string;
-  read(db: Db, id: string): Promise<LocalRecord | undefined>;
-  /** Another local record that is the same thing by name; only types with unique names have one. */
-  matchByName?(db: Db, data: Record<string, unknown>): Promise<string | undefined>;
-  /** Rewrites references in the data through the id map. */
-  mapIds?(data: Record<string, unknown>, ids: IdMap): Record<string, unknown>;
-  write(db: Db, id: string, updatedAt: string, updatedBy: string, data: Record<string, unknown>, exists: boolean): Promise<void>;
-  /** Set for records in the audit trail (a response, position, commitment or log entry). */
-  audit?: AuditedRecord;
-  /** Fields a file may leave out (personal data the export did not ask for): then the values here stay and are not compared. */
-  optionalFields?: readonly string[];
-}
-
 /**
  * Writes a merged-in record; for audited records the change enters the audit trail as the
  * importing user's, like a change made here, in the same transaction.
@@ -98,8 +76,7 @@ const RECORD_TYPES = {
     },
     async write(db, id, updatedAt, updatedBy, data, exists) {
       const values = { name: String(data.name), name_key: nameKey(String(data.name)), code: String(data.code), description: String(data.description), updated_at: updatedAt, updated_by: updatedBy };
-      if (exists) await db.updateTable('wijken').set(values).where('id', '=', id).execute();
-      else await db.insertInto('wijken').values({ id, ...values, created_at: updatedAt, created_by: updatedBy }).execute();
+      await writeRow(db, 'wijken', id, exists, values, { created_at: updatedAt, created_by: updatedBy });
     },
   },
   programme: {
@@ -115,8 +92,7 @@ const RECORD_TYPES = {
     },
     async write(db, id, updatedAt, updatedBy, data, exists) {
       const values = { name: String(data.name), name_key: nameKey(String(data.name)), description: String(data.description), updated_at: updatedAt, updated_by: updatedBy };
-      if (exists) await db.updateTable('programmes').set(values).where('id', '=', id).execute();
-      else await db.insertInto('programmes').values({ id, ...values, created_at: updatedAt, created_by: updatedBy }).execute();
+      await writeRow(db, 'programmes', id, exists, values, { created_at: updatedAt, created_by: updatedBy });
     },
   },
   meeting: {
@@ -166,8 +142,7 @@ const RECORD_TYPES = {
         updated_at: updatedAt,
         updated_by: updatedBy,
       };
-      if (exists) await db.updateTable('meetings').set(values).where('id', '=', id).execute();
-      else await db.insertInto('meetings').values({ id, ...values, created_at: String(data.createdAt), created_by: String(data.createdBy) }).execute();
+      await writeRow(db, 'meetings', id, exists, values, { created_at: String(data.createdAt), created_by: String(data.createdBy) });
       await db.deleteFrom('meeting_wijken').where('meeting_id', '=', id).execute();
       const wijkIds = [...new Set(data.wijkIds as string[])];
       if (wijkIds.length > 0) await db.insertInto('meeting_wijken').values(wijkIds.map((wijkId) => ({ meeting_id: id, wijk_id: wijkId }))).execute();
@@ -182,8 +157,7 @@ const RECORD_TYPES = {
     },
     async write(db, id, updatedAt, updatedBy, data, exists) {
       const values = { meeting_id: String(data.meetingId), position: Number(data.position), theme: String(data.theme), facilitator: String(data.facilitator), updated_at: updatedAt, updated_by: updatedBy };
-      if (exists) await db.updateTable('theme_tables').set(values).where('id', '=', id).execute();
-      else await db.insertInto('theme_tables').values({ id, ...values, created_at: updatedAt, created_by: updatedBy }).execute();
+      await writeRow(db, 'theme_tables', id, exists, values, { created_at: updatedAt, created_by: updatedBy });
     },
   },
   finding: {
@@ -234,8 +208,7 @@ const RECORD_TYPES = {
         updated_at: updatedAt,
         updated_by: updatedBy,
       };
-      if (exists) await db.updateTable('findings').set(values).where('id', '=', id).execute();
-      else await db.insertInto('findings').values({ id, ...values, created_at: String(data.createdAt), created_by: String(data.createdBy) }).execute();
+      await writeRow(db, 'findings', id, exists, values, { created_at: String(data.createdAt), created_by: String(data.createdBy) });
       await setFindingTags(db, id, data.tags as string[]);
     },
   },

@@ -6,11 +6,7 @@ import type { MeetingTable, ProgrammeTable, ThemeTableTable } from '../db/schema
 import { onlyVisibleFindings } from '../findings/repository';
 import { likePattern } from '../findings/text';
 import { createdColumns, newId, nowIso, updatedColumns } from '../ids';
-
-/** The key that makes "Ronde 2026" and "ronde 2026 " one name. */
-export function nameKey(name: string): string {
-  return name.trim().toLocaleLowerCase('nl-NL');
-}
+import { nameKey } from '../name-key';
 
 // --- Programmes ---
 
@@ -88,19 +84,26 @@ export interface MeetingFields {
 
 type MeetingRow = MeetingTable & { programme_name: string | null; finding_count: number | string | bigint | null };
 
-/** Meetings outside the trash, each with the number of its findings outside the trash. */
-function meetingQuery(db: Db) {
-  return db
-    .selectFrom('meetings as m')
-    .leftJoin('programmes as p', 'p.id', 'm.programme_id')
+/** Meetings outside the trash (`m`) with their programme (`p`): what every meeting read starts from. */
+function visibleMeetings(db: Db) {
+  return db.selectFrom('meetings as m').leftJoin('programmes as p', 'p.id', 'm.programme_id').where('m.deleted_at', 'is', null);
+}
+
+/** The columns of a `Meeting`: the meeting, its programme's name and the number of its findings outside the trash. */
+function selectMeetingColumns(query: ReturnType<typeof visibleMeetings>) {
+  return query
     .selectAll('m')
     .select('p.name as programme_name')
     .select((eb) =>
       onlyVisibleFindings(eb.selectFrom('findings as f').whereRef('f.meeting_id', '=', 'm.id'))
         .select(eb.fn.countAll<number>().as('n'))
         .as('finding_count'),
-    )
-    .where('m.deleted_at', 'is', null);
+    );
+}
+
+/** Meetings outside the trash, each with the number of its findings outside the trash. */
+function meetingQuery(db: Db) {
+  return selectMeetingColumns(visibleMeetings(db));
 }
 
 async function wijkenOf(db: Db, meetingIds: string[]): Promise<Map<string, { id: string; name: string }[]>> {
@@ -164,7 +167,7 @@ type MeetingFilter = Omit<MeetingSearchInput, 'sort' | 'offset' | 'limit'>;
 
 /** Meetings outside the trash that a search and its filters keep; the same condition for a page and its total. */
 function filteredMeetings(db: Db, filter: MeetingFilter) {
-  let query = db.selectFrom('meetings as m').leftJoin('programmes as p', 'p.id', 'm.programme_id').where('m.deleted_at', 'is', null);
+  let query = visibleMeetings(db);
   for (const word of filter.query.split(/\s+/).filter(Boolean)) {
     const pattern = likePattern(word);
     query = query.where((eb) =>
@@ -189,14 +192,7 @@ function filteredMeetings(db: Db, filter: MeetingFilter) {
 /** One page of meetings, searched and filtered, with how many match in all. */
 export async function searchMeetings(db: Db, input: MeetingSearchInput): Promise<MeetingPage> {
   const { sort, offset, limit, ...filter } = input;
-  let query = filteredMeetings(db, filter)
-    .selectAll('m')
-    .select('p.name as programme_name')
-    .select((eb) =>
-      onlyVisibleFindings(eb.selectFrom('findings as f').whereRef('f.meeting_id', '=', 'm.id'))
-        .select(eb.fn.countAll<number>().as('n'))
-        .as('finding_count'),
-    );
+  let query = selectMeetingColumns(filteredMeetings(db, filter));
   if (sort === 'title') query = query.orderBy(fold(db, sql.ref('m.title'))).orderBy('m.meeting_date', 'desc').orderBy('m.id');
   else {
     const direction = sort === 'dateAsc' ? 'asc' : 'desc';

@@ -3,12 +3,8 @@ import type { PeriodKind } from '../../../shared/monitoring/periods';
 import type { Db } from '../db/connection';
 import type { AssessmentTable, CriteriaFrameworkTable, CriterionTable, WijkteamTable } from '../db/schema';
 import { createdColumns, newId, nowIso, updatedColumns } from '../ids';
+import { nameKey } from '../name-key';
 import { notInTrash } from '../reliability/trash';
-
-/** The key that makes "Noord", "noord " and "NOORD" one name. */
-export function nameKey(name: string): string {
-  return name.trim().toLocaleLowerCase('nl-NL');
-}
 
 function parseList(json: string): string[] {
   const value: unknown = JSON.parse(json);

@@ -6,6 +6,7 @@ import type { AuditedTable } from '../../../shared/api/reliability';
 import { t } from '../../../shared/i18n';
 import { findLiveAdviceByKenmerk, loadAdvice } from '../advices/repository';
 import type { Db } from '../db/connection';
+import { writeRow, type AuditedRecord, type RecordType } from '../exchange/record-type';
 import { nowIso } from '../ids';
 
 /**
@@ -65,25 +66,8 @@ const entryData = z
   })
   .strict();
 
-interface LocalRecord {
-  updatedAt: string;
-  data: Record<string, unknown>;
-}
-
-/** The shape of a record type in electron/core/exchange/records.ts. */
-interface FollowupRecordType {
-  schema: z.ZodType<Record<string, unknown>>;
-  label(data: Record<string, unknown>): string;
-  read(db: Db, id: string): Promise<LocalRecord | undefined>;
-  write(db: Db, id: string, updatedAt: string, updatedBy: string, data: Record<string, unknown>, exists: boolean): Promise<void>;
-  audit: AuditedRecord;
-}
-
-/** Where a merged-in record's changes go in the audit trail: its table and its record there. */
-export interface AuditedRecord {
-  table: AuditedTable;
-  recordIdOf(db: Db, id: string): Promise<string | undefined>;
-}
+/** Every follow-up record is in the audit trail. */
+type FollowupRecordType = RecordType & { audit: AuditedRecord };
 
 const byOwnId = (table: AuditedTable): AuditedRecord => ({ table, recordIdOf: async (_db, id) => id });
 
@@ -224,8 +208,7 @@ export const FOLLOWUP_RECORD_TYPES: Record<string, FollowupRecordType> = {
         updated_at: updatedAt,
         updated_by: updatedBy,
       };
-      if (exists) await db.updateTable('commitments').set(values).where('id', '=', id).execute();
-      else await db.insertInto('commitments').values({ id, advice_id: adviceId, ...values, created_at: updatedAt, created_by: updatedBy }).execute();
+      await writeRow(db, 'commitments', id, exists, values, { advice_id: adviceId, created_at: updatedAt, created_by: updatedBy });
       await db.deleteFrom('commitment_recommendations').where('commitment_id', '=', id).execute();
       if (itemIds.length > 0) await db.insertInto('commitment_recommendations').values(itemIds.map((itemId) => ({ commitment_id: id, item_id: itemId }))).execute();
     },
@@ -265,8 +248,7 @@ export const FOLLOWUP_RECORD_TYPES: Record<string, FollowupRecordType> = {
         updated_at: updatedAt,
         updated_by: updatedBy,
       };
-      if (exists) await db.updateTable('followup_entries').set(values).where('id', '=', id).execute();
-      else await db.insertInto('followup_entries').values({ id, advice_id: adviceId, ...values, created_at: updatedAt, created_by: updatedBy }).execute();
+      await writeRow(db, 'followup_entries', id, exists, values, { advice_id: adviceId, created_at: updatedAt, created_by: updatedBy });
     },
   },
 };

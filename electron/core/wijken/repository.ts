@@ -2,11 +2,7 @@ import type { Wijk } from '../../../shared/api/wijken';
 import type { Db } from '../db/connection';
 import type { WijkTable } from '../db/schema';
 import { createdColumns, newId, nowIso, updatedColumns } from '../ids';
-
-/** The key that makes "Noord", "noord " and "NOORD" one name. */
-export function nameKey(name: string): string {
-  return name.trim().toLocaleLowerCase('nl-NL');
-}
+import { nameKey } from '../name-key';
 
 function toWijk(row: WijkTable): Wijk {
   return {

@@ -51,12 +51,16 @@ const ALSO_CHANGES: Partial<Record<Domain, Domain[]>> = {
   frameworks: ['criteria', 'monitoring', 'assessments', 'wijkteams'],
   criteria: ['frameworks', 'monitoring', 'assessments'],
   assessments: ['monitoring', 'wijkteams'],
-  advices: ['responses', 'dashboard', 'adviceRequests', 'findings', 'signals'],
+  advices: ['responses', 'dashboard', 'adviceRequests', 'findings', 'signals', 'councilMeetings'],
   adviceRequests: ['advices', 'dashboard'],
   responses: ['commitments', 'followup', 'dashboard', 'advices'],
   commitments: ['responses', 'followup', 'dashboard'],
   followup: ['responses', 'commitments', 'dashboard'],
   council: ['advices', 'reports'],
+  // The start page's "aandacht" (terms ending, actions overdue) and an advice's adoption.
+  members: ['councilOwn'],
+  councilActions: ['councilOwn'],
+  councilMeetings: ['councilOwn', 'advices'],
   user: ['audit'],
 };
 
@@ -173,4 +177,12 @@ export function apiFetch<M extends MethodName>(method: M, ...args: ArgsOf<M>): P
 /** Job progress as the core reports it (IPC events, or server-sent events in browser mode). */
 export function subscribeToJobEvents(listener: Parameters<typeof api.onJobEvent>[0]): () => void {
   return api.onJobEvent(listener);
+}
+
+/**
+ * A write that answers with the new value of a read (the advice editor's changes answer with the whole
+ * advice): put it in the cache at once, so the page shows it without waiting for the refetch.
+ */
+export function setQueryValue<M extends MethodName>(method: M, input: MethodInput<M> | undefined, value: MethodOutput<M>): void {
+  queryClient.setQueryData(queryKeyFor(method, input), value);
 }

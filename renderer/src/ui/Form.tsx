@@ -65,6 +65,8 @@ type ContractFormProps<TIn extends FieldValues, TOut> = Omit<FormHTMLAttributes<
   actions?: ReactNode;
   /** A message after a save ("Opgeslagen."), shown beside the buttons. */
   status?: ReactNode;
+  /** Inside a framed dialog (`.aw-dialog--framed`): the fields scroll, the buttons stay in view. */
+  framed?: boolean;
 };
 
 /**
@@ -72,7 +74,7 @@ type ContractFormProps<TIn extends FieldValues, TOut> = Omit<FormHTMLAttributes<
  * near the submit button that names the fields by their Dutch label and links to them; focus moves
  * to the summary on a failed submit. A second submit while one is running is ignored.
  */
-export function ContractForm<TIn extends FieldValues, TOut>({ form, onSubmit, submitLabel, children, actions, status, ...formProps }: ContractFormProps<TIn, TOut>) {
+export function ContractForm<TIn extends FieldValues, TOut>({ form, onSubmit, submitLabel, children, actions, status, framed = false, ...formProps }: ContractFormProps<TIn, TOut>) {
   const formRef = useRef<HTMLFormElement>(null);
   const summaryRef = useRef<HTMLDivElement>(null);
   const submitting = useRef(false);
@@ -115,22 +117,8 @@ export function ContractForm<TIn extends FieldValues, TOut>({ form, onSubmit, su
   const entries = flattenErrors(formState.errors);
   const hasSummary = entries.length > 0 || generalErrors.length > 0;
 
-  return (
-    <form
-      ref={formRef}
-      noValidate
-      {...formProps}
-      onSubmit={(event) => {
-        if (submitting.current) {
-          event.preventDefault();
-          return;
-        }
-        submitting.current = true;
-        void submit(event).finally(() => {
-          submitting.current = false;
-        });
-      }}
-    >
+  const fields = (
+    <>
       {children}
       {hasSummary && (
         <div className="utrecht-alert utrecht-alert--error aw-error-summary" ref={summaryRef} tabIndex={-1} aria-labelledby={`${formProps.id ?? 'form'}-fouten`}>
@@ -167,13 +155,49 @@ export function ContractForm<TIn extends FieldValues, TOut>({ form, onSubmit, su
           </div>
         </div>
       )}
-      {status}
-      <div className="aw-button-row">
-        <Button appearance="primary" type="submit" disabled={formState.isSubmitting} aria-busy={formState.isSubmitting || undefined}>
-          {submitLabel}
-        </Button>
-        {actions}
-      </div>
+    </>
+  );
+  const buttons = (
+    <>
+      <Button appearance="primary" type="submit" disabled={formState.isSubmitting} aria-busy={formState.isSubmitting || undefined}>
+        {submitLabel}
+      </Button>
+      {actions}
+    </>
+  );
+
+  return (
+    <form
+      ref={formRef}
+      noValidate
+      {...formProps}
+      className={[formProps.className, framed ? 'aw-dialog__frame' : undefined].filter(Boolean).join(' ') || undefined}
+      onSubmit={(event) => {
+        if (submitting.current) {
+          event.preventDefault();
+          return;
+        }
+        submitting.current = true;
+        void submit(event).finally(() => {
+          submitting.current = false;
+        });
+      }}
+    >
+      {framed ? (
+        <>
+          <div className="aw-dialog__body">
+            {fields}
+            {status}
+          </div>
+          <div className="aw-dialog__footer aw-button-row">{buttons}</div>
+        </>
+      ) : (
+        <>
+          {fields}
+          {status}
+          <div className="aw-button-row">{buttons}</div>
+        </>
+      )}
     </form>
   );
 }

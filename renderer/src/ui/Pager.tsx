@@ -1,5 +1,8 @@
+import type { ReactNode } from 'react';
 import { formatInteger, t } from '../../../shared/i18n';
+import type { PagedSearch } from './usePagedSearch';
 import { Button } from './Button';
+import { QueryState } from './QueryState';
 
 /**
  * Paging for a list the core pages: "1–50 van 10.000" (announced politely when it changes) with
@@ -24,5 +27,22 @@ export function Pager({ offset, limit, total, onChange, label }: { offset: numbe
         </span>
       )}
     </nav>
+  );
+}
+
+/**
+ * A page of a `usePagedSearch` list: loading and errors (`<QueryState>`), then the count with
+ * "Vorige"/"Volgende" above the rows the children draw.
+ */
+export function PagedQuery<T extends { total: number }>({ paged, label, children }: { paged: PagedSearch<T>; label: string; children(page: T): ReactNode }) {
+  return (
+    <QueryState query={paged.result}>
+      {(page) => (
+        <>
+          <Pager offset={paged.offset} limit={paged.pageSize} total={page.total} onChange={paged.setOffset} label={label} />
+          {children(page)}
+        </>
+      )}
+    </QueryState>
   );
 }

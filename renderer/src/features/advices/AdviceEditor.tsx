@@ -1,13 +1,12 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { buildLetterModel } from '../../../../shared/advices/letter';
-import type { AdviceDetail, AdviceRequest } from '../../../../shared/api/advices';
-import type { CouncilSettings } from '../../../../shared/api/council';
-import type { Meeting } from '../../../../shared/api/meetings';
+import type { AdviceDetail } from '../../../../shared/api/advices';
 import { t } from '../../../../shared/i18n';
 import { ApiCallError } from '../../../../shared/result';
-import { api } from '../../api';
 import { hrefFor } from '../../app/router';
+import { apiWrite, NO_ROWS, setQueryValue, useApiQuery } from '../../data/queries';
 import { Alert } from '../../ui/Alert';
+import { QueryError } from '../../ui/QueryState';
 import { Heading, Paragraph } from '../../ui/Heading';
 import { ADVICE_HISTORY_TABLES, HistorySection } from '../audit/HistorySection';
 import { LetterPreview } from './LetterPreview';
@@ -22,27 +21,25 @@ import { PublicationPanel } from './PublicationPanel';
 type SaveState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved' } | { kind: 'error'; message: string };
 
 export function AdviceEditor({ id }: { id: string }) {
-  const [advice, setAdvice] = useState<AdviceDetail | null | undefined>(undefined);
-  const [council, setCouncil] = useState<CouncilSettings | null>(null);
-  const [requests, setRequests] = useState<AdviceRequest[]>([]);
-  const [others, setOthers] = useState<AdviceDetail['references']>([]);
-  const [meetings, setMeetings] = useState<Meeting[]>([]);
+  const adviceQuery = useApiQuery('advices.get', { id });
+  const advice = adviceQuery.data;
+  const council = useApiQuery('council.get').data ?? null;
+  const requests = useApiQuery('adviceRequests.list').data ?? NO_ROWS;
+  const meetings = useApiQuery('meetings.list', {}).data ?? NO_ROWS;
+  // "In vervolg op" may cite an archived advice (it is public record), never one in the trash.
+  const allAdvices = useApiQuery('advices.list', { includeArchived: true }).data ?? NO_ROWS;
+  const others: AdviceDetail['references'] = useMemo(
+    () =>
+      allAdvices
+        .filter((other) => other.id !== id)
+        .map((other) => ({ id: other.id, kenmerk: other.kenmerk, betreft: other.betreft, adviceDate: other.adviceDate, sentOn: other.sentOn })),
+    [allAdvices, id],
+  );
   const [save, setSave] = useState<SaveState>({ kind: 'idle' });
   const [selected, setSelected] = useState<string | null>(null);
   const [undo, setUndo] = useState<{ itemId: string; label: string } | null>(null);
   const [focusItem, setFocusItem] = useState<string | null>(null);
   const previewBox = useRef<HTMLDivElement>(null);
-
-  useEffect(() => {
-    void api.request('advices.get', { id }).then((result) => setAdvice(result.ok ? result.value : null));
-    void api.call('council.get').then(setCouncil);
-    void api.call('adviceRequests.list').then(setRequests);
-    void api.call('meetings.list', {}).then(setMeetings);
-    // "In vervolg op" may cite an archived advice (it is public record), never one in the trash.
-    void api.call('advices.list', { includeArchived: true }).then((list) =>
-      setOthers(list.filter((other) => other.id !== id).map((other) => ({ id: other.id, kenmerk: other.kenmerk, betreft: other.betreft, adviceDate: other.adviceDate, sentOn: other.sentOn }))),
-    );
-  }, [id]);
 
   // Saves run one after another, so a slow autosave can never land after (and undo) a later change.
   const queue = useRef<Promise<unknown>>(Promise.resolve());
@@ -50,7 +47,8 @@ export function AdviceEditor({ id }: { id: string }) {
     const next = queue.current.then(async () => {
       setSave({ kind: 'saving' });
       try {
-        setAdvice(await method());
+        // The write answers with the whole advice: show it at once (the refetch after the write agrees).
+        setQueryValue('advices.get', { id }, await method());
         setSave({ kind: 'saved' });
         return true;
       } catch (error) {
@@ -61,7 +59,7 @@ export function AdviceEditor({ id }: { id: string }) {
     });
     queue.current = next.catch(() => undefined);
     return next;
-  }, []);
+  }, [id]);
   const deleted = useCallback((itemId: string, label: string) => setUndo({ itemId, label }), []);
   const actions: OutlineActions = useMemo(() => ({ run, select: setSelected, deleted }), [run, deleted]);
   const closeUndo = useCallback(() => {
@@ -72,7 +70,7 @@ export function AdviceEditor({ id }: { id: string }) {
   const restore = useCallback(async () => {
     if (!undo) return;
     setUndo(null);
-    if (!(await run(() => api.call('advices.restoreItem', { id: undo.itemId })))) return;
+    if (!(await run(() => apiWrite('advices.restoreItem', { id: undo.itemId })))) return;
     setSelected(undo.itemId);
     setFocusItem(undo.itemId);
   }, [undo, run]);
@@ -103,8 +101,10 @@ export function AdviceEditor({ id }: { id: string }) {
     return buildLetterModel(advice, council, request);
   }, [advice, council, requests]);
 
-  if (advice === undefined) return <Paragraph>{t('app.loading')}</Paragraph>;
-  if (advice === null)
+  const notFound = adviceQuery.error instanceof ApiCallError && adviceQuery.error.code === 'NOT_FOUND';
+  if (adviceQuery.isError && !notFound && advice === undefined) return <QueryError error={adviceQuery.error} retry={() => void adviceQuery.refetch()} />;
+  if (advice === undefined && !notFound) return <Paragraph role="status">{t('app.loading')}</Paragraph>;
+  if (advice === undefined)
     return (
       <>
         <Heading level={1}>{t('nav.advices')}</Heading>
@@ -133,7 +133,7 @@ export function AdviceEditor({ id }: { id: string }) {
           ) : (
             <>
               <LetterDetails advice={advice} requests={requests} others={others} meetings={meetings} actions={actions} />
-              <Outline advice={advice} selectedItemId={selected} actions={actions} api={api} />
+              <Outline advice={advice} selectedItemId={selected} actions={actions} />
               <PullPanel advice={advice} actions={actions} />
             </>
           )}

@@ -1,11 +1,12 @@
 import type { ColumnDef } from '@tanstack/react-table';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { keepPreviousData } from '@tanstack/react-query';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { z } from 'zod';
 import { adviceCreateInput, adviceRequestInput, type AdviceKind, type AdviceRequest, type AdviceStatus, type AdviceSummary } from '../../../../shared/api/advices';
 import { todayInNetherlands } from '../../../../shared/calendar';
 import { formatDateShort, t } from '../../../../shared/i18n';
 import { ApiCallError } from '../../../../shared/result';
-import { apiFetch, apiWrite } from '../../data/queries';
+import { apiWrite, NO_ROWS, useApiMutation, useApiQuery } from '../../data/queries';
 import { hrefFor } from '../../app/router';
 import { Alert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
@@ -14,7 +15,9 @@ import { DataTable } from '../../ui/DataTable';
 import { TextAreaField, TextField } from '../../ui/Field';
 import { ContractForm, useContractForm } from '../../ui/Form';
 import { Heading, Paragraph } from '../../ui/Heading';
-import { useApiMutation, useApiQuery } from '../../data/queries';
+import { linesOf } from '../../ui/lines';
+import { QueryError } from '../../ui/QueryState';
+import { useDebounced } from '../../ui/useDebounced';
 import { SelectField } from '../meetings/controls';
 
 type Status = { kind: 'ok' | 'error'; message: string } | null;
@@ -36,12 +39,7 @@ function errorMessage(error: unknown): string {
 const requestFormSchema = adviceRequestInput.extend({
   documents: z
     .string()
-    .transform((text) =>
-      text
-        .split('\n')
-        .map((line) => line.trim())
-        .filter(Boolean),
-    )
+    .transform(linesOf)
     // The contract's items accept any pasted value (unknown in); here they are already strings.
     .pipe(adviceRequestInput.shape.documents.unwrap() as unknown as z.ZodType<string[], string[]>),
 });
@@ -58,7 +56,7 @@ const adviceFormSchema = adviceCreateInput.extend({
     .pipe(adviceCreateInput.shape.requestId.unwrap()),
 });
 
-function RequestsSection({ requests, onChanged }: { requests: AdviceRequest[]; onChanged(): void }) {
+function RequestsSection({ requests }: { requests: AdviceRequest[] }) {
   const [adding, setAdding] = useState(false);
   const [status, setStatus] = useState<Status>(null);
   const columns = useMemo<ColumnDef<AdviceRequest, unknown>[]>(
@@ -90,7 +88,6 @@ function RequestsSection({ requests, onChanged }: { requests: AdviceRequest[]; o
     if (!request) return;
     setStatus({ kind: 'ok', message: t('advicesUi.requestSaved', { subject: request.subject }) });
     setAdding(false);
-    onChanged();
   };
   return (
     <section className="aw-card" aria-labelledby="aanvragen-titel">
@@ -224,38 +221,29 @@ function ImportButton() {
 }
 
 export function AdvicesListPage({ title }: { title: string }) {
-  const [advices, setAdvices] = useState<AdviceSummary[] | null>(null);
-  const [requests, setRequests] = useState<AdviceRequest[]>([]);
+  const requests = useApiQuery('adviceRequests.list').data ?? NO_ROWS;
   const [search, setSearch] = useState('');
   const [status, setStatus] = useState<AdviceStatus | ''>('');
   const [kind, setKind] = useState<AdviceKind | ''>('');
   const [includeArchived, setIncludeArchived] = useState(false);
-  const [total, setTotal] = useState<number | null>(null);
-  const [reload, setReload] = useState(0);
   const [toTrash, setToTrash] = useState<AdviceSummary | null>(null);
   const [notice, setNotice] = useState<Status>(null);
 
-  const loadRequests = useCallback(async () => setRequests(await apiFetch('adviceRequests.list')), []);
-  useEffect(() => void loadRequests(), [loadRequests]);
-  useEffect(() => {
-    let cancelled = false;
-    const timer = setTimeout(async () => {
-      const rows = await apiFetch('advices.list', { search, ...(status ? { status } : {}), ...(kind ? { kind } : {}), ...(includeArchived ? { includeArchived } : {}) });
-      if (!cancelled) setAdvices(rows);
-      if (!cancelled && !search && !status && !kind) setTotal(rows.length);
-    }, 200);
-    return () => {
-      cancelled = true;
-      clearTimeout(timer);
-    };
-  }, [search, status, kind, includeArchived, reload]);
+  // The search waits until typing stops; the previous list stays on screen while the next one loads.
+  const query = useDebounced(search, 200);
+  const filtered = query !== '' || status !== '' || kind !== '';
+  const listQuery = useApiQuery(
+    'advices.list',
+    { search: query, ...(status ? { status } : {}), ...(kind ? { kind } : {}), ...(includeArchived ? { includeArchived } : {}) },
+    { placeholderData: keepPreviousData },
+  );
+  const advices = listQuery.data ?? null;
 
-  // Archive, unarchive and trash from the list; the list reloads and says what happened.
+  // Archive, unarchive and trash from the list; the write refetches the list, and the page says what happened.
   const act = useCallback(async (call: () => Promise<unknown>, done: string) => {
     try {
       await call();
       setNotice({ kind: 'ok', message: done });
-      setReload((count) => count + 1);
     } catch (error) {
       if (!(error instanceof ApiCallError)) throw error;
       setNotice({ kind: 'error', message: error.message });
@@ -323,7 +311,7 @@ export function AdvicesListPage({ title }: { title: string }) {
   return (
     <>
       <Heading level={1}>{title}</Heading>
-      <RequestsSection requests={requests} onChanged={() => void loadRequests()} />
+      <RequestsSection requests={requests} />
       <NewAdviceForm requests={requests.filter((request) => request.daysLeft !== null)} />
       <section className="aw-card" aria-labelledby="adviezen-lijst-titel">
         <Heading level={2} id="adviezen-lijst-titel">
@@ -363,9 +351,13 @@ export function AdvicesListPage({ title }: { title: string }) {
         </label>
         {notice && <Alert kind={notice.kind}>{notice.message}</Alert>}
         {advices === null ? (
-          <Paragraph>{t('app.loading')}</Paragraph>
+          listQuery.isError ? (
+            <QueryError error={listQuery.error} retry={() => void listQuery.refetch()} />
+          ) : (
+            <Paragraph>{t('app.loading')}</Paragraph>
+          )
         ) : advices.length === 0 ? (
-          <Paragraph>{total === 0 ? t('advicesUi.listEmpty') : t('advicesUi.noMatches')}</Paragraph>
+          <Paragraph>{filtered ? t('advicesUi.noMatches') : t('advicesUi.listEmpty')}</Paragraph>
         ) : (
           <DataTable caption={t('advicesUi.listTitle')} columns={columns} rows={advices} getRowId={(row) => row.id} />
         )}

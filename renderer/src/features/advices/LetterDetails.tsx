@@ -1,13 +1,36 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { AdviceDetail, AdviceRequest } from '../../../../shared/api/advices';
 import type { Meeting } from '../../../../shared/api/meetings';
 import type { MethodInput } from '../../../../shared/api/contract';
 import { formatDateLong, t } from '../../../../shared/i18n';
 import { apiWrite } from '../../data/queries';
 import { Heading } from '../../ui/Heading';
+import { linesOf } from '../../ui/lines';
 import { daysLeftText } from './AdvicesListPage';
 import { AutosaveTextArea, AutosaveTextField } from './Autosave';
 import type { OutlineActions } from './Outline';
+
+/** The letter's fields that are one line or block of text, saved as typed. */
+type TextFieldName = 'betreft' | 'kenmerk' | 'adviceDate' | 'addressee' | 'openingText' | 'closingText';
+
+/** Checkboxes for the records an advice links to (earlier advices, meetings): the ticked ids, changed one at a time. */
+function ChoiceList({ legend, options, chosen, onChange }: { legend: ReactNode; options: { id: string; label: string }[]; chosen: string[]; onChange(ids: string[]): void }) {
+  return (
+    <fieldset className="utrecht-form-fieldset aw-related">
+      {legend}
+      {options.map((option) => (
+        <label key={option.id} className="aw-checkbox">
+          <input
+            type="checkbox"
+            checked={chosen.includes(option.id)}
+            onChange={(event) => onChange(event.target.checked ? [...chosen, option.id] : chosen.filter((id) => id !== option.id))}
+          />{' '}
+          {option.label}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
 
 export function LetterDetails({
   advice,
@@ -23,6 +46,8 @@ export function LetterDetails({
   actions: OutlineActions;
 }) {
   const save = (fields: Omit<MethodInput<'advices.update'>, 'id'>) => actions.run(() => apiWrite('advices.update', { id: advice.id, ...fields }));
+  /** The value and autosave of one text field of the letter. */
+  const text = (field: TextFieldName) => ({ value: advice[field], onSave: (value: string) => save({ [field]: value }) });
   // Folded away once the letter has items, so the outline is near the top on a laptop; open for a new advice.
   const [open, setOpen] = useState(() => advice.sections.every((section) => section.items.length === 0));
   return (
@@ -34,10 +59,10 @@ export function LetterDetails({
           </Heading>
           {!open && <span className="aw-muted"> {[advice.kenmerk, advice.betreft, formatDateLong(advice.adviceDate)].filter(Boolean).join(' · ')}</span>}
         </summary>
-      <AutosaveTextField label={t('advicesUi.betreft')} value={advice.betreft} onSave={(betreft) => save({ betreft })} />
+      <AutosaveTextField label={t('advicesUi.betreft')} {...text('betreft')} />
       <div className="aw-field-row">
-        <AutosaveTextField label={t('advicesUi.kenmerk')} value={advice.kenmerk} onSave={(kenmerk) => save({ kenmerk })} />
-        <AutosaveTextField type="date" label={t('advicesUi.adviceDate')} value={advice.adviceDate} onSave={(adviceDate) => save({ adviceDate })} />
+        <AutosaveTextField label={t('advicesUi.kenmerk')} {...text('kenmerk')} />
+        <AutosaveTextField type="date" label={t('advicesUi.adviceDate')} {...text('adviceDate')} />
         <div className="utrecht-form-field">
           <label className="utrecht-form-label" htmlFor="advies-soort-wijzig">
             {t('advicesUi.kind')}
@@ -63,77 +88,47 @@ export function LetterDetails({
           </select>
         </div>
       )}
-      <AutosaveTextArea label={t('advicesUi.addressee')} value={advice.addressee} onSave={(addressee) => save({ addressee })} />
+      <AutosaveTextArea label={t('advicesUi.addressee')} {...text('addressee')} />
       {others.length > 0 && (
-        <fieldset className="utrecht-form-fieldset aw-related">
-          <legend className="utrecht-form-label">{t('advicesUi.references')}</legend>
-          {others.map((other) => (
-            <label key={other.id} className="aw-checkbox">
-              <input
-                type="checkbox"
-                checked={advice.references.some((reference) => reference.id === other.id)}
-                onChange={(event) => {
-                  const current = advice.references.map((reference) => reference.id);
-                  void save({ referenceIds: event.target.checked ? [...current, other.id] : current.filter((id) => id !== other.id) });
-                }}
-              />{' '}
-              {other.kenmerk} {other.betreft} ({formatDateLong(other.adviceDate)})
-            </label>
-          ))}
-        </fieldset>
+        <ChoiceList
+          legend={<legend className="utrecht-form-label">{t('advicesUi.references')}</legend>}
+          options={others.map((other) => ({ id: other.id, label: `${other.kenmerk} ${other.betreft} (${formatDateLong(other.adviceDate)})` }))}
+          chosen={advice.references.map((reference) => reference.id)}
+          onChange={(referenceIds) => void save({ referenceIds })}
+        />
       )}
       {meetings.length > 0 && (
         <details>
           <summary>
             {t('advicesUi.meetings')} ({advice.meetingIds.length})
           </summary>
-          <fieldset className="utrecht-form-fieldset aw-related">
-            <legend className="aw-visually-hidden">{t('advicesUi.meetings')}</legend>
-            {meetings.map((meeting) => (
-              <label key={meeting.id} className="aw-checkbox">
-                <input
-                  type="checkbox"
-                  checked={advice.meetingIds.includes(meeting.id)}
-                  onChange={(event) =>
-                    void save({ meetingIds: event.target.checked ? [...advice.meetingIds, meeting.id] : advice.meetingIds.filter((id) => id !== meeting.id) })
-                  }
-                />{' '}
-                {meeting.title} ({formatDateLong(meeting.date)})
-              </label>
-            ))}
-          </fieldset>
+          <ChoiceList
+            legend={<legend className="aw-visually-hidden">{t('advicesUi.meetings')}</legend>}
+            options={meetings.map((meeting) => ({ id: meeting.id, label: `${meeting.title} (${formatDateLong(meeting.date)})` }))}
+            chosen={advice.meetingIds}
+            onChange={(meetingIds) => void save({ meetingIds })}
+          />
         </details>
       )}
-      <AutosaveTextArea label={t('advicesUi.openingText')} description={t('advicesUi.openingHint')} value={advice.openingText} rows={4} onSave={(openingText) => save({ openingText })} />
-      <AutosaveTextArea label={t('advicesUi.closingText')} value={advice.closingText} onSave={(closingText) => save({ closingText })} />
+      <AutosaveTextArea label={t('advicesUi.openingText')} description={t('advicesUi.openingHint')} rows={4} {...text('openingText')} />
+      <AutosaveTextArea label={t('advicesUi.closingText')} {...text('closingText')} />
       <AutosaveTextArea
         label={t('advicesUi.signatories')}
         description={t('advicesUi.signatoriesHint')}
         value={advice.signatories.map((signatory) => `${signatory.name}, ${signatory.role}`).join('\n')}
-        onSave={(text) =>
+        onSave={(lines) =>
           save({
-            signatories: text
-              .split('\n')
-              .map((line) => line.trim())
-              .filter(Boolean)
-              .map((line) => {
-                const comma = line.lastIndexOf(',');
-                return comma < 0 ? { name: line, role: '' } : { name: line.slice(0, comma).trim(), role: line.slice(comma + 1).trim() };
-              }),
+            signatories: linesOf(lines).map((line) => {
+              const comma = line.lastIndexOf(',');
+              return comma < 0 ? { name: line, role: '' } : { name: line.slice(0, comma).trim(), role: line.slice(comma + 1).trim() };
+            }),
           })
         }
       />
       <AutosaveTextArea
         label={t('advicesUi.cc')}
         value={advice.cc.join('\n')}
-        onSave={(cc) =>
-          save({
-            cc: cc
-              .split('\n')
-              .map((line) => line.trim())
-              .filter(Boolean),
-          })
-        }
+        onSave={(cc) => save({ cc: linesOf(cc) })}
       />
       </details>
     </section>

@@ -15,6 +15,7 @@ import { useState, type ReactNode } from 'react';
 import type { AdviceDetail, AdviceItem, AdviceSection, ItemKind } from '../../../../shared/api/advices';
 import type { NumberingStyle } from '../../../../shared/advices/numbering';
 import { t } from '../../../../shared/i18n';
+import { apiWrite } from '../../data/queries';
 import { Button } from '../../ui/Button';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { Heading, Paragraph } from '../../ui/Heading';
@@ -70,17 +71,16 @@ interface ItemCardProps {
   handle: ReactNode;
   selected: boolean;
   actions: OutlineActions;
-  api: typeof import('../../api').api;
 }
 
-function ItemCard({ advice, section, item, index, handle, selected, actions, api }: ItemCardProps) {
+function ItemCard({ advice, section, item, index, handle, selected, actions }: ItemCardProps) {
   const label = itemLabel(item);
   const sectionIndex = advice.sections.findIndex((candidate) => candidate.id === section.id);
   const others = advice.sections.flatMap((candidate) => candidate.items).filter((candidate) => candidate.id !== item.id && candidate.number);
   const hasEvidence = item.findingIds.length + item.signalIds.length > 0;
-  const moveWithin = (to: number) => actions.run(() => api.call('advices.moveItem', { id: item.id, sectionId: section.id, index: to }));
+  const moveWithin = (to: number) => actions.run(() => apiWrite('advices.moveItem', { id: item.id, sectionId: section.id, index: to }));
   const remove = async () => {
-    if (await actions.run(() => api.call('advices.deleteItem', { id: item.id }))) actions.deleted(item.id, label);
+    if (await actions.run(() => apiWrite('advices.deleteItem', { id: item.id }))) actions.deleted(item.id, label);
   };
   return (
     // Focus anywhere in an item selects it: its controls, links and trace appear there, the letter scrolls to it.
@@ -106,7 +106,7 @@ function ItemCard({ advice, section, item, index, handle, selected, actions, api
             value={item.kind}
             onChange={(event) => {
               const kind = event.target.value as ItemKind;
-              void actions.run(() => api.call('advices.updateItem', { id: item.id, kind }));
+              void actions.run(() => apiWrite('advices.updateItem', { id: item.id, kind }));
             }}
           >
             {(['bevinding', 'conclusie', 'aanbeveling', 'overig'] as const).map((kind) => (
@@ -139,7 +139,7 @@ function ItemCard({ advice, section, item, index, handle, selected, actions, api
               onChange={(event) => {
                 // Read now: saves are queued, and by then React has reset the controlled select.
                 const sectionId = event.target.value;
-                void actions.run(() => api.call('advices.moveItem', { id: item.id, sectionId, index: 100_000 }));
+                void actions.run(() => apiWrite('advices.moveItem', { id: item.id, sectionId, index: 100_000 }));
               }}
             >
               {advice.sections.map((candidate, candidateIndex) => (
@@ -158,7 +158,7 @@ function ItemCard({ advice, section, item, index, handle, selected, actions, api
         value={item.text}
         rows={2}
         grow
-        onSave={(text) => actions.run(() => api.call('advices.updateItem', { id: item.id, text }))}
+        onSave={(text) => actions.run(() => apiWrite('advices.updateItem', { id: item.id, text }))}
       />
       {!selected && (item.crossReference || hasEvidence) && (
         <p className="aw-muted aw-small aw-item__summary">
@@ -181,7 +181,7 @@ function ItemCard({ advice, section, item, index, handle, selected, actions, api
                     checked={item.relatedItemIds.includes(other.id)}
                     onChange={(event) => {
                       const next = event.target.checked ? [...item.relatedItemIds, other.id] : item.relatedItemIds.filter((id) => id !== other.id);
-                      void actions.run(() => api.call('advices.updateItem', { id: item.id, relatedItemIds: next }));
+                      void actions.run(() => apiWrite('advices.updateItem', { id: item.id, relatedItemIds: next }));
                     }}
                   />{' '}
                   {other.number} {other.text.slice(0, 60)}
@@ -198,7 +198,7 @@ function ItemCard({ advice, section, item, index, handle, selected, actions, api
                   checked={item.showMentions}
                   onChange={(event) => {
                     const showMentions = event.target.checked;
-                    void actions.run(() => api.call('advices.updateItem', { id: item.id, showMentions }));
+                    void actions.run(() => apiWrite('advices.updateItem', { id: item.id, showMentions }));
                   }}
                 />{' '}
                 {t('advicesUi.showMentions')}
@@ -220,10 +220,9 @@ interface OutlineProps {
   advice: AdviceDetail;
   selectedItemId: string | null;
   actions: OutlineActions;
-  api: typeof import('../../api').api;
 }
 
-export function Outline({ advice, selectedItemId, actions, api }: OutlineProps) {
+export function Outline({ advice, selectedItemId, actions }: OutlineProps) {
   const [toDelete, setToDelete] = useState<AdviceSection | null>(null);
   const [newTitle, setNewTitle] = useState('');
   const [newNumbering, setNewNumbering] = useState<NumberingStyle>('decimaal');
@@ -238,18 +237,18 @@ export function Outline({ advice, selectedItemId, actions, api }: OutlineProps) 
       const targetSection = advice.sections.find((section) => section.id === overId) ?? sectionOf(overId);
       if (!targetSection) return;
       const index = advice.sections.findIndex((section) => section.id === targetSection.id);
-      void actions.run(() => api.call('advices.moveSection', { id: activeId, index }));
+      void actions.run(() => apiWrite('advices.moveSection', { id: activeId, index }));
       return;
     }
     const overSection = advice.sections.find((section) => section.id === overId);
     if (overSection) {
-      void actions.run(() => api.call('advices.moveItem', { id: activeId, sectionId: overSection.id, index: overSection.items.length }));
+      void actions.run(() => apiWrite('advices.moveItem', { id: activeId, sectionId: overSection.id, index: overSection.items.length }));
       return;
     }
     const target = sectionOf(overId);
     if (!target) return;
     const index = target.items.findIndex((item) => item.id === overId);
-    void actions.run(() => api.call('advices.moveItem', { id: activeId, sectionId: target.id, index }));
+    void actions.run(() => apiWrite('advices.moveItem', { id: activeId, sectionId: target.id, index }));
   };
 
   return (
@@ -273,7 +272,7 @@ export function Outline({ advice, selectedItemId, actions, api }: OutlineProps) 
                         <AutosaveTextField
                           label={t('advicesUi.sectionTitleOf', { number: section.number || String(sectionIndex + 1) })}
                           value={section.title}
-                          onSave={(title) => actions.run(() => api.call('advices.updateSection', { id: section.id, title }))}
+                          onSave={(title) => actions.run(() => apiWrite('advices.updateSection', { id: section.id, title }))}
                         />
                       </div>
                       <select
@@ -282,7 +281,7 @@ export function Outline({ advice, selectedItemId, actions, api }: OutlineProps) 
                         value={section.numbering}
                         onChange={(event) => {
                           const numbering = event.target.value as NumberingStyle;
-                          void actions.run(() => api.call('advices.updateSection', { id: section.id, numbering }));
+                          void actions.run(() => apiWrite('advices.updateSection', { id: section.id, numbering }));
                         }}
                       >
                         {(['decimaal', 'romeins', 'geen'] as const).map((style) => (
@@ -295,7 +294,7 @@ export function Outline({ advice, selectedItemId, actions, api }: OutlineProps) 
                         appearance="subtle"
                         aria-label={t('advicesUi.moveSectionUp', { title: section.title })}
                         disabled={sectionIndex === 0}
-                        onClick={() => void actions.run(() => api.call('advices.moveSection', { id: section.id, index: sectionIndex - 1 }))}
+                        onClick={() => void actions.run(() => apiWrite('advices.moveSection', { id: section.id, index: sectionIndex - 1 }))}
                       >
                         ↑
                       </Button>
@@ -303,7 +302,7 @@ export function Outline({ advice, selectedItemId, actions, api }: OutlineProps) 
                         appearance="subtle"
                         aria-label={t('advicesUi.moveSectionDown', { title: section.title })}
                         disabled={sectionIndex === advice.sections.length - 1}
-                        onClick={() => void actions.run(() => api.call('advices.moveSection', { id: section.id, index: sectionIndex + 1 }))}
+                        onClick={() => void actions.run(() => apiWrite('advices.moveSection', { id: section.id, index: sectionIndex + 1 }))}
                       >
                         ↓
                       </Button>
@@ -316,7 +315,7 @@ export function Outline({ advice, selectedItemId, actions, api }: OutlineProps) 
                         {section.items.map((item, index) => (
                           <Sortable key={item.id} id={item.id} data={{ type: 'item', sectionId: section.id, label: t('advicesUi.dragItem', { item: itemLabel(item) }) }}>
                             {(handle) => (
-                              <ItemCard advice={advice} section={section} item={item} index={index} handle={handle} selected={selectedItemId === item.id} actions={actions} api={api} />
+                              <ItemCard advice={advice} section={section} item={item} index={index} handle={handle} selected={selectedItemId === item.id} actions={actions} />
                             )}
                           </Sortable>
                         ))}
@@ -326,7 +325,7 @@ export function Outline({ advice, selectedItemId, actions, api }: OutlineProps) 
                     <Button
                       onClick={() =>
                         void actions.run(() =>
-                          api.call('advices.addItem', {
+                          apiWrite('advices.addItem', {
                             sectionId: section.id,
                             kind: /aanbeveling/i.test(section.title) ? 'aanbeveling' : /conclusie/i.test(section.title) ? 'conclusie' : section.numbering === 'romeins' ? 'bevinding' : 'overig',
                             text: '',
@@ -348,7 +347,7 @@ export function Outline({ advice, selectedItemId, actions, api }: OutlineProps) 
         onSubmit={(event) => {
           event.preventDefault();
           if (!newTitle.trim()) return;
-          void actions.run(() => api.call('advices.addSection', { adviceId: advice.id, title: newTitle, numbering: newNumbering })).then(() => setNewTitle(''));
+          void actions.run(() => apiWrite('advices.addSection', { adviceId: advice.id, title: newTitle, numbering: newNumbering })).then(() => setNewTitle(''));
         }}
       >
         <div className="utrecht-form-field">
@@ -379,7 +378,7 @@ export function Outline({ advice, selectedItemId, actions, api }: OutlineProps) 
         onConfirm={() => {
           const section = toDelete;
           setToDelete(null);
-          if (section) void actions.run(() => api.call('advices.deleteSection', { id: section.id }));
+          if (section) void actions.run(() => apiWrite('advices.deleteSection', { id: section.id }));
         }}
         onCancel={() => setToDelete(null)}
       />

@@ -23,7 +23,7 @@ export function StatusPanel({ advice, actions, onError }: { advice: AdviceDetail
         {t('advicesUi.statusActions')}
       </Heading>
       <p data-testid="advice-status">{t('advicesUi.statusNow', { status: t(`advicesUi.status_${advice.status}`) })}</p>
-      <AdoptionLink adviceId={advice.id} status={advice.status} />
+      <AdoptionLink adviceId={advice.id} />
       {!advice.frozen && (
         <>
           <TextField type="date" label={t('advicesUi.statusDate')} value={date} onChange={(event) => setDate(event.target.value)} />

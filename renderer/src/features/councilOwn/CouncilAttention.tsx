@@ -1,16 +1,12 @@
-import { useEffect, useState } from 'react';
-import type { CouncilAttention as Attention } from '../../../../shared/api/council-own';
 import { formatDateLong, t } from '../../../../shared/i18n';
-import { api } from '../../api';
 import { hrefFor } from '../../app/router';
+import { useApiQuery } from '../../data/queries';
 import { Heading } from '../../ui/Heading';
 
 /** For the start page: terms ending within three months and actions past their due date. */
 export function CouncilAttention() {
-  const [attention, setAttention] = useState<Attention | null>(null);
-  useEffect(() => {
-    void api.call('councilOwn.attention').then(setAttention);
-  }, []);
+  // Only shown when something needs attention; while loading or on an error the start page shows nothing here.
+  const attention = useApiQuery('councilOwn.attention').data;
   if (!attention || (attention.termsEnding.length === 0 && attention.overdueActions.length === 0)) return null;
   return (
     <section className="aw-card" aria-labelledby="raad-aandacht">
@@ -56,11 +52,9 @@ export function CouncilAttention() {
 }
 
 /** For the advice page: "Vastgesteld in de raadsvergadering van 12 maart 2026", as a link. */
-export function AdoptionLink({ adviceId, status }: { adviceId: string; status: string }) {
-  const [adoption, setAdoption] = useState<{ meetingId: string; meetingDate: string } | null>(null);
-  useEffect(() => {
-    void api.call('councilMeetings.adoptionOf', { adviceId }).then(setAdoption);
-  }, [adviceId, status]);
+export function AdoptionLink({ adviceId }: { adviceId: string }) {
+  // A write to the advice (its status) or to a council meeting refetches this (ALSO_CHANGES).
+  const adoption = useApiQuery('councilMeetings.adoptionOf', { adviceId }).data;
   if (!adoption) return null;
   return (
     <p>

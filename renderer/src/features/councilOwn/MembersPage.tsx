@@ -1,51 +1,95 @@
-import { useEffect, useState, type FormEvent } from 'react';
-import { MEMBER_ROLES, type Member, type MemberRole } from '../../../../shared/api/council-own';
+import { useEffect, useState } from 'react';
+import { z } from 'zod';
+import { MEMBER_ROLES, memberFields, memberInput, termSettingsInput, type Member } from '../../../../shared/api/council-own';
 import { formatDateLong, t } from '../../../../shared/i18n';
-import { apiWrite, useApiQuery } from '../../data/queries';
+import { apiWrite, useApiMutation, useApiQuery } from '../../data/queries';
 import { Alert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { TextField } from '../../ui/Field';
+import { ContractForm, useContractForm } from '../../ui/Form';
 import { Heading, Paragraph } from '../../ui/Heading';
 import { SelectField } from '../meetings/controls';
 import { CouncilTabs, roleLabel, useLoaded } from './shared';
 import { todayInNetherlands } from '../../../../shared/calendar';
 import { ScrollRegion } from '../../ui/ScrollRegion';
 
-const EMPTY = { name: '', role: 'lid' as MemberRole, background: '', email: '', phone: '', follows: '', termStart: '', termEnd: '' };
+type MemberFormValues = z.input<typeof memberFormSchema>;
+const EMPTY: MemberFormValues = { name: '', role: 'lid', background: '', email: '', phone: '', follows: '', termStart: '', termEnd: '' };
+
+/** The member form: the contract's schema; an empty end of term means "the term length from the settings". */
+const memberFormSchema = z
+  .object({ ...memberFields, termEnd: z.string() })
+  .transform(({ termEnd, ...rest }) => ({ ...rest, ...(termEnd ? { termEnd } : {}) }))
+  // The contract's input has defaults (optional in), the values here are already filled in.
+  .pipe(memberInput as unknown as z.ZodType<z.output<typeof memberInput>, z.output<typeof memberInput>>);
+
+function valuesOf(member: Member): MemberFormValues {
+  const { name, role, background, email, phone, follows, termStart, termEnd } = member;
+  return { name, role, background, email, phone, follows, termStart, termEnd };
+}
+
+/** Adds a member, or changes the one being edited; errors at the field and in the summary by the button. */
+function MemberForm({ editing, onDone }: { editing: Member | null; onDone(): void }) {
+  const form = useContractForm(memberFormSchema, { defaultValues: EMPTY });
+  const { register, reset, formState } = form;
+  const errors = formState.errors;
+  const create = useApiMutation('members.create');
+  const update = useApiMutation('members.update');
+  useEffect(() => reset(editing ? valuesOf(editing) : EMPTY), [editing, reset]);
+  const submit = async (values: z.output<typeof memberFormSchema>) => {
+    const saved = editing ? await update.run({ id: editing.id, ...values }) : await create.run(values);
+    if (!saved) return;
+    reset(EMPTY);
+    onDone();
+  };
+  return (
+    <section className="aw-card" aria-labelledby="lid-toevoegen">
+      <Heading level={2} id="lid-toevoegen" tabIndex={-1}>
+        {editing ? t('councilOwn.editMemberLabel', { name: editing.name }) : t('councilOwn.addMember')}
+      </Heading>
+      <ContractForm
+        id="lid"
+        form={form}
+        onSubmit={submit}
+        submitLabel={t('councilOwn.saveMember')}
+        actions={editing && <Button onClick={onDone}>{t('common.cancel')}</Button>}
+      >
+        <div className="aw-field-row">
+          <TextField label={t('councilOwn.name')} error={errors.name?.message} required {...register('name')} />
+          <SelectField label={t('councilOwn.role')} error={errors.role?.message} {...register('role')}>
+            {MEMBER_ROLES.map((role) => (
+              <option key={role} value={role}>
+                {roleLabel(role)}
+              </option>
+            ))}
+          </SelectField>
+          <TextField type="date" label={t('councilOwn.termStart')} error={errors.termStart?.message} {...register('termStart')} />
+          <TextField type="date" label={t('councilOwn.termEnd')} description={t('councilOwn.termEndHint')} error={errors.termEnd?.message} {...register('termEnd')} />
+        </div>
+        <TextField label={t('councilOwn.follows')} error={errors.follows?.message} {...register('follows')} />
+        <fieldset className="utrecht-form-fieldset">
+          <legend className="utrecht-form-fieldset__legend">{t('councilOwn.personalData')}</legend>
+          <TextField label={t('councilOwn.background')} error={errors.background?.message} {...register('background')} />
+          <div className="aw-field-row">
+            <TextField type="email" label={t('councilOwn.email')} error={errors.email?.message} {...register('email')} />
+            <TextField type="tel" label={t('councilOwn.phone')} error={errors.phone?.message} {...register('phone')} />
+          </div>
+        </fieldset>
+      </ContractForm>
+    </section>
+  );
+}
 
 export function MembersPage() {
-  const { value: members, error, fields, run } = useLoaded('members.list', {});
-  const [form, setForm] = useState(EMPTY);
+  const { value: members, error, run } = useLoaded('members.list', {});
   /** The member being edited in the form below, or null when the form adds a new one. */
   const [editing, setEditing] = useState<Member | null>(null);
   const [leaving, setLeaving] = useState<Member | null>(null);
   const [deleting, setDeleting] = useState<Member | null>(null);
 
-  async function add(event: FormEvent) {
-    event.preventDefault();
-    const { termEnd, ...rest } = form;
-    const saved = editing
-      ? await run(() => apiWrite('members.update', { id: editing.id, ...rest, ...(termEnd ? { termEnd } : {}) }))
-      : await run(() => apiWrite('members.create', { ...rest, ...(termEnd ? { termEnd } : {}) }));
-    if (saved) {
-      setForm(EMPTY);
-      setEditing(null);
-    }
-  }
-
   function edit(member: Member) {
     setEditing(member);
-    setForm({
-      name: member.name,
-      role: member.role,
-      background: member.background,
-      email: member.email,
-      phone: member.phone,
-      follows: member.follows,
-      termStart: member.termStart,
-      termEnd: member.termEnd,
-    });
     document.getElementById('lid-toevoegen')?.scrollIntoView();
   }
 
@@ -117,56 +161,7 @@ export function MembersPage() {
         )}
       </section>
 
-      <section className="aw-card" aria-labelledby="lid-toevoegen">
-        <Heading level={2} id="lid-toevoegen" tabIndex={-1}>
-          {editing ? t('councilOwn.editMemberLabel', { name: editing.name }) : t('councilOwn.addMember')}
-        </Heading>
-        <form onSubmit={(event) => void add(event)} noValidate>
-          <div className="aw-field-row">
-            <TextField label={t('councilOwn.name')} value={form.name} error={fields.name} onChange={(event) => setForm({ ...form, name: event.target.value })} required />
-            <SelectField label={t('councilOwn.role')} value={form.role} error={fields.role} onChange={(event) => setForm({ ...form, role: event.target.value as MemberRole })}>
-              {MEMBER_ROLES.map((role) => (
-                <option key={role} value={role}>
-                  {roleLabel(role)}
-                </option>
-              ))}
-            </SelectField>
-            <TextField type="date" label={t('councilOwn.termStart')} value={form.termStart} error={fields.termStart} onChange={(event) => setForm({ ...form, termStart: event.target.value })} />
-            <TextField
-              type="date"
-              label={t('councilOwn.termEnd')}
-              description={t('councilOwn.termEndHint')}
-              value={form.termEnd}
-              error={fields.termEnd}
-              onChange={(event) => setForm({ ...form, termEnd: event.target.value })}
-            />
-          </div>
-          <TextField label={t('councilOwn.follows')} value={form.follows} error={fields.follows} onChange={(event) => setForm({ ...form, follows: event.target.value })} />
-          <fieldset className="utrecht-form-fieldset">
-            <legend className="utrecht-form-fieldset__legend">{t('councilOwn.personalData')}</legend>
-            <TextField label={t('councilOwn.background')} value={form.background} error={fields.background} onChange={(event) => setForm({ ...form, background: event.target.value })} />
-            <div className="aw-field-row">
-              <TextField type="email" label={t('councilOwn.email')} value={form.email} error={fields.email} onChange={(event) => setForm({ ...form, email: event.target.value })} />
-              <TextField type="tel" label={t('councilOwn.phone')} value={form.phone} error={fields.phone} onChange={(event) => setForm({ ...form, phone: event.target.value })} />
-            </div>
-          </fieldset>
-          <div className="aw-button-row">
-            <Button appearance="primary" type="submit">
-              {t('councilOwn.saveMember')}
-            </Button>
-            {editing && (
-              <Button
-                onClick={() => {
-                  setEditing(null);
-                  setForm(EMPTY);
-                }}
-              >
-                {t('common.cancel')}
-              </Button>
-            )}
-          </div>
-        </form>
-      </section>
+      <MemberForm editing={editing} onDone={() => setEditing(null)} />
 
       <TermSettingsForm />
 
@@ -240,41 +235,48 @@ function LeaveDialog({ member, onClose, run }: { member: Member | null; onClose(
 }
 
 function TermSettingsForm() {
-  const [termYears, setTermYears] = useState('');
-  const [maxTerms, setMaxTerms] = useState('');
-  const [message, setMessage] = useState('');
+  const [saved, setSaved] = useState(false);
+  const form = useContractForm(termSettingsFormSchema, { defaultValues: { termYears: '', maxTerms: '' } });
+  const { register, reset, formState } = form;
+  const errors = formState.errors;
   const settings = useApiQuery('members.termSettings').data;
+  const update = useApiMutation('members.updateTermSettings');
   useEffect(() => {
-    if (!settings) return;
-    setTermYears(String(settings.termYears));
-    setMaxTerms(String(settings.maxTerms));
-  }, [settings]);
-  async function save(event: FormEvent) {
-    event.preventDefault();
-    try {
-      await apiWrite('members.updateTermSettings', { termYears: Number(termYears), maxTerms: Number(maxTerms) });
-      setMessage(t('common.saved'));
-    } catch (error) {
-      setMessage(error instanceof Error ? error.message : String(error));
-    }
-  }
+    if (settings) reset({ termYears: String(settings.termYears), maxTerms: String(settings.maxTerms) });
+  }, [settings, reset]);
+  const submit = async (values: z.output<typeof termSettingsFormSchema>) => {
+    setSaved(false);
+    if (await update.run(values)) setSaved(true);
+  };
   return (
     <section className="aw-card" aria-labelledby="termijnen-titel">
       <Heading level={2} id="termijnen-titel">
         {t('councilOwn.termSettings')}
       </Heading>
-      <form onSubmit={(event) => void save(event)} noValidate>
+      <ContractForm
+        id="termijnen"
+        form={form}
+        onSubmit={submit}
+        submitLabel={t('common.save')}
+        status={
+          saved && (
+            <p className="aw-muted" role="status">
+              {t('common.saved')}
+            </p>
+          )
+        }
+      >
         <div className="aw-field-row">
-          <TextField type="number" min={1} max={10} label={t('councilOwn.termYears')} value={termYears} onChange={(event) => setTermYears(event.target.value)} />
-          <TextField type="number" min={1} max={10} label={t('councilOwn.maxTerms')} value={maxTerms} onChange={(event) => setMaxTerms(event.target.value)} />
+          <TextField type="number" min={1} max={10} label={t('councilOwn.termYears')} error={errors.termYears?.message} {...register('termYears')} />
+          <TextField type="number" min={1} max={10} label={t('councilOwn.maxTerms')} error={errors.maxTerms?.message} {...register('maxTerms')} />
         </div>
-        <Button type="submit">{t('common.save')}</Button>
-        {message && (
-          <p className="aw-muted" role="status">
-            {message}
-          </p>
-        )}
-      </form>
+      </ContractForm>
     </section>
   );
 }
+
+/** The term settings as typed (text in number fields), checked by the contract's schema. */
+const termSettingsFormSchema = z
+  .object({ termYears: z.string(), maxTerms: z.string() })
+  .transform((values) => ({ termYears: Number(values.termYears), maxTerms: Number(values.maxTerms) }))
+  .pipe(termSettingsInput);

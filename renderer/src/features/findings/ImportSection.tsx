@@ -21,6 +21,45 @@ import { useJob } from '../../ui/useJob';
 import { fieldErrors, SelectField, sourceLabel } from '../meetings/controls';
 import { ScrollRegion } from '../../ui/ScrollRegion';
 
+/** The mapping with `field` read from the column at `index` ('' = from no column). */
+function withColumn(mapping: ImportMapping, field: ImportField, index: string): ImportMapping {
+  const next = { ...mapping };
+  if (index === '') delete next[field];
+  else next[field] = Number(index);
+  return next;
+}
+
+/** A table of the check's outcome (the preview, the report of problems): a caption, headers and rows of text. */
+function ResultTable({ caption, headers, rows }: { caption: string; headers: string[]; rows: { key: string; cells: (string | number)[] }[] }) {
+  return (
+    <ScrollRegion label={caption}>
+      <table className="utrecht-table aw-table">
+        <caption className="utrecht-table__caption">{caption}</caption>
+        <thead className="utrecht-table__header">
+          <tr className="utrecht-table__row">
+            {headers.map((header) => (
+              <th key={header} scope="col" className="utrecht-table__header-cell">
+                {header}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.key} className="utrecht-table__row">
+              {row.cells.map((cell, index) => (
+                <td key={index} className="utrecht-table__cell">
+                  {cell}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </ScrollRegion>
+  );
+}
+
 /** Import from CSV/XLSX: read, map columns, check every row, then confirm (one transaction, as a job). */
 export function ImportSection() {
   const [upload, setUpload] = useState<ImportUpload | null>(null);
@@ -52,6 +91,14 @@ export function ImportSection() {
       setBusy(false);
     }
   };
+
+  /** A choice that changes what the import does: the check made before no longer holds. */
+  const changed =
+    <T,>(set: (value: T) => void) =>
+    (value: T) => {
+      set(value);
+      setCheck(null);
+    };
 
   const params = () => ({
     uploadId: upload!.uploadId,
@@ -103,13 +150,7 @@ export function ImportSection() {
                 key={field}
                 label={t(`import.field_${field}` as MessageKey)}
                 value={mapping[field] === undefined ? '' : String(mapping[field])}
-                onChange={(event) => {
-                  const next = { ...mapping };
-                  if (event.target.value === '') delete next[field];
-                  else next[field] = Number(event.target.value);
-                  setMapping(next);
-                  setCheck(null);
-                }}
+                onChange={(event) => changed(setMapping)(withColumn(mapping, field, event.target.value))}
               >
                 <option value="">{t('import.notMapped')}</option>
                 {upload.columns.map((column, index) => (
@@ -122,7 +163,7 @@ export function ImportSection() {
           </div>
           <Heading level={3}>{t('import.defaults')}</Heading>
           <div className="aw-filters">
-            <SelectField label={t('import.defaultMeeting')} value={meetingId} onChange={(event) => { setMeetingId(event.target.value); setCheck(null); }}>
+            <SelectField label={t('import.defaultMeeting')} value={meetingId} onChange={(event) => changed(setMeetingId)(event.target.value)}>
               <option value="">{t('findings.noMeeting')}</option>
               {meetings.map((meeting) => (
                 <option key={meeting.id} value={meeting.id}>
@@ -130,7 +171,7 @@ export function ImportSection() {
                 </option>
               ))}
             </SelectField>
-            <SelectField label={t('import.defaultSource')} value={source} onChange={(event) => { setSource(event.target.value as FindingSource); setCheck(null); }}>
+            <SelectField label={t('import.defaultSource')} value={source} onChange={(event) => changed(setSource)(event.target.value as FindingSource)}>
               {FINDING_SOURCES.map((option) => (
                 <option key={option} value={option}>
                   {sourceLabel(option)}
@@ -149,54 +190,18 @@ export function ImportSection() {
             {t('import.summary', { valid: check.validCount, total: check.rowCount, invalid: check.invalidRowCount })}
           </Alert>
           {check.preview.length > 0 && (
-            <ScrollRegion label={t('import.preview')}>
-              <table className="utrecht-table aw-table">
-                <caption className="utrecht-table__caption">{t('import.preview')}</caption>
-                <thead className="utrecht-table__header">
-                  <tr className="utrecht-table__row">
-                    <th scope="col" className="utrecht-table__header-cell">{t('import.row')}</th>
-                    <th scope="col" className="utrecht-table__header-cell">{t('import.field_text')}</th>
-                    <th scope="col" className="utrecht-table__header-cell">{t('import.field_theme')}</th>
-                    <th scope="col" className="utrecht-table__header-cell">{t('import.field_source')}</th>
-                    <th scope="col" className="utrecht-table__header-cell">{t('import.field_date')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {check.preview.map((row) => (
-                    <tr key={row.row} className="utrecht-table__row">
-                      <td className="utrecht-table__cell">{row.row}</td>
-                      <td className="utrecht-table__cell">{row.text}</td>
-                      <td className="utrecht-table__cell">{row.theme}</td>
-                      <td className="utrecht-table__cell">{sourceLabel(row.source)}</td>
-                      <td className="utrecht-table__cell">{formatDateShort(row.date)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </ScrollRegion>
+            <ResultTable
+              caption={t('import.preview')}
+              headers={[t('import.row'), t('import.field_text'), t('import.field_theme'), t('import.field_source'), t('import.field_date')]}
+              rows={check.preview.map((row) => ({ key: String(row.row), cells: [row.row, row.text, row.theme, sourceLabel(row.source), formatDateShort(row.date)] }))}
+            />
           )}
           {check.issues.length > 0 && (
-            <ScrollRegion label={t('import.report')}>
-              <table className="utrecht-table aw-table">
-                <caption className="utrecht-table__caption">{t('import.report')}</caption>
-                <thead className="utrecht-table__header">
-                  <tr className="utrecht-table__row">
-                    <th scope="col" className="utrecht-table__header-cell">{t('import.row')}</th>
-                    <th scope="col" className="utrecht-table__header-cell">{t('import.fieldColumn')}</th>
-                    <th scope="col" className="utrecht-table__header-cell">{t('import.problem')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {check.issues.map((issue, index) => (
-                    <tr key={index} className="utrecht-table__row">
-                      <td className="utrecht-table__cell">{issue.row}</td>
-                      <td className="utrecht-table__cell">{issue.field}</td>
-                      <td className="utrecht-table__cell">{issue.message}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </ScrollRegion>
+            <ResultTable
+              caption={t('import.report')}
+              headers={[t('import.row'), t('import.fieldColumn'), t('import.problem')]}
+              rows={check.issues.map((issue, index) => ({ key: String(index), cells: [issue.row, issue.field, issue.message] }))}
+            />
           )}
           {check.issueCount > check.issues.length && <Paragraph>{t('import.moreIssues', { count: check.issueCount - check.issues.length })}</Paragraph>}
           {check.validCount > 0 && !job && (

@@ -1,12 +1,11 @@
-import { useCallback, useEffect, useState } from 'react';
-import type { Meeting } from '../../../../shared/api/meetings';
+import { useState } from 'react';
 import { formatDateShort, t } from '../../../../shared/i18n';
-import { api } from '../../api';
+import { apiWrite, NO_ROWS, useApiQuery } from '../../data/queries';
 import { Alert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
 import { Heading, Paragraph } from '../../ui/Heading';
-import { Pager } from '../../ui/Pager';
-import { useDebounced } from '../../ui/useDebounced';
+import { PagedQuery } from '../../ui/Pager';
+import { usePagedSearch } from '../../ui/usePagedSearch';
 import { fieldErrors, priorityLabel, SelectField } from '../meetings/controls';
 import { ScrollRegion } from '../../ui/ScrollRegion';
 import { NO_SIGNAL_FILTER, SignalFilters, signalFilterInput, type SignalFilterState } from './SignalsView';
@@ -32,67 +31,35 @@ export function PrioritiseView() {
   const [target, setTarget] = useState<Target>('signals');
   const [sort, setSort] = useState<Sort>('votes');
   const [meetingId, setMeetingId] = useState('');
-  const [meetings, setMeetings] = useState<Meeting[]>([]);
-  const [points, setPoints] = useState<Point[] | null>(null);
-  const [total, setTotal] = useState(0);
-  const [offset, setOffset] = useState(0);
+  const meetings = useApiQuery('meetings.list', {}).data ?? NO_ROWS;
   const [filter, setFilter] = useState<SignalFilterState>(NO_SIGNAL_FILTER);
-  const query = useDebounced(filter.query, 200);
-  const signalInput = signalFilterInput({ ...filter, query });
-  const signalKey = JSON.stringify(signalInput);
-  // Another target, order or filter starts at the first page.
-  useEffect(() => setOffset(0), [target, sort, meetingId, signalKey]);
   const [error, setError] = useState<string | null>(null);
-  useEffect(() => void api.call('meetings.list', {}).then(setMeetings), []);
-
-  const load = useCallback(async () => {
-    if (target === 'signals') {
-      const list = await api.call('signals.list', { sort, ...(JSON.parse(signalKey) as ReturnType<typeof signalFilterInput>), offset, limit: PAGE_SIZE });
-      setTotal(list.total);
-      setPoints(
-        list.rows.map((signal) => ({
-          id: signal.id,
-          title: signal.title,
-          detail: t('signals.mentioned', { count: signal.meetingCount, total: list.totalMeetings }),
-          votes: signal.votes,
-          priority: signal.priority,
-        })),
-      );
-    } else {
-      const page = await api.call('findings.search', {
-        sort: sort === 'meetings' ? 'date' : sort,
-        direction: 'desc',
-        offset,
-        limit: PAGE_SIZE,
-        filters: meetingId ? { meetingId } : {},
-      });
-      setTotal(page.total);
-      setPoints(
-        page.rows.map((finding) => ({
-          id: finding.id,
-          title: finding.text,
-          detail: [finding.meetingTitle, formatDateShort(finding.date), finding.theme].filter(Boolean).join(' · '),
-          votes: finding.votes,
-          priority: finding.priority,
-        })),
-      );
-    }
-  }, [target, sort, meetingId, signalKey, offset]);
-  useEffect(() => void load(), [load]);
+  // One list per target; only the one on screen reads.
+  const signals = usePagedSearch('signals.list', {
+    search: filter.query,
+    input: (query) => ({ sort, ...signalFilterInput({ ...filter, query }) }),
+    pageSize: PAGE_SIZE,
+    enabled: target === 'signals',
+  });
+  const findings = usePagedSearch('findings.search', {
+    search: '',
+    input: () => ({ sort: sort === 'meetings' ? 'date' : sort, direction: 'desc' as const, filters: meetingId ? { meetingId } : {} }),
+    pageSize: PAGE_SIZE,
+    enabled: target === 'findings',
+  });
 
   const act = async (action: () => Promise<unknown>) => {
     try {
       await action();
       setError(null);
-      await load();
     } catch (caught) {
       setError(fieldErrors(caught).message);
     }
   };
   const vote = (id: string, delta: 1 | -1) =>
-    act(() => (target === 'signals' ? api.call('signals.vote', { id, delta }) : api.call('findings.vote', { id, delta })));
+    act(() => (target === 'signals' ? apiWrite('signals.vote', { id, delta }) : apiWrite('findings.vote', { id, delta })));
   const setPriority = (id: string, priority: number) =>
-    act(() => (target === 'signals' ? api.call('signals.update', { id, priority }) : api.call('findings.update', { id, priority })));
+    act(() => (target === 'signals' ? apiWrite('signals.update', { id, priority }) : apiWrite('findings.update', { id, priority })));
 
   return (
     <section aria-labelledby="prioriteren-titel">
@@ -123,65 +90,94 @@ export function PrioritiseView() {
       </div>
       {target === 'signals' && <SignalFilters value={filter} onChange={setFilter} />}
       {error && <Alert kind="error">{error}</Alert>}
-      {points && <Pager offset={offset} limit={PAGE_SIZE} total={total} onChange={setOffset} label={t('lists.pagerPoints')} />}
-      {!points ? (
-        <Paragraph>{t('app.loading')}</Paragraph>
-      ) : points.length === 0 ? (
-        <Paragraph>{target === 'signals' ? t('signals.empty') : t('findings.noResults')}</Paragraph>
+      {target === 'signals' ? (
+        <PagedQuery paged={signals} label={t('lists.pagerPoints')}>
+          {(list) =>
+            renderPoints(
+              list.rows.map((signal) => ({
+                id: signal.id,
+                title: signal.title,
+                detail: t('signals.mentioned', { count: signal.meetingCount, total: list.totalMeetings }),
+                votes: signal.votes,
+                priority: signal.priority,
+              })),
+            )
+          }
+        </PagedQuery>
       ) : (
-        <ScrollRegion label={t('prioritise.title')}>
-          <table className="utrecht-table aw-table">
-            <caption className="aw-visually-hidden">{t('prioritise.title')}</caption>
-            <thead className="utrecht-table__header">
-              <tr className="utrecht-table__row">
-                <th scope="col" className="utrecht-table__header-cell">{target === 'signals' ? t('signals.signalTitle') : t('findings.text')}</th>
-                <th scope="col" className="utrecht-table__header-cell">{t('prioritise.mentionedColumn')}</th>
-                <th scope="col" className="utrecht-table__header-cell">{t('findings.votes')}</th>
-                <th scope="col" className="utrecht-table__header-cell">{t('findings.priority')}</th>
-              </tr>
-            </thead>
-            <tbody className="utrecht-table__body">
-              {points.map((point) => {
-                const short = point.title.length > 60 ? `${point.title.slice(0, 57)}…` : point.title;
-                return (
-                  <tr key={point.id} className="utrecht-table__row">
-                    <td className="utrecht-table__cell">{point.title}</td>
-                    <td className="utrecht-table__cell">{point.detail}</td>
-                    <td className="utrecht-table__cell">
-                      <div className="aw-button-row">
-                        <Button appearance="subtle" onClick={() => void vote(point.id, -1)} aria-label={t('prioritise.voteDown', { title: short })} disabled={point.votes === 0}>
-                          −
-                        </Button>
-                        <span>{t('prioritise.votes', { count: point.votes })}</span>
-                        <Button appearance="subtle" onClick={() => void vote(point.id, 1)} aria-label={t('prioritise.voteUp', { title: short })}>
-                          +
-                        </Button>
-                      </div>
-                    </td>
-                    <td className="utrecht-table__cell">
-                      <label className="aw-visually-hidden" htmlFor={`prio-${point.id}`}>
-                        {t('prioritise.setPriority', { title: short })}
-                      </label>
-                      <select
-                        id={`prio-${point.id}`}
-                        className="utrecht-select utrecht-select--html-select"
-                        value={point.priority}
-                        onChange={(event) => void setPriority(point.id, Number(event.target.value))}
-                      >
-                        {[0, 1, 2, 3].map((priority) => (
-                          <option key={priority} value={priority}>
-                            {priorityLabel(priority)}
-                          </option>
-                        ))}
-                      </select>
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </ScrollRegion>
+        <PagedQuery paged={findings} label={t('lists.pagerPoints')}>
+          {(page) =>
+            renderPoints(
+              page.rows.map((finding) => ({
+                id: finding.id,
+                title: finding.text,
+                detail: [finding.meetingTitle, formatDateShort(finding.date), finding.theme].filter(Boolean).join(' · '),
+                votes: finding.votes,
+                priority: finding.priority,
+              })),
+            )
+          }
+        </PagedQuery>
       )}
     </section>
   );
+
+  function renderPoints(points: Point[]) {
+    return points.length === 0 ? (
+      <Paragraph>{target === 'signals' ? t('signals.empty') : t('findings.noResults')}</Paragraph>
+    ) : (
+      <ScrollRegion label={t('prioritise.title')}>
+        <table className="utrecht-table aw-table">
+          <caption className="aw-visually-hidden">{t('prioritise.title')}</caption>
+          <thead className="utrecht-table__header">
+            <tr className="utrecht-table__row">
+              <th scope="col" className="utrecht-table__header-cell">{target === 'signals' ? t('signals.signalTitle') : t('findings.text')}</th>
+              <th scope="col" className="utrecht-table__header-cell">{t('prioritise.mentionedColumn')}</th>
+              <th scope="col" className="utrecht-table__header-cell">{t('findings.votes')}</th>
+              <th scope="col" className="utrecht-table__header-cell">{t('findings.priority')}</th>
+            </tr>
+          </thead>
+          <tbody className="utrecht-table__body">
+            {points.map((point) => {
+              const short = point.title.length > 60 ? `${point.title.slice(0, 57)}…` : point.title;
+              return (
+                <tr key={point.id} className="utrecht-table__row">
+                  <td className="utrecht-table__cell">{point.title}</td>
+                  <td className="utrecht-table__cell">{point.detail}</td>
+                  <td className="utrecht-table__cell">
+                    <div className="aw-button-row">
+                      <Button appearance="subtle" onClick={() => void vote(point.id, -1)} aria-label={t('prioritise.voteDown', { title: short })} disabled={point.votes === 0}>
+                        −
+                      </Button>
+                      <span>{t('prioritise.votes', { count: point.votes })}</span>
+                      <Button appearance="subtle" onClick={() => void vote(point.id, 1)} aria-label={t('prioritise.voteUp', { title: short })}>
+                        +
+                      </Button>
+                    </div>
+                  </td>
+                  <td className="utrecht-table__cell">
+                    <label className="aw-visually-hidden" htmlFor={`prio-${point.id}`}>
+                      {t('prioritise.setPriority', { title: short })}
+                    </label>
+                    <select
+                      id={`prio-${point.id}`}
+                      className="utrecht-select utrecht-select--html-select"
+                      value={point.priority}
+                      onChange={(event) => void setPriority(point.id, Number(event.target.value))}
+                    >
+                      {[0, 1, 2, 3].map((priority) => (
+                        <option key={priority} value={priority}>
+                          {priorityLabel(priority)}
+                        </option>
+                      ))}
+                    </select>
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </ScrollRegion>
+    );
+  }
 }

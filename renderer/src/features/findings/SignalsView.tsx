@@ -1,13 +1,10 @@
-import { keepPreviousData } from '@tanstack/react-query';
 import { useState } from 'react';
 import { PRIORITIES, type SignalDetail } from '../../../../shared/api/meetings';
 import { formatDateShort, t } from '../../../../shared/i18n';
-import { api } from '../../api';
-import { invalidateDomain, useApiQuery } from '../../data/queries';
+import { apiFetch, apiWrite, useApiQuery } from '../../data/queries';
 import { TextField } from '../../ui/Field';
-import { Pager } from '../../ui/Pager';
-import { QueryState } from '../../ui/QueryState';
-import { useDebounced } from '../../ui/useDebounced';
+import { PagedQuery } from '../../ui/Pager';
+import { usePagedSearch } from '../../ui/usePagedSearch';
 import { Alert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
@@ -74,38 +71,30 @@ export function SignalFilters({ value, onChange }: { value: SignalFilterState; o
 /** Signals, most often raised first: "genoemd op 7 van 12 bijeenkomsten", with the findings behind each. */
 export function SignalsView() {
   const [filter, setFilter] = useState<SignalFilterState>(NO_SIGNAL_FILTER);
-  const [offset, setOffset] = useState(0);
-  const query = useDebounced(filter.query, 200);
-  const listQuery = useApiQuery(
-    'signals.list',
-    { sort: 'meetings', ...signalFilterInput({ ...filter, query }), offset, limit: PAGE_SIZE },
-    { placeholderData: keepPreviousData },
-  );
+  const list = usePagedSearch('signals.list', {
+    search: filter.query,
+    input: (query) => ({ sort: 'meetings', ...signalFilterInput({ ...filter, query }) }),
+    pageSize: PAGE_SIZE,
+  });
   const [open, setOpen] = useState<Record<string, SignalDetail>>({});
   const [status, setStatus] = useState<{ kind: 'ok' | 'error'; message: string } | null>(null);
   const [toDelete, setToDelete] = useState<{ id: string; title: string } | null>(null);
-  const load = () => invalidateDomain('signals');
-  const changeFilter = (next: SignalFilterState) => {
-    setFilter(next);
-    setOffset(0);
-  };
 
   const toggle = async (id: string) => {
     if (open[id]) {
       const { [id]: _closed, ...rest } = open;
       setOpen(rest);
     } else {
-      const detail = await api.call('signals.get', { id });
+      const detail = await apiFetch('signals.get', { id });
       setOpen({ ...open, [id]: detail });
     }
   };
 
   const remove = async (signalId: string, findingId: string) => {
     try {
-      const detail = await api.call('signals.removeFindings', { signalId, findingIds: [findingId] });
+      const detail = await apiWrite('signals.removeFindings', { signalId, findingIds: [findingId] });
       setOpen({ ...open, [signalId]: detail });
       setStatus({ kind: 'ok', message: t('signals.removed') });
-      await load();
     } catch (error) {
       setStatus({ kind: 'error', message: fieldErrors(error).message });
     }
@@ -116,9 +105,8 @@ export function SignalsView() {
     const signal = toDelete;
     setToDelete(null);
     try {
-      await api.call('signals.delete', { id: signal.id });
+      await apiWrite('signals.delete', { id: signal.id });
       setStatus({ kind: 'ok', message: t('signals.deleted', { title: signal.title }) });
-      await load();
     } catch (error) {
       setStatus({ kind: 'error', message: fieldErrors(error).message });
     }
@@ -131,11 +119,10 @@ export function SignalsView() {
       </Heading>
       <Paragraph className="aw-muted">{t('signals.intro')}</Paragraph>
       {status && <Alert kind={status.kind}>{status.message}</Alert>}
-      <SignalFilters value={filter} onChange={changeFilter} />
-      <QueryState query={listQuery}>
+      <SignalFilters value={filter} onChange={setFilter} />
+      <PagedQuery paged={list} label={t('lists.pagerSignals')}>
         {(list) => (
           <>
-            <Pager offset={offset} limit={PAGE_SIZE} total={list.total} onChange={setOffset} label={t('lists.pagerSignals')} />
             {list.rows.length === 0 ? (
               <Paragraph>{filter === NO_SIGNAL_FILTER ? t('signals.empty') : t('lists.noMatch')}</Paragraph>
             ) : (
@@ -184,7 +171,7 @@ export function SignalsView() {
             )}
           </>
         )}
-      </QueryState>
+      </PagedQuery>
       <ConfirmDialog
         open={toDelete !== null}
         title={t('common.delete')}

@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { FINDING_SOURCES, type Finding, type FindingSource, type MeetingDetail } from '../../../../shared/api/meetings';
+import { FINDING_SOURCES, type FindingSource } from '../../../../shared/api/meetings';
 import { formatDateLong, t } from '../../../../shared/i18n';
 import { ApiCallError } from '../../../../shared/result';
-import { api } from '../../api';
 import { hrefFor } from '../../app/router';
+import { apiFetch, apiWrite, NO_ROWS, useApiQuery } from '../../data/queries';
 import { Alert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
 import { Heading, Paragraph } from '../../ui/Heading';
@@ -54,8 +54,9 @@ function loadDraft(meetingId: string): Draft | null {
 }
 
 export function LiveCapture({ meetingId }: { meetingId: string }) {
-  const [meeting, setMeeting] = useState<MeetingDetail | null>(null);
-  const [entries, setEntries] = useState<Finding[]>([]);
+  const meetingQuery = useApiQuery('meetings.get', { id: meetingId });
+  const meeting = meetingQuery.data ?? null;
+  const entries = useApiQuery('findings.listForMeeting', { meetingId }).data ?? NO_ROWS;
   const [draft, setDraft] = useState<Draft>(() => loadDraft(meetingId) ?? { text: '', themeTableId: '', source: 'plenair', containsPersonalData: false });
   const [restored] = useState(() => (loadDraft(meetingId)?.text ?? '') !== '');
   const [status, setStatus] = useState<{ kind: 'ok' | 'error'; message: string } | null>(null);
@@ -64,30 +65,22 @@ export function LiveCapture({ meetingId }: { meetingId: string }) {
   const savedIds = useRef<string[]>([]);
   const [undoable, setUndoable] = useState(0);
   const [editing, setEditing] = useState<{ id: string; text: string } | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
   const inputRef = useRef<HTMLTextAreaElement>(null);
 
   const focusInput = useCallback(() => requestAnimationFrame(() => inputRef.current?.focus()), []);
 
-  const loadEntries = useCallback(async () => setEntries(await api.call('findings.listForMeeting', { meetingId })), [meetingId]);
+  const meetingTitle = meeting?.title;
   useEffect(() => {
-    api
-      .call('meetings.get', { id: meetingId })
-      .then((loaded) => {
-        setMeeting(loaded);
-        document.title = `${t('live.title', { title: loaded.title })} – ${t('app.name')}`;
-      })
-      .catch((error: unknown) => {
-        if (!(error instanceof ApiCallError)) throw error;
-        setLoadError(error.message);
-      });
-    void loadEntries();
-  }, [meetingId, loadEntries]);
+    if (meetingTitle !== undefined) document.title = `${t('live.title', { title: meetingTitle })} – ${t('app.name')}`;
+  }, [meetingTitle]);
+  // A failed first load is said instead of the page (a failed refetch keeps what is on screen).
+  const loadError = meeting === null && meetingQuery.isError ? meetingQuery.error.message : null;
 
-  // The text field has focus as soon as it exists.
+  // The text field has focus as soon as it exists (once: a refetch after a save must not move focus).
+  const loaded = meeting !== null;
   useEffect(() => {
-    if (meeting) inputRef.current?.focus();
-  }, [meeting]);
+    if (loaded) inputRef.current?.focus();
+  }, [loaded]);
 
   useEffect(() => {
     localStorage.setItem(draftKey(meetingId), JSON.stringify(draft));
@@ -115,11 +108,11 @@ export function LiveCapture({ meetingId }: { meetingId: string }) {
     setPending((count) => count + 1);
     queue.current = queue.current.then(async () => {
       try {
-        const finding = await api.call('findings.create', { meetingId, themeTableId: themeTableId || null, source, text, containsPersonalData });
+        // apiWrite refetches the meeting's findings (the list below) before it returns.
+        const finding = await apiWrite('findings.create', { meetingId, themeTableId: themeTableId || null, source, text, containsPersonalData });
         savedIds.current.push(finding.id);
         setUndoable(savedIds.current.length);
         setStatus({ kind: 'ok', message: t('live.saved', { text: shorten(text) }) });
-        await loadEntries();
       } catch (error) {
         if (!(error instanceof ApiCallError)) throw error;
         setDraft((current) => ({ ...current, text: current.text ? `${text}\n${current.text}` : text }));
@@ -136,14 +129,13 @@ export function LiveCapture({ meetingId }: { meetingId: string }) {
     const lastId = savedIds.current.at(-1);
     if (!lastId) return;
     try {
-      const finding = await api.call('findings.get', { id: lastId });
-      await api.call('findings.delete', { id: lastId });
+      const finding = await apiFetch('findings.get', { id: lastId });
+      await apiWrite('findings.delete', { id: lastId });
       savedIds.current.pop();
       setUndoable(savedIds.current.length);
       setStatus({ kind: 'ok', message: t('live.undone', { text: shorten(finding.text) }) });
       // An empty field gets the undone text back, so a wrong save can be corrected and saved again.
       setDraft((current) => (current.text.trim() === '' ? { ...current, text: finding.text } : current));
-      await loadEntries();
     } catch (error) {
       if (!(error instanceof ApiCallError)) throw error;
       setStatus({ kind: 'error', message: error.message });
@@ -186,10 +178,9 @@ export function LiveCapture({ meetingId }: { meetingId: string }) {
   const saveEdit = async () => {
     if (!editing) return;
     try {
-      await api.call('findings.update', { id: editing.id, text: editing.text });
+      await apiWrite('findings.update', { id: editing.id, text: editing.text });
       setEditing(null);
       setStatus({ kind: 'ok', message: t('common.saved') });
-      await loadEntries();
       focusInput();
     } catch (error) {
       if (!(error instanceof ApiCallError)) throw error;

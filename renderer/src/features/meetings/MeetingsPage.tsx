@@ -1,12 +1,9 @@
-import { keepPreviousData } from '@tanstack/react-query';
 import type { ColumnDef } from '@tanstack/react-table';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { z } from 'zod';
 import { MEETING_FORMATS, MEETING_SORTS, meetingInput, programmeInput, type Meeting, type MeetingDetail, type MeetingFormat, type MeetingSort, type Programme } from '../../../../shared/api/meetings';
 import { todayInNetherlands } from '../../../../shared/calendar';
 import { formatDateLong, formatDateShort, t } from '../../../../shared/i18n';
-import { ApiCallError } from '../../../../shared/result';
-import { api } from '../../api';
 import { hrefFor, useHashPath } from '../../app/router';
 import { Alert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
@@ -15,10 +12,11 @@ import { DataTable } from '../../ui/DataTable';
 import { CheckboxField, TextAreaField, TextField } from '../../ui/Field';
 import { ContractForm, useContractForm } from '../../ui/Form';
 import { QueryState } from '../../ui/QueryState';
-import { invalidateDomain, useApiMutation, useApiQuery } from '../../data/queries';
+import { apiWrite, invalidateDomain, NO_ROWS, useApiMutation, useApiQuery } from '../../data/queries';
 import { InlineRename } from '../../ui/InlineRename';
-import { Pager } from '../../ui/Pager';
-import { useDebounced } from '../../ui/useDebounced';
+import { linesOf } from '../../ui/lines';
+import { PagedQuery } from '../../ui/Pager';
+import { usePagedSearch } from '../../ui/usePagedSearch';
 import { Heading, Paragraph } from '../../ui/Heading';
 import { fieldErrors, formatLabel, SelectField, sourceLabel } from './controls';
 import { ExchangeExportSection, ExchangeImportSection } from './ExchangeSections';
@@ -52,28 +50,21 @@ function MeetingsList({ title }: { title: string }) {
   // Searched, filtered and paged by the core (meetings.search): the list stays small at 1,000 meetings.
   const [search, setSearch] = useState('');
   const [filter, setFilter] = useState<{ programmeId: string; wijkId: string; format: MeetingFormat | ''; sort: MeetingSort }>({ programmeId: '', wijkId: '', format: '', sort: 'dateDesc' });
-  const [offset, setOffset] = useState(0);
-  const query = useDebounced(search, 200);
   const programmes = useApiQuery('programmes.list').data ?? [];
   const wijken = useApiQuery('wijken.list').data ?? [];
-  const meetings = useApiQuery(
-    'meetings.search',
-    {
+  const meetings = usePagedSearch('meetings.search', {
+    search,
+    input: (query) => ({
       query,
       sort: filter.sort,
       ...(filter.programmeId ? { programmeId: filter.programmeId } : {}),
       ...(filter.wijkId ? { wijkId: filter.wijkId } : {}),
       ...(filter.format ? { format: filter.format } : {}),
-      offset,
-      limit: MEETINGS_PAGE,
-    },
-    { placeholderData: keepPreviousData },
-  );
-  const change = (next: Partial<typeof filter>) => {
-    setFilter({ ...filter, ...next });
-    setOffset(0);
-  };
-  const filtered = query !== '' || filter.programmeId !== '' || filter.wijkId !== '' || filter.format !== '';
+    }),
+    pageSize: MEETINGS_PAGE,
+  });
+  const change = (next: Partial<typeof filter>) => setFilter({ ...filter, ...next });
+  const filtered = meetings.query !== '' || filter.programmeId !== '' || filter.wijkId !== '' || filter.format !== '';
 
   const columns = useMemo<ColumnDef<Meeting, unknown>[]>(
     () => [
@@ -106,10 +97,7 @@ function MeetingsList({ title }: { title: string }) {
           label={t('lists.search')}
           description={t('lists.searchMeetingsHint')}
           value={search}
-          onChange={(event) => {
-            setSearch(event.target.value);
-            setOffset(0);
-          }}
+          onChange={(event) => setSearch(event.target.value)}
         />
         <SelectField label={t('meetings.programme')} value={filter.programmeId} onChange={(event) => change({ programmeId: event.target.value })}>
           <option value="">{t('findings.allProgrammes')}</option>
@@ -143,10 +131,9 @@ function MeetingsList({ title }: { title: string }) {
           ))}
         </SelectField>
       </div>
-      <QueryState query={meetings}>
+      <PagedQuery paged={meetings} label={t('lists.pagerMeetings')}>
         {(page) => (
           <>
-            <Pager offset={offset} limit={MEETINGS_PAGE} total={page.total} onChange={setOffset} label={t('lists.pagerMeetings')} />
             {page.rows.length === 0 ? (
               <Paragraph>{filtered ? t('lists.noMatch') : t('meetings.empty')}</Paragraph>
             ) : (
@@ -155,7 +142,7 @@ function MeetingsList({ title }: { title: string }) {
             )}
           </>
         )}
-      </QueryState>
+      </PagedQuery>
       <ProgrammesSection />
       <ExchangeImportSection onImported={() => invalidateDomain('meetings')} />
     </>
@@ -244,13 +231,7 @@ const meetingFormSchema = meetingInput.extend({
     .pipe(meetingInput.shape.attendeeCount.unwrap()),
   tables: z
     .string()
-    .transform((text) =>
-      text
-        .split('\n')
-        .map((line) => line.trim())
-        .filter(Boolean)
-        .map((theme) => ({ theme })),
-    )
+    .transform((text) => linesOf(text).map((theme) => ({ theme })))
     .pipe(meetingInput.shape.tables.unwrap()),
 });
 type MeetingFormValues = z.input<typeof meetingFormSchema>;
@@ -395,51 +376,39 @@ function MeetingForm({ meetingId, initial }: { meetingId?: string; initial: Meet
 }
 
 function MeetingPage({ meetingId }: { meetingId: string }) {
-  const [meeting, setMeeting] = useState<MeetingDetail | null>(null);
-  const [findings, setFindings] = useState<Awaited<ReturnType<typeof api.call<'findings.listForMeeting'>>>>([]);
-  const [error, setError] = useState<string | null>(null);
+  const meetingQuery = useApiQuery('meetings.get', { id: meetingId });
+  const meeting = meetingQuery.data;
+  const findings = useApiQuery('findings.listForMeeting', { meetingId }).data ?? NO_ROWS;
   const [newTable, setNewTable] = useState({ theme: '', facilitator: '' });
   const [status, setStatus] = useState<{ kind: 'ok' | 'error'; message: string } | null>(null);
   const [confirmDelete, setConfirmDelete] = useState(false);
 
-  const load = useCallback(async () => {
-    try {
-      setMeeting(await api.call('meetings.get', { id: meetingId }));
-      setFindings(await api.call('findings.listForMeeting', { meetingId }));
-    } catch (caught) {
-      if (!(caught instanceof ApiCallError)) throw caught;
-      setError(caught.message);
-    }
-  }, [meetingId]);
-  useEffect(() => void load(), [load]);
-
-  if (error) {
+  // A failed first load is said instead of the page (a failed refetch keeps what is on screen).
+  if (meeting === undefined && meetingQuery.isError) {
     return (
       <>
         <Heading level={1}>{t('meetings.title')}</Heading>
-        <Alert kind="error">{error}</Alert>
+        <Alert kind="error">{meetingQuery.error.message}</Alert>
         <a href={hrefFor('/bijeenkomsten')}>{t('meetings.back')}</a>
       </>
     );
   }
-  if (!meeting) return <Paragraph>{t('app.loading')}</Paragraph>;
+  if (!meeting) return <Paragraph role="status">{t('app.loading')}</Paragraph>;
 
   const addTable = async (event: React.FormEvent) => {
     event.preventDefault();
     try {
-      await api.call('themeTables.create', { meetingId, ...newTable });
+      await apiWrite('themeTables.create', { meetingId, ...newTable });
       setNewTable({ theme: '', facilitator: '' });
       setStatus(null);
-      await load();
     } catch (caught) {
       setStatus({ kind: 'error', message: fieldErrors(caught).message });
     }
   };
   const renameTable = async (id: string, theme: string) => {
     try {
-      await api.call('themeTables.update', { id, theme });
+      await apiWrite('themeTables.update', { id, theme });
       setStatus(null);
-      await load();
     } catch (caught) {
       setStatus({ kind: 'error', message: fieldErrors(caught).message });
       throw caught;
@@ -447,9 +416,8 @@ function MeetingPage({ meetingId }: { meetingId: string }) {
   };
   const deleteTable = async (id: string) => {
     try {
-      await api.call('themeTables.delete', { id });
+      await apiWrite('themeTables.delete', { id });
       setStatus(null);
-      await load();
     } catch (caught) {
       setStatus({ kind: 'error', message: fieldErrors(caught).message });
     }
@@ -457,7 +425,7 @@ function MeetingPage({ meetingId }: { meetingId: string }) {
   const deleteMeeting = async () => {
     setConfirmDelete(false);
     try {
-      await api.call('meetings.delete', { id: meetingId });
+      await apiWrite('meetings.delete', { id: meetingId });
       navigate('/bijeenkomsten');
     } catch (caught) {
       setStatus({ kind: 'error', message: fieldErrors(caught).message });

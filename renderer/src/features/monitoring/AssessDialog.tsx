@@ -1,10 +1,10 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { todayInNetherlands } from '../../../../shared/calendar';
-import type { Assessment, AssessmentDetail, AssessmentVersion, Criterion, LinkedFinding, WijkRef } from '../../../../shared/api/monitoring';
+import type { Assessment, AssessmentDetail, Criterion, WijkRef } from '../../../../shared/api/monitoring';
 import { formatDateLong, formatDateTime, t } from '../../../../shared/i18n';
 import { formatValue } from '../../../../shared/monitoring/measures';
 import { periodLabel } from '../../../../shared/monitoring/periods';
-import { apiFetch, apiWrite } from '../../data/queries';
+import { apiWrite, NO_ROWS, useApiQuery } from '../../data/queries';
 import { Alert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
 import { TextAreaField, TextField } from '../../ui/Field';
@@ -54,9 +54,13 @@ export function AssessDialog({ target, onSaved, onClose }: { target: AssessTarge
   const [sources, setSources] = useState(assessment?.sources ?? '');
   const [assessedBy, setAssessedBy] = useState(assessment?.assessedBy ?? '');
   const [assessedOn, setAssessedOn] = useState(assessment?.assessedOn ?? todayInNetherlands());
-  const [history, setHistory] = useState<AssessmentVersion[]>([]);
-  const [findings, setFindings] = useState<LinkedFinding[]>([]);
-  const [findingIds, setFindingIds] = useState<string[]>([]);
+  const history = useApiQuery('assessments.history', { id: assessment?.id ?? '' }, { enabled: assessment !== null }).data ?? NO_ROWS;
+  const findings = useApiQuery('monitoring.teamFindings', { wijkteamId: team.id }).data ?? NO_ROWS;
+  // The linked findings start as saved; once the user ticks one, the ticks are theirs.
+  const current = useApiQuery('assessments.get', { wijkteamId: team.id, criterionId: criterion.id, periodKey }).data;
+  const [picked, setPicked] = useState<string[] | null>(null);
+  const findingIds = picked ?? current?.findingIds ?? NO_ROWS;
+  const setFindingIds = (change: (ids: string[]) => string[]) => setPicked(change(findingIds));
   const [saving, setSaving] = useState(false);
   const { errors, capture, field } = useApiErrors();
 
@@ -67,10 +71,7 @@ export function AssessDialog({ target, onSaved, onClose }: { target: AssessTarge
       // showModal focuses the first radio ("1 van 5"); the chosen score is where the user is.
       dialog.querySelector<HTMLInputElement>('input[type="radio"]:checked')?.focus();
     }
-    if (assessment) void apiFetch('assessments.history', { id: assessment.id }).then(setHistory);
-    void apiFetch('monitoring.teamFindings', { wijkteamId: team.id }).then(setFindings);
-    void apiFetch('assessments.get', { wijkteamId: team.id, criterionId: criterion.id, periodKey }).then((current) => setFindingIds(current?.findingIds ?? []));
-  }, [assessment, team.id, criterion.id, periodKey]);
+  }, []);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();

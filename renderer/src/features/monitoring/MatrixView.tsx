@@ -1,14 +1,15 @@
-import { useCallback, useEffect, useState, type KeyboardEvent } from 'react';
-import type { CriteriaFramework, MonitoringMatrix } from '../../../../shared/api/monitoring';
+import { keepPreviousData } from '@tanstack/react-query';
+import { useEffect, useState, type KeyboardEvent } from 'react';
+import type { CriteriaFramework } from '../../../../shared/api/monitoring';
 import { t } from '../../../../shared/i18n';
 import { STATUS_SYMBOL, statusLabel } from '../../../../shared/monitoring/measures';
 import { periodLabel, previousPeriodKey, shiftPeriodKey } from '../../../../shared/monitoring/periods';
 import { hrefFor } from '../../app/router';
-import { apiFetch } from '../../data/queries';
 import { useApiQuery } from '../../data/queries';
 import { Alert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
 import { Heading, Paragraph } from '../../ui/Heading';
+import { QueryError } from '../../ui/QueryState';
 import { AssessDialog, type AssessTarget } from './AssessDialog';
 import { DraftAdvicePanel } from './DraftAdvicePanel';
 import { ExportPanel } from './ExportPanel';
@@ -33,7 +34,6 @@ function moveFocus(event: KeyboardEvent<HTMLTableElement>): void {
 export function MatrixView({ frameworks }: { frameworks: CriteriaFramework[] }) {
   const [periodKey, setPeriodKey] = useState<string | null>(null);
   const [frameworkId, setFrameworkId] = useState<string>('');
-  const [matrix, setMatrix] = useState<MonitoringMatrix | null>(null);
   const [target, setTarget] = useState<AssessTarget | null>(null);
   const [status, setStatus] = useState<string | null>(null);
   const [returnFocus, setReturnFocus] = useState<string | null>(null);
@@ -48,11 +48,13 @@ export function MatrixView({ frameworks }: { frameworks: CriteriaFramework[] }) 
     if (frameworkId === '' && frameworks.length > 0) setFrameworkId(frameworks.find((framework) => framework.builtinKey === 'avi')?.id ?? frameworks[0]!.id);
   }, [frameworks, frameworkId]);
 
-  const load = useCallback(async () => {
-    if (!periodKey || !frameworkId) return;
-    setMatrix(await apiFetch('monitoring.matrix', { periodKey, frameworkId, includeRetired }));
-  }, [periodKey, frameworkId, includeRetired]);
-  useEffect(() => void load(), [load]);
+  // Another period or framework keeps the matrix on screen until the next one is there.
+  const matrixQuery = useApiQuery(
+    'monitoring.matrix',
+    { periodKey: periodKey ?? '', frameworkId, includeRetired },
+    { enabled: Boolean(periodKey && frameworkId), placeholderData: keepPreviousData },
+  );
+  const matrix = matrixQuery.data ?? null;
 
   useEffect(() => {
     if (!returnFocus || target) return;
@@ -86,7 +88,11 @@ export function MatrixView({ frameworks }: { frameworks: CriteriaFramework[] }) 
         </Heading>
         {status && <Alert kind="ok">{status}</Alert>}
         {!matrix ? (
-          <Paragraph>{t('app.loading')}</Paragraph>
+          matrixQuery.isError ? (
+            <QueryError error={matrixQuery.error} retry={() => void matrixQuery.refetch()} />
+          ) : (
+            <Paragraph>{t('app.loading')}</Paragraph>
+          )
         ) : matrix.rows.length === 0 ? (
           <Paragraph>
             {t('monitoring.noTeams')} <a href={hrefFor('/wijkteams/teams')}>{t('monitoring.addTeam')}</a>
@@ -169,8 +175,8 @@ export function MatrixView({ frameworks }: { frameworks: CriteriaFramework[] }) 
           onClose={() => setTarget(null)}
           onSaved={(saved) => {
             setTarget(null);
+            // The save refetched the matrix (apiWrite); focus goes back to the cell once it is drawn again.
             setStatus(t('monitoring.assessmentSaved', { team: target.team.name, criterion: target.criterion.name, period: periodLabel(saved.periodKey) }));
-            void load();
           }}
         />
       )}

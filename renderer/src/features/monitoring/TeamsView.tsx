@@ -10,7 +10,8 @@ import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { DataTable } from '../../ui/DataTable';
 import { TextAreaField, TextField } from '../../ui/Field';
 import { Heading, Paragraph } from '../../ui/Heading';
-import { linesOf, SaveCancel, useApiErrors } from './shared';
+import { linesOf } from '../../ui/lines';
+import { SaveCancel, useApiErrors } from './shared';
 
 type Editing = { mode: 'new' } | { mode: 'edit'; team: Wijkteam } | null;
 

@@ -1,19 +1,20 @@
 import { useEffect, useMemo, useState } from 'react';
-import type { CriteriaFramework, CriterionTrend, TeamTrend, Wijkteam } from '../../../../shared/api/monitoring';
+import type { MethodInput } from '../../../../shared/api/contract';
+import type { CriteriaFramework, Wijkteam } from '../../../../shared/api/monitoring';
 import { t } from '../../../../shared/i18n';
 import { formatValue } from '../../../../shared/monitoring/measures';
 import { parsePeriodKey, periodLabel, PERIOD_KINDS, type PeriodKind } from '../../../../shared/monitoring/periods';
 import type { TrendSummary } from '../../../../shared/monitoring/trend';
 import type { Criterion } from '../../../../shared/api/monitoring';
-import { apiFetch } from '../../data/queries';
 import { useApiQuery } from '../../data/queries';
 import { Alert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
 import { Heading, Paragraph } from '../../ui/Heading';
 import { TrendChart } from './TrendChart';
-import { describeChange, FrameworkSelect, LabelledSelect, useApiErrors } from './shared';
+import { describeChange, FrameworkSelect, LabelledSelect } from './shared';
 
 type Mode = 'criterion' | 'team';
+type Shown = { mode: 'criterion'; input: MethodInput<'monitoring.trend'> } | { mode: 'team'; input: MethodInput<'monitoring.teamTrend'> };
 
 function summaryText(subject: string, criterion: Criterion, summary: TrendSummary, total: number): string {
   const overall =
@@ -35,9 +36,8 @@ export function TrendView({ frameworks, teams }: { frameworks: CriteriaFramework
   const [teamIds, setTeamIds] = useState<string[]>([]);
   const [teamId, setTeamId] = useState('');
   const [frameworkId, setFrameworkId] = useState('');
-  const [criterionTrend, setCriterionTrend] = useState<CriterionTrend | null>(null);
-  const [teamTrend, setTeamTrend] = useState<TeamTrend | null>(null);
-  const { errors, capture, clear } = useApiErrors();
+  // What "Trend tonen" last asked for: the chart stays as it is while the choices above change.
+  const [shown, setShown] = useState<Shown | null>(null);
   const knownPeriods = useApiQuery('monitoring.periods').data ?? [];
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
@@ -55,19 +55,21 @@ export function TrendView({ frameworks, teams }: { frameworks: CriteriaFramework
     if (!frameworkId && frameworks[0]) setFrameworkId(frameworks.find((framework) => framework.builtinKey === 'avi')?.id ?? frameworks[0].id);
   }, [frameworks, frameworkId]);
 
-  const show = async () => {
-    clear();
-    try {
-      if (mode === 'criterion') {
-        setTeamTrend(null);
-        setCriterionTrend(await apiFetch('monitoring.trend', { criterionId, wijkteamIds: teamIds, kind, ...range }));
-      } else {
-        setCriterionTrend(null);
-        setTeamTrend(await apiFetch('monitoring.teamTrend', { wijkteamId: teamId, frameworkId: frameworkId || null, kind, ...range }));
-      }
-    } catch (error) {
-      capture(error);
-    }
+  const criterionQuery = useApiQuery('monitoring.trend', shown?.mode === 'criterion' ? shown.input : { criterionId, wijkteamIds: teamIds, kind }, { enabled: shown?.mode === 'criterion' });
+  const teamQuery = useApiQuery('monitoring.teamTrend', shown?.mode === 'team' ? shown.input : { wijkteamId: teamId, kind }, { enabled: shown?.mode === 'team' });
+  const criterionTrend = shown?.mode === 'criterion' ? (criterionQuery.data ?? null) : null;
+  const teamTrend = shown?.mode === 'team' ? (teamQuery.data ?? null) : null;
+  const shownQuery = shown?.mode === 'criterion' ? criterionQuery : shown?.mode === 'team' ? teamQuery : null;
+  const error = shownQuery?.isError ? shownQuery.error : null;
+
+  const show = () => {
+    const next: Shown =
+      mode === 'criterion'
+        ? { mode, input: { criterionId, wijkteamIds: teamIds, kind, ...range } }
+        : { mode, input: { wijkteamId: teamId, frameworkId: frameworkId || null, kind, ...range } };
+    // Asked again for the same trend: read it again (it may have been assessed since).
+    if (shownQuery && JSON.stringify(next) === JSON.stringify(shown)) void shownQuery.refetch();
+    else setShown(next);
   };
 
   if (teams.length === 0) return <Paragraph>{t('monitoring.noTeams')}</Paragraph>;
@@ -166,11 +168,11 @@ export function TrendView({ frameworks, teams }: { frameworks: CriteriaFramework
           </fieldset>
         )}
         <div className="aw-button-row">
-          <Button appearance="primary" onClick={() => void show()}>
+          <Button appearance="primary" onClick={show}>
             {t('monitoring.showTrend')}
           </Button>
         </div>
-        {errors && <Alert kind="error">{errors.message}</Alert>}
+        {error && <Alert kind="error">{error.message}</Alert>}
       </section>
 
       {criterionTrend && (

@@ -22,14 +22,6 @@ export function useApiErrors() {
   return { errors, capture, clear, field: (path: string) => errors?.fields[path] };
 }
 
-/** Lines of a textarea as a list, empty lines dropped. */
-export function linesOf(text: string): string[] {
-  return text
-    .split('\n')
-    .map((line) => line.trim())
-    .filter(Boolean);
-}
-
 export function currentPeriodKey(kind: PeriodKind, today = todayInNetherlands()): string {
   const month = Number(today.slice(5, 7)) - 1;
   const index = kind === 'quarter' ? Math.floor(month / 3) + 1 : kind === 'half_year' ? Math.floor(month / 6) + 1 : 1;
