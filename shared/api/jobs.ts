@@ -24,6 +24,8 @@ export const jobParams = {
   exchangeImport: exchangeImportParams,
   responsesReport: responsesReportParams,
   advicePdf: advicePdfParams,
+  /** The sent letter's PDF/A archived beside its frozen .docx (advice_version_pdfs). */
+  archivePdf: advicePdfParams,
   publicationZip: publicationZipParams,
 } as const;
 

@@ -4,7 +4,7 @@ import pg from 'pg';
 import { inject } from 'vitest';
 import os from 'node:os';
 import path from 'node:path';
-import { openCore, type Core } from '../../electron/core/core';
+import { openCore, type Core, type CoreOptions } from '../../electron/core/core';
 import { freshJobWorker } from './job-worker';
 import type { MethodName, MethodOutput } from '../../shared/api/contract';
 import type { JobStatus } from '../../shared/api/jobs';
@@ -52,10 +52,16 @@ export async function createPostgresDatabase(): Promise<string> {
  * A core on a real SQLite file in a fresh temporary folder, or (project `postgres`) on a fresh
  * database of the throw-away PostgreSQL cluster, with its local files in that folder.
  */
-export async function createTestCore(options: { dir?: string } = {}): Promise<TestCore> {
+export async function createTestCore(options: { dir?: string } & Pick<CoreOptions, 'archiveSentLetters'> = {}): Promise<TestCore> {
   const dir = options.dir ?? makeTempDir();
   const databasePath = onPostgres() ? await createPostgresDatabase() : path.join(dir, 'advieswerk.sqlite');
-  const core = await openCore({ databasePath, mode: 'cli', ...(onPostgres() ? { dataDir: dir } : {}), ...freshJobWorker() });
+  const core = await openCore({
+    databasePath,
+    mode: 'cli',
+    ...(onPostgres() ? { dataDir: dir } : {}),
+    ...(options.archiveSentLetters !== undefined ? { archiveSentLetters: options.archiveSentLetters } : {}),
+    ...freshJobWorker(),
+  });
   return Object.assign(core, {
     dir,
     databasePath,

@@ -10,7 +10,7 @@ import { findingsExportJob, findingsImportJob, meetingReportJob } from '../findi
 import { responsesReportJob } from '../responses/jobs';
 import { removeUpload } from '../findings/transfer';
 import { removeExchangeUpload } from '../exchange/file';
-import { advicePdfJob } from '../advices/jobs';
+import { advicePdfJob, archivePdfJob } from '../advices/jobs';
 import { publicationZipJob } from '../publication/jobs';
 import { PARTIAL_SUFFIX } from '../files';
 import { throwIfCancelled, type JobEnvironment, type JobFunction } from './job';
@@ -51,6 +51,7 @@ export const jobKinds: Record<JobKind, JobFunction> = {
   responsesReport: responsesReportJob,
   exchangeImport: removingUpload(exchangeImportJob, removeExchangeUpload),
   advicePdf: advicePdfJob,
+  archivePdf: archivePdfJob,
   publicationZip: publicationZipJob,
 };
 

@@ -141,4 +141,11 @@ export const postgresForms: Record<string, (db: Kysely<any>) => Promise<void>> =
         when (new.archived_at is not null and new.status is distinct from 'verzonden') execute function advieswerk_advices_archive_only_sent()`,
     ]);
   },
+
+  // The archived PDF/A is append-only like its version (advieswerk_append_only is made by 0003).
+  '0016_archived_pdf': (db) =>
+    run(db, [
+      `create trigger advice_version_pdfs_no_update before update or delete on advice_version_pdfs
+        for each row execute function advieswerk_append_only()`,
+    ]),
 };
