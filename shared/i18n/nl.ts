@@ -1919,6 +1919,7 @@ export const nl = {
     sentOn: 'Verzonden op',
     publishedOn: 'Gepubliceerd op',
     letter: 'De adviesbrief',
+    letterPdf: 'De brief zoals verzonden, als PDF (PDF/A, {size} kB)',
     request: 'De adviesaanvraag',
     requestLine: 'Adviesaanvraag van {from}, ontvangen op {date}: ‘{subject}’.',
     requestKenmerk: 'Kenmerk van de aanvraag: {kenmerk}.',

@@ -32,6 +32,7 @@ function advice(index: number): SiteAdvice {
   return {
     id, kenmerk, betreft: `Hulpmiddelen ${index} ${HOSTILE}`, kind: 'gevraagd', adviceDate: '2025-03-10', sentOn: `2025-03-${String(10 + (index % 18)).padStart(2, '0')}`, publishedOn: '2025-03-28',
     letter: letter(id, kenmerk, `Hulpmiddelen ${index}`),
+    pdf: index === 1 ? Buffer.from('%PDF-1.7\n%archief\n') : null,
     request: { receivedOn: '2025-02-01', fromWhom: 'College', subject: 'Beleidsplan hulpmiddelen', kenmerk: 'GEM-1', deadline: '2025-04-01', documents: ['Beleidsplan 2025'] },
     responses: [{ id: `${id}-r`, receivedOn: '2025-04-20', kenmerk: 'GEM-2', summary: 'Het college neemt het advies over.' }],
     recommendations: [{ itemId: `${id}-i2`, number: '2.1', text: 'Verkort de wachttijd', position: 'overgenomen', collegeText: 'Wij doen dit per 1 juli.' }],

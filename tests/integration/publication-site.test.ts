@@ -1,3 +1,5 @@
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { unzipSync } from 'fflate';
@@ -80,10 +82,23 @@ beforeAll(async () => {
   const future = await sentAdvice(core, MARKERS.futureAdvice, '2025-04-03', ['Later']);
   await core.value('publication.set', { adviceId: future.id, isPublic: true, publishedOn: '2026-06-01' });
   await core.value('advices.create', { kind: 'ongevraagd', betreft: MARKERS.conceptAdvice, adviceDate: '2025-06-01' });
-}, 120_000);
+  // The archived PDF/A of the public letter and of the one that is not public (real LibreOffice).
+  for (const id of [publicId, hiddenId]) {
+    const job = await core.jobs.wait((await core.value('advices.archivePdf', { id })).id);
+    expect(job.state, job.message).toBe('done');
+  }
+}, 240_000);
 afterAll(async () => core.dispose());
 
-const allText = (site: Map<string, Buffer>) => [...site.entries()].map(([file, bytes]) => `${file}\n${bytes.toString('utf8')}`).join('\n');
+/** A PDF's text as pdftotext reads it (its streams are compressed, so the bytes alone prove nothing). */
+function pdfText(bytes: Uint8Array): string {
+  const file = path.join(core.dir, 'site-check.pdf');
+  writeFileSync(file, bytes);
+  return execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' });
+}
+
+const allText = (site: Map<string, Buffer>) =>
+  [...site.entries()].map(([file, bytes]) => `${file}\n${bytes.toString('utf8')}${file.endsWith('.pdf') ? `\n${pdfText(bytes)}` : ''}`).join('\n');
 
 describe('the public site', () => {
   it('holds nothing private: no marker from any private field in any byte or file name', async () => {
@@ -94,6 +109,13 @@ describe('the public site', () => {
     // What is public is there.
     expect(site.has(`adviezen/${publicId}.html`)).toBe(true);
     const page = site.get(`adviezen/${publicId}.html`)!.toString('utf8');
+    // The letter's archived PDF/A, copied as is and linked from its page; the hidden one's is not there.
+    const archived = (await core.value('advices.get', { id: publicId })).versions[0]!.pdfSha256;
+    expect(createHash('sha256').update(site.get(`adviezen/${publicId}.pdf`)!).digest('hex')).toBe(archived);
+    expect(page).toContain(`href="${publicId}.pdf"`);
+    expect(pdfText(site.get(`adviezen/${publicId}.pdf`)!)).toContain('Verkort de wachttijd');
+    expect([...site.keys()].filter((file) => file.endsWith('.pdf'))).toEqual([`adviezen/${publicId}.pdf`]);
+    expect(JSON.parse(site.get(`data/adviezen/${publicId}.json`)!.toString('utf8')).pdfUrl).toBe(`adviezen/${publicId}.pdf`);
     for (const expected of ['Verkort de wachttijd', 'overgenomen', 'wordt onderzocht', 'Wij verkorten de wachttijd.', 'Wachttijd onder de acht weken', '1 september 2025', 'Besproken met de wethouder.', 'Anna de Vries', 'GEM-2025-77', 'Beleidsplan hulpmiddelen'])
       expect(page).toContain(expected);
   });
@@ -173,7 +195,9 @@ describe('Instellingen → Publicatie: the site as a .zip job', () => {
     for (const [name, bytes] of site) expect(Buffer.from(entries[name]!).equals(bytes), name).toBe(true);
     expect(Buffer.from(entries['style.css']!).toString('utf8')).toContain('#aa3300');
     const { futureAdvice: _published, ...stillPrivate } = MARKERS;
-    const everything = Object.values(entries).map((bytes) => Buffer.from(bytes).toString('utf8')).join('\n');
+    const everything = Object.entries(entries)
+      .map(([name, bytes]) => `${Buffer.from(bytes).toString('utf8')}${name.endsWith('.pdf') ? `\n${pdfText(bytes)}` : ''}`)
+      .join('\n');
     for (const [field, marker] of Object.entries(stillPrivate)) expect(everything.includes(marker), field).toBe(false);
     expect((await core.failure('jobs.start', { kind: 'publicationZip', params: { colour: 'red' } })).code).toBe('VALIDATION');
     expect((await core.failure('jobs.start', { kind: 'publicationZip', params: { folder: '/tmp' } })).code).toBe('VALIDATION');

@@ -1,6 +1,6 @@
 import type { AdviceDetail } from '../../../shared/api/advices';
 import type { CommitmentStatus, Position } from '../../../shared/api/responses';
-import { findRequest, findVersion } from '../advices/repository';
+import { findArchivedPdf, findRequest, findVersion } from '../advices/repository';
 import { getCouncil } from '../council/repository';
 import type { Db } from '../db/connection';
 import { listCommitments, listEntries, listPositions, listResponses } from '../responses/repository';
@@ -24,6 +24,8 @@ export interface SiteAdvice {
   publishedOn: string;
   /** The letter as sent (the frozen snapshot of the latest sent version). */
   letter: AdviceDetail;
+  /** Its archived PDF/A-2b (advice_version_pdfs), copied into the site as is; null until it is made. */
+  pdf: Uint8Array | null;
   request: { receivedOn: string; fromWhom: string; subject: string; kenmerk: string; deadline: string; documents: string[] } | null;
   responses: { id: string; receivedOn: string; kenmerk: string; summary: string }[];
   recommendations: { itemId: string; number: string; text: string; position: Position | null; collegeText: string }[];
@@ -56,11 +58,12 @@ export async function loadSiteData(db: Db, asOf: string): Promise<SiteData> {
     if (!version) continue;
     const letter = JSON.parse(version.snapshot_json) as AdviceDetail;
     const request = letter.requestId ? await findRequest(db, letter.requestId, asOf) : undefined;
-    const [responses, positions, commitments, entries] = await Promise.all([
+    const [responses, positions, commitments, entries, pdf] = await Promise.all([
       listResponses(db, id),
       listPositions(db, id),
       listCommitments(db, id, asOf),
       listEntries(db, id),
+      findArchivedPdf(db, version.id),
     ]);
     advices.push({
       id,
@@ -71,6 +74,7 @@ export async function loadSiteData(db: Db, asOf: string): Promise<SiteData> {
       sentOn: version.sent_on,
       publishedOn,
       letter,
+      pdf: pdf?.pdf ?? null,
       request: request
         ? { receivedOn: request.receivedOn, fromWhom: request.fromWhom, subject: request.subject, kenmerk: request.kenmerk, deadline: request.deadline, documents: request.documents }
         : null,

@@ -223,7 +223,8 @@ ${advice.commitments
 <h2>${escapeHtml(t('site.request'))}</h2>
 ${request}
 <h2>${escapeHtml(t('site.letter'))}</h2>
-${letterHtml(context, advice.letter, advice.request)}
+${advice.pdf ? `<p><a href="${escapeHtml(advice.id)}.pdf" type="application/pdf">${escapeHtml(t('site.letterPdf', { size: Math.max(1, Math.round(advice.pdf.byteLength / 1024)) }))}</a></p>
+` : ''}${letterHtml(context, advice.letter, advice.request)}
 <h2>${escapeHtml(t('site.responses'))}</h2>
 ${responses}
 <h2>${escapeHtml(t('site.positions'))}</h2>
@@ -307,6 +308,7 @@ function openData(context: Context): Map<string, string> {
     type: 'advies' as const,
     url: `adviezen/${advice.id}.html`,
     dataUrl: `data/adviezen/${advice.id}.json`,
+    pdfUrl: advice.pdf ? `adviezen/${advice.id}.pdf` : null,
     kenmerk: advice.kenmerk,
     name: advice.betreft,
     kind: advice.kind,
@@ -469,6 +471,7 @@ export function buildSite(data: SiteData, options: SiteOptions = {}): Map<string
     const year = yearOf(advice);
     years.set(year, [...(years.get(year) ?? []), advice]);
     pages.set(`adviezen/${advice.id}.html`, advicePage(context, advice));
+    if (advice.pdf) pages.set(`adviezen/${advice.id}.pdf`, Buffer.from(advice.pdf));
   }
   for (const [year, advices] of years) pages.set(`adviezen/${year}.html`, yearPage(context, year, advices));
   pages.set('index.html', homePage(context, years));
