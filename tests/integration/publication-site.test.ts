@@ -16,6 +16,7 @@ const AS_OF = '2026-01-01';
 const HOSTILE = '<script>alert("x")</script> & \'quotes\' שלום';
 let publicId: string;
 let hiddenId: string;
+let programmeId: string;
 
 /** Unique markers, one in every field that must never leave the database. */
 const MARKERS = {
@@ -40,7 +41,10 @@ beforeAll(async () => {
   core = await createTestCore();
   await core.value('council.update', { ...RESPONSE_COUNCIL, name: `Adviesraad ${HOSTILE}` });
   await core.value('members.create', { name: MARKERS.member, role: 'lid', termStart: '2024-01-01' });
+  const programme = await core.value('programmes.create', { name: `Wijkgesprekken ${HOSTILE}`, description: 'Vier avonden in de wijken over hulp bij het wonen.' });
+  programmeId = programme.id;
   const meeting = await core.value('meetings.create', {
+    programmeId: programme.id,
     title: `Wijkavond ${HOSTILE}`,
     date: '2025-03-04',
     startTime: '19:30',
@@ -118,6 +122,22 @@ describe('the public site', () => {
     expect(JSON.parse(site.get(`data/adviezen/${publicId}.json`)!.toString('utf8')).pdfUrl).toBe(`adviezen/${publicId}.pdf`);
     for (const expected of ['Verkort de wachttijd', 'overgenomen', 'wordt onderzocht', 'Wij verkorten de wachttijd.', 'Wachttijd onder de acht weken', '1 september 2025', 'Besproken met de wethouder.', 'Anna de Vries', 'GEM-2025-77', 'Beleidsplan hulpmiddelen'])
       expect(page).toContain(expected);
+  });
+
+  it('has a page per meeting series telling residents the chain: their input in the letter, the advice, the answer, the promise', async () => {
+    const site = await buildPublication(core.db, AS_OF);
+    expect(site.get('index.html')!.toString('utf8')).toContain(`href="programmas/${programmeId}.html"`);
+    const page = site.get(`programmas/${programmeId}.html`)!.toString('utf8');
+    // The meeting, with a count of the input written down but never its text (the marker test covers that).
+    expect(page).toContain('4 maart 2025');
+    expect(page).toContain('1 punt inbreng opgeschreven');
+    // Chain, in order: the recommendation resting on the input, the college's answer, the promise and its status.
+    const order = ['Verkort de wachttijd', 'Antwoord van het college: overgenomen.', 'Wij verkorten de wachttijd.', 'Het college beloofde:', 'Wachttijd onder de acht weken', '1 september 2025', 'stand van zaken: open'].map((part) => page.indexOf(part));
+    for (const [index, at] of order.entries()) expect(at, String(index)).toBeGreaterThan(index === 0 ? -1 : order[index - 1]!);
+    expect(page).toContain(`href="../adviezen/${publicId}.html"`);
+    // Only what rests on this series' input: the other recommendation is not in the chain.
+    expect(page).not.toContain('Meer cliëntondersteuning');
+    expect(page).toContain('&lt;script&gt;');
   });
 
   it('is deterministic and escapes every text: markup, quotes and right-to-left text appear as text', async () => {

@@ -71,3 +71,45 @@ export async function publicMeetings(db: Db): Promise<{ id: string; title: strin
     updatedAt: row.updated_at,
   }));
 }
+
+/**
+ * The meeting series (programmes) for the residents' pages: each with its meetings (what an
+ * invitation says) and, per meeting, the ids of the input recorded there (to follow it into the
+ * letters; the texts stay private). Only programmes with a meeting not in the trash; sorted.
+ */
+export async function publicProgrammes(db: Db): Promise<
+  { id: string; name: string; description: string; meetings: { id: string; title: string; date: string; location: string; findingIds: string[] }[] }[]
+> {
+  const [programmes, meetings, findings] = await Promise.all([
+    db.selectFrom('programmes').select(['id', 'name', 'description']).orderBy('name').orderBy('id').execute(),
+    db
+      .selectFrom('meetings')
+      .select(['id', 'programme_id', 'title', 'meeting_date', 'location'])
+      .where('deleted_at', 'is', null)
+      .where('programme_id', 'is not', null)
+      .orderBy('meeting_date')
+      .orderBy('id')
+      .execute(),
+    db
+      .selectFrom('findings')
+      .innerJoin('meetings', 'meetings.id', 'findings.meeting_id')
+      .select(['findings.id', 'findings.meeting_id'])
+      .where('findings.deleted_at', 'is', null)
+      .where('meetings.deleted_at', 'is', null)
+      .where('meetings.programme_id', 'is not', null)
+      .orderBy('findings.id')
+      .execute(),
+  ]);
+  const byMeeting = new Map<string, string[]>();
+  for (const finding of findings) byMeeting.set(finding.meeting_id!, [...(byMeeting.get(finding.meeting_id!) ?? []), finding.id]);
+  return programmes
+    .map((programme) => ({
+      id: programme.id,
+      name: programme.name,
+      description: programme.description,
+      meetings: meetings
+        .filter((meeting) => meeting.programme_id === programme.id)
+        .map((meeting) => ({ id: meeting.id, title: meeting.title, date: meeting.meeting_date, location: meeting.location, findingIds: byMeeting.get(meeting.id) ?? [] })),
+    }))
+    .filter((programme) => programme.meetings.length > 0);
+}

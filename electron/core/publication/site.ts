@@ -5,7 +5,7 @@ import { buildLetterModel } from '../../../shared/advices/letter';
 import type { TextBlock } from '../../../shared/advices/text';
 import { formatDateLong, t } from '../../../shared/i18n';
 import { OPEN_DATA_FILES, openDataJsonSchema } from '../../../shared/publication/open-data';
-import type { SiteAdvice, SiteData } from './site-data';
+import type { SiteAdvice, SiteData, SiteProgramme } from './site-data';
 
 /**
  * The public website as a map of path → bytes, built in memory from `SiteData` alone: no clock, no
@@ -136,6 +136,13 @@ function homePage(context: Context, years: Map<string, SiteAdvice[]>): string {
 ${adviceList(latest, 0)}
 <h2>${escapeHtml(t('site.years'))}</h2>
 <ul>${yearLinks}</ul>
+${
+  data.programmes.length
+    ? `<h2>${escapeHtml(t('site.programmes'))}</h2>
+<p>${escapeHtml(t('site.programmesIntro'))}</p>
+<ul>${data.programmes.map((programme) => `<li><a href="programmas/${escapeHtml(programme.id)}.html">${text(programme.name)}</a></li>`).join('\n')}</ul>`
+    : ''
+}
 <h2>${escapeHtml(t('site.openData'))}</h2>
 <ul>
 <li><a href="open-data.html">${escapeHtml(t('site.openData'))}</a></li>
@@ -234,6 +241,58 @@ ${commitments}
 <h2>${escapeHtml(t('site.followup'))}</h2>
 ${followup}
 <p><a href="../data/adviezen/${escapeHtml(advice.id)}.json">${escapeHtml(t('site.openData'))} (JSON)</a></p>`;
+  return layout(context, 1, title, main);
+}
+
+/** The terugkoppeling of one meeting series, in plain language, for the residents who came. */
+function programmePage(context: Context, programme: SiteProgramme): string {
+  const meetings = `<ul>${programme.meetings
+    .map(
+      (meeting) =>
+        `<li>${escapeHtml(formatDateLong(meeting.date))}: ${text(meeting.title)}${meeting.location ? `, ${text(meeting.location)}` : ''} (${escapeHtml(t('site.programmeInput', { count: meeting.inputCount }))})</li>`,
+    )
+    .join('\n')}</ul>`;
+  const advices = programme.advices.length
+    ? programme.advices
+        .map((chain) => {
+          const said = chain.said.length
+            ? `<ul>${chain.said.map((item) => `<li>${item.number ? `<strong>${escapeHtml(item.number)}</strong> ` : ''}${text(item.text)}</li>`).join('\n')}</ul>`
+            : `<p>${escapeHtml(t('site.programmeSaidNone'))}</p>`;
+          const advised = chain.recommendations.length
+            ? `<ul>${chain.recommendations
+                .map(
+                  (row) =>
+                    `<li><p>${row.number ? `<strong>${escapeHtml(row.number)}</strong> ` : ''}${text(row.text)}</p><p>${escapeHtml(t('site.programmeAnswer', { position: positionLabel(row.position) }))}${row.collegeText ? ` ${text(row.collegeText)}` : ''}</p>${
+                      row.commitments.length
+                        ? `<ul>${row.commitments
+                            .map(
+                              (commitment) =>
+                                `<li>${escapeHtml(t('site.programmePromise'))} ${text(commitment.description)} ${escapeHtml(t('site.programmePromiseState', { date: formatDateLong(commitment.dueOn), status: statusLabel(commitment.status) }))}</li>`,
+                            )
+                            .join('')}</ul>`
+                        : ''
+                    }</li>`,
+                )
+                .join('\n')}</ul>`
+            : `<p>${escapeHtml(t('site.programmeNoRecommendations'))}</p>`;
+          return `<section aria-labelledby="advies-${escapeHtml(chain.adviceId)}">
+<h2 id="advies-${escapeHtml(chain.adviceId)}">${text(t('site.programmeAdvice', { kenmerk: chain.kenmerk, betreft: chain.betreft }))}</h2>
+<p>${escapeHtml(t('site.programmeSent', { date: formatDateLong(chain.sentOn) }))} <a href="../adviezen/${escapeHtml(chain.adviceId)}.html">${escapeHtml(t('site.programmeReadMore'))}<span class="skip"> ${text(chain.kenmerk)}</span></a></p>
+<h3>${escapeHtml(t('site.programmeSaid'))}</h3>
+${said}
+<h3>${escapeHtml(t('site.programmeAdvised'))}</h3>
+${advised}
+</section>`;
+        })
+        .join('\n')
+    : `<p>${escapeHtml(t('site.programmeNoAdvice'))}</p>`;
+  const title = t('site.programmeTitle', { name: programme.name });
+  const main = `<p><a href="../index.html">${escapeHtml(t('site.backHome'))}</a></p>
+<h1>${text(title)}</h1>
+${programme.description ? `<p>${text(programme.description)}</p>\n` : ''}<p>${escapeHtml(t('site.programmeIntro'))}</p>
+<h2>${escapeHtml(t('site.programmeMeetings'))}</h2>
+${meetings}
+${advices}`;
   return layout(context, 1, title, main);
 }
 
@@ -475,6 +534,7 @@ export function buildSite(data: SiteData, options: SiteOptions = {}): Map<string
   }
   for (const [year, advices] of years) pages.set(`adviezen/${year}.html`, yearPage(context, year, advices));
   pages.set('index.html', homePage(context, years));
+  for (const programme of data.programmes) pages.set(`programmas/${programme.id}.html`, programmePage(context, programme));
   for (const [path, page] of registerPages(context)) pages.set(path, page);
   pages.set('open-data.html', openDataPage(context));
   for (const [path, file] of openData(context)) pages.set(path, file);
