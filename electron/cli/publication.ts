@@ -1,8 +1,11 @@
 import { todayInNetherlands } from '../../shared/calendar';
 import { t } from '../../shared/i18n';
 import { AppError } from '../../shared/result';
+import { annualReportParams } from '../../shared/api/publication';
+import { buildAnnualReport } from '../core/publication/annual-report';
 import { buildPublication } from '../core/publication/service';
 import { writeSiteToFolder } from '../core/publication/writer';
+import { writeAtomically } from './advices';
 import type { CliCommand } from './commands';
 
 /** `publish <map> [--kleur #rrggbb]`: writes the public website into a folder (only the CLI takes paths). */
@@ -24,6 +27,20 @@ export const publicationCommands: Record<string, CliCommand> = {
         console.error(error.message);
         return 1;
       }
+    },
+  },
+  jaarverslag: {
+    summary: '<jaar> <bestand.docx>  schrijft het jaarverslag (adviezen, standpunten, toezeggingen, bijeenkomsten, eigen werk)',
+    async run(core, [year, file]) {
+      const parsed = annualReportParams.safeParse({ year: Number(year) });
+      if (!year || !file || !parsed.success) {
+        console.error(parsed.success || !year ? t('annualReport.cliUsage') : `${parsed.error.issues[0]!.message} ${t('annualReport.cliUsage')}`);
+        return 2;
+      }
+      const { bytes } = await buildAnnualReport(core.db, parsed.data.year, todayInNetherlands());
+      writeAtomically(file, bytes);
+      console.log(t('annualReport.cliWritten', { year: parsed.data.year, file }));
+      return 0;
     },
   },
 };

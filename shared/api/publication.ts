@@ -55,3 +55,14 @@ export const publicationZipParams = z
       .optional(),
   })
   .strict();
+
+/** Job `annualReport`: the jaarverslag of a year as .docx in `exports/`, downloaded with `jobs.resultFile`. */
+export const annualReportParams = z
+  .object({
+    year: z
+      .number({ error: () => t('annualReport.yearInvalid') })
+      .int({ error: () => t('annualReport.yearInvalid') })
+      .min(1900, { error: () => t('annualReport.yearInvalid') })
+      .max(2999, { error: () => t('annualReport.yearInvalid') }),
+  })
+  .strict();

@@ -11,7 +11,7 @@ import { responsesReportJob } from '../responses/jobs';
 import { removeUpload } from '../findings/transfer';
 import { removeExchangeUpload } from '../exchange/file';
 import { advicePdfJob, archivePdfJob } from '../advices/jobs';
-import { publicationZipJob } from '../publication/jobs';
+import { annualReportJob, publicationZipJob } from '../publication/jobs';
 import { PARTIAL_SUFFIX } from '../files';
 import { throwIfCancelled, type JobEnvironment, type JobFunction } from './job';
 
@@ -53,6 +53,7 @@ export const jobKinds: Record<JobKind, JobFunction> = {
   advicePdf: advicePdfJob,
   archivePdf: archivePdfJob,
   publicationZip: publicationZipJob,
+  annualReport: annualReportJob,
 };
 
 

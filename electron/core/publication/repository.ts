@@ -113,3 +113,52 @@ export async function publicProgrammes(db: Db): Promise<
     }))
     .filter((programme) => programme.meetings.length > 0);
 }
+
+// ---- jaarverslag ----
+
+/** Advices sent in a year (not in the trash), by sending date and kenmerk. */
+export async function advicesSentInYear(db: Db, year: number): Promise<{ id: string; kind: 'gevraagd' | 'ongevraagd' }[]> {
+  return db
+    .selectFrom('advices')
+    .select(['id', 'kind'])
+    .where('status', '=', 'verzonden')
+    .where('sent_on', '>=', `${year}-01-01`)
+    .where('sent_on', '<=', `${year}-12-31`)
+    .where('deleted_at', 'is', null)
+    .orderBy('sent_on')
+    .orderBy('kenmerk')
+    .execute();
+}
+
+/** Commitments due in a year, of any advice (not in the trash), with the advice's kenmerk. */
+export async function commitmentsDueInYear(
+  db: Db,
+  year: number,
+): Promise<{ id: string; kenmerk: string; description: string; dueOn: string; status: 'open' | 'lopend' | 'nagekomen' | 'niet_nagekomen' | 'vervallen' }[]> {
+  const rows = await db
+    .selectFrom('commitments')
+    .innerJoin('advices', 'advices.id', 'commitments.advice_id')
+    .select(['commitments.id', 'advices.kenmerk', 'commitments.description', 'commitments.due_on', 'commitments.status'])
+    .where('commitments.due_on', '>=', `${year}-01-01`)
+    .where('commitments.due_on', '<=', `${year}-12-31`)
+    .where('advices.deleted_at', 'is', null)
+    .orderBy('commitments.due_on')
+    .orderBy('advices.kenmerk')
+    .orderBy('commitments.id')
+    .execute();
+  return rows.map((row) => ({ id: row.id, kenmerk: row.kenmerk, description: row.description, dueOn: row.due_on, status: row.status }));
+}
+
+/** Wijkbijeenkomsten held in a year (not in the trash), with how many came. */
+export async function meetingsOfYear(db: Db, year: number): Promise<{ id: string; title: string; date: string; location: string; attendees: number | null }[]> {
+  const rows = await db
+    .selectFrom('meetings')
+    .select(['id', 'title', 'meeting_date', 'location', 'attendee_count'])
+    .where('deleted_at', 'is', null)
+    .where('meeting_date', '>=', `${year}-01-01`)
+    .where('meeting_date', '<=', `${year}-12-31`)
+    .orderBy('meeting_date')
+    .orderBy('id')
+    .execute();
+  return rows.map((row) => ({ id: row.id, title: row.title, date: row.meeting_date, location: row.location, attendees: row.attendee_count }));
+}
