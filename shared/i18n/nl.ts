@@ -1861,6 +1861,10 @@ export const nl = {
     saved: 'Openbaarmaking opgeslagen.',
     change: 'Openbaarmaking wijzigen',
     colourInvalid: 'Geef een kleur als #rrggbb, bijvoorbeeld #1d4f91.',
+    colourContrast:
+      'Deze kleur is te licht voor tekst op wit: het contrast is {ratio} op 1, en er is minstens 4,5 op 1 nodig om goed leesbaar te zijn. Kies een donkerdere kleur.',
+    colourSaved: 'De kleur van de website is bewaard.',
+    settingsSave: 'Kleur bewaren',
     zipStarted: 'Website samenstellen…',
     zipDone: 'De website staat klaar als .zip ({files} bestanden).',
     zipFileName: 'website {council}.zip',

@@ -8,6 +8,7 @@ import { writeNewFileInto } from '../files';
 import { throwIfCancelled, type JobEnvironment } from '../jobs/job';
 import { exportsDirFor } from '../paths';
 import { buildAnnualReport } from './annual-report';
+import { loadSiteSettings } from './service';
 import { buildSite } from './site';
 import { loadSiteData } from './site-data';
 
@@ -28,7 +29,7 @@ export async function publicationZipJob(env: JobEnvironment): Promise<Record<str
   env.report(0, 1, t('publication.zipStarted'));
   const data = await loadSiteData(db, todayInNetherlands());
   throwIfCancelled(env.signal);
-  const site = buildSite(data, { colour });
+  const site = buildSite(data, { colour: colour ?? (await loadSiteSettings(db)).colour });
   const zip = Buffer.from(zipSite(site));
   const name = t('publication.zipFileName', { council: data.council.name }).replace(/[\\/:*?"<>|\p{Cc}]/gu, '-');
   const written = writeNewFileInto(exportsDirFor(env.dbPath), name, zip, () => throwIfCancelled(env.signal));

@@ -3,6 +3,23 @@ import type { Db } from '../db/connection';
 import type { AdvicePublicationTable } from '../db/schema';
 import { nowIso } from '../ids';
 
+const COLOUR_KEY = 'publication.colour';
+
+/** The site's stored main colour, or null when none was chosen. */
+export async function findSiteColour(db: Db): Promise<string | null> {
+  const row = await db.selectFrom('app_settings').select('value').where('key', '=', COLOUR_KEY).executeTakeFirst();
+  return row?.value ?? null;
+}
+
+export async function saveSiteColour(db: Db, colour: string): Promise<void> {
+  const updatedAt = nowIso();
+  await db
+    .insertInto('app_settings')
+    .values({ key: COLOUR_KEY, value: colour, updated_at: updatedAt })
+    .onConflict((conflict) => conflict.column('key').doUpdateSet({ value: colour, updated_at: updatedAt }))
+    .execute();
+}
+
 export async function findPublication(db: Db, adviceId: string): Promise<AdvicePublicationTable | undefined> {
   return db.selectFrom('advice_publication').selectAll().where('advice_id', '=', adviceId).executeTakeFirst();
 }

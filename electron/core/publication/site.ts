@@ -4,6 +4,7 @@ import { COMMITMENT_STATUSES, type CommitmentStatus } from '../../../shared/api/
 import { buildLetterModel } from '../../../shared/advices/letter';
 import type { TextBlock } from '../../../shared/advices/text';
 import { formatDateLong, t } from '../../../shared/i18n';
+import { DEFAULT_SITE_COLOUR } from '../../../shared/publication/colour';
 import { OPEN_DATA_FILES, openDataJsonSchema } from '../../../shared/publication/open-data';
 import type { SiteAdvice, SiteData, SiteProgramme } from './site-data';
 
@@ -18,7 +19,6 @@ export interface SiteOptions {
   colour?: string | undefined;
 }
 
-export const DEFAULT_COLOUR = '#1d4f91';
 const PAGE_SIZE = 100;
 
 export function escapeHtml(value: string): string {
@@ -522,7 +522,7 @@ function logoFile(dataUrl: string): Context['logo'] {
 
 /** Builds the whole site. Paths use "/" and are sorted; values are UTF-8 bytes. */
 export function buildSite(data: SiteData, options: SiteOptions = {}): Map<string, Buffer> {
-  const colour = options.colour && /^#[0-9a-fA-F]{6}$/.test(options.colour) ? options.colour.toLowerCase() : DEFAULT_COLOUR;
+  const colour = options.colour && /^#[0-9a-fA-F]{6}$/.test(options.colour) ? options.colour.toLowerCase() : DEFAULT_SITE_COLOUR;
   const context: Context = { data, logo: logoFile(data.council.logoDataUrl) };
   const pages = new Map<string, string | Buffer>();
   const years = new Map<string, SiteAdvice[]>();
