@@ -20,7 +20,8 @@ async function resolveAdvice(core: Core, reference: string | undefined): Promise
   return match?.id ?? null;
 }
 
-function writeAtomically(file: string, content: string | Buffer): void {
+/** Writes through a `.deel` file renamed at the end, so a cut-off write leaves no half file under the name. */
+export function writeAtomically(file: string, content: string | Buffer): void {
   const partial = `${file}.deel`;
   writeFileSync(partial, content);
   renameSync(partial, file);

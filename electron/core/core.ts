@@ -41,6 +41,12 @@ export interface CoreOptions {
   backupDir?: string;
   /** Daily backups while running; on by default in the app and browser mode, off in the CLI. */
   automaticBackups?: AutomaticBackupOptions | false;
+  /**
+   * Sending an advice starts a job that archives the letter as PDF/A beside its frozen .docx
+   * (LibreOffice, seconds). On by default in the app and browser mode; off in the CLI, whose process
+   * ends before such a job would (`advices.archivePdf` makes it later).
+   */
+  archiveSentLetters?: boolean;
 }
 
 /** The app's core, the same in Electron, browser mode, the CLI and the tests. */
@@ -166,6 +172,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     jobs,
     session: { userName: user.name, osUserName: systemUser },
     info: { version, databasePath, schemaVersion: migration.schemaVersion, mode: options.mode },
+    archiveSentLetters: options.archiveSentLetters ?? options.mode !== 'cli',
     maintenance: {
       backupDir,
       ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),

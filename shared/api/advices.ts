@@ -96,6 +96,8 @@ export interface AdviceVersionInfo {
   sentOn: string;
   sha256: string;
   createdAt: string;
+  /** The archived PDF/A-2b beside the frozen .docx (sha256), null until it is made (a job after sending). */
+  pdfSha256: string | null;
 }
 
 export interface AdviceDetail extends AdviceSummary {
@@ -332,6 +334,11 @@ export const advicesContract = {
   ),
   /** The letter as PDF through LibreOffice: a job (`advicePdf`), downloaded with `jobs.resultFile`. */
   'advices.exportPdf': method<JobStatus>()(z.object({ id }).strict()),
+  /**
+   * The PDF/A-2b of the sent letter, archived beside its frozen .docx: made by a job (`archivePdf`)
+   * after sending, or later with this method (when LibreOffice was missing). CONFLICT for an unsent advice.
+   */
+  'advices.archivePdf': method<JobStatus>()(z.object({ id }).strict()),
   'advices.exportJson': method<unknown>()(z.object({ id }).strict()),
   'advices.importJson': method<AdviceDetail>()(z.object({ data: z.unknown() }).strict()),
 };

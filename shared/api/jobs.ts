@@ -5,7 +5,7 @@ import { exchangeExportParams, exchangeImportParams } from './exchange';
 import { boundedText, id, noInput } from './fields';
 import { findingsExportParams, importCheckInput, meetingReportParams } from './meetings';
 import { periodKeyField } from './monitoring';
-import { publicationZipParams } from './publication';
+import { annualReportParams, publicationZipParams } from './publication';
 import { responsesReportParams } from './responses';
 
 /**
@@ -24,7 +24,10 @@ export const jobParams = {
   exchangeImport: exchangeImportParams,
   responsesReport: responsesReportParams,
   advicePdf: advicePdfParams,
+  /** The sent letter's PDF/A archived beside its frozen .docx (advice_version_pdfs). */
+  archivePdf: advicePdfParams,
   publicationZip: publicationZipParams,
+  annualReport: annualReportParams,
 } as const;
 
 export type JobKind = keyof typeof jobParams;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { t } from '../i18n';
+import { siteColour } from '../publication/colour';
 import { WOO_GROUNDS, type WooGround } from '../publication/woo';
 import type { AdviceStatus } from './advices';
 import { pastedText } from './advices';
@@ -40,18 +41,37 @@ export const publicationSetInput = z
       ctx.addIssue({ code: 'custom', path: ['reason'], message: t('publication.reasonRequired') });
   });
 
+/** The site's settings, stored with the council's (app_settings). */
+export interface PublicationSettings {
+  /** The main colour (#rrggbb), readable as text on white (≥ 4.5:1). */
+  colour: string;
+}
+
+export const publicationSettingsInput = z.object({ colour: siteColour }).strict();
+
 export const publicationContract = {
   'publication.get': method<AdvicePublication>()(z.object({ adviceId: id }).strict()),
   'publication.set': method<AdvicePublication>()(publicationSetInput),
+  'publication.settings': method<PublicationSettings>()(z.object({}).strict()),
+  /** A colour below 4.5:1 on white is refused (VALIDATION at `colour`) and nothing is stored. */
+  'publication.saveSettings': method<PublicationSettings>()(publicationSettingsInput),
 };
 
 /** Job `publicationZip`: the public website as a .zip in `exports/`, downloaded with `jobs.resultFile`. */
 export const publicationZipParams = z
   .object({
     /** The site's main colour; absent: the default. */
-    colour: z
-      .string()
-      .regex(/^#[0-9a-fA-F]{6}$/, { error: () => t('publication.colourInvalid') })
-      .optional(),
+    colour: siteColour.optional(),
+  })
+  .strict();
+
+/** Job `annualReport`: the jaarverslag of a year as .docx in `exports/`, downloaded with `jobs.resultFile`. */
+export const annualReportParams = z
+  .object({
+    year: z
+      .number({ error: () => t('annualReport.yearInvalid') })
+      .int({ error: () => t('annualReport.yearInvalid') })
+      .min(1900, { error: () => t('annualReport.yearInvalid') })
+      .max(2999, { error: () => t('annualReport.yearInvalid') }),
   })
   .strict();

@@ -15,6 +15,12 @@ const dateTime = new Intl.DateTimeFormat(LOCALE, {
   timeZone: 'Europe/Amsterdam',
 });
 const integer = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 0 });
+const monthOnly = new Intl.DateTimeFormat(LOCALE, { month: 'long', timeZone: 'UTC' });
+
+/** "maart" for 3: the Dutch name of a month (1-12). */
+export function formatMonth(month: number): string {
+  return monthOnly.format(new Date(Date.UTC(2000, month - 1, 1)));
+}
 
 /** Parses `YYYY-MM-DD` (a calendar date, no time zone) or a full ISO timestamp. */
 function toDate(value: string): Date {

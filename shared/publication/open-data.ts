@@ -17,6 +17,7 @@ export const openAdvice = z
     type: z.literal('advies'),
     url,
     dataUrl: url,
+    pdfUrl: url.nullable().describe('The letter as sent, archived as PDF/A-2b (OParl File.accessUrl); null while it is not made yet'),
     kenmerk: z.string(),
     name: z.string().describe('Betreft: the subject of the advice (OParl Paper.name)'),
     kind: z.enum(ADVICE_KINDS),

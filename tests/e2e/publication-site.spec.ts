@@ -32,6 +32,7 @@ function advice(index: number): SiteAdvice {
   return {
     id, kenmerk, betreft: `Hulpmiddelen ${index} ${HOSTILE}`, kind: 'gevraagd', adviceDate: '2025-03-10', sentOn: `2025-03-${String(10 + (index % 18)).padStart(2, '0')}`, publishedOn: '2025-03-28',
     letter: letter(id, kenmerk, `Hulpmiddelen ${index}`),
+    pdf: index === 1 ? Buffer.from('%PDF-1.7\n%archief\n') : null,
     request: { receivedOn: '2025-02-01', fromWhom: 'College', subject: 'Beleidsplan hulpmiddelen', kenmerk: 'GEM-1', deadline: '2025-04-01', documents: ['Beleidsplan 2025'] },
     responses: [{ id: `${id}-r`, receivedOn: '2025-04-20', kenmerk: 'GEM-2', summary: 'Het college neemt het advies over.' }],
     recommendations: [{ itemId: `${id}-i2`, number: '2.1', text: 'Verkort de wachttijd', position: 'overgenomen', collegeText: 'Wij doen dit per 1 juli.' }],
@@ -44,7 +45,26 @@ const data: SiteData = {
   council: { name: `Adviesraad Sociaal Domein ${HOSTILE}`, municipality: 'Groningen', postalAddress: 'Postbus 1\n9700 AA Groningen', logoDataUrl: '' },
   advices: Array.from({ length: 60 }, (_, index) => advice(index + 1)),
   meetings: [{ id: 'm1', title: 'Wijkavond', date: '2025-03-04', startTime: '19:30', endTime: '21:00', location: 'Buurthuis', updatedAt: '2025-03-01T10:00:00.000Z' }],
+  programmes: [],
 };
+// A meeting series whose input three advices took up: the residents' page of the terugkoppeling chain.
+data.programmes.push({
+  id: 'p1',
+  name: `Wijkgesprekken ${HOSTILE}`,
+  description: 'Vier avonden in de wijken over hulp bij het wonen.',
+  meetings: [
+    { id: 'm1', title: `Wijkavond ${HOSTILE}`, date: '2025-03-04', location: 'Buurthuis', inputCount: 12 },
+    { id: 'm2', title: 'Inloop', date: '2025-03-18', location: '', inputCount: 1 },
+  ],
+  advices: data.advices.slice(0, 3).map((advice) => ({
+    adviceId: advice.id,
+    kenmerk: advice.kenmerk,
+    betreft: advice.betreft,
+    sentOn: advice.sentOn,
+    said: [{ itemId: `${advice.id}-i1`, number: '1.1', text: `De wachttijd is te lang. ${HOSTILE}` }],
+    recommendations: advice.recommendations.map((row) => ({ ...row, commitments: advice.commitments })),
+  })),
+});
 const site = buildSite(data);
 let server: Server;
 let base = '';
@@ -62,7 +82,7 @@ test.beforeAll(async () => {
 });
 test.afterAll(async () => new Promise<void>((resolve) => server.close(() => resolve())));
 
-const PAGES = ['index.html', 'adviezen/2025.html', `adviezen/${data.advices[0]!.id}.html`, 'toezeggingen/index.html', 'toezeggingen/open.html', 'open-data.html'];
+const PAGES = ['index.html', 'adviezen/2025.html', `adviezen/${data.advices[0]!.id}.html`, 'toezeggingen/index.html', 'toezeggingen/open.html', 'open-data.html', 'programmas/p1.html'];
 
 test('every kind of page: axe-clean, no external requests, no horizontal scroll at 640px, at most 100 KB', async ({ page }) => {
   const outside: string[] = [];
@@ -101,4 +121,21 @@ test('keyboard: skip link first, then the menu; the register filters are links t
   await expect(page.locator('tbody tr')).toHaveCount(60);
   await expect(page.locator('tbody')).not.toContainText('Toezegging 0');
   await context.close();
+});
+
+test('the residents’ page of a series leads by keyboard to the advice, whose archived PDF/A is linked', async ({ page }) => {
+  await page.goto(base + 'index.html');
+  await page.getByRole('link', { name: /^Wijkgesprekken/ }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/programmas\/p1\.html$/);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('wat deden wij met uw inbreng?');
+  await expect(page.getByRole('heading', { level: 2, name: /^Advies ASD-2025-001/ })).toBeVisible();
+  await expect(page.locator('main')).toContainText('Het college beloofde: Toezegging 2 bij ASD-2025-001 (uiterlijk 1 september 2025; stand van zaken: nagekomen)');
+  await page.getByRole('link', { name: 'Lees het hele advies ASD-2025-001' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(new RegExp(`adviezen/${data.advices[0]!.id}\\.html$`));
+  const pdf = page.getByRole('link', { name: /als PDF \(PDF\/A/ });
+  await expect(pdf).toHaveAttribute('href', `${data.advices[0]!.id}.pdf`);
+  const response = await page.request.get(base + `adviezen/${data.advices[0]!.id}.pdf`);
+  expect((await response.body()).toString('latin1')).toMatch(/^%PDF-/);
 });

@@ -5,7 +5,7 @@ import type { Kysely, RawBuilder } from 'kysely';
 import { inject } from 'vitest';
 import os from 'node:os';
 import path from 'node:path';
-import { openCore, type Core } from '../../electron/core/core';
+import { openCore, type Core, type CoreOptions } from '../../electron/core/core';
 import { freshJobWorker } from './job-worker';
 import type { MethodName, MethodOutput } from '../../shared/api/contract';
 import type { JobStatus } from '../../shared/api/jobs';
@@ -62,11 +62,17 @@ export async function createPostgresDatabase(): Promise<string> {
  * A core on a real SQLite file in a fresh temporary folder, or (project `postgres`) on a fresh
  * database of the throw-away PostgreSQL cluster, with its local files in that folder.
  */
-export async function createTestCore(options: { dir?: string; databasePath?: string } = {}): Promise<TestCore> {
+export async function createTestCore(options: { dir?: string; databasePath?: string } & Pick<CoreOptions, 'archiveSentLetters'> = {}): Promise<TestCore> {
   const dir = options.dir ?? makeTempDir();
   // `databasePath` re-opens a store (a closed core's `databasePath`): the same PostgreSQL database, not a fresh one.
   const databasePath = options.databasePath ?? (onPostgres() ? await createPostgresDatabase() : path.join(dir, 'advieswerk.sqlite'));
-  const core = await openCore({ databasePath, mode: 'cli', ...(onPostgres() ? { dataDir: dir } : {}), ...freshJobWorker() });
+  const core = await openCore({
+    databasePath,
+    mode: 'cli',
+    ...(onPostgres() ? { dataDir: dir } : {}),
+    ...(options.archiveSentLetters !== undefined ? { archiveSentLetters: options.archiveSentLetters } : {}),
+    ...freshJobWorker(),
+  });
   return Object.assign(core, {
     dir,
     databasePath,

@@ -1,3 +1,5 @@
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { unzipSync } from 'fflate';
@@ -14,6 +16,7 @@ const AS_OF = '2026-01-01';
 const HOSTILE = '<script>alert("x")</script> & \'quotes\' שלום';
 let publicId: string;
 let hiddenId: string;
+let programmeId: string;
 
 /** Unique markers, one in every field that must never leave the database. */
 const MARKERS = {
@@ -38,7 +41,10 @@ beforeAll(async () => {
   core = await createTestCore();
   await core.value('council.update', { ...RESPONSE_COUNCIL, name: `Adviesraad ${HOSTILE}` });
   await core.value('members.create', { name: MARKERS.member, role: 'lid', termStart: '2024-01-01' });
+  const programme = await core.value('programmes.create', { name: `Wijkgesprekken ${HOSTILE}`, description: 'Vier avonden in de wijken over hulp bij het wonen.' });
+  programmeId = programme.id;
   const meeting = await core.value('meetings.create', {
+    programmeId: programme.id,
     title: `Wijkavond ${HOSTILE}`,
     date: '2025-03-04',
     startTime: '19:30',
@@ -80,10 +86,23 @@ beforeAll(async () => {
   const future = await sentAdvice(core, MARKERS.futureAdvice, '2025-04-03', ['Later']);
   await core.value('publication.set', { adviceId: future.id, isPublic: true, publishedOn: '2026-06-01' });
   await core.value('advices.create', { kind: 'ongevraagd', betreft: MARKERS.conceptAdvice, adviceDate: '2025-06-01' });
-}, 120_000);
+  // The archived PDF/A of the public letter and of the one that is not public (real LibreOffice).
+  for (const id of [publicId, hiddenId]) {
+    const job = await core.jobs.wait((await core.value('advices.archivePdf', { id })).id);
+    expect(job.state, job.message).toBe('done');
+  }
+}, 240_000);
 afterAll(async () => core.dispose());
 
-const allText = (site: Map<string, Buffer>) => [...site.entries()].map(([file, bytes]) => `${file}\n${bytes.toString('utf8')}`).join('\n');
+/** A PDF's text as pdftotext reads it (its streams are compressed, so the bytes alone prove nothing). */
+function pdfText(bytes: Uint8Array): string {
+  const file = path.join(core.dir, 'site-check.pdf');
+  writeFileSync(file, bytes);
+  return execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' });
+}
+
+const allText = (site: Map<string, Buffer>) =>
+  [...site.entries()].map(([file, bytes]) => `${file}\n${bytes.toString('utf8')}${file.endsWith('.pdf') ? `\n${pdfText(bytes)}` : ''}`).join('\n');
 
 describe('the public site', () => {
   it('holds nothing private: no marker from any private field in any byte or file name', async () => {
@@ -94,8 +113,31 @@ describe('the public site', () => {
     // What is public is there.
     expect(site.has(`adviezen/${publicId}.html`)).toBe(true);
     const page = site.get(`adviezen/${publicId}.html`)!.toString('utf8');
+    // The letter's archived PDF/A, copied as is and linked from its page; the hidden one's is not there.
+    const archived = (await core.value('advices.get', { id: publicId })).versions[0]!.pdfSha256;
+    expect(createHash('sha256').update(site.get(`adviezen/${publicId}.pdf`)!).digest('hex')).toBe(archived);
+    expect(page).toContain(`href="${publicId}.pdf"`);
+    expect(pdfText(site.get(`adviezen/${publicId}.pdf`)!)).toContain('Verkort de wachttijd');
+    expect([...site.keys()].filter((file) => file.endsWith('.pdf'))).toEqual([`adviezen/${publicId}.pdf`]);
+    expect(JSON.parse(site.get(`data/adviezen/${publicId}.json`)!.toString('utf8')).pdfUrl).toBe(`adviezen/${publicId}.pdf`);
     for (const expected of ['Verkort de wachttijd', 'overgenomen', 'wordt onderzocht', 'Wij verkorten de wachttijd.', 'Wachttijd onder de acht weken', '1 september 2025', 'Besproken met de wethouder.', 'Anna de Vries', 'GEM-2025-77', 'Beleidsplan hulpmiddelen'])
       expect(page).toContain(expected);
+  });
+
+  it('has a page per meeting series telling residents the chain: their input in the letter, the advice, the answer, the promise', async () => {
+    const site = await buildPublication(core.db, AS_OF);
+    expect(site.get('index.html')!.toString('utf8')).toContain(`href="programmas/${programmeId}.html"`);
+    const page = site.get(`programmas/${programmeId}.html`)!.toString('utf8');
+    // The meeting, with a count of the input written down but never its text (the marker test covers that).
+    expect(page).toContain('4 maart 2025');
+    expect(page).toContain('1 punt inbreng opgeschreven');
+    // Chain, in order: the recommendation resting on the input, the college's answer, the promise and its status.
+    const order = ['Verkort de wachttijd', 'Antwoord van het college: overgenomen.', 'Wij verkorten de wachttijd.', 'Het college beloofde:', 'Wachttijd onder de acht weken', '1 september 2025', 'stand van zaken: open'].map((part) => page.indexOf(part));
+    for (const [index, at] of order.entries()) expect(at, String(index)).toBeGreaterThan(index === 0 ? -1 : order[index - 1]!);
+    expect(page).toContain(`href="../adviezen/${publicId}.html"`);
+    // Only what rests on this series' input: the other recommendation is not in the chain.
+    expect(page).not.toContain('Meer cliëntondersteuning');
+    expect(page).toContain('&lt;script&gt;');
   });
 
   it('is deterministic and escapes every text: markup, quotes and right-to-left text appear as text', async () => {
@@ -173,7 +215,9 @@ describe('Instellingen → Publicatie: the site as a .zip job', () => {
     for (const [name, bytes] of site) expect(Buffer.from(entries[name]!).equals(bytes), name).toBe(true);
     expect(Buffer.from(entries['style.css']!).toString('utf8')).toContain('#aa3300');
     const { futureAdvice: _published, ...stillPrivate } = MARKERS;
-    const everything = Object.values(entries).map((bytes) => Buffer.from(bytes).toString('utf8')).join('\n');
+    const everything = Object.entries(entries)
+      .map(([name, bytes]) => `${Buffer.from(bytes).toString('utf8')}${name.endsWith('.pdf') ? `\n${pdfText(bytes)}` : ''}`)
+      .join('\n');
     for (const [field, marker] of Object.entries(stillPrivate)) expect(everything.includes(marker), field).toBe(false);
     expect((await core.failure('jobs.start', { kind: 'publicationZip', params: { colour: 'red' } })).code).toBe('VALIDATION');
     expect((await core.failure('jobs.start', { kind: 'publicationZip', params: { folder: '/tmp' } })).code).toBe('VALIDATION');

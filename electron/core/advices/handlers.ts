@@ -268,8 +268,12 @@ export const advicesHandlers = defineHandlers({
       return requireAdvice(trx, id);
     }),
 
-  'advices.setStatus': async ({ id, status, date }, ctx) =>
-    ctx.db.transaction().execute((trx) => changeAdviceStatus(trx, ctx.session.userName, id, status, date ?? todayInNetherlands())),
+  'advices.setStatus': async ({ id, status, date }, ctx) => {
+    const advice = await ctx.db.transaction().execute((trx) => changeAdviceStatus(trx, ctx.session.userName, id, status, date ?? todayInNetherlands()));
+    // The PDF/A archive copy takes LibreOffice seconds: a job after the status change, never in it.
+    if (status === 'verzonden' && ctx.archiveSentLetters) ctx.jobs.start('archivePdf', { id });
+    return advice;
+  },
 
   'advices.newVersion': async ({ id }, ctx) =>
     ctx.db.transaction().execute(async (trx) => {
@@ -495,6 +499,11 @@ export const advicesHandlers = defineHandlers({
   'advices.exportPdf': async ({ id }, { db, jobs }) => {
     await requireAdvice(db, id);
     return jobs.start('advicePdf', { id });
+  },
+  'advices.archivePdf': async ({ id }, { db, jobs }) => {
+    const advice = await requireAdvice(db, id);
+    if (advice.status !== 'verzonden') throw new AppError('CONFLICT', t('advices.archivePdfOnlySent'));
+    return jobs.start('archivePdf', { id });
   },
   'advices.exportJson': async ({ id }, { db }) => exportAdvice(db, id),
   'advices.importJson': async ({ data }, ctx) =>

@@ -225,7 +225,13 @@ export async function loadAdvice(db: Db, id: string): Promise<AdviceDetail | und
       .where('advice_items.advice_id', '=', id)
       .orderBy('advice_item_relations.position')
       .execute(),
-    db.selectFrom('advice_versions').select(['version', 'sent_on', 'docx_sha256', 'created_at']).where('advice_id', '=', id).orderBy('version').execute(),
+    db
+      .selectFrom('advice_versions')
+      .leftJoin('advice_version_pdfs', 'advice_version_pdfs.version_id', 'advice_versions.id')
+      .select(['advice_versions.version', 'advice_versions.sent_on', 'advice_versions.docx_sha256', 'advice_versions.created_at', 'advice_version_pdfs.pdf_sha256'])
+      .where('advice_versions.advice_id', '=', id)
+      .orderBy('advice_versions.version')
+      .execute(),
     loadItemLinks(db, id),
   ]);
   return assembleAdvice(
@@ -242,7 +248,15 @@ export async function loadAdvice(db: Db, id: string): Promise<AdviceDetail | und
     sectionRows,
     itemRows,
     relations,
-    versions.map((version): AdviceVersionInfo => ({ version: version.version, sentOn: version.sent_on, sha256: version.docx_sha256, createdAt: version.created_at })),
+    versions.map(
+      (version): AdviceVersionInfo => ({
+        version: version.version,
+        sentOn: version.sent_on,
+        sha256: version.docx_sha256,
+        createdAt: version.created_at,
+        pdfSha256: version.pdf_sha256 ?? null,
+      }),
+    ),
     links,
   );
 }
@@ -596,6 +610,20 @@ export async function findVersion(db: Db, adviceId: string, version?: number) {
   let query = db.selectFrom('advice_versions').selectAll().where('advice_id', '=', adviceId);
   query = version === undefined ? query.orderBy('version', 'desc') : query.where('version', '=', version);
   return query.limit(1).executeTakeFirst();
+}
+
+/** The archived PDF/A of a sent version, if it was made. */
+export async function findArchivedPdf(db: Db, versionId: string) {
+  return db.selectFrom('advice_version_pdfs').selectAll().where('version_id', '=', versionId).executeTakeFirst();
+}
+
+/** Archives the PDF/A of a sent version: written once; a second writer finding it made leaves it. */
+export async function insertArchivedPdf(db: Db, fields: { versionId: string; pdf: Uint8Array; sha256: string }, userName: string): Promise<void> {
+  await db
+    .insertInto('advice_version_pdfs')
+    .values({ version_id: fields.versionId, pdf: fields.pdf, pdf_sha256: fields.sha256, created_at: nowIso(), created_by: userName })
+    .onConflict((oc) => oc.column('version_id').doNothing())
+    .execute();
 }
 
 /** A kenmerk typed by hand no longer counts in the pattern's sequence. */

@@ -16,6 +16,8 @@ export interface HandlerContext {
    */
   session: { userName: string; osUserName: string };
   info: Omit<SystemInfo, 'schemaVersion'> & { schemaVersion: string };
+  /** Sending an advice starts the job that archives its PDF/A (CoreOptions.archiveSentLetters). */
+  archiveSentLetters: boolean;
   /** Whole-database operations (backups, restore): see electron/core/backups. */
   maintenance: MaintenanceControl;
 }

@@ -328,6 +328,15 @@ export interface AdviceVersionTable {
   created_by: string;
 }
 
+/** The archived PDF/A-2b of a sent version (migration 0016), append-only. */
+export interface AdviceVersionPdfTable {
+  version_id: string;
+  pdf: Uint8Array;
+  pdf_sha256: string;
+  created_at: string;
+  created_by: string;
+}
+
 export interface AdviceFollowupTable {
   advice_id: string;
   state: 'reactie_ontvangen' | 'afgerond';
@@ -510,6 +519,7 @@ export interface Database {
   advice_item_findings: AdviceItemFindingTable;
   advice_item_signals: AdviceItemSignalTable;
   advice_versions: AdviceVersionTable;
+  advice_version_pdfs: AdviceVersionPdfTable;
   advice_followup: AdviceFollowupTable;
   advice_status_log: AdviceStatusLogTable;
   advice_responses: AdviceResponseTable;

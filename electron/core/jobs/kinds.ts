@@ -11,8 +11,8 @@ import { findingsExportJob, findingsImportJob, meetingReportJob } from '../findi
 import { responsesReportJob } from '../responses/jobs';
 import { removeUpload } from '../findings/transfer';
 import { removeExchangeUpload } from '../exchange/file';
-import { advicePdfJob } from '../advices/jobs';
-import { publicationZipJob } from '../publication/jobs';
+import { advicePdfJob, archivePdfJob } from '../advices/jobs';
+import { annualReportJob, publicationZipJob } from '../publication/jobs';
 import { PARTIAL_SUFFIX } from '../files';
 import { throwIfCancelled, type JobEnvironment, type JobFunction } from './job';
 import type { JobWorkerData } from './protocol';
@@ -55,7 +55,9 @@ export const jobKinds: Record<JobKind, JobFunction> = {
   responsesReport: responsesReportJob,
   exchangeImport: removingUpload(exchangeImportJob, removeExchangeUpload),
   advicePdf: advicePdfJob,
+  archivePdf: archivePdfJob,
   publicationZip: publicationZipJob,
+  annualReport: annualReportJob,
 };
 
 

@@ -4,8 +4,8 @@ import { findAdviceRow } from '../advices/repository';
 import { notFound } from '../api/errors';
 import { defineHandlers } from '../api/handler';
 import { audited } from '../reliability/audit-trail';
-import { writePublication } from './repository';
-import { loadPublication } from './service';
+import { saveSiteColour, writePublication } from './repository';
+import { loadPublication, loadSiteSettings } from './service';
 
 export const publicationHandlers = defineHandlers({
   'publication.get': async ({ adviceId }, { db }) => loadPublication(db, adviceId),
@@ -22,4 +22,10 @@ export const publicationHandlers = defineHandlers({
       );
       return loadPublication(trx, input.adviceId);
     }),
+
+  'publication.settings': async (_input, { db }) => loadSiteSettings(db),
+  'publication.saveSettings': async ({ colour }, { db }) => {
+    await saveSiteColour(db, colour);
+    return loadSiteSettings(db);
+  },
 });

@@ -4,8 +4,9 @@ import { COMMITMENT_STATUSES, type CommitmentStatus } from '../../../shared/api/
 import { buildLetterModel } from '../../../shared/advices/letter';
 import type { TextBlock } from '../../../shared/advices/text';
 import { formatDateLong, t } from '../../../shared/i18n';
+import { DEFAULT_SITE_COLOUR } from '../../../shared/publication/colour';
 import { OPEN_DATA_FILES, openDataJsonSchema } from '../../../shared/publication/open-data';
-import type { SiteAdvice, SiteData } from './site-data';
+import type { SiteAdvice, SiteData, SiteProgramme } from './site-data';
 
 /**
  * The public website as a map of path → bytes, built in memory from `SiteData` alone: no clock, no
@@ -18,7 +19,6 @@ export interface SiteOptions {
   colour?: string | undefined;
 }
 
-export const DEFAULT_COLOUR = '#1d4f91';
 const PAGE_SIZE = 100;
 
 export function escapeHtml(value: string): string {
@@ -136,6 +136,13 @@ function homePage(context: Context, years: Map<string, SiteAdvice[]>): string {
 ${adviceList(latest, 0)}
 <h2>${escapeHtml(t('site.years'))}</h2>
 <ul>${yearLinks}</ul>
+${
+  data.programmes.length
+    ? `<h2>${escapeHtml(t('site.programmes'))}</h2>
+<p>${escapeHtml(t('site.programmesIntro'))}</p>
+<ul>${data.programmes.map((programme) => `<li><a href="programmas/${escapeHtml(programme.id)}.html">${text(programme.name)}</a></li>`).join('\n')}</ul>`
+    : ''
+}
 <h2>${escapeHtml(t('site.openData'))}</h2>
 <ul>
 <li><a href="open-data.html">${escapeHtml(t('site.openData'))}</a></li>
@@ -223,7 +230,8 @@ ${advice.commitments
 <h2>${escapeHtml(t('site.request'))}</h2>
 ${request}
 <h2>${escapeHtml(t('site.letter'))}</h2>
-${letterHtml(context, advice.letter, advice.request)}
+${advice.pdf ? `<p><a href="${escapeHtml(advice.id)}.pdf" type="application/pdf">${escapeHtml(t('site.letterPdf', { size: Math.max(1, Math.round(advice.pdf.byteLength / 1024)) }))}</a></p>
+` : ''}${letterHtml(context, advice.letter, advice.request)}
 <h2>${escapeHtml(t('site.responses'))}</h2>
 ${responses}
 <h2>${escapeHtml(t('site.positions'))}</h2>
@@ -233,6 +241,58 @@ ${commitments}
 <h2>${escapeHtml(t('site.followup'))}</h2>
 ${followup}
 <p><a href="../data/adviezen/${escapeHtml(advice.id)}.json">${escapeHtml(t('site.openData'))} (JSON)</a></p>`;
+  return layout(context, 1, title, main);
+}
+
+/** The terugkoppeling of one meeting series, in plain language, for the residents who came. */
+function programmePage(context: Context, programme: SiteProgramme): string {
+  const meetings = `<ul>${programme.meetings
+    .map(
+      (meeting) =>
+        `<li>${escapeHtml(formatDateLong(meeting.date))}: ${text(meeting.title)}${meeting.location ? `, ${text(meeting.location)}` : ''} (${escapeHtml(t('site.programmeInput', { count: meeting.inputCount }))})</li>`,
+    )
+    .join('\n')}</ul>`;
+  const advices = programme.advices.length
+    ? programme.advices
+        .map((chain) => {
+          const said = chain.said.length
+            ? `<ul>${chain.said.map((item) => `<li>${item.number ? `<strong>${escapeHtml(item.number)}</strong> ` : ''}${text(item.text)}</li>`).join('\n')}</ul>`
+            : `<p>${escapeHtml(t('site.programmeSaidNone'))}</p>`;
+          const advised = chain.recommendations.length
+            ? `<ul>${chain.recommendations
+                .map(
+                  (row) =>
+                    `<li><p>${row.number ? `<strong>${escapeHtml(row.number)}</strong> ` : ''}${text(row.text)}</p><p>${escapeHtml(t('site.programmeAnswer', { position: positionLabel(row.position) }))}${row.collegeText ? ` ${text(row.collegeText)}` : ''}</p>${
+                      row.commitments.length
+                        ? `<ul>${row.commitments
+                            .map(
+                              (commitment) =>
+                                `<li>${escapeHtml(t('site.programmePromise'))} ${text(commitment.description)} ${escapeHtml(t('site.programmePromiseState', { date: formatDateLong(commitment.dueOn), status: statusLabel(commitment.status) }))}</li>`,
+                            )
+                            .join('')}</ul>`
+                        : ''
+                    }</li>`,
+                )
+                .join('\n')}</ul>`
+            : `<p>${escapeHtml(t('site.programmeNoRecommendations'))}</p>`;
+          return `<section aria-labelledby="advies-${escapeHtml(chain.adviceId)}">
+<h2 id="advies-${escapeHtml(chain.adviceId)}">${text(t('site.programmeAdvice', { kenmerk: chain.kenmerk, betreft: chain.betreft }))}</h2>
+<p>${escapeHtml(t('site.programmeSent', { date: formatDateLong(chain.sentOn) }))} <a href="../adviezen/${escapeHtml(chain.adviceId)}.html">${escapeHtml(t('site.programmeReadMore'))}<span class="skip"> ${text(chain.kenmerk)}</span></a></p>
+<h3>${escapeHtml(t('site.programmeSaid'))}</h3>
+${said}
+<h3>${escapeHtml(t('site.programmeAdvised'))}</h3>
+${advised}
+</section>`;
+        })
+        .join('\n')
+    : `<p>${escapeHtml(t('site.programmeNoAdvice'))}</p>`;
+  const title = t('site.programmeTitle', { name: programme.name });
+  const main = `<p><a href="../index.html">${escapeHtml(t('site.backHome'))}</a></p>
+<h1>${text(title)}</h1>
+${programme.description ? `<p>${text(programme.description)}</p>\n` : ''}<p>${escapeHtml(t('site.programmeIntro'))}</p>
+<h2>${escapeHtml(t('site.programmeMeetings'))}</h2>
+${meetings}
+${advices}`;
   return layout(context, 1, title, main);
 }
 
@@ -307,6 +367,7 @@ function openData(context: Context): Map<string, string> {
     type: 'advies' as const,
     url: `adviezen/${advice.id}.html`,
     dataUrl: `data/adviezen/${advice.id}.json`,
+    pdfUrl: advice.pdf ? `adviezen/${advice.id}.pdf` : null,
     kenmerk: advice.kenmerk,
     name: advice.betreft,
     kind: advice.kind,
@@ -461,7 +522,7 @@ function logoFile(dataUrl: string): Context['logo'] {
 
 /** Builds the whole site. Paths use "/" and are sorted; values are UTF-8 bytes. */
 export function buildSite(data: SiteData, options: SiteOptions = {}): Map<string, Buffer> {
-  const colour = options.colour && /^#[0-9a-fA-F]{6}$/.test(options.colour) ? options.colour.toLowerCase() : DEFAULT_COLOUR;
+  const colour = options.colour && /^#[0-9a-fA-F]{6}$/.test(options.colour) ? options.colour.toLowerCase() : DEFAULT_SITE_COLOUR;
   const context: Context = { data, logo: logoFile(data.council.logoDataUrl) };
   const pages = new Map<string, string | Buffer>();
   const years = new Map<string, SiteAdvice[]>();
@@ -469,9 +530,11 @@ export function buildSite(data: SiteData, options: SiteOptions = {}): Map<string
     const year = yearOf(advice);
     years.set(year, [...(years.get(year) ?? []), advice]);
     pages.set(`adviezen/${advice.id}.html`, advicePage(context, advice));
+    if (advice.pdf) pages.set(`adviezen/${advice.id}.pdf`, Buffer.from(advice.pdf));
   }
   for (const [year, advices] of years) pages.set(`adviezen/${year}.html`, yearPage(context, year, advices));
   pages.set('index.html', homePage(context, years));
+  for (const programme of data.programmes) pages.set(`programmas/${programme.id}.html`, programmePage(context, programme));
   for (const [path, page] of registerPages(context)) pages.set(path, page);
   pages.set('open-data.html', openDataPage(context));
   for (const [path, file] of openData(context)) pages.set(path, file);

@@ -11,6 +11,7 @@ import * as m0011 from './0011_trash_meetings';
 import * as m0013 from './0013_council_own';
 import * as m0014 from './0014_publication';
 import * as m0015 from './0015_findings_search_postgres';
+import * as m0016 from './0016_archived_pdf';
 import { postgresForms } from './postgres/forms';
 import { SqliteToPostgresPlugin } from './postgres/translate';
 
@@ -31,6 +32,7 @@ export const migrations: Record<string, Migration> = {
   '0013_council_own': m0013,
   '0014_publication': m0014,
   '0015_findings_search_postgres': m0015,
+  '0016_archived_pdf': m0016,
 };
 
 /**

@@ -1,14 +1,21 @@
+import { useState } from 'react';
 import type { AdviceDetail } from '../../../../shared/api/advices';
 import { formatDateLong, formatDateTime, t } from '../../../../shared/i18n';
+import { ApiCallError } from '../../../../shared/result';
 import { apiFetch, apiWrite } from '../../data/queries';
 import { Alert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
 import { Heading } from '../../ui/Heading';
 import { base64ToBytes, downloadBytes } from '../../ui/download';
+import { JobProgress } from '../../ui/JobProgress';
+import { useJob } from '../../ui/useJob';
 import type { OutlineActions } from './Outline';
 
 export function FrozenView({ advice, actions }: { advice: AdviceDetail; actions: OutlineActions }) {
   const current = advice.versions.find((version) => version.version === advice.version);
+  // The PDF/A archive copy is made by a job after sending; without LibreOffice it is made here later.
+  const archive = useJob();
+  const [archiveError, setArchiveError] = useState<string | null>(null);
   const download = async (version: number) => {
     const frozen = await apiFetch('advices.frozen', { id: advice.id, version });
     downloadBytes(`${advice.kenmerk} ${advice.betreft} (verzonden versie ${version}).docx`, base64ToBytes(frozen.docxBase64));
@@ -39,6 +46,27 @@ export function FrozenView({ advice, actions }: { advice: AdviceDetail; actions:
           </Button>
         )}
       </div>
+      {current && (
+        <div data-testid="archive-pdf">
+          <p>{current.pdfSha256 ? t('advicesUi.archivePdfPresent') : t('advicesUi.archivePdfMissing')}</p>
+          {!current.pdfSha256 && (
+            <Button
+              disabled={archive.running}
+              onClick={() => {
+                setArchiveError(null);
+                archive.start({ kind: 'archivePdf', params: { id: advice.id } }).catch((error: unknown) => {
+                  if (error instanceof ApiCallError) setArchiveError(error.message);
+                  else throw error;
+                });
+              }}
+            >
+              {t('advicesUi.archivePdf')}
+            </Button>
+          )}
+          {archiveError && <Alert kind="error">{archiveError}</Alert>}
+          {archive.job && <JobProgress job={archive.job} label={t('advicesUi.archivePdf')} onCancel={() => void archive.cancel()} />}
+        </div>
+      )}
       <p className="aw-strong">{t('advicesUi.versions')}</p>
       <ul>
         {advice.versions.map((version) => (

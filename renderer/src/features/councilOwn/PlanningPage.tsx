@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { PLANNING_KINDS, type PlanningItem, type PlanningKind } from '../../../../shared/api/council-own';
-import { t, type MessageKey } from '../../../../shared/i18n';
+import { formatMonth, t, type MessageKey } from '../../../../shared/i18n';
 import { apiWrite, useApiQuery } from '../../data/queries';
 import { Alert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
@@ -14,10 +14,6 @@ import { todayInNetherlands } from '../../../../shared/calendar';
 import { ScrollRegion } from '../../ui/ScrollRegion';
 
 const MONTHS = Array.from({ length: 12 }, (_, index) => index + 1);
-
-function monthName(month: number): string {
-  return new Intl.DateTimeFormat('nl-NL', { month: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2000, month - 1, 1)));
-}
 
 export function PlanningPage() {
   const [year, setYear] = useState(Number(todayInNetherlands().slice(0, 4)));
@@ -73,7 +69,7 @@ export function PlanningPage() {
               <tbody>
                 {items.map((item) => (
                   <tr key={item.id}>
-                    <td>{monthName(item.month)}</td>
+                    <td>{formatMonth(item.month)}</td>
                     <th scope="row">
                       {item.title}
                       {item.source && <div className="aw-muted">{item.source}</div>}
@@ -123,7 +119,7 @@ export function PlanningPage() {
             <SelectField label={t('councilOwn.month')} value={String(form.month)} error={fields.month} onChange={(event) => setForm({ ...form, month: Number(event.target.value) })}>
               {MONTHS.map((month) => (
                 <option key={month} value={month}>
-                  {monthName(month)}
+                  {formatMonth(month)}
                 </option>
               ))}
             </SelectField>

@@ -162,4 +162,11 @@ export const postgresForms: Record<string, (db: Kysely<any>) => Promise<void>> =
       `update findings set search_vector = to_tsvector('simple', advieswerk_search_text(text))`,
       'create index findings_search on findings using gin (search_vector)',
     ]),
+
+  // The archived PDF/A is append-only like its version (advieswerk_append_only is made by 0003).
+  '0016_archived_pdf': (db) =>
+    run(db, [
+      `create trigger advice_version_pdfs_no_update before update or delete on advice_version_pdfs
+        for each row execute function advieswerk_append_only()`,
+    ]),
 };
