@@ -15,6 +15,8 @@ export const POSTGRES_FILES = [
   'tests/integration/advices-search.test.ts',
   'tests/integration/security-gates.test.ts',
   'tests/integration/exchange-schema.test.ts',
+  'tests/integration/council-server.test.ts',
+  'tests/integration/roles.test.ts',
 ];
 
 const postgres = findPostgresBinaries();

@@ -10,6 +10,7 @@ import * as m0012 from './0012_trash_advices';
 import * as m0011 from './0011_trash_meetings';
 import * as m0013 from './0013_council_own';
 import * as m0014 from './0014_publication';
+import * as m0017 from './0017_accounts';
 import { postgresForms } from './postgres/forms';
 import { SqliteToPostgresPlugin } from './postgres/translate';
 
@@ -29,6 +30,7 @@ export const migrations: Record<string, Migration> = {
   '0011_trash_meetings': m0011,
   '0013_council_own': m0013,
   '0014_publication': m0014,
+  '0017_accounts': m0017,
 };
 
 /**
