@@ -1,5 +1,9 @@
 /** The envelope every API call returns: handlers never throw across the boundary. */
-export const ERROR_CODES = ['VALIDATION', 'NOT_FOUND', 'CONFLICT', 'IO', 'INTERNAL'] as const;
+/**
+ * UNAUTHENTICATED: nobody is signed in (or the session ended) on the council server; FORBIDDEN: the signed-in
+ * account's role may not make this call.
+ */
+export const ERROR_CODES = ['VALIDATION', 'NOT_FOUND', 'CONFLICT', 'IO', 'INTERNAL', 'UNAUTHENTICATED', 'FORBIDDEN'] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
 export interface FieldIssue {

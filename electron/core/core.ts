@@ -9,7 +9,8 @@ import type { RestoreOutcome } from '../../shared/api/backups';
 import { restoreBackupFile } from './backups/restore';
 import { getCurrentUser } from './council/repository';
 import { dispatch } from './api/dispatch';
-import type { HandlerContext } from './api/handler';
+import type { Caller, HandlerContext } from './api/handler';
+import { AccountService } from './accounts/service';
 import { handlers } from './api/handlers';
 import { createKysely, openSqlite, refreshPlannerStatistics, type Db, type Sqlite } from './db/connection';
 import { migrateToLatest, refuseForeignOrNewerDatabase, refuseForeignOrNewerPostgres, type MigrationOutcome } from './db/migrate';
@@ -51,7 +52,10 @@ export interface CoreOptions {
 
 /** The app's core, the same in Electron, browser mode, the CLI and the tests. */
 export interface Core {
-  call(method: string, input: unknown): Promise<Result<unknown>>;
+  /** One call of the contract; `caller` is the signed-in account on the council server (checked against its role). */
+  call(method: string, input: unknown, caller?: Caller): Promise<Result<unknown>>;
+  /** Signing in on the council server: setup code, logins, invitations, sessions. */
+  readonly accounts: AccountService;
   /** For the CLI only (the user's own shell): restores a database file named by its path. The API takes names only. */
   restoreBackupFile(filePath: string): Promise<Result<RestoreOutcome>>;
   onJobEvent(listener: (status: JobStatus) => void): () => void;
@@ -62,6 +66,29 @@ export interface Core {
   readonly jobs: JobRunner;
   readonly migration: MigrationOutcome;
   close(): Promise<void>;
+}
+
+/**
+ * The context of one call by a signed-in account: its name goes on what it writes ("ingevoerd door", the
+ * audit trail). A copy per call, so two members' calls never see each other's name; the database and the
+ * maintenance controls stay shared.
+ */
+function contextFor(ctx: HandlerContext, caller: Caller): HandlerContext {
+  const shared = ctx;
+  return {
+    get db() {
+      return shared.db;
+    },
+    get sqlite() {
+      return shared.sqlite;
+    },
+    jobs: shared.jobs,
+    info: shared.info,
+    maintenance: shared.maintenance,
+    accounts: shared.accounts,
+    caller,
+    session: { userName: caller.name, osUserName: shared.session.osUserName },
+  };
 }
 
 function osUserName(): string {
@@ -173,6 +200,8 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     session: { userName: user.name, osUserName: systemUser },
     info: { version, databasePath, schemaVersion: migration.schemaVersion, mode: options.mode },
     archiveSentLetters: options.archiveSentLetters ?? options.mode !== 'cli',
+    caller: null,
+    accounts: new AccountService(() => ctx.db),
     maintenance: {
       backupDir,
       ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
@@ -203,7 +232,8 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     automaticBackups && backupDir ? scheduleAutomaticBackups(jobs, backupDir, backupPrefixFor(databasePath), automaticBackups, options.nativeBinding, () => !gate.busy) : () => {};
 
   return {
-    call: (method, input) => gate.run(() => dispatch(handlers, ctx, method, input)),
+    call: (method, input, caller) => gate.run(() => dispatch(handlers, caller ? contextFor(ctx, caller) : ctx, method, input)),
+    accounts: ctx.accounts,
     restoreBackupFile: (filePath) =>
       gate.run(async () => {
         try {

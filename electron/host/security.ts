@@ -16,6 +16,22 @@ export function tokenSetCookie(port: number, token: string): string {
   return stringifySetCookie({ name: tokenCookieName(port), value: token, httpOnly: true, sameSite: 'strict', path: '/' });
 }
 
+/**
+ * The council server's session cookie: HttpOnly (no page script reads it), SameSite=Strict (no other
+ * site's page sends it), Secure behind TLS. `null` clears it.
+ */
+export function sessionSetCookie(name: string, secret: string | null, secure: boolean, maxAgeSeconds: number): string {
+  return stringifySetCookie({
+    name,
+    value: secret ?? '',
+    httpOnly: true,
+    sameSite: 'strict',
+    secure,
+    path: '/',
+    maxAge: secret === null ? 0 : maxAgeSeconds,
+  });
+}
+
 /** Constant-time comparison, so the token cannot be guessed byte by byte from response times. */
 export function tokensMatch(given: string | undefined, expected: string): boolean {
   if (!given) return false;

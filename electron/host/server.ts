@@ -1,10 +1,13 @@
 import { createReadStream, existsSync, realpathSync, statSync } from 'node:fs';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { performance } from 'node:perf_hooks';
 import path from 'node:path';
 import { METHOD_NAMES } from '../../shared/api/contract';
 import { t } from '../../shared/i18n';
-import { fail, type ErrorCode, type Result } from '../../shared/result';
+import { AppError, fail, ok, type ErrorCode, type Result } from '../../shared/result';
+import { SESSION_DAYS, type SignedIn } from '../core/accounts/service';
+import type { Caller } from '../core/api/handler';
 import type { Core } from '../core/core';
 import {
   bearerToken,
@@ -14,14 +17,33 @@ import {
   isAllowedOrigin,
   realPathInside,
   resolveStaticPath,
+  sessionSetCookie,
   tokenCookieName,
   tokenSetCookie,
   tokensMatch,
 } from './security';
 
+/**
+ * The council server (issue 14): members sign in with an account instead of one launch token. Listens on
+ * loopback unless told otherwise; from anywhere but loopback only through a trusted TLS proxy.
+ */
+export interface CouncilServerOptions {
+  /** The address members use, e.g. https://raad.example.nl (behind a TLS proxy): its host and origin are accepted. */
+  publicUrl?: string;
+  /** Addresses of reverse proxies whose `X-Forwarded-Proto: https` and `X-Forwarded-For` are believed. */
+  trustedProxies?: string[];
+  /** One line per request (JSON, no personal data); console by default. */
+  log?: (entry: Record<string, unknown>) => void;
+}
+
 export interface HostOptions {
   core: Core;
-  token: string;
+  /** Browser mode's launch token; not used by the council server. */
+  token?: string;
+  /** The council server instead of browser mode: accounts and roles. */
+  council?: CouncilServerOptions;
+  /** The interface to listen on; loopback unless the council server is told otherwise. */
+  listenHost?: string;
   /** 0 picks a free port. */
   port?: number;
   /** The built renderer (index.html and assets); without it only the API is served. */
@@ -36,6 +58,8 @@ export interface RunningHost {
   /** The URL to open: sets the cookie once, then redirects to the clean address. */
   url: string;
   close(): Promise<void>;
+  /** Graceful: no new connections, running requests finish (then resolves). */
+  drain(): Promise<void>;
 }
 
 const DEFAULT_MAX_BODY = 16 * 1024 * 1024;
@@ -44,6 +68,8 @@ const HTTP_STATUS: Record<ErrorCode, number> = {
   VALIDATION: 400,
   NOT_FOUND: 404,
   CONFLICT: 409,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
   IO: 500,
   INTERNAL: 500,
 };
@@ -114,23 +140,132 @@ function formatBytes(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${Math.round(bytes / (1024 * 1024))} MB` : `${Math.max(1, Math.round(bytes / 1024))} kB`;
 }
 
+/** Addresses of this computer: a connection from one of them never crossed a network. */
+const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
+
 /**
  * Browser mode: the same handlers as the Electron app, over HTTP on 127.0.0.1 only, behind a
  * per-launch token. The token arrives once in the URL, moves into an HttpOnly cookie, and is
  * then gone from the address bar and out of reach of page scripts.
+ *
+ * The council server (`council` set): the same API and UI for many members, each signed in with an
+ * account (electron/core/accounts); every call carries the caller, whose role the dispatcher checks.
  */
 export async function startHost(options: HostOptions): Promise<RunningHost> {
-  const { core, token } = options;
+  const { core, council } = options;
+  const token = options.token ?? '';
+  if (!council && token === '') throw new Error('Browser mode needs a token');
   const maxBody = options.maxBodyBytes ?? DEFAULT_MAX_BODY;
   // The real path, so a symlink inside the folder is judged by where it really leads.
   const staticDir = options.staticDir && existsSync(options.staticDir) ? realpathSync(path.resolve(options.staticDir)) : undefined;
   let port = options.port ?? 0;
 
+  const publicUrl = council?.publicUrl ? new URL(council.publicUrl) : undefined;
+  // Behind TLS the cookie is Secure and host-only (__Host-); on loopback for a trial it cannot be Secure.
+  const secureCookies = publicUrl?.protocol === 'https:';
+  const trustedProxies = new Set(council?.trustedProxies ?? [...LOOPBACK]);
+  const log = council?.log ?? ((entry: Record<string, unknown>) => console.log(JSON.stringify(entry)));
+  const sessionCookie = () => (secureCookies ? '__Host-advieswerk_sessie' : `advieswerk_sessie_${port}`);
+
+  const hostAllowed = (host: string | undefined) =>
+    isAllowedHost(host, port) || (publicUrl !== undefined && host !== undefined && host.toLowerCase() === publicUrl.host.toLowerCase());
+  const originAllowed = (origin: string | undefined) => isAllowedOrigin(origin, port) || (publicUrl !== undefined && origin === publicUrl.origin);
+
   const isAuthorized = (req: IncomingMessage) =>
     tokensMatch(bearerToken(req.headers.authorization), token) ||
     cookieValues(req.headers.cookie, tokenCookieName(port)).some((value) => tokensMatch(value, token));
 
-  async function handleApi(req: IncomingMessage, res: ServerResponse, pathname: string): Promise<void> {
+  /**
+   * Where a council-server request really comes from. Direct connections from loopback are fine; others
+   * only through a trusted proxy that says it spoke TLS to the member. Null: refused.
+   */
+  function clientOf(req: IncomingMessage): { address: string } | { refused: string } {
+    const remote = req.socket.remoteAddress ?? '';
+    const forwardedFor = String(req.headers['x-forwarded-for'] ?? '').split(',').map((part) => part.trim()).filter(Boolean);
+    const proxied = forwardedFor.length > 0 && trustedProxies.has(remote);
+    const address = proxied ? forwardedFor[forwardedFor.length - 1]! : remote;
+    if (LOOPBACK.has(address)) return { address };
+    if (!trustedProxies.has(remote)) return { refused: t('accounts.proxyNotTrusted') };
+    if (req.headers['x-forwarded-proto'] !== 'https') return { refused: t('accounts.plainHttp') };
+    return { address };
+  }
+
+  function sessionSecretOf(req: IncomingMessage): string | undefined {
+    return cookieValues(req.headers.cookie, sessionCookie())[0];
+  }
+
+  function setSession(res: ServerResponse, secret: string | null): void {
+    res.setHeader('Set-Cookie', sessionSetCookie(sessionCookie(), secret, secureCookies, SESSION_DAYS * 86_400));
+  }
+
+  async function readJson(req: IncomingMessage, res: ServerResponse): Promise<{ input: unknown } | undefined> {
+    let body: string;
+    try {
+      body = await readBody(req, maxBody);
+    } catch (error) {
+      if (error instanceof BodyTooLarge) {
+        res.setHeader('Connection', 'close');
+        sendError(res, 413, 'VALIDATION', t('errors.bodyTooLarge', { limit: formatBytes(maxBody) }));
+      } else {
+        sendError(res, 400, 'IO', t('errors.io', { details: error instanceof Error ? error.message : String(error) }));
+      }
+      return undefined;
+    }
+    if (body.trim() === '') return { input: {} };
+    try {
+      return { input: JSON.parse(body) as unknown };
+    } catch {
+      sendError(res, 400, 'VALIDATION', t('errors.invalidJson'));
+      return undefined;
+    }
+  }
+
+  function sendResult(res: ServerResponse, result: Result<unknown>): void {
+    sendJson(res, result.ok ? 200 : HTTP_STATUS[result.error.code], result);
+  }
+
+  /** Signing in and out on the council server: the session's secret travels only in the cookie. */
+  async function handleAuth(req: IncomingMessage, res: ServerResponse, pathname: string, address: string): Promise<void> {
+    if (pathname === '/auth/status' && req.method === 'GET') {
+      const caller = await core.accounts.callerFor(sessionSecretOf(req));
+      const needsSetup = caller ? false : await core.accounts.needsSetup();
+      sendJson(res, 200, ok({ mode: 'server', needsSetup, account: caller && { id: caller.accountId, login: caller.login, name: caller.name, role: caller.role } }));
+      return;
+    }
+    if (req.method !== 'POST') {
+      sendError(res, 405, 'VALIDATION', t('errors.unknownMethod', { method: `${req.method} ${pathname}` }));
+      return;
+    }
+    const body = await readJson(req, res);
+    if (!body) return;
+    if (pathname === '/auth/logout') {
+      await core.accounts.logout(sessionSecretOf(req));
+      setSession(res, null);
+      sendJson(res, 200, ok({ signedOut: true }));
+      return;
+    }
+    const actions: Record<string, (input: unknown, address: string) => Promise<SignedIn>> = {
+      '/auth/setup': (input, from) => core.accounts.setup(input, from),
+      '/auth/login': (input, from) => core.accounts.login(input, from),
+      '/auth/invitation': (input, from) => core.accounts.acceptInvitation(input, from),
+    };
+    const action = actions[pathname];
+    if (!action) {
+      sendError(res, 404, 'NOT_FOUND', t('errors.notFound', { what: pathname.slice(0, 100) }));
+      return;
+    }
+    try {
+      const signedIn = await action(body.input, address);
+      setSession(res, signedIn.sessionSecret);
+      const { id, login, name, role } = signedIn.account;
+      sendJson(res, 200, ok({ account: { id, login, name, role } }));
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      sendResult(res, fail(error.code, error.message, error.issues));
+    }
+  }
+
+  async function handleApi(req: IncomingMessage, res: ServerResponse, pathname: string, caller: Caller | undefined): Promise<void> {
     if (pathname === '/api' && req.method === 'GET') {
       sendJson(res, 200, { ok: true, value: METHOD_NAMES });
       return;
@@ -154,30 +289,13 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       sendError(res, 405, 'VALIDATION', t('errors.unknownMethod', { method: `${req.method} ${pathname}` }));
       return;
     }
-    let body: string;
-    try {
-      body = await readBody(req, maxBody);
-    } catch (error) {
-      if (error instanceof BodyTooLarge) {
-        res.setHeader('Connection', 'close');
-        sendError(res, 413, 'VALIDATION', t('errors.bodyTooLarge', { limit: formatBytes(maxBody) }));
-      } else {
-        sendError(res, 400, 'IO', t('errors.io', { details: error instanceof Error ? error.message : String(error) }));
-      }
-      return;
-    }
-    let input: unknown = {};
-    if (body.trim() !== '') {
-      try {
-        input = JSON.parse(body);
-      } catch {
-        sendError(res, 400, 'VALIDATION', t('errors.invalidJson'));
-        return;
-      }
-    }
+    const body = await readJson(req, res);
+    if (!body) return;
     const method = pathname.slice('/api/'.length);
-    const result: Result<unknown> = await core.call(method, input);
-    sendJson(res, result.ok ? 200 : HTTP_STATUS[result.error.code], result);
+    const result: Result<unknown> = await core.call(method, body.input, caller);
+    // Signed out everywhere includes here.
+    if (caller && method === 'session.logoutEverywhere' && result.ok) setSession(res, null);
+    sendResult(res, result);
   }
 
   function serveStatic(req: IncomingMessage, res: ServerResponse, pathname: string): void {
@@ -210,22 +328,31 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     stream.pipe(res);
   }
 
-  async function handleRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  function setCommonHeaders(res: ServerResponse): void {
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('Referrer-Policy', 'no-referrer');
     res.setHeader('X-Frame-Options', 'DENY');
-    if (!isAllowedHost(req.headers.host, port) || !isAllowedOrigin(req.headers.origin, port)) {
-      sendError(res, 403, 'VALIDATION', t('errors.forbiddenOrigin'));
-      return;
-    }
+    if (secureCookies) res.setHeader('Strict-Transport-Security', 'max-age=31536000');
+  }
+
+  function originFormUrl(req: IncomingMessage, res: ServerResponse): URL | undefined {
     const target = req.url ?? '/';
     // Only origin-form targets ("/path?query"); the absolute form is for proxies.
     if (!target.startsWith('/')) {
       sendError(res, 400, 'VALIDATION', t('errors.notFound', { what: target.slice(0, 100) }));
-      return;
+      return undefined;
     }
     // Prefixing the origin as text keeps "//evil.example/" a path, never a host.
-    const url = new URL(`http://127.0.0.1:${port}${target}`);
+    return new URL(`http://127.0.0.1:${port}${target}`);
+  }
+
+  async function handleBrowserModeRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (!isAllowedHost(req.headers.host, port) || !isAllowedOrigin(req.headers.origin, port)) {
+      sendError(res, 403, 'VALIDATION', t('errors.forbiddenOrigin'));
+      return;
+    }
+    const url = originFormUrl(req, res);
+    if (!url) return;
     const offeredToken = url.searchParams.get('token');
     if (offeredToken !== null && req.method === 'GET') {
       if (!tokensMatch(offeredToken, token)) {
@@ -242,8 +369,82 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       return;
     }
     const pathname = url.pathname;
-    if (pathname === '/api' || pathname.startsWith('/api/')) await handleApi(req, res, pathname);
+    if (pathname === '/auth/status' && req.method === 'GET') sendJson(res, 200, ok({ mode: 'local' }));
+    else if (pathname === '/api' || pathname.startsWith('/api/')) await handleApi(req, res, pathname, undefined);
     else serveStatic(req, res, pathname);
+  }
+
+  async function handleCouncilRequest(req: IncomingMessage, res: ServerResponse): Promise<string | undefined> {
+    const client = clientOf(req);
+    if ('refused' in client) {
+      sendError(res, 403, 'VALIDATION', client.refused);
+      return undefined;
+    }
+    // CSRF impossible by construction: a state-changing request must say it comes from our own page.
+    const changes = req.method !== 'GET' && req.method !== 'HEAD';
+    if (!hostAllowed(req.headers.host) || !originAllowed(req.headers.origin) || (changes && req.headers.origin === undefined)) {
+      sendError(res, 403, 'VALIDATION', t('errors.forbiddenOrigin'));
+      return undefined;
+    }
+    const url = originFormUrl(req, res);
+    if (!url) return undefined;
+    const pathname = url.pathname;
+    if (pathname === '/health' && req.method === 'GET') {
+      sendJson(res, 200, ok({ status: 'ok' }));
+      return undefined;
+    }
+    if (pathname === '/ready' && req.method === 'GET') {
+      // Ready when the database answers; a member's request would fail otherwise.
+      try {
+        await core.accounts.needsSetup();
+        sendJson(res, 200, ok({ status: 'ready' }));
+      } catch {
+        sendError(res, 503, 'IO', t('errors.hostUnreachable'));
+      }
+      return undefined;
+    }
+    if (pathname.startsWith('/auth/')) {
+      await handleAuth(req, res, pathname, client.address);
+      return undefined;
+    }
+    if (pathname === '/api' || pathname.startsWith('/api/')) {
+      const caller = await core.accounts.callerFor(sessionSecretOf(req));
+      if (!caller) {
+        sendError(res, 401, 'UNAUTHENTICATED', t('accounts.notSignedIn'));
+        return undefined;
+      }
+      await handleApi(req, res, pathname, caller);
+      return caller.role;
+    }
+    // The app itself holds no data: served to anyone, who then has to sign in.
+    serveStatic(req, res, pathname);
+    return undefined;
+  }
+
+  /** One line per council-server request: what, how it ended, how long; never who or what was sent. */
+  function logRequest(req: IncomingMessage, res: ServerResponse, started: number, role: string | undefined): void {
+    const pathname = (req.url ?? '').split('?')[0]!;
+    log({
+      time: new Date().toISOString(),
+      method: req.method,
+      path: pathname.startsWith('/api/') || pathname.startsWith('/auth/') || pathname === '/health' || pathname === '/ready' ? pathname.slice(0, 100) : 'app',
+      status: res.statusCode,
+      ms: Math.round(performance.now() - started),
+      ...(role ? { role } : {}),
+    });
+  }
+
+  async function handleRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    setCommonHeaders(res);
+    if (!council) {
+      await handleBrowserModeRequest(req, res);
+      return;
+    }
+    const started = performance.now();
+    // The role is known once the session is read; the line is written when the answer has gone out.
+    const seen: { role?: string | undefined } = {};
+    res.on('finish', () => logRequest(req, res, started, seen.role));
+    seen.role = await handleCouncilRequest(req, res);
   }
 
   // One guard around every request: whatever it throws, it gets a 500 and the host serves the next.
@@ -255,17 +456,23 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(port, '127.0.0.1', () => resolve());
+    server.listen(port, options.listenHost ?? '127.0.0.1', () => resolve());
   });
   port = (server.address() as AddressInfo).port;
   return {
     server,
     port,
-    url: `http://127.0.0.1:${port}/?token=${encodeURIComponent(token)}`,
+    url: council ? (publicUrl?.href ?? `http://127.0.0.1:${port}/`) : `http://127.0.0.1:${port}/?token=${encodeURIComponent(token)}`,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
         server.close(() => resolve());
+      }),
+    drain: () =>
+      new Promise<void>((resolve) => {
+        // Stops accepting; requests being answered finish; idle keep-alive connections close now.
+        server.close(() => resolve());
+        server.closeIdleConnections();
       }),
   };
 }

@@ -10,6 +10,9 @@ declare global {
   }
 }
 
+/** Fired when a call finds the session ended (signed out elsewhere, account disabled): the sign-in page returns. */
+export const SIGNED_OUT_EVENT = 'advieswerk:afgemeld';
+
 /** In characters: at most 3 UTF-8 bytes each, so well within the browser's 64 KiB for keepalive requests. */
 const KEEPALIVE_LIMIT = 16 * 1024;
 
@@ -28,7 +31,10 @@ function httpTransport(): Transport {
           // the browser allows that only for small requests (64 KiB in all), so not for uploads.
           keepalive: body.length < KEEPALIVE_LIMIT,
         });
-        return (await response.json()) as Result<unknown>;
+        const result = (await response.json()) as Result<unknown>;
+        // The council server ended this session (signed out elsewhere, account disabled): back to signing in.
+        if (!result.ok && result.error.code === 'UNAUTHENTICATED') window.dispatchEvent(new Event(SIGNED_OUT_EVENT));
+        return result;
       } catch {
         // The request never got an answer (host stopped, connection lost) or the answer was not ours:
         // the browser's own wording ("Failed to fetch") means nothing to a user.

@@ -5,6 +5,7 @@ import '@utrecht/component-library-css/dist/index.css';
 import './styles/theme.css';
 import './styles/app.css';
 import { App } from './app/App';
+import { AuthGate } from './app/AuthGate';
 import { queryClient } from './data/queries';
 
 const container = document.getElementById('root');
@@ -12,7 +13,9 @@ if (!container) throw new Error('#root ontbreekt in index.html');
 createRoot(container).render(
   <StrictMode>
     <QueryClientProvider client={queryClient}>
-      <App />
+      <AuthGate>
+        <App />
+      </AuthGate>
     </QueryClientProvider>
   </StrictMode>,
 );

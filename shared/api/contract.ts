@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { accountsContract } from './accounts';
 import { backupsContract } from './backups';
 import { reliabilityContract } from './reliability';
 import { advicesContract } from './advices';
@@ -33,6 +34,7 @@ export const contract = {
   ...councilOwnContract,
   ...startContract,
   ...publicationContract,
+  ...accountsContract,
 };
 
 export type Contract = typeof contract;

@@ -4,7 +4,8 @@ import { fieldLabel, t } from '../../../shared/i18n';
 import { AppError, fail, ok, type FieldIssue, type Result } from '../../../shared/result';
 import { describeIoError } from '../io-errors';
 import { classifyStoreError } from '../db/dialect';
-import type { HandlerContext, Handlers } from './handler';
+import { roleMayCall, roleMayCallWith } from '../../../shared/api/roles';
+import type { Caller, HandlerContext, Handlers } from './handler';
 
 function toIssues(error: z.ZodError): FieldIssue[] {
   return error.issues.flatMap((issue) => {
@@ -44,26 +45,41 @@ function fromSqliteError(error: Error & { code?: string }): Result<never> | null
 }
 
 /**
- * The one entry to the core: validates the input against the contract, runs the handler, and
- * turns every outcome into a `Result`. Never throws.
+ * Validates input against a schema the way every boundary does: the parsed value, or VALIDATION with a
+ * Dutch message naming the fields by their labels. Never throws.
  */
-export async function dispatch(handlers: Handlers, ctx: HandlerContext, method: string, rawInput: unknown): Promise<Result<unknown>> {
-  if (!isMethodName(method)) return fail('NOT_FOUND', t('errors.unknownMethod', { method: method.slice(0, 100) }));
-  let parsed: z.ZodSafeParseResult<unknown>;
+export function parseInput<S extends z.ZodType>(schema: S, rawInput: unknown): Result<z.output<S>> {
   try {
-    parsed = contract[method].input.safeParse(rawInput === undefined || rawInput === null ? {} : rawInput);
-    if (!parsed.success) {
-      const issues = toIssues(parsed.error);
-      return fail('VALIDATION', t('errors.validation', { details: describeIssues(issues) }), issues);
-    }
+    const parsed = schema.safeParse(rawInput === undefined || rawInput === null ? {} : rawInput);
+    if (parsed.success) return ok(parsed.data);
+    const issues = toIssues(parsed.error);
+    return fail('VALIDATION', t('errors.validation', { details: describeIssues(issues) }), issues);
   } catch {
     // Zod itself can throw while wording an issue about an exotic value (an object without a
     // prototype whose `constructor` is not a function); found by tests/integration/api-fuzz.test.ts.
     return fail('VALIDATION', t('errors.validation', { details: t('reliability.unreadableInput') }));
   }
+}
+
+function forbidden(caller: Caller): Result<never> {
+  return fail('FORBIDDEN', t('accounts.forbidden', { role: t(`accounts.roles.${caller.role}`) }));
+}
+
+/**
+ * The one entry to the core: checks the caller's role (council server), validates the input against the
+ * contract, runs the handler, and turns every outcome into a `Result`. Never throws.
+ */
+export async function dispatch(handlers: Handlers, ctx: HandlerContext, method: string, rawInput: unknown): Promise<Result<unknown>> {
+  if (!isMethodName(method)) return fail('NOT_FOUND', t('errors.unknownMethod', { method: method.slice(0, 100) }));
+  const { caller } = ctx;
+  // Before the input is read: a role that may not call this learns nothing from validation messages.
+  if (caller && !roleMayCall(caller.role, method)) return forbidden(caller);
+  const parsed = parseInput(contract[method].input, rawInput);
+  if (!parsed.ok) return parsed;
+  if (caller && !roleMayCallWith(caller.role, method, parsed.value)) return forbidden(caller);
   try {
     const handler = handlers[method] as (input: unknown, ctx: HandlerContext) => Promise<unknown>;
-    return ok(await handler(parsed.data, ctx));
+    return ok(await handler(parsed.value, ctx));
   } catch (error) {
     if (error instanceof AppError) return fail(error.code, error.message, error.issues);
     if (error instanceof Error) {

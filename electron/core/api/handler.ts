@@ -1,7 +1,22 @@
 import type { MethodName, MethodOutput, ParsedInput } from '../../../shared/api/contract';
 import type { Db, Sqlite } from '../db/connection';
 import type { JobRunner } from '../jobs/runner';
+import type { AccountService } from '../accounts/service';
 import type { SystemInfo } from '../../../shared/api/system';
+import type { Role } from '../../../shared/api/accounts';
+
+/**
+ * The signed-in account making a call on the council server. Absent on one computer (the app, browser
+ * mode, the CLI), where nobody signs in and the person at the computer may do everything.
+ */
+export interface Caller {
+  accountId: string;
+  login: string;
+  name: string;
+  role: Role;
+  /** The session this call came in on ("Log overal uit" ends the others too). */
+  sessionTokenHash: string;
+}
 
 /** What every handler gets besides its validated input. */
 export interface HandlerContext {
@@ -20,6 +35,10 @@ export interface HandlerContext {
   archiveSentLetters: boolean;
   /** Whole-database operations (backups, restore): see electron/core/backups. */
   maintenance: MaintenanceControl;
+  /** Who is calling on the council server; null on one computer. */
+  caller: Caller | null;
+  /** Signing in, sessions and invitations (the council server's accounts). */
+  accounts: AccountService;
 }
 
 export interface MaintenanceControl {

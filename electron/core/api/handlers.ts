@@ -1,3 +1,4 @@
+import { accountsHandlers } from '../accounts/handlers';
 import { backupsHandlers } from '../backups/handlers';
 import { reliabilityHandlers } from '../reliability/handlers';
 import { advicesHandlers } from '../advices/handlers';
@@ -34,4 +35,5 @@ export const handlers: Handlers = combineHandlers(
   councilOwnHandlers,
   startHandlers,
   publicationHandlers,
+  accountsHandlers,
 );

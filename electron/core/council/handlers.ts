@@ -1,4 +1,5 @@
 import { defineHandlers } from '../api/handler';
+import { updateAccountName } from '../accounts/repository';
 import { getCouncil, getCurrentUser, saveCouncil, setCurrentUser } from './repository';
 
 export const councilHandlers = defineHandlers({
@@ -7,8 +8,13 @@ export const councilHandlers = defineHandlers({
     await saveCouncil(db, input, session.userName);
     return getCouncil(db);
   },
-  'user.get': async (_input, { db, session }) => getCurrentUser(db, session.osUserName),
-  'user.update': async (input, { db, session }) => {
+  // On the council server the user is the signed-in account: its name is the account's.
+  'user.get': async (_input, { db, session, caller }) => (caller ? { name: caller.name, confirmed: true } : getCurrentUser(db, session.osUserName)),
+  'user.update': async (input, { db, session, caller }) => {
+    if (caller) {
+      await updateAccountName(db, caller.accountId, input.name);
+      return { name: input.name, confirmed: true };
+    }
     await setCurrentUser(db, input.name);
     session.userName = input.name;
     return getCurrentUser(db, session.osUserName);

@@ -486,7 +486,43 @@ export interface CouncilPlanningItemTable extends RecordColumns {
   request_id: string | null;
 }
 
+export type AccountRoleColumn = 'beheerder' | 'secretaris' | 'voorzitter' | 'lid' | 'alleen_lezen';
+
+export interface AccountTable extends RecordColumns {
+  /** Lower case: the name a member signs in with (usually an e-mail address). */
+  login: string;
+  name: string;
+  role: AccountRoleColumn;
+  /** scrypt's own string (electron/core/accounts/passwords.ts); never logged, never returned. */
+  password_hash: string;
+  disabled_at: string | null;
+}
+
+export interface AccountSessionTable {
+  /** SHA-256 of the cookie's secret. */
+  token_hash: string;
+  account_id: string;
+  created_at: string;
+  expires_at: string;
+  revoked_at: string | null;
+}
+
+export interface AccountInvitationTable {
+  token_hash: string;
+  name: string;
+  login: string;
+  role: AccountRoleColumn;
+  created_at: string;
+  created_by: string;
+  expires_at: string;
+  accepted_at: string | null;
+  account_id: string | null;
+}
+
 export interface Database {
+  accounts: AccountTable;
+  account_sessions: AccountSessionTable;
+  account_invitations: AccountInvitationTable;
   council: CouncilTable;
   signatories: SignatoryTable;
   app_settings: AppSettingTable;

@@ -178,6 +178,18 @@ export class JobRunner {
     });
   }
 
+  /** Resolves when every job that is queued or running now has finished, or after `timeoutMs` (graceful shutdown). */
+  async finishRunning(timeoutMs: number): Promise<void> {
+    const running = this.list().filter((job) => !FINISHED.includes(job.state));
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, timeoutMs);
+      timer.unref();
+    });
+    await Promise.race([Promise.all(running.map((job) => this.wait(job.id))), timeout]);
+    clearTimeout(timer);
+  }
+
   async close(): Promise<void> {
     const reader = this.idleReader;
     this.idleReader = undefined;

@@ -3,6 +3,7 @@ import type { CurrentUser } from '../../../shared/api/council';
 import { t } from '../../../shared/i18n';
 import { invalidateDomain, queryClient, queryKeyFor, useApiQuery } from '../data/queries';
 import { Button } from '../ui/Button';
+import { useSession } from './AuthGate';
 import { FirstStartDialog } from './FirstStartDialog';
 import { hrefFor, useHashPath } from './router';
 import { matchRoute, ROUTES } from './routes';
@@ -12,6 +13,7 @@ export function App() {
   const route = matchRoute(path);
   const title = t(route.label);
   const user = useApiQuery('user.get').data;
+  const session = useSession();
   // Until the user chooses, the question is open exactly when no name was confirmed yet.
   const [askNameChoice, setAskName] = useState<boolean | null>(null);
   const askName = askNameChoice ?? (user ? !user.confirmed : false);
@@ -87,6 +89,17 @@ export function App() {
                 <Button appearance="subtle" onClick={() => setAskName(true)}>
                   {t('app.changeUser')}
                 </Button>
+                {session.account && (
+                  <>
+                    <p>{t('accountsUi.signedInAs', { role: t(`accounts.roles.${session.account.role}`) })}</p>
+                    <Button appearance="subtle" onClick={() => void session.signOut()}>
+                      {t('accountsUi.signOut')}
+                    </Button>
+                    <Button appearance="subtle" onClick={() => void session.signOutEverywhere()}>
+                      {t('accountsUi.signOutEverywhere')}
+                    </Button>
+                  </>
+                )}
               </div>
             )}
           </div>

@@ -12,6 +12,7 @@ import * as m0013 from './0013_council_own';
 import * as m0014 from './0014_publication';
 import * as m0015 from './0015_findings_search_postgres';
 import * as m0016 from './0016_archived_pdf';
+import * as m0017 from './0017_accounts';
 import { postgresForms } from './postgres/forms';
 import { SqliteToPostgresPlugin } from './postgres/translate';
 
@@ -33,6 +34,7 @@ export const migrations: Record<string, Migration> = {
   '0014_publication': m0014,
   '0015_findings_search_postgres': m0015,
   '0016_archived_pdf': m0016,
+  '0017_accounts': m0017,
 };
 
 /**

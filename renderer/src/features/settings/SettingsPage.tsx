@@ -1,4 +1,5 @@
 import { Heading } from '../../ui/Heading';
+import { AccountsSection } from '../accounts/AccountsSection';
 import { WijkenSection } from '../wijken/WijkenSection';
 import { BackupsSection } from './BackupsSection';
 import { CouncilForm } from './CouncilForm';
@@ -11,6 +12,7 @@ export function SettingsPage({ title }: { title: string }) {
     <>
       <Heading level={1}>{title}</Heading>
       <CouncilForm />
+      <AccountsSection />
       <WijkenSection />
       <SystemSection />
       <PublicationSection />
