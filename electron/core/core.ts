@@ -86,6 +86,7 @@ function contextFor(ctx: HandlerContext, caller: Caller): HandlerContext {
     info: shared.info,
     maintenance: shared.maintenance,
     accounts: shared.accounts,
+    archiveSentLetters: shared.archiveSentLetters,
     caller,
     session: { userName: caller.name, osUserName: shared.session.osUserName },
   };

@@ -137,6 +137,8 @@ export const METHOD_ROLES = {
   'advices.exportDocx': EVERYONE,
   'advices.exportPdf': EVERYONE,
   'advices.exportJson': EVERYONE,
+  // Archiving a sent letter's PDF/A: its senders' work (it also runs by itself when a letter is sent).
+  'advices.archivePdf': SECRETARIAAT,
   'advices.importJson': SECRETARIAAT,
   'responses.forAdvice': EVERYONE,
   'responses.record': SECRETARIAAT,
@@ -200,6 +202,8 @@ export const METHOD_ROLES = {
   'start.overview': EVERYONE,
   'publication.get': EVERYONE,
   'publication.set': BEHEER_EN_SECRETARIAAT,
+  'publication.settings': EVERYONE,
+  'publication.saveSettings': BEHEER_EN_SECRETARIAAT,
   'session.current': EVERYONE,
   'session.logoutEverywhere': EVERYONE,
   'accounts.list': BEHEER,
@@ -222,6 +226,8 @@ export const JOB_KIND_ROLES = {
   responsesReport: EVERYONE,
   advicePdf: EVERYONE,
   publicationZip: BEHEER_EN_SECRETARIAAT,
+  annualReport: EVERYONE,
+  archivePdf: SECRETARIAAT,
 } as const satisfies Record<JobKind, readonly Role[]>;
 
 /** Whether `role` may call `method` at all; checked before the input is read. */

@@ -84,7 +84,7 @@ describe('signals', () => {
   });
 
   // findings.search is not on PostgreSQL yet (docs/postgres.md, next steps).
-  it.skipIf(onPostgres())('gives each row of a search its signals when asked (the overview\'s signal column), and only then', async () => {
+  it('gives each row of a search its signals when asked (the overview\'s signal column), and only then', async () => {
     const a = await meetingWithFinding('A', 'Noord', 'Het wijkteam is slecht bereikbaar');
     const b = await meetingWithFinding('B', 'Zuid', 'Te weinig bankjes in het park');
     const loose = await core.value('findings.create', { meetingId: a.meeting.id, text: 'Nog nergens ondergebracht' });

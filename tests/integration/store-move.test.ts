@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import BetterSqlite3 from 'better-sqlite3';
@@ -16,8 +16,13 @@ import { storeFingerprint } from '../helpers/snapshot';
 
 // Runs in the `postgres` project only (vitest.config.ts): every move goes through the real throw-away cluster.
 
-const LATEST_FIXTURE = path.join(FIXTURE_DIR, '0014_publication.sqlite');
-const OLDER_FIXTURE = path.join(FIXTURE_DIR, '0013_council_own.sqlite');
+// The newest fixture fills every table of the latest schema; the one before it is an older version.
+const FIXTURES = readdirSync(FIXTURE_DIR)
+  .filter((name) => name.endsWith('.sqlite'))
+  .sort()
+  .map((name) => path.join(FIXTURE_DIR, name));
+const LATEST_FIXTURE = FIXTURES.at(-1) as string;
+const OLDER_FIXTURE = FIXTURES.at(-2) as string;
 const dirs: string[] = [];
 afterAll(() => {
   for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
@@ -120,6 +125,9 @@ describe('move between SQLite and PostgreSQL', () => {
       expect(!edit.ok && edit.error.code).toBe('CONFLICT');
       const statusLog = await pgQuery(pgUrl, 'select count(*)::int as n from advice_status_log');
       expect(statusLog.rows[0].n).toBe(original.advice_status_log?.length);
+      // The search column, which the copy leaves to the store, is filled: folded and prefix search work there too.
+      const search = await onPg.call('findings.search', { query: 'clienten' });
+      expect(search.ok && (search.value as { rows: unknown[] }).rows).toHaveLength(1);
     } finally {
       await onPg.close();
     }

@@ -122,6 +122,15 @@ export async function readForeignKeys(db: Kysely<any>, tables?: string[]): Promi
   return foreignKeys;
 }
 
+/**
+ * Columns the store fills itself for its search index, not part of any record: PostgreSQL's
+ * `findings.search_vector` (migration 0015's PostgreSQL form, kept by a trigger). Snapshots, the
+ * catalogue and `move` leave them out; `rebuildFindingsSearch` fills them after a bulk copy.
+ */
+export function isSearchIndexColumn(table: string, column: string): boolean {
+  return table === 'findings' && column === 'search_vector';
+}
+
 /** Reads the app tables' columns from the store. */
 export async function readCatalogue(db: Kysely<any>): Promise<SchemaCatalogue> {
   const tables = (await listTables(db)).filter((table) => !table.startsWith('kysely_') && !table.includes('_fts'));
@@ -129,8 +138,7 @@ export async function readCatalogue(db: Kysely<any>): Promise<SchemaCatalogue> {
   if (isPostgres(db)) {
     const cols = await sql<{ table_name: string; column_name: string }>`select table_name, column_name from information_schema.columns
       where table_schema = current_schema() order by table_name, ordinal_position`.execute(db);
-    // findings.search_vector (migration 0015's PostgreSQL form) is the search index's, not a record's.
-    for (const row of cols.rows) if (row.column_name !== 'search_vector') columns.get(row.table_name)?.push(row.column_name);
+    for (const row of cols.rows) if (!isSearchIndexColumn(row.table_name, row.column_name)) columns.get(row.table_name)?.push(row.column_name);
   } else {
     for (const table of tables) {
       const cols = await sql<{ name: string }>`select name from pragma_table_info(${table})`.execute(db);
@@ -175,7 +183,7 @@ export async function readTableShape(db: Kysely<any>, table: string): Promise<Ta
       join lateral unnest(i.indkey) with ordinality as k(attnum, position) on true
       join pg_attribute a on a.attrelid = c.oid and a.attnum = k.attnum
       where c.relname = ${table} and i.indisprimary order by k.position`.execute(db);
-    return { columns: cols.rows.map((row) => row.name), primaryKey: key.rows.map((row) => row.name) };
+    return { columns: cols.rows.map((row) => row.name).filter((column) => !isSearchIndexColumn(table, column)), primaryKey: key.rows.map((row) => row.name) };
   }
   // table_xinfo: hidden 0 is an ordinary column; 2 and 3 are generated ones.
   const cols = await sql<{ name: string; pk: number; hidden: number }>`select name, pk, hidden from pragma_table_xinfo(${table}) order by cid`.execute(db);

@@ -96,3 +96,11 @@ export function findingTagList(db: Kysely<any>, separator: string): RawBuilder<s
     ? sql<string | null>`(select string_agg(tag, ${separator} order by tag_key) from finding_tags t where t.finding_id = f.id)`
     : sql<string | null>`(select group_concat(tag, ${separator}) from (select tag from finding_tags t where t.finding_id = f.id order by t.tag_key))`;
 }
+
+/**
+ * Fills PostgreSQL's search column for every finding, as its trigger would: after a bulk copy with the
+ * triggers paused (`move`). SQLite's FTS5 index is kept by triggers that a copy does not pause.
+ */
+export async function rebuildFindingsSearch(db: Kysely<any>): Promise<void> {
+  if (isPostgres(db)) await sql`update findings set search_vector = to_tsvector('simple', advieswerk_search_text(text))`.execute(db);
+}

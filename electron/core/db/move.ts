@@ -5,6 +5,7 @@ import type { Kysely } from 'kysely';
 import { t } from '../../../shared/i18n';
 import { AppError } from '../../../shared/result';
 import { createKysely, openSqlite, type Db, type Sqlite } from './connection';
+import { rebuildFindingsSearch } from './findings-search';
 import { advanceIdentities, inReadSnapshot, listTables, pauseTriggers, readForeignKeys, readTableShape, resumeTriggers, type TableShape } from './dialect';
 import { checkDatabaseVersion, migrateToLatest, refuseForeignOrNewerDatabase, refuseForeignOrNewerPostgres } from './migrate';
 import { openPostgres, parseStoreTarget, redactUrl, type StoreTarget } from './postgres';
@@ -227,6 +228,7 @@ export async function copyStore(source: Db, target: Db, options: CopyOptions = {
       // between them (an inserted advice starts its status trail): that table is copied once more.
       for (const table of order) if ((await countRows(trx, table)) !== sourceSide.get(table)?.rows) await copyTable(table);
       for (const table of order) await resumeTriggers(trx, table);
+      await rebuildFindingsSearch(trx);
       for (const table of order) {
         throwIfAborted(options.signal);
         const shape = shapes.get(table) as TableShape;
