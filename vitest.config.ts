@@ -32,6 +32,8 @@ export const POSTGRES_EXCLUDE = [
   'tests/integration/backups.test.ts',
   'tests/integration/migrations.test.ts',
   'tests/integration/monitoring-bench.test.ts',
+  // The reverse proxy is under test, not the store.
+  'tests/integration/council-server-tls.test.ts',
   // Documents: the store plays no part in them, LibreOffice is the slow part; once is enough.
   'tests/integration/advices-docx.test.ts',
   'tests/integration/advices-pdfa.test.ts',
