@@ -183,3 +183,50 @@ test('the name dialog and the confirmation fit a laptop screen and 200 % zoom', 
     await expect(confirm).toBeHidden();
   }
 });
+
+test('the findings overview prints every match of a search, not only the rows in view', async ({ app }, testInfo) => {
+  test.setTimeout(180_000);
+  const origin = new URL(app.url()).origin;
+  const COUNT = 450;
+  const number = (index: number) => String(index).padStart(3, '0');
+  for (let start = 1; start <= COUNT; start += 25) {
+    await Promise.all(
+      Array.from({ length: Math.min(25, COUNT - start + 1) }, (_, offset) =>
+        callApi(app, 'findings.create', { text: `Afdrukproef bushalte melding${number(start + offset)}` }),
+      ),
+    );
+  }
+  await callApi(app, 'findings.create', { text: 'Niet gezocht: de speeltuin is dicht' });
+
+  await app.setViewportSize({ width: 1366, height: 768 });
+  await app.goto(`${origin}/#/inbreng`);
+  await app.reload();
+  await app.getByRole('searchbox', { name: 'Zoeken in inbreng' }).fill('afdrukproef');
+  await expect(app.getByText('450 resultaten', { exact: true })).toBeVisible();
+  await expect(app.getByRole('table', { name: 'Inbreng' }).getByRole('row').filter({ hasText: 'Afdrukproef' }).first()).toBeVisible();
+  await expect(app.getByRole('table', { name: 'Inbreng' }).getByRole('row').filter({ hasText: 'speeltuin' })).toHaveCount(0);
+
+  // Ctrl+P: the rows loaded so far (one page), and paper says how to get the rest.
+  await app.evaluate("window.dispatchEvent(new Event('beforeprint'))");
+  const partial = await printedText(app, testInfo, 'inbreng-ctrl-p-papier');
+  expect(partial.text).toContain('de eerste 200 van 450 gevonden inbreng');
+  expect(new Set(partial.text.match(/melding\d{3}/g)).size).toBe(200);
+  await app.evaluate("window.dispatchEvent(new Event('afterprint'))");
+
+  // "Afdrukken": every match loaded first (progress shown), then the print dialog (the system's, not ours: counted here).
+  await app.evaluate('window.printed = 0; window.print = () => { window.printed += 1; };');
+  await app.getByRole('button', { name: 'Afdrukken', exact: true }).dblclick();
+  await expect.poll(() => app.evaluate('window.printed')).toBe(1);
+  const { text, pages } = await printedText(app, testInfo, 'inbreng-papier');
+  expect(text).toContain('450 resultaten');
+  expect(text).not.toContain('de eerste');
+  for (let index = 1; index <= COUNT; index++) expect(text, `melding${number(index)}`).toContain(`melding${number(index)}`);
+  expect(text).not.toContain('speeltuin');
+  expectNoChrome(text);
+  expect(text).not.toContain('Kolommen');
+  expect(pages).toBeGreaterThan(3);
+  await app.emulateMedia({ media: 'print' });
+  await saveScreenshot(app, testInfo, 'inbreng-afdruk');
+  await app.emulateMedia({ media: 'screen' });
+  expect(await app.evaluate('window.printed')).toBe(1);
+});

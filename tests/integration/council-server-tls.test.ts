@@ -46,7 +46,7 @@ interface Reply {
   body: string;
 }
 
-function send(transport: typeof http | typeof https, options: http.RequestOptions & { ca?: Buffer }, body?: unknown): Promise<Reply> {
+function send(transport: typeof http | typeof https, options: https.RequestOptions, body?: unknown): Promise<Reply> {
   return new Promise((resolve, reject) => {
     const text = body === undefined ? undefined : JSON.stringify(body);
     const req = transport.request(

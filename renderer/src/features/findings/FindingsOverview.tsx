@@ -1,5 +1,6 @@
 import type { SortingState } from '@tanstack/react-table';
-import { memo, useCallback, useEffect, useMemo, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import {
   FINDING_SOURCES,
   type DuplicateSuggestion,
@@ -24,11 +25,13 @@ import { fieldErrors, SelectField, sourceLabel } from '../meetings/controls';
 import { ColumnChooser } from './ColumnChooser';
 import { parseColumnPrefs, PREFS_KEY } from './column-prefs';
 import { ExportSection } from './ExportSection';
-import { FindingsTable, SORTABLE } from './FindingsTable';
+import { FindingsPrintTable, FindingsTable, SORTABLE } from './FindingsTable';
 import type { OverviewQuery } from './overview-query';
 import './findings.css';
 
 const PAGE_SIZE = 200;
+/** Paper for more findings than this helps nobody: the print says how many more there are. */
+const PRINT_LIMIT = 2_000;
 /** The signals offered in "Toevoegen aan signaal", by title. */
 const SIGNAL_CHOICES = 500;
 
@@ -72,6 +75,51 @@ export function FindingsOverview() {
 
   const wijken = useApiQuery('wijken.list').data ?? NO_ROWS;
   const signals = useApiQuery('signals.list', { sort: 'title', limit: SIGNAL_CHOICES }).data?.rows ?? NO_ROWS;
+
+  // Printing: the screen's table draws only the rows in view, so paper gets a plain table of the
+  // loaded rows (Ctrl+P), or of every match up to PRINT_LIMIT ("Afdrukken" loads them first).
+  const [printing, setPrinting] = useState(false);
+  const [preparing, setPreparing] = useState<{ loaded: number } | null>(null);
+  const printRun = useRef<{ cancelled: boolean } | null>(null);
+  useEffect(() => {
+    const before = () => flushSync(() => setPrinting(true));
+    const after = () => setPrinting(false);
+    window.addEventListener('beforeprint', before);
+    window.addEventListener('afterprint', after);
+    return () => {
+      window.removeEventListener('beforeprint', before);
+      window.removeEventListener('afterprint', after);
+    };
+  }, []);
+  // A new search or filter leaves the preparation of the old one.
+  useEffect(() => {
+    if (printRun.current) printRun.current.cancelled = true;
+    setPreparing(null);
+  }, [request]);
+  const printAll = async () => {
+    if (printRun.current && !printRun.current.cancelled) return;
+    const run = { cancelled: false };
+    printRun.current = run;
+    let loaded = rows.length;
+    let more = hasNextPage;
+    setPreparing({ loaded });
+    while (more && loaded < PRINT_LIMIT && !run.cancelled) {
+      const next = await fetchNextPage();
+      if (next.isError) break;
+      loaded = next.data?.pages.reduce((sum, page) => sum + page.rows.length, 0) ?? loaded;
+      more = next.hasNextPage;
+      if (!run.cancelled) setPreparing({ loaded });
+    }
+    if (run.cancelled) return;
+    run.cancelled = true;
+    setPreparing(null);
+    flushSync(() => setPrinting(true));
+    window.print();
+  };
+  const cancelPrint = () => {
+    if (printRun.current) printRun.current.cancelled = true;
+    setPreparing(null);
+  };
 
   const toggle = useCallback((id: string) => {
     setSelected((current) => {
@@ -118,7 +166,24 @@ export function FindingsOverview() {
       />
       {status && <Alert kind={status.kind}>{status.message}</Alert>}
 
-      <ColumnChooser prefs={prefs} onChange={setPrefs} />
+      <div className="aw-screen-only">
+        <ColumnChooser prefs={prefs} onChange={setPrefs} />
+      </div>
+      {total !== null && total > 0 && (
+        <div className="aw-button-row aw-screen-only">
+          <Button appearance="secondary" onClick={() => void printAll()} disabled={preparing !== null}>
+            {t('findings.print')}
+          </Button>
+        </div>
+      )}
+      {preparing && (
+        <div className="aw-button-row aw-screen-only">
+          <p role="status">{t('findings.printPreparing', { loaded: formatInteger(preparing.loaded), total: formatInteger(Math.min(total ?? 0, PRINT_LIMIT)) })}</p>
+          <Button appearance="subtle" onClick={cancelPrint}>
+            {t('common.cancel')}
+          </Button>
+        </div>
+      )}
       {search.isError && rows.length === 0 ? (
         <QueryError error={search.error} retry={() => void search.refetch()} />
       ) : total === 0 ? (
@@ -136,6 +201,7 @@ export function FindingsOverview() {
           onNearEnd={loadMore}
         />
       )}
+      {printing && total !== null && <FindingsPrintTable rows={rows.slice(0, PRINT_LIMIT)} total={total} limit={PRINT_LIMIT} hidden={prefs.hidden} />}
       <ExportSection request={request} />
     </>
   );

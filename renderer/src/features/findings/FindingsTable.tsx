@@ -12,7 +12,7 @@ import {
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode, type RefObject } from 'react';
 import type { FindingHit, FindingSort } from '../../../../shared/api/meetings';
-import { formatDateShort, t } from '../../../../shared/i18n';
+import { formatDateShort, formatInteger, t } from '../../../../shared/i18n';
 import { hrefFor } from '../../app/router';
 import { Highlighted, sourceLabel } from '../meetings/controls';
 import { clampWidth, MAX_WIDTH, MIN_WIDTH, OPTIONAL_COLUMNS, SELECT_WIDTH, TEXT_MIN_WIDTH, widthOf, type ColumnPrefs, type OptionalColumn } from './column-prefs';
@@ -320,4 +320,44 @@ function useTextMetrics(scrollRef: RefObject<HTMLDivElement | null>): TextMetric
     return () => observer.disconnect();
   }, [scrollRef]);
   return metrics;
+}
+
+/**
+ * The findings as paper gets them: every given row in a plain table (the screen's table draws only the
+ * rows in view), in the columns shown on screen. Rendered only while printing.
+ */
+export function FindingsPrintTable({ rows, total, limit, hidden }: { rows: FindingHit[]; total: number; limit: number; hidden: readonly string[] }) {
+  const columns = (['text', ...OPTIONAL_COLUMNS] as const).filter((column) => !hidden.includes(column));
+  return (
+    <div className="aw-print-only">
+      {rows.length < total && <p>{t('findings.printPartial', { shown: formatInteger(rows.length), total: formatInteger(total), limit: formatInteger(limit) })}</p>}
+      <table className="aw-table aw-print-table">
+        <colgroup>
+          {columns.map((column) => (
+            <col key={column} className={`aw-print-col--${column}`} />
+          ))}
+        </colgroup>
+        <thead>
+          <tr>
+            {columns.map((column) => (
+              <th key={column} scope="col">
+                {COLUMN_LABELS[column]}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((hit) => (
+            <tr key={hit.id}>
+              {columns.map((column) => (
+                <td key={column} className={`aw-print-cell--${column}`}>
+                  {CELLS[column](hit)}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
 }
