@@ -3,6 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { inflateSync } from 'node:zlib';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestCore, type TestCore } from '../helpers/core';
 import { RESPONSE_COUNCIL, sentAdvice } from '../helpers/responses';
@@ -64,8 +65,8 @@ describe('the archived PDF/A of a sent letter', () => {
     expect(execFileSync('pdftotext', [target, '-'], { encoding: 'utf8' })).toContain('Bewaar elke brief als PDF/A');
 
     // Written once, like the version it belongs to.
-    expect(() => core.sqlite.prepare('update advice_version_pdfs set pdf_sha256 = ?').run('x')).toThrow(/append-only/);
-    expect(() => core.sqlite.prepare('delete from advice_version_pdfs').run()).toThrow(/append-only/);
+    await expect(sql`update advice_version_pdfs set pdf_sha256 = ${'x'}`.execute(core.db)).rejects.toThrow(/append-only/);
+    await expect(sql`delete from advice_version_pdfs`.execute(core.db)).rejects.toThrow(/append-only/);
     // Asking again leaves the archive as it is.
     const again = await core.jobs.wait((await core.value('advices.archivePdf', { id: advice.id })).id);
     expect(again.state).toBe('done');

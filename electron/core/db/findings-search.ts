@@ -102,5 +102,9 @@ export function findingTagList(db: Kysely<any>, separator: string): RawBuilder<s
  * triggers paused (`move`). SQLite's FTS5 index is kept by triggers that a copy does not pause.
  */
 export async function rebuildFindingsSearch(db: Kysely<any>): Promise<void> {
-  if (isPostgres(db)) await sql`update findings set search_vector = to_tsvector('simple', advieswerk_search_text(text))`.execute(db);
+  if (!isPostgres(db)) return;
+  // A database at a version before 0015 (a migration fixture being copied in) has no search column yet.
+  const column = await sql`select 1 from information_schema.columns
+    where table_schema = current_schema() and table_name = 'findings' and column_name = 'search_vector'`.execute(db);
+  if (column.rows.length > 0) await sql`update findings set search_vector = to_tsvector('simple', advieswerk_search_text(text))`.execute(db);
 }
