@@ -2048,6 +2048,8 @@ export const nl = {
     registerFilter: 'Toon toezeggingen',
     registerAll: 'alle',
     registerEmpty: 'Geen toezeggingen met deze status.',
+    registerCount: '{count} {count|toezegging|toezeggingen}: {filter}.',
+    registerCountPage: 'Pagina {page} van {pages}.',
     page: 'Pagina {page} van {pages}',
     pages: 'Pagina’s',
     openData: 'Open data',
