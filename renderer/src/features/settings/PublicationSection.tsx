@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import type { z } from 'zod';
 import { todayInNetherlands } from '../../../../shared/calendar';
 import { annualReportParams, publicationSettingsInput } from '../../../../shared/api/publication';
@@ -46,6 +46,7 @@ export function PublicationSection() {
  */
 function SiteColourForm() {
   const [saved, setSaved] = useState(false);
+  const pickerId = useId();
   const settings = useApiQuery('publication.settings');
   const save = useApiMutation('publication.saveSettings');
   const form = useContractForm(publicationSettingsInput, { defaultValues: { colour: DEFAULT_SITE_COLOUR } });
@@ -83,11 +84,11 @@ function SiteColourForm() {
             {...register('colour')}
           />
           <div className="aw-colour-picker">
-            <label className="utrecht-form-label" htmlFor="site-colour-picker">
+            <label className="utrecht-form-label" htmlFor={pickerId}>
               {t('publication.settingsColourPicker')}
             </label>
             <input
-              id="site-colour-picker"
+              id={pickerId}
               type="color"
               value={COLOUR.test(colour ?? '') ? colour!.toLowerCase() : DEFAULT_SITE_COLOUR}
               onChange={(event) => setValue('colour', event.target.value, { shouldDirty: true, shouldValidate: formState.isSubmitted })}
