@@ -19,6 +19,7 @@ import { benchUi } from './bench/ui';
 import { benchImport } from './bench/import';
 import { benchUploadLimits } from './bench/upload-limits';
 import { benchMove } from './bench/move';
+import { benchPublication } from './bench/publication';
 
 /** `npm run bench` builds it first (build:electron): jobs start the way the app starts them. */
 const COMPILED_JOB_WORKER = path.resolve('build', 'electron', 'worker.mjs');
@@ -138,6 +139,9 @@ async function main(): Promise<void> {
       }
     }
   });
+
+  // Issue 15: the public website of a council with ten years of data, on a database of its own.
+  rows.push(...(await withDatabase((core) => benchPublication(core))));
 
   const previous = readPreviousFigures(measuredBlock('docs/performance.md'));
   const table = formatTable(rows, previous);

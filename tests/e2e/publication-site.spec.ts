@@ -74,8 +74,9 @@ test.beforeAll(async () => {
     const file = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname.slice(1)) || 'index.html';
     const bytes = site.get(file);
     if (!bytes) return void response.writeHead(404).end();
-    const type = file.endsWith('.html') ? 'text/html; charset=utf-8' : file.endsWith('.css') ? 'text/css' : 'application/octet-stream';
-    response.writeHead(200, { 'content-type': type }).end(bytes);
+    const type = file.endsWith('.html') ? 'text/html; charset=utf-8' : file.endsWith('.css') ? 'text/css' : file.endsWith('.js') ? 'text/javascript' : 'application/octet-stream';
+    // A strict policy, as a careful host would send: an inline script or style would be refused.
+    response.writeHead(200, { 'content-type': type, 'content-security-policy': "default-src 'self'" }).end(bytes);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
@@ -111,6 +112,7 @@ test('keyboard: skip link first, then the menu; the register filters are links t
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
   await page.goto(base + 'toezeggingen/index.html');
+  await expect(page.getByRole('status')).toHaveText('180 toezeggingen: alle. Pagina 1 van 2.');
   await page.keyboard.press('Tab');
   await expect(page.locator(':focus')).toHaveText('Naar de inhoud');
   await page.keyboard.press('Enter');
@@ -120,7 +122,69 @@ test('keyboard: skip link first, then the menu; the register filters are links t
   await expect(page).toHaveURL(/nagekomen\.html$/);
   await expect(page.locator('tbody tr')).toHaveCount(60);
   await expect(page.locator('tbody')).not.toContainText('Toezegging 0');
+  await expect(page.getByRole('status')).toHaveText('60 toezeggingen: nagekomen.');
+  await page.getByRole('link', { name: /^alle/ }).click();
+  await page.getByRole('link', { name: 'Pagina 2 van 2' }).click();
+  await expect(page).toHaveURL(/alle-2\.html$/);
+  await expect(page.locator('tbody tr')).toHaveCount(80);
   await context.close();
+});
+
+test('with JavaScript the register filters in place: same page, focus kept, count announced, Back works, axe-clean', async ({ page }) => {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  await page.goto(base + 'toezeggingen/index.html');
+  // A marker on the window: gone if the browser loaded a new page instead of filtering in place.
+  await page.evaluate(() => Object.assign(globalThis, { stayed: true }));
+  const stayed = () => page.evaluate(() => (globalThis as { stayed?: boolean }).stayed === true);
+  const status = page.getByRole('status');
+  await expect(status).toHaveAttribute('role', 'status');
+  await expect(page.locator('tbody tr')).toHaveCount(100);
+
+  const nagekomen = page.getByRole('link', { name: /^nagekomen/ });
+  await nagekomen.focus();
+  await page.keyboard.press('Enter');
+  await expect(status).toHaveText('60 toezeggingen: nagekomen.');
+  await expect(page).toHaveURL(/toezeggingen\/nagekomen\.html$/);
+  await expect(page.locator('tbody tr')).toHaveCount(60);
+  await expect(page.locator('tbody')).not.toContainText('Toezegging 0');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Register van toezeggingen: nagekomen');
+  await expect(page).toHaveTitle(/^Register van toezeggingen: nagekomen/);
+  await expect(nagekomen).toBeFocused();
+  await expect(nagekomen).toHaveAttribute('aria-current', 'page');
+  await expect(page.getByRole('link', { name: /^alle/ })).not.toHaveAttribute('aria-current', 'page');
+  expect(await stayed()).toBe(true);
+  await expectNoAccessibilityViolations(page);
+
+  // A status without commitments: the empty message, by keyboard from the filter list.
+  const empty = page.locator('.filters a').filter({ hasText: '(0)' }).first();
+  await empty.focus();
+  await page.keyboard.press('Enter');
+  await expect(status).toContainText('0 toezeggingen');
+  await expect(page.locator('#register')).toHaveText('Geen toezeggingen met deze status.');
+
+  // Back to all, then the second page through the pager: focus moves to the new current page link.
+  await page.getByRole('link', { name: /^alle/ }).click();
+  await expect(status).toHaveText('180 toezeggingen: alle. Pagina 1 van 2.');
+  await page.getByRole('link', { name: 'Pagina 2 van 2' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(status).toHaveText('180 toezeggingen: alle. Pagina 2 van 2.');
+  await expect(page).toHaveURL(/alle-2\.html$/);
+  await expect(page.locator('tbody tr')).toHaveCount(80);
+  await expect(page.getByRole('link', { name: 'Pagina 2 van 2' })).toBeFocused();
+
+  // The browser's Back button shows the previous filter again, still in place.
+  await page.goBack();
+  await expect(status).toHaveText('180 toezeggingen: alle. Pagina 1 van 2.');
+  await page.goBack();
+  await page.goBack();
+  await expect(status).toHaveText('60 toezeggingen: nagekomen.');
+  await expect(page.locator('tbody tr')).toHaveCount(60);
+  expect(await stayed()).toBe(true);
+  expect(errors).toEqual([]);
 });
 
 test('the residents’ page of a series leads by keyboard to the advice, whose archived PDF/A is linked', async ({ page }) => {

@@ -11,7 +11,7 @@ import type { SiteAdvice, SiteData, SiteProgramme } from './site-data';
 /**
  * The public website as a map of path → bytes, built in memory from `SiteData` alone: no clock, no
  * randomness, sorted everywhere, so the same data gives the same bytes. Every text from the
- * database goes through `escapeHtml`/`escapeXml`; nothing is fetched from elsewhere (no fonts, no
+ * database goes through `escapeHtml`/`escapeXml`; nothing is fetched from elsewhere (no fonts, no outside
  * scripts, no images but the council's own logo).
  */
 export interface SiteOptions {
@@ -48,7 +48,7 @@ interface Context {
   logo: { path: string; bytes: Buffer } | null;
 }
 
-function layout(context: Context, depth: number, title: string, main: string): string {
+function layout(context: Context, depth: number, title: string, main: string, script = ''): string {
   const root = depth === 0 ? '' : '../'.repeat(depth);
   const council = context.data.council.name;
   const logo = context.logo ? `<img src="${root}${context.logo.path}" alt="" class="logo"> ` : '';
@@ -60,7 +60,7 @@ function layout(context: Context, depth: number, title: string, main: string): s
 <title>${escapeHtml(title)} - ${escapeHtml(council)}</title>
 <link rel="stylesheet" href="${root}style.css">
 <link rel="alternate" type="application/atom+xml" href="${root}feed.xml" title="${escapeHtml(t('site.feed'))}">
-</head>
+${script ? `<script src="${script}" defer></script>\n` : ''}</head>
 <body>
 <a class="skip" href="#inhoud">${escapeHtml(t('site.skip'))}</a>
 <header>
@@ -105,7 +105,8 @@ dl.meta { display: grid; grid-template-columns: max-content 1fr; gap: 0.25rem 1r
 dl.meta dt { font-weight: bold; }
 dl.meta dd { margin: 0; }
 .letter { border-left: 0.25rem solid var(--kleur); padding-left: 1rem; }
-.filters a[aria-current="page"] { font-weight: bold; color: #1a1a1a; }
+.filters a[aria-current="page"], .pager a[aria-current="page"] { font-weight: bold; color: #1a1a1a; }
+.filters ul, .pager ul { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: 0.25rem 1.5rem; }
 footer { margin-top: 3rem; border-top: 0.0625rem solid #767676; font-size: 1rem; }
 @media (max-width: 40rem) { dl.meta { grid-template-columns: 1fr; } th, td { display: block; } thead { display: none; } td { border: 0; padding: 0.125rem 0; } tr { display: block; border-bottom: 0.0625rem solid #767676; padding: 0.5rem 0; } }
 `;
@@ -298,7 +299,89 @@ ${advices}`;
 
 type RegisterRow = { advice: SiteAdvice; commitment: SiteAdvice['commitments'][number] };
 
-/** The register, one static page per filter and page of 100, so filtering needs no JavaScript. */
+/** The register's small script, a file of its own beside the pages (no inline script; see `REGISTER_SCRIPT`). */
+export const REGISTER_SCRIPT_FILE = 'toezeggingen/register.js';
+
+/**
+ * Enhances the register's filter and page links: with JavaScript the chosen page is fetched from the
+ * site itself and its heading, count and table replace the current ones in place (the address follows
+ * with `history.pushState`, Back works), focus stays on the filter link (or moves to the new current page
+ * link), and the count, a `role="status"` live region, is announced. Without JavaScript, or when the
+ * fetch fails (a site opened from disk), the links simply load the pre-rendered page. The script carries
+ * no text of its own: every word comes from the pages, which come from the catalogue.
+ */
+export const REGISTER_SCRIPT = `/* Advieswerk: filters the register of commitments in place. The links work without this script. */
+(function () {
+  'use strict';
+  if (!window.fetch || !window.DOMParser || !window.history || !window.history.pushState) return;
+  var main = document.getElementById('inhoud');
+  if (!main || !document.getElementById('register')) return;
+
+  function registerLink(target) {
+    var link = target && target.closest ? target.closest('a') : null;
+    if (!link || !main.contains(link) || link.origin !== window.location.origin) return null;
+    return link.closest('.filters') || link.closest('.pager') ? link : null;
+  }
+
+  function swap(doc, fromPager) {
+    var next = {
+      title: doc.querySelector('main h1'),
+      count: doc.getElementById('register-count'),
+      table: doc.getElementById('register'),
+      current: doc.querySelector('.filters a[aria-current="page"]'),
+    };
+    var here = { title: main.querySelector('h1'), count: document.getElementById('register-count'), table: document.getElementById('register') };
+    if (!next.title || !next.count || !next.table || !next.current || !here.title || !here.count || !here.table) return false;
+    here.title.textContent = next.title.textContent;
+    here.table.replaceWith(document.importNode(next.table, true));
+    var chosen = next.current.getAttribute('href');
+    Array.prototype.forEach.call(main.querySelectorAll('.filters a'), function (link) {
+      if (link.getAttribute('href') === chosen) link.setAttribute('aria-current', 'page');
+      else link.removeAttribute('aria-current');
+    });
+    document.title = doc.title;
+    // The live region stays the same element; changing its text is what screen readers announce.
+    here.count.textContent = next.count.textContent;
+    if (fromPager) {
+      var page = document.querySelector('#register .pager a[aria-current="page"]');
+      if (page) page.focus();
+    }
+    return true;
+  }
+
+  function load(url, push, fromPager) {
+    window
+      .fetch(url, { credentials: 'same-origin' })
+      .then(function (response) {
+        if (!response.ok) throw new Error(String(response.status));
+        return response.text();
+      })
+      .then(function (html) {
+        if (!swap(new DOMParser().parseFromString(html, 'text/html'), fromPager)) throw new Error('not a register page');
+        if (push) window.history.pushState({ register: true }, '', url);
+      })
+      .catch(function () {
+        window.location.href = url;
+      });
+  }
+
+  main.addEventListener('click', function (event) {
+    if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    var link = registerLink(event.target);
+    if (!link) return;
+    event.preventDefault();
+    load(link.href, true, Boolean(link.closest('.pager')));
+  });
+  window.addEventListener('popstate', function () {
+    load(window.location.href, false, false);
+  });
+})();
+`;
+
+/**
+ * The register, one static page per filter and page of 100, so filtering needs no JavaScript;
+ * `REGISTER_SCRIPT` then filters in place. The count above the table is a live region.
+ */
 function registerPages(context: Context): Map<string, string> {
   const rows: RegisterRow[] = context.data.advices
     .flatMap((advice) => advice.commitments.map((commitment) => ({ advice, commitment })))
@@ -331,17 +414,25 @@ ${slice
         : `<p>${escapeHtml(t('site.registerEmpty'))}</p>`;
       const pager =
         count > 1
-          ? `<nav aria-label="${escapeHtml(t('site.pages'))}"><ul>${Array.from({ length: count }, (_, index) => index + 1)
+          ? `<nav class="pager" aria-label="${escapeHtml(t('site.pages'))}"><ul>${Array.from({ length: count }, (_, index) => index + 1)
               .map((number) => `<li><a href="${fileOf(filter.key, number)}"${number === page ? ' aria-current="page"' : ''}>${escapeHtml(t('site.page', { page: number, pages: count }))}</a></li>`)
               .join('')}</ul></nav>`
           : '';
       const title = `${t('site.register')}: ${filter.label}${count > 1 ? ` (${t('site.page', { page, pages: count })})` : ''}`;
+      const shown = t('site.registerCount', { count: filter.rows.length, filter: filter.label }) + (count > 1 ? ` ${t('site.registerCountPage', { page, pages: count })}` : '');
       pages.set(
         `toezeggingen/${fileOf(filter.key, page)}`,
-        layout(context, 1, title, `<h1>${escapeHtml(title)}</h1>\n<p>${escapeHtml(t('site.registerIntro'))}</p>\n${nav}\n${table}\n${pager}`),
+        layout(
+          context,
+          1,
+          title,
+          `<h1>${escapeHtml(title)}</h1>\n<p>${escapeHtml(t('site.registerIntro'))}</p>\n${nav}\n<p id="register-count" role="status">${escapeHtml(shown)}</p>\n<div id="register">\n${table}\n${pager}\n</div>`,
+          'register.js',
+        ),
       );
     }
   }
+  pages.set(REGISTER_SCRIPT_FILE, REGISTER_SCRIPT);
   return pages;
 }
 
