@@ -111,9 +111,12 @@ const retentionMonths = z
   .max(240, { error: () => t('privacy.retentionRange') })
   .nullable();
 
+/** The retention setting; empty (null) keeps everything. */
+export const privacyInput = z.object({ retentionMonths }).strict();
+
 export const reliabilityContract = {
   'privacy.get': method<PrivacySettings>()(noInput),
-  'privacy.update': method<PrivacySettings>()(z.object({ retentionMonths }).strict()),
+  'privacy.update': method<PrivacySettings>()(privacyInput),
   'privacy.purgePreview': method<PurgePreview>()(noInput),
   'privacy.purge': method<{ purged: number; counts: Record<string, number> }>()(
     z

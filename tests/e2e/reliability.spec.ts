@@ -99,7 +99,15 @@ test('"Privacy en gegevens" explains storage, shows the file and sets the retent
   await expect(retention).toContainText('Er is geen bewaartermijn ingesteld');
   await retention.getByLabel(/Bewaartermijn in maanden/).fill('0');
   await retention.getByRole('button', { name: 'Opslaan' }).click();
-  await expect(retention.getByText(/Kies een bewaartermijn van 1 tot en met 240 maanden/)).toBeVisible();
+  // Refused before sending: the message at the field, and in the summary (focused) as a link to it.
+  const message = 'Kies een bewaartermijn van 1 tot en met 240 maanden, of laat het veld leeg.';
+  await expect(retention.getByText(message, { exact: true })).toBeVisible();
+  const summaryLink = retention.getByRole('link', { name: `Bewaartermijn in maanden (optioneel): ${message}` });
+  await expect(summaryLink).toBeVisible();
+  await expect(retention.locator('.aw-error-summary')).toBeFocused();
+  await summaryLink.click();
+  await expect(retention.getByLabel(/Bewaartermijn in maanden/)).toBeFocused();
+  await expect(retention).toContainText('Er is geen bewaartermijn ingesteld');
   await retention.getByLabel(/Bewaartermijn in maanden/).fill('24');
   await retention.getByRole('button', { name: 'Opslaan' }).click();
   await expect(retention.getByRole('status')).toHaveText('De bewaartermijn is opgeslagen.');

@@ -59,7 +59,7 @@ const ALSO_CHANGES: Partial<Record<Domain, Domain[]>> = {
   council: ['advices', 'reports'],
   // The start page's "aandacht" (terms ending, actions overdue) and an advice's adoption.
   members: ['councilOwn'],
-  councilActions: ['councilOwn'],
+  councilActions: ['councilOwn', 'councilMeetings'],
   councilMeetings: ['councilOwn', 'advices'],
   user: ['audit'],
 };

@@ -1,12 +1,14 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState } from 'react';
 import type { AdviceSummary, AdviceRequest } from '../../../../shared/api/advices';
-import type { AgendaItem, CouncilAction, CouncilMeetingDetail, Member } from '../../../../shared/api/council-own';
+import { actionInput, itemInput, type AgendaItem, type CouncilAction, type CouncilMeetingDetail, type Member } from '../../../../shared/api/council-own';
+import { z } from 'zod';
 import { formatDateLong, t } from '../../../../shared/i18n';
-import { apiFetch, apiWrite, useApiQuery } from '../../data/queries';
+import { apiFetch, apiWrite, useApiMutation, useApiQuery } from '../../data/queries';
 import { hrefFor } from '../../app/router';
 import { Alert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
 import { TextAreaField, TextField } from '../../ui/Field';
+import { ContractForm, useContractForm } from '../../ui/Form';
 import { Heading } from '../../ui/Heading';
 import { base64ToBytes, downloadBytes } from '../../ui/download';
 import { SelectField } from '../meetings/controls';
@@ -19,7 +21,7 @@ const NONE: never[] = [];
 type Run = (change: () => Promise<unknown>) => Promise<boolean>;
 
 export function CouncilMeetingPage({ id }: { id: string }) {
-  const { value: meeting, error, fields, run } = useLoaded('councilMeetings.get', { id });
+  const { value: meeting, error, run } = useLoaded('councilMeetings.get', { id });
   const members = useApiQuery('members.list', { includeLeft: false }).data ?? NONE;
   const advices = useApiQuery('advices.list', { search: '', status: 'concept' }).data ?? NONE;
   const requests = useApiQuery('adviceRequests.list').data ?? NONE;
@@ -56,7 +58,7 @@ export function CouncilMeetingPage({ id }: { id: string }) {
         {meeting.items.map((item) => (
           <AgendaItemView key={item.id} item={item} meeting={meeting} members={members} run={run} />
         ))}
-        <AddItemForm meetingId={meeting.id} advices={advices} requests={requests} fields={fields} run={run} />
+        <AddItemForm meetingId={meeting.id} advices={advices} requests={requests} />
       </section>
       <section className="aw-card" aria-labelledby="meegenomen-acties">
         <Heading level={2} id="meegenomen-acties">
@@ -69,7 +71,7 @@ export function CouncilMeetingPage({ id }: { id: string }) {
           {t('councilOwn.newActions')}
         </Heading>
         <ActionList actions={meeting.newActions} run={run} />
-        <AddActionForm meeting={meeting} members={members} fields={fields} run={run} />
+        <AddActionForm meeting={meeting} members={members} />
       </section>
     </>
   );
@@ -191,31 +193,29 @@ function AgendaItemView({ item, meeting, run }: { item: AgendaItem; meeting: Cou
   );
 }
 
-function AddItemForm({ meetingId, advices, requests, fields, run }: { meetingId: string; advices: AdviceSummary[]; requests: AdviceRequest[]; fields: Record<string, string>; run: Run }) {
-  const [title, setTitle] = useState('');
-  const [adviceId, setAdviceId] = useState('');
-  const [requestId, setRequestId] = useState('');
-  const [monitoringPeriod, setMonitoringPeriod] = useState('');
-  async function add(event: FormEvent) {
-    event.preventDefault();
-    const ok = await run(() =>
-      apiWrite('councilMeetings.addItem', { meetingId, title, adviceId: adviceId || null, requestId: requestId || null, monitoringPeriod }),
-    );
-    if (ok) {
-      setTitle('');
-      setAdviceId('');
-      setRequestId('');
-      setMonitoringPeriod('');
-    }
+/** The agenda item as typed (no link: an empty choice), checked by the contract's schema. */
+const itemFormTyped = z
+  .object({ meetingId: z.string(), title: z.string(), adviceId: z.string(), requestId: z.string(), monitoringPeriod: z.string() })
+  .transform((values) => ({ ...values, adviceId: values.adviceId || null, requestId: values.requestId || null }));
+const itemFormSchema = itemFormTyped.pipe(itemInput as unknown as z.ZodType<z.output<typeof itemInput>, z.output<typeof itemFormTyped>>);
+
+function AddItemForm({ meetingId, advices, requests }: { meetingId: string; advices: AdviceSummary[]; requests: AdviceRequest[] }) {
+  const empty = { meetingId, title: '', adviceId: '', requestId: '', monitoringPeriod: '' };
+  const form = useContractForm(itemFormSchema, { defaultValues: empty });
+  const { register, reset, formState } = form;
+  const errors = formState.errors;
+  const addItem = useApiMutation('councilMeetings.addItem');
+  async function add(values: z.output<typeof itemFormSchema>) {
+    if (await addItem.run(values)) reset(empty);
   }
   return (
-    <form onSubmit={(event) => void add(event)} noValidate aria-labelledby="agendapunt-toevoegen">
+    <ContractForm id="agendapunt" form={form} onSubmit={add} submitLabel={t('councilOwn.addItem')} aria-labelledby="agendapunt-toevoegen">
       <Heading level={3} id="agendapunt-toevoegen">
         {t('councilOwn.addItem')}
       </Heading>
-      <TextField label={t('councilOwn.itemTitle')} value={title} error={fields.title} onChange={(event) => setTitle(event.target.value)} />
+      <TextField label={t('councilOwn.itemTitle')} error={errors.title?.message} {...register('title')} />
       <div className="aw-field-row">
-        <SelectField label={t('councilOwn.linkedAdvice')} value={adviceId} error={fields.adviceId} onChange={(event) => setAdviceId(event.target.value)}>
+        <SelectField label={t('councilOwn.linkedAdvice')} error={errors.adviceId?.message} {...register('adviceId')}>
           <option value="">{t('councilOwn.none')}</option>
           {advices.map((advice) => (
             <option key={advice.id} value={advice.id}>
@@ -223,7 +223,7 @@ function AddItemForm({ meetingId, advices, requests, fields, run }: { meetingId:
             </option>
           ))}
         </SelectField>
-        <SelectField label={t('councilOwn.linkedRequest')} value={requestId} error={fields.requestId} onChange={(event) => setRequestId(event.target.value)}>
+        <SelectField label={t('councilOwn.linkedRequest')} error={errors.requestId?.message} {...register('requestId')}>
           <option value="">{t('councilOwn.none')}</option>
           {requests.map((request) => (
             <option key={request.id} value={request.id}>
@@ -231,41 +231,48 @@ function AddItemForm({ meetingId, advices, requests, fields, run }: { meetingId:
             </option>
           ))}
         </SelectField>
-        <TextField label={t('councilOwn.monitoringPeriod')} value={monitoringPeriod} error={fields.monitoringPeriod} onChange={(event) => setMonitoringPeriod(event.target.value)} />
+        <TextField label={t('councilOwn.monitoringPeriod')} error={errors.monitoringPeriod?.message} {...register('monitoringPeriod')} />
       </div>
-      <Button type="submit">{t('councilOwn.addItem')}</Button>
-    </form>
+    </ContractForm>
   );
 }
 
-function AddActionForm({ meeting, members, fields, run }: { meeting: CouncilMeetingDetail; members: Member[]; fields: Record<string, string>; run: Run }) {
-  const [description, setDescription] = useState('');
-  const [ownerId, setOwnerId] = useState('');
-  const [dueOn, setDueOn] = useState('');
-  const [agendaItemId, setAgendaItemId] = useState('');
-  async function add(event: FormEvent) {
-    event.preventDefault();
-    const ok = await run(() =>
-      apiWrite('councilActions.create', { meetingId: meeting.id, agendaItemId: agendaItemId || null, description, ownerId: ownerId || members[0]?.id || '', dueOn }),
-    );
-    if (ok) setDescription('');
+/** The action as typed (no agenda item: an empty choice), checked by the contract's schema. */
+const actionFormSchema = z
+  .object({ meetingId: z.string(), agendaItemId: z.string(), description: z.string(), ownerId: z.string(), dueOn: z.string() })
+  .transform((values) => ({ ...values, agendaItemId: values.agendaItemId || null }))
+  // The contract's input has defaults (optional in), the values here are already filled in.
+  .pipe(actionInput as unknown as z.ZodType<z.output<typeof actionInput>, z.output<typeof actionInput>>);
+
+function AddActionForm({ meeting, members }: { meeting: CouncilMeetingDetail; members: Member[] }) {
+  const form = useContractForm(actionFormSchema, { defaultValues: { meetingId: meeting.id, agendaItemId: '', description: '', ownerId: '', dueOn: '' } });
+  const { register, getValues, setValue, formState } = form;
+  const errors = formState.errors;
+  const create = useApiMutation('councilActions.create');
+  // The owner select shows the first member until another is chosen; the value says so too.
+  const firstMember = members[0]?.id;
+  useEffect(() => {
+    if (firstMember && !members.some((member) => member.id === getValues('ownerId'))) setValue('ownerId', firstMember);
+  }, [firstMember, members, getValues, setValue]);
+  async function add(values: z.output<typeof actionFormSchema>) {
+    if (await create.run(values)) setValue('description', '');
   }
   return (
-    <form onSubmit={(event) => void add(event)} noValidate aria-labelledby="actie-toevoegen">
+    <ContractForm id="actie" form={form} onSubmit={add} submitLabel={t('councilOwn.addAction')} aria-labelledby="actie-toevoegen">
       <Heading level={3} id="actie-toevoegen">
         {t('councilOwn.addAction')}
       </Heading>
-      <TextField label={t('councilOwn.action')} value={description} error={fields.description} onChange={(event) => setDescription(event.target.value)} />
+      <TextField label={t('councilOwn.action')} error={errors.description?.message} {...register('description')} />
       <div className="aw-field-row">
-        <SelectField label={t('councilOwn.owner')} value={ownerId} error={fields.ownerId} onChange={(event) => setOwnerId(event.target.value)}>
+        <SelectField label={t('councilOwn.owner')} error={errors.ownerId?.message} {...register('ownerId')}>
           {members.map((member) => (
             <option key={member.id} value={member.id}>
               {member.name}
             </option>
           ))}
         </SelectField>
-        <TextField type="date" label={t('councilOwn.dueOn')} value={dueOn} error={fields.dueOn} onChange={(event) => setDueOn(event.target.value)} />
-        <SelectField label={t('councilOwn.actionItem')} value={agendaItemId} error={fields.agendaItemId} onChange={(event) => setAgendaItemId(event.target.value)}>
+        <TextField type="date" label={t('councilOwn.dueOn')} error={errors.dueOn?.message} {...register('dueOn')} />
+        <SelectField label={t('councilOwn.actionItem')} error={errors.agendaItemId?.message} {...register('agendaItemId')}>
           <option value="">{t('councilOwn.none')}</option>
           {meeting.items.map((item) => (
             <option key={item.id} value={item.id}>
@@ -274,8 +281,7 @@ function AddActionForm({ meeting, members, fields, run }: { meeting: CouncilMeet
           ))}
         </SelectField>
       </div>
-      <Button type="submit">{t('councilOwn.addAction')}</Button>
-    </form>
+    </ContractForm>
   );
 }
 

@@ -1,24 +1,24 @@
-import { useState, type FormEvent } from 'react';
+import type { z } from 'zod';
+import { meetingInput } from '../../../../shared/api/council-own';
 import { formatDateLong, t } from '../../../../shared/i18n';
-import { apiWrite } from '../../data/queries';
+import { useApiMutation } from '../../data/queries';
 import { hrefFor } from '../../app/router';
 import { Alert } from '../../ui/Alert';
-import { Button } from '../../ui/Button';
 import { TextField } from '../../ui/Field';
+import { ContractForm, useContractForm } from '../../ui/Form';
 import { Heading, Paragraph } from '../../ui/Heading';
 import { CouncilTabs, useLoaded } from './shared';
 
 export function CouncilMeetingsPage() {
-  const { value: meetings, error, fields, run } = useLoaded('councilMeetings.list');
-  const [form, setForm] = useState({ date: '', startTime: '19:30', place: '', guests: '' });
+  const { value: meetings, error } = useLoaded('councilMeetings.list');
+  const form = useContractForm(meetingInput, { defaultValues: { date: '', startTime: '19:30', place: '', guests: '' } });
+  const { register, formState } = form;
+  const errors = formState.errors;
+  const create = useApiMutation('councilMeetings.create');
 
-  async function add(event: FormEvent) {
-    event.preventDefault();
-    let id = '';
-    const ok = await run(async () => {
-      id = (await apiWrite('councilMeetings.create', form)).id;
-    });
-    if (ok) window.location.hash = hrefFor(`/raad/vergaderingen/${id}`);
+  async function add(values: z.output<typeof meetingInput>) {
+    const created = await create.run(values);
+    if (created) window.location.hash = hrefFor(`/raad/vergaderingen/${created.id}`);
   }
 
   return (
@@ -47,17 +47,14 @@ export function CouncilMeetingsPage() {
         <Heading level={2} id="vergadering-toevoegen">
           {t('councilOwn.newMeeting')}
         </Heading>
-        <form onSubmit={(event) => void add(event)} noValidate>
+        <ContractForm id="vergadering" form={form} onSubmit={add} submitLabel={t('councilOwn.newMeeting')}>
           <div className="aw-field-row">
-            <TextField type="date" label={t('councilOwn.meetingDate')} value={form.date} error={fields.date} onChange={(event) => setForm({ ...form, date: event.target.value })} />
-            <TextField type="time" label={t('councilOwn.startTime')} value={form.startTime} error={fields.startTime} onChange={(event) => setForm({ ...form, startTime: event.target.value })} />
-            <TextField label={t('councilOwn.place')} value={form.place} error={fields.place} onChange={(event) => setForm({ ...form, place: event.target.value })} />
+            <TextField type="date" label={t('councilOwn.meetingDate')} error={errors.date?.message} {...register('date')} />
+            <TextField type="time" label={t('councilOwn.startTime')} error={errors.startTime?.message} {...register('startTime')} />
+            <TextField label={t('councilOwn.place')} error={errors.place?.message} {...register('place')} />
           </div>
-          <TextField label={t('councilOwn.guests')} value={form.guests} error={fields.guests} onChange={(event) => setForm({ ...form, guests: event.target.value })} />
-          <Button appearance="primary" type="submit">
-            {t('councilOwn.newMeeting')}
-          </Button>
-        </form>
+          <TextField label={t('councilOwn.guests')} error={errors.guests?.message} {...register('guests')} />
+        </ContractForm>
       </section>
     </>
   );

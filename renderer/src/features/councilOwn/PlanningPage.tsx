@@ -1,11 +1,13 @@
-import { useState, type FormEvent } from 'react';
-import { PLANNING_KINDS, type PlanningItem, type PlanningKind } from '../../../../shared/api/council-own';
+import { useEffect, useState } from 'react';
+import { z } from 'zod';
+import { PLANNING_KINDS, planningItemInput, type PlanningItem } from '../../../../shared/api/council-own';
 import { formatMonth, t, type MessageKey } from '../../../../shared/i18n';
-import { apiWrite, useApiQuery } from '../../data/queries';
+import { apiWrite, useApiMutation, useApiQuery } from '../../data/queries';
 import { Alert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { TextField } from '../../ui/Field';
+import { ContractForm, useContractForm } from '../../ui/Form';
 import { Heading, Paragraph } from '../../ui/Heading';
 import { SelectField } from '../meetings/controls';
 import { PlanningImport } from './PlanningImport';
@@ -15,29 +17,50 @@ import { ScrollRegion } from '../../ui/ScrollRegion';
 
 const MONTHS = Array.from({ length: 12 }, (_, index) => index + 1);
 
+/** The planning form as typed (the month from a select as text), checked by the contract's schema. */
+const planningFormSchema = z
+  .object({ year: z.number(), month: z.string(), kind: z.string(), title: z.string(), source: z.string() })
+  .transform((values) => ({ ...values, month: Number(values.month) }))
+  // The contract's input has defaults (optional in), the values here are already filled in.
+  .pipe(planningItemInput as unknown as z.ZodType<z.output<typeof planningItemInput>, z.output<typeof planningItemInput>>);
+type PlanningFormValues = z.input<typeof planningFormSchema>;
+
 export function PlanningPage() {
   const [year, setYear] = useState(Number(todayInNetherlands().slice(0, 4)));
-  const { value: items, error, fields, run } = useLoaded('planning.list', { year });
+  const { value: items, error, run } = useLoaded('planning.list', { year });
   const requests = useApiQuery('adviceRequests.list').data ?? [];
-  const empty = { month: 1, kind: 'adviesaanvraag' as PlanningKind, title: '', source: '' };
-  const [form, setForm] = useState(empty);
+  const empty: PlanningFormValues = { year, month: '1', kind: 'adviesaanvraag', title: '', source: '' };
+  const form = useContractForm(planningFormSchema, { defaultValues: empty });
+  const { register, reset, getValues, setValue, formState } = form;
+  const errors = formState.errors;
+  const create = useApiMutation('planning.create');
+  const update = useApiMutation('planning.update');
   /** The item being changed in the form below, or null when the form adds a new one. */
   const [editing, setEditing] = useState<PlanningItem | null>(null);
   const [deleting, setDeleting] = useState<PlanningItem | null>(null);
+  // A new item goes in the year shown; an item being changed keeps its own year.
+  useEffect(() => {
+    if (!editing) setValue('year', year);
+  }, [year, editing, setValue]);
 
-  async function add(event: FormEvent) {
-    event.preventDefault();
+  async function add(values: z.output<typeof planningFormSchema>) {
     if (editing) {
-      if (await run(() => apiWrite('planning.update', { id: editing.id, ...form }))) {
+      const { month, kind, title, source } = values;
+      if (await update.run({ id: editing.id, month, kind, title, source })) {
         setEditing(null);
-        setForm(empty);
+        reset(empty);
       }
-    } else if (await run(() => apiWrite('planning.create', { ...form, year }))) setForm({ ...form, title: '' });
+    } else if (await create.run(values)) reset({ ...getValues(), title: '' });
+  }
+
+  function cancel() {
+    setEditing(null);
+    reset(empty);
   }
 
   function edit(item: PlanningItem) {
     setEditing(item);
-    setForm({ month: item.month, kind: item.kind, title: item.title, source: item.source });
+    reset({ year: item.year, month: String(item.month), kind: item.kind, title: item.title, source: item.source });
     document.getElementById('planning-toevoegen')?.scrollIntoView();
   }
 
@@ -114,16 +137,22 @@ export function PlanningPage() {
         <Heading level={2} id="planning-toevoegen">
           {editing ? t('councilOwn.editPlanningLabel', { title: editing.title }) : t('councilOwn.addPlanning')}
         </Heading>
-        <form onSubmit={(event) => void add(event)} noValidate>
+        <ContractForm
+          id="planning"
+          form={form}
+          onSubmit={add}
+          submitLabel={editing ? t('councilOwn.savePlanning') : t('councilOwn.addPlanning')}
+          actions={editing && <Button onClick={cancel}>{t('common.cancel')}</Button>}
+        >
           <div className="aw-field-row">
-            <SelectField label={t('councilOwn.month')} value={String(form.month)} error={fields.month} onChange={(event) => setForm({ ...form, month: Number(event.target.value) })}>
+            <SelectField label={t('councilOwn.month')} error={errors.month?.message} {...register('month')}>
               {MONTHS.map((month) => (
                 <option key={month} value={month}>
                   {formatMonth(month)}
                 </option>
               ))}
             </SelectField>
-            <SelectField label={t('councilOwn.kind')} value={form.kind} error={fields.kind} onChange={(event) => setForm({ ...form, kind: event.target.value as PlanningKind })}>
+            <SelectField label={t('councilOwn.kind')} error={errors.kind?.message} {...register('kind')}>
               {PLANNING_KINDS.map((kind) => (
                 <option key={kind} value={kind}>
                   {t(`councilOwn.kind_${kind}` as MessageKey)}
@@ -131,24 +160,9 @@ export function PlanningPage() {
               ))}
             </SelectField>
           </div>
-          <TextField label={t('councilOwn.planningTitleField')} value={form.title} error={fields.title} onChange={(event) => setForm({ ...form, title: event.target.value })} />
-          <TextField label={t('councilOwn.source')} value={form.source} error={fields.source} onChange={(event) => setForm({ ...form, source: event.target.value })} />
-          <div className="aw-button-row">
-            <Button appearance="primary" type="submit">
-              {editing ? t('councilOwn.savePlanning') : t('councilOwn.addPlanning')}
-            </Button>
-            {editing && (
-              <Button
-                onClick={() => {
-                  setEditing(null);
-                  setForm(empty);
-                }}
-              >
-                {t('common.cancel')}
-              </Button>
-            )}
-          </div>
-        </form>
+          <TextField label={t('councilOwn.planningTitleField')} error={errors.title?.message} {...register('title')} />
+          <TextField label={t('councilOwn.source')} error={errors.source?.message} {...register('source')} />
+        </ContractForm>
       </section>
       <ConfirmDialog
         open={deleting !== null}

@@ -1,15 +1,16 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import type { UseFormRegisterReturn } from 'react-hook-form';
+import { z } from 'zod';
 import { todayInNetherlands } from '../../../../shared/calendar';
-import type { Assessment, AssessmentDetail, Criterion, WijkRef } from '../../../../shared/api/monitoring';
+import { assessmentInput, type Assessment, type AssessmentDetail, type Criterion, type WijkRef } from '../../../../shared/api/monitoring';
 import { formatDateLong, formatDateTime, t } from '../../../../shared/i18n';
 import { formatValue } from '../../../../shared/monitoring/measures';
 import { periodLabel } from '../../../../shared/monitoring/periods';
-import { apiWrite, NO_ROWS, useApiQuery } from '../../data/queries';
-import { Alert } from '../../ui/Alert';
+import { NO_ROWS, useApiMutation, useApiQuery } from '../../data/queries';
 import { Button } from '../../ui/Button';
 import { TextAreaField, TextField } from '../../ui/Field';
+import { ContractForm, useContractForm } from '../../ui/Form';
 import { Heading, Paragraph } from '../../ui/Heading';
-import { useApiErrors } from './shared';
 
 export interface AssessTarget {
   team: WijkRef;
@@ -18,11 +19,10 @@ export interface AssessTarget {
   assessment: Assessment | null;
 }
 
-function ChoiceField({ legend, options, value, onChange, error }: {
+function ChoiceField({ legend, options, registration, error }: {
   legend: string;
   options: { value: number; label: string }[];
-  value: string;
-  onChange(value: string): void;
+  registration: UseFormRegisterReturn;
   error: string | undefined;
 }) {
   return (
@@ -36,7 +36,7 @@ function ChoiceField({ legend, options, value, onChange, error }: {
       <div className="aw-choice__options">
         {options.map((option) => (
           <label key={option.value} className="aw-choice__option">
-            <input type="radio" name="waarde" value={option.value} checked={value === String(option.value)} onChange={() => onChange(String(option.value))} />{' '}
+            <input type="radio" value={String(option.value)} {...registration} />{' '}
             {option.label}
           </label>
         ))}
@@ -45,15 +45,44 @@ function ChoiceField({ legend, options, value, onChange, error }: {
   );
 }
 
+/** The assessment as typed (the value as text, a decimal comma allowed; no assessor: the current user). */
+const assessFormTyped = z
+  .object({
+    wijkteamId: z.string(),
+    criterionId: z.string(),
+    periodKey: z.string(),
+    value: z.string(),
+    evidence: z.string(),
+    sources: z.string(),
+    assessedBy: z.string(),
+    assessedOn: z.string(),
+  })
+  .transform(({ value, assessedBy, ...rest }) => ({
+    ...rest,
+    value: value.trim() === '' ? Number.NaN : Number(value.replace(',', '.')),
+    ...(assessedBy.trim() ? { assessedBy } : {}),
+  }));
+const assessFormSchema = assessFormTyped.pipe(assessmentInput as unknown as z.ZodType<z.output<typeof assessmentInput>, z.output<typeof assessFormTyped>>);
+
 /** The form to assess one cell (team × criterion × period), in a modal dialog. */
 export function AssessDialog({ target, onSaved, onClose }: { target: AssessTarget; onSaved(assessment: AssessmentDetail): void; onClose(): void }) {
   const ref = useRef<HTMLDialogElement>(null);
   const { criterion, team, periodKey, assessment } = target;
-  const [value, setValue] = useState(assessment ? String(assessment.value) : '');
-  const [evidence, setEvidence] = useState(assessment?.evidence ?? '');
-  const [sources, setSources] = useState(assessment?.sources ?? '');
-  const [assessedBy, setAssessedBy] = useState(assessment?.assessedBy ?? '');
-  const [assessedOn, setAssessedOn] = useState(assessment?.assessedOn ?? todayInNetherlands());
+  const form = useContractForm(assessFormSchema, {
+    defaultValues: {
+      wijkteamId: team.id,
+      criterionId: criterion.id,
+      periodKey,
+      value: assessment ? String(assessment.value) : '',
+      evidence: assessment?.evidence ?? '',
+      sources: assessment?.sources ?? '',
+      assessedBy: assessment?.assessedBy ?? '',
+      assessedOn: assessment?.assessedOn ?? todayInNetherlands(),
+    },
+  });
+  const { register, formState } = form;
+  const errors = formState.errors;
+  const save = useApiMutation('assessments.save');
   const history = useApiQuery('assessments.history', { id: assessment?.id ?? '' }, { enabled: assessment !== null }).data ?? NO_ROWS;
   const findings = useApiQuery('monitoring.teamFindings', { wijkteamId: team.id }).data ?? NO_ROWS;
   // The linked findings start as saved; once the user ticks one, the ticks are theirs.
@@ -61,8 +90,6 @@ export function AssessDialog({ target, onSaved, onClose }: { target: AssessTarge
   const [picked, setPicked] = useState<string[] | null>(null);
   const findingIds = picked ?? current?.findingIds ?? NO_ROWS;
   const setFindingIds = (change: (ids: string[]) => string[]) => setPicked(change(findingIds));
-  const [saving, setSaving] = useState(false);
-  const { errors, capture, field } = useApiErrors();
 
   useEffect(() => {
     const dialog = ref.current;
@@ -73,34 +100,15 @@ export function AssessDialog({ target, onSaved, onClose }: { target: AssessTarge
     }
   }, []);
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setSaving(true);
-    try {
-      const saved = await apiWrite('assessments.save', {
-        wijkteamId: team.id,
-        criterionId: criterion.id,
-        periodKey,
-        value: value.trim() === '' ? Number.NaN : Number(value.replace(',', '.')),
-        evidence,
-        sources,
-        ...(assessedBy.trim() ? { assessedBy } : {}),
-        assessedOn,
-        findingIds,
-      });
-      onSaved(saved);
-    } catch (error) {
-      capture(error);
-    } finally {
-      setSaving(false);
-    }
+  const submit = async (values: z.output<typeof assessFormSchema>) => {
+    const saved = await save.run({ ...values, findingIds });
+    if (saved) onSaved(saved);
   };
 
   const valueLabel = `${t('monitoring.value')} (${t(`monitoring.measure.${criterion.measureType}`)})`;
   return (
     <dialog ref={ref} className="aw-dialog aw-dialog--framed aw-dialog--wide" aria-labelledby="beoordeel-titel" onCancel={onClose}>
-      <form className="aw-dialog__frame" onSubmit={(event) => void submit(event)} noValidate>
-        <div className="aw-dialog__body">
+      <ContractForm framed id="beoordeling" form={form} onSubmit={submit} submitLabel={t('monitoring.saveAssessment')} actions={<Button onClick={onClose}>{t('common.cancel')}</Button>}>
           <Heading level={2} id="beoordeel-titel">
             {t('monitoring.assessTitle', { team: team.name })}
           </Heading>
@@ -111,9 +119,8 @@ export function AssessDialog({ target, onSaved, onClose }: { target: AssessTarge
           {criterion.measureType === 'score' || criterion.measureType === 'traffic_light' ? (
             <ChoiceField
               legend={valueLabel}
-              value={value}
-              onChange={setValue}
-              error={field('value')}
+              registration={register('value')}
+              error={errors.value?.message}
               options={(criterion.measureType === 'score' ? [1, 2, 3, 4, 5] : [1, 2, 3]).map((option) => ({
                 value: option,
                 label: formatValue(criterion.measureType, option),
@@ -123,23 +130,21 @@ export function AssessDialog({ target, onSaved, onClose }: { target: AssessTarge
             <TextField
               label={valueLabel}
               inputMode="decimal"
-              value={value}
-              onChange={(event) => setValue(event.target.value)}
-              error={field('value')}
+              error={errors.value?.message}
               autoFocus
+              {...register('value')}
             />
           )}
-          <TextAreaField label={`${t('monitoring.evidence')} ${t('common.optional')}`} value={evidence} onChange={(event) => setEvidence(event.target.value)} error={field('evidence')} />
+          <TextAreaField label={`${t('monitoring.evidence')} ${t('common.optional')}`} error={errors.evidence?.message} {...register('evidence')} />
           <TextAreaField
             label={`${t('monitoring.sources')} ${t('common.optional')}`}
             description={t('monitoring.sourcesHint')}
-            value={sources}
-            onChange={(event) => setSources(event.target.value)}
-            error={field('sources')}
+            error={errors.sources?.message}
+            {...register('sources')}
           />
           <div className="aw-field-row">
-            <TextField label={`${t('monitoring.assessedBy')} ${t('common.optional')}`} value={assessedBy} onChange={(event) => setAssessedBy(event.target.value)} error={field('assessedBy')} />
-            <TextField label={t('monitoring.assessedOn')} type="date" value={assessedOn} onChange={(event) => setAssessedOn(event.target.value)} error={field('assessedOn')} />
+            <TextField label={`${t('monitoring.assessedBy')} ${t('common.optional')}`} error={errors.assessedBy?.message} {...register('assessedBy')} />
+            <TextField label={t('monitoring.assessedOn')} type="date" error={errors.assessedOn?.message} {...register('assessedOn')} />
           </div>
           <fieldset className="utrecht-form-fieldset aw-choice">
             <legend className="utrecht-form-fieldset__legend utrecht-form-label">{t('monitoring.linkedFindings')}</legend>
@@ -182,18 +187,7 @@ export function AssessDialog({ target, onSaved, onClose }: { target: AssessTarge
               </ul>
             </section>
           )}
-        </div>
-        {/* Errors stay beside the buttons, in view while the body scrolls. */}
-        <div className="aw-dialog__footer">
-          {errors && <Alert kind="error">{errors.message}</Alert>}
-          <div className="aw-button-row">
-            <Button appearance="primary" type="submit" disabled={saving}>
-              {t('monitoring.saveAssessment')}
-            </Button>
-            <Button onClick={onClose}>{t('common.cancel')}</Button>
-          </div>
-        </div>
-      </form>
+      </ContractForm>
     </dialog>
   );
 }

@@ -1,89 +1,110 @@
-import { useState, type FormEvent } from 'react';
-import type { CriteriaFramework, Criterion } from '../../../../shared/api/monitoring';
+import { useState } from 'react';
+import { z } from 'zod';
+import { criterionInput, frameworkInput, type CriteriaFramework, type Criterion } from '../../../../shared/api/monitoring';
 import { t } from '../../../../shared/i18n';
-import { DIRECTIONS, formatValue, MEASURE_TYPES, type Direction, type MeasureType } from '../../../../shared/monitoring/measures';
-import { apiWrite } from '../../data/queries';
+import { DIRECTIONS, formatValue, MEASURE_TYPES } from '../../../../shared/monitoring/measures';
+import { apiWrite, useApiMutation } from '../../data/queries';
 import { Alert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { DataTable } from '../../ui/DataTable';
 import { TextAreaField, TextField } from '../../ui/Field';
+import { ContractForm, useContractForm } from '../../ui/Form';
 import { Heading, Paragraph } from '../../ui/Heading';
-import { LabelledSelect, SaveCancel, useApiErrors } from './shared';
+import { LabelledSelect } from './shared';
 
 type Status = { kind: 'ok' | 'error'; message: string } | null;
 
 function FrameworkForm({ framework, onSaved, onCancel }: { framework: CriteriaFramework | null; onSaved(): void; onCancel(): void }) {
-  const [name, setName] = useState(framework?.name ?? '');
-  const [description, setDescription] = useState(framework?.description ?? '');
-  const [source, setSource] = useState(framework?.source ?? '');
-  const { errors, capture, field } = useApiErrors();
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    try {
-      if (framework) await apiWrite('frameworks.update', { id: framework.id, name, description, source });
-      else await apiWrite('frameworks.create', { name, description, source });
-      onSaved();
-    } catch (error) {
-      capture(error);
-    }
+  const form = useContractForm(frameworkInput, { defaultValues: { name: framework?.name ?? '', description: framework?.description ?? '', source: framework?.source ?? '' } });
+  const { register, formState } = form;
+  const errors = formState.errors;
+  const create = useApiMutation('frameworks.create');
+  const update = useApiMutation('frameworks.update');
+  const submit = async (values: z.output<typeof frameworkInput>) => {
+    const saved = framework ? await update.run({ id: framework.id, ...values }) : await create.run(values);
+    if (saved) onSaved();
   };
   return (
-    <form onSubmit={(event) => void submit(event)} noValidate className="aw-card" aria-labelledby="kader-form-titel">
+    <ContractForm
+      id="kader"
+      form={form}
+      onSubmit={submit}
+      submitLabel={t('common.save')}
+      actions={<Button onClick={onCancel}>{t('common.cancel')}</Button>}
+      className="aw-card"
+      aria-labelledby="kader-form-titel"
+    >
       <Heading level={3} id="kader-form-titel">
         {framework ? t('monitoring.editFramework', { name: framework.name }) : t('monitoring.newFramework')}
       </Heading>
-      <TextField label={t('monitoring.frameworkName')} value={name} onChange={(event) => setName(event.target.value)} error={field('name')} autoFocus />
-      <TextAreaField label={`${t('monitoring.frameworkDescription')} ${t('common.optional')}`} value={description} onChange={(event) => setDescription(event.target.value)} error={field('description')} />
-      <TextField label={`${t('monitoring.source')} ${t('common.optional')}`} value={source} onChange={(event) => setSource(event.target.value)} error={field('source')} />
-      <SaveCancel error={errors?.message} onCancel={onCancel} />
-    </form>
+      <TextField label={t('monitoring.frameworkName')} error={errors.name?.message} autoFocus {...register('name')} />
+      <TextAreaField label={`${t('monitoring.frameworkDescription')} ${t('common.optional')}`} error={errors.description?.message} {...register('description')} />
+      <TextField label={`${t('monitoring.source')} ${t('common.optional')}`} error={errors.source?.message} {...register('source')} />
+    </ContractForm>
   );
 }
 
+/** The criterion as typed (the target as text, a decimal comma allowed), checked by the contract's schema. */
+const criterionFormTyped = z
+  .object({
+    frameworkId: z.string(),
+    name: z.string(),
+    description: z.string(),
+    source: z.string(),
+    measureType: z.string(),
+    direction: z.string(),
+    target: z.string().refine((value) => value.trim() === '' || Number.isFinite(Number(value.replace(',', '.'))), { error: () => t('monitoring.valueNotANumber') }),
+  })
+  .transform((values) => ({
+    ...values,
+    // A traffic light reads green-is-good only; its direction is not asked.
+    direction: values.measureType === 'traffic_light' ? 'higher_better' : values.direction,
+    target: values.target.trim() === '' ? null : Number(values.target.replace(',', '.')),
+  }));
+const criterionFormSchema = criterionFormTyped.pipe(criterionInput as unknown as z.ZodType<z.output<typeof criterionInput>, z.output<typeof criterionFormTyped>>);
+
 function CriterionForm({ framework, criterion, onSaved, onCancel }: { framework: CriteriaFramework; criterion: Criterion | null; onSaved(): void; onCancel(): void }) {
-  const [name, setName] = useState(criterion?.name ?? '');
-  const [description, setDescription] = useState(criterion?.description ?? '');
-  const [source, setSource] = useState(criterion?.source ?? framework.source);
-  const [measureType, setMeasureType] = useState<MeasureType>(criterion?.measureType ?? 'score');
-  const [direction, setDirection] = useState<Direction>(criterion?.direction ?? 'higher_better');
-  const [target, setTarget] = useState(criterion?.target === null || criterion === null ? '' : String(criterion.target));
-  const { errors, capture, field } = useApiErrors();
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const fields = {
-      name,
-      description,
-      source,
-      measureType,
-      direction: measureType === 'traffic_light' ? ('higher_better' as const) : direction,
-      target: target.trim() === '' ? null : Number(target.replace(',', '.')),
-    };
-    try {
-      if (criterion) await apiWrite('criteria.update', { id: criterion.id, ...fields });
-      else await apiWrite('criteria.create', { frameworkId: framework.id, ...fields });
-      onSaved();
-    } catch (error) {
-      capture(error);
-    }
+  const form = useContractForm(criterionFormSchema, {
+    defaultValues: {
+      frameworkId: framework.id,
+      name: criterion?.name ?? '',
+      description: criterion?.description ?? '',
+      source: criterion?.source ?? framework.source,
+      measureType: criterion?.measureType ?? 'score',
+      direction: criterion?.direction ?? 'higher_better',
+      target: criterion?.target === null || criterion === null ? '' : String(criterion.target),
+    },
+  });
+  const { register, watch, formState } = form;
+  const errors = formState.errors;
+  const measureType = watch('measureType');
+  const create = useApiMutation('criteria.create');
+  const update = useApiMutation('criteria.update');
+  const submit = async (values: z.output<typeof criterionFormSchema>) => {
+    const { frameworkId, ...fields } = values;
+    const saved = criterion ? await update.run({ id: criterion.id, ...fields }) : await create.run({ frameworkId, ...fields });
+    if (saved) onSaved();
   };
   const idPrefix = `criterium-${criterion?.id ?? 'nieuw'}`;
   return (
-    <form onSubmit={(event) => void submit(event)} noValidate className="aw-card" aria-labelledby={`${idPrefix}-titel`}>
+    <ContractForm
+      id={idPrefix}
+      form={form}
+      onSubmit={submit}
+      submitLabel={t('common.save')}
+      actions={<Button onClick={onCancel}>{t('common.cancel')}</Button>}
+      className="aw-card"
+      aria-labelledby={`${idPrefix}-titel`}
+    >
       <Heading level={3} id={`${idPrefix}-titel`}>
         {criterion ? t('monitoring.editCriterion', { name: criterion.name }) : t('monitoring.newCriterion', { framework: framework.name })}
       </Heading>
-      <TextField label={t('monitoring.criterionName')} value={name} onChange={(event) => setName(event.target.value)} error={field('name')} autoFocus />
-      <TextAreaField label={`${t('monitoring.criterionDescription')} ${t('common.optional')}`} value={description} onChange={(event) => setDescription(event.target.value)} />
-      <TextField label={`${t('monitoring.source')} ${t('common.optional')}`} value={source} onChange={(event) => setSource(event.target.value)} />
+      <TextField label={t('monitoring.criterionName')} error={errors.name?.message} autoFocus {...register('name')} />
+      <TextAreaField label={`${t('monitoring.criterionDescription')} ${t('common.optional')}`} error={errors.description?.message} {...register('description')} />
+      <TextField label={`${t('monitoring.source')} ${t('common.optional')}`} error={errors.source?.message} {...register('source')} />
       <div className="aw-field-row">
-        <LabelledSelect
-          id={`${idPrefix}-meetwijze`}
-          label={t('monitoring.measureType')}
-          error={field('measureType')}
-          value={measureType}
-          onChange={(event) => setMeasureType(event.target.value as MeasureType)}
-        >
+        <LabelledSelect id={`${idPrefix}-meetwijze`} label={t('monitoring.measureType')} error={errors.measureType?.message} {...register('measureType')}>
           {MEASURE_TYPES.map((option) => (
             <option key={option} value={option}>
               {t(`monitoring.measure.${option}`)}
@@ -91,7 +112,7 @@ function CriterionForm({ framework, criterion, onSaved, onCancel }: { framework:
           ))}
         </LabelledSelect>
         {measureType !== 'traffic_light' && (
-          <LabelledSelect id={`${idPrefix}-richting`} label={t('monitoring.directionLabel')} value={direction} onChange={(event) => setDirection(event.target.value as Direction)}>
+          <LabelledSelect id={`${idPrefix}-richting`} label={t('monitoring.directionLabel')} error={errors.direction?.message} {...register('direction')}>
             {DIRECTIONS.map((option) => (
               <option key={option} value={option}>
                 {t(`monitoring.direction.${option}`)}
@@ -99,10 +120,9 @@ function CriterionForm({ framework, criterion, onSaved, onCancel }: { framework:
             ))}
           </LabelledSelect>
         )}
-        <TextField label={`${t('monitoring.target')} ${t('common.optional')}`} inputMode="decimal" value={target} onChange={(event) => setTarget(event.target.value)} error={field('target')} />
+        <TextField label={`${t('monitoring.target')} ${t('common.optional')}`} inputMode="decimal" error={errors.target?.message} {...register('target')} />
       </div>
-      <SaveCancel error={errors?.message} onCancel={onCancel} />
-    </form>
+    </ContractForm>
   );
 }
 

@@ -1,59 +1,95 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
-import type { Wijkteam } from '../../../../shared/api/monitoring';
+import { useEffect, useRef, useState } from 'react';
+import { z } from 'zod';
+import { wijkteamInput, type Wijkteam } from '../../../../shared/api/monitoring';
 import type { Wijk } from '../../../../shared/api/wijken';
 import { formatDateLong, t } from '../../../../shared/i18n';
 import { hrefFor } from '../../app/router';
-import { apiWrite, NO_ROWS, useApiQuery } from '../../data/queries';
+import { apiWrite, NO_ROWS, useApiMutation, useApiQuery } from '../../data/queries';
 import { Alert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { DataTable } from '../../ui/DataTable';
 import { TextAreaField, TextField } from '../../ui/Field';
+import { ContractForm, useContractForm } from '../../ui/Form';
 import { Heading, Paragraph } from '../../ui/Heading';
 import { linesOf } from '../../ui/lines';
-import { SaveCancel, useApiErrors } from './shared';
 
 type Editing = { mode: 'new' } | { mode: 'edit'; team: Wijkteam } | null;
 
+/** The team as typed (one name a line, no date: empty), checked by the contract's schema. */
+const teamFormTyped = z
+  .object({
+    name: z.string(),
+    wijkIds: z.array(z.string()),
+    organisations: z.string(),
+    disciplines: z.string(),
+    contact: z.string(),
+    activeFrom: z.string(),
+    activeTo: z.string(),
+  })
+  .transform((values) => ({
+    ...values,
+    organisations: linesOf(values.organisations),
+    disciplines: linesOf(values.disciplines),
+    activeFrom: values.activeFrom || null,
+    activeTo: values.activeTo || null,
+  }));
+const teamFormSchema = teamFormTyped.pipe(wijkteamInput as unknown as z.ZodType<z.output<typeof wijkteamInput>, z.output<typeof teamFormTyped>>);
+
+/** A list typed one a line: its error is on a line (organisations.2); the field shows the first. */
+function firstMessage(error: unknown): string | undefined {
+  if (!error || typeof error !== 'object') return undefined;
+  const message = (error as { message?: unknown }).message;
+  if (typeof message === 'string' && message) return message;
+  for (const [key, value] of Object.entries(error)) {
+    const found = key === 'ref' ? undefined : firstMessage(value);
+    if (found) return found;
+  }
+  return undefined;
+}
+
 function TeamForm({ editing, wijken, onSaved, onCancel }: { editing: Exclude<Editing, null>; wijken: Wijk[]; onSaved(team: Wijkteam): void; onCancel(): void }) {
   const team = editing.mode === 'edit' ? editing.team : null;
-  const [name, setName] = useState(team?.name ?? '');
-  const [wijkIds, setWijkIds] = useState<string[]>(team?.wijken.map((wijk) => wijk.id) ?? []);
-  const [organisations, setOrganisations] = useState(team?.organisations.join('\n') ?? '');
-  const [disciplines, setDisciplines] = useState(team?.disciplines.join('\n') ?? '');
-  const [contact, setContact] = useState(team?.contact ?? '');
-  const [activeFrom, setActiveFrom] = useState(team?.activeFrom ?? '');
-  const [activeTo, setActiveTo] = useState(team?.activeTo ?? '');
-  const { errors, capture, field } = useApiErrors();
-  const nameRef = useRef<HTMLInputElement>(null);
-  useEffect(() => nameRef.current?.focus(), []);
+  const form = useContractForm(teamFormSchema, {
+    defaultValues: {
+      name: team?.name ?? '',
+      wijkIds: team?.wijken.map((wijk) => wijk.id) ?? [],
+      organisations: team?.organisations.join('\n') ?? '',
+      disciplines: team?.disciplines.join('\n') ?? '',
+      contact: team?.contact ?? '',
+      activeFrom: team?.activeFrom ?? '',
+      activeTo: team?.activeTo ?? '',
+    },
+  });
+  const { register, watch, setValue, setFocus, formState } = form;
+  const errors = formState.errors;
+  const wijkIds = watch('wijkIds');
+  const create = useApiMutation('wijkteams.create');
+  const update = useApiMutation('wijkteams.update');
+  useEffect(() => setFocus('name'), [setFocus]);
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const fields = {
-      name,
-      wijkIds,
-      organisations: linesOf(organisations),
-      disciplines: linesOf(disciplines),
-      contact,
-      activeFrom: activeFrom || null,
-      activeTo: activeTo || null,
-    };
-    try {
-      onSaved(team ? await apiWrite('wijkteams.update', { id: team.id, ...fields }) : await apiWrite('wijkteams.create', fields));
-    } catch (error) {
-      capture(error);
-    }
+  const submit = async (values: z.output<typeof teamFormSchema>) => {
+    const saved = team ? await update.run({ id: team.id, ...values }) : await create.run(values);
+    if (saved) onSaved(saved);
   };
 
   return (
-    <form onSubmit={(event) => void submit(event)} noValidate aria-labelledby="team-form-titel" className="aw-card">
+    <ContractForm
+      id="team"
+      form={form}
+      onSubmit={submit}
+      submitLabel={t('common.save')}
+      actions={<Button onClick={onCancel}>{t('common.cancel')}</Button>}
+      aria-labelledby="team-form-titel"
+      className="aw-card"
+    >
       <Heading level={3} id="team-form-titel">
         {team ? t('monitoring.editTeam', { name: team.name }) : t('monitoring.newTeam')}
       </Heading>
-      <TextField ref={nameRef} label={t('monitoring.teamName')} value={name} onChange={(event) => setName(event.target.value)} error={field('name')} />
+      <TextField label={t('monitoring.teamName')} error={errors.name?.message} {...register('name')} />
       <fieldset className="utrecht-form-fieldset aw-choice">
         <legend className="utrecht-form-fieldset__legend utrecht-form-label">{t('monitoring.wijken')}</legend>
+        {firstMessage(errors.wijkIds) && <div className="utrecht-form-field-error-message">{firstMessage(errors.wijkIds)}</div>}
         {wijken.length === 0 ? (
           <Paragraph className="aw-muted">{t('monitoring.noWijken')}</Paragraph>
         ) : (
@@ -63,7 +99,9 @@ function TeamForm({ editing, wijken, onSaved, onCancel }: { editing: Exclude<Edi
                 <input
                   type="checkbox"
                   checked={wijkIds.includes(wijk.id)}
-                  onChange={(event) => setWijkIds((ids) => (event.target.checked ? [...ids, wijk.id] : ids.filter((id) => id !== wijk.id)))}
+                  onChange={(event) =>
+                    setValue('wijkIds', event.target.checked ? [...wijkIds, wijk.id] : wijkIds.filter((id) => id !== wijk.id), { shouldDirty: true })
+                  }
                 />{' '}
                 {wijk.name}
               </label>
@@ -71,15 +109,14 @@ function TeamForm({ editing, wijken, onSaved, onCancel }: { editing: Exclude<Edi
           </div>
         )}
       </fieldset>
-      <TextAreaField label={t('monitoring.organisations')} description={t('monitoring.organisationsHint')} value={organisations} onChange={(event) => setOrganisations(event.target.value)} error={field('organisations')} />
-      <TextAreaField label={t('monitoring.disciplines')} description={t('monitoring.disciplinesHint')} value={disciplines} onChange={(event) => setDisciplines(event.target.value)} error={field('disciplines')} />
-      <TextField label={`${t('monitoring.contact')} ${t('common.optional')}`} value={contact} onChange={(event) => setContact(event.target.value)} error={field('contact')} />
+      <TextAreaField label={t('monitoring.organisations')} description={t('monitoring.organisationsHint')} error={firstMessage(errors.organisations)} {...register('organisations')} />
+      <TextAreaField label={t('monitoring.disciplines')} description={t('monitoring.disciplinesHint')} error={firstMessage(errors.disciplines)} {...register('disciplines')} />
+      <TextField label={`${t('monitoring.contact')} ${t('common.optional')}`} error={errors.contact?.message} {...register('contact')} />
       <div className="aw-field-row">
-        <TextField label={`${t('monitoring.activeFrom')} ${t('common.optional')}`} type="date" value={activeFrom} onChange={(event) => setActiveFrom(event.target.value)} error={field('activeFrom')} />
-        <TextField label={`${t('monitoring.activeTo')} ${t('common.optional')}`} type="date" value={activeTo} onChange={(event) => setActiveTo(event.target.value)} error={field('activeTo')} />
+        <TextField label={`${t('monitoring.activeFrom')} ${t('common.optional')}`} type="date" error={errors.activeFrom?.message} {...register('activeFrom')} />
+        <TextField label={`${t('monitoring.activeTo')} ${t('common.optional')}`} type="date" error={errors.activeTo?.message} {...register('activeTo')} />
       </div>
-      <SaveCancel error={errors?.message} onCancel={onCancel} />
-    </form>
+    </ContractForm>
   );
 }
 

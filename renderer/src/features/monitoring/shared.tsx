@@ -1,4 +1,4 @@
-import { useCallback, useState, type ReactNode, type SelectHTMLAttributes } from 'react';
+import { useCallback, useState, type ReactNode, type Ref, type SelectHTMLAttributes } from 'react';
 import { todayInNetherlands } from '../../../../shared/calendar';
 import type { CriteriaFramework, Criterion, MatrixCell } from '../../../../shared/api/monitoring';
 import { t } from '../../../../shared/i18n';
@@ -6,8 +6,6 @@ import { formatDelta, formatValue, STATUS_SYMBOL, statusLabel } from '../../../.
 import { parsePeriodKey, periodKey, PERIOD_KINDS, type PeriodKind } from '../../../../shared/monitoring/periods';
 import type { Change } from '../../../../shared/monitoring/trend';
 import { ApiCallError } from '../../../../shared/result';
-import { Alert } from '../../ui/Alert';
-import { Button } from '../../ui/Button';
 
 /** Field errors from an API call, by path, plus the summary message. */
 export function useApiErrors() {
@@ -33,6 +31,8 @@ type LabelledSelectProps = Omit<SelectHTMLAttributes<HTMLSelectElement>, 'id' | 
   label: string;
   error?: string | undefined;
   children: ReactNode;
+  /** react-hook-form's `register` gives one. */
+  ref?: Ref<HTMLSelectElement>;
 };
 
 /**
@@ -66,21 +66,6 @@ export function FrameworkSelect({ id, frameworks, value, onChange }: { id: strin
         </option>
       ))}
     </LabelledSelect>
-  );
-}
-
-/** The end of every monitoring edit form: the API's summary error, then Opslaan (submit) and Annuleren. */
-export function SaveCancel({ error, onCancel }: { error: string | undefined; onCancel(): void }) {
-  return (
-    <>
-      {error && <Alert kind="error">{error}</Alert>}
-      <div className="aw-button-row">
-        <Button appearance="primary" type="submit">
-          {t('common.save')}
-        </Button>
-        <Button onClick={onCancel}>{t('common.cancel')}</Button>
-      </div>
-    </>
   );
 }
 

@@ -1,14 +1,16 @@
 import type { ColumnDef } from '@tanstack/react-table';
-import { useCallback, useEffect, useMemo, useState, type FormEvent } from 'react';
-import type { PurgeCandidate } from '../../../../shared/api/reliability';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { z } from 'zod';
+import { privacyInput, type PurgeCandidate } from '../../../../shared/api/reliability';
 import { formatDateLong, formatDateTime, t } from '../../../../shared/i18n';
 import { ApiCallError } from '../../../../shared/result';
-import { apiWrite, NO_ROWS, useApiQuery } from '../../data/queries';
+import { apiWrite, NO_ROWS, useApiMutation, useApiQuery } from '../../data/queries';
 import { Alert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { DataTable } from '../../ui/DataTable';
 import { TextField } from '../../ui/Field';
+import { ContractForm, useContractForm } from '../../ui/Form';
 import { Heading, Paragraph } from '../../ui/Heading';
 
 type Status = { kind: 'ok' | 'error'; message: string } | null;
@@ -17,9 +19,16 @@ function messageOf(error: unknown): string {
   return error instanceof ApiCallError ? error.message : String(error);
 }
 
+/** The retention as typed (months as text; empty: keep everything), checked by the contract's schema. */
+const retentionFormSchema = z
+  .object({ retentionMonths: z.string() })
+  .transform(({ retentionMonths }) => ({ retentionMonths: retentionMonths.trim() === '' ? null : Number(retentionMonths.trim()) }))
+  .pipe(privacyInput);
+
 function RetentionSection() {
-  const [months, setMonths] = useState('');
-  const [fieldError, setFieldError] = useState<string | undefined>();
+  const form = useContractForm(retentionFormSchema, { defaultValues: { retentionMonths: '' } });
+  const { register, reset, formState } = form;
+  const update = useApiMutation('privacy.update');
   const settingsQuery = useApiQuery('privacy.get');
   const previewQuery = useApiQuery('privacy.purgePreview');
   const logQuery = useApiQuery('privacy.purgeLog');
@@ -30,8 +39,8 @@ function RetentionSection() {
   const [status, setStatus] = useState<Status>(null);
 
   useEffect(() => {
-    if (settings) setMonths(settings.retentionMonths === null ? '' : String(settings.retentionMonths));
-  }, [settings]);
+    if (settings) reset({ retentionMonths: settings.retentionMonths === null ? '' : String(settings.retentionMonths) });
+  }, [settings, reset]);
   const { refetch: refetchSettings } = settingsQuery;
   const { refetch: refetchPreview } = previewQuery;
   const { refetch: refetchLog } = logQuery;
@@ -39,19 +48,11 @@ function RetentionSection() {
     await Promise.all([refetchSettings(), refetchPreview(), refetchLog()]);
   }, [refetchSettings, refetchPreview, refetchLog]);
 
-  const save = async (event: FormEvent) => {
-    event.preventDefault();
+  const save = async (values: z.output<typeof retentionFormSchema>) => {
     setStatus(null);
-    const trimmed = months.trim();
-    const value = trimmed === '' ? null : Number(trimmed);
-    try {
-      await apiWrite('privacy.update', { retentionMonths: value });
-      setFieldError(undefined);
-      setStatus({ kind: 'ok', message: t('privacy.retentionSaved') });
-      await load();
-    } catch (error) {
-      setFieldError(messageOf(error).replace(/^.*?: retentionMonths: /, ''));
-    }
+    if (!(await update.run(values))) return;
+    setStatus({ kind: 'ok', message: t('privacy.retentionSaved') });
+    await load();
   };
 
   const purge = async () => {
@@ -81,21 +82,15 @@ function RetentionSection() {
         {t('privacy.retentionTitle')}
       </Heading>
       <Paragraph>{t('privacy.retentionText')}</Paragraph>
-      <form onSubmit={(event) => void save(event)} noValidate>
+      <ContractForm id="bewaartermijn" form={form} onSubmit={save} submitLabel={t('common.save')}>
         <TextField
           label={`${t('privacy.retentionMonths')} ${t('common.optional')}`}
           description={t('privacy.retentionHint')}
           inputMode="numeric"
-          value={months}
-          onChange={(event) => setMonths(event.target.value)}
-          {...(fieldError ? { error: fieldError } : {})}
+          error={formState.errors.retentionMonths?.message}
+          {...register('retentionMonths')}
         />
-        <div className="aw-button-row">
-          <Button appearance="primary" type="submit">
-            {t('common.save')}
-          </Button>
-        </div>
-      </form>
+      </ContractForm>
       {status && <Alert kind={status.kind}>{status.message}</Alert>}
       <Heading level={3}>{t('privacy.previewTitle')}</Heading>
       {preview &&
