@@ -174,8 +174,8 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   } catch (error) {
     throw new AppError('IO', t('errors.dbOpenFailed', { path: databasePath, details: error instanceof Error ? error.message : String(error) }));
   }
-  // Backups are SQLite files for now; PostgreSQL (pg_dump) comes later.
-  const backupDir = store === 'postgres' ? null : (options.backupDir ?? (databasePath === ':memory:' ? null : backupDirFor(databasePath)));
+  // SQLite: online-backup files; PostgreSQL: pg_dump files, in `backups/` beside the local anchor.
+  const backupDir = options.backupDir ?? (databasePath === ':memory:' ? null : backupDirFor(databasePath));
   const opened = await openDatabase(storeTarget, backupDir, options.nativeBinding);
   let migration = opened.migration;
   if (databasePath !== ':memory:') secureDataFolder(databasePath, backupDir);
@@ -205,6 +205,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     accounts: new AccountService(() => ctx.db),
     maintenance: {
       backupDir,
+      ...(target.kind === 'postgres' ? { postgresUrl: target.url } : {}),
       ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
       exclusive: (work) => gate.exclusive(work),
       async reopenDatabase(replace) {

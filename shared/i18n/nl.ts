@@ -1718,7 +1718,10 @@ export const nl = {
   },
   backups: {
     title: 'Back-ups',
-    unavailablePostgres: 'Back-ups van een PostgreSQL-database kan Advieswerk nog niet maken. Laat de beheerder van de databaseserver back-ups maken (pg_dump).',
+    unavailablePostgres:
+      'Back-ups van deze PostgreSQL-database kan Advieswerk niet maken of terugzetten: het programma {tool} staat niet op deze computer. Installeer de PostgreSQL-clientprogramma’s (Debian: apt-get install postgresql-client) of laat de beheerder van de databaseserver back-ups maken.',
+    pgToolFailed: '{tool} is mislukt: {details}',
+    restoreNotVerified: 'De teruggezette database klopt niet met de back-up (tabel {table}: {expected} verwacht, {actual} gevonden). Zet de veiligheidsback-up {path} terug.',
     intro:
       'Advieswerk maakt elke dag een back-up zolang het draait, en altijd vóór een database-update. Bewaard worden de laatste 7 dagen, 4 weken en 12 maanden.',
     folder: 'Map met back-ups: {path}',
@@ -1742,7 +1745,7 @@ export const nl = {
     reasonVoorMigratie: 'Vóór database-update',
     reasonVoorTerugzetten: 'Vóór terugzetten',
     tableCaption: 'Beschikbare back-ups, nieuwste eerst',
-    invalidFile: 'Geen geldige back-up: kies een .sqlite-bestand uit de lijst met back-ups.',
+    invalidFile: 'Geen geldige back-up: kies een back-up (.sqlite of .dump) uit de lijst met back-ups.',
     notFound: 'Deze back-up',
     notRegularFile: 'Dit is geen gewoon bestand (maar bijvoorbeeld een snelkoppeling of een map) en wordt niet teruggezet.',
     isCurrentDatabase: 'Dit is de database zelf, geen back-up.',

@@ -354,3 +354,20 @@ export async function moveStore(options: MoveOptions): Promise<MoveOutcome> {
     }
   }
 }
+
+/** Rows per data table (sorted by name): what a backup holds, and the check after a restore. */
+export async function tableRowCounts(db: Kysely<any>): Promise<{ table: string; rows: number }[]> {
+  const tables = (await dataTables(db)).sort();
+  const counts: { table: string; rows: number }[] = [];
+  for (const table of tables) {
+    const row = await db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+    counts.push({ table, rows: Number(row.n) });
+  }
+  return counts;
+}
+
+/** The newest migration applied to this database ('' when none). */
+export async function appliedSchemaVersion(db: Kysely<any>): Promise<string> {
+  const row = await db.selectFrom('kysely_migration').select('name').orderBy('name', 'desc').limit(1).executeTakeFirst();
+  return typeof row?.name === 'string' ? row.name : '';
+}
