@@ -19,7 +19,7 @@ import { openPostgres } from './db/postgres';
 import type { StoreKind } from './db/dialect';
 import { JobRunner } from './jobs/runner';
 import { discardAbandonedImports } from './findings/import-batch-repository';
-import { backupDirFor, defaultDataDir, exportsDirFor, PRIVATE_DIR_MODE, protectDataFiles, sweepUploads, uploadsDirFor } from './paths';
+import { backupDirFor, postgresAnchor, exportsDirFor, PRIVATE_DIR_MODE, protectDataFiles, sweepUploads, uploadsDirFor } from './paths';
 import { attachmentsDir } from './responses/attachments';
 import { DEFAULT_AUTOMATIC_BACKUPS, scheduleAutomaticBackups, type AutomaticBackupOptions } from './backups/schedule';
 import { MaintenanceGate } from './backups/gate';
@@ -152,22 +152,12 @@ function secureDataFolder(databasePath: string, backupDir: string | null): void 
   }
 }
 
-/**
- * Where the local files of a PostgreSQL council (exports, uploads) go on this computer:
- * `<dataDir>/<database>.postgres` anchors them as a database file does (files beside it); by default
- * in `postgres-<database>` in the per-user data folder. Nothing is ever written at the anchor itself.
- */
-function localAnchor(target: Extract<StoreTarget, { kind: 'postgres' }>, dataDir: string | undefined): string {
-  const name = target.database.replace(/[^\p{L}\p{N}_-]+/gu, '_');
-  return path.join(path.resolve(dataDir ?? path.join(defaultDataDir(), `postgres-${name}`)), `${name}.postgres`);
-}
-
 export async function openCore(options: CoreOptions): Promise<Core> {
   const target = parseStoreTarget(options.databasePath);
   const store: StoreKind = target.kind;
   // On PostgreSQL the local files (exports, uploads) are anchored in a data folder; see localAnchor.
   const databasePath =
-    target.kind === 'postgres' ? localAnchor(target, options.dataDir) : options.databasePath === ':memory:' ? ':memory:' : path.resolve(options.databasePath);
+    target.kind === 'postgres' ? postgresAnchor(target.database, options.dataDir) : options.databasePath === ':memory:' ? ':memory:' : path.resolve(options.databasePath);
   const storeTarget: StoreTarget = target.kind === 'postgres' ? target : { kind: 'sqlite', path: databasePath };
   try {
     if (databasePath !== ':memory:') mkdirSync(path.dirname(databasePath), { recursive: true, mode: PRIVATE_DIR_MODE });

@@ -321,6 +321,10 @@ export const nl = {
       'De brondatabase {source} heeft een oudere schemaversie. Open hem eerst één keer met deze versie van Advieswerk (die maakt een back-up en werkt hem bij), bijvoorbeeld: npm run cli -- call system.info --db <bron>. De bron is niet aangeraakt.',
     versionsDiffer: 'Bron en doel hebben niet dezelfde schemaversie ({source} / {target}); er is niets gekopieerd.',
     sameStore: 'Bron en doel zijn dezelfde database.',
+    attachmentsDiffer: 'De map met bijlagen van het doel ({folder}) bevat al een ander bestand ({file}). Kies een lege map; er is niets gekopieerd.',
+    attachmentsMismatch: 'De gekopieerde bijlagen wijken af van de bron: {files}. De kopieën zijn verwijderd.',
+    attachmentsHeader: 'Bijlage | Bytes | sha256 bron | sha256 doel | Gelijk',
+    attachmentsDone: '{count} {count|bijlage|bijlagen} gekopieerd naar {folder}; alle sha256-controlegetallen zijn gelijk.',
   },
   council: {
     title: 'Instellingen van de raad',
