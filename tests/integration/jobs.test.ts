@@ -41,7 +41,7 @@ function fillDatabase(sqlite: Sqlite, rows: number, descriptionLength: number): 
   })();
 }
 
-// Backups of a PostgreSQL database (pg_dump) are not a job yet (docs/postgres.md): SQLite only here.
+// The SQLite online backup's file, progress and cancel: SQLite only here (a pg_dump job is tested below and in postgres-backups.test.ts).
 describe.skipIf(onPostgres())('a backup job', () => {
   it('finishes done with a file that opens as SQLite and holds the data', async () => {
     await core.value('wijken.create', { name: 'Noord' });
