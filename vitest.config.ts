@@ -65,7 +65,7 @@ export default defineConfig({
           name: 'sqlite',
           include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts'],
           // Between the two stores: needs the cluster, so it runs in the `postgres` project only.
-          exclude: ['tests/integration/postgres-store.test.ts', 'tests/integration/store-move.test.ts'],
+          exclude: ['tests/integration/postgres-store.test.ts', 'tests/integration/store-move.test.ts', 'tests/integration/postgres-backups.test.ts'],
         },
       },
       ...('bin' in postgres

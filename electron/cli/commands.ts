@@ -36,7 +36,7 @@ export const coreCommands: Record<string, CliCommand> = {
     },
   },
   backup: {
-    summary: 'maakt een back-up van de database (SQLite back-up, veilig tijdens gebruik)',
+    summary: 'maakt een back-up van de database (SQLite: online back-up; PostgreSQL: pg_dump), veilig tijdens gebruik',
     async run(core) {
       const started = await core.call('jobs.start', { kind: 'backup' });
       if (!started.ok) return printResult(started);

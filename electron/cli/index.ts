@@ -27,7 +27,7 @@ function isArgumentError(error: unknown): error is Error & { code: string } {
 }
 
 function parseCommandLine(argv: string[]) {
-  return parseArgs({ args: argv, options: { db: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
+  return parseArgs({ args: argv, options: { db: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, 'from-data-dir': { type: 'string' }, 'to-data-dir': { type: 'string' }, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -49,7 +49,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const [name, ...args] = positionals;
   // Between two databases, so no core of its own: the source is only read, the target written by the move.
-  if (name === 'move') return runMove({ from: values.from, to: values.to });
+  if (name === 'move') return runMove({ from: values.from, to: values.to, fromDataDir: values['from-data-dir'], toDataDir: values['to-data-dir'] });
   // Own keys only: "constructor" or "toString" is not a command.
   const command = name && Object.hasOwn(commands, name) ? commands[name] : undefined;
   if (!command) {

@@ -17,7 +17,7 @@ function checksTable(checks: TableCheck[]): string {
   return [t('move.header'), ...lines].join('\n');
 }
 
-export async function runMove(options: { from?: string | undefined; to?: string | undefined }): Promise<number> {
+export async function runMove(options: { from?: string | undefined; to?: string | undefined; fromDataDir?: string | undefined; toDataDir?: string | undefined }): Promise<number> {
   if (!options.from || !options.to) {
     console.error(t('move.usage'));
     return 2;
@@ -38,9 +38,22 @@ export async function runMove(options: { from?: string | undefined; to?: string 
     last = line;
   };
   try {
-    const outcome = await moveStore({ from: options.from, to: options.to, onProgress, signal: controller.signal });
+    const outcome = await moveStore({
+      from: options.from,
+      to: options.to,
+      ...(options.fromDataDir ? { fromDataDir: options.fromDataDir } : {}),
+      ...(options.toDataDir ? { toDataDir: options.toDataDir } : {}),
+      onProgress,
+      signal: controller.signal,
+    });
     process.stderr.write('\n');
     console.log(checksTable(outcome.tables));
+    const files = outcome.attachments ?? [];
+    if (files.length > 0) {
+      console.log(t('move.attachmentsHeader'));
+      for (const file of files) console.log([file.file, file.bytes, file.sourceSha256.slice(0, 16), file.targetSha256.slice(0, 16), file.equal ? t('move.equal') : t('move.different')].join(' | '));
+      console.log(t('move.attachmentsDone', { count: files.length, folder: outcome.attachmentsFolder ?? '' }));
+    }
     console.log(t('move.done', { rows: outcome.rows, tables: outcome.tables.length, target: redactUrl(options.to), version: outcome.schemaVersion }));
     return 0;
   } catch (error) {

@@ -19,7 +19,7 @@ import { openPostgres } from './db/postgres';
 import type { StoreKind } from './db/dialect';
 import { JobRunner } from './jobs/runner';
 import { discardAbandonedImports } from './findings/import-batch-repository';
-import { backupDirFor, defaultDataDir, exportsDirFor, PRIVATE_DIR_MODE, protectDataFiles, sweepUploads, uploadsDirFor } from './paths';
+import { backupDirFor, postgresAnchor, exportsDirFor, PRIVATE_DIR_MODE, protectDataFiles, sweepUploads, uploadsDirFor } from './paths';
 import { attachmentsDir } from './responses/attachments';
 import { DEFAULT_AUTOMATIC_BACKUPS, scheduleAutomaticBackups, type AutomaticBackupOptions } from './backups/schedule';
 import { MaintenanceGate } from './backups/gate';
@@ -152,30 +152,20 @@ function secureDataFolder(databasePath: string, backupDir: string | null): void 
   }
 }
 
-/**
- * Where the local files of a PostgreSQL council (exports, uploads) go on this computer:
- * `<dataDir>/<database>.postgres` anchors them as a database file does (files beside it); by default
- * in `postgres-<database>` in the per-user data folder. Nothing is ever written at the anchor itself.
- */
-function localAnchor(target: Extract<StoreTarget, { kind: 'postgres' }>, dataDir: string | undefined): string {
-  const name = target.database.replace(/[^\p{L}\p{N}_-]+/gu, '_');
-  return path.join(path.resolve(dataDir ?? path.join(defaultDataDir(), `postgres-${name}`)), `${name}.postgres`);
-}
-
 export async function openCore(options: CoreOptions): Promise<Core> {
   const target = parseStoreTarget(options.databasePath);
   const store: StoreKind = target.kind;
   // On PostgreSQL the local files (exports, uploads) are anchored in a data folder; see localAnchor.
   const databasePath =
-    target.kind === 'postgres' ? localAnchor(target, options.dataDir) : options.databasePath === ':memory:' ? ':memory:' : path.resolve(options.databasePath);
+    target.kind === 'postgres' ? postgresAnchor(target.database, options.dataDir) : options.databasePath === ':memory:' ? ':memory:' : path.resolve(options.databasePath);
   const storeTarget: StoreTarget = target.kind === 'postgres' ? target : { kind: 'sqlite', path: databasePath };
   try {
     if (databasePath !== ':memory:') mkdirSync(path.dirname(databasePath), { recursive: true, mode: PRIVATE_DIR_MODE });
   } catch (error) {
     throw new AppError('IO', t('errors.dbOpenFailed', { path: databasePath, details: error instanceof Error ? error.message : String(error) }));
   }
-  // Backups are SQLite files for now; PostgreSQL (pg_dump) comes later.
-  const backupDir = store === 'postgres' ? null : (options.backupDir ?? (databasePath === ':memory:' ? null : backupDirFor(databasePath)));
+  // SQLite: online-backup files; PostgreSQL: pg_dump files, in `backups/` beside the local anchor.
+  const backupDir = options.backupDir ?? (databasePath === ':memory:' ? null : backupDirFor(databasePath));
   const opened = await openDatabase(storeTarget, backupDir, options.nativeBinding);
   let migration = opened.migration;
   if (databasePath !== ':memory:') secureDataFolder(databasePath, backupDir);
@@ -205,6 +195,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     accounts: new AccountService(() => ctx.db),
     maintenance: {
       backupDir,
+      ...(target.kind === 'postgres' ? { postgresUrl: target.url } : {}),
       ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
       exclusive: (work) => gate.exclusive(work),
       async reopenDatabase(replace) {

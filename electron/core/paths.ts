@@ -97,3 +97,13 @@ export function protectDataFiles(databasePath: string, folders: string[]): void 
     }
   }
 }
+
+/**
+ * Where the local files of a PostgreSQL council (exports, uploads, attachments, backups) go on this
+ * computer: `<dataDir>/<database>.postgres` anchors them as a database file does (files beside it); by
+ * default in `postgres-<database>` in the per-user data folder. Nothing is ever written at the anchor itself.
+ */
+export function postgresAnchor(database: string, dataDir: string | undefined): string {
+  const name = database.replace(/[^\p{L}\p{N}_-]+/gu, '_');
+  return path.join(path.resolve(dataDir ?? path.join(defaultDataDir(), `postgres-${name}`)), `${name}.postgres`);
+}

@@ -38,7 +38,7 @@ const backupFile = z
   .min(1, { error: () => t('errors.textRequired') })
   .max(255, { error: () => t('errors.textTooLong', { max: 255 }) })
   .refine((value) => !/[\u0000-\u001F\u007F]/.test(value), { error: () => t('errors.controlCharacters') })
-  .refine((value) => value.endsWith('.sqlite') && !/[\\/:]/.test(value) && !value.startsWith('.'), { error: () => t('backups.invalidFile') });
+  .refine((value) => (value.endsWith('.sqlite') || value.endsWith('.dump')) && !/[\\/:]/.test(value) && !value.startsWith('.'), { error: () => t('backups.invalidFile') });
 
 export const backupsContract = {
   'backups.list': method<BackupInfo[]>()(noInput),

@@ -321,6 +321,10 @@ export const nl = {
       'De brondatabase {source} heeft een oudere schemaversie. Open hem eerst één keer met deze versie van Advieswerk (die maakt een back-up en werkt hem bij), bijvoorbeeld: npm run cli -- call system.info --db <bron>. De bron is niet aangeraakt.',
     versionsDiffer: 'Bron en doel hebben niet dezelfde schemaversie ({source} / {target}); er is niets gekopieerd.',
     sameStore: 'Bron en doel zijn dezelfde database.',
+    attachmentsDiffer: 'De map met bijlagen van het doel ({folder}) bevat al een ander bestand ({file}). Kies een lege map; er is niets gekopieerd.',
+    attachmentsMismatch: 'De gekopieerde bijlagen wijken af van de bron: {files}. De kopieën zijn verwijderd.',
+    attachmentsHeader: 'Bijlage | Bytes | sha256 bron | sha256 doel | Gelijk',
+    attachmentsDone: '{count} {count|bijlage|bijlagen} gekopieerd naar {folder}; alle sha256-controlegetallen zijn gelijk.',
   },
   council: {
     title: 'Instellingen van de raad',
@@ -1721,7 +1725,10 @@ export const nl = {
   },
   backups: {
     title: 'Back-ups',
-    unavailablePostgres: 'Back-ups van een PostgreSQL-database kan Advieswerk nog niet maken. Laat de beheerder van de databaseserver back-ups maken (pg_dump).',
+    unavailablePostgres:
+      'Back-ups van deze PostgreSQL-database kan Advieswerk niet maken of terugzetten: het programma {tool} staat niet op deze computer. Installeer de PostgreSQL-clientprogramma’s (Debian: apt-get install postgresql-client) of laat de beheerder van de databaseserver back-ups maken.',
+    pgToolFailed: '{tool} is mislukt: {details}',
+    restoreNotVerified: 'De teruggezette database klopt niet met de back-up (tabel {table}: {expected} verwacht, {actual} gevonden). Zet de veiligheidsback-up {path} terug.',
     intro:
       'Advieswerk maakt elke dag een back-up zolang het draait, en altijd vóór een database-update. Bewaard worden de laatste 7 dagen, 4 weken en 12 maanden.',
     folder: 'Map met back-ups: {path}',
@@ -1745,7 +1752,7 @@ export const nl = {
     reasonVoorMigratie: 'Vóór database-update',
     reasonVoorTerugzetten: 'Vóór terugzetten',
     tableCaption: 'Beschikbare back-ups, nieuwste eerst',
-    invalidFile: 'Geen geldige back-up: kies een .sqlite-bestand uit de lijst met back-ups.',
+    invalidFile: 'Geen geldige back-up: kies een back-up (.sqlite of .dump) uit de lijst met back-ups.',
     notFound: 'Deze back-up',
     notRegularFile: 'Dit is geen gewoon bestand (maar bijvoorbeeld een snelkoppeling of een map) en wordt niet teruggezet.',
     isCurrentDatabase: 'Dit is de database zelf, geen back-up.',

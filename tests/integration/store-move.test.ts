@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import BetterSqlite3 from 'better-sqlite3';
@@ -228,4 +228,46 @@ describe('move between SQLite and PostgreSQL', () => {
     expect(result.stdout).not.toContain(new URL(target).password);
     expect(result.stderr).toMatch(/Kopiëren findings: \d+\/\d+/);
   });
+  it('copies the attachment files along, checked by sha256 per file, and back (in the CLI report too)', { timeout: 120_000 }, async () => {
+    const source = await seededSqlite();
+    const letters = path.join(path.dirname(source), 'bijlagen');
+    mkdirSync(letters, { recursive: true });
+    const files = { 'r1-1.pdf': Buffer.from('%PDF-1.7 brief één'), 'r2-2.docx': Buffer.from([0x50, 0x4b, 0x03, 0x04, 0xff, 0x00]) };
+    for (const [name, bytes] of Object.entries(files)) writeFileSync(path.join(letters, name), bytes);
+    const pgUrl = await createPostgresDatabase();
+    const dataDir = tempDir();
+    const there = await moveStore({ from: source, to: pgUrl, toDataDir: dataDir });
+    // The PostgreSQL core's local files live in its data folder: `bijlagen/` there.
+    const pgLetters = path.join(dataDir, 'bijlagen');
+    expect(there.attachmentsFolder).toBe(pgLetters);
+    expect(there.attachments?.map((check) => [check.file, check.equal])).toEqual([['r1-1.pdf', true], ['r2-2.docx', true]]);
+    for (const [name, bytes] of Object.entries(files)) {
+      expect(createHash('sha256').update(readFileSync(path.join(pgLetters, name))).digest('hex')).toBe(createHash('sha256').update(bytes).digest('hex'));
+    }
+    // And back from PostgreSQL's data folder to beside a new SQLite file, through the CLI, which lists each file.
+    const back = path.join(tempDir(), 'terug.sqlite');
+    const result = await promisify(execFile)(
+      process.execPath,
+      ['--import', 'tsx', 'electron/cli/index.ts', 'move', '--from', pgUrl, '--from-data-dir', dataDir, '--to', back],
+      { cwd: process.cwd(), timeout: 60_000 },
+    );
+    expect(result.stdout).toContain(t('move.attachmentsHeader'));
+    expect(result.stdout).toMatch(/^r1-1\.pdf \| \d+ \| [0-9a-f]{16} \| [0-9a-f]{16} \| ja$/m);
+    for (const [name, bytes] of Object.entries(files)) expect(readFileSync(path.join(path.dirname(back), 'bijlagen', name))).toEqual(bytes);
+  });
+
+  it('refuses a target whose attachment folder holds other files, writing nothing', { timeout: 60_000 }, async () => {
+    const source = await seededSqlite();
+    mkdirSync(path.join(path.dirname(source), 'bijlagen'));
+    writeFileSync(path.join(path.dirname(source), 'bijlagen', 'r1-1.pdf'), 'bron');
+    const targetDir = tempDir();
+    mkdirSync(path.join(targetDir, 'bijlagen'));
+    writeFileSync(path.join(targetDir, 'bijlagen', 'r1-1.pdf'), 'iets anders');
+    const target = path.join(targetDir, 'doel.sqlite');
+    const error = await refusal(moveStore({ from: source, to: target }));
+    expect(error).toMatchObject({ code: 'CONFLICT', message: t('move.attachmentsDiffer', { folder: path.join(targetDir, 'bijlagen'), file: 'r1-1.pdf' }) });
+    expect(existsSync(target)).toBe(false);
+    expect(readFileSync(path.join(targetDir, 'bijlagen', 'r1-1.pdf'), 'utf8')).toBe('iets anders');
+  });
 });
+

@@ -44,6 +44,8 @@ export interface HandlerContext {
 export interface MaintenanceControl {
   /** Null for an in-memory database. */
   backupDir: string | null;
+  /** The PostgreSQL database's URL (pg_dump, pg_restore); absent on SQLite. */
+  postgresUrl?: string;
   nativeBinding?: string;
   /** Runs `work` with no other call in flight; calls arriving meanwhile wait. */
   exclusive<T>(work: () => Promise<T>): Promise<T>;

@@ -1,4 +1,4 @@
-import { existsSync, lstatSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import type { BackupInfo, BackupReason } from '../../../shared/api/backups';
@@ -124,18 +124,49 @@ export function checkIntegrity(filePath: string, nativeBinding?: string): boolea
   }
 }
 
+/** What a pg_dump file holds, written beside it as `<name>.dump.json` (see pgdump.ts). */
+export interface DumpPreview {
+  schemaVersion: string;
+  tables: { table: string; rows: number }[];
+}
+
+export function previewPathFor(dumpPath: string): string {
+  return `${dumpPath}.json`;
+}
+
+export function readDumpPreview(dumpPath: string): DumpPreview | null {
+  try {
+    const parsed = JSON.parse(readFileSync(previewPathFor(dumpPath), 'utf8')) as DumpPreview;
+    if (typeof parsed.schemaVersion !== 'string' || !Array.isArray(parsed.tables)) return null;
+    return parsed;
+  } catch {
+    return null;
+  }
+}
+
 /** Every complete backup of the database with this prefix, newest first, each with a preview of what it holds. */
 export function listBackups(backupDir: string, prefix: string, nativeBinding?: string): BackupInfo[] {
   if (!existsSync(backupDir)) return [];
   const infos: BackupInfo[] = [];
   for (const name of readdirSync(backupDir)) {
-    const parsed = parseBackupFileName(name, prefix);
+    const dump = name.endsWith('.dump');
+    const parsed = parseBackupFileName(name, prefix, dump ? '.dump' : '.sqlite');
     if (!parsed) continue;
     const filePath = path.join(backupDir, name);
     const stat = lstatSync(filePath);
     // Only regular files: a symlink or a FIFO with a backup's name is not a backup (and is never opened).
     if (!stat.isFile()) continue;
     const base = { file: name, path: filePath, reason: parsed.reason, takenAt: parsed.takenAt.toISOString(), sizeBytes: stat.size };
+    if (dump) {
+      // A pg_dump file is not opened here: what it holds is in the preview written beside it.
+      const preview = readDumpPreview(filePath);
+      infos.push(
+        preview
+          ? { ...base, readable: true, schemaVersion: preview.schemaVersion, tables: preview.tables, totalRows: preview.tables.reduce((sum, table) => sum + table.rows, 0) }
+          : { ...base, readable: false, schemaVersion: '', tables: [], totalRows: 0 },
+      );
+      continue;
+    }
     try {
       infos.push({ ...base, readable: true, ...withoutMigrations(inspectDatabaseFile(filePath, nativeBinding)) });
     } catch {

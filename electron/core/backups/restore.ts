@@ -5,15 +5,16 @@ import { t } from '../../../shared/i18n';
 import { AppError } from '../../../shared/result';
 import type { HandlerContext } from '../api/handler';
 import { migrations } from '../db/migrations';
-import { backupPrefixFor, checkIntegrity, inspectDatabaseFile, openReadOnly, parseBackupFileName, writeOnlineBackup } from './files';
+import { backupPrefixFor, checkIntegrity, inspectDatabaseFile, openReadOnly, parseBackupFileName, readDumpPreview, writeOnlineBackup, type BackupExtension } from './files';
+import { dumpPreview, firstMismatch, requirePgTool, restorePgDump, writePgDump } from './pgdump';
 
 function invalidFile(): AppError {
   return new AppError('VALIDATION', t('backups.invalidFile'), [{ path: 'file', message: t('backups.invalidFile') }]);
 }
 
 /** A name from `backups.list`: one of this database's backups, directly in the backup folder. */
-export function resolveBackupName(file: string, backupDir: string, databasePath: string): string {
-  if (file !== path.basename(file) || /[\\/]/.test(file) || !parseBackupFileName(file, backupPrefixFor(databasePath))) throw invalidFile();
+export function resolveBackupName(file: string, backupDir: string, databasePath: string, extension: BackupExtension = '.sqlite'): string {
+  if (file !== path.basename(file) || /[\\/]/.test(file) || !parseBackupFileName(file, backupPrefixFor(databasePath), extension)) throw invalidFile();
   return path.join(backupDir, file);
 }
 
@@ -82,6 +83,7 @@ function refuseWhileJobsRun(ctx: HandlerContext): void {
 export async function restoreBackup(file: string, ctx: HandlerContext): Promise<RestoreOutcome> {
   const backupDir = ctx.maintenance.backupDir;
   if (!backupDir) throw new AppError('CONFLICT', t('backups.noBackupFolder'));
+  if (ctx.maintenance.postgresUrl) return restoreDump(resolveBackupName(file, backupDir, ctx.info.databasePath, '.dump'), backupDir, ctx.maintenance.postgresUrl, ctx);
   return restoreFrom(resolveBackupName(file, backupDir, ctx.info.databasePath), backupDir, ctx);
 }
 
@@ -89,6 +91,7 @@ export async function restoreBackup(file: string, ctx: HandlerContext): Promise<
 export async function restoreBackupFile(filePath: string, ctx: HandlerContext): Promise<RestoreOutcome> {
   const backupDir = ctx.maintenance.backupDir;
   if (!backupDir) throw new AppError('CONFLICT', t('backups.noBackupFolder'));
+  if (ctx.maintenance.postgresUrl) return restoreDump(path.resolve(filePath), backupDir, ctx.maintenance.postgresUrl, ctx);
   return restoreFrom(path.resolve(filePath), backupDir, ctx);
 }
 
@@ -110,6 +113,38 @@ async function restoreFrom(source: string, backupDir: string, ctx: HandlerContex
         backup.close();
       }
     });
+    return { restoredFrom: source, safetyBackup, schemaVersion };
+  });
+}
+
+/**
+ * The PostgreSQL restore: the dump's preview must name an Advieswerk schema this version knows;
+ * both tools must be present (checked before anything is touched); then, with no other call in
+ * flight, a safety dump (`voor-terugzetten`), `pg_restore --clean --if-exists --single-transaction`
+ * into the same database (all or nothing), the database reopened (migrating an older dump), and
+ * every table's row count compared with the preview: a difference is reported, naming the table.
+ */
+async function restoreDump(source: string, backupDir: string, url: string, ctx: HandlerContext): Promise<RestoreOutcome> {
+  checkRegularFile(source);
+  const expected = readDumpPreview(source);
+  if (!expected || !expected.schemaVersion) throw new AppError('VALIDATION', t('backups.notADatabase'));
+  if (!(expected.schemaVersion in migrations)) throw new AppError('CONFLICT', t('errors.dbNewerVersion', { migration: expected.schemaVersion }));
+  requirePgTool('pg_dump');
+  requirePgTool('pg_restore');
+  refuseWhileJobsRun(ctx);
+  return ctx.maintenance.exclusive(async () => {
+    refuseWhileJobsRun(ctx);
+    const prefix = backupPrefixFor(ctx.info.databasePath);
+    const safetyBackup = await writePgDump(url, backupDir, prefix, 'voor-terugzetten', () => dumpPreview(ctx.db));
+    const schemaVersion = await ctx.maintenance.reopenDatabase(async () => {
+      await restorePgDump(url, source);
+    });
+    // Compared when the dump was at this version; an older dump's reopen migrated it, and migrations may add rows.
+    const restored = await dumpPreview(ctx.db);
+    if (expected.schemaVersion === restored.schemaVersion) {
+      const mismatch = firstMismatch(expected, restored);
+      if (mismatch) throw new AppError('IO', t('backups.restoreNotVerified', { ...mismatch, path: safetyBackup }));
+    }
     return { restoredFrom: source, safetyBackup, schemaVersion };
   });
 }

@@ -6,6 +6,9 @@ import { t } from '../../../shared/i18n';
 import { AppError } from '../../../shared/result';
 import { createKysely, openSqlite, type Db, type Sqlite } from './connection';
 import { rebuildFindingsSearch } from './findings-search';
+import { copyAttachmentFiles, planAttachmentCopy, removeCopiedFiles, type FileCheck } from './move-files';
+import { attachmentsDir } from '../responses/attachments';
+import { postgresAnchor } from '../paths';
 import { advanceIdentities, inReadSnapshot, listTables, pauseTriggers, readForeignKeys, readTableShape, resumeTriggers, type TableShape } from './dialect';
 import { checkDatabaseVersion, migrateToLatest, refuseForeignOrNewerDatabase, refuseForeignOrNewerPostgres } from './migrate';
 import { openPostgres, parseStoreTarget, redactUrl, type StoreTarget } from './postgres';
@@ -39,6 +42,14 @@ export interface MoveOutcome {
   schemaVersion: string;
   tables: TableCheck[];
   rows: number;
+  /** The attachment files copied along (`moveStore` only), each checked by sha256. */
+  attachments?: FileCheck[];
+  attachmentsFolder?: string;
+}
+
+/** The path the core anchors its local files at: the SQLite file itself, or a PostgreSQL database's anchor. */
+function localAnchorOf(store: StoreTarget, dataDir: string | undefined): string {
+  return store.kind === 'sqlite' ? store.path : postgresAnchor(store.database, dataDir);
 }
 
 export interface CopyOptions {
@@ -320,6 +331,9 @@ async function openTarget(target: StoreTarget, nativeBinding?: string): Promise<
 export interface MoveOptions extends CopyOptions {
   from: string;
   to: string;
+  /** The local data folder of a PostgreSQL source / target (its `bijlagen/`); the core's default when absent. */
+  fromDataDir?: string;
+  toDataDir?: string;
   nativeBinding?: string;
 }
 
@@ -341,11 +355,20 @@ export async function moveStore(options: MoveOptions): Promise<MoveOutcome> {
   try {
     const { pending } = await checkDatabaseVersion(source.db);
     if (pending.length > 0) throw new AppError('CONFLICT', t('move.sourceOutdated', { source: describe(from) }));
+    // The attachment files go along: a target folder with other files is refused before anything is written.
+    const sourceFiles = attachmentsDir(localAnchorOf(from, options.fromDataDir));
+    const targetFiles = attachmentsDir(localAnchorOf(to, options.toDataDir));
+    const toCopy = planAttachmentCopy(sourceFiles, targetFiles);
     target = await openTarget(to, options.nativeBinding);
     await migrateToLatest(target.db, null, null);
-    const outcome = await copyStore(source.db, target.db, options);
-    succeeded = true;
-    return outcome;
+    const attachments = copyAttachmentFiles(sourceFiles, targetFiles, toCopy);
+    try {
+      const outcome = await copyStore(source.db, target.db, options);
+      succeeded = true;
+      return { ...outcome, attachments, attachmentsFolder: targetFiles };
+    } finally {
+      if (!succeeded) removeCopiedFiles(targetFiles, toCopy);
+    }
   } finally {
     await source.db.destroy();
     if (target) {
@@ -353,4 +376,21 @@ export async function moveStore(options: MoveOptions): Promise<MoveOutcome> {
       if (!succeeded && target.createdFile) for (const suffix of ['', '-wal', '-shm']) rmSync(`${target.createdFile}${suffix}`, { force: true });
     }
   }
+}
+
+/** Rows per data table (sorted by name): what a backup holds, and the check after a restore. */
+export async function tableRowCounts(db: Kysely<any>): Promise<{ table: string; rows: number }[]> {
+  const tables = (await dataTables(db)).sort();
+  const counts: { table: string; rows: number }[] = [];
+  for (const table of tables) {
+    const row = await db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+    counts.push({ table, rows: Number(row.n) });
+  }
+  return counts;
+}
+
+/** The newest migration applied to this database ('' when none). */
+export async function appliedSchemaVersion(db: Kysely<any>): Promise<string> {
+  const row = await db.selectFrom('kysely_migration').select('name').orderBy('name', 'desc').limit(1).executeTakeFirst();
+  return typeof row?.name === 'string' ? row.name : '';
 }

@@ -15,6 +15,8 @@ export interface JobEnvironment {
   /** The same SQLite connection as `db` for whole-file work (backups); null on PostgreSQL. */
   sqlite: Sqlite | null;
   dbPath: string;
+  /** The PostgreSQL database's URL (for pg_dump); absent on SQLite. */
+  postgresUrl?: string;
   backupDir: string;
   params: Record<string, unknown>;
   report(done: number, total: number, message?: string): void;

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { JobKind } from '../../../shared/api/jobs';
 import { t } from '../../../shared/i18n';
 import { backupPrefixFor, writeOnlineBackup, rotateBackups } from '../backups/files';
+import { dumpPreview, writePgDump } from '../backups/pgdump';
 import { createKysely, openSqlite, type Db, type Sqlite } from '../db/connection';
 import { openPostgres, parseStoreTarget } from '../db/postgres';
 import { monitoringCsvJob, monitoringReportJob } from '../monitoring/jobs';
@@ -17,11 +18,19 @@ import { PARTIAL_SUFFIX } from '../files';
 import { throwIfCancelled, type JobEnvironment, type JobFunction } from './job';
 import type { JobWorkerData } from './protocol';
 
-/** SQLite's online backup (see backups/files.ts), then the rotation of the backup folder. */
-async function backup({ sqlite, backupDir, dbPath, params, report, signal }: JobEnvironment): Promise<Record<string, unknown>> {
-  // Backups of a PostgreSQL database (pg_dump) are not a job yet; the core makes no backup folder there.
-  if (!sqlite) throw new Error(t('backups.unavailablePostgres'));
+/**
+ * SQLite's online backup (see backups/files.ts), or on PostgreSQL `pg_dump -Fc` (backups/pgdump.ts),
+ * then the rotation of the backup folder.
+ */
+async function backup({ db, sqlite, backupDir, dbPath, postgresUrl, params, report, signal }: JobEnvironment): Promise<Record<string, unknown>> {
   const reason = params.reason === 'automatisch' ? 'automatisch' : 'handmatig';
+  if (!sqlite) {
+    if (!postgresUrl) throw new Error(t('backups.noBackupFolder'));
+    report(0, 1, t('jobs.backupStarted'));
+    const dumped = await writePgDump(postgresUrl, backupDir, backupPrefixFor(dbPath), reason, () => dumpPreview(db), { signal });
+    report(1, 1, t('jobs.backupStarted'));
+    return { path: dumped, removed: rotateBackups(backupDir, backupPrefixFor(dbPath), undefined, '.dump') };
+  }
   const finalPath = await writeOnlineBackup(sqlite, backupDir, reason, {
     checkCancelled: () => throwIfCancelled(signal),
     progress: (done, total) => report(done, total, t('jobs.backupStarted')),

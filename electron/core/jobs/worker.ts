@@ -38,6 +38,7 @@ async function runJob(job: JobWorkerData): Promise<void> {
       db: store.db,
       sqlite: store.sqlite,
       dbPath: job.dbPath,
+      ...(job.postgresUrl ? { postgresUrl: job.postgresUrl } : {}),
       backupDir: job.backupDir,
       params: job.params,
       signal: controller.signal,
