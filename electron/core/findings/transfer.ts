@@ -166,7 +166,7 @@ async function streamFirstSheet(parts: Map<string, Buffer>): Promise<string[][]>
     for await (const sheet of reader) {
       // The reader names a sheet by the workbook's sheet id once it has matched the relationship.
       const first = (reader as unknown as { model?: { sheets?: { id: number }[] } }).model?.sheets?.[0];
-      if (rows !== null || (first && String(sheet.id) !== String(first.id))) continue;
+      if (rows !== null || (first && String((sheet as unknown as { id: number | string }).id) !== String(first.id))) continue;
       rows = [];
       for await (const row of sheet as unknown as AsyncIterable<ExcelJS.Row>) {
         if (row.hasValues && rows.length < XLSX_ROWS_KEPT) rows.push(rowCells(row));
