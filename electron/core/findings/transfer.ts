@@ -1,8 +1,6 @@
 import { createWriteStream, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { zipSync, type Zippable } from 'fflate';
 import Papa from 'papaparse';
 import {
   IMPORT_FIELDS,
@@ -97,18 +95,9 @@ function cellText(value: ExcelJS.CellValue): string {
   return String(value);
 }
 
-/** At most this many rows are kept from a sheet: one more than allowed, so the count can refuse it. */
-const XLSX_ROWS_KEPT = MAX_IMPORT_ROWS + 2;
-
-/** A row's cells as text, as the import reads them (at most 100 columns). */
-function rowCells(row: ExcelJS.Row): string[] {
-  const values: string[] = [];
-  for (let column = 1; column <= Math.min(row.cellCount, 100); column += 1) values.push(cellText(row.getCell(column).value).trim());
-  return values;
-}
-
-/** The whole-workbook reader: builds exceljs' full model (styles, every cell), about twice the time of streaming. */
-async function readWholeWorkbook(bytes: Buffer): Promise<string[][]> {
+async function parseXlsx(bytes: Buffer): Promise<ReadRow[]> {
+  if (bytes.subarray(0, 4).toString('binary') !== 'PK\u0003\u0004') throw bad(t('import.notXlsx'));
+  checkXlsxLimits(bytes);
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
@@ -119,70 +108,11 @@ async function readWholeWorkbook(bytes: Buffer): Promise<string[][]> {
   if (!sheet) throw bad(t('import.empty'));
   const rows: string[][] = [];
   sheet.eachRow({ includeEmpty: false }, (row) => {
-    if (rows.length < XLSX_ROWS_KEPT) rows.push(rowCells(row));
+    if (rows.length > MAX_IMPORT_ROWS + 1) return;
+    const values: string[] = [];
+    for (let column = 1; column <= Math.min(row.cellCount, 100); column += 1) values.push(cellText(row.getCell(column).value).trim());
+    rows.push(values);
   });
-  return rows;
-}
-
-/** Parts the streaming reader must have seen before a sheet (names, dates and number formats come from them). */
-const XLSX_PARTS_FIRST = ['[Content_Types].xml', '_rels/.rels', 'xl/_rels/workbook.xml.rels', 'xl/workbook.xml', 'xl/styles.xml', 'xl/sharedStrings.xml'];
-const WORKSHEET_PART = /^xl\/worksheets\/sheet\d+\.xml$/;
-
-/**
- * exceljs' streaming reader gives the same cell values as the whole-workbook load but for inline
- * strings (it keeps only the last run of rich inline text); such files, and files without the usual
- * parts, are read whole.
- */
-function canStream(parts: Map<string, Buffer>): boolean {
-  if (!parts.has('xl/workbook.xml') || !parts.has('xl/_rels/workbook.xml.rels')) return false;
-  for (const [name, content] of parts) if (WORKSHEET_PART.test(name) && content.includes('inlineStr')) return false;
-  return true;
-}
-
-/**
- * The first sheet (in the workbook's order, as `workbook.worksheets[0]`) through exceljs' streaming
- * reader. The parts were inflated once by the limit check; they are handed to the reader as an
- * uncompressed zip with the workbook, styles and shared strings before the sheets, so it never
- * parks a sheet in a temporary file and every date format is known when the sheet is read.
- */
-async function streamFirstSheet(parts: Map<string, Buffer>): Promise<string[][]> {
-  const names = [...parts.keys()];
-  const ordered = [
-    ...XLSX_PARTS_FIRST.filter((name) => parts.has(name)),
-    ...names.filter((name) => !XLSX_PARTS_FIRST.includes(name) && !WORKSHEET_PART.test(name)),
-    ...names.filter((name) => WORKSHEET_PART.test(name)),
-  ];
-  const zip: Zippable = {};
-  for (const name of ordered) zip[name] = [parts.get(name)!, { level: 0 }];
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([Buffer.from(zipSync(zip))]), {
-    worksheets: 'emit',
-    sharedStrings: 'cache',
-    styles: 'cache',
-    hyperlinks: 'ignore',
-    entries: 'ignore',
-  });
-  let rows: string[][] | null = null;
-  try {
-    for await (const sheet of reader) {
-      // The reader names a sheet by the workbook's sheet id once it has matched the relationship.
-      const first = (reader as unknown as { model?: { sheets?: { id: number }[] } }).model?.sheets?.[0];
-      if (rows !== null || (first && String((sheet as unknown as { id: number | string }).id) !== String(first.id))) continue;
-      rows = [];
-      for await (const row of sheet as unknown as AsyncIterable<ExcelJS.Row>) {
-        if (row.hasValues && rows.length < XLSX_ROWS_KEPT) rows.push(rowCells(row));
-      }
-    }
-  } catch {
-    throw bad(t('import.notXlsx'));
-  }
-  if (rows === null) throw bad(t('import.empty'));
-  return rows;
-}
-
-async function parseXlsx(bytes: Buffer): Promise<ReadRow[]> {
-  if (bytes.subarray(0, 4).toString('binary') !== 'PK\u0003\u0004') throw bad(t('import.notXlsx'));
-  const parts = checkXlsxLimits(bytes);
-  const rows = canStream(parts) ? await streamFirstSheet(parts) : await readWholeWorkbook(bytes);
   return rows.map((cells) => ({ cells }));
 }
 

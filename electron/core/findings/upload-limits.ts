@@ -96,17 +96,15 @@ function countElements(xml: Buffer, tag: string, stopAbove: number): number {
  * Checks an XLSX before the spreadsheet library opens it: declared sizes within the limit, every
  * entry inflated with a hard cap (a zip whose entries inflate to more than they declare is refused
  * the moment it passes the cap, never inflated to the end), and the sheets' cells and rows counted.
- * Each entry is inflated once here; the inflated entries are returned (by name), so the reader need
- * not inflate them again.
+ * Each entry is inflated once here and let go; the library inflates it again, now known to be safe.
  */
-export function checkXlsxLimits(zip: Buffer): Map<string, Buffer> {
+export function checkXlsxLimits(zip: Buffer): void {
   const entries = readCentralDirectory(zip);
   const tooLarge = () => refused(t('import.tooLargeUnpacked', { max: megabytes(UPLOAD_LIMITS.uncompressedBytes) }));
   const declared = entries.reduce((sum, entry) => sum + entry.uncompressedSize, 0);
   if (declared > UPLOAD_LIMITS.uncompressedBytes) throw tooLarge();
   let cells = 0;
   let rows = 0;
-  const inflated = new Map<string, Buffer>();
   for (const entry of entries) {
     if (entry.name.endsWith('/')) continue;
     const local = entry.localHeaderOffset;
@@ -132,9 +130,7 @@ export function checkXlsxLimits(zip: Buffer): Map<string, Buffer> {
       rows += countElements(content, 'row', UPLOAD_LIMITS.sheetRows - rows);
       if (rows > UPLOAD_LIMITS.sheetRows) throw refused(t('import.tooManyRows', { max: MAX_IMPORT_ROWS }));
     }
-    inflated.set(entry.name, content);
   }
-  return inflated;
 }
 
 /** The reading worker ran out of time or memory: said in terms of the limit, never as a crash. */
