@@ -2,6 +2,7 @@
  * `npm run bench`: performance figures on a large, deterministic database. Prints a table and
  * writes docs/performance.md. Nothing here is a test: it reports, it does not fail on a miss.
  *   npm run bench -- [--quick] [--no-ui]
+ *   npm run bench -- --store postgres [--quick]   the findings cases on SQLite and PostgreSQL side by side
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -20,6 +21,7 @@ import { benchImport } from './bench/import';
 import { benchUploadLimits } from './bench/upload-limits';
 import { benchMove } from './bench/move';
 import { benchPublication } from './bench/publication';
+import { benchPostgresFindings, POSTGRES_SLACK_MS } from './bench/postgres';
 
 /** `npm run bench` builds it first (build:electron): jobs start the way the app starts them. */
 const COMPILED_JOB_WORKER = path.resolve('build', 'electron', 'worker.mjs');
@@ -95,12 +97,16 @@ async function withDatabase<T>(work: (core: Core, databasePath: string) => Promi
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, 'no-ui': { type: 'boolean', default: false } } });
+  const { values } = parseArgs({
+    options: { quick: { type: 'boolean', default: false }, 'no-ui': { type: 'boolean', default: false }, store: { type: 'string', default: 'sqlite' } },
+  });
+  if (values.store !== 'sqlite' && values.store !== 'postgres') throw new Error(`--store sqlite of --store postgres, niet "${values.store}"`);
   // Before anything runs: the load the other work on this machine puts on it, printed beside the figures.
   const machine = describeMachine();
   console.error(`machine: ${machine}`);
   // Call and floor are measured interleaved; enough pairs for a median that holds on a noisy machine.
   const iterations = values.quick ? 60 : 300;
+  if (values.store === 'postgres') return benchStores(values.quick, iterations, machine);
   const rows: BenchRow[] = [];
 
   const small = await withDatabase(async (core) => {
@@ -152,8 +158,59 @@ async function main(): Promise<void> {
     `Vorige meting (kolommen "vorige"): ${previous.heading?.replace(/^Gemeten met `npm run bench` op /, '').replace(/\.$/, '') ?? 'geen'}.\n\n${table}`);
 }
 
+/**
+ * `--store postgres` (issue 13): the same findings data set on both stores in one run. SQLite is
+ * seeded as for the main bench and measured; the file is then moved into PostgreSQL and the same
+ * calls are measured there against raw `pg` floors. `--quick` uses the 1k data set.
+ */
+async function benchStores(quick: boolean, iterations: number, machine: string): Promise<void> {
+  const scale = quick ? SMALL : LARGE;
+  const label = quick ? '1k bevindingen' : '100k bevindingen';
+  const [sqliteRows, postgresRows] = await withDatabase(async (core, databasePath) => {
+    await benchFoundation(core, { quick: true });
+    seedFindings(core, scale);
+    const onSqlite = await benchFindings(core, `SQLite, ${label}`, iterations);
+    await core.close();
+    return [onSqlite, await benchPostgresFindings(databasePath, `PostgreSQL, ${label}`, iterations)] as const;
+  });
+  const table = formatTable([...sqliteRows, ...postgresRows]);
+  const sideBySide = formatStoresTable(sqliteRows, postgresRows);
+  console.log(`${table}\n\n${sideBySide}`);
+  writeMeasurements(
+    'docs/performance.md',
+    `Gemeten met \`npm run bench -- --store postgres${quick ? ' --quick' : ''}\` op ${new Date().toISOString().slice(0, 10)} (${machine}).\n` +
+      `Dezelfde gegevens (${label}) eerst op SQLite, dan met \`move\` naar PostgreSQL (een wegwerpcluster, fsync uit); elke aanroep via de echte handler, om en om ` +
+      `met zijn vloer: op SQLite een prepared statement van better-sqlite3, op PostgreSQL een benoemde (eenmaal voorbereide) query van \`pg\`. ` +
+      `Doel op PostgreSQL: ≤ max(1,5× vloer, vloer + ${POSTGRES_SLACK_MS} ms).\n\n${sideBySide}\n\n${table}`,
+    POSTGRES_START,
+    POSTGRES_END,
+  );
+}
+
+/** Per case: SQLite and PostgreSQL beside each other, each as median, floor and ratio. */
+function formatStoresTable(sqliteRows: BenchRow[], postgresRows: BenchRow[]): string {
+  const ratio = (row: BenchRow | undefined) => (row?.floorMedianMs ? (row.medianMs / row.floorMedianMs).toFixed(2) : '');
+  const lines = sqliteRows.map((onSqlite, index) => {
+    const onPostgres = postgresRows[index];
+    const name = onSqlite.name.replace(/^SQLite, [^:]*: /, '');
+    const met = onPostgres?.met === undefined ? (onPostgres?.note ?? '') : onPostgres.met ? 'ja' : 'NEE';
+    return (
+      `| ${name} | ${onSqlite.medianMs.toFixed(3)} | ${onSqlite.floorMedianMs?.toFixed(3) ?? ''} | ${ratio(onSqlite)} | ` +
+      `${onPostgres?.medianMs.toFixed(3) ?? ''} | ${onPostgres?.floorMedianMs?.toFixed(3) ?? ''} | ${ratio(onPostgres)} | ` +
+      `${onPostgres?.floorMedianMs ? (onPostgres.medianMs / onSqlite.medianMs).toFixed(2) : ''} | ${onPostgres?.goal ?? ''} | ${met} |`
+    );
+  });
+  return [
+    '| meting | SQLite ms | SQLite vloer ms | SQLite verhouding | PostgreSQL ms | PostgreSQL vloer ms | PostgreSQL verhouding | PostgreSQL / SQLite | doel PostgreSQL | gehaald |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |',
+    ...lines,
+  ].join('\n');
+}
+
 const START = '<!-- bench:start -->';
 const END = '<!-- bench:end -->';
+const POSTGRES_START = '<!-- bench-postgres:start -->';
+const POSTGRES_END = '<!-- bench-postgres:end -->';
 
 /** The measured part of the document as the previous run wrote it (empty when there is none). */
 function measuredBlock(file: string): string {
@@ -162,11 +219,11 @@ function measuredBlock(file: string): string {
 }
 
 /** Replaces the measured part of the document; what people wrote around it (findings, fixes) stays. */
-function writeMeasurements(file: string, measured: string): void {
-  const block = `${START}\n${measured}\n${END}`;
-  const current = existsSync(file) ? readFileSync(file, 'utf8') : `# Prestaties\n\n${START}\n${END}\n`;
-  const next = current.includes(START) && current.includes(END)
-    ? current.slice(0, current.indexOf(START)) + block + current.slice(current.indexOf(END) + END.length)
+function writeMeasurements(file: string, measured: string, start = START, end = END): void {
+  const block = `${start}\n${measured}\n${end}`;
+  const current = existsSync(file) ? readFileSync(file, 'utf8') : `# Prestaties\n\n${start}\n${end}\n`;
+  const next = current.includes(start) && current.includes(end)
+    ? current.slice(0, current.indexOf(start)) + block + current.slice(current.indexOf(end) + end.length)
     : `${current.trimEnd()}\n\n${block}\n`;
   writeFileSync(file, next);
 }
