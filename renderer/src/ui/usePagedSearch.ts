@@ -33,6 +33,8 @@ export function usePagedSearch<M extends PagedMethod>(method: M, { search, input
   const baseKey = JSON.stringify(base);
   // The offset belongs to one search: another search, filter or order starts at the first page.
   const [page, setPage] = useState({ key: baseKey, offset: 0 });
+  // Forget the old search's page at once: coming back to an earlier search (clearing the box) starts at page 1 too.
+  if (page.key !== baseKey) setPage({ key: baseKey, offset: 0 });
   const offset = page.key === baseKey ? page.offset : 0;
   const result = useApiQuery(method, { ...base, offset, limit: pageSize } as MethodInput<M>, { placeholderData: keepPreviousData, enabled });
   return {
