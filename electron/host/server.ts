@@ -225,6 +225,15 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   }
 
   /** Signing in and out on the council server: the session's secret travels only in the cookie. */
+  /** The JSON body of a POST; anything else is answered 405 here (undefined: the answer is sent). */
+  async function readPostedJson(req: IncomingMessage, res: ServerResponse, pathname: string): Promise<{ input: unknown } | undefined> {
+    if (req.method !== 'POST') {
+      sendError(res, 405, 'VALIDATION', t('errors.unknownMethod', { method: `${req.method} ${pathname}` }));
+      return undefined;
+    }
+    return readJson(req, res);
+  }
+
   async function handleAuth(req: IncomingMessage, res: ServerResponse, pathname: string, address: string): Promise<void> {
     if (pathname === '/auth/status' && req.method === 'GET') {
       const caller = await core.accounts.callerFor(sessionSecretOf(req));
@@ -232,11 +241,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       sendJson(res, 200, ok({ mode: 'server', needsSetup, account: caller && { id: caller.accountId, login: caller.login, name: caller.name, role: caller.role } }));
       return;
     }
-    if (req.method !== 'POST') {
-      sendError(res, 405, 'VALIDATION', t('errors.unknownMethod', { method: `${req.method} ${pathname}` }));
-      return;
-    }
-    const body = await readJson(req, res);
+    const body = await readPostedJson(req, res, pathname);
     if (!body) return;
     if (pathname === '/auth/logout') {
       await core.accounts.logout(sessionSecretOf(req));
@@ -285,11 +290,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       req.on('close', off);
       return;
     }
-    if (req.method !== 'POST') {
-      sendError(res, 405, 'VALIDATION', t('errors.unknownMethod', { method: `${req.method} ${pathname}` }));
-      return;
-    }
-    const body = await readJson(req, res);
+    const body = await readPostedJson(req, res, pathname);
     if (!body) return;
     const method = pathname.slice('/api/'.length);
     const result: Result<unknown> = await core.call(method, body.input, caller);
