@@ -15,7 +15,6 @@ export const POSTGRES_EXCLUDE = [
   'tests/integration/exchange.test.ts',
   'tests/integration/exchange-import.test.ts',
   'tests/integration/responses-exchange.test.ts',
-  'tests/integration/trash-meetings.test.ts',
   'tests/integration/meetings-schema.test.ts',
   'tests/integration/personal-data-flags.test.ts',
   'tests/integration/publication-site.test.ts',

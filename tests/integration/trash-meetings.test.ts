@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ExchangeReport } from '../../shared/api/exchange';
-import { createTestCore, type TestCore } from '../helpers/core';
+import { sql, type RawBuilder } from 'kysely';
+import { createTestCore, onPostgres, pluck, type TestCore } from '../helpers/core';
 import { renderDocx } from '../helpers/docx';
 import { storeFingerprint } from '../helpers/snapshot';
 
@@ -18,6 +19,15 @@ describe('trash for meetings and findings', () => {
   afterEach(async () => {
     await core.dispose();
   });
+
+  async function count(query: RawBuilder<unknown>): Promise<number> {
+    return Number((await pluck(core.db, query))[0]);
+  }
+
+  /** SQLite checks foreign keys when asked; PostgreSQL refuses an orphan at the write itself. */
+  function expectNoOrphans() {
+    if (!onPostgres()) expect(core.sqlite.pragma('foreign_key_check')).toEqual([]);
+  }
 
   async function job(kind: 'findingsExport' | 'meetingReport' | 'exchangeExport' | 'exchangeImport', params: Record<string, unknown>, on = core) {
     const started = await on.value('jobs.start', { kind, params } as never);
@@ -115,8 +125,8 @@ describe('trash for meetings and findings', () => {
     const trash = await core.value('trash.list');
     expect(trash.map((item) => [item.table, item.tableLabel, item.id, item.label])).toEqual([['findings', 'Inbreng', data.b1.id, 'Regiotaxi rijdt niet op zondag']]);
     // The links stay: tags and signal membership are still there, only hidden.
-    expect(core.sqlite.prepare('select count(*) from signal_findings where finding_id = ?').pluck().get(data.b1.id)).toBe(1);
-    expect(core.sqlite.prepare('select count(*) from finding_tags where finding_id = ?').pluck().get(data.b1.id)).toBe(1);
+    expect(await count(sql`select count(*) from signal_findings where finding_id = ${data.b1.id}`)).toBe(1);
+    expect(await count(sql`select count(*) from finding_tags where finding_id = ${data.b1.id}`)).toBe(1);
 
     await core.value('trash.restore', { table: 'findings', id: data.b1.id });
     expect(await picture(data)).toEqual(before);
@@ -204,19 +214,19 @@ describe('trash for meetings and findings', () => {
     const first = await core.value('trash.empty', { confirm: true });
     expect(first.removed).toBe(2);
     expect(first.kept.map((item) => [item.table, item.id, item.usedBy])).toEqual([['meetings', data.a.id, '1 punt inbreng']]);
-    expect(core.sqlite.prepare('select id from findings order by seq').pluck().all()).toEqual([data.a1.id]);
-    expect(core.sqlite.pragma('foreign_key_check')).toEqual([]);
+    expect(await pluck(core.db, sql`select id from findings order by seq`)).toEqual([data.a1.id]);
+    expectNoOrphans();
 
     // Without the citation the rest goes, for good: the meeting and the finding that went with it,
     // with their tags, signal links and wijk links; nothing is orphaned.
     await core.value('advices.updateItem', { id: itemId, findingIds: [] });
     expect(await core.value('trash.empty', { confirm: true })).toEqual({ removed: 2, kept: [] });
-    expect(core.sqlite.pragma('foreign_key_check')).toEqual([]);
-    expect(core.sqlite.prepare('select count(*) from findings').pluck().get()).toBe(0);
-    expect(core.sqlite.prepare('select count(*) from meetings').pluck().get()).toBe(1);
-    expect(core.sqlite.prepare('select count(*) from finding_tags').pluck().get()).toBe(0);
-    expect(core.sqlite.prepare('select count(*) from signal_findings').pluck().get()).toBe(0);
-    expect(core.sqlite.prepare('select count(*) from meeting_wijken where meeting_id = ?').pluck().get(data.a.id)).toBe(0);
+    expectNoOrphans();
+    expect(await count(sql`select count(*) from findings`)).toBe(0);
+    expect(await count(sql`select count(*) from meetings`)).toBe(1);
+    expect(await count(sql`select count(*) from finding_tags`)).toBe(0);
+    expect(await count(sql`select count(*) from signal_findings`)).toBe(0);
+    expect(await count(sql`select count(*) from meeting_wijken where meeting_id = ${data.a.id}`)).toBe(0);
     expect(await core.value('trash.list')).toEqual([]);
     expect(await core.value('signals.get', { id: data.signal.id })).toMatchObject({ findingCount: 0, meetingCount: 0, wijkCount: 0 });
     expect(await core.value('meetings.list', {})).toMatchObject([{ title: 'Avond Zuid', findingCount: 0 }]);
@@ -232,13 +242,14 @@ describe('trash for meetings and findings', () => {
     for (const finding of [personal, plain]) await core.value('findings.delete', { id: finding.id });
     expect(await core.value('trash.empty', { confirm: true })).toEqual({ removed: 2, kept: [] });
 
-    const trail = core.sqlite
-      .prepare(`select record_id as id, action, before_json as before, after_json as after from audit_log where table_name = 'findings' order by at, rowid`)
-      .all() as { id: string; action: string; before: string | null; after: string | null }[];
+    const trail = (
+      await sql<{ id: string; action: string; before: string | null; after: string | null }>`
+        select record_id as id, action, before_json as before, after_json as after from audit_log where table_name = 'findings' order by at, id`.execute(core.db)
+    ).rows;
     const ofPersonal = trail.filter((entry) => entry.id === personal.id);
     expect(ofPersonal.map((entry) => entry.action)).toEqual(expect.arrayContaining(['trash', 'delete']));
     expect(ofPersonal.every((entry) => entry.before === null && entry.after === null)).toBe(true);
-    expect(JSON.stringify(core.sqlite.prepare('select * from audit_log').all())).not.toContain('Bakker');
+    expect(JSON.stringify((await sql`select * from audit_log`.execute(core.db)).rows)).not.toContain('Bakker');
     // Content that is not personal data stays in the trail: that is what a trail is for.
     expect(trail.find((entry) => entry.id === plain.id && entry.action === 'delete')?.before).toContain('bankjes');
   });

@@ -131,9 +131,24 @@ export function isSearchIndexColumn(table: string, column: string): boolean {
   return table === 'findings' && column === 'search_vector';
 }
 
+/**
+ * Tables that hold no records of their own but what the store derives from them: Kysely's migration
+ * bookkeeping, SQLite's full-text index (`findings_fts*`) and PostgreSQL's count of visible findings
+ * (migration 0018's PostgreSQL form). Snapshots, the catalogue and `move` leave them out; `move`
+ * rebuilds the derived ones on the target (`rebuildFindingsSearch`, `recountVisibleFindings`).
+ */
+export function isDerivedTable(table: string): boolean {
+  return table.startsWith('kysely_') || table.includes('_fts') || table === 'findings_visible_count';
+}
+
+/** The tables that hold the app's records. */
+export async function listRecordTables(db: Kysely<any>): Promise<string[]> {
+  return (await listTables(db)).filter((table) => !isDerivedTable(table));
+}
+
 /** Reads the app tables' columns from the store. */
 export async function readCatalogue(db: Kysely<any>): Promise<SchemaCatalogue> {
-  const tables = (await listTables(db)).filter((table) => !table.startsWith('kysely_') && !table.includes('_fts'));
+  const tables = await listRecordTables(db);
   const columns = new Map<string, string[]>(tables.map((table) => [table, []]));
   if (isPostgres(db)) {
     const cols = await sql<{ table_name: string; column_name: string }>`select table_name, column_name from information_schema.columns

@@ -5,11 +5,12 @@ import type { Kysely } from 'kysely';
 import { t } from '../../../shared/i18n';
 import { AppError } from '../../../shared/result';
 import { createKysely, openSqlite, type Db, type Sqlite } from './connection';
+import { recountVisibleFindings } from './findings-count';
 import { rebuildFindingsSearch } from './findings-search';
 import { copyAttachmentFiles, planAttachmentCopy, removeCopiedFiles, type FileCheck } from './move-files';
 import { attachmentsDir } from '../responses/attachments';
 import { postgresAnchor } from '../paths';
-import { advanceIdentities, inReadSnapshot, listTables, pauseTriggers, readForeignKeys, readTableShape, resumeTriggers, type TableShape } from './dialect';
+import { advanceIdentities, inReadSnapshot, listRecordTables, pauseTriggers, readForeignKeys, readTableShape, resumeTriggers, type TableShape } from './dialect';
 import { checkDatabaseVersion, migrateToLatest, refuseForeignOrNewerDatabase, refuseForeignOrNewerPostgres } from './migrate';
 import { openPostgres, parseStoreTarget, redactUrl, type StoreTarget } from './postgres';
 
@@ -64,9 +65,9 @@ export class MoveVerificationError extends AppError {
   }
 }
 
-/** The tables a move copies: the app's own, without Kysely's bookkeeping and the full-text index (rebuilt by the target). */
+/** The tables a move copies: the app's own, without what the store derives from them (rebuilt on the target). */
 export async function dataTables(db: Kysely<any>): Promise<string[]> {
-  return (await listTables(db)).filter((table) => !table.startsWith('kysely_') && !table.includes('_fts'));
+  return listRecordTables(db);
 }
 
 /**
@@ -240,6 +241,7 @@ export async function copyStore(source: Db, target: Db, options: CopyOptions = {
       for (const table of order) if ((await countRows(trx, table)) !== sourceSide.get(table)?.rows) await copyTable(table);
       for (const table of order) await resumeTriggers(trx, table);
       await rebuildFindingsSearch(trx);
+      await recountVisibleFindings(trx);
       for (const table of order) {
         throwIfAborted(options.signal);
         const shape = shapes.get(table) as TableShape;

@@ -2,6 +2,7 @@ import { sql, type RawBuilder } from 'kysely';
 import { type Finding, type FindingFilters, type FindingHit, type FindingPage, type FindingSearchInput, type FindingSource } from '../../../shared/api/meetings';
 import type { Db } from '../db/connection';
 import { greatest, indexedBy } from '../db/dialect';
+import { countVisibleFindings } from '../db/findings-count';
 import { findingTagList, findingsAnyTermMatch, findingsPrefixMatch } from '../db/findings-search';
 import type { FindingTable } from '../db/schema';
 import { createdColumns, newId, nowIso, updatedColumns } from '../ids';
@@ -331,21 +332,6 @@ async function countFindings(db: Db, from: RawBuilder<unknown>, where: RawBuilde
 
 /** The seqs (full-text rowids) of the findings that count nowhere; both parts read partial indexes. */
 const HIDDEN_SEQS = sql`select seq from findings where deleted_at is not null union all select seq from findings where meeting_deleted_at is not null`;
-
-/**
- * All findings minus those in the trash. SQLite counts a whole table from its b-tree pages without
- * visiting rows; counting "visible" with a WHERE visits all 100k index entries (0.7 ms, the first
- * page took 1.0 ms against a 0.2 ms floor). The hidden ones are few and in two partial indexes.
- */
-async function countVisibleFindings(db: Db): Promise<number> {
-  // INDEXED BY: without planner statistics (a new or freshly imported database) SQLite scanned the
-  // whole table for these (28 ms at 100k); the partial indexes hold exactly the rows asked for.
-  const row = await sql<{ n: number }>`
-    select (select count(*) from findings)
-      - (select count(*) from findings ${indexedBy(db, 'findings_in_trash')} where deleted_at is not null)
-      - (select count(*) from findings ${indexedBy(db, 'findings_in_trashed_meeting')} where meeting_deleted_at is not null and deleted_at is null) as n`.execute(db);
-  return Number(row.rows[0]?.n ?? 0);
-}
 
 /** Whether any finding or meeting is in the trash: two lookups in the partial indexes of migration 0011. */
 async function anythingInTrash(db: Db): Promise<boolean> {

@@ -13,6 +13,7 @@ import * as m0014 from './0014_publication';
 import * as m0015 from './0015_findings_search_postgres';
 import * as m0016 from './0016_archived_pdf';
 import * as m0017 from './0017_accounts';
+import * as m0018 from './0018_findings_count_postgres';
 import { postgresForms } from './postgres/forms';
 import { SqliteToPostgresPlugin } from './postgres/translate';
 
@@ -35,6 +36,7 @@ export const migrations: Record<string, Migration> = {
   '0015_findings_search_postgres': m0015,
   '0016_archived_pdf': m0016,
   '0017_accounts': m0017,
+  '0018_findings_count_postgres': m0018,
 };
 
 /**

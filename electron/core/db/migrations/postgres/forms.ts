@@ -169,4 +169,50 @@ export const postgresForms: Record<string, (db: Kysely<any>) => Promise<void>> =
       `create trigger advice_version_pdfs_no_update before update or delete on advice_version_pdfs
         for each row execute function advieswerk_append_only()`,
     ]),
+
+  // The number of visible findings, kept by the database itself so that the first page of the
+  // overview reads one row instead of counting 100k (see 0018_findings_count_postgres.ts). Triggers
+  // per statement with transition tables: an import of 10,000 findings in batches changes the row a
+  // few times, not 10,000 times. The row is locked from a finding's insert until its commit, so
+  // writers of findings take turns there; their transactions are short (one capture, one import).
+  // `move` pauses triggers while it copies and then counts once (db/findings-count.ts).
+  '0018_findings_count_postgres': (db) =>
+    run(db, [
+      `create table findings_visible_count (
+        id integer primary key check (id = 1),
+        n bigint not null check (n >= 0))`,
+      `insert into findings_visible_count (id, n)
+        select 1, count(*) from findings where deleted_at is null and meeting_deleted_at is null`,
+      `create function advieswerk_findings_count_inserted() returns trigger language plpgsql as $$
+        begin
+          update findings_visible_count set n = n + (select count(*) from inserted where deleted_at is null and meeting_deleted_at is null);
+          return null;
+        end $$`,
+      `create function advieswerk_findings_count_deleted() returns trigger language plpgsql as $$
+        begin
+          update findings_visible_count set n = n - (select count(*) from removed where deleted_at is null and meeting_deleted_at is null);
+          return null;
+        end $$`,
+      `create function advieswerk_findings_count_updated() returns trigger language plpgsql as $$
+        declare delta bigint;
+        begin
+          select (select count(*) from changed where deleted_at is null and meeting_deleted_at is null)
+               - (select count(*) from removed where deleted_at is null and meeting_deleted_at is null) into delta;
+          if delta <> 0 then update findings_visible_count set n = n + delta; end if;
+          return null;
+        end $$`,
+      `create function advieswerk_findings_count_truncated() returns trigger language plpgsql as $$
+        begin
+          update findings_visible_count set n = 0;
+          return null;
+        end $$`,
+      `create trigger findings_count_insert after insert on findings referencing new table as inserted
+        for each statement execute function advieswerk_findings_count_inserted()`,
+      `create trigger findings_count_delete after delete on findings referencing old table as removed
+        for each statement execute function advieswerk_findings_count_deleted()`,
+      `create trigger findings_count_update after update on findings referencing old table as removed new table as changed
+        for each statement execute function advieswerk_findings_count_updated()`,
+      `create trigger findings_count_truncate after truncate on findings
+        for each statement execute function advieswerk_findings_count_truncated()`,
+    ]),
 };
