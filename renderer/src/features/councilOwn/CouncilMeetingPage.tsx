@@ -4,6 +4,7 @@ import { actionInput, itemInput, type AgendaItem, type CouncilAction, type Counc
 import { z } from 'zod';
 import { formatDateLong, t } from '../../../../shared/i18n';
 import { apiFetch, apiWrite, useApiMutation, useApiQuery } from '../../data/queries';
+import { useInlineSave } from '../../data/useInlineSave';
 import { hrefFor } from '../../app/router';
 import { Alert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
@@ -14,6 +15,7 @@ import { base64ToBytes, downloadBytes } from '../../ui/download';
 import { SelectField } from '../meetings/controls';
 import { actionStatusLabel, CouncilTabs, roleLabel, useLoaded } from './shared';
 import { ScrollRegion } from '../../ui/ScrollRegion';
+import { SaveStatus } from '../../ui/SaveStatus';
 
 /** One empty list for every read not there yet (a stable value between renders). */
 const NONE: never[] = [];
@@ -117,6 +119,8 @@ function Attendance({ meeting, members, run }: { meeting: CouncilMeetingDetail; 
 function AgendaItemView({ item, meeting, run }: { item: AgendaItem; meeting: CouncilMeetingDetail; members: Member[]; run: Run }) {
   const [notes, setNotes] = useState(item.notes);
   const [decision, setDecision] = useState('');
+  const saveNotes = useInlineSave('councilMeetings.updateItem', ['notes']);
+  const addDecision = useInlineSave('councilMeetings.addDecision', ['text']);
   const headingId = `agendapunt-${item.id}`;
   return (
     <article className="aw-agenda-item" aria-labelledby={headingId}>
@@ -158,8 +162,21 @@ function AgendaItemView({ item, meeting, run }: { item: AgendaItem; meeting: Cou
           {t('councilOwn.adoptAdvice')}
         </Button>
       )}
-      <TextAreaField label={`${t('councilOwn.notes')} (${item.number})`} value={notes} onChange={(event) => setNotes(event.target.value)} />
-      <Button onClick={() => void run(() => apiWrite('councilMeetings.updateItem', { id: item.id, notes }))}>{t('councilOwn.saveNotes')}</Button>
+      <TextAreaField
+        label={`${t('councilOwn.notes')} (${item.number})`}
+        value={notes}
+        onChange={(event) => {
+          setNotes(event.target.value);
+          saveNotes.edited();
+        }}
+        {...saveNotes.field('notes')}
+      />
+      <div className="aw-button-row">
+        <Button aria-busy={saveNotes.isPending || undefined} onClick={() => void saveNotes.save({ id: item.id, notes })}>
+          {t('councilOwn.saveNotes')}
+        </Button>
+        <SaveStatus text={saveNotes.status} />
+      </div>
       {item.decisions.length > 0 && (
         <>
           <p>
@@ -173,16 +190,26 @@ function AgendaItemView({ item, meeting, run }: { item: AgendaItem; meeting: Cou
         </>
       )}
       <div className="aw-field-row">
-        <TextField label={`${t('councilOwn.decision')} (${item.number})`} value={decision} onChange={(event) => setDecision(event.target.value)} />
+        <TextField
+          label={`${t('councilOwn.decision')} (${item.number})`}
+          value={decision}
+          onChange={(event) => {
+            setDecision(event.target.value);
+            addDecision.edited();
+          }}
+          {...addDecision.field('text')}
+        />
         <Button
+          aria-busy={addDecision.isPending || undefined}
           onClick={() =>
-            void run(() => apiWrite('councilMeetings.addDecision', { itemId: item.id, text: decision })).then((ok) => {
-              if (ok) setDecision('');
+            void addDecision.save({ itemId: item.id, text: decision }).then((saved) => {
+              if (saved) setDecision('');
             })
           }
         >
           {t('councilOwn.addDecision')}
         </Button>
+        <SaveStatus text={addDecision.status} />
       </div>
       {meeting.newActions.some((action) => action.agendaItemId === item.id) && (
         <p className="aw-muted">

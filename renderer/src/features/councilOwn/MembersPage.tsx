@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { MEMBER_ROLES, memberFields, memberInput, termSettingsInput, type Member } from '../../../../shared/api/council-own';
 import { formatDateLong, t } from '../../../../shared/i18n';
 import { apiWrite, useApiMutation, useApiQuery } from '../../data/queries';
+import { useInlineSave } from '../../data/useInlineSave';
 import { Alert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
@@ -13,6 +14,7 @@ import { SelectField } from '../meetings/controls';
 import { CouncilTabs, roleLabel, useLoaded } from './shared';
 import { todayInNetherlands } from '../../../../shared/calendar';
 import { ScrollRegion } from '../../ui/ScrollRegion';
+import { SaveStatus } from '../../ui/SaveStatus';
 
 type MemberFormValues = z.input<typeof memberFormSchema>;
 const EMPTY: MemberFormValues = { name: '', role: 'lid', background: '', email: '', phone: '', follows: '', termStart: '', termEnd: '' };
@@ -165,7 +167,7 @@ export function MembersPage() {
 
       <TermSettingsForm />
 
-      <LeaveDialog member={leaving} onClose={() => setLeaving(null)} run={run} />
+      {leaving && <LeaveDialog key={leaving.id} member={leaving} onClose={() => setLeaving(null)} />}
       <ConfirmDialog
         open={deleting !== null}
         title={t('common.delete')}
@@ -185,6 +187,7 @@ export function MembersPage() {
 function Positions({ member, run }: { member: Member; run(change: () => Promise<unknown>): Promise<boolean> }) {
   const [description, setDescription] = useState('');
   const [declaredOn, setDeclaredOn] = useState(todayInNetherlands());
+  const add = useInlineSave('members.addPosition', ['description', 'declaredOn']);
   return (
     <details>
       <summary>
@@ -200,32 +203,71 @@ function Positions({ member, run }: { member: Member; run(change: () => Promise<
           </li>
         ))}
       </ul>
-      <TextField label={t('councilOwn.positionDescription')} value={description} onChange={(event) => setDescription(event.target.value)} />
-      <TextField type="date" label={t('councilOwn.declaredOn')} value={declaredOn} onChange={(event) => setDeclaredOn(event.target.value)} />
-      <Button
-        onClick={() =>
-          void run(() => apiWrite('members.addPosition', { memberId: member.id, description, declaredOn })).then((ok) => {
-            if (ok) setDescription('');
-          })
-        }
-      >
-        {t('councilOwn.addPosition')}
-      </Button>
+      <TextField
+        label={t('councilOwn.positionDescription')}
+        value={description}
+        onChange={(event) => {
+          setDescription(event.target.value);
+          add.edited();
+        }}
+        {...add.field('description')}
+      />
+      <TextField
+        type="date"
+        label={t('councilOwn.declaredOn')}
+        value={declaredOn}
+        onChange={(event) => {
+          setDeclaredOn(event.target.value);
+          add.edited();
+        }}
+        {...add.field('declaredOn')}
+      />
+      <div className="aw-button-row">
+        <Button
+          aria-busy={add.isPending || undefined}
+          onClick={() =>
+            void add.save({ memberId: member.id, description, declaredOn }).then((saved) => {
+              if (saved) setDescription('');
+            })
+          }
+        >
+          {t('councilOwn.addPosition')}
+        </Button>
+        <SaveStatus text={add.status} />
+      </div>
     </details>
   );
 }
 
-function LeaveDialog({ member, onClose, run }: { member: Member | null; onClose(): void; run(change: () => Promise<unknown>): Promise<boolean> }) {
+/** The leaving date: refused dates (before the term began, not a date) are shown at the field, the date typed stays. */
+function LeaveDialog({ member, onClose }: { member: Member; onClose(): void }) {
   const [leftOn, setLeftOn] = useState(todayInNetherlands());
-  if (!member) return null;
+  const markLeft = useInlineSave('members.markLeft', ['leftOn']);
   return (
     <section className="aw-card" aria-labelledby="afmelden-titel">
       <Heading level={2} id="afmelden-titel">
         {t('councilOwn.markLeftLabel', { name: member.name })}
       </Heading>
-      <TextField type="date" label={t('councilOwn.leftOn')} value={leftOn} onChange={(event) => setLeftOn(event.target.value)} />
+      <TextField
+        type="date"
+        label={t('councilOwn.leftOn')}
+        value={leftOn}
+        onChange={(event) => {
+          setLeftOn(event.target.value);
+          markLeft.edited();
+        }}
+        {...markLeft.field('leftOn')}
+      />
       <div className="aw-button-row">
-        <Button appearance="primary" onClick={() => void run(() => apiWrite('members.markLeft', { id: member.id, leftOn })).then(onClose)}>
+        <Button
+          appearance="primary"
+          aria-busy={markLeft.isPending || undefined}
+          onClick={() =>
+            void markLeft.save({ id: member.id, leftOn }).then((saved) => {
+              if (saved) onClose();
+            })
+          }
+        >
           {t('councilOwn.markLeft')}
         </Button>
         <Button onClick={onClose}>{t('common.cancel')}</Button>

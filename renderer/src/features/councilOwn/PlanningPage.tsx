@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { PLANNING_KINDS, planningItemInput, type PlanningItem } from '../../../../shared/api/council-own';
 import { formatMonth, t, type MessageKey } from '../../../../shared/i18n';
 import { apiWrite, useApiMutation, useApiQuery } from '../../data/queries';
+import { useInlineSave } from '../../data/useInlineSave';
 import { Alert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
@@ -14,6 +15,7 @@ import { PlanningImport } from './PlanningImport';
 import { CouncilTabs, useLoaded } from './shared';
 import { todayInNetherlands } from '../../../../shared/calendar';
 import { ScrollRegion } from '../../ui/ScrollRegion';
+import { SaveStatus } from '../../ui/SaveStatus';
 
 const MONTHS = Array.from({ length: 12 }, (_, index) => index + 1);
 
@@ -100,20 +102,7 @@ export function PlanningPage() {
                     <td>{t(`councilOwn.kind_${item.kind}` as MessageKey)}</td>
                     <td>{t(`councilOwn.state_${item.state}` as MessageKey)}</td>
                     <td>
-                      {/* The column header is the visible label; a label per row would repeat it in every cell. */}
-                      <select
-                        aria-label={`${t('councilOwn.linkRequest')}: ${item.title}`}
-                        className="utrecht-select utrecht-select--html-select aw-select-small"
-                        value={item.requestId ?? ''}
-                        onChange={(event) => void run(() => apiWrite('planning.update', { id: item.id, requestId: event.target.value || null }))}
-                      >
-                        <option value="">{t('councilOwn.none')}</option>
-                        {requests.map((request) => (
-                          <option key={request.id} value={request.id}>
-                            {request.subject}
-                          </option>
-                        ))}
-                      </select>
+                      <RequestLink item={item} requests={requests} />
                     </td>
                     <td>
                       <div className="aw-button-row">
@@ -177,5 +166,48 @@ export function PlanningPage() {
         onCancel={() => setDeleting(null)}
       />
     </>
+  );
+}
+
+/**
+ * The advice request a planned item leads to, saved as soon as it is chosen. The column header is the
+ * visible label (a label per row would repeat it in every cell); a refused save is shown under the
+ * select and the choice made stays.
+ */
+function RequestLink({ item, requests }: { item: PlanningItem; requests: { id: string; subject: string }[] }) {
+  const [chosen, setChosen] = useState(item.requestId ?? '');
+  useEffect(() => setChosen(item.requestId ?? ''), [item.requestId]);
+  const link = useInlineSave('planning.update', ['requestId']);
+  const { error, ref } = link.field('requestId');
+  const errorId = `koppeling-fout-${item.id}`;
+  return (
+    <div className={`utrecht-form-field${error ? ' utrecht-form-field--invalid' : ''}`}>
+      {error && (
+        <div className="utrecht-form-field-error-message" id={errorId}>
+          {error}
+        </div>
+      )}
+      <select
+        ref={ref}
+        aria-label={`${t('councilOwn.linkRequest')}: ${item.title}`}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? errorId : undefined}
+        className="utrecht-select utrecht-select--html-select aw-select-small"
+        value={chosen}
+        onChange={(event) => {
+          setChosen(event.target.value);
+          link.edited();
+          void link.save({ id: item.id, requestId: event.target.value || null });
+        }}
+      >
+        <option value="">{t('councilOwn.none')}</option>
+        {requests.map((request) => (
+          <option key={request.id} value={request.id}>
+            {request.subject}
+          </option>
+        ))}
+      </select>{' '}
+      <SaveStatus text={link.status} />
+    </div>
   );
 }

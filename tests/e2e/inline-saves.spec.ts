@@ -1,0 +1,128 @@
+import type { Locator, Page } from '@playwright/test';
+import { formatDateLong } from '../../shared/i18n';
+import { callApi as call, expect, expectNoAccessibilityViolations, saveScreenshot, test } from './fixtures';
+
+/**
+ * Small controls that save where they stand (useInlineSave): a refused value is explained AT the
+ * field in Dutch (aria-invalid, aria-describedby to the message), never above the page or by an
+ * internal name; the typed value stays; after a fix it is saved ("Opgeslagen.") and still there after
+ * a reload.
+ */
+
+interface Meeting {
+  id: string;
+  items: { id: string }[];
+}
+
+/** The field's message, found the way a screen reader finds it: through aria-describedby. */
+async function expectErrorAt(page: Page, field: Locator, message: string | RegExp) {
+  await expect(field).toHaveAttribute('aria-invalid', 'true');
+  const describedBy = await field.getAttribute('aria-describedby');
+  expect(describedBy).toBeTruthy();
+  const ids = describedBy!.split(' ');
+  const texts = await Promise.all(ids.map((id) => page.locator(`[id="${id}"]`).textContent()));
+  expect(texts.join(' ')).toMatch(message);
+  // Nothing about it above the page.
+  await expect(page.getByRole('alert')).toHaveCount(0);
+}
+
+test('a leaving date and a position refused at the field, kept, then saved', async ({ app }, testInfo) => {
+  test.setTimeout(120_000);
+  await app.setViewportSize({ width: 1366, height: 768 });
+  await call(app, 'members.create', { name: 'Ans de Vries', role: 'voorzitter', termStart: '2024-01-01' });
+  await app.goto(`${new URL(app.url()).origin}/#/raad`);
+  await expect(app.getByRole('heading', { level: 1, name: 'Leden van de raad' })).toBeVisible();
+
+  // A leaving date before the term began: the core refuses it, the message is at the date field.
+  await app.getByRole('button', { name: 'Ans de Vries afmelden als vertrokken' }).click();
+  const leave = app.getByRole('region', { name: 'Ans de Vries afmelden als vertrokken' });
+  const leftOn = leave.getByLabel('Vertrokken op');
+  await leftOn.fill('2023-06-01');
+  await leave.getByRole('button', { name: 'Afmelden als vertrokken' }).click();
+  await expectErrorAt(app, leftOn, 'De datum van vertrek ligt vóór het begin van de zittingstermijn.');
+  await expect(leftOn).toHaveValue('2023-06-01');
+  await expect(leftOn).toBeFocused();
+  await expectNoAccessibilityViolations(app);
+  await saveScreenshot(app, testInfo, 'vertrokken-op-fout');
+
+  // No date at all: the contract's own schema says so before anything is sent.
+  await leftOn.fill('');
+  await leave.getByRole('button', { name: 'Afmelden als vertrokken' }).click();
+  await expectErrorAt(app, leftOn, 'Geen geldige datum (verwacht: jjjj-mm-dd).');
+
+  await leftOn.fill('2026-01-15');
+  await leave.getByRole('button', { name: 'Afmelden als vertrokken' }).click();
+  await expect(leave).toHaveCount(0);
+  await app.reload();
+  await expect(app.getByRole('row', { name: /Ans de Vries/ })).toContainText(`Vertrokken op ${formatDateLong('2026-01-15')}`);
+
+  // Someone else marked Bram as left meanwhile: that refusal is no field's, and is shown at the date, in Dutch.
+  const bram = await call<{ id: string }>(app, 'members.create', { name: 'Bram Jansen', role: 'lid', termStart: '2024-01-01' });
+  await app.reload();
+  await app.getByRole('button', { name: 'Bram Jansen afmelden als vertrokken' }).click();
+  const leaveBram = app.getByRole('region', { name: 'Bram Jansen afmelden als vertrokken' });
+  await call(app, 'members.markLeft', { id: bram.id, leftOn: '2026-02-01' });
+  await leaveBram.getByLabel('Vertrokken op').fill('2026-02-03');
+  await leaveBram.getByRole('button', { name: 'Afmelden als vertrokken' }).click();
+  await expectErrorAt(app, leaveBram.getByLabel('Vertrokken op'), `Bram Jansen is al vertrokken op ${formatDateLong('2026-02-01')}.`);
+  await expect(leaveBram.getByLabel('Vertrokken op')).toHaveValue('2026-02-03');
+  await leaveBram.getByRole('button', { name: 'Annuleren' }).click();
+
+  // A position: hostile text pasted far over the limit is refused at the field and kept as typed.
+  const row = app.getByRole('row', { name: /Ans de Vries/ });
+  await row.getByText('Nevenfuncties (0)').click();
+  const description = row.getByLabel('Nevenfunctie', { exact: true });
+  const hostile = `<img src=x onerror="alert(1)"> '; DROP TABLE council_members; -- ${'x'.repeat(600)}`;
+  await description.fill(hostile);
+  await row.getByRole('button', { name: 'Nevenfunctie toevoegen' }).click();
+  await expectErrorAt(app, description, 'Is te lang (max. 500 tekens).');
+  await expect(description).toHaveValue(hostile);
+  await expect(row.getByText('Nevenfuncties (0)')).toBeVisible();
+  await expectNoAccessibilityViolations(app);
+  await saveScreenshot(app, testInfo, 'nevenfunctie-fout');
+
+  await description.fill('Lid van de cliëntenraad van zorgorganisatie De Brug');
+  // A double click adds one position, not two.
+  await row.getByRole('button', { name: 'Nevenfunctie toevoegen' }).dblclick();
+  await expect(row.getByRole('status')).toHaveText('Opgeslagen.');
+  await expect(row.getByText('Nevenfuncties (1)')).toBeVisible();
+  await expect(description).toHaveValue('');
+  await expect(description).not.toHaveAttribute('aria-invalid', 'true');
+  await app.reload();
+  await expect(app.getByRole('row', { name: /Ans de Vries/ }).getByText('Nevenfuncties (1)')).toBeVisible();
+});
+
+test("an agenda item's notes and decision refused at the field, kept, then saved", async ({ app }, testInfo) => {
+  test.setTimeout(120_000);
+  await app.setViewportSize({ width: 1366, height: 768 });
+  let meeting = await call<Meeting>(app, 'councilMeetings.create', { date: '2026-03-12', place: 'Stadhuis' });
+  meeting = await call<Meeting>(app, 'councilMeetings.addItem', { meetingId: meeting.id, title: 'Mantelzorg' });
+  meeting = await call<Meeting>(app, 'councilMeetings.addItem', { meetingId: meeting.id, title: 'Rondvraag' });
+  await app.goto(`${new URL(app.url()).origin}/#/raad/vergaderingen/${meeting.id}`);
+  const item = app.getByRole('article', { name: '1. Mantelzorg' });
+  await expect(item).toBeVisible();
+
+  // Notes pasted far over the limit (20 000 characters): refused at the field, nothing lost.
+  const notes = item.getByLabel('Aantekeningen (1)');
+  const huge = `Verslag <script>alert("x")</script> ${'Mantelzorgers vragen om respijtzorg. '.repeat(600)}`;
+  await notes.fill(huge);
+  await item.getByRole('button', { name: 'Aantekeningen opslaan' }).click();
+  await expectErrorAt(app, notes, /^Is te lang \(max\. 20\.?000 tekens\)\.$/);
+  await expect(notes).toHaveValue(huge);
+  // An empty decision: refused at the decision field.
+  const decision = item.getByLabel('Besluit (1)');
+  await item.getByRole('button', { name: 'Besluit vastleggen' }).click();
+  await expectErrorAt(app, decision, 'Vul dit veld in.');
+  await expectNoAccessibilityViolations(app);
+  await saveScreenshot(app, testInfo, 'aantekeningen-fout');
+
+  await notes.fill('Mantelzorgers vragen om respijtzorg in de wijk.');
+  await item.getByRole('button', { name: 'Aantekeningen opslaan' }).click();
+  await expect(item.getByRole('status').first()).toHaveText('Opgeslagen.');
+  await expect(notes).not.toHaveAttribute('aria-invalid', 'true');
+  await decision.fill('De raad schrijft een ongevraagd advies over respijtzorg.');
+  await item.getByRole('button', { name: 'Besluit vastleggen' }).click();
+  await expect(item.getByTestId('besluiten-1')).toContainText('De raad schrijft een ongevraagd advies over respijtzorg.');
+  await app.reload();
+  await expect(app.getByRole('article', { name: '1. Mantelzorg' }).getByLabel('Aantekeningen (1)')).toHaveValue('Mantelzorgers vragen om respijtzorg in de wijk.');
+});
