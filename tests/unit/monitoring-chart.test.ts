@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Criterion } from '../../shared/api/monitoring';
 import { buildTrend } from '../../shared/monitoring/trend';
-import { svgToPng, trendChartSvg } from '../../electron/core/monitoring/chart-svg';
+import { chartToPng, PRINT_SCALE } from '../../electron/core/documents/chart';
+import { trendChartSvg } from '../../electron/core/monitoring/chart-svg';
 
 const criterion: Criterion = {
   id: '01900000-0000-7000-8000-000000000001',
@@ -38,11 +39,11 @@ describe('trend chart for the report', () => {
     expect(svg).toMatch(/stroke-dasharray="10 5"/);
   });
 
-  it('renders to a PNG with resvg', () => {
-    const png = svgToPng(svg);
+  it('renders to a PNG with resvg at print resolution', () => {
+    const png = chartToPng(svg);
     expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
     // Width and height from the IHDR chunk.
-    expect(png.readUInt32BE(16)).toBe(800);
-    expect(png.readUInt32BE(20)).toBeGreaterThan(300);
+    expect(png.readUInt32BE(16)).toBe(800 * PRINT_SCALE);
+    expect(png.readUInt32BE(20)).toBeGreaterThan(300 * PRINT_SCALE);
   });
 });

@@ -19,7 +19,8 @@ import { comparePeriodKeys, parsePeriodKey, periodLabel, shiftPeriodKey } from '
 import { csvDocument } from '../csv';
 import type { Db } from '../db/connection';
 import { nowIso } from '../ids';
-import { svgToPng, trendChartSvg } from './chart-svg';
+import { chartToPng, placedSize } from '../documents/chart';
+import { trendChartSvg } from './chart-svg';
 import { buildCriterionTrend, buildMatrix } from './queries';
 import { assessmentsOfLiveTeams, listCriteria, listFrameworkNames, listWijkteamRefs } from './repository';
 
@@ -86,7 +87,7 @@ export async function buildMonitoringReport(db: Db, options: ReportOptions): Pro
       to: options.periodKey,
     });
     children.push(new Paragraph({ heading: HeadingLevel.HEADING_2, keepNext: true, children: [new TextRun(criterion.name)] }));
-    const png = svgToPng(
+    const png = chartToPng(
       trendChartSvg({
         title: criterion.name,
         criterion,
@@ -94,11 +95,10 @@ export async function buildMonitoringReport(db: Db, options: ReportOptions): Pro
         series: trend.series.map((item) => ({ name: item.subject.name, points: item.points })),
       }),
     );
-    const legendRows = Math.ceil(trend.series.length / 3);
     children.push(
       new Paragraph({
         alignment: AlignmentType.LEFT,
-        children: [new ImageRun({ type: 'png', data: png, transformation: { width: 600, height: Math.round((600 * (360 + legendRows * 24)) / 800) } })],
+        children: [new ImageRun({ type: 'png', data: png, transformation: placedSize(png, 600), altText: { name: criterion.name, description: t('monitoring.reportChartAlt', { title: criterion.name }) } })],
       }),
     );
     for (const item of trend.series) {

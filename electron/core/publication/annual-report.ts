@@ -1,18 +1,34 @@
-import { Document, Footer, HeadingLevel, Packer, PageNumber, Paragraph, Table, TableCell, TableRow, TextRun, WidthType, AlignmentType } from 'docx';
+import { AlignmentType, Document, Footer, HeadingLevel, ImageRun, Packer, PageNumber, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 import type { CouncilAction, PlanningItem } from '../../../shared/api/council-own';
-import { COMMITMENT_STATUSES, POSITIONS, type CommitmentStatus, type Position, type ResponseOverview } from '../../../shared/api/responses';
+import { COMMITMENT_STATUSES, type CommitmentStatus, type Position, type ResponseOverview } from '../../../shared/api/responses';
 import { formatDateLong, formatMonth, t } from '../../../shared/i18n';
 import { getCouncil } from '../council/repository';
 import { listActions, listMeetings, listPlanning, loadMeeting } from '../councilOwn/repository';
 import type { Db } from '../db/connection';
+import { stackedBarChartSvg } from '../documents/bar-chart';
+import { chartToPng, placedSize } from '../documents/chart';
 import { loadOverview } from '../responses/service';
+import {
+  COMMITMENT_COLUMNS,
+  commitmentColumn,
+  countPerYear,
+  figureYears,
+  hasFigures,
+  POSITION_COLUMNS,
+  positionColumn,
+  type CommitmentColumn,
+  type PositionColumn,
+  type YearFigures,
+} from './annual-figures';
 import { advicesSentInYear, commitmentsDueInYear, meetingsOfYear } from './repository';
 
 /**
  * The jaarverslag: the council's year in one .docx, ready to edit in Word. Advices sent that year
  * with the college's position per recommendation, the commitments due that year and their status,
  * the wijkbijeenkomsten and raadsvergaderingen held (with attendance), and the council's own work
- * (the year's planning and the actions of its meetings). Sections are numbered in the text (1, 2,
+ * (the year's planning and the actions of its meetings), and figures over the last years with a bar
+ * chart each (positions per year, commitments kept) followed by their numbers as a Word table, the
+ * editable source (docx has no native chart parts; see docs/publication.md). Sections are numbered in the text (1, 2,
  * 2.1 …) so the numbering survives any editor. Everything goes in as text runs: markup stays text.
  */
 export interface AnnualReport {
@@ -24,6 +40,10 @@ export interface AnnualReport {
   councilMeetings: { date: string; place: string; present: number; absent: number }[];
   planning: PlanningItem[];
   actions: CouncilAction[];
+  /** Per year of sending (up to `FIGURE_YEARS`, ending with this year): the college's position per recommendation. */
+  positionsPerYear: YearFigures<PositionColumn>[];
+  /** Per year of the due date: what became of the commitments. */
+  commitmentsPerYear: YearFigures<CommitmentColumn>[];
 }
 
 export async function loadAnnualReport(db: Db, year: number, today: string, progress: () => void = () => undefined): Promise<AnnualReport> {
@@ -32,6 +52,15 @@ export async function loadAnnualReport(db: Db, year: number, today: string, prog
   for (const row of await advicesSentInYear(db, year)) {
     advices.push({ ...(await loadOverview(db, row.id, council.responseTermWeeks, today)), kind: row.kind });
     progress();
+  }
+  const commitmentsDue = await commitmentsDueInYear(db, year);
+  const positions: { year: number; column: PositionColumn }[] = [];
+  const commitments: { year: number; column: CommitmentColumn }[] = [];
+  for (const other of figureYears(year)) {
+    const overviews: Pick<ResponseOverview, 'recommendations'>[] = other === year ? advices : [];
+    if (other !== year) for (const row of await advicesSentInYear(db, other)) overviews.push(await loadOverview(db, row.id, council.responseTermWeeks, today));
+    for (const advice of overviews) for (const item of advice.recommendations) positions.push({ year: other, column: positionColumn(item.position?.position) });
+    for (const row of other === year ? commitmentsDue : await commitmentsDueInYear(db, other)) commitments.push({ year: other, column: commitmentColumn(row.status, row.dueOn, today) });
   }
   const inYear = (date: string) => date.startsWith(`${year}-`);
   const councilMeetings: AnnualReport['councilMeetings'] = [];
@@ -44,11 +73,13 @@ export async function loadAnnualReport(db: Db, year: number, today: string, prog
     year,
     councilName: council.name,
     advices,
-    commitmentsDue: await commitmentsDueInYear(db, year),
+    commitmentsDue,
     wijkMeetings: await meetingsOfYear(db, year),
     councilMeetings,
     planning: await listPlanning(db, { year }),
     actions: (await listActions(db, today)).filter((action) => inYear(action.meetingDate)).sort((a, b) => a.meetingDate.localeCompare(b.meetingDate) || a.id.localeCompare(b.id)),
+    positionsPerYear: countPerYear(figureYears(year), POSITION_COLUMNS, positions),
+    commitmentsPerYear: countPerYear(figureYears(year), COMMITMENT_COLUMNS, commitments),
   };
 }
 
@@ -59,6 +90,8 @@ const TEXT_WIDTH = 9070;
 
 const positionText = (value: Position | undefined) => (value ? t(`responses.position.${value}`) : t('responses.position.none'));
 const commitmentText = (value: CommitmentStatus) => t(`responses.commitmentStatus.${value}`);
+const positionColumnText = (value: PositionColumn) => (value === 'none' ? t('responses.position.none') : positionText(value));
+const commitmentColumnText = (value: CommitmentColumn) => (value === 'te_laat' ? t('annualReport.commitmentLate') : commitmentText(value));
 
 function para(text: string, options: { bold?: boolean; after?: number } = {}): Paragraph {
   return new Paragraph({ children: [new TextRun({ text, bold: options.bold ?? false })], spacing: { after: options.after ?? 120 } });
@@ -68,16 +101,92 @@ function heading(text: string, level: 1 | 2): Paragraph {
   return new Paragraph({ heading: level === 1 ? HeadingLevel.HEADING_1 : HeadingLevel.HEADING_2, children: [new TextRun(text)], spacing: { before: 240, after: 120 }, keepNext: true });
 }
 
-function cell(text: string, bold = false): TableCell {
-  return new TableCell({ children: [new Paragraph({ children: [new TextRun({ text, bold })] })] });
+function cell(text: string, bold = false, alignment?: (typeof AlignmentType)[keyof typeof AlignmentType]): TableCell {
+  return new TableCell({ children: [new Paragraph({ alignment, children: [new TextRun({ text, bold })] })] });
 }
 
-function table(header: string[], rows: string[][], shares: number[]): Table {
+/** A table with a repeated header row; `numeric` columns are right-aligned (from the second on). */
+function table(header: string[], rows: string[][], shares: number[], numericFrom = Infinity): Table {
+  const align = (index: number) => (index >= numericFrom ? AlignmentType.RIGHT : undefined);
   return new Table({
     width: { size: TEXT_WIDTH, type: WidthType.DXA },
     columnWidths: shares.map((share) => Math.round(share * TEXT_WIDTH)),
-    rows: [new TableRow({ tableHeader: true, children: header.map((text) => cell(text, true)) }), ...rows.map((row) => new TableRow({ children: row.map((text) => cell(text)) }))],
+    rows: [
+      new TableRow({ tableHeader: true, children: header.map((text, index) => cell(text, true, align(index))) }),
+      ...rows.map((row) => new TableRow({ cantSplit: true, children: row.map((text, index) => cell(text, false, align(index))) })),
+    ],
   });
+}
+
+function caption(text: string, keepNext: boolean): Paragraph {
+  return new Paragraph({ keepNext, spacing: { before: 60, after: 120 }, children: [new TextRun({ text, italics: true })] });
+}
+
+/** The chart's content in words, for its alt text: per year the total and its non-zero parts. */
+function chartAltText<K extends string>(title: string, figures: YearFigures<K>[], columns: readonly K[], label: (column: K) => string): string {
+  const years = figures
+    .map((entry) =>
+      entry.total === 0
+        ? t('annualReport.chartAltYearEmpty', { year: entry.year })
+        : t('annualReport.chartAltYear', {
+            year: entry.year,
+            total: entry.total,
+            parts: columns
+              .filter((column) => entry.counts[column] > 0)
+              .map((column) => `${entry.counts[column]} ${label(column)}`)
+              .join(', '),
+          }),
+    )
+    .join(' ');
+  return t('annualReport.chartAlt', { title, from: figures[0]!.year, to: figures.at(-1)!.year, years });
+}
+
+/**
+ * A figure over the years: the stacked bar chart (a PNG with its alt text and caption) directly
+ * followed by its numbers as a Word table, the editable and readable source. With nothing to count in
+ * any year there is no chart, only a sentence and the table of zeros.
+ */
+function figureWithTable<K extends string>(options: {
+  title: string;
+  axisLabel: string;
+  emptyText: string;
+  figures: YearFigures<K>[];
+  columns: readonly K[];
+  label: (column: K) => string;
+  numbers: { figure: number; table: number };
+}): { children: (Paragraph | Table)[]; drawn: boolean } {
+  const { title, figures, columns, label } = options;
+  const children: (Paragraph | Table)[] = [];
+  const drawn = hasFigures(figures);
+  if (drawn) {
+    const chart = stackedBarChartSvg({
+      title,
+      axisLabel: options.axisLabel,
+      categories: figures.map((entry) => String(entry.year)),
+      series: columns.map((column) => ({ name: label(column), values: figures.map((entry) => entry.counts[column]) })),
+    });
+    const png = chartToPng(chart.svg);
+    children.push(
+      new Paragraph({
+        keepNext: true,
+        children: [new ImageRun({ type: 'png', data: png, transformation: placedSize(png, 600), altText: { name: title, title, description: chartAltText(title, figures, columns, label) } })],
+      }),
+      caption(t('annualReport.figureCaption', { n: options.numbers.figure, title }), true),
+    );
+  } else children.push(para(options.emptyText));
+  children.push(
+    caption(
+      drawn ? t('annualReport.tableCaption', { n: options.numbers.table, figure: options.numbers.figure }) : t('annualReport.tableCaptionNoFigure', { n: options.numbers.table, title }),
+      true,
+    ),
+    table(
+      [t('annualReport.year'), ...columns.map(label), t('annualReport.total')],
+      figures.map((entry) => [String(entry.year), ...columns.map((column) => String(entry.counts[column])), String(entry.total)]),
+      [0.1, ...columns.map(() => 0.78 / columns.length), 0.12],
+      1,
+    ),
+  );
+  return { children, drawn };
 }
 
 function count<T extends string>(values: T[], keys: readonly T[]): [T, number][] {
@@ -102,17 +211,32 @@ export async function annualReportDocx(report: AnnualReport): Promise<Buffer> {
     ),
     para(t('annualReport.summaryMeetings', { wijk: report.wijkMeetings.length, council: report.councilMeetings.length })),
   ];
-  if (recommendations.length > 0)
-    children.push(
-      table(
-        [t('annualReport.position'), t('annualReport.count')],
-        count(
-          recommendations.map((row) => row.position?.position ?? 'geen_standpunt'),
-          POSITIONS,
-        ).map(([key, n]) => [positionText(key), String(n)]),
-        [0.7, 0.3],
-      ),
-    );
+
+  // 1.1 and 1.2: the figures over the years, each a chart and its table.
+  const span = (figures: YearFigures<string>[]) => ({ from: figures[0]!.year, to: figures.at(-1)!.year });
+  children.push(heading(t('annualReport.positionsTitle', { n: '1.1' }), 2), para(t('annualReport.positionsIntro')));
+  const positions = figureWithTable({
+    title: t('annualReport.positionsChart'),
+    axisLabel: t('annualReport.recommendationsAxis'),
+    emptyText: t('annualReport.positionsEmpty', span(report.positionsPerYear)),
+    figures: report.positionsPerYear,
+    columns: POSITION_COLUMNS,
+    label: positionColumnText,
+    numbers: { figure: 1, table: 1 },
+  });
+  children.push(...positions.children);
+  children.push(heading(t('annualReport.commitmentsTitle', { n: '1.2' }), 2), para(t('annualReport.commitmentsIntro')));
+  children.push(
+    ...figureWithTable({
+      title: t('annualReport.commitmentsChart'),
+      axisLabel: t('annualReport.commitmentsAxis'),
+      emptyText: t('annualReport.commitmentsEmpty', span(report.commitmentsPerYear)),
+      figures: report.commitmentsPerYear,
+      columns: COMMITMENT_COLUMNS,
+      label: commitmentColumnText,
+      numbers: { figure: positions.drawn ? 2 : 1, table: 2 },
+    }).children,
+  );
 
   // 2. Advices, one numbered subsection each.
   children.push(heading(t('annualReport.advices', { n: 2 }), 1));
