@@ -3,7 +3,7 @@ import { NUMBERING_STYLES, type NumberingStyle } from '../advices/numbering';
 import { cleanPastedText } from '../advices/text';
 import { t } from '../i18n';
 import { method } from './define';
-import { boundedText, calendarDate, id, LIMITS, noInput, requiredText } from './fields';
+import { boundedText, calendarDate, id, LIMITS, noInput, requiredText, seenVersion } from './fields';
 import type { JobStatus } from './jobs';
 
 export const ADVICE_KINDS = ['gevraagd', 'ongevraagd'] as const;
@@ -72,6 +72,10 @@ export interface AdviceItem {
   showMentions: boolean;
   /** Filled when showMentions and the data is there: "genoemd op 7 van 12 bijeenkomsten". */
   mentions: string;
+  /** The item's version: send it back as `expectedUpdatedAt` with an update (edit conflicts). */
+  updatedAt: string;
+  /** Who changed the item last (the account's name). */
+  updatedBy: string;
 }
 
 export interface AdviceSection {
@@ -207,6 +211,8 @@ export const adviceCreateInput = z
 export const adviceUpdateInput = z
   .object({
     id,
+    /** The advice's `updatedAt` as last seen: a letter field someone else changed since is refused with CONFLICT. */
+    expectedUpdatedAt: seenVersion.optional(),
     kind: z.enum(ADVICE_KINDS, { error: () => t('advices.kindInvalid') }).optional(),
     betreft: requiredPastedText(LIMITS.line).optional(),
     kenmerk: kenmerkText.optional(),
@@ -245,6 +251,8 @@ export const itemAddInput = z
 export const itemUpdateInput = z
   .object({
     id,
+    /** The item's `updatedAt` as last seen: refused with CONFLICT when someone changed the item since. */
+    expectedUpdatedAt: seenVersion.optional(),
     kind: z.enum(ITEM_KINDS, { error: () => t('advices.itemKindInvalid') }).optional(),
     text: pastedText(ITEM_TEXT_MAX).optional(),
     findingIds: itemLinks.findingIds.optional(),

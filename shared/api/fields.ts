@@ -110,5 +110,15 @@ export const calendarDate = z.string().refine(
   { error: () => t('errors.invalidDate') },
 );
 
+/**
+ * The `updatedAt` of a record as the client last saw it (UTC ISO, as the core writes it). An update that
+ * carries it is refused with CONFLICT when someone changed the record since (see docs/architecture.md,
+ * "Edit conflicts").
+ */
+export const seenVersion = z
+  .string()
+  .max(40)
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$/, { error: () => t('errors.invalidVersion') });
+
 /** The input of a method that takes no arguments. */
 export const noInput = z.object({}).strict();

@@ -85,6 +85,7 @@ export const nl = {
     invalidFileName: 'Geen geldige bestandsnaam: een naam zonder mapnamen, zoals "inbreng.xlsx".',
     unknownField: 'Onbekend veld "{field}": dit veld hoort hier niet bij.',
     invalidDate: 'Geen geldige datum (verwacht: jjjj-mm-dd).',
+    invalidVersion: 'Geen geldige versie (verwacht: het tijdstip van de laatste wijziging, zoals de app het gaf).',
     dbNewerVersion:
       'Deze database is gemaakt met een nieuwere versie van Advieswerk (onbekende wijziging "{migration}"). Werk Advieswerk bij; de database is niet aangeraakt.',
     dbNotAdvieswerk: 'Het bestand "{path}" is geen database van Advieswerk. Kies de database van Advieswerk; dit bestand is niet aangeraakt.',
@@ -102,6 +103,7 @@ export const nl = {
   },
   fieldLabels: {
     colour: 'Kleur van de website',
+    expectedUpdatedAt: 'Versie die u zag',
     withSignals: 'Met signalen',
     login: 'Inlognaam',
     password: 'Wachtwoord',
@@ -1166,6 +1168,7 @@ export const nl = {
     'meetings.notes': 'Aantekeningen bij een bijeenkomst',
   },
   advices: {
+    editConflict: 'Gewijzigd door {name} op {when}: iemand anders heeft dit intussen aangepast. Uw wijziging is niet opgeslagen; kies of u uw versie bewaart, die van de ander neemt of ze samenvoegt.',
     notFound: 'Dit advies',
     requestNotFound: 'Deze adviesaanvraag',
     sectionNotFound: 'Dit onderdeel van het advies',

@@ -7,6 +7,7 @@ import { defineHandlers } from '../api/handler';
 import { getCouncil } from '../council/repository';
 import type { Db } from '../db/connection';
 import { writeExportFile } from '../files';
+import { checkItemVersion, checkLetterVersion } from './conflicts';
 import { exportAdvice, importAdvice } from './exchange';
 import { nextKenmerk } from './kenmerk';
 import { evidenceFindings, itemsCitingFinding, replaceItemLinks, replaceMeetings, signalsOf } from './links-repository';
@@ -207,9 +208,10 @@ export const advicesHandlers = defineHandlers({
       return requireAdvice(trx, id);
     }),
 
-  'advices.update': async ({ id, referenceIds, meetingIds, ...fields }, ctx) =>
+  'advices.update': async ({ id, expectedUpdatedAt, referenceIds, meetingIds, ...fields }, ctx) =>
     ctx.db.transaction().execute(async (trx) => {
       const row = await requireEditable(trx, id);
+      await checkLetterVersion(trx, id, expectedUpdatedAt, { ...fields, referenceIds: referenceIds && unique(referenceIds), meetingIds: meetingIds && unique(meetingIds) });
       await audited(trx, ctx.session.userName, 'advices', id, async () => {
         if (fields.kenmerk !== undefined) {
           const same = await findAdviceByKenmerk(trx, fields.kenmerk);
@@ -233,6 +235,8 @@ export const advicesHandlers = defineHandlers({
         await updateAdvice(trx, id, fields, ctx.session.userName);
         if (kenmerkChanged) await leaveKenmerkSequence(trx, id);
       });
+      // After the audit entry: the version a client sees is never older than the entry of its own change.
+      await touchAdvice(trx, id, ctx.session.userName);
       return requireAdvice(trx, id);
     }),
 
@@ -355,9 +359,10 @@ export const advicesHandlers = defineHandlers({
       await touchAdvice(trx, section.advice_id, ctx.session.userName);
       return requireAdvice(trx, section.advice_id);
     }),
-  'advices.updateItem': async ({ id, findingIds, signalIds, relatedItemIds, ...fields }, ctx) =>
+  'advices.updateItem': async ({ id, expectedUpdatedAt, findingIds, signalIds, relatedItemIds, ...fields }, ctx) =>
     ctx.db.transaction().execute(async (trx) => {
       const { item } = await requireItemOfEditable(trx, id);
+      await checkItemVersion(trx, id, expectedUpdatedAt, { ...fields, findingIds: findingIds && unique(findingIds), signalIds: signalIds && unique(signalIds), relatedItemIds: relatedItemIds && unique(relatedItemIds) });
       const links = { findingIds: findingIds && unique(findingIds), signalIds: signalIds && unique(signalIds) };
       await checkEvidence(trx, links);
       await checkRelatedItems(trx, item.advice_id, id, relatedItemIds);

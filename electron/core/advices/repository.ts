@@ -308,6 +308,8 @@ function assembleAdvice(
         crossReference: crossReference(relatedItemIds, numbering),
         showMentions: item.show_mentions === 1,
         mentions: item.show_mentions === 1 ? (itemLinks?.mentions ?? '') : '',
+        updatedAt: item.updated_at,
+        updatedBy: item.updated_by,
       };
     }),
   }));
@@ -408,6 +410,25 @@ export async function updateAdvice(db: Db, id: string, changes: AdviceChanges, u
       ...(changes.version !== undefined ? { version: changes.version } : {}),
       ...updatedColumns(userName),
     })
+    .where('id', '=', id)
+    .execute();
+}
+
+/**
+ * Takes an item for an update that carries the version its client saw (edit conflicts): true when the
+ * item still has that `updated_at`, and then its row stays locked until the transaction ends, so of two
+ * such updates racing on PostgreSQL only one passes (SQLite writes one at a time anyway). False: changed since.
+ */
+export async function claimItemVersion(db: Db, id: string, expectedUpdatedAt: string): Promise<boolean> {
+  const result = await db.updateTable('advice_items').set({ updated_at: expectedUpdatedAt }).where('id', '=', id).where('updated_at', '=', expectedUpdatedAt).executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}
+
+/** Locks an advice's row until the transaction ends, so its edit-conflict check and write are one step. */
+export async function lockAdvice(db: Db, id: string): Promise<void> {
+  await db
+    .updateTable('advices')
+    .set((eb) => ({ updated_at: eb.ref('updated_at') }))
     .where('id', '=', id)
     .execute();
 }

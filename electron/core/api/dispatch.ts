@@ -81,7 +81,7 @@ export async function dispatch(handlers: Handlers, ctx: HandlerContext, method: 
     const handler = handlers[method] as (input: unknown, ctx: HandlerContext) => Promise<unknown>;
     return ok(await handler(parsed.value, ctx));
   } catch (error) {
-    if (error instanceof AppError) return fail(error.code, error.message, error.issues);
+    if (error instanceof AppError) return fail(error.code, error.message, error.issues, error.conflict);
     if (error instanceof Error) {
       const mapped = fromSqliteError(error);
       if (mapped) return mapped;

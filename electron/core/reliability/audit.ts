@@ -69,3 +69,26 @@ export async function listAudit(db: Db, filter: { table?: string | undefined; re
     after: row.after_json === null ? null : (JSON.parse(row.after_json) as Record<string, unknown>),
   }));
 }
+
+/**
+ * The update entries of one record written after a moment, newest first: what changed since a client
+ * read the record (edit conflicts). An entry that autosave extended counts by its last moment.
+ */
+export async function auditUpdatesSince(db: Db, table: string, recordId: string, since: string): Promise<{ at: string; userName: string; before: Record<string, unknown>; after: Record<string, unknown> }[]> {
+  const rows = await db
+    .selectFrom('audit_log')
+    .select(['at', 'user_name', 'before_json', 'after_json'])
+    .where('table_name', '=', table)
+    .where('record_id', '=', recordId)
+    .where('action', '=', 'update')
+    .where('at', '>', since)
+    .orderBy('at', 'desc')
+    .orderBy('id', 'desc')
+    .execute();
+  return rows.map((row) => ({
+    at: row.at,
+    userName: row.user_name,
+    before: row.before_json === null ? {} : (JSON.parse(row.before_json) as Record<string, unknown>),
+    after: row.after_json === null ? {} : (JSON.parse(row.after_json) as Record<string, unknown>),
+  }));
+}
