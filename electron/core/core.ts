@@ -2,12 +2,14 @@ import { mkdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { JobStatus } from '../../shared/api/jobs';
+import { isMethodName } from '../../shared/api/contract';
 import type { SystemInfo } from '../../shared/api/system';
 import { t } from '../../shared/i18n';
 import { AppError, fail, ok, type Result } from '../../shared/result';
 import type { RestoreOutcome } from '../../shared/api/backups';
 import { restoreBackupFile } from './backups/restore';
 import { getCurrentUser } from './council/repository';
+import { ChangeFeed } from './api/change-feed';
 import { dispatch } from './api/dispatch';
 import type { Caller, HandlerContext } from './api/handler';
 import { AccountService } from './accounts/service';
@@ -59,6 +61,8 @@ export interface Core {
   /** For the CLI only (the user's own shell): restores a database file named by its path. The API takes names only. */
   restoreBackupFile(filePath: string): Promise<Result<RestoreOutcome>>;
   onJobEvent(listener: (status: JobStatus) => void): () => void;
+  /** Every successful write, as it happens (live updates: the HTTP host streams these to the members). */
+  readonly changes: ChangeFeed;
   readonly db: Db;
   /** The SQLite handle (tests, benchmarks, whole-file tools); throws on PostgreSQL, which has none. */
   readonly sqlite: Sqlite;
@@ -223,8 +227,16 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   const stopAutomaticBackups =
     automaticBackups && backupDir ? scheduleAutomaticBackups(jobs, backupDir, backupPrefixFor(databasePath), automaticBackups, options.nativeBinding, () => !gate.busy) : () => {};
 
+  const changes = new ChangeFeed();
   return {
-    call: (method, input, caller) => gate.run(() => dispatch(handlers, caller ? contextFor(ctx, caller) : ctx, method, input)),
+    call: (method, input, caller) =>
+      gate.run(async () => {
+        const result = await dispatch(handlers, caller ? contextFor(ctx, caller) : ctx, method, input);
+        // Only a write that succeeded is a change; dispatch has checked the method's name.
+        if (result.ok && isMethodName(method)) changes.published(method, caller?.accountId ?? null);
+        return result;
+      }),
+    changes,
     accounts: ctx.accounts,
     restoreBackupFile: (filePath) =>
       gate.run(async () => {

@@ -2,6 +2,7 @@ import { QueryClient, useInfiniteQuery, useMutation, useQuery, type InfiniteData
 import { useCallback, useRef } from 'react';
 import type { ArgsOf } from '../../../shared/api/client';
 import type { MethodInput, MethodName, MethodOutput } from '../../../shared/api/contract';
+import { domainOf, type Domain } from '../../../shared/api/live';
 import { api } from '../api';
 
 /**
@@ -10,13 +11,6 @@ import { api } from '../api';
  * handled in one place. A query's key is `[domain, method, input]`; a domain is the part of the
  * method name before the dot (`advices.get` → `advices`).
  */
-type DomainOf<M> = M extends `${infer D}.${string}` ? D : never;
-export type Domain = DomainOf<MethodName>;
-
-export function domainOf(method: MethodName): Domain {
-  return method.slice(0, method.indexOf('.')) as Domain;
-}
-
 export function queryKeyFor<M extends MethodName>(method: M, input?: MethodInput<M>): readonly unknown[] {
   return [domainOf(method), method, input ?? {}];
 }
@@ -75,6 +69,7 @@ export function invalidateDomain(domain: Domain): Promise<void> {
   return queryClient.invalidateQueries({ queryKey: [domain] });
 }
 
+/** After a write here, or another member's write announced by the server (data/live.ts). */
 export async function invalidateAfterWrite(method: MethodName): Promise<void> {
   if (CHANGES_EVERYTHING.has(method)) return queryClient.invalidateQueries();
   const domain = domainOf(method);
