@@ -1,7 +1,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import { type Finding, type FindingFilters, type FindingHit, type FindingPage, type FindingSearchInput, type FindingSource } from '../../../shared/api/meetings';
 import type { Db } from '../db/connection';
-import { greatest, indexedBy } from '../db/dialect';
+import { greatest } from '../db/dialect';
 import { countVisibleFindings } from '../db/findings-count';
 import { findingTagList, findingsAnyTermMatch, findingsPrefixMatch } from '../db/findings-search';
 import type { FindingTable } from '../db/schema';
