@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { Migrator, sql } from 'kysely';
 import { openCore, type Core } from '../../electron/core/core';
 import { createKysely, openSqlite } from '../../electron/core/db/connection';
-import { listTables } from '../../electron/core/db/dialect';
+import { listRecordTables } from '../../electron/core/db/dialect';
 import { LATEST_SCHEMA_VERSION } from '../../electron/core/db/migrate';
 import { migrations, postgresMigrations } from '../../electron/core/db/migrations';
 import { copyStore, dataTables as storeDataTables } from '../../electron/core/db/move';
@@ -360,7 +360,8 @@ describe.runIf(onPostgres()).each(FIXTURES)('a version-%s database on PostgreSQL
       expect(core.migration.applied).toEqual(MIGRATION_NAMES.filter((migration) => !appliedBefore.includes(migration)));
       expect(core.migration.schemaVersion).toBe(LATEST_SCHEMA_VERSION);
       expect((await sql<{ name: string }>`select name from kysely_migration order by name`.execute(core.db)).rows.map((row) => row.name)).toEqual(MIGRATION_NAMES);
-      expect((await listTables(core.db)).filter((table) => !table.startsWith('kysely_'))).toEqual(
+      // The store's own derived tables (the findings count) are not records: the fixture has none.
+      expect(await listRecordTables(core.db)).toEqual(
         [...before.keys()].concat((await storeDataTables(core.db)).filter((table) => !before.has(table))).sort(),
       );
       // Search and the responses dashboard on PostgreSQL come later (docs/postgres.md, "Not yet"); these overviews read the migrated rows.
