@@ -6,8 +6,6 @@ import { findPostgresBinaries } from './tests/helpers/postgres-cluster';
  * (tests/setup/postgres-global.ts; each core gets a fresh database), except the files below.
  */
 export const POSTGRES_EXCLUDE = [
-  // Ready for PostgreSQL, not yet passing in time: 200 kills of a PostgreSQL writer (~1 s each) ran past the 300 s timeout.
-  'tests/integration/crash.test.ts',
   // Not yet converted (test-only SQL against SQLite, or a SQLite file named directly).
   'tests/integration/advices-trash.test.ts',
   'tests/integration/cli.test.ts',
