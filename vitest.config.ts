@@ -17,7 +17,6 @@ export const POSTGRES_EXCLUDE = [
   'tests/integration/personal-data-flags.test.ts',
   'tests/integration/publication-site.test.ts',
   'tests/integration/lists-at-scale.test.ts',
-  'tests/integration/api-fuzz.test.ts',
   'tests/integration/host.test.ts',
   'tests/integration/io-errors.test.ts',
   'tests/integration/storage-failures.test.ts',

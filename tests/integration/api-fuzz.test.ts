@@ -1,11 +1,12 @@
 import fc from 'fast-check';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contract, METHOD_NAMES, type MethodName } from '../../shared/api/contract';
 import { JOB_KINDS } from '../../shared/api/jobs';
 import type { Result } from '../../shared/result';
 import type { ExchangeRecord } from '../../shared/api/exchange';
 import type { TrashEmptied } from '../../shared/api/reliability';
-import { createTestCore, type TestCore } from '../helpers/core';
+import { createTestCore, onPostgres, type TestCore } from '../helpers/core';
 import { importThroughJob, recordRow } from '../helpers/exchange';
 import { hostileInput, hostileValue } from '../helpers/hostile';
 import { storeFingerprint } from '../helpers/snapshot';
@@ -15,9 +16,18 @@ import { storeFingerprint } from '../helpers/snapshot';
  * hostile input. Each call must come back as a Result, never throw and never be INTERNAL; a
  * rejection must be VALIDATION, NOT_FOUND or CONFLICT with a Dutch message and change nothing.
  * FUZZ_TOTAL raises the number of cases (scripts/soak-fuzz.ts).
+ *
+ * On PostgreSQL (project `postgres`) every method gets 25 cases and no heavy part: each case's
+ * before/after fingerprint reads every table over the wire, and the boundary under test (the
+ * contract's validation) is the same code on both stores; what differs, the store's own refusals
+ * (constraints, triggers, error classes), is reached within those cases.
  */
-const TOTAL = Number(process.env.FUZZ_TOTAL ?? 10_000);
-const PER_METHOD = 200;
+const TOTAL = Number(process.env.FUZZ_TOTAL ?? (onPostgres() ? 0 : 10_000));
+const PER_METHOD = onPostgres() ? 25 : 200;
+/** Cases per method; on PostgreSQL `backups.create` runs pg_dump for each accepted call (~1 s), so fewer. */
+const casesFor = (method: MethodName) => (onPostgres() && method === 'backups.create' ? 5 : PER_METHOD);
+/** The destructive methods get 200 on both stores: few of the generated confirmations are accepted (~5 %), and some must be. */
+const DESTRUCTIVE_CASES = 200;
 const REJECTIONS = new Set(['VALIDATION', 'NOT_FOUND', 'CONFLICT']);
 /** Words from English error texts that must never reach a Dutch user. */
 const ENGLISH = /\b(invalid|expected|required|received|must|should|cannot|error|failed)\b/i;
@@ -128,12 +138,17 @@ async function fuzz(method: MethodName, numRuns: number, options: FuzzOptions = 
     // Printed on failure so the run can be replayed: FUZZ_SEED=<seed> npx vitest run tests/integration/api-fuzz.test.ts
     throw new Error(`${method} failed; replay with FUZZ_SEED=${seed}\n${String(error)}`);
   });
-  expect(core.sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
+  await expectStoreSound();
+}
+
+/** SQLite checks its file on request; PostgreSQL refuses a broken row at the write itself. */
+async function expectStoreSound(): Promise<void> {
+  if (!onPostgres()) expect(core.sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
 }
 
 describe('every API method under random and hostile input', () => {
-  it.each(METHOD_NAMES.map((method) => [method]))('%s: 200 cases', async (method: MethodName) => {
-    await fuzz(method, PER_METHOD);
+  it.each(METHOD_NAMES.map((method) => [method, casesFor(method)] as const))('%s: %i cases', async (method: MethodName, cases: number) => {
+    await fuzz(method, cases);
   }, 600_000);
 
   it('heavy part: the rest of the cases over the methods that start no jobs', async () => {
@@ -142,8 +157,8 @@ describe('every API method under random and hostile input', () => {
     for (const method of heavy) if (perMethod > 0) await fuzz(method, perMethod);
   }, 900_000);
 
-  it(`ran at least 200 cases per method and ${Math.min(TOTAL, 10_000)} in total`, () => {
-    expect(counts.cases).toBeGreaterThanOrEqual(Math.max(TOTAL, 200 * METHOD_NAMES.length));
+  it(`ran at least ${PER_METHOD} cases per method and ${Math.min(TOTAL, 10_000)} in total`, () => {
+    expect(counts.cases).toBeGreaterThanOrEqual(Math.max(TOTAL, METHOD_NAMES.reduce((sum, method) => sum + casesFor(method), 0)));
   });
 });
 
@@ -155,21 +170,21 @@ describe('destructive methods with their confirmation within reach', () => {
     await core.value('meetings.delete', { id: trashed.id });
     const flagged = await core.value('meetings.create', { title: 'Oude avond', date: '2020-10-01', notes: 'Mevrouw Bakker belde.', notesContainPersonalData: true });
     // Older than the retention period: the purge's candidate.
-    core.sqlite.prepare('update meetings set created_at = ? where id = ?').run('2020-10-01T00:00:00.000Z', flagged.id);
+    await sql`update meetings set created_at = ${'2020-10-01T00:00:00.000Z'} where id = ${flagged.id}`.execute(core.db);
     await core.value('privacy.update', { retentionMonths: 12 });
   }
 
   /** Confirmations close to the real one: the right literal, near misses and hostile values. */
   const confirmation = fc.oneof({ weight: 3, arbitrary: fc.constant(true) }, { weight: 2, arbitrary: fc.constantFrom('true', 1, false, null, [true], { value: true }) }, { weight: 1, arbitrary: hostileValue });
 
-  it('trash.empty: 200 cases; an accepted call empties the trash, a rejected one changes nothing', async () => {
+  it(`trash.empty: ${DESTRUCTIVE_CASES} cases; an accepted call empties the trash, a rejected one changes nothing`, async () => {
     await stageDestructibles();
     const inputs = fc.oneof(
       { weight: 3, arbitrary: fc.record({ confirm: confirmation }, { requiredKeys: [] }) },
       { weight: 1, arbitrary: fc.record({ confirm: confirmation, extra: hostileValue }) },
       { weight: 1, arbitrary: hostileInput(contract['trash.empty'].input, [true]) },
     );
-    await fuzz('trash.empty', 200, {
+    await fuzz('trash.empty', DESTRUCTIVE_CASES, {
       inputs,
       prepare: async (input) => {
         destructive.trashEmpty += 1;
@@ -186,7 +201,7 @@ describe('destructive methods with their confirmation within reach', () => {
     expect(destructive.trashEmptyAccepted, 'some calls emptied the trash').toBeGreaterThan(0);
   }, 600_000);
 
-  it('privacy.purge: 200 cases; only the confirmed, current count purges, and then nothing is left to purge', async () => {
+  it(`privacy.purge: ${DESTRUCTIVE_CASES} cases; only the confirmed, current count purges, and then nothing is left to purge`, async () => {
     await stageDestructibles();
     const count = fc.oneof(
       { weight: 3, arbitrary: fc.constantFrom('CURRENT', 'CURRENT+1', 'CURRENT-1') },
@@ -197,7 +212,7 @@ describe('destructive methods with their confirmation within reach', () => {
       { weight: 4, arbitrary: fc.record({ confirm: confirmation, expectedCount: count }, { requiredKeys: [] }) },
       { weight: 1, arbitrary: hostileInput(contract['privacy.purge'].input, [true, 0, 1]) },
     );
-    await fuzz('privacy.purge', 200, {
+    await fuzz('privacy.purge', DESTRUCTIVE_CASES, {
       inputs,
       // The count the user saw is known only now: CURRENT stands for it.
       prepare: async (input) => {
@@ -218,7 +233,8 @@ describe('destructive methods with their confirmation within reach', () => {
   }, 600_000);
 });
 
-describe('the exchange import under hostile records (through the real import job)', () => {
+// Exchange files are tested on SQLite only so far (vitest.config.ts names the exchange tests among the files not yet converted).
+describe.skipIf(onPostgres())('the exchange import under hostile records (through the real import job)', () => {
   const FILES = 8;
   const RECORDS_PER_FILE = 25;
 
