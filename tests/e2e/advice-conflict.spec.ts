@@ -85,36 +85,36 @@ async function openInBoth(betreft: string): Promise<Advice> {
 }
 
 /**
- * Bert types while Carla's save of the same item lands first: his save is held on its way until hers is
+ * Bert types while Carla's save of the same field lands first: his save is held on its way until hers is
  * stored, then arrives made on the version before hers.
  */
-async function carlaSavesFirst(advice: Advice, bertsText: string, carlasText: string): Promise<void> {
+async function carlaSavesFirst(stored: () => Promise<string>, bertsText: string, carlasText: string, label = 'Tekst van Punt I.1', method = 'advices.updateItem'): Promise<void> {
   let release!: () => void;
   const released = new Promise<void>((resolve) => (release = resolve));
   let sent!: () => void;
   const passedOn = new Promise<void>((resolve) => (sent = resolve));
   let held = 0;
-  await bert.route('**/api/advices.updateItem', async (route) => {
+  await bert.route(`**/api/${method}`, async (route) => {
     held += 1;
     await released;
     await route.continue();
     sent();
   });
-  await bert.getByLabel('Tekst van Punt I.1').fill(bertsText);
+  await bert.getByLabel(label, { exact: true }).fill(bertsText);
   await expect.poll(() => held).toBe(1);
-  await carla.getByLabel('Tekst van Punt I.1').fill(carlasText);
-  await expect.poll(() => storedText(carla, advice.id)).toBe(carlasText);
+  await carla.getByLabel(label, { exact: true }).fill(carlasText);
+  await expect.poll(stored).toBe(carlasText);
   release();
   await passedOn;
-  await bert.unroute('**/api/advices.updateItem');
+  await bert.unroute(`**/api/${method}`);
 }
 
 /** Bert's editor shows the conflict at the item, with the focus on it; his text is still in the field. */
-async function expectConflict(bertsText: string) {
-  const alert = bert.getByTestId('advice-item').getByRole('alert');
+async function expectConflict(bertsText: string, label = 'Tekst van Punt I.1', where = bert.getByTestId('advice-item')) {
+  const alert = where.getByRole('alert');
   await expect(alert).toContainText(/Gewijzigd door Carla Smit op \d{1,2} \w+ \d{4} om \d{2}:\d{2}/);
   await expect(alert).toBeFocused();
-  await expect(bert.getByLabel('Tekst van Punt I.1')).toHaveValue(bertsText);
+  await expect(bert.getByLabel(label, { exact: true })).toHaveValue(bertsText);
   return alert;
 }
 
@@ -139,7 +139,7 @@ test('my own consecutive autosaves never conflict; a stale save is refused and "
   // Carla's page is reloaded on the newest text; then both edit it.
   await carla.reload();
   await expect(carla.getByLabel('Tekst van Punt I.1')).toHaveValue('De wachttijd is lang, vaak acht weken of meer.');
-  await carlaSavesFirst(advice, 'Bert: de wachttijd is te lang.', 'Carla: wachttijd van acht weken.');
+  await carlaSavesFirst(() => storedText(carla, advice.id), 'Bert: de wachttijd is te lang.', 'Carla: wachttijd van acht weken.');
   const alert = await expectConflict('Bert: de wachttijd is te lang.');
   await expect(alert.getByRole('button', { name: 'Mijn versie bewaren' })).toBeVisible();
   await expect(alert.getByRole('button', { name: 'Hun versie nemen' })).toBeVisible();
@@ -165,7 +165,7 @@ test('my own consecutive autosaves never conflict; a stale save is refused and "
 test('"Hun versie nemen" shows their text in my field, stores nothing of mine, and my next typing saves on theirs', async () => {
   test.setTimeout(90_000);
   const advice = await openInBoth('Mantelzorgwaardering');
-  await carlaSavesFirst(advice, 'Bert: de waardering komt te laat.', 'Carla: de waardering is te laag.');
+  await carlaSavesFirst(() => storedText(carla, advice.id), 'Bert: de waardering komt te laat.', 'Carla: de waardering is te laag.');
   const alert = await expectConflict('Bert: de waardering komt te laat.');
   await alert.getByRole('button', { name: 'Hun versie nemen' }).click();
   const field = bert.getByLabel('Tekst van Punt I.1');
@@ -181,7 +181,7 @@ test('"Hun versie nemen" shows their text in my field, stores nothing of mine, a
 test('"Zelf samenvoegen" shows both texts side by side and saves the merged text', async ({}, testInfo) => {
   test.setTimeout(90_000);
   const advice = await openInBoth('Vervoer naar de dagbesteding');
-  await carlaSavesFirst(advice, 'Bert: het vervoer is vaak te laat.', 'Carla: de ritten duren te lang.');
+  await carlaSavesFirst(() => storedText(carla, advice.id), 'Bert: het vervoer is vaak te laat.', 'Carla: de ritten duren te lang.');
   const alert = await expectConflict('Bert: het vervoer is vaak te laat.');
   await alert.getByRole('button', { name: 'Zelf samenvoegen' }).click();
   const merge = bert.getByRole('group', { name: 'Samenvoegen: Tekst van Punt I.1' });
@@ -205,4 +205,31 @@ test('"Zelf samenvoegen" shows both texts side by side and saves the merged text
   await expect(bert.getByRole('alert')).toHaveCount(0);
   await carla.reload();
   await expect(carla.getByLabel('Tekst van Punt I.1')).toHaveValue('Het vervoer is vaak te laat en de ritten duren te lang.');
+});
+
+test('a letter field: consecutive saves of a list the store cleans never conflict; a stale Betreft is refused and kept by choice', async () => {
+  test.setTimeout(90_000);
+  // No items yet: the letter's details are open.
+  const advice = await call<Advice>(bert, 'advices.create', { kind: 'ongevraagd', betreft: 'Eerste betreft', adviceDate: '2026-03-02', withDefaultSections: true });
+  const stored = async () => call<{ betreft: string; cc: string[] }>(carla, 'advices.get', { id: advice.id });
+  for (const page of [bert, carla]) {
+    await page.goto(`${server.url}#/adviezen/${advice.id}`);
+    await expect(page.getByLabel('Betreft', { exact: true })).toHaveValue('Eerste betreft');
+  }
+  // The store drops the empty line the typing ends with, and the next save is made on what it stored.
+  const cc = bert.getByLabel('Afschrift aan (één per regel)');
+  await cc.fill('Wethouder Zorg\n');
+  await expect.poll(async () => (await stored()).cc).toEqual(['Wethouder Zorg']);
+  await cc.fill('Wethouder Zorg\nGriffie');
+  await expect.poll(async () => (await stored()).cc).toEqual(['Wethouder Zorg', 'Griffie']);
+  await expect(bert.getByRole('alert')).toHaveCount(0);
+
+  await carlaSavesFirst(async () => (await stored()).betreft, 'Wachttijden hulp bij het huishouden', 'Wachttijden Wmo-voorzieningen', 'Betreft', 'advices.update');
+  const alert = await expectConflict('Wachttijden hulp bij het huishouden', 'Betreft', bert.getByRole('region', { name: 'Gegevens van de brief' }));
+  await expectNoAccessibilityViolations(bert);
+  await alert.getByRole('button', { name: 'Mijn versie bewaren' }).click();
+  await expect.poll(async () => (await stored()).betreft).toBe('Wachttijden hulp bij het huishouden');
+  // Carla's cc list was not touched by either.
+  expect((await stored()).cc).toEqual(['Wethouder Zorg', 'Griffie']);
+  await expect(bert.getByRole('alert')).toHaveCount(0);
 });

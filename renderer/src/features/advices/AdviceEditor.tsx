@@ -60,7 +60,7 @@ export function AdviceEditor({ id }: { id: string }) {
   const queue = useRef<Promise<unknown>>(Promise.resolve());
   const attempt = useCallback(
     (method: () => Promise<AdviceDetail>) => {
-      const next = queue.current.then(async (): Promise<{ ok: true } | { ok: false; error: ApiCallError }> => {
+      const next = queue.current.then(async (): Promise<{ ok: true; value: AdviceDetail } | { ok: false; error: ApiCallError }> => {
         setSave({ kind: 'saving' });
         try {
           // The write answers with the whole advice: show it at once (the refetch after the write agrees).
@@ -68,7 +68,7 @@ export function AdviceEditor({ id }: { id: string }) {
           remember(value);
           setQueryValue('advices.get', { id }, value);
           setSave({ kind: 'saved' });
-          return { ok: true };
+          return { ok: true, value };
         } catch (error) {
           if (!(error instanceof ApiCallError)) throw error;
           // Refused as stale: show the advice as it is now (a field with unsaved typing keeps it).
@@ -101,7 +101,11 @@ export function AdviceEditor({ id }: { id: string }) {
           const now = seen.current ? read(seen.current) : undefined;
           return write(now?.value === base.value ? now.version : base.version);
         });
-        if (result.ok) return true;
+        if (result.ok) {
+          // What the store made of it (it may have cleaned the text) is what the next save is made on.
+          const stored = read(result.value);
+          return stored ? { stored } : true;
+        }
         const conflict = result.error.conflict;
         const theirs = conflict ? read(conflict.current) : undefined;
         if (!conflict || !theirs) {
@@ -119,7 +123,7 @@ export function AdviceEditor({ id }: { id: string }) {
   const change = useCallback(
     async (read: FieldReader, shown: string, write: (expectedUpdatedAt: string | undefined) => Promise<AdviceDetail>) => {
       const outcome = await saveField(read, { value: shown, version: undefined }, write);
-      if (typeof outcome !== 'object') return outcome !== false;
+      if (typeof outcome !== 'object' || !('conflict' in outcome)) return outcome !== false;
       // The control shows their choice now (the advice as it is came with the refusal).
       setSave({ kind: 'error', message: t('advicesUi.conflictChoice', { name: outcome.conflict.changedBy, when: formatDateTime(outcome.conflict.changedAt) }) });
       return false;

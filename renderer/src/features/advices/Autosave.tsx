@@ -7,7 +7,10 @@ const DELAY_MS = 700;
 /** Waits before trying a failed save again: quickly at first, then every 30 seconds. */
 const RETRY_DELAYS_MS = [1_000, 2_000, 5_000, 10_000, 30_000];
 
-/** The stored text a field's draft starts from, and the record's version (`updatedAt`) that held it. */
+/**
+ * The stored text a field's draft starts from (as the field reads it from the store, which may have
+ * cleaned what was typed), and the record's version (`updatedAt`) that held it.
+ */
 export interface FieldBase {
   value: string;
   version: string | undefined;
@@ -23,8 +26,11 @@ export interface FieldConflict {
   version: string;
 }
 
-/** Stored (true or nothing), not stored (false: tried again later), or refused because someone else changed it. */
-export type SaveOutcome = void | boolean | { conflict: FieldConflict };
+/**
+ * Stored (true or nothing; or `stored`: what the store holds now and its version), not stored (false:
+ * tried again later), or refused because someone else changed it.
+ */
+export type SaveOutcome = void | boolean | { stored: FieldBase } | { conflict: FieldConflict };
 
 /**
  * Saves a value that was typed on `base`; an advice editor's `actions.saveField` resolves false after it
@@ -47,8 +53,8 @@ function useAutosave(value: string, version: string | undefined, onSave: Save) {
   const [conflict, setConflict] = useState<FieldConflict | null>(null);
   /** What the store holds as far as we know: confirmed by a save, or given by the page. */
   const saved = useRef(value);
-  /** The version that held `saved` (the one an update is made on). */
-  const savedVersion = useRef(version);
+  /** The stored text `saved` stands for and its version: what the next update is made on. */
+  const base = useRef<FieldBase>({ value, version });
   /** What the user typed last. */
   const wanted = useRef(value);
   /** The value of the save on its way, if any: one at a time, so an older one never lands last. */
@@ -64,15 +70,15 @@ function useAutosave(value: string, version: string | undefined, onSave: Save) {
 
   useEffect(() => {
     // The stored text is still the one the draft started from (or our own save came back): only its version moved.
-    if (value === saved.current || value === saving.current) {
-      savedVersion.current = version;
+    if (value === base.current.value || value === saved.current || value === saving.current) {
+      base.current = { value, version };
       return;
     }
     // Another source changed the text: show it, unless the user typed something not yet saved (then
     // their save meets the change as a conflict, and nothing typed is replaced).
     if (wanted.current !== saved.current || saving.current !== null || blocked.current) return;
     saved.current = value;
-    savedVersion.current = version;
+    base.current = { value, version };
     wanted.current = value;
     setDraft(value);
   }, [value, version]);
@@ -91,16 +97,15 @@ function useAutosave(value: string, version: string | undefined, onSave: Save) {
     const next = wanted.current;
     if (next === saved.current) return;
     saving.current = next;
-    const base = { value: saved.current, version: savedVersion.current };
     void Promise.resolve()
-      .then(() => latest.current(next, base))
+      .then(() => latest.current(next, base.current))
       .then(
         (result) => result,
         () => false as const,
       )
       .then((result) => {
         saving.current = null;
-        if (typeof result === 'object') {
+        if (result && typeof result === 'object' && 'conflict' in result) {
           // Someone else changed it: keep the text, save nothing more until the user chose.
           blocked.current = true;
           failures.current = 0;
@@ -112,6 +117,7 @@ function useAutosave(value: string, version: string | undefined, onSave: Save) {
         }
         if (result !== false) {
           saved.current = next;
+          if (typeof result === 'object') base.current = result.stored;
           failures.current = 0;
           if (mounted.current) setFailed(false);
           // Typed on while this save ran, and no save planned for it: save that too.
@@ -147,7 +153,7 @@ function useAutosave(value: string, version: string | undefined, onSave: Save) {
   const resolve = (text: string) => {
     if (!conflict) return;
     saved.current = conflict.theirs;
-    savedVersion.current = conflict.version;
+    base.current = { value: conflict.theirs, version: conflict.version };
     wanted.current = text;
     blocked.current = false;
     setDraft(text);
