@@ -194,6 +194,12 @@ test('"Zelf samenvoegen" shows both texts side by side and saves the merged text
   await expectNoAccessibilityViolations(bert);
   await merge.scrollIntoViewIfNeeded();
   await bert.screenshot({ path: testInfo.outputPath('conflict-merge-1366.png') });
+  // At 200 % zoom (half the CSS pixels) it still fits (the two versions stack when narrower): nothing scrolls sideways.
+  await bert.setViewportSize({ width: 683, height: 384 });
+  await merge.scrollIntoViewIfNeeded();
+  await bert.screenshot({ path: testInfo.outputPath('conflict-merge-200-procent.png') });
+  expect(await bert.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
+  await bert.setViewportSize({ width: 1366, height: 768 });
   // Back to the choice and in again: the focus follows.
   await merge.getByRole('button', { name: 'Terug naar de keuze' }).click();
   await expect(bert.getByTestId('advice-item').getByRole('alert')).toBeFocused();
