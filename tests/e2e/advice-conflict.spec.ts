@@ -183,6 +183,12 @@ test('"Zelf samenvoegen" shows both texts side by side and saves the merged text
   const advice = await openInBoth('Vervoer naar de dagbesteding');
   await carlaSavesFirst(() => storedText(carla, advice.id), 'Bert: het vervoer is vaak te laat.', 'Carla: de ritten duren te lang.');
   const alert = await expectConflict('Bert: het vervoer is vaak te laat.');
+  // Leaving while the choice waits asks first (his text is not saved yet); he stays.
+  await bert.getByRole('link', { name: /Terug naar de adviezen/ }).first().click();
+  const leave = bert.getByRole('dialog', { name: 'Wijzigingen niet opgeslagen' });
+  await expect(leave.getByRole('button', { name: 'Annuleren' })).toBeFocused();
+  await bert.keyboard.press('Enter');
+  await expect(leave).toBeHidden();
   await alert.getByRole('button', { name: 'Zelf samenvoegen' }).click();
   const merge = bert.getByRole('group', { name: 'Samenvoegen: Tekst van Punt I.1' });
   await expect(merge.getByRole('region', { name: 'Uw versie' })).toContainText('Bert: het vervoer is vaak te laat.');
@@ -198,12 +204,14 @@ test('"Zelf samenvoegen" shows both texts side by side and saves the merged text
   await bert.setViewportSize({ width: 683, height: 384 });
   await merge.scrollIntoViewIfNeeded();
   await bert.screenshot({ path: testInfo.outputPath('conflict-merge-200-procent.png') });
-  expect(await bert.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
+  expect(await bert.locator('html').evaluate((html) => html.scrollWidth <= html.clientWidth)).toBe(true);
   await bert.setViewportSize({ width: 1366, height: 768 });
-  // Back to the choice and in again: the focus follows.
+  // Back to the choice and in again: the focus follows, and the merge typed so far is still there.
+  await merged.fill('Het vervoer is vaak te laat');
   await merge.getByRole('button', { name: 'Terug naar de keuze' }).click();
   await expect(bert.getByTestId('advice-item').getByRole('alert')).toBeFocused();
   await bert.getByRole('button', { name: 'Zelf samenvoegen' }).click();
+  await expect(merged).toHaveValue('Het vervoer is vaak te laat');
   await merged.fill('Het vervoer is vaak te laat en de ritten duren te lang.');
   await merge.getByRole('button', { name: 'Samengevoegde tekst opslaan' }).click();
   await expect.poll(() => storedText(bert, advice.id)).toBe('Het vervoer is vaak te laat en de ritten duren te lang.');

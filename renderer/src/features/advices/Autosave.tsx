@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { formatDateTime, t } from '../../../../shared/i18n';
 import { Button } from '../../ui/Button';
 import { TextAreaField, TextField } from '../../ui/Field';
+import { useUnsavedChangesGuard } from '../../ui/useUnsavedChangesGuard';
 
 const DELAY_MS = 700;
 /** Waits before trying a failed save again: quickly at first, then every 30 seconds. */
@@ -195,7 +196,10 @@ type Autosave = ReturnType<typeof useAutosave>;
 function ConflictPanel({ field, label, children }: { field: Autosave; label: string; children: ReactNode }) {
   const conflict = field.conflict;
   const [merging, setMerging] = useState(false);
-  const [merged, setMerged] = useState('');
+  /** The merged text as far as typed (kept when going back to the choice); null: not started. */
+  const [merged, setMerged] = useState<string | null>(null);
+  // Leaving the page (a link, Back, closing) while a conflict waits asks first: mine is not saved yet.
+  const leaveGuard = useUnsavedChangesGuard(conflict !== null);
   const alertRef = useRef<HTMLDivElement>(null);
   const mergeRef = useRef<HTMLTextAreaElement>(null);
   const conflictAt = conflict?.changedAt;
@@ -208,11 +212,13 @@ function ConflictPanel({ field, label, children }: { field: Autosave; label: str
   if (!conflict) return <>{children}</>;
   const finish = (action: () => void) => {
     setMerging(false);
+    setMerged(null);
     action();
   };
   const who = { name: conflict.changedBy, when: formatDateTime(conflict.changedAt) };
   return (
     <div className="aw-conflict">
+      {leaveGuard}
       {merging ? (
         <div className="aw-conflict__merge" role="group" aria-label={t('advicesUi.conflictMergeTitle', { field: label })}>
           <p className="aw-conflict__title">{t('advicesUi.conflictChanged', who)}</p>
@@ -236,11 +242,11 @@ function ConflictPanel({ field, label, children }: { field: Autosave; label: str
             description={t('advicesUi.conflictMergedHint')}
             className="aw-grow"
             rows={3}
-            value={merged}
+            value={merged ?? field.value}
             onChange={(event) => setMerged(event.target.value)}
           />
           <div className="aw-conflict__actions">
-            <Button appearance="primary" onClick={() => finish(() => field.saveMerged(merged))}>
+            <Button appearance="primary" onClick={() => finish(() => field.saveMerged(merged ?? field.value))}>
               {t('advicesUi.conflictSaveMerged')}
             </Button>
             <Button appearance="subtle" onClick={() => setMerging(false)}>
@@ -262,10 +268,7 @@ function ConflictPanel({ field, label, children }: { field: Autosave; label: str
                   </Button>
                   <Button onClick={() => finish(field.takeTheirs)}>{t('advicesUi.conflictTakeTheirs')}</Button>
                   <Button
-                    onClick={() => {
-                      setMerged(field.value);
-                      setMerging(true);
-                    }}
+                    onClick={() => setMerging(true)}
                   >
                     {t('advicesUi.conflictMerge')}
                   </Button>
