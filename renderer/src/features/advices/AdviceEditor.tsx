@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { buildLetterModel } from '../../../../shared/advices/letter';
 import type { AdviceDetail } from '../../../../shared/api/advices';
-import { t } from '../../../../shared/i18n';
+import { formatDateTime, t } from '../../../../shared/i18n';
 import { ApiCallError } from '../../../../shared/result';
 import { hrefFor } from '../../app/router';
 import { apiWrite, NO_ROWS, setQueryValue, useApiQuery } from '../../data/queries';
@@ -11,6 +11,8 @@ import { Heading, Paragraph } from '../../ui/Heading';
 import { ADVICE_HISTORY_TABLES, HistorySection } from '../audit/HistorySection';
 import { LetterPreview } from './LetterPreview';
 import { Outline, type OutlineActions } from './Outline';
+import type { FieldReader } from './advice-fields';
+import type { FieldBase, SaveOutcome } from './Autosave';
 import { LetterDetails } from './LetterDetails';
 import { PullPanel } from './PullPanel';
 import { UndoBar } from './UndoBar';
@@ -41,27 +43,95 @@ export function AdviceEditor({ id }: { id: string }) {
   const [focusItem, setFocusItem] = useState<string | null>(null);
   const previewBox = useRef<HTMLDivElement>(null);
 
+  /**
+   * The newest version of the advice this editor has seen: its own saves' answers, a conflict's current
+   * advice and what the query brings, whichever was changed last. Edit conflicts: saves send the
+   * version from here when their field still holds what they were typed on.
+   */
+  const seen = useRef<AdviceDetail | null>(null);
+  const remember = useCallback((value: AdviceDetail) => {
+    if (!seen.current || seen.current.id !== value.id || value.updatedAt >= seen.current.updatedAt) seen.current = value;
+  }, []);
+  useEffect(() => {
+    if (advice) remember(advice);
+  }, [advice, remember]);
+
   // Saves run one after another, so a slow autosave can never land after (and undo) a later change.
   const queue = useRef<Promise<unknown>>(Promise.resolve());
-  const run = useCallback((method: () => Promise<AdviceDetail>) => {
-    const next = queue.current.then(async () => {
-      setSave({ kind: 'saving' });
-      try {
-        // The write answers with the whole advice: show it at once (the refetch after the write agrees).
-        setQueryValue('advices.get', { id }, await method());
-        setSave({ kind: 'saved' });
-        return true;
-      } catch (error) {
-        if (!(error instanceof ApiCallError)) throw error;
-        setSave({ kind: 'error', message: error.message });
-        return false;
+  const attempt = useCallback(
+    (method: () => Promise<AdviceDetail>) => {
+      const next = queue.current.then(async (): Promise<{ ok: true; value: AdviceDetail } | { ok: false; error: ApiCallError }> => {
+        setSave({ kind: 'saving' });
+        try {
+          // The write answers with the whole advice: show it at once (the refetch after the write agrees).
+          const value = await method();
+          remember(value);
+          setQueryValue('advices.get', { id }, value);
+          setSave({ kind: 'saved' });
+          return { ok: true, value };
+        } catch (error) {
+          if (!(error instanceof ApiCallError)) throw error;
+          // Refused as stale: show the advice as it is now (a field with unsaved typing keeps it).
+          if (error.conflict) {
+            remember(error.conflict.current);
+            setQueryValue('advices.get', { id }, error.conflict.current);
+          }
+          return { ok: false, error };
+        }
+      });
+      queue.current = next.catch(() => undefined);
+      return next;
+    },
+    [id, remember],
+  );
+  const run = useCallback(
+    async (method: () => Promise<AdviceDetail>) => {
+      const result = await attempt(method);
+      if (!result.ok) setSave({ kind: 'error', message: result.error.message });
+      return result.ok;
+    },
+    [attempt],
+  );
+  const saveField = useCallback(
+    async (read: FieldReader, base: FieldBase, write: (expectedUpdatedAt: string | undefined) => Promise<AdviceDetail>): Promise<SaveOutcome> => {
+      for (let tries = 0; ; tries += 1) {
+        const result = await attempt(() => {
+          // Still the text it was typed on: the newest version is the one to send (someone may have
+          // changed another field since, or my own last save moved it). Otherwise the base's own.
+          const now = seen.current ? read(seen.current) : undefined;
+          return write(now?.value === base.value ? now.version : base.version);
+        });
+        if (result.ok) {
+          // What the store made of it (it may have cleaned the text) is what the next save is made on.
+          const stored = read(result.value);
+          return stored ? { stored } : true;
+        }
+        const conflict = result.error.conflict;
+        const theirs = conflict ? read(conflict.current) : undefined;
+        if (!conflict || !theirs) {
+          setSave({ kind: 'error', message: result.error.message });
+          return false;
+        }
+        // Someone changed another field of the record, not this one: save again on the new version.
+        if (theirs.value === base.value && tries < 2) continue;
+        setSave({ kind: 'idle' });
+        return { conflict: { changedBy: conflict.changedBy, changedAt: conflict.changedAt, theirs: theirs.value, version: theirs.version } };
       }
-    });
-    queue.current = next.catch(() => undefined);
-    return next;
-  }, [id]);
+    },
+    [attempt],
+  );
+  const change = useCallback(
+    async (read: FieldReader, shown: string, write: (expectedUpdatedAt: string | undefined) => Promise<AdviceDetail>) => {
+      const outcome = await saveField(read, { value: shown, version: undefined }, write);
+      if (typeof outcome !== 'object' || !('conflict' in outcome)) return outcome !== false;
+      // The control shows their choice now (the advice as it is came with the refusal).
+      setSave({ kind: 'error', message: t('advicesUi.conflictChoice', { name: outcome.conflict.changedBy, when: formatDateTime(outcome.conflict.changedAt) }) });
+      return false;
+    },
+    [saveField],
+  );
   const deleted = useCallback((itemId: string, label: string) => setUndo({ itemId, label }), []);
-  const actions: OutlineActions = useMemo(() => ({ run, select: setSelected, deleted }), [run, deleted]);
+  const actions: OutlineActions = useMemo(() => ({ run, saveField, change, select: setSelected, deleted }), [run, saveField, change, deleted]);
   const closeUndo = useCallback(() => {
     // The bar had focus (it takes it after a delete): hand it to the outline, not to the page's start.
     if (document.activeElement?.closest('.aw-undo-bar')) document.getElementById('opbouw-titel')?.focus();

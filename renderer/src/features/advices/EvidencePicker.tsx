@@ -4,6 +4,7 @@ import { t } from '../../../../shared/i18n';
 import { apiWrite } from '../../data/queries';
 import { useApiQuery } from '../../data/queries';
 import { TextField } from '../../ui/Field';
+import { itemField } from './advice-fields';
 import type { OutlineActions } from './Outline';
 
 const SHOWN = 20;
@@ -32,7 +33,10 @@ export function EvidencePicker({ item, actions }: { item: AdviceItem; actions: O
   }, [query]);
   const signals = useApiQuery('signals.list', { limit: 500 }, { enabled: open });
   const findings = useApiQuery('findings.search', { query: search, limit: SHOWN }, { enabled: open });
-  const link = (fields: { findingIds?: string[]; signalIds?: string[] }) => void actions.run(() => apiWrite('advices.updateItem', { id: item.id, ...fields }));
+  const link = (fields: { findingIds?: string[]; signalIds?: string[] }) =>
+    void actions.change(itemField(item.id, (shown) => [shown.findingIds, shown.signalIds]), JSON.stringify([item.findingIds, item.signalIds]), (expectedUpdatedAt) =>
+      apiWrite('advices.updateItem', { id: item.id, ...fields, expectedUpdatedAt }),
+    );
   const needle = search.toLocaleLowerCase('nl');
   const signalHits = (signals.data?.rows ?? [])
     .filter((signal) => !item.signalIds.includes(signal.id))

@@ -7,7 +7,8 @@ import { apiWrite } from '../../data/queries';
 import { Heading } from '../../ui/Heading';
 import { linesOf } from '../../ui/lines';
 import { daysLeftText } from './AdvicesListPage';
-import { AutosaveTextArea, AutosaveTextField } from './Autosave';
+import { AutosaveTextArea, AutosaveTextField, type FieldBase } from './Autosave';
+import { letterField, type FieldReader } from './advice-fields';
 import type { OutlineActions } from './Outline';
 
 /** The letter's fields that are one line or block of text, saved as typed. */
@@ -32,6 +33,15 @@ function ChoiceList({ legend, options, chosen, onChange }: { legend: ReactNode; 
   );
 }
 
+/** The signatories as their field shows them: one "name, role" a line. */
+function signatoriesText(advice: AdviceDetail): string {
+  return advice.signatories.map((signatory) => `${signatory.name}, ${signatory.role}`).join('\n');
+}
+
+function ccText(advice: AdviceDetail): string {
+  return advice.cc.join('\n');
+}
+
 export function LetterDetails({
   advice,
   requests,
@@ -45,9 +55,18 @@ export function LetterDetails({
   meetings: Meeting[];
   actions: OutlineActions;
 }) {
-  const save = (fields: Omit<MethodInput<'advices.update'>, 'id'>) => actions.run(() => apiWrite('advices.update', { id: advice.id, ...fields }));
-  /** The value and autosave of one text field of the letter. */
-  const text = (field: TextFieldName) => ({ value: advice[field], onSave: (value: string) => save({ [field]: value }) });
+  type Fields = Omit<MethodInput<'advices.update'>, 'id' | 'expectedUpdatedAt'>;
+  const write = (fields: Fields) => (expectedUpdatedAt: string | undefined) => apiWrite('advices.update', { id: advice.id, ...fields, expectedUpdatedAt });
+  /** A text field of the letter, saved on the version its text was typed on. */
+  const saveText = (read: FieldReader, fields: Fields, base: FieldBase) => actions.saveField(read, base, write(fields));
+  /** A choice (`read` says what it was when made), saved on the version it was made on. */
+  const choose = (read: FieldReader, fields: Fields) => void actions.change(read, read(advice)?.value ?? '', write(fields));
+  /** The value, version and autosave of one text field of the letter. */
+  const text = (field: TextFieldName) => ({
+    value: advice[field],
+    version: advice.updatedAt,
+    onSave: (value: string, base: FieldBase) => saveText(letterField((current) => current[field]), { [field]: value }, base),
+  });
   // Folded away once the letter has items, so the outline is near the top on a laptop; open for a new advice.
   const [open, setOpen] = useState(() => advice.sections.every((section) => section.items.length === 0));
   return (
@@ -67,7 +86,7 @@ export function LetterDetails({
           <label className="utrecht-form-label" htmlFor="advies-soort-wijzig">
             {t('advicesUi.kind')}
           </label>
-          <select id="advies-soort-wijzig" className="utrecht-select" value={advice.kind} onChange={(event) => void save({ kind: event.target.value as AdviceDetail['kind'] })}>
+          <select id="advies-soort-wijzig" className="utrecht-select" value={advice.kind} onChange={(event) => choose(letterField((current) => current.kind), { kind: event.target.value as AdviceDetail['kind'] })}>
             <option value="ongevraagd">{t('advicesUi.kind_ongevraagd')}</option>
             <option value="gevraagd">{t('advicesUi.kind_gevraagd')}</option>
           </select>
@@ -78,7 +97,7 @@ export function LetterDetails({
           <label className="utrecht-form-label" htmlFor="advies-aanvraag-wijzig">
             {t('advicesUi.request')}
           </label>
-          <select id="advies-aanvraag-wijzig" className="utrecht-select" value={advice.requestId ?? ''} onChange={(event) => void save({ requestId: event.target.value || null })}>
+          <select id="advies-aanvraag-wijzig" className="utrecht-select" value={advice.requestId ?? ''} onChange={(event) => choose(letterField((current) => current.requestId), { requestId: event.target.value || null })}>
             <option value="">{t('advicesUi.noRequest')}</option>
             {requests.map((request) => (
               <option key={request.id} value={request.id}>
@@ -94,7 +113,7 @@ export function LetterDetails({
           legend={<legend className="utrecht-form-label">{t('advicesUi.references')}</legend>}
           options={others.map((other) => ({ id: other.id, label: `${other.kenmerk} ${other.betreft} (${formatDateLong(other.adviceDate)})` }))}
           chosen={advice.references.map((reference) => reference.id)}
-          onChange={(referenceIds) => void save({ referenceIds })}
+          onChange={(referenceIds) => choose(letterField((current) => current.references.map((reference) => reference.id)), { referenceIds })}
         />
       )}
       {meetings.length > 0 && (
@@ -106,7 +125,7 @@ export function LetterDetails({
             legend={<legend className="aw-visually-hidden">{t('advicesUi.meetings')}</legend>}
             options={meetings.map((meeting) => ({ id: meeting.id, label: `${meeting.title} (${formatDateLong(meeting.date)})` }))}
             chosen={advice.meetingIds}
-            onChange={(meetingIds) => void save({ meetingIds })}
+            onChange={(meetingIds) => choose(letterField((current) => current.meetingIds), { meetingIds })}
           />
         </details>
       )}
@@ -115,21 +134,22 @@ export function LetterDetails({
       <AutosaveTextArea
         label={t('advicesUi.signatories')}
         description={t('advicesUi.signatoriesHint')}
-        value={advice.signatories.map((signatory) => `${signatory.name}, ${signatory.role}`).join('\n')}
-        onSave={(lines) =>
-          save({
-            signatories: linesOf(lines).map((line) => {
-              const comma = line.lastIndexOf(',');
-              return comma < 0 ? { name: line, role: '' } : { name: line.slice(0, comma).trim(), role: line.slice(comma + 1).trim() };
-            }),
-          })
+        value={signatoriesText(advice)}
+        version={advice.updatedAt}
+        onSave={(lines, base) =>
+          saveText(
+            letterField(signatoriesText),
+            {
+              signatories: linesOf(lines).map((line) => {
+                const comma = line.lastIndexOf(',');
+                return comma < 0 ? { name: line, role: '' } : { name: line.slice(0, comma).trim(), role: line.slice(comma + 1).trim() };
+              }),
+            },
+            base,
+          )
         }
       />
-      <AutosaveTextArea
-        label={t('advicesUi.cc')}
-        value={advice.cc.join('\n')}
-        onSave={(cc) => save({ cc: linesOf(cc) })}
-      />
+      <AutosaveTextArea label={t('advicesUi.cc')} value={ccText(advice)} version={advice.updatedAt} onSave={(cc, base) => saveText(letterField(ccText), { cc: linesOf(cc) }, base)} />
       </details>
     </section>
   );

@@ -19,7 +19,8 @@ import { apiWrite } from '../../data/queries';
 import { Button } from '../../ui/Button';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { Heading, Paragraph } from '../../ui/Heading';
-import { AutosaveTextArea, AutosaveTextField } from './Autosave';
+import { AutosaveTextArea, AutosaveTextField, type FieldBase, type SaveOutcome } from './Autosave';
+import { itemField, type FieldReader } from './advice-fields';
 import { EvidencePicker } from './EvidencePicker';
 import { itemLabel } from './item-label';
 import { TracePanel } from './TracePanel';
@@ -27,6 +28,17 @@ import { TracePanel } from './TracePanel';
 export interface OutlineActions {
   /** Runs one change after the others; resolves true when it was saved, false when refused or failed (then said on screen). */
   run(method: () => Promise<AdviceDetail>): Promise<boolean>;
+  /**
+   * Saves a text field typed on `base` (in turn, as `run`): `write` gets the version to send, the newest
+   * one known when the field's text is still `base`, else the base's own. Someone else's change of the
+   * field comes back as its conflict, for the field to show.
+   */
+  saveField(read: FieldReader, base: FieldBase, write: (expectedUpdatedAt: string | undefined) => Promise<AdviceDetail>): Promise<SaveOutcome>;
+  /**
+   * Saves a choice (a select, a checkbox) made on the value `shown`, with the version as `saveField` does.
+   * Someone else's change of it since is not saved over: the editor says who and when and shows theirs.
+   */
+  change(read: FieldReader, shown: string, write: (expectedUpdatedAt: string | undefined) => Promise<AdviceDetail>): Promise<boolean>;
   select(itemId: string): void;
   /** An item was deleted: offer to undo it. */
   deleted(itemId: string, label: string): void;
@@ -106,7 +118,7 @@ function ItemCard({ advice, section, item, index, handle, selected, actions }: I
             value={item.kind}
             onChange={(event) => {
               const kind = event.target.value as ItemKind;
-              void actions.run(() => apiWrite('advices.updateItem', { id: item.id, kind }));
+              void actions.change(itemField(item.id, (shown) => shown.kind), item.kind, (expectedUpdatedAt) => apiWrite('advices.updateItem', { id: item.id, kind, expectedUpdatedAt }));
             }}
           >
             {(['bevinding', 'conclusie', 'aanbeveling', 'overig'] as const).map((kind) => (
@@ -156,9 +168,10 @@ function ItemCard({ advice, section, item, index, handle, selected, actions }: I
       <AutosaveTextArea
         label={t('advicesUi.itemText', { item: label })}
         value={item.text}
+        version={item.updatedAt}
         rows={2}
         grow
-        onSave={(text) => actions.run(() => apiWrite('advices.updateItem', { id: item.id, text }))}
+        onSave={(text, base) => actions.saveField(itemField(item.id, (shown) => shown.text), base, (expectedUpdatedAt) => apiWrite('advices.updateItem', { id: item.id, text, expectedUpdatedAt }))}
       />
       {!selected && (item.crossReference || hasEvidence) && (
         <p className="aw-muted aw-small aw-item__summary">
@@ -181,7 +194,9 @@ function ItemCard({ advice, section, item, index, handle, selected, actions }: I
                     checked={item.relatedItemIds.includes(other.id)}
                     onChange={(event) => {
                       const next = event.target.checked ? [...item.relatedItemIds, other.id] : item.relatedItemIds.filter((id) => id !== other.id);
-                      void actions.run(() => apiWrite('advices.updateItem', { id: item.id, relatedItemIds: next }));
+                      void actions.change(itemField(item.id, (shown) => shown.relatedItemIds), JSON.stringify(item.relatedItemIds), (expectedUpdatedAt) =>
+                        apiWrite('advices.updateItem', { id: item.id, relatedItemIds: next, expectedUpdatedAt }),
+                      );
                     }}
                   />{' '}
                   {other.number} {other.text.slice(0, 60)}
@@ -198,7 +213,9 @@ function ItemCard({ advice, section, item, index, handle, selected, actions }: I
                   checked={item.showMentions}
                   onChange={(event) => {
                     const showMentions = event.target.checked;
-                    void actions.run(() => apiWrite('advices.updateItem', { id: item.id, showMentions }));
+                    void actions.change(itemField(item.id, (shown) => shown.showMentions), JSON.stringify(item.showMentions), (expectedUpdatedAt) =>
+                      apiWrite('advices.updateItem', { id: item.id, showMentions, expectedUpdatedAt }),
+                    );
                   }}
                 />{' '}
                 {t('advicesUi.showMentions')}
