@@ -27,8 +27,8 @@ import { advicesSentInYear, commitmentsDueInYear, meetingsOfYear } from './repos
  * with the college's position per recommendation, the commitments due that year and their status,
  * the wijkbijeenkomsten and raadsvergaderingen held (with attendance), and the council's own work
  * (the year's planning and the actions of its meetings), and figures over the last years with a bar
- * chart each (positions per year, commitments kept) followed by their numbers as a Word table, the
- * editable source (docx has no native chart parts; see docs/publication.md). Sections are numbered in the text (1, 2,
+ * chart each (positions per year, commitments kept; a PNG from documents/bar-chart.ts, see docs/publication.md)
+ * followed by their numbers as a Word table, the editable source. Sections are numbered in the text (1, 2,
  * 2.1 …) so the numbering survives any editor. Everything goes in as text runs: markup stays text.
  */
 export interface AnnualReport {
