@@ -695,7 +695,6 @@ export const nl = {
     none: 'Geen programma',
     add: 'Programma toevoegen',
     newName: 'Nieuwe naam van het programma',
-    renamed: 'Programma heet nu "{name}".',
     deleted: 'Programma "{name}" is verwijderd.',
   },
   meetings: {
