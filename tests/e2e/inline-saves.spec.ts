@@ -17,11 +17,13 @@ interface Meeting {
 /** The field's message, found the way a screen reader finds it: through aria-describedby. */
 async function expectErrorAt(page: Page, field: Locator, message: string | RegExp) {
   await expect(field).toHaveAttribute('aria-invalid', 'true');
-  const describedBy = await field.getAttribute('aria-describedby');
-  expect(describedBy).toBeTruthy();
-  const ids = describedBy!.split(' ');
-  const texts = await Promise.all(ids.map((id) => page.locator(`[id="${id}"]`).textContent()));
-  expect(texts.join(' ')).toMatch(message);
+  // Polled: a message from an earlier refusal stays at the field until the answer to the new try replaces it.
+  await expect
+    .poll(async () => {
+      const ids = (await field.getAttribute('aria-describedby'))?.split(' ') ?? [];
+      return (await Promise.all(ids.map((id) => page.locator(`[id="${id}"]`).textContent()))).join(' ');
+    })
+    .toMatch(message);
   // Nothing about it above the page.
   await expect(page.getByRole('alert')).toHaveCount(0);
 }
