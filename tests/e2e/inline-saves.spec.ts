@@ -201,3 +201,32 @@ test('renaming a programme and a theme table: refusals at the field, the typed n
   await app.reload();
   await expect(tables.getByRole('button', { name: 'Naam wijzigen: Vervoer en regiotaxi' })).toBeVisible();
 });
+
+test('editing a point in live capture: an emptied point refused at its field, kept, then saved', async ({ app }, testInfo) => {
+  test.setTimeout(120_000);
+  await app.setViewportSize({ width: 1366, height: 768 });
+  const meeting = await call<{ id: string }>(app, 'meetings.create', { title: 'Wijkavond Zuid', date: '2026-05-12' });
+  await call(app, 'findings.create', { meetingId: meeting.id, source: 'plenair', text: 'De bus naar het ziekenhuis rijdt te weinig' });
+  await app.goto(`${new URL(app.url()).origin}/#/bijeenkomsten/${meeting.id}/live`);
+  const recent = app.getByRole('region', { name: 'Laatst vastgelegd' });
+  await recent.getByRole('button', { name: /^Bewerken: De bus naar het ziekenhuis/ }).click();
+  const edit = recent.getByRole('textbox', { name: 'Inbreng bewerken' });
+  await expect(edit).toBeFocused();
+
+  // Emptied: the contract's schema refuses it at the edit field, not in the capture form's status line.
+  await edit.fill('   ');
+  await edit.press('Enter');
+  await expectErrorAt(app, edit, 'Vul dit veld in.');
+  await expect(edit).toHaveValue('   ');
+  await expect(edit).toBeFocused();
+  await expectNoAccessibilityViolations(app);
+  await saveScreenshot(app, testInfo, 'live-bewerken-fout');
+
+  await edit.fill('De bus naar het ziekenhuis rijdt te weinig, vooral in het weekend');
+  await edit.press('Enter');
+  await expect(recent.getByText('De bus naar het ziekenhuis rijdt te weinig, vooral in het weekend')).toBeVisible();
+  await expect(edit).toHaveCount(0);
+  await expect(app.getByLabel('Wat zei de bewoner?')).toBeFocused();
+  await app.reload();
+  await expect(app.getByRole('region', { name: 'Laatst vastgelegd' }).getByText('De bus naar het ziekenhuis rijdt te weinig, vooral in het weekend')).toBeVisible();
+});
