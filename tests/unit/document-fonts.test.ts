@@ -9,6 +9,8 @@ import { describe, expect, it } from 'vitest';
  */
 const PACKAGE_FOR_FONT: Record<string, string> = {
   Arial: 'fonts-liberation2',
+  // The charts' font (documents/chart.ts), Arial's metric twin; the same package.
+  'Liberation Sans': 'fonts-liberation2',
   'DejaVu Sans': 'fonts-dejavu-core',
 };
 
