@@ -17,11 +17,13 @@ interface Meeting {
 /** The field's message, found the way a screen reader finds it: through aria-describedby. */
 async function expectErrorAt(page: Page, field: Locator, message: string | RegExp) {
   await expect(field).toHaveAttribute('aria-invalid', 'true');
-  const describedBy = await field.getAttribute('aria-describedby');
-  expect(describedBy).toBeTruthy();
-  const ids = describedBy!.split(' ');
-  const texts = await Promise.all(ids.map((id) => page.locator(`[id="${id}"]`).textContent()));
-  expect(texts.join(' ')).toMatch(message);
+  // Polled: a message from an earlier refusal stays at the field until the answer to the new try replaces it.
+  await expect
+    .poll(async () => {
+      const ids = (await field.getAttribute('aria-describedby'))?.split(' ') ?? [];
+      return (await Promise.all(ids.map((id) => page.locator(`[id="${id}"]`).textContent()))).join(' ');
+    })
+    .toMatch(message);
   // Nothing about it above the page.
   await expect(page.getByRole('alert')).toHaveCount(0);
 }
@@ -125,4 +127,106 @@ test("an agenda item's notes and decision refused at the field, kept, then saved
   await expect(item.getByTestId('besluiten-1')).toContainText('De raad schrijft een ongevraagd advies over respijtzorg.');
   await app.reload();
   await expect(app.getByRole('article', { name: '1. Mantelzorg' }).getByLabel('Aantekeningen (1)')).toHaveValue('Mantelzorgers vragen om respijtzorg in de wijk.');
+});
+
+test('renaming a programme and a theme table: refusals at the field, the typed name kept, saved once', async ({ app }, testInfo) => {
+  test.setTimeout(120_000);
+  await app.setViewportSize({ width: 1366, height: 768 });
+  await call(app, 'programmes.create', { name: 'Wijkronde 2026' });
+  await call(app, 'programmes.create', { name: 'Expertmeetings' });
+  await app.goto(`${new URL(app.url()).origin}/#/bijeenkomsten`);
+  const programmes = app.getByRole('region', { name: "Programma's" });
+  // While a name is edited its text is the field's value: find that programme's item by its field.
+  const editing = programmes.getByRole('listitem').filter({ has: app.getByLabel('Nieuwe naam van het programma') });
+  const newName = editing.getByLabel('Nieuwe naam van het programma');
+
+  // Empty: the contract's schema refuses it before anything is sent, at the field, which keeps focus.
+  await programmes.getByRole('button', { name: 'Naam wijzigen: Wijkronde 2026' }).click();
+  await expect(newName).toBeFocused();
+  await newName.fill('');
+  await newName.press('Enter');
+  await expectErrorAt(app, newName, 'Vul dit veld in.');
+  await expect(newName).toBeFocused();
+
+  // A name another programme has: the core refuses it, said at the field; what was typed stays.
+  await newName.fill('Expertmeetings');
+  await editing.getByRole('button', { name: 'Opslaan', exact: true }).click();
+  await expectErrorAt(app, newName, 'Er is al een programma met de naam "Expertmeetings".');
+  await expect(newName).toHaveValue('Expertmeetings');
+  await expect(newName).toBeFocused();
+  await expectNoAccessibilityViolations(app);
+  await saveScreenshot(app, testInfo, 'programma-naam-fout');
+
+  // Leaving the field loses nothing; a double Enter saves once and closes the field without a message.
+  await newName.fill('Wijkgesprekken 2026');
+  await newName.press('Tab');
+  await expect(newName).toHaveValue('Wijkgesprekken 2026');
+  // Two Enters before the first save is answered (as a key held down): the second is ignored, not a second write.
+  await newName.evaluate((element) => {
+    const view = element.ownerDocument.defaultView!;
+    for (let press = 0; press < 2; press++) element.dispatchEvent(new view.KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+  });
+  const renamed = programmes.getByRole('listitem').filter({ hasText: 'Wijkgesprekken 2026' });
+  await expect(renamed.getByRole('button', { name: 'Naam wijzigen: Wijkgesprekken 2026' })).toBeFocused();
+  await expect(renamed.getByRole('status')).toHaveText('Opgeslagen.');
+  await expect(newName).toHaveCount(0);
+  await expect(app.getByRole('alert')).toHaveCount(0);
+  // Opening it again starts clean: no old message, no "Opgeslagen." from before.
+  await renamed.getByRole('button', { name: 'Naam wijzigen: Wijkgesprekken 2026' }).click();
+  await expect(newName).toHaveValue('Wijkgesprekken 2026');
+  await expect(newName).not.toHaveAttribute('aria-invalid', 'true');
+  await expect(editing.getByRole('status')).toHaveText('');
+  await newName.press('Escape');
+  await app.reload();
+  await expect(programmes.getByRole('listitem').filter({ hasText: 'Wijkgesprekken 2026' })).toBeVisible();
+  await expect(programmes.getByRole('listitem').filter({ hasText: 'Wijkronde 2026' })).toHaveCount(0);
+
+  // A theme table: a theme far over the limit (with markup) is refused at the field and kept as typed, then fixed.
+  const meeting = await call<{ id: string }>(app, 'meetings.create', { title: 'Thema-avond', date: '2026-04-02' });
+  await call(app, 'themeTables.create', { meetingId: meeting.id, theme: 'Vervoer' });
+  await app.goto(`${new URL(app.url()).origin}/#/bijeenkomsten/${meeting.id}`);
+  const tables = app.getByRole('region', { name: 'Thematafels' });
+  await tables.getByRole('button', { name: 'Naam wijzigen: Vervoer' }).click();
+  const theme = tables.getByLabel('Nieuw thema van de tafel');
+  const long = `Vervoer <b>en</b> "regiotaxi" ${'x'.repeat(220)}`;
+  await theme.fill(long);
+  await theme.press('Enter');
+  await expectErrorAt(app, theme, 'Is te lang (max. 200 tekens).');
+  await expect(theme).toHaveValue(long);
+  await expectNoAccessibilityViolations(app);
+  await saveScreenshot(app, testInfo, 'thematafel-naam-fout');
+  await theme.fill('Vervoer en regiotaxi');
+  await theme.press('Enter');
+  await expect(tables.getByRole('button', { name: 'Naam wijzigen: Vervoer en regiotaxi' })).toBeFocused();
+  await app.reload();
+  await expect(tables.getByRole('button', { name: 'Naam wijzigen: Vervoer en regiotaxi' })).toBeVisible();
+});
+
+test('editing a point in live capture: an emptied point refused at its field, kept, then saved', async ({ app }, testInfo) => {
+  test.setTimeout(120_000);
+  await app.setViewportSize({ width: 1366, height: 768 });
+  const meeting = await call<{ id: string }>(app, 'meetings.create', { title: 'Wijkavond Zuid', date: '2026-05-12' });
+  await call(app, 'findings.create', { meetingId: meeting.id, source: 'plenair', text: 'De bus naar het ziekenhuis rijdt te weinig' });
+  await app.goto(`${new URL(app.url()).origin}/#/bijeenkomsten/${meeting.id}/live`);
+  const recent = app.getByRole('region', { name: 'Laatst vastgelegd' });
+  await recent.getByRole('button', { name: /^Bewerken: De bus naar het ziekenhuis/ }).click();
+  const edit = recent.getByRole('textbox', { name: 'Inbreng bewerken' });
+  await expect(edit).toBeFocused();
+
+  // Emptied: the contract's schema refuses it at the edit field, not in the capture form's status line.
+  await edit.fill('   ');
+  await edit.press('Enter');
+  await expectErrorAt(app, edit, 'Vul dit veld in.');
+  await expect(edit).toHaveValue('   ');
+  await expect(edit).toBeFocused();
+  await expectNoAccessibilityViolations(app);
+  await saveScreenshot(app, testInfo, 'live-bewerken-fout');
+
+  await edit.fill('De bus naar het ziekenhuis rijdt te weinig, vooral in het weekend');
+  await edit.press('Enter');
+  await expect(recent.getByText('De bus naar het ziekenhuis rijdt te weinig, vooral in het weekend')).toBeVisible();
+  await expect(edit).toHaveCount(0);
+  await expect(app.getByLabel('Wat zei de bewoner?')).toBeFocused();
+  await app.reload();
+  await expect(app.getByRole('region', { name: 'Laatst vastgelegd' }).getByText('De bus naar het ziekenhuis rijdt te weinig, vooral in het weekend')).toBeVisible();
 });

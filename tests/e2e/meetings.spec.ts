@@ -275,7 +275,7 @@ test('rename a programme and a theme table by keyboard; a programme in use is no
   await expectNoAccessibilityViolations(app);
   await saveScreenshot(app, testInfo, 'programma-naam-wijzigen');
   await newName.press('Enter');
-  await expect(programmes.getByText('Programma heet nu "Wijkgesprekken 2026".')).toBeVisible();
+  await expect(programmes.getByRole('listitem').filter({ hasText: 'Wijkgesprekken 2026' }).getByRole('status')).toHaveText('Opgeslagen.');
   await expect(programmes.getByRole('button', { name: 'Naam wijzigen: Wijkgesprekken 2026' })).toBeFocused();
   // Escape leaves the name as it was.
   await programmes.getByRole('button', { name: 'Naam wijzigen: Wijkgesprekken 2026' }).press('Enter');

@@ -9,6 +9,8 @@ import { describe, expect, it } from 'vitest';
  */
 const PACKAGE_FOR_FONT: Record<string, string> = {
   Arial: 'fonts-liberation2',
+  // The charts' font (documents/chart.ts), Arial's metric twin; the same package.
+  'Liberation Sans': 'fonts-liberation2',
   'DejaVu Sans': 'fonts-dejavu-core',
 };
 
@@ -24,10 +26,15 @@ function fontsNamedInCore(): Set<string> {
   const fonts = new Set<string>();
   for (const file of sourceFiles('electron/core')) {
     const source = readFileSync(file, 'utf8');
-    for (const match of source.matchAll(/\b(?:font|FONT|defaultFontFamily)\s*[:=]\s*'([^']+)'/g)) fonts.add(match[1]!);
-    for (const match of source.matchAll(/font-family="([^"]+)"/g)) {
+    // A font option, a font-family attribute, or a constant holding a family list (`CHART_FONT_FAMILY = '…, …'`);
+    // a family put in from such a constant (`font-family="${CHART_FONT_FAMILY}"`) is read at the constant.
+    const named = [
+      ...source.matchAll(/(?:\b(?:font|FONT|defaultFontFamily|sansSerifFamily)|FONT_FAMILY)\s*[:=]\s*'([^']+)'/g),
+      ...source.matchAll(/font-family="([^"]+)"/g),
+    ];
+    for (const match of named) {
       for (const family of match[1]!.split(',').map((name) => name.trim())) {
-        if (!['sans-serif', 'serif', 'monospace'].includes(family)) fonts.add(family);
+        if (!['sans-serif', 'serif', 'monospace'].includes(family) && !family.includes('${')) fonts.add(family);
       }
     }
   }

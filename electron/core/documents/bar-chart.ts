@@ -17,13 +17,16 @@ export interface BarChart {
   height: number;
 }
 
+/** The size of the labels, ticks and legend: the chart is placed about 16 cm wide, so 16 units print at 9 pt. */
+const FONT_SIZE = 16;
+
 export function stackedBarChartSvg(options: { title: string; categories: string[]; series: BarSeries[]; axisLabel?: string; width?: number; plotHeight?: number }): BarChart {
   const { title, categories, series } = options;
   const width = options.width ?? 800;
   const plotHeight = options.plotHeight ?? 260;
   const totals = categories.map((_category, index) => series.reduce((sum, item) => sum + (item.values[index] ?? 0), 0));
   const { max, ticks } = countAxis(Math.max(0, ...totals));
-  const tickLabelWidth = Math.max(...ticks.map((tick) => textWidth(String(tick), 14)));
+  const tickLabelWidth = Math.max(...ticks.map((tick) => textWidth(String(tick), FONT_SIZE)));
   const left = 30 + Math.ceil(tickLabelWidth) + (options.axisLabel ? 24 : 0);
   const right = 24;
   const top = 62;
@@ -35,6 +38,7 @@ export function stackedBarChartSvg(options: { title: string; categories: string[
       x: left,
       y: bottom + 44,
       width: plotWidth,
+      fontSize: FONT_SIZE,
       swatch: (index, x, y) => `<rect x="${x}" y="${y}" width="36" height="16" fill="${fillOf(index)}" stroke="${INK}" stroke-width="1"/>`,
     },
   );
@@ -46,11 +50,11 @@ export function stackedBarChartSvg(options: { title: string; categories: string[
   const parts: string[] = [chartOpening(width, height, title, 16), patternDefs()];
   if (options.axisLabel)
     parts.push(
-      `<text transform="translate(20 ${top + plotHeight / 2}) rotate(-90)" ${CHART_FONT} font-size="14" text-anchor="middle" fill="${INK}">${escapeXml(options.axisLabel)}</text>`,
+      `<text transform="translate(20 ${top + plotHeight / 2}) rotate(-90)" ${CHART_FONT} font-size="${FONT_SIZE}" text-anchor="middle" fill="${INK}">${escapeXml(options.axisLabel)}</text>`,
     );
   for (const tick of ticks) {
     parts.push(`<line x1="${left}" y1="${y(tick)}" x2="${left + plotWidth}" y2="${y(tick)}" stroke="#c8c8c8" stroke-width="1"/>`);
-    parts.push(`<text x="${left - 10}" y="${y(tick) + 5}" ${CHART_FONT} font-size="14" text-anchor="end" fill="${INK}">${tick}</text>`);
+    parts.push(`<text x="${left - 10}" y="${y(tick) + 5}" ${CHART_FONT} font-size="${FONT_SIZE}" text-anchor="end" fill="${INK}">${tick}</text>`);
   }
   categories.forEach((category, index) => {
     const x = left + slot * index + (slot - barWidth) / 2;
@@ -66,9 +70,9 @@ export function stackedBarChartSvg(options: { title: string; categories: string[
       base += value;
     });
     parts.push(
-      `<text x="${(x + barWidth / 2).toFixed(1)}" y="${(y(totals[index]!) - 8).toFixed(1)}" ${CHART_FONT} font-size="14" font-weight="bold" text-anchor="middle" fill="${INK}">${totals[index]}</text>`,
+      `<text x="${(x + barWidth / 2).toFixed(1)}" y="${(y(totals[index]!) - 8).toFixed(1)}" ${CHART_FONT} font-size="${FONT_SIZE}" font-weight="bold" text-anchor="middle" fill="${INK}">${totals[index]}</text>`,
     );
-    parts.push(`<text x="${(x + barWidth / 2).toFixed(1)}" y="${bottom + 24}" ${CHART_FONT} font-size="14" text-anchor="middle" fill="${INK}">${escapeXml(category)}</text>`);
+    parts.push(`<text x="${(x + barWidth / 2).toFixed(1)}" y="${bottom + 24}" ${CHART_FONT} font-size="${FONT_SIZE}" text-anchor="middle" fill="${INK}">${escapeXml(category)}</text>`);
   });
   parts.push(`<line x1="${left}" y1="${bottom}" x2="${left + plotWidth}" y2="${bottom}" stroke="${INK}" stroke-width="2"/>`);
   parts.push(`<line x1="${left}" y1="${top}" x2="${left}" y2="${bottom}" stroke="${INK}" stroke-width="2"/>`);

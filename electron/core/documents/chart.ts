@@ -126,7 +126,7 @@ export function legendSvg(
     }
     const y = options.y + row * rowHeight;
     parts.push(options.swatch(index, x, y));
-    parts.push(`<text x="${x + 44}" y="${y + 12}" ${CHART_FONT} font-size="${fontSize}" fill="${INK}">${escapeXml(name)}</text>`);
+    parts.push(`<text x="${x + 44}" y="${y + Math.round(fontSize * 0.85)}" ${CHART_FONT} font-size="${fontSize}" fill="${INK}">${escapeXml(name)}</text>`);
     x += entryWidth;
   });
   return { svg: parts.join(''), height: names.length === 0 ? 0 : (row + 1) * rowHeight };

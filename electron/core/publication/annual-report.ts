@@ -27,8 +27,8 @@ import { advicesSentInYear, commitmentsDueInYear, meetingsOfYear } from './repos
  * with the college's position per recommendation, the commitments due that year and their status,
  * the wijkbijeenkomsten and raadsvergaderingen held (with attendance), and the council's own work
  * (the year's planning and the actions of its meetings), and figures over the last years with a bar
- * chart each (positions per year, commitments kept) followed by their numbers as a Word table, the
- * editable source (docx has no native chart parts; see docs/publication.md). Sections are numbered in the text (1, 2,
+ * chart each (positions per year, commitments kept; a PNG from documents/bar-chart.ts, see docs/publication.md)
+ * followed by their numbers as a Word table, the editable source. Sections are numbered in the text (1, 2,
  * 2.1 …) so the numbering survives any editor. Everything goes in as text runs: markup stays text.
  */
 export interface AnnualReport {
@@ -93,27 +93,29 @@ const commitmentText = (value: CommitmentStatus) => t(`responses.commitmentStatu
 const positionColumnText = (value: PositionColumn) => (value === 'none' ? t('responses.position.none') : positionText(value));
 const commitmentColumnText = (value: CommitmentColumn) => (value === 'te_laat' ? t('annualReport.commitmentLate') : commitmentText(value));
 
-function para(text: string, options: { bold?: boolean; after?: number } = {}): Paragraph {
-  return new Paragraph({ children: [new TextRun({ text, bold: options.bold ?? false })], spacing: { after: options.after ?? 120 } });
+function para(text: string, options: { bold?: boolean; after?: number; keepNext?: boolean } = {}): Paragraph {
+  return new Paragraph({ keepNext: options.keepNext ?? false, children: [new TextRun({ text, bold: options.bold ?? false })], spacing: { after: options.after ?? 120 } });
 }
 
-function heading(text: string, level: 1 | 2): Paragraph {
-  return new Paragraph({ heading: level === 1 ? HeadingLevel.HEADING_1 : HeadingLevel.HEADING_2, children: [new TextRun(text)], spacing: { before: 240, after: 120 }, keepNext: true });
+function heading(text: string, level: 1 | 2, pageBreakBefore = false): Paragraph {
+  return new Paragraph({ heading: level === 1 ? HeadingLevel.HEADING_1 : HeadingLevel.HEADING_2, children: [new TextRun(text)], spacing: { before: 240, after: 120 }, keepNext: true, pageBreakBefore });
 }
 
 function cell(text: string, bold = false, alignment?: (typeof AlignmentType)[keyof typeof AlignmentType]): TableCell {
   return new TableCell({ children: [new Paragraph({ alignment, children: [new TextRun({ text, bold })] })] });
 }
 
-/** A table with a repeated header row; `numeric` columns are right-aligned (from the second on). */
-function table(header: string[], rows: string[][], shares: number[], numericFrom = Infinity): Table {
+/** A table with a repeated header row; columns from `numericFrom` on are right-aligned; `totalsRow`: the last row in bold. */
+function table(header: string[], rows: string[][], shares: number[], numericFrom = Infinity, totalsRow = false): Table {
   const align = (index: number) => (index >= numericFrom ? AlignmentType.RIGHT : undefined);
   return new Table({
     width: { size: TEXT_WIDTH, type: WidthType.DXA },
     columnWidths: shares.map((share) => Math.round(share * TEXT_WIDTH)),
     rows: [
       new TableRow({ tableHeader: true, children: header.map((text, index) => cell(text, true, align(index))) }),
-      ...rows.map((row) => new TableRow({ cantSplit: true, children: row.map((text, index) => cell(text, false, align(index))) })),
+      ...rows.map(
+        (row, rowIndex) => new TableRow({ cantSplit: true, children: row.map((text, index) => cell(text, totalsRow && rowIndex === rows.length - 1, align(index))) }),
+      ),
     ],
   });
 }
@@ -143,50 +145,50 @@ function chartAltText<K extends string>(title: string, figures: YearFigures<K>[]
 
 /**
  * A figure over the years: the stacked bar chart (a PNG with its alt text and caption) directly
- * followed by its numbers as a Word table, the editable and readable source. With nothing to count in
- * any year there is no chart, only a sentence and the table of zeros.
+ * followed by its numbers as a Word table, the editable and readable source. The table has the
+ * chart's shape: a column per year (the bars), a row per series (the legend, in its order) and a row
+ * with the totals (the numbers above the bars), so the long Dutch labels get the wide first column.
+ * With nothing to count in any year there is neither chart nor table, only a sentence saying so.
  */
 function figureWithTable<K extends string>(options: {
   title: string;
   axisLabel: string;
   emptyText: string;
+  rowHeader: string;
   figures: YearFigures<K>[];
   columns: readonly K[];
   label: (column: K) => string;
   numbers: { figure: number; table: number };
 }): { children: (Paragraph | Table)[]; drawn: boolean } {
   const { title, figures, columns, label } = options;
-  const children: (Paragraph | Table)[] = [];
-  const drawn = hasFigures(figures);
-  if (drawn) {
-    const chart = stackedBarChartSvg({
-      title,
-      axisLabel: options.axisLabel,
-      categories: figures.map((entry) => String(entry.year)),
-      series: columns.map((column) => ({ name: label(column), values: figures.map((entry) => entry.counts[column]) })),
-    });
-    const png = chartToPng(chart.svg);
-    children.push(
-      new Paragraph({
-        keepNext: true,
-        children: [new ImageRun({ type: 'png', data: png, transformation: placedSize(png, 600), altText: { name: title, title, description: chartAltText(title, figures, columns, label) } })],
-      }),
-      caption(t('annualReport.figureCaption', { n: options.numbers.figure, title }), true),
-    );
-  } else children.push(para(options.emptyText));
-  children.push(
-    caption(
-      drawn ? t('annualReport.tableCaption', { n: options.numbers.table, figure: options.numbers.figure }) : t('annualReport.tableCaptionNoFigure', { n: options.numbers.table, title }),
+  if (!hasFigures(figures)) return { children: [para(options.emptyText)], drawn: false };
+  const chart = stackedBarChartSvg({
+    title,
+    axisLabel: options.axisLabel,
+    categories: figures.map((entry) => String(entry.year)),
+    series: columns.map((column) => ({ name: label(column), values: figures.map((entry) => entry.counts[column]) })),
+  });
+  const png = chartToPng(chart.svg);
+  const yearShare = Math.min(0.13, 0.62 / figures.length);
+  const children: (Paragraph | Table)[] = [
+    new Paragraph({
+      keepNext: true,
+      children: [new ImageRun({ type: 'png', data: png, transformation: placedSize(png, 600), altText: { name: title, title, description: chartAltText(title, figures, columns, label) } })],
+    }),
+    caption(t('annualReport.figureCaption', { n: options.numbers.figure, title }), true),
+    caption(t('annualReport.tableCaption', { n: options.numbers.table, figure: options.numbers.figure }), true),
+    table(
+      [options.rowHeader, ...figures.map((entry) => String(entry.year))],
+      [
+        ...columns.map((column) => [label(column), ...figures.map((entry) => String(entry.counts[column]))]),
+        [t('annualReport.total'), ...figures.map((entry) => String(entry.total))],
+      ],
+      [1 - yearShare * figures.length, ...figures.map(() => yearShare)],
+      1,
       true,
     ),
-    table(
-      [t('annualReport.year'), ...columns.map(label), t('annualReport.total')],
-      figures.map((entry) => [String(entry.year), ...columns.map((column) => String(entry.counts[column])), String(entry.total)]),
-      [0.1, ...columns.map(() => 0.78 / columns.length), 0.12],
-      1,
-    ),
-  );
-  return { children, drawn };
+  ];
+  return { children, drawn: true };
 }
 
 function count<T extends string>(values: T[], keys: readonly T[]): [T, number][] {
@@ -212,29 +214,35 @@ export async function annualReportDocx(report: AnnualReport): Promise<Buffer> {
     para(t('annualReport.summaryMeetings', { wijk: report.wijkMeetings.length, council: report.councilMeetings.length })),
   ];
 
-  // 1.1 and 1.2: the figures over the years, each a chart and its table.
-  const span = (figures: YearFigures<string>[]) => ({ from: figures[0]!.year, to: figures.at(-1)!.year });
-  children.push(heading(t('annualReport.positionsTitle', { n: '1.1' }), 2), para(t('annualReport.positionsIntro')));
+  // 1.1 and 1.2: the figures over the years, each a chart and its table (numbered as they appear).
+  const looked = figureYears(report.year);
+  const span = { from: looked[0]!, to: looked.at(-1)! };
+  children.push(heading(t('annualReport.positionsTitle', { n: '1.1' }), 2), para(t('annualReport.positionsIntro'), { keepNext: true }));
   const positions = figureWithTable({
     title: t('annualReport.positionsChart'),
     axisLabel: t('annualReport.recommendationsAxis'),
-    emptyText: t('annualReport.positionsEmpty', span(report.positionsPerYear)),
+    emptyText: t('annualReport.positionsEmpty', span),
+    rowHeader: t('annualReport.positionsRowHeader'),
     figures: report.positionsPerYear,
     columns: POSITION_COLUMNS,
     label: positionColumnText,
     numbers: { figure: 1, table: 1 },
   });
   children.push(...positions.children);
-  children.push(heading(t('annualReport.commitmentsTitle', { n: '1.2' }), 2), para(t('annualReport.commitmentsIntro')));
+  const next = positions.drawn ? 2 : 1;
+  // After a drawn figure 1.1 the page is full (title, summary, chart, table: about 21 of 25 cm), and LibreOffice does not
+  // carry a heading kept with its chart over to the next page: 1.2 starts a page of its own, its chart under its heading.
+  children.push(heading(t('annualReport.commitmentsTitle', { n: '1.2' }), 2, positions.drawn), para(t('annualReport.commitmentsIntro'), { keepNext: true }));
   children.push(
     ...figureWithTable({
       title: t('annualReport.commitmentsChart'),
       axisLabel: t('annualReport.commitmentsAxis'),
-      emptyText: t('annualReport.commitmentsEmpty', span(report.commitmentsPerYear)),
+      emptyText: t('annualReport.commitmentsEmpty', span),
+      rowHeader: t('annualReport.commitmentsRowHeader'),
       figures: report.commitmentsPerYear,
       columns: COMMITMENT_COLUMNS,
       label: commitmentColumnText,
-      numbers: { figure: positions.drawn ? 2 : 1, table: 2 },
+      numbers: { figure: next, table: next },
     }).children,
   );
 

@@ -4,10 +4,11 @@ import { formatDateLong, t } from '../../../../shared/i18n';
 import { ApiCallError } from '../../../../shared/result';
 import { hrefFor } from '../../app/router';
 import { apiFetch, apiWrite, NO_ROWS, useApiQuery } from '../../data/queries';
+import { useInlineSave } from '../../data/useInlineSave';
 import { Alert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
 import { Heading, Paragraph } from '../../ui/Heading';
-import { CheckboxField } from '../../ui/Field';
+import { CheckboxField, TextField } from '../../ui/Field';
 import { SelectField, sourceLabel } from './controls';
 
 /** Alt+<letter> picks a source (event.code, so it works whatever Alt types on the keyboard layout). */
@@ -64,7 +65,7 @@ export function LiveCapture({ meetingId }: { meetingId: string }) {
   // Ids saved in this session, newest last; a ref because undo reads it after waiting for the queue.
   const savedIds = useRef<string[]>([]);
   const [undoable, setUndoable] = useState(0);
-  const [editing, setEditing] = useState<{ id: string; text: string } | null>(null);
+  const [editing, setEditing] = useState<string | null>(null);
   const inputRef = useRef<HTMLTextAreaElement>(null);
 
   const focusInput = useCallback(() => requestAnimationFrame(() => inputRef.current?.focus()), []);
@@ -175,17 +176,10 @@ export function LiveCapture({ meetingId }: { meetingId: string }) {
     }
   };
 
-  const saveEdit = async () => {
-    if (!editing) return;
-    try {
-      await apiWrite('findings.update', { id: editing.id, text: editing.text });
-      setEditing(null);
-      setStatus({ kind: 'ok', message: t('common.saved') });
-      focusInput();
-    } catch (error) {
-      if (!(error instanceof ApiCallError)) throw error;
-      setStatus({ kind: 'error', message: error.message });
-    }
+  const stopEditing = (saved: boolean) => {
+    setEditing(null);
+    if (saved) setStatus({ kind: 'ok', message: t('common.saved') });
+    focusInput();
   };
 
   if (loadError) {
@@ -297,34 +291,8 @@ export function LiveCapture({ meetingId }: { meetingId: string }) {
           <ol className="aw-entry-list" reversed>
             {recent.map((entry) => (
               <li key={entry.id}>
-                {editing?.id === entry.id ? (
-                  <form
-                    className="aw-field-row"
-                    aria-label={t('live.editEntry')}
-                    onSubmit={(event) => {
-                      event.preventDefault();
-                      void saveEdit();
-                    }}
-                  >
-                    <label className="aw-visually-hidden" htmlFor={`bewerk-${entry.id}`}>
-                      {t('live.editEntry')}
-                    </label>
-                    <input
-                      id={`bewerk-${entry.id}`}
-                      className="utrecht-textbox utrecht-textbox--html-input"
-                      value={editing.text}
-                      autoFocus
-                      onChange={(event) => setEditing({ id: entry.id, text: event.target.value })}
-                      onKeyDown={(event) => {
-                        if (event.key === 'Escape') {
-                          setEditing(null);
-                          focusInput();
-                        }
-                      }}
-                    />
-                    <Button type="submit">{t('live.saveEdit')}</Button>
-                    <Button onClick={() => { setEditing(null); focusInput(); }}>{t('common.cancel')}</Button>
-                  </form>
+                {editing === entry.id ? (
+                  <EntryEditor entry={entry} onDone={stopEditing} />
                 ) : (
                   <>
                     <div>
@@ -335,7 +303,7 @@ export function LiveCapture({ meetingId }: { meetingId: string }) {
                           .join(' · ')}
                       </div>
                     </div>
-                    <Button appearance="subtle" onClick={() => setEditing({ id: entry.id, text: entry.text })} aria-label={`${t('live.edit')}: ${shorten(entry.text)}`}>
+                    <Button appearance="subtle" onClick={() => setEditing(entry.id)} aria-label={`${t('live.edit')}: ${shorten(entry.text)}`}>
                       {t('live.edit')}
                     </Button>
                   </>
@@ -346,6 +314,49 @@ export function LiveCapture({ meetingId }: { meetingId: string }) {
         )}
       </section>
     </>
+  );
+}
+
+/**
+ * Editing a saved point where it is listed: Enter saves, Escape cancels (focus goes back to the capture
+ * field either way). A refused edit (emptied, or the point deleted meanwhile) is said at this field in
+ * Dutch and keeps what was typed; a second Enter while saving is ignored.
+ */
+function EntryEditor({ entry, onDone }: { entry: { id: string; text: string }; onDone(saved: boolean): void }) {
+  const [text, setText] = useState(entry.text);
+  const edit = useInlineSave('findings.update', ['text']);
+  const submit = async () => {
+    if (await edit.save({ id: entry.id, text })) onDone(true);
+  };
+  return (
+    <form
+      className="aw-field-row aw-entry-edit"
+      aria-label={t('live.editEntry')}
+      onSubmit={(event) => {
+        event.preventDefault();
+        void submit();
+      }}
+    >
+      <TextField
+        label={t('live.editEntry')}
+        value={text}
+        autoFocus
+        onChange={(event) => setText(event.target.value)}
+        onKeyDown={(event) => {
+          if (event.key === 'Escape') {
+            event.preventDefault();
+            onDone(false);
+          }
+        }}
+        {...edit.field('text')}
+      />
+      <div className="utrecht-form-field">
+        <Button type="submit" aria-busy={edit.isPending || undefined}>
+          {t('live.saveEdit')}
+        </Button>{' '}
+        <Button onClick={() => onDone(false)}>{t('common.cancel')}</Button>
+      </div>
+    </form>
   );
 }
 

@@ -153,7 +153,6 @@ function ProgrammesSection() {
   const programmes = useApiQuery('programmes.list').data ?? [];
   const [status, setStatus] = useState<{ kind: 'ok' | 'error'; message: string } | null>(null);
   const create = useApiMutation('programmes.create');
-  const update = useApiMutation('programmes.update');
   const deletion = useApiMutation('programmes.delete');
   const form = useContractForm(programmeInput, { defaultValues: { name: '' } });
 
@@ -165,15 +164,6 @@ function ProgrammesSection() {
     setStatus({ kind: 'ok', message: t('common.savedName', { name: created.name }) });
   };
 
-  const rename = async (programme: Programme, newName: string) => {
-    try {
-      const renamed = await update.run({ id: programme.id, name: newName });
-      if (renamed) setStatus({ kind: 'ok', message: t('programmes.renamed', { name: renamed.name }) });
-    } catch (error) {
-      setStatus({ kind: 'error', message: fieldErrors(error).message });
-      throw error;
-    }
-  };
   const remove = async (programme: Programme) => {
     try {
       await deletion.run({ id: programme.id });
@@ -192,7 +182,13 @@ function ProgrammesSection() {
         <ul>
           {programmes.map((programme) => (
             <li key={programme.id}>
-              <InlineRename name={programme.name} label={t('programmes.newName')} save={(newName) => rename(programme, newName)}>
+              <InlineRename
+                name={programme.name}
+                label={t('programmes.newName')}
+                method="programmes.update"
+                field="name"
+                input={(name) => ({ id: programme.id, name })}
+              >
                 {` (${t('meetings.title').toLowerCase()}: ${programme.meetingCount})`}
               </InlineRename>{' '}
               <Button appearance="subtle" aria-label={`${t('common.delete')}: ${programme.name}`} onClick={() => void remove(programme)}>
@@ -405,15 +401,6 @@ function MeetingPage({ meetingId }: { meetingId: string }) {
       setStatus({ kind: 'error', message: fieldErrors(caught).message });
     }
   };
-  const renameTable = async (id: string, theme: string) => {
-    try {
-      await apiWrite('themeTables.update', { id, theme });
-      setStatus(null);
-    } catch (caught) {
-      setStatus({ kind: 'error', message: fieldErrors(caught).message });
-      throw caught;
-    }
-  };
   const deleteTable = async (id: string) => {
     try {
       await apiWrite('themeTables.delete', { id });
@@ -508,7 +495,7 @@ function MeetingPage({ meetingId }: { meetingId: string }) {
           <ol>
             {meeting.tables.map((table) => (
               <li key={table.id}>
-                <InlineRename name={table.theme} label={t('meetings.tableNewTheme')} save={(theme) => renameTable(table.id, theme)}>
+                <InlineRename name={table.theme} label={t('meetings.tableNewTheme')} method="themeTables.update" field="theme" input={(theme) => ({ id: table.id, theme })}>
                   {table.facilitator && ` (${t('meetings.tableFacilitator').toLowerCase()}: ${table.facilitator})`}
                 </InlineRename>{' '}
                 <Button appearance="subtle" aria-label={`${t('common.delete')}: ${table.theme}`} onClick={() => void deleteTable(table.id)}>
