@@ -10,6 +10,18 @@ export function nowIso(): string {
   return new Date().toISOString();
 }
 
+/**
+ * Now, but strictly after `previous`: a record's `updated_at` is also its version for edit conflicts
+ * (advices/conflicts.ts), so a write must never keep the version it replaces, not even when it falls
+ * within the same millisecond of the clock.
+ */
+export function nowAfter(previous: string | undefined): string {
+  const now = nowIso();
+  if (previous === undefined || now > previous) return now;
+  const next = Date.parse(previous) + 1;
+  return Number.isNaN(next) ? now : new Date(next).toISOString();
+}
+
 /** The record columns of a new row: made and last changed by `userName` at `at`. */
 export function createdColumns(userName: string, at: string = nowIso()) {
   return { created_at: at, updated_at: at, created_by: userName, updated_by: userName };

@@ -17,7 +17,7 @@ import type {
 import type { Db } from '../db/connection';
 import { fold } from '../db/dialect';
 import type { AdviceItemTable, AdviceRequestTable, AdviceSectionTable, AdviceTable } from '../db/schema';
-import { createdColumns, newId, nowIso, updatedColumns } from '../ids';
+import { createdColumns, newId, nowAfter, nowIso, updatedColumns } from '../ids';
 import { notInTrash } from '../reliability/trash';
 import { kenmerkKey } from './kenmerk';
 import { loadItemLinks, replaceItemLinks, type ItemLinks } from './links-repository';
@@ -566,13 +566,15 @@ export async function updateItem(
   fields: { kind?: ItemKind | undefined; text?: string | undefined; showMentions?: boolean | undefined },
   userName: string,
 ): Promise<void> {
+  const stored = await db.selectFrom('advice_items').select('updated_at').where('id', '=', id).executeTakeFirst();
   await db
     .updateTable('advice_items')
     .set({
       ...(fields.kind !== undefined ? { kind: fields.kind } : {}),
       ...(fields.text !== undefined ? { text: fields.text } : {}),
       ...(fields.showMentions !== undefined ? { show_mentions: fields.showMentions ? 1 : 0 } : {}),
-      ...updatedColumns(userName),
+      updated_at: nowAfter(stored?.updated_at),
+      updated_by: userName,
     })
     .where('id', '=', id)
     .execute();
