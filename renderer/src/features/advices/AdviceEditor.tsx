@@ -209,7 +209,7 @@ export function AdviceEditor({ id }: { id: string }) {
           )}
           <StatusPanel advice={advice} actions={actions} onError={onError} />
           <PublicationPanel advice={advice} />
-          <HistorySection table="advices" recordId={advice.id} tables={ADVICE_HISTORY_TABLES} version={advice.updatedAt} />
+          <HistorySection table="advices" recordId={advice.id} tables={ADVICE_HISTORY_TABLES} />
         </div>
         <div className="aw-editor__preview" ref={previewBox}>
           {model && <LetterPreview model={model} currentItemId={selected} />}

@@ -3,7 +3,9 @@ import { useDebounced } from '../../ui/useDebounced';
 import type { AdviceDetail } from '../../../../shared/api/advices';
 import type { Finding, Signal } from '../../../../shared/api/meetings';
 import { t } from '../../../../shared/i18n';
-import { apiFetch, apiWrite } from '../../data/queries';
+import { keepPreviousData } from '@tanstack/react-query';
+import { apiWrite, useApiQuery } from '../../data/queries';
+import { QueryError } from '../../ui/QueryState';
 import { Alert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
 import { TextField } from '../../ui/Field';
@@ -12,13 +14,8 @@ import type { OutlineActions } from './Outline';
 
 export function PullPanel({ advice, actions }: { advice: AdviceDetail; actions: OutlineActions }) {
   const [sectionId, setSectionId] = useState(advice.sections[0]?.id ?? '');
-  const [signals, setSignals] = useState<Signal[]>([]);
-  const [signalTotal, setSignalTotal] = useState(0);
-  const [totalMeetings, setTotalMeetings] = useState(0);
   const [signalQuery, setSignalQuery] = useState('');
   const [query, setQuery] = useState('');
-  const [findings, setFindings] = useState<Finding[]>([]);
-  const [findingTotal, setFindingTotal] = useState(0);
   // Picked records are kept by id with their text: a pick stays when a new search no longer lists it.
   const [pickedSignals, setPickedSignals] = useState<Map<string, Signal>>(new Map());
   const [pickedFindings, setPickedFindings] = useState<Map<string, Finding>>(new Map());
@@ -29,29 +26,15 @@ export function PullPanel({ advice, actions }: { advice: AdviceDetail; actions: 
   useEffect(() => {
     if (!advice.sections.some((section) => section.id === sectionId)) setSectionId(advice.sections[0]?.id ?? '');
   }, [advice.sections, sectionId]);
-  useEffect(() => {
-    let current = true;
-    void apiFetch('signals.list', { query: signalSearch, limit: 50 }).then((list) => {
-      if (!current) return;
-      setSignals(list.rows);
-      setSignalTotal(list.total);
-      setTotalMeetings(list.totalMeetings);
-    });
-    return () => {
-      current = false;
-    };
-  }, [signalSearch]);
-  useEffect(() => {
-    let current = true;
-    void apiFetch('findings.search', { query: findingSearch, limit: 20 }).then((page) => {
-      if (!current) return;
-      setFindings(page.rows);
-      setFindingTotal(page.total);
-    });
-    return () => {
-      current = false;
-    };
-  }, [findingSearch]);
+  // Each search keeps showing its last answer while the next one loads (no flash of an empty list).
+  const signalList = useApiQuery('signals.list', { query: signalSearch, limit: 50 }, { placeholderData: keepPreviousData });
+  const findingPage = useApiQuery('findings.search', { query: findingSearch, limit: 20 }, { placeholderData: keepPreviousData });
+  const signals: Signal[] = signalList.data?.rows ?? [];
+  const signalTotal = signalList.data?.total ?? 0;
+  const totalMeetings = signalList.data?.totalMeetings ?? 0;
+  const findings: Finding[] = findingPage.data?.rows ?? [];
+  const findingTotal = findingPage.data?.total ?? 0;
+  const loadError = (signalList.isError && signalList.error) || (findingPage.isError && findingPage.error) || null;
   function toggle<T extends { id: string }>(picked: Map<string, T>, record: T, on: boolean): Map<string, T> {
     const next = new Map(picked);
     if (on) next.set(record.id, record);
@@ -82,6 +65,15 @@ export function PullPanel({ advice, actions }: { advice: AdviceDetail; actions: 
       </Heading>
       <Paragraph className="aw-muted">{t('advicesUi.pullIntro')}</Paragraph>
       {message && <Alert kind="ok">{message}</Alert>}
+      {loadError && (
+        <QueryError
+          error={loadError}
+          retry={() => {
+            void signalList.refetch();
+            void findingPage.refetch();
+          }}
+        />
+      )}
       <div className="utrecht-form-field">
         <label className="utrecht-form-label" htmlFor="ophalen-onderdeel">
           {t('advicesUi.pullTarget')}

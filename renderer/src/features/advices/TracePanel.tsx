@@ -1,8 +1,9 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { dutchList } from '../../../../shared/advices/numbering';
 import type { AdviceDetail, ItemTrace } from '../../../../shared/api/advices';
 import { formatDateLong, t } from '../../../../shared/i18n';
-import { apiFetch } from '../../data/queries';
+import { useApiQuery } from '../../data/queries';
+import { QueryError } from '../../ui/QueryState';
 import { Heading } from '../../ui/Heading';
 import { itemLabel } from './item-label';
 
@@ -16,20 +17,10 @@ function via(numbers: string[]): string {
  * transitively), the signals and findings behind it and its chain, and the meetings they came from.
  */
 export function TracePanel({ advice, itemId }: { advice: AdviceDetail; itemId: string }) {
-  const [trace, setTrace] = useState<ItemTrace | null>(null);
+  // Refetched after every write to the advice (its links or numbering may change the chain): data/queries.ts.
+  const traceQuery = useApiQuery('advices.traceItem', { id: itemId });
+  const trace: ItemTrace | undefined = traceQuery.data;
   const item = advice.sections.flatMap((section) => section.items).find((candidate) => candidate.id === itemId);
-  // Any change to the advice may change the chain (another item's links, the numbering): reload then.
-  const version = advice.updatedAt;
-  useEffect(() => {
-    let current = true;
-    void apiFetch('advices.traceItem', { id: itemId }).then(
-      (next) => current && setTrace(next),
-      () => current && setTrace(null),
-    );
-    return () => {
-      current = false;
-    };
-  }, [itemId, version]);
   const byMeeting = useMemo(() => {
     const groups = new Map<string, { title: string; date: string; lines: string[] }>();
     for (const finding of trace?.findings ?? []) {
@@ -46,7 +37,9 @@ export function TracePanel({ advice, itemId }: { advice: AdviceDetail; itemId: s
       <Heading level={3} id={headingId}>
         {t('advicesUi.traceOf', { item: itemLabel(item) })}
       </Heading>
-      {!trace ? (
+      {traceQuery.isError && !trace ? (
+        <QueryError error={traceQuery.error} retry={() => void traceQuery.refetch()} />
+      ) : !trace ? (
         <p className="aw-muted">{t('app.loading')}</p>
       ) : (
         <>

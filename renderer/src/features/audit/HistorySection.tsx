@@ -1,8 +1,7 @@
-import { useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import type { AuditedTable, HistoryEntry } from '../../../../shared/api/reliability';
 import { t } from '../../../../shared/i18n';
-import { ApiCallError } from '../../../../shared/result';
-import { apiFetch } from '../../data/queries';
+import { useApiQuery } from '../../data/queries';
 import { Alert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
 import { Heading, Paragraph } from '../../ui/Heading';
@@ -24,34 +23,15 @@ function lines(entry: HistoryEntry): string[] {
   });
 }
 
-/**
- * "Geschiedenis": who changed what and when, collapsed until asked for. Loads when opened and again
- * when `version` changes while open (the record was saved).
- */
-export function HistorySection({ table, recordId, tables, version }: { table: AuditedTable; recordId: string; tables?: AuditedTable[]; version: string }) {
+/** "Geschiedenis": who changed what and when, collapsed until asked for. */
+export function HistorySection({ table, recordId, tables }: { table: AuditedTable; recordId: string; tables?: AuditedTable[] }) {
   const [open, setOpen] = useState(false);
-  const [entries, setEntries] = useState<HistoryEntry[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const headingId = useId();
   const panelId = useId();
-
-  useEffect(() => {
-    if (!open) return;
-    let current = true;
-    apiFetch('audit.history', { table, recordId })
-      .then((history) => {
-        if (current) setEntries(tables ? history.filter((entry) => tables.includes(entry.table)) : history);
-      })
-      .catch((caught: unknown) => {
-        if (!(caught instanceof ApiCallError)) throw caught;
-        if (current) setError(caught.message);
-      });
-    return () => {
-      current = false;
-    };
-    // `tables` is a constant list per screen; `version` reloads after a save.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [open, table, recordId, version]);
+  // Read when opened; every write refetches the audit trail (data/queries.ts), so it follows each save.
+  const history = useApiQuery('audit.history', { table, recordId }, { enabled: open });
+  const entries: HistoryEntry[] | null = history.data ? (tables ? history.data.filter((entry) => tables.includes(entry.table)) : history.data) : null;
+  const error = history.isError && !history.data ? history.error.message : null;
 
   return (
     <section className="aw-card aw-history" aria-labelledby={headingId}>

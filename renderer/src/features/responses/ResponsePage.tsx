@@ -132,7 +132,6 @@ export function ResponsePage({ adviceId }: { adviceId: string }) {
   const [editingCommitment, setEditingCommitment] = useState<Commitment | null>(null);
   const [entry, setEntry] = useState({ entryOn: todayInNetherlands(), text: '', containsPersonalData: false });
   const [removing, setRemoving] = useState<{ name: string; remove: () => Promise<ResponseOverview> } | null>(null);
-  const [saves, setSaves] = useState(0);
 
   /** `clearForm` runs in the same render as the new overview, so a form never empties after a user started the next entry. */
   const run = async (work: () => Promise<ResponseOverview>, message = t('responsesUi.saved'), clearForm?: () => void) => {
@@ -140,7 +139,6 @@ export function ResponsePage({ adviceId }: { adviceId: string }) {
       const next = await work();
       clearForm?.();
       setOverview(next);
-      setSaves((count) => count + 1);
       setStatus({ kind: 'ok', message });
       return true;
     } catch (error) {
@@ -155,7 +153,6 @@ export function ResponsePage({ adviceId }: { adviceId: string }) {
   const commitmentSaved = (next: ResponseOverview) => {
     setEditingCommitment(null);
     setOverview(next);
-    setSaves((count) => count + 1);
     setStatus({ kind: 'ok', message: t('responsesUi.saved') });
   };
 
@@ -460,7 +457,7 @@ export function ResponsePage({ adviceId }: { adviceId: string }) {
         </ul>
       </section>
 
-      <HistorySection table="advices" recordId={adviceId} tables={FOLLOWUP_HISTORY_TABLES} version={String(saves)} />
+      <HistorySection table="advices" recordId={adviceId} tables={FOLLOWUP_HISTORY_TABLES} />
     </>
   );
 }
