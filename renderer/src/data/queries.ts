@@ -70,10 +70,21 @@ export function invalidateDomain(domain: Domain): Promise<void> {
 }
 
 /** After a write here, or another member's write announced by the server (data/live.ts). */
-export async function invalidateAfterWrite(method: MethodName): Promise<void> {
-  if (CHANGES_EVERYTHING.has(method)) return queryClient.invalidateQueries();
-  const domain = domainOf(method);
-  const domains = new Set<Domain>([domain, ...(ALSO_CHANGES[domain] ?? []), 'audit', 'trash', 'start']);
+export function invalidateAfterWrite(method: MethodName): Promise<void> {
+  return invalidateAfterWrites([method]);
+}
+
+/**
+ * After several writes at once (a burst of other members' changes): each query they may have changed is
+ * refetched once. The one mapping from a write to the query keys it touches (`[domain, …]`).
+ */
+export async function invalidateAfterWrites(methods: Iterable<MethodName>): Promise<void> {
+  const domains = new Set<Domain>();
+  for (const method of methods) {
+    if (CHANGES_EVERYTHING.has(method)) return queryClient.invalidateQueries();
+    const domain = domainOf(method);
+    for (const touched of [domain, ...(ALSO_CHANGES[domain] ?? []), 'audit', 'trash', 'start'] as const) domains.add(touched);
+  }
   await Promise.all([...domains].map(invalidateDomain));
 }
 
