@@ -1,0 +1,93 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { ChildProcess } from 'node:child_process';
+import { test, type APIRequestContext, type Browser, type BrowserContext } from '@playwright/test';
+import { startCouncilServerProcess } from '../helpers/host-process';
+import { expect, expectNoAccessibilityViolations, saveScreenshot } from './fixtures';
+
+/**
+ * Issue 14, live updates in the real UI on the council server: member Bert logs a finding during a
+ * meeting, and secretary Carla's findings overview, already open in her own browser, shows it without
+ * a reload (the change arrives over `GET /api/events` and refetches the list).
+ */
+test.describe.configure({ mode: 'serial' });
+
+let server: { child: ChildProcess; url: string; setupCode: string };
+let dir: string;
+
+test.beforeAll(async () => {
+  dir = mkdtempSync(path.join(os.tmpdir(), 'advieswerk-live-'));
+  server = await startCouncilServerProcess(path.join(dir, 'raad.sqlite'));
+});
+test.afterAll(() => {
+  server.child.kill('SIGTERM');
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** A POST as the app's page makes it (our own Origin), in the browser context whose cookies it shares. */
+async function post<T>(request: APIRequestContext, pathName: string, data: unknown): Promise<T> {
+  const response = await request.post(new URL(pathName, server.url).href, { data, headers: { Origin: new URL(server.url).origin } });
+  const body = (await response.json()) as { ok: boolean; value?: T; error?: { message: string } };
+  if (!body.ok) throw new Error(`${pathName}: ${body.error?.message}`);
+  return body.value as T;
+}
+
+/** A member's own browser, signed in through an invitation the beheerder made. */
+async function memberBrowser(browser: Browser, admin: APIRequestContext, name: string, login: string, role: string): Promise<BrowserContext> {
+  const invitation = await post<{ link: string }>(admin, 'api/accounts.invite', { name, login, role });
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'nl-NL', timezoneId: 'Europe/Amsterdam' });
+  await post(context.request, 'auth/invitation', { token: invitation.link.split('/').pop(), password: `${login} heeft een lang wachtwoord` });
+  return context;
+}
+
+test("a finding member Bert logs appears in secretary Carla's open overview, without a reload", async ({ browser }, testInfo) => {
+  test.setTimeout(120_000);
+  const adminContext = await browser.newContext();
+  await post(adminContext.request, 'auth/setup', { setupCode: server.setupCode, name: 'Anna de Vries', login: 'anna', password: 'een lang genoeg wachtwoord' });
+  const bertContext = await memberBrowser(browser, adminContext.request, 'Bert Jansen', 'bert', 'lid');
+  const carlaContext = await memberBrowser(browser, adminContext.request, 'Carla Smit', 'carla', 'secretaris');
+  const meeting = await post<{ id: string }>(bertContext.request, 'api/meetings.create', { title: 'Wijkbijeenkomst Noord', date: '2026-03-12' });
+  await post(bertContext.request, 'api/findings.create', { meetingId: meeting.id, text: 'De buurtbus rijdt niet meer op zondag' });
+
+  // Carla has the findings overview open.
+  const carla = await carlaContext.newPage();
+  let carlaLoads = 0;
+  carla.on('load', () => carlaLoads++);
+  await carla.goto(`${server.url}#/inbreng`);
+  await expect(carla.getByText('Ingelogd als Carla Smit')).toBeVisible();
+  const table = carla.getByRole('table', { name: 'Inbreng' });
+  await expect(table.getByRole('row', { name: /De buurtbus rijdt niet meer op zondag/ })).toBeVisible();
+  const loadsBefore = carlaLoads;
+
+  // Bert logs a finding live at the meeting, in his own browser.
+  const bert = await bertContext.newPage();
+  await bert.goto(`${server.url}#/bijeenkomsten/${meeting.id}`);
+  await expect(bert.getByText('Ingelogd als Bert Jansen')).toBeVisible();
+  await bert.getByRole('button', { name: 'Live vastleggen' }).click();
+  const input = bert.getByLabel('Wat zei de bewoner?');
+  await expect(input).toBeFocused();
+  await bert.keyboard.type('Het wijkteam neemt de telefoon niet op');
+  await bert.keyboard.press('Enter');
+  await expect(bert.getByRole('region', { name: 'Laatst vastgelegd' }).getByText('Het wijkteam neemt de telefoon niet op')).toBeVisible();
+
+  // Carla sees it at once: no reload, no navigation, nothing clicked.
+  await expect(table.getByRole('row', { name: /Het wijkteam neemt de telefoon niet op/ })).toBeVisible({ timeout: 2_000 });
+  expect(carlaLoads).toBe(loadsBefore);
+  expect(carla.url()).toBe(`${server.url}#/inbreng`);
+  await expectNoAccessibilityViolations(carla);
+  await saveScreenshot(carla, testInfo, 'live-inbreng-bijgewerkt');
+
+  // And what Carla is typing meanwhile stays hers: the search field keeps its text through another update.
+  const search = carla.getByLabel('Zoeken in inbreng');
+  await search.fill('buurtbus');
+  await expect(table.getByRole('row', { name: /Het wijkteam neemt de telefoon niet op/ })).toHaveCount(0);
+  await bert.keyboard.type('Geen bankjes bij de bushalte van de buurtbus');
+  await bert.keyboard.press('Enter');
+  await expect(table.getByRole('row', { name: /Geen bankjes bij de bushalte/ })).toBeVisible({ timeout: 2_000 });
+  await expect(search).toHaveValue('buurtbus');
+
+  await bertContext.close();
+  await carlaContext.close();
+  await adminContext.close();
+});
