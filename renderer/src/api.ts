@@ -26,10 +26,11 @@ const REOPEN_MAX_MS = 30_000;
  * The page's one `GET /api/events` stream, shared by job progress and live updates, open while anyone
  * listens. The EventSource reconnects by itself after a dropped connection and sends the last event id,
  * so the host catches it up (or says `reset`). It gives up for good on an answer that is not a stream
- * (a proxy's 502 during a restart, 401): then a new one is opened after a pause, and since it cannot
+ * (a proxy's 502 during a restart, 401): `gaveUp` runs (it asks whether the session still holds, so an
+ * ended one returns to the sign-in page), then a new one is opened after a pause, and since it cannot
  * catch up, live listeners get a `reset`.
  */
-function serverEvents() {
+function serverEvents(gaveUp: () => void) {
   const listeners = { job: new Set<(status: JobStatus) => void>(), live: new Set<(event: LiveEvent) => void>() };
   let source: EventSource | null = null;
   let reopenTimer: ReturnType<typeof setTimeout> | null = null;
@@ -62,6 +63,7 @@ function serverEvents() {
     next.addEventListener('error', () => {
       if (next.readyState !== EventSource.CLOSED || source !== next) return;
       source = null;
+      gaveUp();
       reopenTimer = setTimeout(() => {
         reopenTimer = null;
         if (listeners.job.size + listeners.live.size > 0) open(true);
@@ -91,30 +93,32 @@ function serverEvents() {
 
 /** Browser mode: the loopback host, authenticated by the HttpOnly cookie it set on first visit. */
 function httpTransport(): Transport {
-  const events = serverEvents();
+  async function request(method: string, input: unknown): Promise<Result<unknown>> {
+    try {
+      const body = JSON.stringify(input ?? {});
+      const response = await fetch(`api/${encodeURIComponent(method)}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        credentials: 'same-origin',
+        body,
+        // A save started as the page is left or reloaded (autosave on pagehide) must still arrive;
+        // the browser allows that only for small requests (64 KiB in all), so not for uploads.
+        keepalive: body.length < KEEPALIVE_LIMIT,
+      });
+      const result = (await response.json()) as Result<unknown>;
+      // The council server ended this session (signed out elsewhere, account disabled): back to signing in.
+      if (!result.ok && result.error.code === 'UNAUTHENTICATED') window.dispatchEvent(new Event(SIGNED_OUT_EVENT));
+      return result;
+    } catch {
+      // The request never got an answer (host stopped, connection lost) or the answer was not ours:
+      // the browser's own wording ("Failed to fetch") means nothing to a user.
+      return fail('IO', t('errors.hostUnreachable'));
+    }
+  }
+  // A stream refused: if it is because the session ended, this call's answer says so (SIGNED_OUT_EVENT).
+  const events = serverEvents(() => void request('session.current', {}));
   return {
-    async request(method, input): Promise<Result<unknown>> {
-      try {
-        const body = JSON.stringify(input ?? {});
-        const response = await fetch(`api/${encodeURIComponent(method)}`, {
-          method: 'POST',
-          headers: { 'Content-Type': 'application/json' },
-          credentials: 'same-origin',
-          body,
-          // A save started as the page is left or reloaded (autosave on pagehide) must still arrive;
-          // the browser allows that only for small requests (64 KiB in all), so not for uploads.
-          keepalive: body.length < KEEPALIVE_LIMIT,
-        });
-        const result = (await response.json()) as Result<unknown>;
-        // The council server ended this session (signed out elsewhere, account disabled): back to signing in.
-        if (!result.ok && result.error.code === 'UNAUTHENTICATED') window.dispatchEvent(new Event(SIGNED_OUT_EVENT));
-        return result;
-      } catch {
-        // The request never got an answer (host stopped, connection lost) or the answer was not ours:
-        // the browser's own wording ("Failed to fetch") means nothing to a user.
-        return fail('IO', t('errors.hostUnreachable'));
-      }
-    },
+    request,
     onJobEvent: events.onJob,
     onLiveEvent: events.onLive,
   };

@@ -87,6 +87,11 @@ test("a finding member Bert logs appears in secretary Carla's open overview, wit
   await expect(table.getByRole('row', { name: /Geen bankjes bij de bushalte/ })).toBeVisible({ timeout: 2_000 });
   await expect(search).toHaveValue('buurtbus');
 
+  // Carla leaves the council: her stream ends with her session, and her open page returns to signing in by itself.
+  const accounts = await post<{ id: string; login: string }[]>(adminContext.request, 'api/accounts.list', {});
+  await post(adminContext.request, 'api/accounts.disable', { id: accounts.find((account) => account.login === 'carla')!.id });
+  await expect(carla.getByRole('heading', { level: 1, name: 'Aanmelden' })).toBeVisible();
+
   await bertContext.close();
   await carlaContext.close();
   await adminContext.close();
