@@ -2,14 +2,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { ChildProcess } from 'node:child_process';
-import { test, type APIRequestContext, type Browser, type BrowserContext } from '@playwright/test';
+import type { APIRequestContext, Browser, BrowserContext } from '@playwright/test';
 import { startCouncilServerProcess } from '../helpers/host-process';
-import { expect, expectNoAccessibilityViolations, saveScreenshot } from './fixtures';
+import { callApi, expect, expectNoAccessibilityViolations, saveScreenshot, test } from './fixtures';
 
 /**
  * Issue 14, live updates in the real UI on the council server: member Bert logs a finding during a
  * meeting, and secretary Carla's findings overview, already open in her own browser, shows it without
- * a reload (the change arrives over `GET /api/events` and refetches the list).
+ * a reload (the change arrives over `GET /api/events` and refetches the list). And in browser mode: an
+ * advice item's text someone is typing is never replaced by another's change arriving meanwhile.
  */
 test.describe.configure({ mode: 'serial' });
 
@@ -95,4 +96,35 @@ test("a finding member Bert logs appears in secretary Carla's open overview, wit
   await bertContext.close();
   await carlaContext.close();
   await adminContext.close();
+});
+
+interface Advice {
+  id: string;
+  sections: { id: string; items: { id: string; text: string }[] }[];
+}
+
+test('an update arriving while an advice item has unsaved typing leaves the typing alone', async ({ app }) => {
+  const origin = new URL(app.url()).origin;
+  const created = await callApi<Advice>(app, 'advices.create', { kind: 'ongevraagd', betreft: 'Tegelijk bewerkt', adviceDate: '2026-03-02', withDefaultSections: true });
+  const advice = await callApi<Advice>(app, 'advices.addItem', { sectionId: created.sections[0]!.id, kind: 'bevinding', text: 'Eerste versie' });
+  const itemId = advice.sections[0]!.items[0]!.id;
+  await app.goto(`${origin}/#/adviezen/${advice.id}`);
+  const item = app.getByLabel('Tekst van Punt I.1');
+  await expect(item).toHaveValue('Eerste versie');
+
+  // This page's save cannot get through for now (the connection is gone): the typing stays unsaved.
+  await app.route('**/api/advices.updateItem', (route) => route.abort('connectionrefused'));
+  await item.fill('Wat ik aan het typen ben');
+  await item.blur();
+  await expect(app.getByRole('status').filter({ hasText: 'Niet opgeslagen — opnieuw proberen…' })).toBeVisible();
+
+  // Meanwhile someone else (another page of the same host) changes the same item; the change arrives here.
+  const other = await app.context().newPage();
+  await other.goto(origin);
+  await callApi(other, 'advices.updateItem', { id: itemId, text: 'Tekst van de ander' });
+  await expect(app.getByTestId('letter-preview')).toContainText('Tekst van de ander');
+  // One more frame, so whatever that update would do to the field has been done.
+  await app.evaluate('new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)))');
+  await expect(item).toHaveValue('Wat ik aan het typen ben');
+  await other.close();
 });

@@ -36,10 +36,14 @@ function useAutosave(value: string, onSave: Save) {
   latest.current = onSave;
 
   useEffect(() => {
-    // Another source changed the value (a reload, a new version): show it. Our own save coming
-    // back is not another source.
+    // Another source changed the value (a reload, a new version, another member's save arriving
+    // live): show it. Our own save coming back is not another source.
     if (value === saved.current || value === saving.current) return;
+    const typingUnsaved = wanted.current !== saved.current;
     saved.current = value;
+    // What the user typed and is not stored yet stays in the field, and its save still goes out:
+    // another's change never silently replaces it.
+    if (typingUnsaved) return;
     wanted.current = value;
     setDraft(value);
   }, [value]);
