@@ -4,6 +4,7 @@ import { CHANGE_BUFFER_SIZE } from '../../electron/core/api/change-feed';
 import { startHost, type RunningHost } from '../../electron/host/server';
 import { t } from '../../shared/i18n';
 import { createTestCore, type TestCore } from '../helpers/core';
+import { storeFingerprint } from '../helpers/snapshot';
 
 /**
  * Issue 14, live updates over real HTTP: `GET /api/events` streams every member's successful writes to
@@ -295,6 +296,41 @@ describe('GET /api/events on the council server', () => {
     expect(core.changes.listenerCount).toBe(baseline);
     // A write after they left goes nowhere and breaks nothing.
     await B.value('findings.create', { text: 'Na het vertrek' });
+  });
+});
+
+describe('presence: who else has an advice open', () => {
+  it('each member sees the others, a change in who is there is announced (topic only), leaving is seen at once', async () => {
+    const advice = await C.value('advices.create', { kind: 'ongevraagd', betreft: 'Samen open' });
+    const bertStream = await track(B.events());
+    await bertStream.next('ready');
+    const seen = bertStream.events.length;
+    const stored = await storeFingerprint(core);
+    expect(await C.value('presence.enter', { adviceId: advice.id })).toEqual({ viewers: [] });
+    const arrived = await bertStream.next('change', seen);
+    expect(JSON.parse(arrived.data)).toEqual({ topic: 'presence', method: 'presence.enter' });
+    expect(bertStream.body).not.toContain('Carla');
+    expect(await B.value('presence.enter', { adviceId: advice.id })).toEqual({ viewers: [{ accountId: expect.any(String), name: carla.name }] });
+    expect(await C.value('presence.list', { adviceId: advice.id })).toEqual({ viewers: [{ accountId: expect.any(String), name: bert.name }] });
+    // A renewal announces nothing: the next event Bert's stream gets is Carla leaving.
+    const before = bertStream.events.length;
+    await C.value('presence.enter', { adviceId: advice.id });
+    expect(await C.value('presence.leave', { adviceId: advice.id })).toEqual({ left: true });
+    const left = await bertStream.next('change', before);
+    expect(JSON.parse(left.data)).toEqual({ topic: 'presence', method: 'presence.leave' });
+    expect(await B.value('presence.list', { adviceId: advice.id })).toEqual({ viewers: [] });
+    // Nothing of it in the database: presence is memory only.
+    expect(await storeFingerprint(core)).toEqual(stored);
+  });
+
+  it('refuses an advice that does not exist, and is empty on one computer', async () => {
+    const reply = await post(server.port, '/api/presence.enter', { adviceId: '01900000-0000-7000-8000-000000000999' }, B.headers());
+    expect(reply.status).toBe(404);
+    const advice = await C.value('advices.create', { kind: 'ongevraagd', betreft: 'Alleen hier' });
+    await C.value('presence.enter', { adviceId: advice.id });
+    // Browser mode (no accounts) on the same core: nobody else can have it open there.
+    expect(await core.value('presence.list', { adviceId: advice.id })).toEqual({ viewers: [] });
+    expect(await core.value('presence.enter', { adviceId: advice.id })).toEqual({ viewers: [] });
   });
 });
 

@@ -12,6 +12,7 @@ import { ADVICE_HISTORY_TABLES, HistorySection } from '../audit/HistorySection';
 import { LetterPreview } from './LetterPreview';
 import { Outline, type OutlineActions } from './Outline';
 import { LetterDetails } from './LetterDetails';
+import { PresenceNote } from './PresenceNote';
 import { PullPanel } from './PullPanel';
 import { UndoBar } from './UndoBar';
 import { StatusPanel } from './StatusPanel';
@@ -121,6 +122,7 @@ export function AdviceEditor({ id }: { id: string }) {
       <Heading level={1}>
         {t('advicesUi.editorTitle', { kenmerk: advice.kenmerk })}: {advice.betreft}
       </Heading>
+      <PresenceNote adviceId={advice.id} />
       <div className="aw-save-state" role="status" aria-live="polite">
         {save.kind === 'saving' && t('advicesUi.saving')}
         {save.kind === 'saved' && t('advicesUi.saved')}
