@@ -88,6 +88,18 @@ test("a finding member Bert logs appears in secretary Carla's open overview, wit
   await expect(table.getByRole('row', { name: /Geen bankjes bij de bushalte/ })).toBeVisible({ timeout: 2_000 });
   await expect(search).toHaveValue('buurtbus');
 
+  // Presence: both open the same advice; each sees the other; when Bert leaves it, Carla sees that too.
+  const advice = await post<{ id: string }>(carlaContext.request, 'api/advices.create', { kind: 'ongevraagd', betreft: 'Vervoer op zondag' });
+  await carla.goto(`${server.url}#/adviezen/${advice.id}`);
+  await expect(carla.getByRole('heading', { level: 1, name: /Vervoer op zondag/ })).toBeVisible();
+  await bert.goto(`${server.url}#/adviezen/${advice.id}`);
+  await expect(bert.getByRole('status').filter({ hasText: 'Ook geopend door Carla Smit.' })).toBeVisible();
+  await expect(carla.getByRole('status').filter({ hasText: 'Ook geopend door Bert Jansen.' })).toBeVisible({ timeout: 2_000 });
+  await expectNoAccessibilityViolations(carla);
+  await saveScreenshot(carla, testInfo, 'live-ook-geopend-door');
+  await bert.goto(`${server.url}#/adviezen`);
+  await expect(carla.getByText('Ook geopend door', { exact: false })).toHaveCount(0, { timeout: 2_000 });
+
   // Carla leaves the council: her stream ends with her session, and her open page returns to signing in by itself.
   const accounts = await post<{ id: string; login: string }[]>(adminContext.request, 'api/accounts.list', {});
   await post(adminContext.request, 'api/accounts.disable', { id: accounts.find((account) => account.login === 'carla')!.id });
