@@ -42,7 +42,7 @@ export default tseslint.config(
       'no-restricted-syntax': [
         'error',
         {
-          selector: "CallExpression[callee.object.name='api'][callee.property.name=/^(call|request|onJobEvent)$/]",
+          selector: "CallExpression[callee.object.name='api'][callee.property.name=/^(call|request|onJobEvent|onLiveEvent)$/]",
           message: 'Call the API through renderer/src/data (useApiQuery, useApiMutation, apiWrite, apiFetch): see docs/architecture.md.',
         },
       ],

@@ -10,6 +10,7 @@ import type { RestoreOutcome } from '../../shared/api/backups';
 import { restoreBackupFile } from './backups/restore';
 import { getCurrentUser } from './council/repository';
 import { ChangeFeed } from './api/change-feed';
+import { PresenceBoard } from './presence/board';
 import { dispatch } from './api/dispatch';
 import type { Caller, HandlerContext } from './api/handler';
 import { AccountService } from './accounts/service';
@@ -90,6 +91,7 @@ function contextFor(ctx: HandlerContext, caller: Caller): HandlerContext {
     info: shared.info,
     maintenance: shared.maintenance,
     accounts: shared.accounts,
+    presence: shared.presence,
     archiveSentLetters: shared.archiveSentLetters,
     caller,
     session: { userName: caller.name, osUserName: shared.session.osUserName },
@@ -188,6 +190,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
 
   // Calls wait while the database is being swapped (restore); the restore waits for calls in flight.
   const gate = new MaintenanceGate();
+  const changes = new ChangeFeed();
   const ctx: HandlerContext = {
     db: opened.db,
     sqlite: opened.sqlite,
@@ -197,6 +200,8 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     archiveSentLetters: options.archiveSentLetters ?? options.mode !== 'cli',
     caller: null,
     accounts: new AccountService(() => ctx.db),
+    // A change in who has an advice open is announced like a write (topic `presence`); renewals are not.
+    presence: new PresenceBoard((accountId, method) => changes.announce(method, accountId)),
     maintenance: {
       backupDir,
       ...(target.kind === 'postgres' ? { postgresUrl: target.url } : {}),
@@ -227,7 +232,6 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   const stopAutomaticBackups =
     automaticBackups && backupDir ? scheduleAutomaticBackups(jobs, backupDir, backupPrefixFor(databasePath), automaticBackups, options.nativeBinding, () => !gate.busy) : () => {};
 
-  const changes = new ChangeFeed();
   return {
     call: (method, input, caller) =>
       gate.run(async () => {

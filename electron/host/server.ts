@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import path from 'node:path';
 import { METHOD_NAMES } from '../../shared/api/contract';
+import { roleMayFollow, type ChangeEvent } from '../../shared/api/live';
 import { t } from '../../shared/i18n';
 import { AppError, fail, ok, type ErrorCode, type Result } from '../../shared/result';
 import { SESSION_DAYS, type SignedIn } from '../core/accounts/service';
@@ -50,6 +51,8 @@ export interface HostOptions {
   staticDir?: string;
   /** Largest request body accepted, in bytes. */
   maxBodyBytes?: number;
+  /** Between heartbeats on an event stream (`GET /api/events`); 20 s unless a test says otherwise. */
+  eventsHeartbeatMs?: number;
 }
 
 export interface RunningHost {
@@ -58,11 +61,15 @@ export interface RunningHost {
   /** The URL to open: sets the cookie once, then redirects to the clean address. */
   url: string;
   close(): Promise<void>;
-  /** Graceful: no new connections, running requests finish (then resolves). */
+  /** Graceful: no new connections, running requests finish (then resolves); event streams end at once. */
   drain(): Promise<void>;
+  /** How many event streams are open (tests: none left once their clients have gone). */
+  readonly openEventStreams: number;
 }
 
 const DEFAULT_MAX_BODY = 16 * 1024 * 1024;
+/** How often an event stream sends a comment (and re-checks the member's session). */
+const DEFAULT_HEARTBEAT_MS = 20_000;
 
 const HTTP_STATUS: Record<ErrorCode, number> = {
   VALIDATION: 400,
@@ -156,6 +163,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   const token = options.token ?? '';
   if (!council && token === '') throw new Error('Browser mode needs a token');
   const maxBody = options.maxBodyBytes ?? DEFAULT_MAX_BODY;
+  const heartbeatMs = options.eventsHeartbeatMs ?? DEFAULT_HEARTBEAT_MS;
   // The real path, so a symlink inside the folder is judged by where it really leads.
   const staticDir = options.staticDir && existsSync(options.staticDir) ? realpathSync(path.resolve(options.staticDir)) : undefined;
   let port = options.port ?? 0;
@@ -270,24 +278,115 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     }
   }
 
+  /** Open event streams: ended by `drain`/`close`, so a shutdown never waits for them. */
+  const streams = new Set<ServerResponse>();
+  /** Set by `drain`/`close`: a stream asked for after that is refused instead of holding the shutdown up. */
+  let closing = false;
+  /** Requests answered with an event stream: their client leaving (an aborted request) is no error. */
+  const streamRequests = new WeakSet<IncomingMessage>();
+
+  /**
+   * `GET /api/events`: one server-sent event stream per open app (docs/server.md, "Live"). `event: job` is
+   * job progress; `event: change` is a successful write by anyone (`{ topic, method }` only, never what was
+   * written or by whom), from the core's change feed, with id `<run>.<seq>`. A reconnecting EventSource
+   * sends the last id it saw (`Last-Event-ID`) and first gets the changes since then, or `event: reset`
+   * when the feed no longer holds them all (refetch everything). Authenticated before this runs, exactly
+   * like an API call: browser mode's launch-token cookie (or bearer token), the council server's session
+   * cookie. An EventSource sends the page's cookies and cannot set headers; no token ever goes into a URL.
+   * The stream is a GET that changes nothing, and the SameSite=Strict cookie is not sent from another
+   * site's page, which could not read the answer anyway (no CORS headers). On the council server a
+   * member gets changes only on topics their role may read, and the stream ends once their session does
+   * (checked at every heartbeat and after every change to accounts or sessions).
+   */
+  function serveEvents(req: IncomingMessage, res: ServerResponse, caller: Caller | undefined): void {
+    if (closing) {
+      res.setHeader('Connection', 'close');
+      sendError(res, 503, 'IO', t('errors.hostUnreachable'));
+      return;
+    }
+    const feed = core.changes;
+    let role = caller?.role;
+    // Node joins a repeated header into one string; the type also allows a list.
+    const lastEventId = String(req.headers['last-event-id'] ?? '');
+    res.writeHead(200, {
+      // Always UTF-8 (the format says so): no charset parameter.
+      'Content-Type': 'text/event-stream',
+      'Cache-Control': 'no-store',
+      Connection: 'keep-alive',
+      // nginx passes the stream on at once instead of buffering it.
+      'X-Accel-Buffering': 'no',
+    });
+    streams.add(res);
+    streamRequests.add(req);
+    const write = (text: string) => {
+      if (!res.writableEnded && !res.destroyed) res.write(text);
+    };
+    const sendChange = (change: ChangeEvent) => {
+      if (role && !roleMayFollow(role, change.topic)) return;
+      write(`id: ${feed.idOf(change.seq)}\nevent: change\ndata: ${JSON.stringify({ topic: change.topic, method: change.method })}\n\n`);
+    };
+    /** The council server: the session still valid, with its role as it is now; else the stream ends. */
+    const recheck = async () => {
+      if (!caller || res.writableEnded) return;
+      try {
+        const current = await core.accounts.callerFor(sessionSecretOf(req));
+        if (current) role = current.role;
+        else res.end();
+      } catch {
+        // The database did not answer: keep the stream; the next heartbeat asks again.
+      }
+    };
+    // Catching up and subscribing in one synchronous step: no change can fall between them.
+    const catchUp = lastEventId !== '' ? feed.since(lastEventId) : null;
+    const offChanges = feed.subscribe((change) => {
+      sendChange(change);
+      if (change.topic === 'accounts' || change.topic === 'session') void recheck();
+    });
+    // The listener runs outside this request: an event that cannot be sent ends this stream only.
+    const offJobs = core.onJobEvent((status) => {
+      try {
+        write(`event: job\ndata: ${JSON.stringify(status)}\n\n`);
+      } catch (error) {
+        offJobs();
+        answerInternalError(res, error);
+      }
+    });
+    write(': verbonden\n\n');
+    if (catchUp === 'reset') write(`id: ${feed.lastId}\nevent: reset\ndata: {}\n\n`);
+    else {
+      for (const change of catchUp?.changes ?? []) sendChange(change);
+      // The client learns where it is, so even its first reconnect can catch up.
+      write(`id: ${feed.lastId}\nevent: ready\ndata: {}\n\n`);
+    }
+    // A comment now and then keeps proxies from closing a quiet stream and finds clients that are gone.
+    const heartbeat = setInterval(() => {
+      write(': hartslag\n\n');
+      void recheck();
+    }, heartbeatMs);
+    heartbeat.unref();
+    // The client went away, or the stream was ended here: nothing of it stays subscribed.
+    res.on('close', () => {
+      clearInterval(heartbeat);
+      offChanges();
+      offJobs();
+      streams.delete(res);
+    });
+  }
+
+  /** Ends every event stream (shutdown): the clients' EventSources reconnect to whatever serves next. */
+  function endStreams(): void {
+    closing = true;
+    // The connection closes with it: a kept-alive socket would hold up the server's close.
+    for (const res of streams) res.end(() => res.socket?.destroy());
+  }
+
   async function handleApi(req: IncomingMessage, res: ServerResponse, pathname: string, caller: Caller | undefined): Promise<void> {
     if (pathname === '/api' && req.method === 'GET') {
       sendJson(res, 200, { ok: true, value: METHOD_NAMES });
       return;
     }
     if (pathname === '/api/events' && req.method === 'GET') {
-      res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
-      res.write(': verbonden\n\n');
-      // The listener runs outside this request: an event that cannot be sent ends this stream only.
-      const off = core.onJobEvent((status) => {
-        try {
-          res.write(`event: job\ndata: ${JSON.stringify(status)}\n\n`);
-        } catch (error) {
-          off();
-          answerInternalError(res, error);
-        }
-      });
-      req.on('close', off);
+      serveEvents(req, res, caller);
       return;
     }
     const body = await readPostedJson(req, res, pathname);
@@ -450,7 +549,9 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
 
   // One guard around every request: whatever it throws, it gets a 500 and the host serves the next.
   const server = http.createServer((req, res) => {
-    req.on('error', (error) => console.error('[advieswerk] host request error:', error));
+    req.on('error', (error) => {
+      if (!streamRequests.has(req)) console.error('[advieswerk] host request error:', error);
+    });
     res.on('error', (error) => console.error('[advieswerk] host response error:', error));
     handleRequest(req, res).catch((error: unknown) => answerInternalError(res, error));
   });
@@ -463,16 +564,22 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   return {
     server,
     port,
+    get openEventStreams() {
+      return streams.size;
+    },
     url: council ? (publicUrl?.href ?? `http://127.0.0.1:${port}/`) : `http://127.0.0.1:${port}/?token=${encodeURIComponent(token)}`,
     close: () =>
       new Promise<void>((resolve) => {
+        endStreams();
         server.closeAllConnections();
         server.close(() => resolve());
       }),
     drain: () =>
       new Promise<void>((resolve) => {
-        // Stops accepting; requests being answered finish; idle keep-alive connections close now.
+        // Stops accepting; requests being answered finish; idle keep-alive connections close now;
+        // event streams never finish by themselves, so they end here.
         server.close(() => resolve());
+        endStreams();
         server.closeIdleConnections();
       }),
   };

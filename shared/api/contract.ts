@@ -9,6 +9,7 @@ import { exchangeContract } from './exchange';
 import { jobsContract } from './jobs';
 import { monitoringContract } from './monitoring';
 import { meetingsContract } from './meetings';
+import { presenceContract } from './presence';
 import { publicationContract } from './publication';
 import { responsesContract } from './responses';
 import { startContract } from './start';
@@ -35,6 +36,7 @@ export const contract = {
   ...startContract,
   ...publicationContract,
   ...accountsContract,
+  ...presenceContract,
 };
 
 export type Contract = typeof contract;

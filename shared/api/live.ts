@@ -37,7 +37,10 @@ const READ_METHODS = [
   'members.termSettings', 'councilMeetings.list', 'councilMeetings.get', 'councilMeetings.adoptionOf',
   'councilMeetings.exportAgenda', 'councilMeetings.exportMinutes', 'councilActions.list',
   'councilOwn.exportExchange', 'councilOwn.attention', 'planning.list', 'planning.importParse', 'start.overview',
-  'publication.get', 'publication.settings', 'session.current', 'accounts.list',
+  'publication.get', 'publication.settings', 'session.current', 'accounts.list', 'presence.list',
+  // Presence writes no council data; the presence board announces a change itself, only when who has
+  // an advice open changes (not on every renewal).
+  'presence.enter', 'presence.leave',
 ] as const satisfies readonly MethodName[];
 
 /** Methods that change the council's data (or its accounts, settings, jobs): each success is a change event. */

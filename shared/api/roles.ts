@@ -211,6 +211,10 @@ export const METHOD_ROLES = {
   'accounts.update': BEHEER,
   'accounts.disable': BEHEER,
   'accounts.enable': BEHEER,
+  // Who else has an advice open: everyone may read advices. Not the council's data (memory only).
+  'presence.enter': EVERYONE,
+  'presence.leave': EVERYONE,
+  'presence.list': EVERYONE,
 } as const satisfies Record<MethodName, readonly Role[]>;
 
 /** Who may start each kind of job (after `jobs.start` itself). */

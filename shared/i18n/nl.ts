@@ -2192,6 +2192,9 @@ export const nl = {
     teamTrashed: 'Wijkteam "{name}" staat in de prullenbak. Terugzetten kan via Instellingen, Prullenbak.',
     teamNameInTrash: 'Er staat een wijkteam met de naam "{name}" in de prullenbak. Zet het terug of leeg eerst de prullenbak.',
   },
+  presence: {
+    alsoOpen: 'Ook geopend door {names}.',
+  },
 };
 
 type Catalogue<T> = { [K in keyof T]: T[K] extends string ? string : Catalogue<T[K]> };

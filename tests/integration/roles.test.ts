@@ -37,8 +37,10 @@ describe('the role matrix', () => {
     expect(ROLES.filter((role) => may(role, 'backups.restore'))).toEqual(['beheerder']);
     // alleen lezen writes nothing: every method it may call only reads (or makes a document of what it reads).
     const readOnly = METHOD_NAMES.filter((method) => may('alleen_lezen', method));
-    for (const method of readOnly) expect(method, method).toMatch(/\.(list|get|search|info|history|periods|teamFindings|matrix|trend|teamTrend|listForMeeting|themes|tags|suggestDuplicates|nextKenmerk|frozen|traceItem|citingFinding|export\w*|forAdvice|attachment|positions|badge|newlyOverdue|adviezenoverzicht|terugkoppeling|termSettings|adoptionOf|attention|overview|settings|current|logoutEverywhere|update|start|cancel|resultFile)$/);
+    for (const method of readOnly) expect(method, method).toMatch(/\.(list|get|search|info|history|periods|teamFindings|matrix|trend|teamTrend|listForMeeting|themes|tags|suggestDuplicates|nextKenmerk|frozen|traceItem|citingFinding|export\w*|forAdvice|attachment|positions|badge|newlyOverdue|adviezenoverzicht|terugkoppeling|termSettings|adoptionOf|attention|overview|settings|current|logoutEverywhere|update|start|cancel|resultFile|enter|leave)$/);
     expect(readOnly.filter((method) => method.endsWith('.update'))).toEqual(['user.update']);
+    // Saying one has an advice open (presence) is no council data: memory only, for every role.
+    expect(readOnly.filter((method) => /\.(enter|leave)$/.test(method))).toEqual(['presence.enter', 'presence.leave']);
     expect(JOB_KINDS.filter((kind) => roleMayCallWith('alleen_lezen', 'jobs.start', { kind }))).not.toContain('findingsImport');
   });
 

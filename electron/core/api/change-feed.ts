@@ -29,6 +29,14 @@ export class ChangeFeed {
   /** Publishes a successful call if it was a write; reads publish nothing. */
   published(method: MethodName, actorId: string | null): ChangeEvent | null {
     if (!isWriteMethod(method)) return null;
+    return this.announce(method, actorId);
+  }
+
+  /**
+   * Publishes a change that is no write of council data (who has an advice open): numbered, kept and
+   * sent like any other. Only the core calls it, for what it knows changed.
+   */
+  announce(method: MethodName, actorId: string | null): ChangeEvent {
     const change: ChangeEvent = { seq: ++this.seq, topic: domainOf(method), method, actorId };
     this.buffer.push(change);
     if (this.buffer.length > this.capacity) this.buffer.shift();

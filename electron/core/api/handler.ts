@@ -2,6 +2,7 @@ import type { MethodName, MethodOutput, ParsedInput } from '../../../shared/api/
 import type { Db, Sqlite } from '../db/connection';
 import type { JobRunner } from '../jobs/runner';
 import type { AccountService } from '../accounts/service';
+import type { PresenceBoard } from '../presence/board';
 import type { SystemInfo } from '../../../shared/api/system';
 import type { Role } from '../../../shared/api/accounts';
 
@@ -39,6 +40,8 @@ export interface HandlerContext {
   caller: Caller | null;
   /** Signing in, sessions and invitations (the council server's accounts). */
   accounts: AccountService;
+  /** Who has which advice open (council server; memory only). */
+  presence: PresenceBoard;
 }
 
 export interface MaintenanceControl {

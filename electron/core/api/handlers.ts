@@ -7,6 +7,7 @@ import { councilOwnHandlers } from '../councilOwn/handlers';
 import { exchangeHandlers } from '../exchange/handlers';
 import { findingsHandlers } from '../findings/handlers';
 import { meetingsHandlers } from '../meetings/handlers';
+import { presenceHandlers } from '../presence/handlers';
 import { publicationHandlers } from '../publication/handlers';
 import { responsesHandlers } from '../responses/handlers';
 import { signalsHandlers } from '../signals/handlers';
@@ -36,4 +37,5 @@ export const handlers: Handlers = combineHandlers(
   startHandlers,
   publicationHandlers,
   accountsHandlers,
+  presenceHandlers,
 );

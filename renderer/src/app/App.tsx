@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { CurrentUser } from '../../../shared/api/council';
 import { t } from '../../../shared/i18n';
+import { useLiveUpdates } from '../data/live';
 import { invalidateDomain, queryClient, queryKeyFor, useApiQuery } from '../data/queries';
 import { Button } from '../ui/Button';
 import { useSession } from './AuthGate';
@@ -14,6 +15,8 @@ export function App() {
   const title = t(route.label);
   const user = useApiQuery('user.get').data;
   const session = useSession();
+  // Other members' changes refetch what is on screen (council server, browser mode; not over IPC).
+  useLiveUpdates();
   // Until the user chooses, the question is open exactly when no name was confirmed yet.
   const [askNameChoice, setAskName] = useState<boolean | null>(null);
   const askName = askNameChoice ?? (user ? !user.confirmed : false);

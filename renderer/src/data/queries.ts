@@ -58,6 +58,9 @@ const ALSO_CHANGES: Partial<Record<Domain, Domain[]>> = {
   user: ['audit'],
 };
 
+/** Changes that are no council data (who has an advice open): not in the audit trail, the prullenbak or the start page. */
+const SHOWN_NOWHERE_ELSE = new Set<Domain>(['presence']);
+
 /** Writes after which anything may have changed: restoring, purging, importing whole files. */
 const CHANGES_EVERYTHING = new Set<MethodName>(['backups.restore', 'trash.restore', 'trash.empty', 'privacy.purge', 'advices.importJson']);
 
@@ -70,10 +73,25 @@ export function invalidateDomain(domain: Domain): Promise<void> {
 }
 
 /** After a write here, or another member's write announced by the server (data/live.ts). */
-export async function invalidateAfterWrite(method: MethodName): Promise<void> {
-  if (CHANGES_EVERYTHING.has(method)) return queryClient.invalidateQueries();
-  const domain = domainOf(method);
-  const domains = new Set<Domain>([domain, ...(ALSO_CHANGES[domain] ?? []), 'audit', 'trash', 'start']);
+export function invalidateAfterWrite(method: MethodName): Promise<void> {
+  return invalidateAfterWrites([method]);
+}
+
+/**
+ * After several writes at once (a burst of other members' changes): each query they may have changed is
+ * refetched once. The one mapping from a write to the query keys it touches (`[domain, …]`).
+ */
+export async function invalidateAfterWrites(methods: Iterable<MethodName>): Promise<void> {
+  const domains = new Set<Domain>();
+  for (const method of methods) {
+    if (CHANGES_EVERYTHING.has(method)) return queryClient.invalidateQueries();
+    const domain = domainOf(method);
+    if (SHOWN_NOWHERE_ELSE.has(domain)) {
+      domains.add(domain);
+      continue;
+    }
+    for (const touched of [domain, ...(ALSO_CHANGES[domain] ?? []), 'audit', 'trash', 'start'] as const) domains.add(touched);
+  }
   await Promise.all([...domains].map(invalidateDomain));
 }
 

@@ -14,6 +14,7 @@ import { Outline, type OutlineActions } from './Outline';
 import type { FieldReader } from './advice-fields';
 import type { FieldBase, SaveOutcome } from './Autosave';
 import { LetterDetails } from './LetterDetails';
+import { PresenceNote } from './PresenceNote';
 import { PullPanel } from './PullPanel';
 import { UndoBar } from './UndoBar';
 import { StatusPanel } from './StatusPanel';
@@ -191,6 +192,7 @@ export function AdviceEditor({ id }: { id: string }) {
       <Heading level={1}>
         {t('advicesUi.editorTitle', { kenmerk: advice.kenmerk })}: {advice.betreft}
       </Heading>
+      <PresenceNote adviceId={advice.id} />
       <div className="aw-save-state" role="status" aria-live="polite">
         {save.kind === 'saving' && t('advicesUi.saving')}
         {save.kind === 'saved' && t('advicesUi.saved')}
