@@ -267,6 +267,8 @@ test('deleting an item can be undone with the button or Ctrl+Z, with its number,
   // Again, undone with Ctrl+Z.
   await app.getByRole('button', { name: 'Punt I.1 verwijderen' }).click();
   await expect(app.getByLabel('Tekst van Punt I.2')).toHaveCount(0);
+  // As a user would: Ctrl+Z once the bar says what can be undone (on a loaded machine it comes a moment after the list).
+  await expect(bar).toContainText('Punt I.1 is verwijderd.');
   await app.keyboard.press('Control+z');
   await expect(app.getByLabel('Tekst van Punt I.2')).toHaveValue('De bus rijdt niet meer');
   await expect(app.getByLabel('Tekst van Punt I.1')).toHaveValue('De taxi komt te laat');
