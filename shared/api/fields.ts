@@ -98,6 +98,17 @@ export function base64Upload(maxChars: number, tooLarge: () => string) {
 
 export const id = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, { error: () => t('errors.invalidId') });
 
+/**
+ * An id the client chose for a record it creates (a UUIDv7, as the core makes them), so that sending
+ * the same create again, after an answer that never arrived, finds the first one instead of making a second.
+ */
+export const clientRecordId = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/, { error: () => t('errors.invalidId') });
+
+/** The moment (ms since 1970) a UUIDv7 was made, from its first 48 bits. */
+export function uuidv7Time(uuid: string): number {
+  return parseInt(uuid.slice(0, 8) + uuid.slice(9, 13), 16);
+}
+
 /** A calendar date `YYYY-MM-DD` that exists (2026-02-30 does not). */
 export const calendarDate = z.string().refine(
   (value) => {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { t } from '../i18n';
 import { method } from './define';
-import { base64Upload, boundedText, calendarDate, fileName, id, LIMITS, noInput, optionalText, requiredText } from './fields';
+import { base64Upload, boundedText, calendarDate, clientRecordId, fileName, id, LIMITS, noInput, optionalText, requiredText } from './fields';
 
 /**
  * Bijeenkomsten en inbreng: programmes, meetings with their theme tables, findings (with full-text
@@ -404,7 +404,11 @@ export const meetingsContract = {
   ),
   'themeTables.delete': method<{ id: string }>()(z.object({ id }).strict()),
 
-  'findings.create': method<Finding>()(findingInput),
+  /**
+   * With `id` (chosen by the client, e.g. live capture's offline outbox) the create is idempotent: when a
+   * finding with that id exists, nothing is written and that finding is returned as it stands now.
+   */
+  'findings.create': method<Finding>()(findingInput.extend({ id: clientRecordId.optional() })),
   'findings.get': method<Finding>()(z.object({ id }).strict()),
   'findings.update': method<Finding>()(findingUpdate),
   'findings.delete': method<{ id: string }>()(z.object({ id }).strict()),

@@ -772,6 +772,8 @@ export const nl = {
     noneSelected: 'Kies minstens één inbreng.',
     tooMany: 'Maximaal {max} tegelijk.',
     unknownMeeting: 'De gekozen bijeenkomst bestaat niet (meer).',
+    arrivedThenTrashed: 'Deze inbreng was al eerder ontvangen en is inmiddels naar de prullenbak verplaatst.',
+    idFromFuture: 'Deze inbreng heeft een id met een tijdstip in de toekomst. Controleer de klok van deze computer.',
     unknownWijk: 'De gekozen wijk bestaat niet (meer).',
     unknownTable: 'De gekozen thematafel bestaat niet (meer).',
     tableNeedsMeeting: 'Een thematafel hoort bij een bijeenkomst; kies eerst de bijeenkomst.',

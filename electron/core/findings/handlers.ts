@@ -1,15 +1,18 @@
-import type { FindingSource } from '../../../shared/api/meetings';
+import type { Finding, FindingSource } from '../../../shared/api/meetings';
 import { t } from '../../../shared/i18n';
 import { AppError } from '../../../shared/result';
 import { notFound } from '../api/errors';
 import { defineHandlers } from '../api/handler';
 import type { Db } from '../db/connection';
 import { nowIso } from '../ids';
+import { uuidv7Time } from '../../../shared/api/fields';
+import { classifyStoreError } from '../db/dialect';
 import { requireFinding } from './service';
 import { checkRows, loadUpload, summariseCheck } from './transfer';
 import { findMeeting, findThemeTable } from '../meetings/repository';
 import {
   changeFindingVotes,
+  findFinding,
   insertFinding,
   listFindingsForMeeting,
   listTags,
@@ -21,6 +24,20 @@ import {
 import { existingIds } from '../db/existing';
 import { signalsOfFindings } from '../signals/repository';
 import { moveToTrash } from '../reliability/trash';
+
+/** How far a client's clock may run ahead of the server's when it chooses a record's id. */
+const CLIENT_CLOCK_MARGIN_MS = 10 * 60_000;
+
+/**
+ * A create sent again finds its first arrival: that finding as it stands now, or, when it has gone to the
+ * trash since, a refusal that says so rather than a second copy brought back to life.
+ */
+async function arrivedBefore(db: Db, clientId: string): Promise<Finding | undefined> {
+  const visible = await findFinding(db, clientId);
+  if (visible) return visible;
+  if ((await existingIds(db, 'findings', [clientId])).has(clientId)) throw new AppError('NOT_FOUND', t('findings.arrivedThenTrashed'));
+  return undefined;
+}
 
 function invalid(path: string, message: string): AppError {
   return new AppError('VALIDATION', message, [{ path, message }]);
@@ -77,12 +94,27 @@ export async function resolveFindingFields(db: Db, draft: FindingDraft): Promise
 }
 
 export const findingsHandlers = defineHandlers({
-  'findings.create': async (input, ctx) =>
-    ctx.db.transaction().execute(async (trx) => {
-      const fields = await resolveFindingFields(trx, input);
-      const id = await insertFinding(trx, fields, ctx.session.userName);
-      return requireFinding(trx, id);
-    }),
+  'findings.create': async ({ id: clientId, ...draft }, ctx) => {
+    // A client id from the future would sort its finding above everything made since (ids order the
+    // newest first); a few minutes of clock difference between laptop and server are allowed.
+    if (clientId !== undefined && uuidv7Time(clientId) > Date.now() + CLIENT_CLOCK_MARGIN_MS) throw invalid('id', t('findings.idFromFuture'));
+    try {
+      return await ctx.db.transaction().execute(async (trx) => {
+        // Sent again (its answer was lost): the first arrival stands, also when it was changed since,
+        // as in the exchange format's merge (the newer version wins, and that is the one here).
+        const earlier = clientId === undefined ? undefined : await arrivedBefore(trx, clientId);
+        if (earlier) return earlier;
+        const fields = await resolveFindingFields(trx, draft);
+        const id = await insertFinding(trx, fields, ctx.session.userName, clientId);
+        return requireFinding(trx, id);
+      });
+    } catch (error) {
+      // Both sends at the same moment: the second insert meets the first one's primary key.
+      const earlier = clientId !== undefined && classifyStoreError(error) === 'constraint' ? await arrivedBefore(ctx.db, clientId) : undefined;
+      if (earlier) return earlier;
+      throw error;
+    }
+  },
 
   'findings.get': async ({ id }, { db }) => requireFinding(db, id),
 
