@@ -9,10 +9,7 @@ export const POSTGRES_EXCLUDE = [
   // Not yet converted (test-only SQL against SQLite, or a SQLite file named directly).
   'tests/integration/advices-trash.test.ts',
   'tests/integration/cli.test.ts',
-  'tests/integration/council-exchange.test.ts',
-  'tests/integration/exchange.test.ts',
   'tests/integration/exchange-import.test.ts',
-  'tests/integration/responses-exchange.test.ts',
   'tests/integration/meetings-schema.test.ts',
   'tests/integration/personal-data-flags.test.ts',
   'tests/integration/publication-site.test.ts',

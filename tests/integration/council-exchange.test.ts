@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ExchangeRecord } from '../../shared/api/exchange';
 import { createTestCore, type TestCore } from '../helpers/core';
 import { importThroughJob } from '../helpers/exchange';
-import { databaseFingerprint } from '../helpers/snapshot';
+import { storeFingerprint } from '../helpers/snapshot';
 
 /**
  * The council's own work travels in the exchange file: the secretary's laptop and the chair's stay in
@@ -74,10 +74,10 @@ describe('the council’s own work in the exchange file', () => {
     const chairAns = await chair.value('members.get', { id: ans.id });
     expect(chairAns).toMatchObject({ email: '', phone: '', background: '' });
 
-    const before = databaseFingerprint(chair.sqlite);
+    const before = await storeFingerprint(chair);
     const second = await importThroughJob(chair, file.records);
     expect(second).toMatchObject({ inserted: 0, updated: 0, unchanged: file.records.length, conflicts: [], skipped: [] });
-    expect(databaseFingerprint(chair.sqlite)).toEqual(before);
+    expect(await storeFingerprint(chair)).toEqual(before);
   });
 
   it('keeps contact details here when a later file leaves them out, and carries them when asked', async () => {

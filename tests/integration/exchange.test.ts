@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ExchangeReport } from '../../shared/api/exchange';
 import { createTestCore, type TestCore } from '../helpers/core';
-import { databaseFingerprint } from '../helpers/snapshot';
+import { storeFingerprint } from '../helpers/snapshot';
 
 describe('exchange file for a meeting', () => {
   let laptop: TestCore;
@@ -73,10 +73,10 @@ describe('exchange file for a meeting', () => {
     ]);
     expect((await secretary.value('findings.search', { query: 'wachtlijst' })).total).toBe(1);
 
-    const before = databaseFingerprint(secretary.sqlite);
+    const before = await storeFingerprint(secretary);
     const second = await importInto(secretary, bytes);
     expect(second).toMatchObject({ inserted: 0, updated: 0, conflicts: [] });
-    expect(databaseFingerprint(secretary.sqlite).hash).toBe(before.hash);
+    expect((await storeFingerprint(secretary)).hash).toBe(before.hash);
   });
 
   it('lets the newer change win and lists the other version in the report', async () => {
@@ -102,7 +102,7 @@ describe('exchange file for a meeting', () => {
   });
 
   it('refuses files that are not exchange files, and skips unknown record types', async () => {
-    const before = databaseFingerprint(secretary.sqlite);
+    const before = await storeFingerprint(secretary);
     const cases: [Buffer, RegExp][] = [
       [Buffer.alloc(0), /leeg/],
       [Buffer.from('{"format":"iets anders"}'), /geen uitwisselbestand/],
@@ -114,7 +114,7 @@ describe('exchange file for a meeting', () => {
       const error = await secretary.failure('exchange.readFile', { fileName: 'x.json', dataBase64: bytes.toString('base64') });
       expect(error.message).toMatch(message);
     }
-    expect(databaseFingerprint(secretary.sqlite).hash).toBe(before.hash);
+    expect((await storeFingerprint(secretary)).hash).toBe(before.hash);
 
     const { meeting } = await seedLaptop();
     const file = JSON.parse((await exportMeeting(meeting.id)).toString('utf8'));

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ExchangeReport } from '../../shared/api/exchange';
 import { createTestCore, type TestCore } from '../helpers/core';
@@ -57,9 +58,13 @@ describe('follow-up in the exchange file', () => {
     expect(overview.log[0]).toMatchObject({ text: 'Navraag gedaan.', commitmentId: overview.commitments[0]!.id });
 
     // What came in is in the chair's audit trail as her change, like one made on her machine.
-    const trail = (core: TestCore) =>
-      core.sqlite.prepare(`select table_name as "table", action, user_name as user from audit_log where table_name in ('advice_responses', 'recommendation_positions', 'commitments', 'followup_entries') order by table_name, at`).all();
-    expect(trail(chair)).toEqual([
+    const trail = async (core: TestCore) =>
+      (
+        await sql`select table_name as "table", action, user_name as "user" from audit_log where table_name in ('advice_responses', 'recommendation_positions', 'commitments', 'followup_entries') order by table_name, at`.execute(
+          core.db,
+        )
+      ).rows;
+    expect(await trail(chair)).toEqual([
       { table: 'advice_responses', action: 'create', user: 'Anna de Vries' },
       { table: 'commitments', action: 'create', user: 'Anna de Vries' },
       { table: 'followup_entries', action: 'create', user: 'Anna de Vries' },
