@@ -116,8 +116,8 @@ describe('retention purge of flagged notes and log entries', () => {
     await core.value('followup.add', { adviceId: advice.id, entryOn: '2025-06-02', text: 'Navraag gedaan bij de gemeente.' });
     const flaggedEntry = overview.log[0]!;
     const twoYearsAgo = new Date(Date.now() - 2 * 365 * 86_400_000).toISOString();
-    core.sqlite.prepare('update meetings set created_at = ? where id in (?, ?)').run(twoYearsAgo, meeting.id, unflagged.id);
-    core.sqlite.prepare('update followup_entries set created_at = ?').run(twoYearsAgo);
+    await core.db.updateTable('meetings').set({ created_at: twoYearsAgo }).where('id', 'in', [meeting.id, unflagged.id]).execute();
+    await core.db.updateTable('followup_entries').set({ created_at: twoYearsAgo }).execute();
 
     await core.value('privacy.update', { retentionMonths: 12 });
     const preview = await core.value('privacy.purgePreview');
@@ -136,12 +136,12 @@ describe('retention purge of flagged notes and log entries', () => {
     expect((await core.value('responses.forAdvice', { adviceId: advice.id })).log.map((entry) => entry.text)).toEqual(['Navraag gedaan bij de gemeente.']);
 
     // The trail says what kind of record was purged and when, never what it held.
-    const audit = core.sqlite.prepare(`select table_name, record_id, before_json, after_json from audit_log where action = 'purge' order by table_name`).all();
+    const audit = await core.db.selectFrom('audit_log').select(['table_name', 'record_id', 'before_json', 'after_json']).where('action', '=', 'purge').orderBy('table_name').execute();
     expect(audit).toEqual([
       { table_name: 'followup_entries', record_id: flaggedEntry.id, before_json: null, after_json: null },
       { table_name: 'meetings', record_id: meeting.id, before_json: null, after_json: null },
     ]);
-    const log = JSON.stringify(core.sqlite.prepare('select * from privacy_purge_log').all());
+    const log = JSON.stringify(await core.db.selectFrom('privacy_purge_log').selectAll().execute());
     expect(log).not.toContain('Bakker');
     expect(log).not.toContain('Jansen belde');
     expect((await core.value('privacy.purgePreview')).items).toEqual([]);
