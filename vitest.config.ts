@@ -7,7 +7,6 @@ import { findPostgresBinaries } from './tests/helpers/postgres-cluster';
  */
 export const POSTGRES_EXCLUDE = [
   // Not yet converted (test-only SQL against SQLite, or a SQLite file named directly).
-  'tests/integration/advices-trash.test.ts',
   'tests/integration/cli.test.ts',
   'tests/integration/exchange-import.test.ts',
   'tests/integration/meetings-schema.test.ts',
