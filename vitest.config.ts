@@ -10,7 +10,6 @@ export const POSTGRES_EXCLUDE = [
   'tests/integration/cli.test.ts',
   'tests/integration/exchange-import.test.ts',
   'tests/integration/meetings-schema.test.ts',
-  'tests/integration/lists-at-scale.test.ts',
   'tests/integration/host.test.ts',
   'tests/integration/io-errors.test.ts',
   'tests/integration/storage-failures.test.ts',

@@ -21,25 +21,22 @@ describe('lists at scale: signals and meetings, searched and paged with totals',
 
     // 1,000 meetings: 990 straight into the table (fast), 10 through the API with wijken and a programme.
     const now = new Date().toISOString();
-    const insertMeeting = core.sqlite.prepare(
-      `insert into meetings (id, title, meeting_date, location, format, organiser, created_at, updated_at, created_by, updated_by)
-       values (?, ?, ?, ?, ?, ?, ?, ?, 'test', 'test')`,
-    );
-    core.sqlite.transaction(() => {
-      for (let i = 0; i < 990; i++) {
-        const day = `2025-${String((i % 12) + 1).padStart(2, '0')}-${String((i % 28) + 1).padStart(2, '0')}`;
-        insertMeeting.run(
-          `0190b0b0-0000-7000-8000-${String(i).padStart(12, '0')}`,
-          i % 3 === 0 ? `Wijkavond ${i}` : `Inloop ${i}`,
-          day,
-          i % 5 === 0 ? 'Buurthuis De Schakel' : 'Bibliotheek',
-          i % 3 === 0 ? 'wijkbijeenkomst' : 'inloopuur',
-          'Wmo-raad',
-          now,
-          now,
-        );
-      }
-    })();
+    const stamps = { created_at: now, updated_at: now, created_by: 'test', updated_by: 'test' };
+    /** Straight into the table (fast), in one transaction, in statements small enough for either store. */
+    const insertInBatches = (table: 'meetings' | 'signals', rows: Record<string, unknown>[]) =>
+      core.db.transaction().execute(async (trx) => {
+        for (let i = 0; i < rows.length; i += 500) await trx.insertInto(table).values(rows.slice(i, i + 500) as never).execute();
+      });
+    const meetings = Array.from({ length: 990 }, (_, i) => ({
+      id: `0190b0b0-0000-7000-8000-${String(i).padStart(12, '0')}`,
+      title: i % 3 === 0 ? `Wijkavond ${i}` : `Inloop ${i}`,
+      meeting_date: `2025-${String((i % 12) + 1).padStart(2, '0')}-${String((i % 28) + 1).padStart(2, '0')}`,
+      location: i % 5 === 0 ? 'Buurthuis De Schakel' : 'Bibliotheek',
+      format: i % 3 === 0 ? 'wijkbijeenkomst' : 'inloopuur',
+      organiser: 'Wmo-raad',
+      ...stamps,
+    }));
+    await insertInBatches('meetings', meetings);
     for (let i = 0; i < 10; i++) {
       await core.value('meetings.create', {
         title: `Thema-avond Cliëntondersteuning ${i}`,
@@ -51,23 +48,15 @@ describe('lists at scale: signals and meetings, searched and paged with totals',
     }
 
     // 10,000 signals: 9,998 straight into the table, 2 through the API linked to findings in a wijk.
-    const insertSignal = core.sqlite.prepare(
-      `insert into signals (id, title, description, priority, votes, created_at, updated_at, created_by, updated_by)
-       values (?, ?, ?, ?, ?, ?, ?, 'test', 'test')`,
-    );
-    core.sqlite.transaction(() => {
-      for (let i = 0; i < 9998; i++) {
-        insertSignal.run(
-          `0190c0c0-0000-7000-8000-${String(i).padStart(12, '0')}`,
-          i % 10 === 0 ? `Vervoer ${i} komt te laat` : `Signaal ${i}`,
-          i % 7 === 0 ? 'Over de respijtzorg' : '',
-          i % 4,
-          i % 50,
-          now,
-          now,
-        );
-      }
-    })();
+    const signals = Array.from({ length: 9998 }, (_, i) => ({
+      id: `0190c0c0-0000-7000-8000-${String(i).padStart(12, '0')}`,
+      title: i % 10 === 0 ? `Vervoer ${i} komt te laat` : `Signaal ${i}`,
+      description: i % 7 === 0 ? 'Over de respijtzorg' : '',
+      priority: i % 4,
+      votes: i % 50,
+      ...stamps,
+    }));
+    await insertInBatches('signals', signals);
     const meeting = (await core.value('meetings.search', { query: 'Thema-avond', sort: 'dateAsc' })).rows[0]!;
     const finding = await core.value('findings.create', { meetingId: meeting.id, text: 'Het wijkteam is slecht bereikbaar' });
     expect(finding.wijkId).toBe(noord);
