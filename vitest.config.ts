@@ -13,7 +13,6 @@ export const POSTGRES_EXCLUDE = [
   'tests/integration/host.test.ts',
   'tests/integration/io-errors.test.ts',
   'tests/integration/storage-failures.test.ts',
-  'tests/integration/reliability.test.ts',
   'tests/integration/files-hardening.test.ts',
   'tests/integration/database-open.test.ts',
   'tests/integration/findings-import-limits.test.ts',
