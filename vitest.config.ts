@@ -9,7 +9,6 @@ export const POSTGRES_EXCLUDE = [
   // Not yet converted (test-only SQL against SQLite, or a SQLite file named directly).
   'tests/integration/cli.test.ts',
   'tests/integration/exchange-import.test.ts',
-  'tests/integration/meetings-schema.test.ts',
   'tests/integration/host.test.ts',
   'tests/integration/io-errors.test.ts',
   'tests/integration/storage-failures.test.ts',
