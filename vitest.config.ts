@@ -6,20 +6,23 @@ import { findPostgresBinaries } from './tests/helpers/postgres-cluster';
  * (tests/setup/postgres-global.ts; each core gets a fresh database), except the files below.
  */
 export const POSTGRES_EXCLUDE = [
-  // Not yet converted (test-only SQL against SQLite, or a SQLite file named directly).
-  'tests/integration/cli.test.ts',
+  // About a SQLite file itself; each has its PostgreSQL counterpart named beside it.
+  'tests/integration/database-open.test.ts', // opening foreign, newer, damaged files — postgres-store.test.ts
+  'tests/integration/storage-failures.test.ts', // a full disk (max_page_count), an unopenable path — postgres-lost.test.ts, postgres-store.test.ts
+  'tests/integration/backups.test.ts', // SQLite's online backup — postgres-backups.test.ts (pg_dump)
+  'tests/integration/migrations.test.ts', // the SQLite migration runner — migration-fixtures.test.ts, postgres-store.test.ts
+  // A property test that merges into many in-memory copies of one SQLite database (serialize/deserialize);
+  // the same merge code runs on PostgreSQL in exchange, council-exchange and responses-exchange tests.
   'tests/integration/exchange-import.test.ts',
-  'tests/integration/host.test.ts',
-  'tests/integration/io-errors.test.ts',
-  'tests/integration/storage-failures.test.ts',
-  'tests/integration/files-hardening.test.ts',
-  'tests/integration/database-open.test.ts',
-  'tests/integration/findings-import-limits.test.ts',
-  // About the SQLite file itself: its backups (pg_dump backups are not built yet) and its migration runner.
-  'tests/integration/backups.test.ts',
-  'tests/integration/migrations.test.ts',
+  // The monitoring benchmark's floors are better-sqlite3 statements (the PostgreSQL side-by-side bench covers findings).
   'tests/integration/monitoring-bench.test.ts',
-  // The reverse proxy is under test, not the store.
+  // The store plays no part: command-line parsing, Node's file errors, export paths, reading uploads in a
+  // worker, the HTTP transport (the council server's own tests run on both stores), the reverse proxy.
+  'tests/integration/cli.test.ts',
+  'tests/integration/io-errors.test.ts',
+  'tests/integration/files-hardening.test.ts',
+  'tests/integration/findings-import-limits.test.ts',
+  'tests/integration/host.test.ts',
   'tests/integration/council-server-tls.test.ts',
   // Documents: the store plays no part in them, LibreOffice is the slow part; once is enough.
   'tests/integration/advices-docx.test.ts',
@@ -56,7 +59,7 @@ export default defineConfig({
           name: 'sqlite',
           include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts'],
           // Between the two stores: needs the cluster, so it runs in the `postgres` project only.
-          exclude: ['tests/integration/postgres-store.test.ts', 'tests/integration/store-move.test.ts', 'tests/integration/postgres-backups.test.ts'],
+          exclude: ['tests/integration/postgres-store.test.ts', 'tests/integration/postgres-lost.test.ts', 'tests/integration/store-move.test.ts', 'tests/integration/postgres-backups.test.ts'],
         },
       },
       ...('bin' in postgres

@@ -91,6 +91,7 @@ export const nl = {
     dbNotAdvieswerk: 'Het bestand "{path}" is geen database van Advieswerk. Kies de database van Advieswerk; dit bestand is niet aangeraakt.',
     dbLocked: 'De database is in gebruik door een ander programma. Sluit het andere venster van Advieswerk en probeer het opnieuw.',
     dbOpenFailed: 'De database "{path}" kon niet worden geopend: {details}',
+    pgConnectionLost: 'verbinding verbroken',
     pgUnreachable:
       'De databaseserver {server} is niet bereikbaar ({details}). Controleer of PostgreSQL draait en of het adres klopt; er is niets veranderd.',
     pgAuthFailed: 'De databaseserver {server} weigert de gebruikersnaam of het wachtwoord. Controleer de inloggegevens in het adres; er is niets veranderd.',

@@ -14,6 +14,14 @@ export interface PostgresCluster {
   url: string;
   port: number;
   password: string;
+  /**
+   * Stops the server (`-m fast`: every connection is cut, as by a crash or a network failure, but the
+   * commits are flushed first, which this cluster's `synchronous_commit=off` would otherwise lose), keeping
+   * its data, until `resume`.
+   */
+  pause(): void;
+  /** Starts the paused server again on the same port with the same data. */
+  resume(): void;
   stop(): void;
 }
 
@@ -76,17 +84,23 @@ export async function startPostgresCluster(bin: string): Promise<PostgresCluster
   const port = await freePort();
   // A throw-away cluster: no fsync (a test never survives a power cut), sockets in its own folder.
   const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`;
-  run(bin, 'pg_ctl', ['-D', dataDir, '-o', options, '-l', path.join(dir, 'log'), '-w', '-t', '60', 'start']);
+  const start = () => run(bin, 'pg_ctl', ['-D', dataDir, '-o', options, '-l', path.join(dir, 'log'), '-w', '-t', '60', 'start']);
+  start();
   let stopped = false;
   return {
     url: `postgres://${CLUSTER_USER}:${PASSWORD}@127.0.0.1:${port}/postgres`,
     port,
     password: PASSWORD,
+    pause() {
+      run(bin, 'pg_ctl', ['-D', dataDir, '-m', 'fast', '-w', 'stop']);
+    },
+    resume: start,
     stop() {
       if (stopped) return;
       stopped = true;
       try {
-        run(bin, 'pg_ctl', ['-D', dataDir, '-m', 'immediate', '-w', 'stop']);
+        // Not running (a test that paused it failed before resuming): nothing to stop, only to remove.
+        if (existsSync(path.join(dataDir, 'postmaster.pid'))) run(bin, 'pg_ctl', ['-D', dataDir, '-m', 'immediate', '-w', 'stop']);
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }

@@ -4,6 +4,7 @@ import { fieldLabel, t } from '../../../shared/i18n';
 import { AppError, fail, ok, type FieldIssue, type Result } from '../../../shared/result';
 import { describeIoError } from '../io-errors';
 import { classifyStoreError } from '../db/dialect';
+import { parseStoreTarget } from '../db/postgres';
 import { roleMayCall, roleMayCallWith } from '../../../shared/api/roles';
 import type { Caller, HandlerContext, Handlers } from './handler';
 
@@ -30,7 +31,7 @@ function describeIssues(issues: FieldIssue[]): string {
 }
 
 /** Maps the store's own failures that are the user's to fix (SQLite, PostgreSQL); everything else is INTERNAL. */
-function fromSqliteError(error: Error & { code?: string }): Result<never> | null {
+function fromSqliteError(error: Error & { code?: string }, ctx: HandlerContext): Result<never> | null {
   if (error.code === 'SQLITE_BUSY' || error.code === 'SQLITE_LOCKED') return fail('IO', t('errors.dbLocked'));
   if (error.code === 'SQLITE_FULL' || error.code === 'SQLITE_READONLY' || error.code === 'SQLITE_IOERR' || error.code === 'SQLITE_CANTOPEN')
     return fail('IO', t('errors.io', { details: describeIoError(error) }));
@@ -40,7 +41,11 @@ function fromSqliteError(error: Error & { code?: string }): Result<never> | null
   const failure = classifyStoreError(error);
   if (failure === 'foreignKey') return fail('CONFLICT', t('errors.stillReferenced'));
   if (failure === 'busy') return fail('IO', t('errors.dbLocked'));
-  if (failure === 'unavailable') return fail('IO', t('errors.pgUnreachable', { server: 'PostgreSQL', details: error.code ?? '' }));
+  if (failure === 'unavailable') {
+    // The server by its address, as at start-up, so the member knows which machine to ask about.
+    const server = ctx.maintenance.postgresUrl ? parseStoreTarget(ctx.maintenance.postgresUrl) : null;
+    return fail('IO', t('errors.pgUnreachable', { server: server?.kind === 'postgres' ? server.server : 'PostgreSQL', details: error.code ?? t('errors.pgConnectionLost') }));
+  }
   return null;
 }
 
@@ -83,7 +88,7 @@ export async function dispatch(handlers: Handlers, ctx: HandlerContext, method: 
   } catch (error) {
     if (error instanceof AppError) return fail(error.code, error.message, error.issues, error.conflict);
     if (error instanceof Error) {
-      const mapped = fromSqliteError(error);
+      const mapped = fromSqliteError(error, ctx);
       if (mapped) return mapped;
     }
     console.error(`[advieswerk] ${method} failed:`, error);

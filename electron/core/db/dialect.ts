@@ -169,9 +169,15 @@ export async function readCatalogue(db: Kysely<any>): Promise<SchemaCatalogue> {
 /** The store's failures that are the user's to fix, whichever store raised them. */
 export type StoreFailure = 'foreignKey' | 'constraint' | 'busy' | 'unavailable';
 
+/**
+ * What the `pg` driver throws, without a code, for a connection the server dropped (stopped, crashed,
+ * restarted, a network cut) and for one that broke earlier: the server is gone, not the request wrong.
+ */
+const PG_CONNECTION_LOST = /^(Connection terminated|Client has encountered a connection error|Client was closed)/;
+
 export function classifyStoreError(error: unknown): StoreFailure | null {
   const code = (error as { code?: unknown } | null)?.code;
-  if (typeof code !== 'string') return null;
+  if (typeof code !== 'string') return error instanceof Error && PG_CONNECTION_LOST.test(error.message) ? 'unavailable' : null;
   if (code === 'SQLITE_CONSTRAINT_FOREIGNKEY' || code === '23503') return 'foreignKey';
   if (code.startsWith('SQLITE_CONSTRAINT') || code.startsWith('23')) return 'constraint';
   if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED' || code === '40001' || code === '40P01' || code === '55P03') return 'busy';

@@ -72,8 +72,12 @@ export function describeConnectionError(error: unknown, target: Extract<StoreTar
 /** Opens a pool on the database and checks that it answers; refuses with a Dutch message when not. */
 export async function openPostgres(target: Extract<StoreTarget, { kind: 'postgres' }>, options: { poolSize?: number } = {}): Promise<PostgresStore> {
   const pool = new pg.Pool({ connectionString: target.url, types, max: options.poolSize ?? 10, connectionTimeoutMillis: 10_000 });
-  // A lost server must not crash the process: the next call reports it and reconnects.
+  // A lost server must not crash the process: the next call reports it and reconnects. The pool listens
+  // for errors on its idle connections only; a connection it has just handed out can learn that the
+  // server is gone between two queries, and `pg` then emits 'error' with nobody listening, which Node
+  // turns into an uncaught exception. The query that uses it next fails and is reported; the pool drops it.
   pool.on('error', () => {});
+  pool.on('connect', (client) => client.on('error', () => {}));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   try {
     await sql`select 1`.execute(db);
