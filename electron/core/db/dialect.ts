@@ -125,7 +125,7 @@ export async function readForeignKeys(db: Kysely<any>, tables?: string[]): Promi
 /**
  * Columns the store fills itself for its search index, not part of any record: PostgreSQL's
  * `findings.search_vector` (migration 0015's PostgreSQL form, kept by a trigger). Snapshots, the
- * catalogue and `move` leave them out; `rebuildFindingsSearch` fills them after a bulk copy.
+ * catalogue and `move` leave them out; `copiedRowCompleter` fills them during a bulk copy.
  */
 export function isSearchIndexColumn(table: string, column: string): boolean {
   return table === 'findings' && column === 'search_vector';
@@ -135,7 +135,7 @@ export function isSearchIndexColumn(table: string, column: string): boolean {
  * Tables that hold no records of their own but what the store derives from them: Kysely's migration
  * bookkeeping, SQLite's full-text index (`findings_fts*`) and PostgreSQL's count of visible findings
  * (migration 0018's PostgreSQL form). Snapshots, the catalogue and `move` leave them out; `move`
- * rebuilds the derived ones on the target (`rebuildFindingsSearch`, `recountVisibleFindings`).
+ * rebuilds the derived ones on the target (`recountVisibleFindings`).
  */
 export function isDerivedTable(table: string): boolean {
   return table.startsWith('kysely_') || table.includes('_fts') || table === 'findings_visible_count';

@@ -6,7 +6,7 @@ import { t } from '../../../shared/i18n';
 import { AppError } from '../../../shared/result';
 import { createKysely, openSqlite, type Db, type Sqlite } from './connection';
 import { recountVisibleFindings } from './findings-count';
-import { rebuildFindingsSearch } from './findings-search';
+import { copiedRowCompleter } from './findings-search';
 import { copyAttachmentFiles, planAttachmentCopy, removeCopiedFiles, type FileCheck } from './move-files';
 import { attachmentsDir } from '../responses/attachments';
 import { postgresAnchor } from '../paths';
@@ -225,9 +225,10 @@ export async function copyStore(source: Db, target: Db, options: CopyOptions = {
         if ((await countRows(trx, table)) > 0) await trx.deleteFrom(table).execute();
         const canonical: string[] = [];
         let done = 0;
+        const complete = await copiedRowCompleter(trx, table);
         for await (const rows of readPages(snapshot, table, shape, batchSize(shape.columns.length))) {
           throwIfAborted(options.signal);
-          await trx.insertInto(table).values(rows).execute();
+          await trx.insertInto(table).values(complete ? rows.map(complete) : rows).execute();
           for (const row of rows) canonical.push(canonicalRow(row, hashColumns));
           done += rows.length;
           options.onProgress?.({ table, phase: 'copy', done, total });
@@ -240,7 +241,6 @@ export async function copyStore(source: Db, target: Db, options: CopyOptions = {
       // between them (an inserted advice starts its status trail): that table is copied once more.
       for (const table of order) if ((await countRows(trx, table)) !== sourceSide.get(table)?.rows) await copyTable(table);
       for (const table of order) await resumeTriggers(trx, table);
-      await rebuildFindingsSearch(trx);
       await recountVisibleFindings(trx);
       for (const table of order) {
         throwIfAborted(options.signal);
