@@ -84,6 +84,8 @@ export interface AdviceSection {
   numbering: NumberingStyle;
   /** Derived: "2", "II" or "". */
   number: string;
+  /** The section's version (its title and numbering): send it back as `expectedUpdatedAt` (edit conflicts). */
+  updatedAt: string;
   items: AdviceItem[];
 }
 
@@ -317,12 +319,15 @@ export const advicesContract = {
   'advices.addSection': method<AdviceDetail>()(
     z.object({ adviceId: id, title: sectionTitle, numbering: numbering.default('decimaal'), index: z.number().int().min(0).optional() }).strict(),
   ),
-  'advices.updateSection': method<AdviceDetail>()(z.object({ id, title: sectionTitle.optional(), numbering: numbering.optional() }).strict()),
-  'advices.deleteSection': method<AdviceDetail>()(z.object({ id }).strict()),
+  'advices.updateSection': method<AdviceDetail>()(
+    z.object({ id, title: sectionTitle.optional(), numbering: numbering.optional(), expectedUpdatedAt: seenVersion.optional() }).strict(),
+  ),
+  /** `expectedUpdatedAt`: the newest version among the section and its items as the client saw them. */
+  'advices.deleteSection': method<AdviceDetail>()(z.object({ id, expectedUpdatedAt: seenVersion.optional() }).strict()),
   'advices.moveSection': method<AdviceDetail>()(z.object({ id, index: z.number().int().min(0) }).strict()),
   'advices.addItem': method<AdviceDetail>()(itemAddInput),
   'advices.updateItem': method<AdviceDetail>()(itemUpdateInput),
-  'advices.deleteItem': method<AdviceDetail>()(z.object({ id }).strict()),
+  'advices.deleteItem': method<AdviceDetail>()(z.object({ id, expectedUpdatedAt: seenVersion.optional() }).strict()),
   /** Undo of deleteItem: the item back in its place, with its links, citations and number. */
   'advices.restoreItem': method<AdviceDetail>()(z.object({ id }).strict()),
   'advices.moveItem': method<AdviceDetail>()(z.object({ id, sectionId: id, index: z.number().int().min(0) }).strict()),

@@ -16,10 +16,10 @@ function letter(id: string, kenmerk: string, betreft: string): AdviceDetail {
     openingText: 'Wij brengen u graag advies uit.', closingText: 'Wij zien uw reactie met belangstelling tegemoet.', signatories: [{ name: 'Anna de Vries', role: 'voorzitter' }], cc: [],
     references: [], meetingIds: [], frozen: true, versions: [],
     sections: [
-      { id: `${id}-s1`, title: 'Conclusies', numbering: 'decimaal', number: '1', items: [
+      { id: `${id}-s1`, title: 'Conclusies', numbering: 'decimaal', number: '1', updatedAt: '2026-01-01T00:00:00.000Z', items: [
         { id: `${id}-i1`, sectionId: `${id}-s1`, kind: 'conclusie', text: `De wachttijd is te lang. ${HOSTILE}`, number: '1.1', findingIds: [], signalIds: [], relatedItemIds: [], crossReference: '', showMentions: false, mentions: '', updatedAt: '2026-01-01T00:00:00.000Z', updatedBy: 'Test' },
       ] },
-      { id: `${id}-s2`, title: 'Aanbevelingen', numbering: 'decimaal', number: '2', items: [
+      { id: `${id}-s2`, title: 'Aanbevelingen', numbering: 'decimaal', number: '2', updatedAt: '2026-01-01T00:00:00.000Z', items: [
         { id: `${id}-i2`, sectionId: `${id}-s2`, kind: 'aanbeveling', text: 'Verkort de wachttijd voor een traplift tot acht weken, met een heel lang woord: Wmo-cliëntondersteuningsarrangementenregistratiesysteem', number: '2.1', findingIds: [], signalIds: [], relatedItemIds: [`${id}-i1`], crossReference: 'zie 1.1', showMentions: false, mentions: '', updatedAt: '2026-01-01T00:00:00.000Z', updatedBy: 'Test' },
       ] },
     ],

@@ -4,7 +4,7 @@ import { formatDateTime } from '../../../shared/i18n/format';
 import { AppError } from '../../../shared/result';
 import type { Db } from '../db/connection';
 import { auditUpdatesSince } from '../reliability/audit';
-import { claimItemVersion, findItem, lockAdvice } from './repository';
+import { claimItemVersion, claimSectionVersion, findItem, findSection, itemsOfSection, lockAdvice } from './repository';
 import { requireAdvice } from './service';
 
 /**
@@ -33,6 +33,49 @@ export async function checkItemVersion(trx: Db, itemId: string, expectedUpdatedA
   const asked = Object.entries(changes).filter(([, value]) => value !== undefined);
   if (asked.every(([field, value]) => same(stored[field as keyof ItemChanges], value))) return;
   throw conflictError(row.updated_by, row.updated_at, current);
+}
+
+/**
+ * Refuses deleting an item someone changed after `expectedUpdatedAt`: their edit would go with it unseen.
+ * Claiming the version also locks the row, so no edit slips in between this check and the delete.
+ */
+export async function checkItemDeletable(trx: Db, itemId: string, expectedUpdatedAt: string | undefined): Promise<void> {
+  if (expectedUpdatedAt === undefined || (await claimItemVersion(trx, itemId, expectedUpdatedAt))) return;
+  const row = (await findItem(trx, itemId))!;
+  throw conflictError(row.updated_by, row.updated_at, await requireAdvice(trx, row.advice_id));
+}
+
+/** Refuses a section title or numbering change when someone set it to something else since `expectedUpdatedAt`. */
+export async function checkSectionVersion(
+  trx: Db,
+  sectionId: string,
+  expectedUpdatedAt: string | undefined,
+  changes: { title?: string | undefined; numbering?: string | undefined },
+): Promise<void> {
+  if (expectedUpdatedAt === undefined || (await claimSectionVersion(trx, sectionId, expectedUpdatedAt))) return;
+  const section = (await findSection(trx, sectionId))!;
+  const asked = Object.entries(changes).filter(([, value]) => value !== undefined);
+  if (asked.every(([field, value]) => section[field as 'title' | 'numbering'] === value)) return;
+  throw conflictError(section.updated_by, section.updated_at, await requireAdvice(trx, section.advice_id));
+}
+
+/**
+ * Refuses deleting a section when it, or any item in it, changed after `expectedUpdatedAt` (the newest
+ * version the client saw among them): an item added or rewritten meanwhile would be lost unseen.
+ */
+export async function checkSectionDeletable(trx: Db, sectionId: string, expectedUpdatedAt: string | undefined): Promise<void> {
+  if (expectedUpdatedAt === undefined) return;
+  const section = (await findSection(trx, sectionId))!;
+  const refuseIfChanged = async () => {
+    const now = (await findSection(trx, sectionId))!;
+    const newest = [now, ...(await itemsOfSection(trx, sectionId))].reduce((a, b) => (b.updated_at > a.updated_at ? b : a));
+    if (newest.updated_at > expectedUpdatedAt) throw conflictError(newest.updated_by, newest.updated_at, await requireAdvice(trx, section.advice_id));
+  };
+  // Refused before anything is written; then, with the advice locked (every item write touches the
+  // advice's row in its own transaction), once more, so no item added meanwhile goes with the section.
+  await refuseIfChanged();
+  await lockAdvice(trx, section.advice_id);
+  await refuseIfChanged();
 }
 
 /** The advice's letter fields as the update takes them, with the audit snapshot's name for each. */

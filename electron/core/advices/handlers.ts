@@ -7,7 +7,7 @@ import { defineHandlers } from '../api/handler';
 import { getCouncil } from '../council/repository';
 import type { Db } from '../db/connection';
 import { writeExportFile } from '../files';
-import { checkItemVersion, checkLetterVersion } from './conflicts';
+import { checkItemDeletable, checkItemVersion, checkLetterVersion, checkSectionDeletable, checkSectionVersion } from './conflicts';
 import { exportAdvice, importAdvice } from './exchange';
 import { nextKenmerk } from './kenmerk';
 import { evidenceFindings, itemsCitingFinding, replaceItemLinks, replaceMeetings, signalsOf } from './links-repository';
@@ -315,16 +315,18 @@ export const advicesHandlers = defineHandlers({
       await touchAdvice(trx, adviceId, ctx.session.userName);
       return requireAdvice(trx, adviceId);
     }),
-  'advices.updateSection': async ({ id, ...fields }, ctx) =>
+  'advices.updateSection': async ({ id, expectedUpdatedAt, ...fields }, ctx) =>
     ctx.db.transaction().execute(async (trx) => {
       const { section } = await requireSectionOfEditable(trx, id);
+      await checkSectionVersion(trx, id, expectedUpdatedAt, fields);
       await audited(trx, ctx.session.userName, 'advice_sections', id, () => updateSection(trx, id, fields, ctx.session.userName));
       await touchAdvice(trx, section.advice_id, ctx.session.userName);
       return requireAdvice(trx, section.advice_id);
     }),
-  'advices.deleteSection': async ({ id }, ctx) =>
+  'advices.deleteSection': async ({ id, expectedUpdatedAt }, ctx) =>
     ctx.db.transaction().execute(async (trx) => {
       const { section } = await requireSectionOfEditable(trx, id);
+      await checkSectionDeletable(trx, id, expectedUpdatedAt);
       await auditDeletion(trx, ctx.session.userName, 'advice_sections', id);
       await deleteSection(trx, id);
       await writeSectionOrder(trx, await sectionIdsInOrder(trx, section.advice_id));
@@ -374,9 +376,10 @@ export const advicesHandlers = defineHandlers({
       await touchAdvice(trx, item.advice_id, ctx.session.userName);
       return requireAdvice(trx, item.advice_id);
     }),
-  'advices.deleteItem': async ({ id }, ctx) =>
+  'advices.deleteItem': async ({ id, expectedUpdatedAt }, ctx) =>
     ctx.db.transaction().execute(async (trx) => {
       const { item } = await requireItemOfEditable(trx, id);
+      await checkItemDeletable(trx, id, expectedUpdatedAt);
       await auditDeletion(trx, ctx.session.userName, 'advice_items', id);
       await deleteItem(trx, id);
       await writeItemOrder(trx, item.section_id, await itemIdsInOrder(trx, item.section_id));

@@ -293,6 +293,7 @@ function assembleAdvice(
     title: section.title,
     numbering: section.numbering,
     number: numbering.sections.get(section.id) ?? '',
+    updatedAt: section.updated_at,
     items: (itemsBySection.get(section.id) ?? []).map((item): AdviceItem => {
       const relatedItemIds = relatedByItem.get(item.id) ?? [];
       const itemLinks = links.byItem.get(item.id);
@@ -424,6 +425,17 @@ export async function claimItemVersion(db: Db, id: string, expectedUpdatedAt: st
   return Number(result.numUpdatedRows) > 0;
 }
 
+/** As `claimItemVersion`, for a section (its title and numbering). */
+export async function claimSectionVersion(db: Db, id: string, expectedUpdatedAt: string): Promise<boolean> {
+  const result = await db.updateTable('advice_sections').set({ updated_at: expectedUpdatedAt }).where('id', '=', id).where('updated_at', '=', expectedUpdatedAt).executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}
+
+/** A section's items, with who changed each last and when. */
+export async function itemsOfSection(db: Db, sectionId: string): Promise<{ updated_at: string; updated_by: string }[]> {
+  return db.selectFrom('advice_items').select(['updated_at', 'updated_by']).where('section_id', '=', sectionId).execute();
+}
+
 /** Locks an advice's row until the transaction ends, so its edit-conflict check and write are one step. */
 export async function lockAdvice(db: Db, id: string): Promise<void> {
   await db
@@ -522,12 +534,15 @@ export async function insertSection(
 }
 
 export async function updateSection(db: Db, id: string, fields: { title?: string | undefined; numbering?: NumberingStyle | undefined }, userName: string) {
+  // The version moves strictly forward (nowAfter), as an item's does: it is what an edit conflict is judged by.
+  const stored = await db.selectFrom('advice_sections').select('updated_at').where('id', '=', id).executeTakeFirst();
   await db
     .updateTable('advice_sections')
     .set({
       ...(fields.title !== undefined ? { title: fields.title } : {}),
       ...(fields.numbering !== undefined ? { numbering: fields.numbering } : {}),
-      ...updatedColumns(userName),
+      updated_at: nowAfter(stored?.updated_at),
+      updated_by: userName,
     })
     .where('id', '=', id)
     .execute();

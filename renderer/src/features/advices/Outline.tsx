@@ -20,7 +20,7 @@ import { Button } from '../../ui/Button';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { Heading, Paragraph } from '../../ui/Heading';
 import { AutosaveTextArea, AutosaveTextField, type FieldBase, type SaveOutcome } from './Autosave';
-import { itemField, type FieldReader } from './advice-fields';
+import { itemField, sectionField, sectionWithItemsVersion, type FieldReader } from './advice-fields';
 import { EvidencePicker } from './EvidencePicker';
 import { itemLabel } from './item-label';
 import { TracePanel } from './TracePanel';
@@ -92,7 +92,8 @@ function ItemCard({ advice, section, item, index, handle, selected, actions }: I
   const hasEvidence = item.findingIds.length + item.signalIds.length > 0;
   const moveWithin = (to: number) => actions.run(() => apiWrite('advices.moveItem', { id: item.id, sectionId: section.id, index: to }));
   const remove = async () => {
-    if (await actions.run(() => apiWrite('advices.deleteItem', { id: item.id }))) actions.deleted(item.id, label);
+    // Made on the version shown: an edit someone made since is not deleted unseen (CONFLICT, said on screen).
+    if (await actions.run(() => apiWrite('advices.deleteItem', { id: item.id, expectedUpdatedAt: item.updatedAt }))) actions.deleted(item.id, label);
   };
   return (
     // Focus anywhere in an item selects it: its controls, links and trace appear there, the letter scrolls to it.
@@ -289,7 +290,12 @@ export function Outline({ advice, selectedItemId, actions }: OutlineProps) {
                         <AutosaveTextField
                           label={t('advicesUi.sectionTitleOf', { number: section.number || String(sectionIndex + 1) })}
                           value={section.title}
-                          onSave={(title) => actions.run(() => apiWrite('advices.updateSection', { id: section.id, title }))}
+                          version={section.updatedAt}
+                          onSave={(title, base) =>
+                            actions.saveField(sectionField(section.id, (shown) => shown.title), base, (expectedUpdatedAt) =>
+                              apiWrite('advices.updateSection', { id: section.id, title, expectedUpdatedAt }),
+                            )
+                          }
                         />
                       </div>
                       <select
@@ -298,7 +304,9 @@ export function Outline({ advice, selectedItemId, actions }: OutlineProps) {
                         value={section.numbering}
                         onChange={(event) => {
                           const numbering = event.target.value as NumberingStyle;
-                          void actions.run(() => apiWrite('advices.updateSection', { id: section.id, numbering }));
+                          void actions.change(sectionField(section.id, (shown) => shown.numbering), section.numbering, (expectedUpdatedAt) =>
+                            apiWrite('advices.updateSection', { id: section.id, numbering, expectedUpdatedAt }),
+                          );
                         }}
                       >
                         {(['decimaal', 'romeins', 'geen'] as const).map((style) => (
@@ -395,7 +403,7 @@ export function Outline({ advice, selectedItemId, actions }: OutlineProps) {
         onConfirm={() => {
           const section = toDelete;
           setToDelete(null);
-          if (section) void actions.run(() => apiWrite('advices.deleteSection', { id: section.id }));
+          if (section) void actions.run(() => apiWrite('advices.deleteSection', { id: section.id, expectedUpdatedAt: sectionWithItemsVersion(section) }));
         }}
         onCancel={() => setToDelete(null)}
       />
