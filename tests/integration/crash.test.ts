@@ -95,7 +95,11 @@ describe('crash safety (SIGKILL)', () => {
   // SQLite's online backup of the file; PostgreSQL's pg_dump backups are tested by backups.test.ts (branch pgmove).
   it.skipIf(onPostgres())('leaves the database and every finished backup intact when killed during a backup', async () => {
     const databasePath = path.join(makeTempDir(), 'advieswerk.sqlite');
-    const first = await runAndKill(writer, ['write', databasePath], 1500);
+    // The first run also measures this machine's start-up: the kills below are spread over ~1.2 s after
+    // it, so they land during backups however slow start-up is (CI26 on a loaded machine: with kills at
+    // 150-1200 ms after spawn, every one landed before the first backup began).
+    const first = await runAndKill(writer, ['write', databasePath], 10_000);
+    expect(first.readyMs, first.stderr).not.toBeNull();
     const acknowledged = new AcknowledgedWrites();
     acknowledged.absorb(first.lines);
     seedWijken(databasePath, 30_000);
@@ -104,7 +108,7 @@ describe('crash safety (SIGKILL)', () => {
     const partials = new Set<string>();
     let killsMidBackup = 0;
     for (let i = 0; i < KILLS_DURING_BACKUP; i += 1) {
-      const run = await runAndKill(writer, ['backup', databasePath], random(150, 1200));
+      const run = await runAndKill(writer, ['backup', databasePath], first.readyMs! + random(50, 1200));
       expect(run.killed, run.stderr).toBe(true);
       acknowledged.absorb(run.lines);
       acknowledgedBackups.push(...run.lines.filter((line) => line.startsWith('backup ')).map((line) => line.slice(7)));

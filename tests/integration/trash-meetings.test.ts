@@ -11,7 +11,9 @@ import { storeFingerprint } from '../helpers/snapshot';
  * neither do the findings of a meeting in the trash; restoring brings every count back; emptying
  * deletes for real without orphans, or is refused while something still points at a row.
  */
-describe('trash for meetings and findings', () => {
+// Exports, the meeting report and exchange files run as jobs; on a loaded CI machine with PostgreSQL
+// one test took longer than the default 30 s (CI26), so these tests get two minutes.
+describe('trash for meetings and findings', { timeout: 120_000 }, () => {
   let core: TestCore;
   beforeEach(async () => {
     core = await createTestCore();
