@@ -101,9 +101,13 @@ describe('start.overview', () => {
     await core.value('findings.create', { meetingId: meeting.id, text: 'Iets' });
     await core.value('advices.create', { kind: 'ongevraagd', betreft: 'Weg' }).then((advice) => core.value('advices.delete', { id: advice.id }));
     await core.value('meetings.delete', { id: meeting.id });
+    const past = await core.value('meetings.create', { title: 'Vorige week', date: addDays(today, -7) });
+    const kept = await core.value('findings.create', { meetingId: past.id, text: 'Blijft' });
+    const trashed = await core.value('findings.create', { meetingId: past.id, text: 'Weggegooid' });
+    await core.value('findings.delete', { id: trashed.id });
     const overview = await core.value('start.overview', {});
     expect(overview.nextMeetings.total).toBe(0);
-    expect(overview.lastInput.total).toBe(0);
+    expect(overview.lastInput).toMatchObject({ total: 1, rows: [{ id: kept.id }] });
     expect(overview.conceptAdvices.total).toBe(0);
   });
 
