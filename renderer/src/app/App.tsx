@@ -6,6 +6,7 @@ import { invalidateDomain, queryClient, queryKeyFor, useApiQuery } from '../data
 import { Button } from '../ui/Button';
 import { useSession } from './AuthGate';
 import { FirstStartDialog } from './FirstStartDialog';
+import { ReadOnlyNote } from './ReadOnlyNote';
 import { hrefFor, useHashPath } from './router';
 import { matchRoute, ROUTES } from './routes';
 
@@ -108,6 +109,7 @@ export function App() {
           </div>
         </header>
         <main id="inhoud" className="aw-main" ref={mainRef} tabIndex={-1}>
+          <ReadOnlyNote writes={route.writes ?? []} />
           <Page title={title} />
         </main>
       </div>

@@ -1,4 +1,5 @@
 import type { ComponentType } from 'react';
+import type { MethodName } from '../../../shared/api/contract';
 import type { MessageKey } from '../../../shared/i18n';
 import { AdvicesPage } from '../features/advices/AdvicesPage';
 import { CouncilOwnPage } from '../features/councilOwn/CouncilOwnPage';
@@ -17,19 +18,24 @@ export interface AppRoute {
   component: ComponentType<{ title: string }>;
   /** Shown beside the link in the navigation, e.g. a count of overdue items. */
   badge?: ComponentType;
+  /**
+   * The changes this screen is for: a role allowed none of them reads the screen only, and is told so
+   * at its top (ReadOnlyNote), with who may change it.
+   */
+  writes?: readonly MethodName[];
 }
 
 /** The main navigation, in order. Each feature replaces its placeholder when it lands. */
 export const ROUTES: AppRoute[] = [
   { path: '/', label: 'nav.start', component: StartPage },
-  { path: '/bijeenkomsten', label: 'nav.meetings', component: MeetingsPage },
-  { path: '/inbreng', label: 'nav.findings', component: InbrengPage },
-  { path: '/adviezen', label: 'nav.advices', component: AdvicesPage },
-  { path: '/reacties', label: 'nav.responses', component: ResponsesPage, badge: OverdueBadge },
-  { path: '/wijkteams', label: 'nav.wijkteams', component: MonitoringPage },
-  { path: '/raad', label: 'nav.council', component: CouncilOwnPage },
-  { path: '/instellingen', label: 'nav.settings', component: SettingsPage },
-  { path: '/privacy', label: 'privacy.nav', component: PrivacyPage },
+  { path: '/bijeenkomsten', label: 'nav.meetings', component: MeetingsPage, writes: ['meetings.create', 'findings.create'] },
+  { path: '/inbreng', label: 'nav.findings', component: InbrengPage, writes: ['findings.create', 'signals.create'] },
+  { path: '/adviezen', label: 'nav.advices', component: AdvicesPage, writes: ['advices.updateItem', 'advices.create'] },
+  { path: '/reacties', label: 'nav.responses', component: ResponsesPage, badge: OverdueBadge, writes: ['responses.record'] },
+  { path: '/wijkteams', label: 'nav.wijkteams', component: MonitoringPage, writes: ['assessments.save', 'wijkteams.create'] },
+  { path: '/raad', label: 'nav.council', component: CouncilOwnPage, writes: ['councilMeetings.create', 'members.create'] },
+  { path: '/instellingen', label: 'nav.settings', component: SettingsPage, writes: ['council.update', 'wijken.create', 'backups.create'] },
+  { path: '/privacy', label: 'privacy.nav', component: PrivacyPage, writes: ['privacy.update'] },
 ];
 
 /** The route for a path: exact match, or the longest prefix ("/adviezen/123" -> "/adviezen"). */

@@ -5,6 +5,7 @@ import { formatDateTime, t } from '../../../../shared/i18n';
 import { ApiCallError } from '../../../../shared/result';
 import { hrefFor } from '../../app/router';
 import { apiWrite, NO_ROWS, setQueryValue, useApiQuery } from '../../data/queries';
+import { useMayCall } from '../../data/roles';
 import { Alert } from '../../ui/Alert';
 import { QueryError } from '../../ui/QueryState';
 import { Heading, Paragraph } from '../../ui/Heading';
@@ -43,6 +44,8 @@ export function AdviceEditor({ id }: { id: string }) {
   const [undo, setUndo] = useState<{ itemId: string; label: string } | null>(null);
   const [focusItem, setFocusItem] = useState<string | null>(null);
   const previewBox = useRef<HTMLDivElement>(null);
+  // A lid or alleen-lezen reads the letter (the preview beside it); the secretariat writes it.
+  const mayEdit = useMayCall('advices.updateItem');
 
   /**
    * The newest version of the advice this editor has seen: its own saves' answers, a conflict's current
@@ -202,7 +205,7 @@ export function AdviceEditor({ id }: { id: string }) {
         <div className="aw-editor__main">
           {advice.frozen ? (
             <FrozenView advice={advice} actions={actions} />
-          ) : (
+          ) : !mayEdit ? null : (
             <>
               <LetterDetails advice={advice} requests={requests} others={others} meetings={meetings} actions={actions} />
               <Outline advice={advice} selectedItemId={selected} actions={actions} />

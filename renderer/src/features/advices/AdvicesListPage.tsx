@@ -7,6 +7,7 @@ import { todayInNetherlands } from '../../../../shared/calendar';
 import { formatDateShort, t } from '../../../../shared/i18n';
 import { ApiCallError } from '../../../../shared/result';
 import { apiWrite, NO_ROWS, useApiMutation, useApiQuery } from '../../data/queries';
+import { useMayCall } from '../../data/roles';
 import { hrefFor } from '../../app/router';
 import { Alert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
@@ -78,6 +79,7 @@ function RequestsSection({ requests }: { requests: AdviceRequest[] }) {
     [],
   );
   const create = useApiMutation('adviceRequests.create');
+  const mayAdd = useMayCall('adviceRequests.create');
   const form = useContractForm(requestFormSchema, {
     defaultValues: { receivedOn: todayInNetherlands(), fromWhom: '', subject: '', kenmerk: '', deadline: '', documents: '' },
   });
@@ -127,9 +129,11 @@ function RequestsSection({ requests }: { requests: AdviceRequest[] }) {
           </div>
         </ContractForm>
       ) : (
-        <div className="aw-button-row">
-          <Button onClick={() => setAdding(true)}>{t('advicesUi.requestAdd')}</Button>
-        </div>
+        mayAdd && (
+          <div className="aw-button-row">
+            <Button onClick={() => setAdding(true)}>{t('advicesUi.requestAdd')}</Button>
+          </div>
+        )
       )}
     </section>
   );
@@ -238,6 +242,9 @@ export function AdvicesListPage({ title }: { title: string }) {
     { placeholderData: keepPreviousData },
   );
   const advices = listQuery.data ?? null;
+  // Archive and trash belong to the secretariat; other roles read the list (the server refuses them too).
+  const mayManage = useMayCall('advices.delete');
+  const mayCreate = useMayCall('advices.create');
 
   // Archive, unarchive and trash from the list; the write refetches the list, and the page says what happened.
   const act = useCallback(async (call: () => Promise<unknown>, done: string) => {
@@ -250,8 +257,8 @@ export function AdvicesListPage({ title }: { title: string }) {
     }
   }, []);
 
-  const columns = useMemo<ColumnDef<AdviceSummary, unknown>[]>(
-    () => [
+  const columns = useMemo<ColumnDef<AdviceSummary, unknown>[]>(() => {
+    const shown: ColumnDef<AdviceSummary, unknown>[] = [
       {
         accessorKey: 'kenmerk',
         header: t('advicesUi.kenmerk'),
@@ -272,6 +279,10 @@ export function AdvicesListPage({ title }: { title: string }) {
       { accessorKey: 'adviceDate', header: t('advicesUi.date'), cell: ({ row }) => formatDateShort(row.original.adviceDate) },
       { accessorKey: 'adoptedOn', header: t('advicesUi.adoptedOn'), cell: ({ row }) => (row.original.adoptedOn ? formatDateShort(row.original.adoptedOn) : '') },
       { accessorKey: 'sentOn', header: t('advicesUi.sentOn'), cell: ({ row }) => (row.original.sentOn ? formatDateShort(row.original.sentOn) : '') },
+    ];
+    if (!mayManage) return shown;
+    return [
+      ...shown,
       {
         id: 'actions',
         header: t('adviceTrash.actions'),
@@ -304,15 +315,14 @@ export function AdvicesListPage({ title }: { title: string }) {
           );
         },
       },
-    ],
-    [act],
-  );
+    ];
+  }, [act, mayManage]);
 
   return (
     <>
       <Heading level={1}>{title}</Heading>
       <RequestsSection requests={requests} />
-      <NewAdviceForm requests={requests.filter((request) => request.daysLeft !== null)} />
+      {mayCreate && <NewAdviceForm requests={requests.filter((request) => request.daysLeft !== null)} />}
       <section className="aw-card" aria-labelledby="adviezen-lijst-titel">
         <Heading level={2} id="adviezen-lijst-titel">
           {t('advicesUi.listTitle')}
@@ -364,7 +374,7 @@ export function AdvicesListPage({ title }: { title: string }) {
         <p className="aw-muted" role="status">
           {advices ? t('advicesUi.count', { count: advices.length }) : ''}
         </p>
-        <ImportButton />
+        {mayCreate && <ImportButton />}
       </section>
       <ConfirmDialog
         open={toTrash !== null}

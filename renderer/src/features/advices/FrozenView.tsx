@@ -3,6 +3,7 @@ import type { AdviceDetail } from '../../../../shared/api/advices';
 import { formatDateLong, formatDateTime, t } from '../../../../shared/i18n';
 import { ApiCallError } from '../../../../shared/result';
 import { apiFetch, apiWrite } from '../../data/queries';
+import { useMayCall, useMayStartJob } from '../../data/roles';
 import { Alert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
 import { Heading } from '../../ui/Heading';
@@ -16,6 +17,9 @@ export function FrozenView({ advice, actions }: { advice: AdviceDetail; actions:
   // The PDF/A archive copy is made by a job after sending; without LibreOffice it is made here later.
   const archive = useJob();
   const [archiveError, setArchiveError] = useState<string | null>(null);
+  // A new version, the archive and the archive copy are the secretariat's; everyone may download.
+  const mayManage = useMayCall('advices.newVersion');
+  const mayMakeArchiveCopy = useMayStartJob('archivePdf');
   const download = async (version: number) => {
     const frozen = await apiFetch('advices.frozen', { id: advice.id, version });
     downloadBytes(`${advice.kenmerk} ${advice.betreft} (verzonden versie ${version}).docx`, base64ToBytes(frozen.docxBase64));
@@ -33,12 +37,12 @@ export function FrozenView({ advice, actions }: { advice: AdviceDetail; actions:
       )}
       <div className="aw-button-row">
         {current && <Button onClick={() => void download(current.version)}>{t('advicesUi.frozenDownload', { version: current.version })}</Button>}
-        {!advice.archivedAt && (
+        {mayManage && !advice.archivedAt && (
           <Button appearance="primary" onClick={() => void actions.run(() => apiWrite('advices.newVersion', { id: advice.id }))}>
             {t('advicesUi.newVersion')}
           </Button>
         )}
-        {advice.archivedAt ? (
+        {!mayManage ? null : advice.archivedAt ? (
           <Button onClick={() => void actions.run(() => apiWrite('advices.unarchive', { id: advice.id }))}>{t('adviceTrash.unarchive')}</Button>
         ) : (
           <Button appearance="subtle" onClick={() => void actions.run(() => apiWrite('advices.archive', { id: advice.id }))}>
@@ -49,7 +53,7 @@ export function FrozenView({ advice, actions }: { advice: AdviceDetail; actions:
       {current && (
         <div data-testid="archive-pdf">
           <p>{current.pdfSha256 ? t('advicesUi.archivePdfPresent') : t('advicesUi.archivePdfMissing')}</p>
-          {!current.pdfSha256 && (
+          {!current.pdfSha256 && mayMakeArchiveCopy && (
             <Button
               disabled={archive.running}
               onClick={() => {

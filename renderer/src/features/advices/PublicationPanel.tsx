@@ -4,6 +4,7 @@ import type { AdviceDetail } from '../../../../shared/api/advices';
 import { publicationSetInput, WOO_GROUNDS, type AdvicePublication } from '../../../../shared/api/publication';
 import { formatDateLong, t, type MessageKey } from '../../../../shared/i18n';
 import { invalidateDomain, useApiMutation, useApiQuery } from '../../data/queries';
+import { useMayCall } from '../../data/roles';
 import { Alert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
 import { TextField } from '../../ui/Field';
@@ -94,6 +95,7 @@ export function PublicationPanel({ advice }: { advice: AdviceDetail }) {
   const query = useApiQuery('publication.get', { adviceId: advice.id });
   const [editing, setEditing] = useState(false);
   const [saved, setSaved] = useState(false);
+  const mayDecide = useMayCall('publication.set');
   // The editor keeps the advice in its own state: a status change here refreshes the publication.
   useEffect(() => {
     void invalidateDomain('publication');
@@ -110,7 +112,7 @@ export function PublicationPanel({ advice }: { advice: AdviceDetail }) {
             {publication.needsDecision && <Alert kind="info">{t('publication.ask')}</Alert>}
             {publication.status === 'concept' && <Paragraph>{t('publication.conceptNote')}</Paragraph>}
             {saved && <Alert kind="ok">{t('publication.saved')}</Alert>}
-            {publication.needsDecision || editing ? (
+            {!mayDecide ? null : publication.needsDecision || editing ? (
               <PublicationForm
                 key={`${publication.adviceId}-${String(publication.decided)}`}
                 publication={publication}

@@ -4,6 +4,7 @@ import type { AdviceDetail } from '../../../../shared/api/advices';
 import { t } from '../../../../shared/i18n';
 import { ApiCallError } from '../../../../shared/result';
 import { apiWrite } from '../../data/queries';
+import { useMayCall } from '../../data/roles';
 import { hrefFor } from '../../app/router';
 import { Button } from '../../ui/Button';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
@@ -17,6 +18,14 @@ export function StatusPanel({ advice, actions, onError }: { advice: AdviceDetail
   const [date, setDate] = useState(todayInNetherlands);
   const [confirmSend, setConfirmSend] = useState(false);
   const [confirmDelete, setConfirmDelete] = useState(false);
+  // Only the voorzitter sets an advice to vastgesteld or verzonden; the secretariat puts a concept in the trash.
+  const maySetStatus = useMayCall('advices.setStatus');
+  const mayDelete = useMayCall('advices.delete');
+  const offers = {
+    adopt: maySetStatus && advice.status === 'concept',
+    send: maySetStatus && advice.status === 'vastgesteld',
+    delete: mayDelete && advice.versions.length === 0,
+  };
   return (
     <section className="aw-card" aria-labelledby="status-titel">
       <Heading level={2} id="status-titel">
@@ -24,21 +33,21 @@ export function StatusPanel({ advice, actions, onError }: { advice: AdviceDetail
       </Heading>
       <p data-testid="advice-status">{t('advicesUi.statusNow', { status: t(`advicesUi.status_${advice.status}`) })}</p>
       <AdoptionLink adviceId={advice.id} />
-      {!advice.frozen && (
+      {!advice.frozen && (offers.adopt || offers.send || offers.delete) && (
         <>
           <TextField type="date" label={t('advicesUi.statusDate')} value={date} onChange={(event) => setDate(event.target.value)} />
           <div className="aw-button-row">
-            {advice.status === 'concept' && (
+            {offers.adopt && (
               <Button appearance="primary" onClick={() => void actions.run(() => apiWrite('advices.setStatus', { id: advice.id, status: 'vastgesteld', date }))}>
                 {t('advicesUi.markAdopted')}
               </Button>
             )}
-            {advice.status === 'vastgesteld' && (
+            {offers.send && (
               <Button appearance="primary" onClick={() => setConfirmSend(true)}>
                 {t('advicesUi.markSent')}
               </Button>
             )}
-            {advice.versions.length === 0 && (
+            {offers.delete && (
               <Button appearance="subtle" onClick={() => setConfirmDelete(true)}>
                 {t('advicesUi.deleteAdvice')}
               </Button>

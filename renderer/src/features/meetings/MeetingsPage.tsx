@@ -13,6 +13,7 @@ import { CheckboxField, TextAreaField, TextField } from '../../ui/Field';
 import { ContractForm, useContractForm } from '../../ui/Form';
 import { QueryState } from '../../ui/QueryState';
 import { apiWrite, invalidateDomain, NO_ROWS, useApiMutation, useApiQuery } from '../../data/queries';
+import { useMayCall } from '../../data/roles';
 import { InlineRename } from '../../ui/InlineRename';
 import { linesOf } from '../../ui/lines';
 import { PagedQuery } from '../../ui/Pager';
@@ -47,6 +48,7 @@ const SORT_LABEL: Record<MeetingSort, 'lists.sortDateDesc' | 'lists.sortDateAsc'
 };
 
 function MeetingsList({ title }: { title: string }) {
+  const mayCreate = useMayCall('meetings.create');
   // Searched, filtered and paged by the core (meetings.search): the list stays small at 1,000 meetings.
   const [search, setSearch] = useState('');
   const [filter, setFilter] = useState<{ programmeId: string; wijkId: string; format: MeetingFormat | ''; sort: MeetingSort }>({ programmeId: '', wijkId: '', format: '', sort: 'dateDesc' });
@@ -86,11 +88,13 @@ function MeetingsList({ title }: { title: string }) {
     <>
       <Heading level={1}>{title}</Heading>
       <Paragraph className="aw-muted">{t('meetings.intro')}</Paragraph>
-      <div className="aw-button-row">
-        <Button appearance="primary" onClick={() => navigate('/bijeenkomsten/nieuw')}>
-          {t('meetings.add')}
-        </Button>
-      </div>
+      {mayCreate && (
+        <div className="aw-button-row">
+          <Button appearance="primary" onClick={() => navigate('/bijeenkomsten/nieuw')}>
+            {t('meetings.add')}
+          </Button>
+        </div>
+      )}
       <div className="aw-filters" role="search">
         <TextField
           type="search"
@@ -378,6 +382,9 @@ function MeetingPage({ meetingId }: { meetingId: string }) {
   const [newTable, setNewTable] = useState({ theme: '', facilitator: '' });
   const [status, setStatus] = useState<{ kind: 'ok' | 'error'; message: string } | null>(null);
   const [confirmDelete, setConfirmDelete] = useState(false);
+  const mayCapture = useMayCall('findings.create');
+  const mayEdit = useMayCall('meetings.update');
+  const mayTrash = useMayCall('meetings.delete');
 
   // A failed first load is said instead of the page (a failed refetch keeps what is on screen).
   if (meeting === undefined && meetingQuery.isError) {
@@ -427,13 +434,17 @@ function MeetingPage({ meetingId }: { meetingId: string }) {
       </p>
       <Heading level={1}>{meeting.title}</Heading>
       <div className="aw-button-row">
-        <Button appearance="primary" onClick={() => navigate(`/bijeenkomsten/${meetingId}/live`)}>
-          {t('meetings.startLive')}
-        </Button>
-        <Button onClick={() => navigate(`/bijeenkomsten/${meetingId}/bewerken`)}>{t('meetings.editTitle')}</Button>
-        <Button appearance="subtle" onClick={() => setConfirmDelete(true)}>
-          {t('meetingTrash.moveMeeting')}
-        </Button>
+        {mayCapture && (
+          <Button appearance="primary" onClick={() => navigate(`/bijeenkomsten/${meetingId}/live`)}>
+            {t('meetings.startLive')}
+          </Button>
+        )}
+        {mayEdit && <Button onClick={() => navigate(`/bijeenkomsten/${meetingId}/bewerken`)}>{t('meetings.editTitle')}</Button>}
+        {mayTrash && (
+          <Button appearance="subtle" onClick={() => setConfirmDelete(true)}>
+            {t('meetingTrash.moveMeeting')}
+          </Button>
+        )}
       </div>
       {status && <Alert kind={status.kind}>{status.message}</Alert>}
       <section className="aw-card" aria-labelledby="gegevens-titel">
