@@ -105,6 +105,8 @@ export interface Outbox {
    * false if it was sent (or refused) already. Holds the sending lock, so it cannot race a send.
    */
   withdraw(id: string): Promise<boolean>;
+  /** Resolves when no round is running in this tab (a retry may still be scheduled). */
+  settled(): Promise<void>;
   /** Forgets a refused entry once the member has seen it. */
   dismiss(id: string): Promise<void>;
   entries(): Promise<OutboxEntry[]>;
@@ -151,7 +153,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
   const clearTimer = options.clearTimer ?? ((handle) => clearTimeout(handle as ReturnType<typeof setTimeout>));
   const listeners = new Set<() => void>();
   const eventListeners = new Set<(event: { kind: 'sent' | 'refused'; entry: OutboxEntry }) => void>();
-  let running = false;
+  let running: Promise<void> | null = null;
   let again = false;
   let failures = 0;
   let timer: unknown = null;
@@ -207,11 +209,10 @@ export function createOutbox(options: OutboxOptions): Outbox {
       clearTimer(timer);
       timer = null;
     }
-    running = true;
-    void loop()
+    running = loop()
       .catch(() => undefined)
       .finally(() => {
-        running = false;
+        running = null;
       });
   }
 
@@ -230,6 +231,9 @@ export function createOutbox(options: OutboxOptions): Outbox {
         changed(true);
         return true;
       }),
+    async settled() {
+      while (running) await running;
+    },
     async dismiss(id) {
       await store.delete(id);
       changed(true);
