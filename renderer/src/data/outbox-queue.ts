@@ -126,9 +126,10 @@ export type LockRunner = <T>(task: () => Promise<T>) => Promise<T>;
  * or HTTPS); otherwise a lock within this tab only, and idempotency covers the rare second tab.
  */
 export function browserLock(name: string): LockRunner {
-  const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
-  // The lock is held until the task's promise settles; the DOM typing nests that promise once too often.
-  if (locks) return <T>(task: () => Promise<T>) => locks.request(name, () => task()) as unknown as Promise<T>;
+  // Read off globalThis: this module is also compiled without the DOM library (the Node-side tests).
+  const locks = (globalThis as { navigator?: { locks?: { request<T>(name: string, task: () => Promise<T>): Promise<T> } } }).navigator?.locks;
+  // The lock is held until the task's promise settles.
+  if (locks) return <T>(task: () => Promise<T>) => locks.request(name, task);
   let tail: Promise<unknown> = Promise.resolve();
   return <T>(task: () => Promise<T>) => {
     const run = tail.then(task, task);
