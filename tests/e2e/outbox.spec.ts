@@ -70,24 +70,26 @@ async function logPoint(page: Page, text: string): Promise<void> {
   await expect(input).toHaveValue('');
 }
 
-/** How many entries the page's outbox holds (IndexedDB read directly, not through the app). */
+/*
+ * How many entries the page's outbox holds, read from IndexedDB directly (not through the app). Plain
+ * JavaScript source: the test program is type-checked without the DOM library (tsconfig.node.json).
+ */
+const OUTBOX_SIZE = `new Promise((resolve, reject) => {
+  const open = indexedDB.open('advieswerk-outbox');
+  open.onerror = () => reject(open.error);
+  open.onsuccess = () => {
+    const db = open.result;
+    const count = db.transaction('entries').objectStore('entries').count();
+    count.onsuccess = () => {
+      db.close();
+      resolve(count.result);
+    };
+    count.onerror = () => reject(count.error);
+  };
+})`;
+
 function outboxSize(page: Page): Promise<number> {
-  return page.evaluate(
-    () =>
-      new Promise<number>((resolve, reject) => {
-        const open = indexedDB.open('advieswerk-outbox');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          const count = db.transaction('entries').objectStore('entries').count();
-          count.onsuccess = () => {
-            db.close();
-            resolve(count.result);
-          };
-          count.onerror = () => reject(count.error);
-        };
-      }),
-  );
+  return page.evaluate(OUTBOX_SIZE) as Promise<number>;
 }
 
 test.beforeAll(async () => {
