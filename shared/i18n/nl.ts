@@ -847,7 +847,6 @@ export const nl = {
     undo: 'Laatste opslag ongedaan maken',
     undone: 'Ongedaan gemaakt: "{text}"',
     draftRestored: 'Uw niet-opgeslagen tekst is teruggezet.',
-    saveFailed: 'Niet opgeslagen: {message}. Uw tekst staat nog in het veld.',
     edit: 'Bewerken',
     editEntry: 'Inbreng bewerken',
     saveEdit: 'Wijziging opslaan',
