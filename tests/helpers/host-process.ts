@@ -5,8 +5,11 @@ import { freshJobWorker } from './job-worker';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
-/** Starts browser mode (electron/host/main.ts) as its own process and waits for the URL it prints. */
-export async function startHostProcess(databasePath: string, token: string): Promise<{ child: ChildProcess; url: string }> {
+/**
+ * Starts browser mode (electron/host/main.ts) as its own process and waits for the URL it prints. A
+ * given `port` restarts a stopped host at the same address (same origin: the page's IndexedDB and cookie).
+ */
+export async function startHostProcess(databasePath: string, token: string, port = 0): Promise<{ child: ChildProcess; url: string }> {
   const { jobWorkerPath } = freshJobWorker();
   const child = spawn(
     process.execPath,
@@ -14,7 +17,7 @@ export async function startHostProcess(databasePath: string, token: string): Pro
       '--import',
       'tsx',
       path.join(repoRoot, 'electron', 'host', 'main.ts'),
-      ...['--port', '0', '--token', token, '--db', databasePath],
+      ...['--port', String(port), '--token', token, '--db', databasePath],
       ...(jobWorkerPath ? ['--job-worker', jobWorkerPath] : []),
     ],
     { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] },

@@ -3,6 +3,8 @@ import { FINDING_SOURCES, type FindingSource } from '../../../../shared/api/meet
 import { formatDateLong, t } from '../../../../shared/i18n';
 import { ApiCallError } from '../../../../shared/result';
 import { hrefFor } from '../../app/router';
+import { useMeetingOutbox } from '../../data/outbox';
+import type { OutboxEntry } from '../../data/outbox-queue';
 import { apiFetch, apiWrite, NO_ROWS, useApiQuery } from '../../data/queries';
 import { useInlineSave } from '../../data/useInlineSave';
 import { Alert } from '../../ui/Alert';
@@ -61,7 +63,14 @@ export function LiveCapture({ meetingId }: { meetingId: string }) {
   const [draft, setDraft] = useState<Draft>(() => loadDraft(meetingId) ?? { text: '', themeTableId: '', source: 'plenair', containsPersonalData: false });
   const [restored] = useState(() => (loadDraft(meetingId)?.text ?? '') !== '');
   const [status, setStatus] = useState<{ kind: 'ok' | 'error'; message: string } | null>(null);
+  // Points being written to the outbox right now (a few milliseconds each).
   const [pending, setPending] = useState(0);
+  const onOutboxEvent = useCallback((event: { kind: 'sent' | 'refused'; entry: OutboxEntry }) => {
+    const text = shorten(event.entry.input.text);
+    if (event.kind === 'sent') setStatus({ kind: 'ok', message: t('live.saved', { text }) });
+    else setStatus({ kind: 'error', message: t('live.refused', { text, message: event.entry.refusal ?? '' }) });
+  }, []);
+  const outbox = useMeetingOutbox(meetingId, onOutboxEvent);
   // Ids saved in this session, newest last; a ref because undo reads it after waiting for the queue.
   const savedIds = useRef<string[]>([]);
   const [undoable, setUndoable] = useState(0);
@@ -87,7 +96,8 @@ export function LiveCapture({ meetingId }: { meetingId: string }) {
     localStorage.setItem(draftKey(meetingId), JSON.stringify(draft));
   }, [draft, meetingId]);
 
-  // A save still on its way when the window closes: let the browser ask before leaving.
+  // A point not yet in the outbox when the window closes: let the browser ask before leaving (once
+  // stored, closing loses nothing).
   useEffect(() => {
     if (pending === 0) return;
     const warn = (event: BeforeUnloadEvent) => event.preventDefault();
@@ -97,8 +107,9 @@ export function LiveCapture({ meetingId }: { meetingId: string }) {
 
   const update = (changes: Partial<Draft>) => setDraft((current) => ({ ...current, ...changes }));
 
-  // Saves run one after another in the background, so the next point can be typed at once; a
-  // failed save puts its text back in the field.
+  // Each point goes into the outbox (IndexedDB) first and is sent from there, in the background and
+  // in order, so the next point can be typed at once, also without a connection (data/outbox-queue.ts).
+  // Only a point that could not even be stored puts its text back in the field.
   const queue = useRef<Promise<void>>(Promise.resolve());
   const save = () => {
     const text = draft.text.trim();
@@ -109,15 +120,14 @@ export function LiveCapture({ meetingId }: { meetingId: string }) {
     setPending((count) => count + 1);
     queue.current = queue.current.then(async () => {
       try {
-        // apiWrite refetches the meeting's findings (the list below) before it returns.
-        const finding = await apiWrite('findings.create', { meetingId, themeTableId: themeTableId || null, source, text, containsPersonalData });
-        savedIds.current.push(finding.id);
+        const id = await outbox.add({ themeTableId: themeTableId || null, source, text, containsPersonalData });
+        savedIds.current.push(id);
         setUndoable(savedIds.current.length);
-        setStatus({ kind: 'ok', message: t('live.saved', { text: shorten(text) }) });
+        setStatus({ kind: 'ok', message: t('live.queued', { text: shorten(text) }) });
       } catch (error) {
-        if (!(error instanceof ApiCallError)) throw error;
+        // IndexedDB refused (storage full, disabled): nothing is stored, so the text goes back.
         setDraft((current) => ({ ...current, text: current.text ? `${text}\n${current.text}` : text }));
-        setStatus({ kind: 'error', message: t('live.saveFailed', { message: error.message }) });
+        setStatus({ kind: 'error', message: t('live.storeFailed', { message: error instanceof Error ? error.message : String(error) }) });
       } finally {
         setPending((count) => count - 1);
       }
@@ -130,6 +140,17 @@ export function LiveCapture({ meetingId }: { meetingId: string }) {
     const lastId = savedIds.current.at(-1);
     if (!lastId) return;
     try {
+      // Not sent yet: taken out of the outbox, the server never sees it.
+      const unsent = outbox.pending.find((entry) => entry.id === lastId);
+      if (await outbox.withdraw(lastId)) {
+        savedIds.current.pop();
+        setUndoable(savedIds.current.length);
+        const text = unsent?.input.text ?? '';
+        setStatus({ kind: 'ok', message: t('live.undone', { text: shorten(text) }) });
+        setDraft((current) => (current.text.trim() === '' ? { ...current, text } : current));
+        focusInput();
+        return;
+      }
       const finding = await apiFetch('findings.get', { id: lastId });
       await apiWrite('findings.delete', { id: lastId });
       savedIds.current.pop();
@@ -192,7 +213,23 @@ export function LiveCapture({ meetingId }: { meetingId: string }) {
   }
   if (!meeting) return <Paragraph>{t('app.loading')}</Paragraph>;
 
-  const recent = [...entries].reverse().slice(0, VISIBLE_ENTRIES);
+  // Sent points come from the server; unsent ones from the outbox, unless the server has them already
+  // (acknowledged, the outbox not yet updated): nothing is listed twice.
+  const sentIds = new Set(entries.map((entry) => entry.id));
+  const unsent = outbox.pending.filter((entry) => !sentIds.has(entry.id));
+  const listed: ListedEntry[] = [
+    ...entries.map((entry) => ({ ...entry, unsent: false })),
+    ...unsent.map((entry) => ({
+      id: entry.id,
+      text: entry.input.text,
+      themeTableId: entry.input.themeTableId ?? null,
+      theme: '',
+      source: entry.input.source ?? 'plenair',
+      containsPersonalData: entry.input.containsPersonalData ?? false,
+      unsent: true,
+    })),
+  ];
+  const recent = listed.reverse().slice(0, VISIBLE_ENTRIES);
   const tableName = (id: string | null) => meeting.tables.find((table) => table.id === id)?.theme ?? '';
   return (
     <>
@@ -201,8 +238,10 @@ export function LiveCapture({ meetingId }: { meetingId: string }) {
       </p>
       <Heading level={1}>{t('live.title', { title: meeting.title })}</Heading>
       <Paragraph className="aw-muted">
-        {formatDateLong(meeting.date)} · {t('live.count', { count: entries.length })}
+        {formatDateLong(meeting.date)} · {t('live.count', { count: entries.length + unsent.length })}
+        {unsent.length > 0 && <> · <strong>{t('live.unsentCount', { count: unsent.length })}</strong></>}
       </Paragraph>
+      {outbox.unreachable && unsent.length > 0 && <Alert kind="info">{t('live.unsentHint')}</Alert>}
       {restored && <Alert kind="info">{t('live.draftRestored')}</Alert>}
       <form
         className="aw-card aw-live-form"
@@ -281,6 +320,34 @@ export function LiveCapture({ meetingId }: { meetingId: string }) {
         </div>
         <div aria-live="polite">{status && <Alert kind={status.kind}>{status.message}</Alert>}</div>
       </form>
+      {outbox.refused.length > 0 && (
+        <section className="aw-card" aria-labelledby="geweigerd-titel">
+          <Heading level={2} id="geweigerd-titel">
+            {t('live.refusedTitle')}
+          </Heading>
+          <ul className="aw-entry-list">
+            {outbox.refused.map((entry) => (
+              <li key={entry.id}>
+                <Alert kind="error">{t('live.refused', { text: shorten(entry.input.text), message: entry.refusal ?? '' })}</Alert>
+                <div className="aw-button-row">
+                  <Button
+                    onClick={() => {
+                      setDraft((current) => ({ ...current, text: current.text ? `${entry.input.text}\n${current.text}` : entry.input.text }));
+                      void outbox.dismiss(entry.id);
+                      focusInput();
+                    }}
+                  >
+                    {t('live.refusedBack')}
+                  </Button>
+                  <Button appearance="subtle" onClick={() => void outbox.dismiss(entry.id)} aria-label={`${t('live.refusedDismiss')}: ${shorten(entry.input.text)}`}>
+                    {t('live.refusedDismiss')}
+                  </Button>
+                </div>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       <section className="aw-card" aria-labelledby="laatst-titel">
         <Heading level={2} id="laatst-titel">
           {t('live.lastEntries')}
@@ -301,11 +368,20 @@ export function LiveCapture({ meetingId }: { meetingId: string }) {
                         {[tableName(entry.themeTableId) || entry.theme, sourceLabel(entry.source), entry.containsPersonalData ? t('findings.personalDataShort') : '']
                           .filter(Boolean)
                           .join(' · ')}
+                        {entry.unsent && (
+                          <>
+                            {' · '}
+                            <strong className="aw-unsent">{t('live.unsent')}</strong>
+                          </>
+                        )}
                       </div>
                     </div>
-                    <Button appearance="subtle" onClick={() => setEditing(entry.id)} aria-label={`${t('live.edit')}: ${shorten(entry.text)}`}>
-                      {t('live.edit')}
-                    </Button>
+                    {/* A point the server does not have yet cannot be edited there; undo takes it back. */}
+                    {!entry.unsent && (
+                      <Button appearance="subtle" onClick={() => setEditing(entry.id)} aria-label={`${t('live.edit')}: ${shorten(entry.text)}`}>
+                        {t('live.edit')}
+                      </Button>
+                    )}
                   </>
                 )}
               </li>
@@ -358,6 +434,17 @@ function EntryEditor({ entry, onDone }: { entry: { id: string; text: string }; o
       </div>
     </form>
   );
+}
+
+interface ListedEntry {
+  id: string;
+  text: string;
+  themeTableId: string | null;
+  theme: string;
+  source: FindingSource;
+  containsPersonalData: boolean;
+  /** Still in the outbox: marked "nog niet verzonden". */
+  unsent: boolean;
 }
 
 function shorten(text: string): string {
