@@ -630,7 +630,7 @@ function loadMarkdown(report: Omit<LoadReport, 'markdown'>, quick: boolean): str
       `Tussen twee handelingen ${options.thinkMinMs}–${options.thinkMaxMs} ms bedenktijd. Een lid legt vooral live vast (\`findings.create\` met een UUIDv7 van de client, via een outbox), ` +
       `zoekt, opent de lijst van de bijeenkomst en het startoverzicht; een secretaris bewaart automatisch een eigen adviespunt (\`advices.updateItem\` met de laatst geziene versie), ` +
       `opent het advies, zoekt en kijkt op het dashboard. Tijden aan de kant van de client, van verzoek tot volledig antwoord. ` +
-      `Het doel (p95 ≤ ${LOAD_GOAL_P95_MS} ms per aanroep) wordt gerapporteerd, niet afgedwongen. Na 20 s maakt de server zijn eerste automatische back-up (pg_dump), zoals elke start.`,
+      `Het doel (p95 ≤ ${LOAD_GOAL_P95_MS} ms per aanroep) wordt gerapporteerd, niet afgedwongen. Zoals bij elke start plant de server 20 s na het opstarten zijn eerste automatische back-up (pg_dump); die valt binnen fase 1.`,
     '',
     `**Fase 1, gelijkmatige last (${steady.seconds.toFixed(0)} s):** ${steady.stats.calls} aanroepen, ${(steady.stats.calls / steady.seconds).toFixed(1)} per seconde, ` +
       `${steady.stats.errorCount} fouten, ${steady.stats.networkFailures} zonder antwoord, ${steady.stats.conflicts} versieconflicten. Doel p95 ≤ ${LOAD_GOAL_P95_MS} ms voor elke soort aanroep: **${goalMet ? 'gehaald' : 'niet gehaald'}**.`,
@@ -646,7 +646,7 @@ function loadMarkdown(report: Omit<LoadReport, 'markdown'>, quick: boolean): str
     '',
     `**Controle achteraf** (rechtstreeks in PostgreSQL, \`scripts/bench/load-check.ts\`): ${verdict.acknowledged} bevestigde schrijfacties (invoer en autosaves), ` +
       `${verdict.unacknowledged} nooit bevestigd; **${verdict.lost.length} verloren, ${verdict.duplicated.length} dubbel**, ${verdict.unexpected.length} onbekend, ${verdict.lostEdits.length} verloren bewerkingen: **${holds ? 'in orde' : 'NIET in orde'}**.` +
-      ` Over de hele meting ${report.staleConnectionRetries} verzoeken opnieuw verstuurd op een verse verbinding omdat de server een keep-alive-verbinding net sloot (zoals een browser dat doet).` +
+      ` Over de hele meting ${report.staleConnectionRetries} verzoek(en) opnieuw verstuurd op een verse verbinding omdat de server een keep-alive-verbinding net sloot (zoals een browser dat doet).` +
       (examples.length > 0 ? `\n\nVoorbeelden van fouten: ${examples.map((example) => `\`${example.replaceAll('`', "'")}\``).join('; ')}.` : ''),
   ].join('\n');
 }
