@@ -3,6 +3,7 @@
  * writes docs/performance.md. Nothing here is a test: it reports, it does not fail on a miss.
  *   npm run bench -- [--quick] [--no-ui]
  *   npm run bench -- --store postgres [--quick]   the findings cases on SQLite and PostgreSQL side by side
+ *   npm run bench -- --load [--quick]             the council server under load, with a kill -9 (scripts/bench/load.ts)
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -22,6 +23,7 @@ import { benchUploadLimits } from './bench/upload-limits';
 import { benchMove } from './bench/move';
 import { benchPublication } from './bench/publication';
 import { benchPostgresFindings, POSTGRES_SLACK_MS } from './bench/postgres';
+import { benchLoad } from './bench/load';
 
 /** `npm run bench` builds it first (build:electron): jobs start the way the app starts them. */
 const COMPILED_JOB_WORKER = path.resolve('build', 'electron', 'worker.mjs');
@@ -98,7 +100,12 @@ async function withDatabase<T>(work: (core: Core, databasePath: string) => Promi
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { quick: { type: 'boolean', default: false }, 'no-ui': { type: 'boolean', default: false }, store: { type: 'string', default: 'sqlite' } },
+    options: {
+      quick: { type: 'boolean', default: false },
+      'no-ui': { type: 'boolean', default: false },
+      store: { type: 'string', default: 'sqlite' },
+      load: { type: 'boolean', default: false },
+    },
   });
   if (values.store !== 'sqlite' && values.store !== 'postgres') throw new Error(`--store sqlite of --store postgres, niet "${values.store}"`);
   // Before anything runs: the load the other work on this machine puts on it, printed beside the figures.
@@ -106,6 +113,7 @@ async function main(): Promise<void> {
   console.error(`machine: ${machine}`);
   // Call and floor are measured interleaved; enough pairs for a median that holds on a noisy machine.
   const iterations = values.quick ? 60 : 300;
+  if (values.load) return loadRun(values.quick, machine);
   if (values.store === 'postgres') return benchStores(values.quick, iterations, machine);
   const rows: BenchRow[] = [];
 
@@ -187,6 +195,17 @@ async function benchStores(quick: boolean, iterations: number, machine: string):
   );
 }
 
+/** `--load` (issue 14): the council server under load; the figures go into a section of their own. */
+async function loadRun(quick: boolean, machine: string): Promise<void> {
+  const report = await benchLoad(quick, machine);
+  if ('skipped' in report) {
+    console.log(`lastmeting overgeslagen: ${report.skipped}`);
+    return;
+  }
+  console.log(report.markdown);
+  writeMeasurements('docs/performance.md', report.markdown, LOAD_START, LOAD_END);
+}
+
 /** Per case: SQLite and PostgreSQL beside each other, each as median, floor and ratio. */
 function formatStoresTable(sqliteRows: BenchRow[], postgresRows: BenchRow[]): string {
   const ratio = (row: BenchRow | undefined) => (row?.floorMedianMs ? (row.medianMs / row.floorMedianMs).toFixed(2) : '');
@@ -211,6 +230,8 @@ const START = '<!-- bench:start -->';
 const END = '<!-- bench:end -->';
 const POSTGRES_START = '<!-- bench-postgres:start -->';
 const POSTGRES_END = '<!-- bench-postgres:end -->';
+const LOAD_START = '<!-- bench-load:start -->';
+const LOAD_END = '<!-- bench-load:end -->';
 
 /** The measured part of the document as the previous run wrote it (empty when there is none). */
 function measuredBlock(file: string): string {
