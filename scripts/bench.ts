@@ -4,6 +4,7 @@
  *   npm run bench -- [--quick] [--no-ui]
  *   npm run bench -- --store postgres [--quick]   the findings cases on SQLite and PostgreSQL side by side
  *   npm run bench -- --load [--quick]             the council server under load, with a kill -9 (scripts/bench/load.ts)
+ *   npm run bench -- --instructions [--quick]     instructions per call (valgrind's callgrind) for the hottest calls
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -24,6 +25,8 @@ import { benchMove } from './bench/move';
 import { benchPublication } from './bench/publication';
 import { benchPostgresFindings, POSTGRES_SLACK_MS } from './bench/postgres';
 import { benchLoad } from './bench/load';
+import { benchInstructions } from './bench/instructions';
+import { formatInstructionTable, formatRunsTable, readPreviousInstructions } from './bench/callgrind';
 
 /** `npm run bench` builds it first (build:electron): jobs start the way the app starts them. */
 const COMPILED_JOB_WORKER = path.resolve('build', 'electron', 'worker.mjs');
@@ -105,6 +108,7 @@ async function main(): Promise<void> {
       'no-ui': { type: 'boolean', default: false },
       store: { type: 'string', default: 'sqlite' },
       load: { type: 'boolean', default: false },
+      instructions: { type: 'boolean', default: false },
     },
   });
   if (values.store !== 'sqlite' && values.store !== 'postgres') throw new Error(`--store sqlite of --store postgres, niet "${values.store}"`);
@@ -115,6 +119,7 @@ async function main(): Promise<void> {
   const iterations = values.quick ? 60 : 300;
   if (values.load) return loadRun(values.quick, machine);
   if (values.store === 'postgres') return benchStores(values.quick, iterations, machine);
+  if (values.instructions) return instructionCounts(values.quick, machine);
   const rows: BenchRow[] = [];
 
   const small = await withDatabase(async (core) => {
@@ -206,6 +211,32 @@ async function loadRun(quick: boolean, machine: string): Promise<void> {
   writeMeasurements('docs/performance.md', report.markdown, LOAD_START, LOAD_END);
 }
 
+/**
+ * `--instructions` (issue 18): instructions per call under callgrind, two runs in fresh processes so
+ * the doc shows they agree. Counting is slow (valgrind runs Node ~50× slower): `--quick` counts fewer
+ * calls per case, enough to compare with a previous quick run but with more of the GC's lumps in it.
+ */
+async function instructionCounts(quick: boolean, machine: string): Promise<void> {
+  const iterations = quick ? 20 : INSTRUCTION_ITERATIONS;
+  const warmup = 30;
+  const rows = await benchInstructions({ iterations, warmup, runs: 2 });
+  const previousBlock = existsSync('docs/performance.md') ? readFileSync('docs/performance.md', 'utf8') : '';
+  const inBlock = previousBlock.includes(INSTRUCTIONS_START) ? previousBlock.slice(previousBlock.indexOf(INSTRUCTIONS_START), previousBlock.indexOf(INSTRUCTIONS_END)) : '';
+  const previousHeading = inBlock.split('\n').find((line) => line.startsWith('Geteld met')) ?? null;
+  const table = formatInstructionTable(rows, readPreviousInstructions(inBlock));
+  const runs = formatRunsTable(rows);
+  console.log(`${table}\n\n${runs}`);
+  writeMeasurements(
+    'docs/performance.md',
+    `Geteld met \`npm run bench -- --instructions${quick ? ' --quick' : ''}\` op ${new Date().toISOString().slice(0, 10)} (${machine}).\n` +
+      `Instructies per aanroep (callgrind, alle threads; Node met \`--single-threaded\`), ${iterations} aanroepen per geval na ${warmup} keer opwarmen, ` +
+      `twee runs in elk een eigen proces; de tabel geeft hun gemiddelde, de tweede tabel elke run apart.\n` +
+      `Vorige telling (kolommen "vorige"): ${previousHeading?.replace(/^Geteld met /, '').replace(/\.$/, '') ?? 'geen'}.\n\n${table}\n\n${runs}`,
+    INSTRUCTIONS_START,
+    INSTRUCTIONS_END,
+  );
+}
+
 /** Per case: SQLite and PostgreSQL beside each other, each as median, floor and ratio. */
 function formatStoresTable(sqliteRows: BenchRow[], postgresRows: BenchRow[]): string {
   const ratio = (row: BenchRow | undefined) => (row?.floorMedianMs ? (row.medianMs / row.floorMedianMs).toFixed(2) : '');
@@ -232,6 +263,9 @@ const POSTGRES_START = '<!-- bench-postgres:start -->';
 const POSTGRES_END = '<!-- bench-postgres:end -->';
 const LOAD_START = '<!-- bench-load:start -->';
 const LOAD_END = '<!-- bench-load:end -->';
+const INSTRUCTIONS_START = '<!-- bench-instructions:start -->';
+const INSTRUCTIONS_END = '<!-- bench-instructions:end -->';
+const INSTRUCTION_ITERATIONS = 100;
 
 /** The measured part of the document as the previous run wrote it (empty when there is none). */
 function measuredBlock(file: string): string {

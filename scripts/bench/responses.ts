@@ -103,6 +103,19 @@ export function dashboardFloor(core: Core, termWeeks: number, today: string): ()
   return () => [council.get(), awaiting.all(`+${days} days`, today, days, today), commitments.all(today, limit), positions.all(), perYear.all()];
 }
 
+/** The plain statements behind the navigation's overdue badge (on every screen): the council's term and two counts. */
+export function badgeFloor(core: Core, termWeeks: number, today: string): () => unknown {
+  const councilRow = core.sqlite.prepare(`select * from council limit 1`);
+  const badgeCommitments = core.sqlite.prepare(
+    `select count(*) from commitments c where c.status in ('open', 'lopend') and c.due_on < ?`,
+  );
+  const badgeAdvices = core.sqlite.prepare(
+    `select count(*) from advices a left join advice_followup f on f.advice_id = a.id where a.status = 'verzonden' and a.sent_on < ? and f.advice_id is null`,
+  );
+  const dueBefore = addDays(today, -termWeeks * 7);
+  return () => [councilRow.get(), badgeAdvices.get(dueBefore), badgeCommitments.get(today)];
+}
+
 /**
  * Issue 8's benchmark for the chair's dashboard: all figures in one `dashboard.get` call at 2,000
  * advices, 20,000 recommendations and 5,000 commitments. Goal: median ≤ 50 ms. Seeds the core it is
@@ -125,18 +138,10 @@ export async function benchResponses(core: Core, iterations = 30): Promise<Bench
     if (!result.ok) throw new Error(result.error.message);
   };
   const floor = dashboardFloor(core, termWeeks, today);
-  const councilRow = core.sqlite.prepare(`select * from council limit 1`);
   const dashboard = await measure(call, iterations);
   const dashboardFloorTime = await measure(floor, iterations);
   const badgeTime = await measure(badge, iterations);
-  const badgeCommitments = core.sqlite.prepare(
-    `select count(*) from commitments c where c.status in ('open', 'lopend') and c.due_on < ?`,
-  );
-  const badgeAdvices = core.sqlite.prepare(
-    `select count(*) from advices a left join advice_followup f on f.advice_id = a.id where a.status = 'verzonden' and a.sent_on < ? and f.advice_id is null`,
-  );
-  const dueBefore = addDays(today, -termWeeks * 7);
-  const badgeFloorTime = await measure(() => [councilRow.get(), badgeAdvices.get(dueBefore), badgeCommitments.get(today)], iterations);
+  const badgeFloorTime = await measure(badgeFloor(core, termWeeks, today), iterations);
   return [
     { name: 'dashboard.get (alle cijfers; 2000 adviezen, 20000 aanbevelingen, 5000 toezeggingen)', ...dashboard, floorMedianMs: dashboardFloorTime.medianMs },
     { name: 'dashboard.badge (verlopen termijnen en toezeggingen)', ...badgeTime, floorMedianMs: badgeFloorTime.medianMs },
