@@ -490,7 +490,8 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     if (!url) return undefined;
     const pathname = url.pathname;
     if (pathname === '/health' && req.method === 'GET') {
-      sendJson(res, 200, ok({ status: 'ok' }));
+      // `app` lets the desktop app tell a council server from any other site at the address typed.
+      sendJson(res, 200, ok({ status: 'ok', app: 'advieswerk' }));
       return undefined;
     }
     if (pathname === '/ready' && req.method === 'GET') {

@@ -11,6 +11,7 @@ import {
   dialog,
   ipcMain,
   Menu,
+  net,
   protocol,
   session,
   shell,
@@ -23,10 +24,12 @@ import type { JobStatus } from '../../shared/api/jobs';
 // Replaced at build time by a plain list of names, keeping zod out of the main bundle.
 import { METHOD_NAMES } from '../../shared/api/contract';
 import { encodeCoreProcessArgs } from '../core-process/protocol';
+import type { ConnectionChoice } from '../../shared/desktop-connection';
 import { JOB_EVENT_CHANNEL } from '../preload/channels';
 import { resolveAppAsset } from './app-protocol';
 import { CoreConnection, RestartBudget } from './core-connection';
-import { registerApiHandlers } from './ipc';
+import { chooseConnection, connectionWindowTitle, forgetConnectionChoice, probeCouncilServer, readConnectionChoice, type FetchLike } from './connection-choice';
+import { registerApiHandlers, registerConnectionHandlers } from './ipc';
 import { buildApplicationMenuTemplate, buildContextMenuTemplate } from './menu';
 import { resolveRuntimePaths, type RuntimePaths } from './runtime-paths';
 import {
@@ -58,6 +61,8 @@ let mainWindow: BrowserWindow | null = null;
 let core: CoreHandle | null = null;
 let quitting = false;
 let coreClosed = false;
+/** The first-start choice; null until the member has made it (the app's page then asks). */
+let connection: ConnectionChoice | null = null;
 const restartBudget = new RestartBudget(3, 60_000);
 
 function failStartup(message: string): void {
@@ -117,7 +122,7 @@ function serveRenderer(rendererDir: string): void {
 }
 
 function guardNavigation(event: ElectronEvent, url: string, mayOpenExternally: boolean): void {
-  const decision = decideNavigation(url);
+  const decision = decideNavigation(url, serverAddress());
   if (decision === 'allow') return;
   event.preventDefault();
   if (decision === 'open-external' && mayOpenExternally) void shell.openExternal(url);
@@ -156,9 +161,9 @@ function hardenWebContents(contents: WebContents): void {
 function hardenSession(): void {
   const ses = session.defaultSession;
   ses.setPermissionRequestHandler((_contents, permission, callback, details) =>
-    callback(isPermissionGranted(permission, details.requestingUrl)),
+    callback(isPermissionGranted(permission, details.requestingUrl, serverAddress())),
   );
-  ses.setPermissionCheckHandler((_contents, permission, requestingOrigin) => isPermissionGranted(permission, requestingOrigin));
+  ses.setPermissionCheckHandler((_contents, permission, requestingOrigin) => isPermissionGranted(permission, requestingOrigin, serverAddress()));
   if (process.platform !== 'darwin') {
     try {
       ses.setSpellCheckerLanguages(['nl']);
@@ -168,8 +173,27 @@ function hardenSession(): void {
   }
 }
 
+/** The council server's address when the window shows its pages, else undefined. */
+function serverAddress(): string | undefined {
+  return connection?.mode === 'server' ? connection.address : undefined;
+}
+
+/**
+ * Alone on this computer, the window shows the app's own pages with the bridge to the core. Connected,
+ * it shows the council server's pages as a browser would (the same UI and contract over HTTPS, the
+ * outbox in this profile's IndexedDB): no preload, so a server's page can never reach this computer's files.
+ */
 function createMainWindow(paths: RuntimePaths): BrowserWindow {
-  const window = new BrowserWindow(createMainWindowOptions({ preloadPath: paths.preload, title: app.getName(), iconPath: path.join(paths.rendererDir, 'icon.png') }));
+  const server = serverAddress();
+  const title = connectionWindowTitle(app.getName(), connection);
+  const window = new BrowserWindow(
+    createMainWindowOptions({ ...(server ? {} : { preloadPath: paths.preload }), title, iconPath: path.join(paths.rendererDir, 'icon.png') }),
+  );
+  // The title says where the data lives; a page's own <title> does not replace it.
+  window.on('page-title-updated', (event) => {
+    event.preventDefault();
+    window.setTitle(connectionWindowTitle(app.getName(), connection));
+  });
   window.once('ready-to-show', () => window.show());
   window.webContents.on('context-menu', (_event, params) => {
     const template = buildContextMenuTemplate(params, {
@@ -186,7 +210,7 @@ function createMainWindow(paths: RuntimePaths): BrowserWindow {
   window.on('closed', () => {
     if (mainWindow === window) mainWindow = null;
   });
-  void window.loadURL(APP_ENTRY_URL);
+  void window.loadURL(server ?? APP_ENTRY_URL);
   return window;
 }
 
@@ -212,13 +236,32 @@ async function onReady(): Promise<void> {
   const rendererIndex = path.join(paths.rendererDir, 'index.html');
   if (!existsSync(rendererIndex)) return failStartup(fill(texts.dialogs.rendererMissing, { path: rendererIndex }));
 
+  // A database named at start (ADVIESWERK_DB) is this computer's choice already.
+  connection = process.env.ADVIESWERK_DB ? { mode: 'local' } : await readConnectionChoice(paths.connectionFile);
+  const restart = () => {
+    app.relaunch();
+    app.quit();
+  };
+
   hardenSession();
   serveRenderer(paths.rendererDir);
-  core = startCore(paths);
-  registerApiHandlers(ipcMain, METHOD_NAMES, async (method, input) => {
-    if (!core) return { ok: false, error: { code: 'INTERNAL', message: texts.dialogs.coreStopped } };
-    return core.connection.request(method, input);
+  registerConnectionHandlers(ipcMain, {
+    state: () => (connection ? { chosen: true, choice: connection } : { chosen: false }),
+    choose: (sent) => chooseConnection(sent, { file: paths.connectionFile, probe: (address) => probeCouncilServer(address, net.fetch as unknown as FetchLike) }),
+    chosen: (choice) => {
+      connection = choice;
+      if (choice.mode === 'server') return restart();
+      mainWindow?.setTitle(connectionWindowTitle(app.getName(), connection));
+    },
   });
+  // Connected to a council server this computer's database is never opened.
+  if (connection?.mode !== 'server') {
+    core = startCore(paths);
+    registerApiHandlers(ipcMain, METHOD_NAMES, async (method, input) => {
+      if (!core) return { ok: false, error: { code: 'INTERNAL', message: texts.dialogs.coreStopped } };
+      return core.connection.request(method, input);
+    });
+  }
 
   Menu.setApplicationMenu(
     Menu.buildFromTemplate(
@@ -228,6 +271,7 @@ async function onReady(): Promise<void> {
         isDevelopment: !app.isPackaged,
         onShowAbout: showAbout,
         onOpenDataFolder: () => void shell.openPath(path.dirname(paths.databasePath)),
+        onChangeConnection: () => void forgetConnectionChoice(paths.connectionFile).then(restart, restart),
       }),
     ),
   );

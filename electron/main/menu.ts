@@ -8,6 +8,8 @@ export interface ApplicationMenuSettings {
   isDevelopment: boolean;
   onShowAbout(): void;
   onOpenDataFolder(): void;
+  /** Forgets the first-start choice and starts again, so the app asks: this computer or a council server. */
+  onChangeConnection(): void;
 }
 
 const separator: MenuItemConstructorOptions = { type: 'separator' };
@@ -42,6 +44,7 @@ export function buildApplicationMenuTemplate(settings: ApplicationMenuSettings):
     label: m.file,
     submenu: [
       { label: m.openDataFolder, click: () => settings.onOpenDataFolder() },
+      { label: m.changeConnection, click: () => settings.onChangeConnection() },
       separator,
       isMac ? { role: 'close', label: m.closeWindow } : { role: 'quit', label: m.quit, accelerator: 'CmdOrCtrl+Q' },
     ],

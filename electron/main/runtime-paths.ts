@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { DATABASE_FILE_NAME } from '../core/paths';
+import { CONNECTION_FILE_NAME } from './connection-choice';
 
 export interface RuntimeEnvironment {
   isPackaged: boolean;
@@ -20,6 +21,8 @@ export interface RuntimePaths {
   jobWorker: string;
   nativeBinding: string;
   databasePath: string;
+  /** The first-start choice: this computer or a council server (connection-choice.ts). */
+  connectionFile: string;
 }
 
 /**
@@ -50,5 +53,6 @@ export function resolveRuntimePaths(env: RuntimeEnvironment): RuntimePaths {
         ? env.databaseOverride
         : path.resolve(env.databaseOverride)
       : path.join(env.userDataDir, DATABASE_FILE_NAME),
+    connectionFile: path.join(env.userDataDir, CONNECTION_FILE_NAME),
   };
 }

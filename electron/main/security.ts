@@ -1,7 +1,10 @@
 /**
  * The shell's security decisions as pure functions, so each can be tested without Electron.
- * The renderer is trusted only while it shows the app's own pages from `app://advieswerk`.
+ * The renderer is trusted only while it shows the app's own pages from `app://advieswerk`. Connected to
+ * a council server, the window shows the server's pages like a browser: no bridge, no IPC, and only
+ * that server's address (`server`, from the kept choice) besides the app's own.
  */
+import { isOnServer } from '../../shared/desktop-connection';
 
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'advieswerk';
@@ -67,9 +70,10 @@ export function isSafeExternalUrl(url: unknown): boolean {
 
 export type NavigationDecision = 'allow' | 'open-external' | 'block';
 
-/** The window only ever shows the app; a clicked web link opens in the browser instead. */
-export function decideNavigation(url: string): NavigationDecision {
+/** The window only ever shows the app (or the chosen council server); a clicked web link opens in the browser instead. */
+export function decideNavigation(url: string, server?: string): NavigationDecision {
   if (isAppUrl(url)) return 'allow';
+  if (server !== undefined && isOnServer(url, server)) return 'allow';
   if (isSafeExternalUrl(url)) return 'open-external';
   return 'block';
 }
@@ -78,6 +82,8 @@ export function decideNavigation(url: string): NavigationDecision {
  * Every permission is refused except writing to the clipboard from the app's own pages, which
  * "Kopiëren"-buttons need and which cannot leak anything.
  */
-export function isPermissionGranted(permission: string, requestingUrl: string | null | undefined): boolean {
-  return permission === 'clipboard-sanitized-write' && isAppUrl(requestingUrl);
+export function isPermissionGranted(permission: string, requestingUrl: string | null | undefined, server?: string): boolean {
+  // A permission check names only the origin (no path), so the server counts by its origin here.
+  const fromOurPages = isAppUrl(requestingUrl) || (server !== undefined && parseUrl(requestingUrl)?.origin === new URL(server).origin);
+  return permission === 'clipboard-sanitized-write' && fromOurPages;
 }

@@ -1,7 +1,8 @@
 import type { BrowserWindowConstructorOptions } from 'electron';
 
 export interface MainWindowSettings {
-  preloadPath: string;
+  /** None for a window that shows the council server's pages: they talk to the server, not to this app. */
+  preloadPath?: string;
   title: string;
   /** The app icon for the window and task bar (Linux, Windows); macOS takes the bundle's icon.icns. */
   iconPath?: string;
@@ -23,7 +24,7 @@ export function createMainWindowOptions(settings: MainWindowSettings): BrowserWi
     show: false,
     backgroundColor: '#ffffff',
     webPreferences: {
-      preload: settings.preloadPath,
+      ...(settings.preloadPath ? { preload: settings.preloadPath } : {}),
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,

@@ -11,3 +11,5 @@ export interface PreloadBridge {
   /** Subscribes to job progress; returns the unsubscribe function. */
   onJobEvent(listener: (status: JobStatus) => void): () => void;
 }
+
+export type { DesktopBridge } from '../../shared/desktop-connection';

@@ -2,8 +2,8 @@ import type { IpcRenderer, IpcRendererEvent } from 'electron';
 import type { JobStatus } from '../../shared/api/jobs';
 import { t } from '../../shared/i18n';
 import { fail, type Result } from '../../shared/result';
-import type { PreloadBridge } from './bridge-types';
-import { apiChannel, JOB_EVENT_CHANNEL } from './channels';
+import type { DesktopBridge, PreloadBridge } from './bridge-types';
+import { apiChannel, CONNECTION_CHOOSE_CHANNEL, CONNECTION_GET_CHANNEL, JOB_EVENT_CHANNEL } from './channels';
 
 /** The slice of `ipcRenderer` the bridge uses; the page never sees any of it. */
 export type BridgeIpc = Pick<IpcRenderer, 'invoke' | 'on' | 'removeListener'>;
@@ -31,5 +31,13 @@ export function createPreloadBridge(ipc: BridgeIpc, methodNames: readonly string
         ipc.removeListener(JOB_EVENT_CHANNEL, forward);
       };
     },
+  };
+}
+
+/** The first-start choice's two calls; the page's value goes to the main process as it is, to be checked there. */
+export function createDesktopBridge(ipc: Pick<BridgeIpc, 'invoke'>): DesktopBridge {
+  return {
+    getConnection: () => ipc.invoke(CONNECTION_GET_CHANNEL) as ReturnType<DesktopBridge['getConnection']>,
+    chooseConnection: (choice: unknown) => ipc.invoke(CONNECTION_CHOOSE_CHANNEL, choice) as ReturnType<DesktopBridge['chooseConnection']>,
   };
 }

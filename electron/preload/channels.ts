@@ -11,3 +11,10 @@ export function apiChannel(method: string): string {
 
 /** The name under which the bridge appears on `window` in the renderer. */
 export const BRIDGE_GLOBAL_NAME = 'advieswerk';
+
+/** The shell's own two calls for the first-start choice (not the core's contract: no core answers them). */
+export const CONNECTION_GET_CHANNEL = 'desktop:connection:get';
+export const CONNECTION_CHOOSE_CHANNEL = 'desktop:connection:choose';
+
+/** The name under which the desktop bridge (the connection choice) appears on `window`. */
+export const DESKTOP_BRIDGE_GLOBAL_NAME = 'advieswerkDesktop';

@@ -6,6 +6,7 @@ import './styles/theme.css';
 import './styles/app.css';
 import { App } from './app/App';
 import { AuthGate } from './app/AuthGate';
+import { ConnectionGate } from './app/ConnectionChoice';
 import { queryClient } from './data/queries';
 
 const container = document.getElementById('root');
@@ -13,9 +14,11 @@ if (!container) throw new Error('#root ontbreekt in index.html');
 createRoot(container).render(
   <StrictMode>
     <QueryClientProvider client={queryClient}>
-      <AuthGate>
-        <App />
-      </AuthGate>
+      <ConnectionGate>
+        <AuthGate>
+          <App />
+        </AuthGate>
+      </ConnectionGate>
     </QueryClientProvider>
   </StrictMode>,
 );

@@ -303,7 +303,7 @@ describe('guessing, forged requests and plain HTTP', () => {
   });
 
   it('health and readiness answer without signing in', async () => {
-    expect((await request({ method: 'GET', path: '/health' })).json).toEqual({ ok: true, value: { status: 'ok' } });
+    expect((await request({ method: 'GET', path: '/health' })).json).toEqual({ ok: true, value: { status: 'ok', app: 'advieswerk' } });
     expect((await request({ method: 'GET', path: '/ready' })).json).toEqual({ ok: true, value: { status: 'ready' } });
   });
 

@@ -207,7 +207,7 @@ describe('a lid over HTTP, against the role matrix', () => {
     console.log(`[roles-hostile-server] ${allowed.length} methods, statuses ${JSON.stringify(Object.fromEntries(statuses))}`);
     expect(statuses.get(200) ?? 0, 'some hostile-looking bodies are valid and accepted').toBeGreaterThan(0);
     // The server still serves, and the lid is still who they were.
-    expect((await lid.request({ method: 'GET', path: '/health' })).json).toEqual({ ok: true, value: { status: 'ok' } });
+    expect((await lid.request({ method: 'GET', path: '/health' })).json).toEqual({ ok: true, value: { status: 'ok', app: 'advieswerk' } });
     expect((await lid.call('session.current', {})).json?.value.account).toMatchObject({ login: 'bert', role: 'lid' });
   }, 600_000);
 });

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { METHOD_NAMES } from '../../../shared/api/contract';
 import { ok, type Result } from '../../../shared/result';
-import { registerApiHandlers, type ForwardToCore } from '../../../electron/main/ipc';
+import { registerApiHandlers, registerConnectionHandlers, type ForwardToCore } from '../../../electron/main/ipc';
+import { CONNECTION_CHOOSE_CHANNEL, CONNECTION_GET_CHANNEL } from '../../../electron/preload/channels';
+import { fail } from '../../../shared/result';
+import type { ConnectionChoice } from '../../../shared/desktop-connection';
 import { APP_ENTRY_URL } from '../../../electron/main/security';
 
 type Handler = (event: unknown, ...args: unknown[]) => Promise<unknown>;
@@ -74,5 +77,53 @@ describe('registerApiHandlers', () => {
     const { handlers, unregister } = setup();
     unregister();
     expect(handlers.size).toBe(0);
+  });
+});
+
+describe('registerConnectionHandlers (the first-start choice)', () => {
+  function connectionSetup(answer: (sent: unknown) => Result<ConnectionChoice>) {
+    const { ipcMain, handlers } = fakeIpcMain();
+    const chosen: ConnectionChoice[] = [];
+    const sentToChoose: unknown[] = [];
+    let release: () => void = () => {};
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    registerConnectionHandlers(ipcMain as never, {
+      state: () => ({ chosen: false }),
+      choose: async (sent) => {
+        sentToChoose.push(sent);
+        await gate;
+        return answer(sent);
+      },
+      chosen: (choice) => void chosen.push(choice),
+    });
+    return { handlers, chosen, sentToChoose, release };
+  }
+
+  it('answers only the app frame', async () => {
+    const { handlers, sentToChoose, release } = connectionSetup(() => ok({ mode: 'local' }));
+    release();
+    expect(await handlers.get(CONNECTION_GET_CHANNEL)!(eventFrom(APP_ENTRY_URL))).toEqual({ chosen: false });
+    for (const url of ['https://raad.voorbeeldstad.nl/', null]) {
+      await expect(handlers.get(CONNECTION_GET_CHANNEL)!(eventFrom(url))).rejects.toThrow(/Geweigerd/);
+      await expect(handlers.get(CONNECTION_CHOOSE_CHANNEL)!(eventFrom(url), { mode: 'local' })).rejects.toThrow(/Geweigerd/);
+    }
+    expect(sentToChoose).toEqual([]);
+  });
+
+  it('a double click checks and acts once; a refused choice changes nothing', async () => {
+    const { handlers, chosen, sentToChoose, release } = connectionSetup((sent) =>
+      (sent as { mode: string }).mode === 'server' ? ok({ mode: 'server', address: 'https://raad.nl/' }) : fail('VALIDATION', 'Kies een van de twee mogelijkheden.'),
+    );
+    const first = handlers.get(CONNECTION_CHOOSE_CHANNEL)!(eventFrom(APP_ENTRY_URL), { mode: 'server', address: 'raad.nl' });
+    const second = handlers.get(CONNECTION_CHOOSE_CHANNEL)!(eventFrom(APP_ENTRY_URL), { mode: 'server', address: 'raad.nl' });
+    release();
+    expect(await first).toEqual(ok({ mode: 'server', address: 'https://raad.nl/' }));
+    expect(await second).toEqual(await first);
+    expect(sentToChoose).toHaveLength(1);
+    expect(chosen).toEqual([{ mode: 'server', address: 'https://raad.nl/' }]);
+
+    const refused = await handlers.get(CONNECTION_CHOOSE_CHANNEL)!(eventFrom(APP_ENTRY_URL), { mode: 'elders' });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    expect(chosen).toHaveLength(1);
   });
 });

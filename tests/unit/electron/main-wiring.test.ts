@@ -55,6 +55,7 @@ vi.mock('electron', () => {
     ipcMain: { handle: () => {}, removeHandler: () => {} },
     Menu: { buildFromTemplate: () => ({}), setApplicationMenu: () => {} },
     utilityProcess: { fork: () => ({}) },
+    net: { fetch: async () => new Response('') },
   };
 });
 

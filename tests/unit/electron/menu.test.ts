@@ -12,6 +12,7 @@ function settings(platform: NodeJS.Platform, isDevelopment = false) {
       isDevelopment,
       onShowAbout: () => clicks.push('about'),
       onOpenDataFolder: () => clicks.push('data'),
+      onChangeConnection: () => clicks.push('connection'),
     },
   };
 }
@@ -72,13 +73,14 @@ describe('buildApplicationMenuTemplate', () => {
     expect(file.find((item) => item.role === 'quit')).toMatchObject({ label: 'Afsluiten', accelerator: 'CmdOrCtrl+Q' });
   });
 
-  it('runs the about and data-folder actions', () => {
+  it('runs the about, data-folder and change-connection actions', () => {
     const { value, clicks } = settings('linux');
     const template = buildApplicationMenuTemplate(value);
     const click = (item: MenuItemConstructorOptions | undefined) => (item?.click as (() => void) | undefined)?.();
     click(submenu(byLabel(template, 'Help')).find((item) => item.label === 'Over Advieswerk'));
     click(submenu(byLabel(template, 'Bestand')).find((item) => item.label === 'Gegevensmap openen'));
-    expect(clicks).toEqual(['about', 'data']);
+    click(submenu(byLabel(template, 'Bestand')).find((item) => item.label === 'Verbinding wijzigen…'));
+    expect(clicks).toEqual(['about', 'data', 'connection']);
   });
 });
 

@@ -18,6 +18,7 @@ describe('resolveRuntimePaths', () => {
       jobWorker: path.join(root, 'build', 'electron', 'worker.mjs'),
       nativeBinding: path.join(root, '.native', 'electron', 'better_sqlite3.node'),
       databasePath: path.join('/home/jan/.config/Advieswerk', 'advieswerk.sqlite'),
+      connectionFile: path.join('/home/jan/.config/Advieswerk', 'verbinding.json'),
     });
   });
 

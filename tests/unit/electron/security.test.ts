@@ -113,12 +113,31 @@ describe('decideNavigation', () => {
     expect(decideNavigation('javascript:void(0)')).toBe('block');
     expect(decideNavigation('app://other/index.html')).toBe('block');
   });
+
+  it('connected to a council server, keeps that server (under its path) in the window and nothing else', () => {
+    const server = 'https://raad.voorbeeldstad.nl/advieswerk/';
+    expect(decideNavigation('https://raad.voorbeeldstad.nl/advieswerk/#/adviezen', server)).toBe('allow');
+    expect(decideNavigation('https://raad.voorbeeldstad.nl/', server)).toBe('open-external');
+    expect(decideNavigation('https://raad.voorbeeldstad.nl.evil.example/advieswerk/', server)).toBe('open-external');
+    expect(decideNavigation('http://raad.voorbeeldstad.nl/advieswerk/', server)).toBe('block');
+    // Not connected, the same page is only a web link.
+    expect(decideNavigation('https://raad.voorbeeldstad.nl/advieswerk/')).toBe('open-external');
+  });
 });
 
 describe('isPermissionGranted', () => {
   it('lets the app write to the clipboard', () => {
     expect(isPermissionGranted('clipboard-sanitized-write', APP_ENTRY_URL)).toBe(true);
     expect(isPermissionGranted('clipboard-sanitized-write', APP_ORIGIN)).toBe(true);
+  });
+
+  it('lets the chosen council server write to the clipboard, and no other site', () => {
+    const server = 'https://raad.voorbeeldstad.nl/advieswerk/';
+    expect(isPermissionGranted('clipboard-sanitized-write', 'https://raad.voorbeeldstad.nl', server)).toBe(true);
+    expect(isPermissionGranted('clipboard-sanitized-write', 'https://raad.voorbeeldstad.nl/advieswerk/#/', server)).toBe(true);
+    expect(isPermissionGranted('clipboard-sanitized-write', 'https://example.org', server)).toBe(false);
+    expect(isPermissionGranted('clipboard-sanitized-write', 'https://raad.voorbeeldstad.nl')).toBe(false);
+    expect(isPermissionGranted('media', 'https://raad.voorbeeldstad.nl', server)).toBe(false);
   });
 
   it('refuses clipboard writes from any other origin', () => {

@@ -6,8 +6,8 @@ import { ContractForm, useContractForm } from '../../ui/Form';
 import { TextField } from '../../ui/Field';
 import { Heading, Paragraph } from '../../ui/Heading';
 
-/** The council server's pages before anyone is signed in: one column, the app's name, one form. */
-function SignInFrame({ title, intro, children }: { title: string; intro: string; children: React.ReactNode }) {
+/** The pages before the app itself (signing in on the council server, the desktop's first-start choice): one column, the app's name, one form. */
+export function SignInFrame({ title, intro, children }: { title: string; intro: string; children: React.ReactNode }) {
   useEffect(() => {
     document.title = `${title} – ${t('app.name')}`;
   }, [title]);
