@@ -41,23 +41,34 @@ export interface KilledRun {
   stderr: string;
 }
 
-/** Runs the writer and kills it with SIGKILL after `killAfterMs` (if it is still running). */
-export function runAndKill(writer: string, args: string[], killAfterMs: number): Promise<KilledRun> {
+/**
+ * Runs the writer and kills it with SIGKILL after `killAfterMs` (if it is still running), counted from
+ * the spawn, or with `from: 'ready'` from the writer's "ready" line, so the kill lands in its work however
+ * slow start-up is on a loaded machine (a writer that never gets ready is killed after a minute).
+ */
+export function runAndKill(writer: string, args: string[], killAfterMs: number, { from = 'spawn' }: { from?: 'spawn' | 'ready' } = {}): Promise<KilledRun> {
   return new Promise((resolve, reject) => {
     const started = Date.now();
     const child = spawn(process.execPath, [writer, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
     let readyMs: number | null = null;
+    let killed = false;
+    const kill = () => {
+      killed = child.kill('SIGKILL');
+    };
+    let timer = setTimeout(kill, from === 'spawn' ? killAfterMs : 60_000);
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
       out += chunk;
-      if (readyMs === null && /(^|\n)ready\n/.test(out)) readyMs = Date.now() - started;
+      if (readyMs === null && /(^|\n)ready\n/.test(out)) {
+        readyMs = Date.now() - started;
+        if (from === 'ready') {
+          clearTimeout(timer);
+          timer = setTimeout(kill, killAfterMs);
+        }
+      }
     });
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (err += chunk));
-    let killed = false;
-    const timer = setTimeout(() => {
-      killed = child.kill('SIGKILL');
-    }, killAfterMs);
     child.on('error', reject);
     child.on('close', () => {
       clearTimeout(timer);
