@@ -51,6 +51,24 @@ describe('signals', () => {
     expect(byVotes.rows[0]!.title).toBe('Bankjes');
   });
 
+  it('gives the filtered total and the meetings count with every page, also one past the end or a search without matches', async () => {
+    const a = await meetingWithFinding('A', 'Noord', 'Wijkteam slecht bereikbaar');
+    const b = await meetingWithFinding('B', 'Zuid', 'Te weinig bankjes');
+    await meetingWithFinding('C', 'West', 'Nog een bijeenkomst');
+    for (const title of ['Wijkteam bereikbaarheid', 'Wijkteam wachttijd', 'Bankjes']) {
+      await core.value('signals.create', { title, findingIds: [title === 'Bankjes' ? b.finding.id : a.finding.id] });
+    }
+    await core.value('meetings.delete', { id: (await meetingWithFinding('D', 'Oost', 'In de prullenbak')).meeting.id });
+    const page = async (input: Record<string, unknown>) => {
+      const list = await core.value('signals.list', input);
+      return { titles: list.rows.map((row) => row.title), total: list.total, totalMeetings: list.totalMeetings };
+    };
+    expect(await page({ limit: 1 })).toMatchObject({ total: 3, totalMeetings: 3 });
+    expect(await page({ query: 'wijkteam', limit: 1, offset: 1 })).toMatchObject({ titles: [expect.stringMatching(/^Wijkteam/)], total: 2, totalMeetings: 3 });
+    expect(await page({ query: 'wijkteam', offset: 5 })).toEqual({ titles: [], total: 2, totalMeetings: 3 });
+    expect(await page({ query: 'bestaatniet' })).toEqual({ titles: [], total: 0, totalMeetings: 3 });
+  });
+
   it('suggests likely duplicates by shared normalised terms', async () => {
     const a = await meetingWithFinding('A', 'Noord', 'Het wijkteam is slecht bereikbaar');
     const b = await meetingWithFinding('B', 'Zuid', 'Wijkteam telefonisch slecht bereikbaar!');

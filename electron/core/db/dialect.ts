@@ -25,6 +25,16 @@ export function fold(db: Kysely<any>, value: Expression<unknown> | RawBuilder<un
   return isPostgres(db) ? sql<string>`lower(unaccent(${value}))` : sql<string>`fold(${value})`;
 }
 
+/**
+ * Whether a list's totals ride along with its page as scalar subqueries. PostgreSQL: yes, each query of
+ * its own is a round trip to the server (signals.list at 10,000 signals: ~2.0 → ~1.3 ms). SQLite: no, a
+ * count on its own reads the b-tree's kept count, while as a subquery it scans an index (the same call
+ * 0.25–0.37 → 0.30–0.45 ms).
+ */
+export function totalsInPageQuery(db: Kysely<any>): boolean {
+  return isPostgres(db);
+}
+
 /** The larger of two numbers (SQLite's two-argument max, PostgreSQL's greatest). */
 export function greatest(db: Kysely<any>, a: Expression<unknown> | RawBuilder<unknown>, b: Expression<unknown> | RawBuilder<unknown>): RawBuilder<number> {
   return isPostgres(db) ? sql<number>`greatest(${a}, ${b})` : sql<number>`max(${a}, ${b})`;

@@ -226,8 +226,13 @@ export async function findMeeting(db: Db, id: string): Promise<MeetingDetail | u
   return { ...toMeeting(row, wijken.get(id) ?? []), tables: await listThemeTables(db, id) };
 }
 
+/** The number of meetings not in the trash, as a query: run alone, or as a scalar subquery of another (signals.list). */
+export function visibleMeetingsCount(db: Db) {
+  return db.selectFrom('meetings').select((eb) => eb.fn.countAll<number>().as('n')).where('deleted_at', 'is', null);
+}
+
 export async function countMeetings(db: Db): Promise<number> {
-  const row = await db.selectFrom('meetings').select((eb) => eb.fn.countAll<number>().as('n')).where('deleted_at', 'is', null).executeTakeFirstOrThrow();
+  const row = await visibleMeetingsCount(db).executeTakeFirstOrThrow();
   return Number(row.n);
 }
 

@@ -6,7 +6,6 @@ import type { Db } from '../db/connection';
 import { requireFinding } from '../findings/service';
 import { findFindingsByIds, findingsMatchingAnyTerm } from '../findings/repository';
 import { significantTerms } from '../findings/text';
-import { countMeetings } from '../meetings/repository';
 import {
   addSignalFindings,
   changeSignalVotes,
@@ -44,8 +43,7 @@ async function requireFindings(db: Db, ids: string[]) {
 
 export const signalsHandlers = defineHandlers({
   'signals.list': async ({ sort, offset, limit, ...filter }, { db }) => {
-    const { rows, total } = await listSignals(db, sort, offset, limit, filter);
-    return { rows, total, totalMeetings: await countMeetings(db) };
+    return listSignals(db, sort, offset, limit, filter);
   },
 
   'signals.get': async ({ id }, { db }) => signalDetail(db, id),

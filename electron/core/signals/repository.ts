@@ -1,8 +1,9 @@
 import { sql } from 'kysely';
 import type { Signal } from '../../../shared/api/meetings';
 import type { Db } from '../db/connection';
-import { fold } from '../db/dialect';
+import { fold, totalsInPageQuery } from '../db/dialect';
 import { likePattern } from '../findings/text';
+import { visibleMeetingsCount } from '../meetings/repository';
 import type { SignalTable } from '../db/schema';
 import { newId, nowIso, updatedColumns } from '../ids';
 
@@ -67,9 +68,12 @@ function filteredSignals(db: Db, filter: SignalFilter) {
 }
 
 /**
- * Signals in the chosen order, one page, with the number matching the filter. The counts are
- * columns maintained by triggers (migration 0002), so the default order "most distinct meetings
- * first" reads the signals_by_meeting_count index.
+ * Signals in the chosen order, one page, with the number matching the filter and the number of meetings
+ * (the screen's "in N of M bijeenkomsten"). The counts are columns maintained by triggers (migration
+ * 0002), so the default order "most distinct meetings first" reads the signals_by_meeting_count index.
+ * On PostgreSQL both totals ride along with the page as uncorrelated scalar subqueries (each computed
+ * once): one round trip instead of three, which was most of the call (issue 13; `totalsInPageQuery`).
+ * A page past the end has no row to carry them, so they are then asked for on their own.
  */
 export async function listSignals(
   db: Db,
@@ -77,8 +81,12 @@ export async function listSignals(
   offset: number,
   limit: number,
   filter: SignalFilter = {},
-): Promise<{ rows: Signal[]; total: number }> {
-  let query = filteredSignals(db, filter).selectAll('s');
+): Promise<{ rows: Signal[]; total: number; totalMeetings: number }> {
+  const matching = () => filteredSignals(db, filter).select((eb) => eb.fn.countAll<number>().as('n'));
+  const inline = totalsInPageQuery(db);
+  let query = filteredSignals(db, filter)
+    .selectAll('s')
+    .$if(inline, (page) => page.select([matching().as('total_matching'), visibleMeetingsCount(db).as('total_meetings')]));
   switch (sort) {
     case 'meetings':
       query = query.orderBy('s.meeting_count', 'desc').orderBy('s.finding_count', 'desc').orderBy('s.id', 'desc');
@@ -96,11 +104,12 @@ export async function listSignals(
       query = query.orderBy('s.updated_at', 'desc').orderBy('s.id', 'desc');
       break;
   }
-  const rows = (await query.limit(limit).offset(offset).execute()) as SignalRow[];
-  const total = await filteredSignals(db, filter)
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
-  return { rows: rows.map(toSignal), total: Number(total.n) };
+  const rows = (await query.limit(limit).offset(offset).execute()) as Array<SignalRow & { total_matching?: number | string | null; total_meetings?: number | string | null }>;
+  const first = rows[0];
+  if (inline && first) return { rows: rows.map(toSignal), total: Number(first.total_matching), totalMeetings: Number(first.total_meetings) };
+  const total = await matching().executeTakeFirstOrThrow();
+  const meetings = await visibleMeetingsCount(db).executeTakeFirstOrThrow();
+  return { rows: rows.map(toSignal), total: Number(total.n), totalMeetings: Number(meetings.n) };
 }
 
 export async function findSignal(db: Db, id: string): Promise<Signal | undefined> {
