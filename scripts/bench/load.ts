@@ -9,6 +9,7 @@ import pg from 'pg';
 import { v7 as uuidv7 } from 'uuid';
 import { openCore, type Core } from '../../electron/core/core';
 import type { AdviceDetail } from '../../shared/api/advices';
+import { HttpMember, HttpRequestError, type ApiEnvelope, type HttpReply } from '../../tests/helpers/http-member';
 import { databaseUrl, findPostgresBinaries, freePort, startPostgresCluster } from '../../tests/helpers/postgres-cluster';
 import { checkWrites, verdictHolds, type LoadVerdict, type SentFinding, type SentItemSave } from './load-check';
 
@@ -54,7 +55,7 @@ type Phase = 'steady' | 'crash';
 
 interface Reply {
   status: number;
-  json: { ok: boolean; value?: any; error?: { code: string; message: string; details?: unknown } };
+  json: ApiEnvelope;
 }
 
 /** No answer at all (refused, reset, timed out): what a killed server gives; the request may or may not have run. */
@@ -136,9 +137,15 @@ function startServer(databaseUrlText: string, port: number, home: string): Promi
 
 /** One member's browser: a keep-alive connection pool, the session cookie, our own Origin. */
 class Browser {
-  cookie = '';
-  private agent = new http.Agent({ keepAlive: true, maxSockets: 6 });
-  constructor(private readonly port: number) {}
+  private readonly agent = new http.Agent({ keepAlive: true, maxSockets: 6 });
+  private readonly member: HttpMember;
+  constructor(port: number) {
+    this.member = new HttpMember(port, { agent: this.agent, timeoutMs: 15_000 });
+  }
+
+  get cookie(): string {
+    return this.member.cookie;
+  }
 
   /** Requests sent again because a kept-alive connection was closed by the server just as it was reused. */
   staleConnectionRetries = 0;
@@ -156,40 +163,15 @@ class Browser {
     }
   }
 
-  private send(pathname: string, body: unknown): Promise<Reply> {
-    const text = JSON.stringify(body);
-    return new Promise((resolve, reject) => {
-      const req = http.request(
-        {
-          host: '127.0.0.1',
-          port: this.port,
-          method: 'POST',
-          path: pathname,
-          agent: this.agent,
-          headers: { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(text), Origin: `http://127.0.0.1:${this.port}`, ...(this.cookie ? { Cookie: this.cookie } : {}) },
-        },
-        (res) => {
-          const chunks: Buffer[] = [];
-          res.on('data', (chunk: Buffer) => chunks.push(chunk));
-          res.on('end', () => {
-            const setCookie = res.headers['set-cookie']?.[0];
-            if (setCookie) this.cookie = setCookie.split(';')[0]!;
-            const answer = Buffer.concat(chunks).toString('utf8');
-            try {
-              resolve({ status: res.statusCode ?? 0, json: JSON.parse(answer) });
-            } catch {
-              resolve({ status: res.statusCode ?? 0, json: { ok: false, error: { code: 'HTTP', message: answer.slice(0, 200) } } });
-            }
-          });
-          res.on('error', (error) => reject(new NetworkFailure(error.message)));
-        },
-      );
-      req.setTimeout(15_000, () => req.destroy(new Error('geen antwoord binnen 15 s')));
-      req.on('error', (error: NodeJS.ErrnoException) =>
-        reject(req.reusedSocket && error.code === 'ECONNRESET' ? new StaleConnection(error.message) : new NetworkFailure(error.message)),
-      );
-      req.end(text);
-    });
+  private async send(pathname: string, body: unknown): Promise<Reply> {
+    let reply: HttpReply;
+    try {
+      reply = await this.member.request({ path: pathname, body: JSON.stringify(body) });
+    } catch (error) {
+      if (error instanceof HttpRequestError && error.reusedSocket && error.code === 'ECONNRESET') throw new StaleConnection(error.message);
+      throw new NetworkFailure(error instanceof Error ? error.message : String(error));
+    }
+    return { status: reply.status, json: reply.json ?? { ok: false, error: { code: 'HTTP', message: reply.text.slice(0, 200) } } };
   }
 
   destroy(): void {

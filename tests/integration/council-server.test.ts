@@ -1,10 +1,10 @@
-import http, { type IncomingHttpHeaders } from 'node:http';
 import os from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AccountService } from '../../electron/core/accounts/service';
 import { startHost, type RunningHost } from '../../electron/host/server';
 import { t } from '../../shared/i18n';
 import { createTestCore, type TestCore } from '../helpers/core';
+import { httpRequest, HttpMember, type ApiEnvelope, type HttpReply } from '../helpers/http-member';
 import { storeFingerprint } from '../helpers/snapshot';
 
 /**
@@ -20,57 +20,26 @@ const logLines: Record<string, unknown>[] = [];
 const BEHEERDER = { name: 'Anna de Vries', login: 'anna@adviesraad.nl', password: 'lang-genoeg-wachtwoord-1' };
 const LID = { name: 'Bert Jansen', login: 'bert', password: 'ook-een-lang-wachtwoord' };
 
-interface Reply {
-  status: number;
-  headers: IncomingHttpHeaders;
-  json: { ok: boolean; value?: any; error?: { code: string; message: string; issues?: { path: string; message: string }[] } };
-}
+/** A reply read as the API's envelope; a body that is not JSON reads as a refusal. */
+type Reply = HttpReply & { json: ApiEnvelope };
+const enveloped = (reply: HttpReply): Reply => ({ ...reply, json: reply.json ?? { ok: false } });
 
-function request(options: { method?: string; path: string; headers?: Record<string, string>; body?: unknown; port?: number; host?: string }): Promise<Reply> {
-  return new Promise((resolve, reject) => {
-    const port = options.port ?? server.port;
-    const body = options.body === undefined ? undefined : JSON.stringify(options.body);
-    const req = http.request(
-      {
-        host: options.host ?? '127.0.0.1',
-        port,
-        method: options.method ?? 'POST',
-        path: options.path,
-        headers: { ...(body ? { 'Content-Type': 'application/json' } : {}), ...(options.headers ?? {}) },
-        agent: false,
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () => {
-          const text = Buffer.concat(chunks).toString('utf8');
-          resolve({ status: res.statusCode ?? 0, headers: res.headers, json: text.startsWith('{') ? JSON.parse(text) : { ok: false } });
-        });
-        res.on('error', reject);
-      },
-    );
-    req.on('error', reject);
-    req.end(body);
-  });
+/** A request without a member's cookie or Origin (or with forged ones in `headers`). */
+async function request(options: { method?: string; path: string; headers?: Record<string, string>; body?: unknown; port?: number; host?: string }): Promise<Reply> {
+  const { body, port, ...rest } = options;
+  return enveloped(await httpRequest({ ...rest, port: port ?? server.port, ...(body === undefined ? {} : { body: JSON.stringify(body) }) }));
 }
 
 /** A browser of one member: keeps its session cookie and sends our own Origin, as the app's page does. */
-class Member {
-  cookie = '';
-  constructor(private readonly port = server.port) {}
-  private headers(): Record<string, string> {
-    return { Origin: `http://127.0.0.1:${this.port}`, ...(this.cookie ? { Cookie: this.cookie } : {}) };
+class Member extends HttpMember {
+  constructor(port = server.port) {
+    super(port);
   }
-  private remember(reply: Reply): Reply {
-    const setCookie = reply.headers['set-cookie']?.[0];
-    if (setCookie) this.cookie = setCookie.split(';')[0]!;
-    return reply;
+  override async auth(action: string, body: unknown): Promise<Reply> {
+    return enveloped(await super.auth(action, body));
   }
-  async auth(action: string, body: unknown): Promise<Reply> {
-    return this.remember(await request({ path: `/auth/${action}`, body, headers: this.headers(), port: this.port }));
-  }
-  async call(method: string, input: unknown = {}): Promise<Reply> {
-    return this.remember(await request({ path: `/api/${method}`, body: input, headers: this.headers(), port: this.port }));
+  override async call(method: string, input: unknown = {}): Promise<Reply> {
+    return enveloped(await super.call(method, input));
   }
   async value(method: string, input: unknown = {}): Promise<any> {
     const reply = await this.call(method, input);

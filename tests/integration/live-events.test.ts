@@ -4,6 +4,7 @@ import { CHANGE_BUFFER_SIZE } from '../../electron/core/api/change-feed';
 import { startHost, type RunningHost } from '../../electron/host/server';
 import { t } from '../../shared/i18n';
 import { createTestCore, type TestCore } from '../helpers/core';
+import { HttpMember } from '../helpers/http-member';
 import { storeFingerprint } from '../helpers/snapshot';
 
 /**
@@ -112,44 +113,16 @@ class EventStream {
   }
 }
 
-interface Reply {
-  status: number;
-  headers: IncomingHttpHeaders;
-  json: { ok: boolean; value?: any; error?: { code: string; message: string } };
-}
-
-function post(port: number, path: string, body: unknown, headers: Record<string, string>): Promise<Reply> {
-  return new Promise((resolve, reject) => {
-    const text = JSON.stringify(body);
-    const req = http.request(
-      { host: '127.0.0.1', port, method: 'POST', path, headers: { 'Content-Type': 'application/json', ...headers }, agent: false },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, json: JSON.parse(Buffer.concat(chunks).toString('utf8')) }));
-      },
-    );
-    req.on('error', reject);
-    req.end(text);
-  });
-}
-
 /** One member's browser on the council server: their session cookie and our own Origin. */
-class Member {
-  cookie = '';
-  constructor(readonly port: number) {}
-  headers(): Record<string, string> {
-    return { Origin: `http://127.0.0.1:${this.port}`, ...(this.cookie ? { Cookie: this.cookie } : {}) };
-  }
+class Member extends HttpMember {
   async login(login: string, password: string): Promise<void> {
-    const reply = await post(this.port, '/auth/login', { login, password }, this.headers());
+    const reply = await this.auth('login', { login, password });
     expect(reply.status).toBe(200);
-    this.cookie = reply.headers['set-cookie']![0]!.split(';')[0]!;
   }
   async value(method: string, input: unknown = {}): Promise<any> {
-    const reply = await post(this.port, `/api/${method}`, input, this.headers());
-    expect(reply.json.error?.message ?? 'ok', method).toBe('ok');
-    return reply.json.value;
+    const reply = await this.call(method, input);
+    expect(reply.json?.error?.message ?? 'ok', method).toBe('ok');
+    return reply.json?.value;
   }
   events(extra: Record<string, string> = {}): Promise<EventStream> {
     // An EventSource sends the page's cookies and nothing it could set itself (no Authorization).
@@ -324,7 +297,7 @@ describe('presence: who else has an advice open', () => {
   });
 
   it('refuses an advice that does not exist, and is empty on one computer', async () => {
-    const reply = await post(server.port, '/api/presence.enter', { adviceId: '01900000-0000-7000-8000-000000000999' }, B.headers());
+    const reply = await B.call('presence.enter', { adviceId: '01900000-0000-7000-8000-000000000999' });
     expect(reply.status).toBe(404);
     const advice = await C.value('advices.create', { kind: 'ongevraagd', betreft: 'Alleen hier' });
     await C.value('presence.enter', { adviceId: advice.id });

@@ -1,5 +1,4 @@
 import fc from 'fast-check';
-import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHost, type RunningHost } from '../../electron/host/server';
 import { contract, METHOD_NAMES, type MethodName } from '../../shared/api/contract';
@@ -8,6 +7,7 @@ import { JOB_KIND_ROLES, METHOD_ROLES } from '../../shared/api/roles';
 import { t } from '../../shared/i18n';
 import { createTestCore, onPostgres, type TestCore } from '../helpers/core';
 import { HOSTILE_STRINGS, hostileInput } from '../helpers/hostile';
+import { HttpMember, type HttpReply } from '../helpers/http-member';
 import { storeFingerprint } from '../helpers/snapshot';
 
 /**
@@ -29,59 +29,13 @@ const NOT_SIGNED_IN = { code: 'UNAUTHENTICATED', message: t('accounts.notSignedI
 /** Hostile bodies per method: fewer on PostgreSQL, where each accepted write and job costs more. */
 const CASES_PER_METHOD = onPostgres() ? 4 : 6;
 
-interface Reply {
-  status: number;
-  text: string;
-  json: { ok: boolean; value?: any; error?: { code: string; message: string; issues?: { path: string; message: string }[] } } | undefined;
-}
-
-/** One member's browser over loopback: its session cookie and our own Origin, as the app's page sends them. */
-class Browser {
-  cookie = '';
-  request(options: { method?: string; path: string; body?: string; headers?: Record<string, string> }): Promise<Reply> {
-    return new Promise((resolve, reject) => {
-      const req = http.request(
-        {
-          host: '127.0.0.1',
-          port: server.port,
-          method: options.method ?? 'POST',
-          path: options.path,
-          agent: false,
-          headers: {
-            Origin: `http://127.0.0.1:${server.port}`,
-            ...(options.body !== undefined ? { 'Content-Type': 'application/json' } : {}),
-            ...(this.cookie ? { Cookie: this.cookie } : {}),
-            ...(options.headers ?? {}),
-          },
-        },
-        (res) => {
-          const chunks: Buffer[] = [];
-          res.on('data', (chunk: Buffer) => chunks.push(chunk));
-          res.on('end', () => {
-            const setCookie = res.headers['set-cookie']?.[0];
-            if (setCookie) this.cookie = setCookie.split(';')[0]!;
-            const text = Buffer.concat(chunks).toString('utf8');
-            let json: Reply['json'];
-            try {
-              json = JSON.parse(text);
-            } catch {
-              json = undefined;
-            }
-            resolve({ status: res.statusCode ?? 0, text, json });
-          });
-          res.on('error', reject);
-        },
-      );
-      req.on('error', reject);
-      req.end(options.body);
-    });
-  }
-  call(method: string, input: unknown): Promise<Reply> {
-    // `undefined` (a hostile value) has no JSON: sent as an empty body, which the server reads as `{}`.
-    return this.request({ path: `/api/${method}`, body: JSON.stringify(input) ?? '' });
+/** One member's browser over loopback, signed in with the suite's password. */
+class Browser extends HttpMember {
+  constructor() {
+    super(() => server.port);
   }
   async login(login: string): Promise<void> {
-    const reply = await this.request({ path: '/auth/login', body: JSON.stringify({ login, password: PASSWORD }) });
+    const reply = await this.auth('login', { login, password: PASSWORD });
     expect(reply.status, reply.text).toBe(200);
   }
 }
@@ -101,7 +55,7 @@ const TOO_LARGE = { code: 'VALIDATION', message: t('errors.bodyTooLarge', { limi
 const mayLid = (method: MethodName) => (METHOD_ROLES[method] as readonly string[]).includes('lid');
 
 /** Jobs an accepted call started are awaited, so none outlives its case or the store. */
-async function settle(reply: Reply): Promise<void> {
+async function settle(reply: HttpReply): Promise<void> {
   const value = reply.json?.ok ? (reply.json.value as { id?: unknown; kind?: unknown; state?: unknown } | null) : null;
   if (value && typeof value.id === 'string' && typeof value.kind === 'string' && typeof value.state === 'string') await core.jobs.wait(value.id);
 }
