@@ -62,20 +62,25 @@ export const test = base.extend<{ app: Page; host: E2eHost }, { hostCleanup: voi
   },
   /** A page logged in to the host; the first-start name question is answered. */
   app: async ({ page, host }, use) => {
-    await page.goto(host.url);
-    // The sidebar names the user and the first-start question opens from the same answer.
-    await expect(page.getByText(/^Ingelogd als /)).toBeVisible();
-    const nameDialog = page.getByRole('dialog', { name: 'Wie werkt er met Advieswerk?' });
-    if (await nameDialog.isVisible()) {
-      await nameDialog.getByLabel('Uw naam').fill('Test Secretaris');
-      await nameDialog.getByRole('button', { name: 'Doorgaan' }).click();
-      await expect(nameDialog).toBeHidden();
-    }
+    await openApp(page, host.url);
     await use(page);
   },
 });
 
 export { expect };
+
+/** Opens the app at `url` and answers the first-start name question when it is asked (once per database). */
+export async function openApp(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  // The sidebar names the user and the first-start question opens from the same answer.
+  await expect(page.getByText(/^Ingelogd als /)).toBeVisible();
+  const nameDialog = page.getByRole('dialog', { name: 'Wie werkt er met Advieswerk?' });
+  if (await nameDialog.isVisible()) {
+    await nameDialog.getByLabel('Uw naam').fill('Test Secretaris');
+    await nameDialog.getByRole('button', { name: 'Doorgaan' }).click();
+    await expect(nameDialog).toBeHidden();
+  }
+}
 
 /** Runs axe-core on the page and fails with a readable list of violations. */
 export async function expectNoAccessibilityViolations(page: Page): Promise<void> {

@@ -29,6 +29,9 @@ test('first start asks the user name and records it', async ({ page, host }) => 
 });
 
 test('every page is reachable, accessible and has a screenshot', async ({ app }, testInfo) => {
+  // One axe run and one full-page screenshot per page: ~45 s on an idle 2-core machine, past the 60 s
+  // default when the machine is busy (it timed out so, with three other sessions' tests running).
+  test.setTimeout(150_000);
   for (const { link, heading } of PAGES) {
     await app.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: link, exact: true }).click();
     await expect(app.getByRole('heading', { level: 1, name: heading })).toBeVisible();

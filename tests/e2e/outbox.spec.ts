@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { ChildProcess } from 'node:child_process';
 import type { Page } from '@playwright/test';
 import { startHostProcess } from '../helpers/host-process';
-import { expect, expectNoAccessibilityViolations, saveScreenshot, test } from './fixtures';
+import { expect, expectNoAccessibilityViolations, openApp, saveScreenshot, test } from './fixtures';
 
 /**
  * Issue 14, offline during a meeting, in real Chromium against a real host: the host is stopped mid-meeting
@@ -103,14 +103,7 @@ test.afterAll(async () => {
 });
 
 test.beforeEach(async ({ page }) => {
-  await page.goto(url);
-  await expect(page.getByText(/^Ingelogd als /)).toBeVisible();
-  const nameDialog = page.getByRole('dialog', { name: 'Wie werkt er met Advieswerk?' });
-  if (await nameDialog.isVisible()) {
-    await nameDialog.getByLabel('Uw naam').fill('Test Secretaris');
-    await nameDialog.getByRole('button', { name: 'Doorgaan' }).click();
-    await expect(nameDialog).toBeHidden();
-  }
+  await openApp(page, url);
 });
 
 test('the server stops mid-meeting: 20 points wait on this computer, survive closing the tab, and arrive exactly once', async ({ page, context }, testInfo) => {
