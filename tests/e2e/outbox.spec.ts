@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { ChildProcess } from 'node:child_process';
 import type { Page } from '@playwright/test';
+import { retryDelay } from '../../renderer/src/data/outbox-queue';
 import { startHostProcess } from '../helpers/host-process';
 import { expect, expectNoAccessibilityViolations, openApp, saveScreenshot, test } from './fixtures';
 
@@ -159,6 +160,40 @@ test('the server stops mid-meeting: 20 points wait on this computer, survive clo
   const listed = await again.getByRole('region', { name: 'Laatst vastgelegd' }).getByRole('listitem').allInnerTexts();
   expect(listed).toHaveLength(8);
   expect(new Set(listed).size).toBe(8);
+});
+
+test('the server comes back while the page stays open: the live stream finding it again sends the points, before the backoff would', async ({ page }) => {
+  test.setTimeout(90_000);
+  const meeting = await value<{ id: string }>('meetings.create', { title: 'Wijkbijeenkomst Oost', date: '2026-03-15', wijkIds: [] });
+  await openLiveCapture(page, meeting.id);
+  const tries: number[] = [];
+  page.on('request', (request) => {
+    if (request.url().endsWith('/api/findings.create')) tries.push(Date.now());
+  });
+
+  await stopHost();
+  // Each point starts a round that fails at once; after six failed rounds the outbox's own next try
+  // waits 30 s (retryDelay(6)), so a send well within that comes from the stream's reconnect.
+  const typed = Array.from({ length: 6 }, (_, index) => `Tijdens de storing ${index + 1}`);
+  for (const text of typed) {
+    const before = tries.length;
+    await logPoint(page, text);
+    await expect.poll(() => tries.length).toBeGreaterThan(before);
+  }
+  await expect(page.getByText('6 nog niet verzonden')).toBeVisible();
+  const lastFailedTry = tries.at(-1)!;
+  const backoffWouldTry = lastFailedTry + retryDelay(6);
+
+  await startHost();
+  const restartedAt = Date.now();
+  // Sent (nothing marked unsent any more) before the outbox's own timer would have tried again.
+  await expect(page.getByText(/nog niet verzonden/)).toHaveCount(0, { timeout: Math.max(1, backoffWouldTry - 2_000 - Date.now()) });
+  await expect(page.getByText('6 vastgelegd')).toBeVisible();
+  const firstTryAfterRestart = tries.find((at) => at >= restartedAt);
+  expect(firstTryAfterRestart, 'a send after the restart').toBeDefined();
+  console.log(`[outbox] host back after ${restartedAt - lastFailedTry} ms; first send ${firstTryAfterRestart! - restartedAt} ms after; the backoff would have tried at ${backoffWouldTry - restartedAt} ms`);
+  expect(firstTryAfterRestart!).toBeLessThan(backoffWouldTry - 2_000);
+  expect([...(await textsOf(meeting.id))].sort()).toEqual([...typed].sort());
 });
 
 test('an answer lost after the server wrote: the point is sent again and stored once', async ({ page }) => {
