@@ -20,6 +20,10 @@ import type pg from 'pg';
  * The state belongs to one `pg` client: a connection that breaks (a server restart) is dropped by
  * the pool, and its replacement starts empty, as its server process knows no statements either.
  *
+ * The connection keeps PostgreSQL's `plan_cache_mode = auto`, as the bench's floors do: after five
+ * runs a statement may switch to a generic plan. `force_custom_plan` (parse once, plan every run) was
+ * tried: at 100k findings the first page lost most of its gain (planning is most of what naming saves).
+ *
  * A named statement's result columns are fixed when it is parsed; when DDL changes them (a migration,
  * a restore), the server refuses to run it ("cached plan must not change result type", 0A000). The
  * name is then forgotten, and outside a transaction the call is sent again unnamed, so the caller
