@@ -114,7 +114,7 @@ interface OpenedStore {
 
 async function openDatabase(target: StoreTarget, backupDir: string | null, nativeBinding?: string): Promise<OpenedStore> {
   if (target.kind === 'postgres') {
-    const { db } = await openPostgres(target);
+    const { db } = await openPostgres(target, { preparedStatements: true });
     try {
       // Read-only checks first: a database of another application or a newer version stays untouched.
       await refuseForeignOrNewerPostgres(db, target);

@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { indexedBy, isPostgres } from './dialect';
 
 /**
@@ -13,7 +13,7 @@ import { indexedBy, isPostgres } from './dialect';
  */
 export async function countVisibleFindings(db: Kysely<any>): Promise<number> {
   if (isPostgres(db)) {
-    const kept = await sql<{ n: string | number }>`select n from findings_visible_count where id = 1`.execute(db);
+    const kept = await sql<{ n: string | number }>`select ${keptVisibleFindingsCount()} as n`.execute(db);
     return Number(kept.rows[0]?.n ?? 0);
   }
   // INDEXED BY: without planner statistics (a new or freshly imported database) SQLite scanned the
@@ -23,6 +23,14 @@ export async function countVisibleFindings(db: Kysely<any>): Promise<number> {
       - (select count(*) from findings ${indexedBy(db, 'findings_in_trash')} where deleted_at is not null)
       - (select count(*) from findings ${indexedBy(db, 'findings_in_trashed_meeting')} where meeting_deleted_at is not null and deleted_at is null) as n`.execute(db);
   return Number(row.rows[0]?.n ?? 0);
+}
+
+/**
+ * PostgreSQL's kept number as a scalar subquery, so a page query can carry it along (one round trip,
+ * `totalsInPageQuery`). PostgreSQL only: the table exists on PostgreSQL alone.
+ */
+export function keptVisibleFindingsCount(): RawBuilder<number> {
+  return sql<number>`(select n from findings_visible_count where id = 1)`;
 }
 
 /**

@@ -3,6 +3,7 @@ import pg from 'pg';
 import { t } from '../../../shared/i18n';
 import { AppError } from '../../../shared/result';
 import type { Db } from './connection';
+import { DEFAULT_STATEMENT_NAMING, nameStatements, type StatementNaming } from './pg-statements';
 import type { Database } from './schema';
 
 /**
@@ -69,15 +70,26 @@ export function describeConnectionError(error: unknown, target: Extract<StoreTar
   return null;
 }
 
-/** Opens a pool on the database and checks that it answers; refuses with a Dutch message when not. */
-export async function openPostgres(target: Extract<StoreTarget, { kind: 'postgres' }>, options: { poolSize?: number } = {}): Promise<PostgresStore> {
+/**
+ * Opens a pool on the database and checks that it answers; refuses with a Dutch message when not.
+ * `preparedStatements`: reads repeated on a connection become named statements (pg-statements.ts).
+ * The core's own store asks for it; `move`, jobs and tools with a connection of their own do not.
+ */
+export async function openPostgres(
+  target: Extract<StoreTarget, { kind: 'postgres' }>,
+  options: { poolSize?: number; preparedStatements?: boolean | StatementNaming } = {},
+): Promise<PostgresStore> {
   const pool = new pg.Pool({ connectionString: target.url, types, max: options.poolSize ?? 10, connectionTimeoutMillis: 10_000 });
   // A lost server must not crash the process: the next call reports it and reconnects. The pool listens
   // for errors on its idle connections only; a connection it has just handed out can learn that the
   // server is gone between two queries, and `pg` then emits 'error' with nobody listening, which Node
   // turns into an uncaught exception. The query that uses it next fails and is reported; the pool drops it.
   pool.on('error', () => {});
-  pool.on('connect', (client) => client.on('error', () => {}));
+  const naming = options.preparedStatements === true ? DEFAULT_STATEMENT_NAMING : options.preparedStatements || null;
+  pool.on('connect', (client) => {
+    client.on('error', () => {});
+    if (naming) nameStatements(client, naming);
+  });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   try {
     await sql`select 1`.execute(db);

@@ -1,8 +1,8 @@
 import { sql, type RawBuilder } from 'kysely';
 import { type Finding, type FindingFilters, type FindingHit, type FindingPage, type FindingSearchInput, type FindingSource } from '../../../shared/api/meetings';
 import type { Db } from '../db/connection';
-import { greatest } from '../db/dialect';
-import { countVisibleFindings } from '../db/findings-count';
+import { greatest, totalsInPageQuery } from '../db/dialect';
+import { countVisibleFindings, keptVisibleFindingsCount } from '../db/findings-count';
 import { findingTagList, findingsAnyTermMatch, findingsPrefixMatch } from '../db/findings-search';
 import type { FindingTable } from '../db/schema';
 import { createdColumns, newId, nowIso, updatedColumns } from '../ids';
@@ -120,10 +120,17 @@ export async function listFindingsForMeeting(db: Db, meetingId: string): Promise
 
 /** The findings recorded last (ids are UUIDv7, so the newest id is the newest record), and how many there are. */
 export async function latestFindings(db: Db, limit: number): Promise<{ rows: Finding[]; total: number }> {
-  const rows = (await findingQuery(db).orderBy('f.id', 'desc').limit(limit).execute()) as FindingRow[];
   // The findings overview's own count: PostgreSQL visits every row for a plain count (MVCC) and keeps
-  // the number instead; SQLite subtracts the few hidden ones from the b-tree count.
-  return { rows: await withTags(db, rows), total: await countVisibleFindings(db) };
+  // the number instead, carried along with the rows (one round trip less); SQLite subtracts the few
+  // hidden ones from the b-tree count.
+  const inline = totalsInPageQuery(db);
+  const rows = (await findingQuery(db)
+    .$if(inline, (query) => query.select(keptVisibleFindingsCount().as('total_in_page')))
+    .orderBy('f.id', 'desc')
+    .limit(limit)
+    .execute()) as Array<FindingRow & { total_in_page?: number | string | null }>;
+  const carried = rows[0]?.total_in_page;
+  return { rows: await withTags(db, rows), total: carried !== undefined && carried !== null ? Number(carried) : await countVisibleFindings(db) };
 }
 
 export async function insertFinding(db: Db, fields: FindingFields, userName: string, id = newId(), now = nowIso()): Promise<string> {
@@ -308,13 +315,26 @@ export async function searchFindings(db: Db, input: FindingSearchInput): Promise
     const bySeq = new Map(found.map((row) => [row.seq, row]));
     rows = seqs.map((seq) => bySeq.get(seq)).filter((row) => row !== undefined);
   } else {
-    const page = await sql<FindingRow & { tag_list: string | null }>`
-      select ${columns} from findings f ${joins}
+    // On PostgreSQL the total rides along with the page (`totalsInPageQuery`): a query of its own is
+    // a round trip to the server, most of the first page's time at 100k (issue 13). Unfiltered it is
+    // the kept number; filtered, a count under the same conditions, an uncorrelated scalar subquery
+    // that the server runs once, and only when the page has a row (an InitPlan). SQLite counts apart.
+    const inline = totalsInPageQuery(db);
+    const totalColumn = !inline ? sql`` : filters.length === 0 ? sql`, ${keptVisibleFindingsCount()} as total_in_page` : sql`, (select count(*) from findings f ${where}) as total_in_page`;
+    const page = await sql<FindingRow & { tag_list: string | null; total_in_page?: number | string }>`
+      select ${columns}${totalColumn} from findings f ${joins}
       ${where} order by ${order} ${pageClause}`.execute(db);
     rows = page.rows;
     // A page that is not full ends the list: its end is the total, no count needed.
     const endsTheList = rows.length < input.limit && (rows.length > 0 || input.offset === 0);
-    total = endsTheList ? input.offset + rows.length : filters.length === 0 ? await countVisibleFindings(db) : await countFindings(db, sql`findings f`, where);
+    const carried = page.rows[0]?.total_in_page;
+    total = endsTheList
+      ? input.offset + rows.length
+      : carried !== undefined && carried !== null
+        ? Number(carried)
+        : filters.length === 0
+          ? await countVisibleFindings(db)
+          : await countFindings(db, sql`findings f`, where);
   }
   const hits: FindingHit[] = rows.map((row) => {
     const hit = toFinding(row, row.tag_list ? row.tag_list.split(TAG_SEPARATOR) : []) as FindingHit;
