@@ -104,7 +104,9 @@ export async function listSignals(
       query = query.orderBy('s.updated_at', 'desc').orderBy('s.id', 'desc');
       break;
   }
-  const rows = (await query.limit(limit).offset(offset).execute()) as Array<SignalRow & { total_matching?: number | string | null; total_meetings?: number | string | null }>;
+  // Limit and offset as literals (validated integers): a page without filters then has no bound values,
+  // which is what PostgreSQL names once per connection (pg-statements.ts).
+  const rows = (await query.limit(sql.lit(limit)).offset(sql.lit(offset)).execute()) as Array<SignalRow & { total_matching?: number | string | null; total_meetings?: number | string | null }>;
   const first = rows[0];
   if (inline && first) return { rows: rows.map(toSignal), total: Number(first.total_matching), totalMeetings: Number(first.total_meetings) };
   const total = await matching().executeTakeFirstOrThrow();
