@@ -3,6 +3,7 @@
  * writes docs/performance.md. Nothing here is a test: it reports, it does not fail on a miss.
  *   npm run bench -- [--quick] [--no-ui]
  *   npm run bench -- --store postgres [--quick]   the findings cases on SQLite and PostgreSQL side by side
+ *   npm run bench -- --move                       only `move` of the 100k database, SQLite → PostgreSQL and back
  *   npm run bench -- --load [--quick]             the council server under load, with a kill -9 (scripts/bench/load.ts)
  *   npm run bench -- --instructions [--quick]     instructions per call (valgrind's callgrind) for the hottest calls
  */
@@ -109,6 +110,7 @@ async function main(): Promise<void> {
       store: { type: 'string', default: 'sqlite' },
       load: { type: 'boolean', default: false },
       instructions: { type: 'boolean', default: false },
+      move: { type: 'boolean', default: false },
     },
   });
   if (values.store !== 'sqlite' && values.store !== 'postgres') throw new Error(`--store sqlite of --store postgres, niet "${values.store}"`);
@@ -118,6 +120,7 @@ async function main(): Promise<void> {
   // Call and floor are measured interleaved; enough pairs for a median that holds on a noisy machine.
   const iterations = values.quick ? 60 : 300;
   if (values.load) return loadRun(values.quick, machine);
+  if (values.move) return moveRun(machine);
   if (values.store === 'postgres') return benchStores(values.quick, iterations, machine);
   if (values.instructions) return instructionCounts(values.quick, machine);
   const rows: BenchRow[] = [];
@@ -200,6 +203,29 @@ async function benchStores(quick: boolean, iterations: number, machine: string):
   );
 }
 
+/**
+ * `--move` (issue 13): only `move` of the 100k-findings database (seeded as for `--store postgres`),
+ * both ways; the full bench measures it too, this runs it alone in a few minutes.
+ */
+async function moveRun(machine: string): Promise<void> {
+  const rows = await withDatabase(async (core, databasePath) => {
+    await benchFoundation(core, { quick: true });
+    seedFindings(core, LARGE);
+    await core.close();
+    return benchMove(databasePath);
+  });
+  const table = formatTable(rows);
+  console.log(table);
+  writeMeasurements(
+    'docs/performance.md',
+    `Gemeten met \`npm run bench -- --move\` op ${new Date().toISOString().slice(0, 10)} (${machine}).\n` +
+      `De 100k-database (100k bevindingen) met \`move\` naar een lege database op een wegwerpcluster (fsync uit) en terug naar een nieuw SQLite-bestand; ` +
+      `elke richting één transactie, inclusief de controle (aantallen en hashes per tabel). Eén meting per richting, dus afhankelijk van de belasting van de machine.\n\n${table}`,
+    MOVE_START,
+    MOVE_END,
+  );
+}
+
 /** `--load` (issue 14): the council server under load; the figures go into a section of their own. */
 async function loadRun(quick: boolean, machine: string): Promise<void> {
   const report = await benchLoad(quick, machine);
@@ -262,6 +288,8 @@ const END = '<!-- bench:end -->';
 const POSTGRES_START = '<!-- bench-postgres:start -->';
 const POSTGRES_END = '<!-- bench-postgres:end -->';
 const LOAD_START = '<!-- bench-load:start -->';
+const MOVE_START = '<!-- bench-move:start -->';
+const MOVE_END = '<!-- bench-move:end -->';
 const LOAD_END = '<!-- bench-load:end -->';
 const INSTRUCTIONS_START = '<!-- bench-instructions:start -->';
 const INSTRUCTIONS_END = '<!-- bench-instructions:end -->';

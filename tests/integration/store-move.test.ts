@@ -13,6 +13,8 @@ import { t } from '../../shared/i18n';
 import { dataTables, FIXTURE_DIR } from '../../scripts/make-migration-fixture';
 import { createPostgresDatabase, createTestCore, makeTempDir } from '../helpers/core';
 import { storeFingerprint } from '../helpers/snapshot';
+import { seedFoundation } from '../../scripts/bench/foundation';
+import { seedFindings } from '../../scripts/bench/findings';
 
 // Runs in the `postgres` project only (vitest.config.ts): every move goes through the real throw-away cluster.
 
@@ -93,6 +95,15 @@ async function refusal(promise: Promise<unknown>): Promise<{ code: string; messa
     return error as { code: string; message: string };
   }
   throw new Error('the move should have been refused');
+}
+
+/** What a migration made of a PostgreSQL database besides rows: indexes, constraints and whether each trigger is enabled. */
+async function schemaObjects(url: string): Promise<{ indexes: unknown[]; constraints: unknown[]; triggers: unknown[] }> {
+  const indexes = await pgQuery(url, `select tablename, indexname, indexdef from pg_indexes where schemaname = 'public' order by 1, 2`);
+  const constraints = await pgQuery(url, `select conrelid::regclass::text as "table", conname, pg_get_constraintdef(oid) as definition, convalidated
+    from pg_constraint where connamespace = 'public'::regnamespace order by 1, 2`);
+  const triggers = await pgQuery(url, `select tgrelid::regclass::text as "table", tgname, tgenabled from pg_trigger where not tgisinternal order by 1, 2`);
+  return { indexes: indexes.rows, constraints: constraints.rows, triggers: triggers.rows };
 }
 
 describe('move between SQLite and PostgreSQL', () => {
@@ -214,6 +225,48 @@ describe('move between SQLite and PostgreSQL', () => {
     const again = new AbortController();
     await refusal(moveStore({ from: target, to: file, signal: again.signal, onProgress: (step) => step.phase === 'verify' && again.abort() }));
     expect(existsSync(file)).toBe(false);
+  });
+
+  it('copies tables of many pages (by single and composite keys) both ways; a cancel mid-copy leaves the target empty, its schema as migrated', { timeout: 300_000 }, async () => {
+    // 11,000 findings, ~7,700 signal links, ~3,300 tags: several pages each way (PostgreSQL writes and
+    // reads back 5,000 rows a statement, SQLite reads up to 2,000), paged by `seq` and by composite keys.
+    const source = path.join(tempDir(), 'groot.sqlite');
+    const seeding = await openCore({ databasePath: source, mode: 'cli' });
+    try {
+      await seedFoundation(seeding);
+      seedFindings(seeding, { meetings: 60, findings: 11_000, signals: 1_000 });
+    } finally {
+      await seeding.close();
+    }
+    const original = sqliteRows(source);
+    expect(original.findings).toHaveLength(11_000);
+    expect(original.signal_findings?.length).toBeGreaterThan(5_000);
+
+    const migrated = await createPostgresDatabase();
+    await (await openCore({ databasePath: migrated, mode: 'cli', dataDir: tempDir() })).close();
+    const asMigrated = await schemaObjects(migrated);
+    expect(asMigrated.indexes.length).toBeGreaterThan(20);
+
+    const target = await createPostgresDatabase();
+    const controller = new AbortController();
+    const error = await refusal(
+      moveStore({ from: source, to: target, signal: controller.signal, onProgress: (step) => step.table === 'findings' && step.done > 5_000 && controller.abort() }),
+    );
+    expect(error.message).toBe(t('move.cancelled'));
+    expect(await holdsNoRecords(target)).toBe(true);
+    expect(await schemaObjects(target)).toEqual(asMigrated);
+
+    const there = await moveStore({ from: source, to: target });
+    expect(there.tables.every((check) => check.equal)).toBe(true);
+    expect(there.tables.find((check) => check.table === 'findings')?.targetRows).toBe(11_000);
+    expect(await schemaObjects(target)).toEqual(asMigrated);
+    const vectors = await pgQuery(target, `select count(*)::int as n from findings where search_vector = to_tsvector('simple', advieswerk_search_text(text))`);
+    expect(vectors.rows[0].n).toBe(11_000);
+
+    const back = path.join(tempDir(), 'terug.sqlite');
+    const home = await moveStore({ from: target, to: back });
+    expect(home.tables.map((check) => [check.table, check.targetHash])).toEqual(there.tables.map((check) => [check.table, check.sourceHash]));
+    expect(sqliteRows(back)).toEqual(original);
   });
 
   it('runs from the command line, printing the table of counts and hashes', { timeout: 60_000 }, async () => {

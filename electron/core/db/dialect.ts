@@ -135,7 +135,7 @@ export async function readForeignKeys(db: Kysely<any>, tables?: string[]): Promi
 /**
  * Columns the store fills itself for its search index, not part of any record: PostgreSQL's
  * `findings.search_vector` (migration 0015's PostgreSQL form, kept by a trigger). Snapshots, the
- * catalogue and `move` leave them out; `copiedRowCompleter` fills them during a bulk copy.
+ * catalogue and `move` leave them out; `copiedDerivedColumns` fills them during a bulk copy.
  */
 export function isSearchIndexColumn(table: string, column: string): boolean {
   return table === 'findings' && column === 'search_vector';
@@ -200,13 +200,19 @@ export function classifyStoreError(error: unknown): StoreFailure | null {
 export interface TableShape {
   columns: string[];
   primaryKey: string[];
+  /** PostgreSQL: each column's type as SQL (`format_type`), for the copy's typed arrays; empty on SQLite. */
+  types: string[];
 }
 
 /** What `move` reads and writes of a table: its stored columns and its primary key. */
 export async function readTableShape(db: Kysely<any>, table: string): Promise<TableShape> {
   if (isPostgres(db)) {
-    const cols = await sql<{ name: string }>`select column_name as name from information_schema.columns
-      where table_schema = current_schema() and table_name = ${table} and is_generated = 'NEVER' order by ordinal_position`.execute(db);
+    const cols = await sql<{ name: string; type: string }>`select a.attname as name, format_type(a.atttypid, a.atttypmod) as type
+      from pg_attribute a
+      join pg_class c on c.oid = a.attrelid
+      join pg_namespace n on n.oid = c.relnamespace and n.nspname = current_schema()
+      where c.relname = ${table} and a.attnum > 0 and not a.attisdropped and a.attgenerated = '' order by a.attnum`.execute(db);
+    const stored = cols.rows.filter((row) => !isSearchIndexColumn(table, row.name));
     const key = await sql<{ name: string }>`select a.attname as name
       from pg_index i
       join pg_class c on c.oid = i.indrelid
@@ -214,7 +220,7 @@ export async function readTableShape(db: Kysely<any>, table: string): Promise<Ta
       join lateral unnest(i.indkey) with ordinality as k(attnum, position) on true
       join pg_attribute a on a.attrelid = c.oid and a.attnum = k.attnum
       where c.relname = ${table} and i.indisprimary order by k.position`.execute(db);
-    return { columns: cols.rows.map((row) => row.name).filter((column) => !isSearchIndexColumn(table, column)), primaryKey: key.rows.map((row) => row.name) };
+    return { columns: stored.map((row) => row.name), primaryKey: key.rows.map((row) => row.name), types: stored.map((row) => row.type) };
   }
   // table_xinfo: hidden 0 is an ordinary column; 2 and 3 are generated ones.
   const cols = await sql<{ name: string; pk: number; hidden: number }>`select name, pk, hidden from pragma_table_xinfo(${table}) order by cid`.execute(db);
@@ -225,7 +231,37 @@ export async function readTableShape(db: Kysely<any>, table: string): Promise<Ta
       .filter((row) => row.pk > 0)
       .sort((a, b) => a.pk - b.pk)
       .map((row) => row.name),
+    types: [],
   };
+}
+
+/**
+ * A column the store derives from a copied row (PostgreSQL's `findings.search_vector`), as SQL over
+ * the row's own columns: `column(name)` refers to one of them.
+ */
+export interface DerivedColumn {
+  column: string;
+  value: (column: (name: string) => RawBuilder<unknown>) => RawBuilder<unknown>;
+}
+
+/**
+ * Writes one batch of copied rows (`move`). PostgreSQL: one statement whatever the batch size, each
+ * column sent as ONE typed array and unpacked by `unnest` (a multi-row VALUES binds rows × columns
+ * parameters, which pg and the server each handle one by one: at 100k findings most of the copy's
+ * time), derived columns computed in the same insert. SQLite: a multi-row insert (its triggers keep
+ * what is derived).
+ */
+export async function insertCopiedRows(db: Kysely<any>, table: string, shape: TableShape, rows: Record<string, unknown>[], derived: DerivedColumn[] = []): Promise<void> {
+  if (rows.length === 0) return;
+  if (!isPostgres(db)) {
+    await db.insertInto(table).values(rows).execute();
+    return;
+  }
+  const unpacked = (name: string) => sql.ref(`copied.${name}`);
+  const arrays = shape.columns.map((column, index) => sql`${rows.map((row) => row[column] ?? null)}::${sql.raw(shape.types[index] as string)}[]`);
+  await sql`insert into ${sql.table(table)} (${sql.join([...shape.columns, ...derived.map((extra) => extra.column)].map((column) => sql.id(column)))})
+    select ${sql.join([...shape.columns.map(unpacked), ...derived.map((extra) => extra.value(unpacked))])}
+    from unnest(${sql.join(arrays)}) as copied(${sql.join(shape.columns.map((column) => sql.id(column)))})`.execute(db);
 }
 
 /**
@@ -264,3 +300,4 @@ export async function pauseTriggers(db: Kysely<any>, table: string): Promise<voi
 export async function resumeTriggers(db: Kysely<any>, table: string): Promise<void> {
   if (isPostgres(db)) await sql`alter table ${sql.table(table)} enable trigger user`.execute(db);
 }
+

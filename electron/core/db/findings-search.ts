@@ -1,6 +1,6 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { buildAnyTermExpression, prefixMatchExpression } from '../findings/text';
-import { isPostgres } from './dialect';
+import { isPostgres, type DerivedColumn } from './dialect';
 
 /**
  * The full-text search of findings: the part of db/dialect.ts big enough for a file of its own. The
@@ -104,13 +104,13 @@ export function findingTagList(db: Kysely<any>, separator: string): RawBuilder<s
  * What a bulk copy with the triggers paused (`move`) adds to each row of `table` so the row arrives
  * as its trigger would have left it: on PostgreSQL a finding's search column, computed in the same
  * insert (filling it afterwards with one `update` wrote every row and all its index entries twice:
- * 24 of `move`'s 60 s at 100k findings). Null where nothing is added: SQLite's FTS5 index is kept by
+ * 24 of `move`'s 60 s at 100k findings). None where nothing is added: SQLite's FTS5 index is kept by
  * triggers that a copy does not pause, and a database before 0015 has no search column.
  */
-export async function copiedRowCompleter(db: Kysely<any>, table: string): Promise<((row: Record<string, unknown>) => Record<string, unknown>) | null> {
-  if (!isPostgres(db) || table !== 'findings') return null;
+export async function copiedDerivedColumns(db: Kysely<any>, table: string): Promise<DerivedColumn[]> {
+  if (!isPostgres(db) || table !== 'findings') return [];
   const column = await sql`select 1 from information_schema.columns
     where table_schema = current_schema() and table_name = 'findings' and column_name = 'search_vector'`.execute(db);
-  if (column.rows.length === 0) return null;
-  return (row) => ({ ...row, search_vector: sql`to_tsvector('simple', advieswerk_search_text(${row.text}))` });
+  if (column.rows.length === 0) return [];
+  return [{ column: 'search_vector', value: (of) => sql`to_tsvector('simple', advieswerk_search_text(${of('text')}))` }];
 }

@@ -6,11 +6,11 @@ import { t } from '../../../shared/i18n';
 import { AppError } from '../../../shared/result';
 import { createKysely, openSqlite, type Db, type Sqlite } from './connection';
 import { recountVisibleFindings } from './findings-count';
-import { copiedRowCompleter } from './findings-search';
+import { copiedDerivedColumns } from './findings-search';
 import { copyAttachmentFiles, planAttachmentCopy, removeCopiedFiles, type FileCheck } from './move-files';
 import { attachmentsDir } from '../responses/attachments';
 import { postgresAnchor } from '../paths';
-import { advanceIdentities, inReadSnapshot, listRecordTables, pauseTriggers, readForeignKeys, readTableShape, resumeTriggers, type TableShape } from './dialect';
+import { advanceIdentities, inReadSnapshot, insertCopiedRows, isPostgres, listRecordTables, pauseTriggers, readForeignKeys, readTableShape, resumeTriggers, type TableShape } from './dialect';
 import { checkDatabaseVersion, migrateToLatest, refuseForeignOrNewerDatabase, refuseForeignOrNewerPostgres } from './migrate';
 import { openPostgres, parseStoreTarget, redactUrl, type StoreTarget } from './postgres';
 
@@ -121,8 +121,13 @@ export function insertOrder(tables: string[], references: { table: string; targe
   return order;
 }
 
-/** Rows per statement: well below both stores' limit on bound parameters (SQLite 32766, PostgreSQL 65535). */
-function batchSize(columns: number): number {
+/**
+ * Rows per statement. PostgreSQL: a batch is one statement with one array per column whatever its
+ * size (`insertCopiedRows`), so only memory and the step of progress and cancel bound it. SQLite: a
+ * multi-row insert, well below its limit on bound parameters (32766).
+ */
+function batchSize(target: Kysely<any>, columns: number): number {
+  if (isPostgres(target)) return 5000;
   return Math.max(1, Math.min(2000, Math.floor(30_000 / Math.max(1, columns))));
 }
 
@@ -135,16 +140,64 @@ async function countRows(db: Kysely<any>, table: string): Promise<number> {
   return Number(row.count);
 }
 
-/** Every row of a table in pages ordered by its primary key (stable paging on either store). */
+/**
+ * Every row of a table in pages ordered by its primary key (stable paging on either store). Each
+ * page starts after the last key of the one before (`(a, b) > (…)`, read from the key's index), not
+ * at an offset: an offset walks past every row before it again, page after page. A table without a
+ * primary key pages by offset over all its columns.
+ */
 async function* readPages(db: Kysely<any>, table: string, shape: TableShape, size: number): AsyncGenerator<Record<string, unknown>[]> {
-  const order = shape.primaryKey.length > 0 ? shape.primaryKey : shape.columns;
+  const keyed = shape.primaryKey.length > 0;
+  const order = keyed ? shape.primaryKey : shape.columns;
+  let after: Record<string, unknown> | undefined;
   for (let offset = 0; ; offset += size) {
     let query = db.selectFrom(table).select(shape.columns);
+    if (keyed && after) {
+      const last = after;
+      query = query.where(({ eb, refTuple, tuple }) =>
+        order.length === 1 ? eb(order[0] as string, '>', last[order[0] as string]) : eb(refTuple(...(order as [string, string])), '>', tuple(...(order.map((column) => last[column]) as [unknown, unknown]))),
+      );
+    }
     for (const column of order) query = query.orderBy(column);
-    const rows = (await query.limit(size).offset(offset).execute()) as Record<string, unknown>[];
+    query = query.limit(size);
+    if (!keyed) query = query.offset(offset);
+    const rows = (await query.execute()) as Record<string, unknown>[];
     if (rows.length > 0) yield rows;
     if (rows.length < size) return;
+    after = rows[rows.length - 1];
   }
+}
+
+/**
+ * Runs `use` on every page of `pages`. `use` calls `readNext` when the store may read the next page
+ * while `use` writes or hashes the current one (the two stores are two processes, on two cores); the
+ * page being read is awaited before leaving, also on an error, so no query outlives the copy.
+ */
+async function eachPage(pages: AsyncGenerator<Record<string, unknown>[]>, use: (rows: Record<string, unknown>[], readNext: () => void) => Promise<void>): Promise<void> {
+  let next = pages.next();
+  let asked = true;
+  try {
+    for (;;) {
+      const page = await next;
+      asked = false;
+      if (page.done) return;
+      const readNext = () => {
+        if (asked) return;
+        asked = true;
+        next = pages.next();
+      };
+      await use(page.value, readNext);
+      readNext();
+    }
+  } finally {
+    if (asked) await next.catch(() => undefined);
+    await pages.return(undefined);
+  }
+}
+
+/** Lets a query just started reach its server, so the work that follows overlaps with the server's. */
+function yieldToIo(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }
 
 let seeded: Promise<Map<string, number>> | undefined;
@@ -225,14 +278,28 @@ export async function copyStore(source: Db, target: Db, options: CopyOptions = {
         if ((await countRows(trx, table)) > 0) await trx.deleteFrom(table).execute();
         const canonical: string[] = [];
         let done = 0;
-        const complete = await copiedRowCompleter(trx, table);
-        for await (const rows of readPages(snapshot, table, shape, batchSize(shape.columns.length))) {
+        const derived = await copiedDerivedColumns(trx, table);
+        await eachPage(readPages(snapshot, table, shape, batchSize(trx, shape.columns.length)), async (rows, readNext) => {
           throwIfAborted(options.signal);
-          await trx.insertInto(table).values(complete ? rows.map(complete) : rows).execute();
+          // The store across the network gets its query first: SQLite works synchronously, in this
+          // process, so a PostgreSQL query sent after it would wait for it instead of overlapping.
+          if (!isPostgres(trx)) {
+            readNext();
+            await yieldToIo();
+          }
+          const writing = insertCopiedRows(trx, table, shape, rows, derived);
+          if (isPostgres(trx)) {
+            await yieldToIo();
+            readNext();
+          }
+          // Hashed while the target writes and the source reads.
           for (const row of rows) canonical.push(canonicalRow(row, hashColumns));
+          await writing;
           done += rows.length;
           options.onProgress?.({ table, phase: 'copy', done, total });
-        }
+        });
+        // The snapshot's own count and the rows read agree, or a page was skipped (never copied, and so never missed by the verification).
+        if (canonical.length !== total) throw new MoveVerificationError([{ table, sourceRows: total, targetRows: canonical.length, sourceHash: '', targetHash: '', equal: false }]);
         await advanceIdentities(trx, table);
         sourceSide.set(table, { rows: canonical.length, hash: hashRows(canonical) });
       };
@@ -248,10 +315,12 @@ export async function copyStore(source: Db, target: Db, options: CopyOptions = {
         const hashColumns = hashOrder(shape);
         const canonical: string[] = [];
         const expected = sourceSide.get(table) as { rows: number; hash: string };
-        for await (const rows of readPages(trx, table, shape, 5000)) {
+        await eachPage(readPages(trx, table, shape, 5000), async (rows, readNext) => {
+          readNext();
+          await yieldToIo();
           for (const row of rows) canonical.push(canonicalRow(row, hashColumns));
           options.onProgress?.({ table, phase: 'verify', done: canonical.length, total: expected.rows });
-        }
+        });
         const targetHash = hashRows(canonical);
         checks.push({
           table,
