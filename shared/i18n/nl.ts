@@ -329,6 +329,43 @@ export const nl = {
     attachmentsHeader: 'Bijlage | Bytes | sha256 bron | sha256 doel | Gelijk',
     attachmentsDone: '{count} {count|bijlage|bijlagen} gekopieerd naar {folder}; alle sha256-controlegetallen zijn gelijk.',
   },
+  movePackage: {
+    title: 'Verhuizen naar een raadsserver',
+    intro:
+      'Werkt uw raad tot nu toe alleen op deze computer en heeft hij nu een raadsserver? Maak hier één verhuisbestand met alle gegevens en bijlagen, en geef het aan de beheerder van de raadsserver.',
+    make: 'Verhuisbestand maken',
+    making: 'Verhuisbestand wordt gemaakt…',
+    made: 'Het verhuisbestand is klaar: {rows} {rows|rij|rijen} en {files} {files|bijlage|bijlagen}.',
+    fileName: 'Advieswerk verhuizing {date}.zip',
+    downloading: 'Het verhuisbestand wordt gedownload ({percent}%)…',
+    takeOverTitle: 'Gegevens overnemen uit een verhuisbestand',
+    takeOverIntro:
+      'Nam uw raad Advieswerk eerst op één computer in gebruik? Kies het verhuisbestand dat daar is gemaakt (Instellingen, "Verhuisbestand maken"). Dit kan alleen zolang deze raadsserver nog geen gegevens van de raad bevat; de accounts blijven.',
+    file: 'Verhuisbestand',
+    fileHint: 'Een .zip-bestand dat Advieswerk op de computer van de raad heeft gemaakt.',
+    fileMissing: 'Kies eerst het verhuisbestand.',
+    takeOver: 'Gegevens overnemen',
+    uploading: 'Het verhuisbestand wordt verstuurd ({percent}%)…',
+    checking: 'Het verhuisbestand wordt gecontroleerd…',
+    copying: 'Overnemen: {table} ({done}/{total})',
+    verifying: 'Controleren: {table} ({done}/{total})',
+    tookOver:
+      '{rows} {rows|rij|rijen} en {files} {files|bijlage|bijlagen} overgenomen; aantallen en controlegetallen zijn gelijk.',
+    nextSteps:
+      'Wat de leden nu doen: in Advieswerk op hun computer kiezen zij Bestand → Verbinding wijzigen, dan "Verbinden met de raadsserver van onze raad", en vullen het adres van deze server in: {address}. Daarna meldt ieder zich aan met het eigen account (nodig de leden uit bij Accounts). Gebruik het bestand op de computer daarna niet meer om in te werken.',
+    tooLarge: 'Dit verhuisbestand is groter dan {max}; zo groot kan het niet zijn.',
+    partOutOfOrder: 'Het verhuisbestand kwam niet in de goede volgorde aan. Kies het bestand opnieuw.',
+    uploadGone: 'Het verstuurde verhuisbestand is er niet meer. Kies het bestand opnieuw.',
+    notAPackage: 'Dit is geen verhuisbestand van Advieswerk, of het is beschadigd. Er is niets veranderd.',
+    unsafeName: 'Het verhuisbestand bevat een bestand met een ongeldige naam ({name}). Er is niets veranderd.',
+    manifestMismatch: 'Het verhuisbestand klopt niet met zijn eigen inhoudsopgave ({what}). Het is beschadigd; er is niets veranderd.',
+    notAdvieswerk: 'De database in het verhuisbestand is niet van Advieswerk. Er is niets veranderd.',
+    newerVersion: 'Het verhuisbestand is gemaakt met een nieuwere versie van Advieswerk. Werk eerst deze raadsserver bij; er is niets veranderd.',
+    serverNotEmpty:
+      'Deze raadsserver bevat al gegevens van de raad (tabel "{table}"). Overnemen kan alleen in een raadsserver zonder gegevens; er is niets veranderd.',
+    rowCounts: 'aantallen rijen per tabel',
+    onlyLocal: 'Een verhuisbestand maakt u op de computer waar de raad tot nu toe werkte.',
+  },
   connection: {
     title: 'Hoe werkt uw raad met Advieswerk?',
     intro: 'U kiest dit één keer. Later wijzigen kan in het menu Bestand, "Verbinding wijzigen".',
