@@ -364,6 +364,7 @@ export const nl = {
     serverNotEmpty:
       'Deze raadsserver bevat al gegevens van de raad (tabel "{table}"). Overnemen kan alleen in een raadsserver zonder gegevens; er is niets veranderd.',
     rowCounts: 'aantallen rijen per tabel',
+    undoing: 'De al geschreven bijlagen worden weer verwijderd…',
     onlyLocal: 'Een verhuisbestand maakt u op de computer waar de raad tot nu toe werkte.',
   },
   connection: {

@@ -261,6 +261,20 @@ describe('hostile or wrong packages are refused, changing nothing', () => {
     expect(job.error).toEqual({ code: 'CONFLICT', reason: 'newerVersion' });
   });
 
+  it('a take-over cancelled at once: the job says cancelled, the store and its letters are as before', { timeout: 60_000 }, async () => {
+    const before = await storeFingerprint(server);
+    const { uploadId } = await value<{ uploadId: string }>(server, 'relocation.uploadPart', { offset: 0, dataBase64: packageBytes.toString('base64') }, beheerder);
+    const started = await value<JobStatus>(server, 'jobs.start', { kind: 'moveTakeOver', params: { uploadId } }, beheerder);
+    await value(server, 'jobs.cancel', { id: started.id }, beheerder);
+    const job = await server.jobs.wait(started.id);
+    expect(job.state, job.message).toBe('cancelled');
+    expect(await storeFingerprint(server)).toEqual(before);
+    const folder = serverAttachments(server);
+    expect(filesIn(folder)).toEqual([]);
+    // The upload itself: removed by the job when it stopped by itself, else (its thread ended after the
+    // grace period, as on a loaded machine) swept at the next start like every job's upload.
+  });
+
   it('parts out of order, and a caller who is not beheerder', { timeout: 60_000 }, async () => {
     const first = await value<{ uploadId: string }>(server, 'relocation.uploadPart', { offset: 0, dataBase64: Buffer.from('abc').toString('base64') }, beheerder);
     const gap = await server.call('relocation.uploadPart', { uploadId: first.uploadId, offset: 10, dataBase64: 'AAAA' }, beheerder);

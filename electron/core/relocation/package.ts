@@ -212,6 +212,8 @@ export function readMovePackage(bytes: Uint8Array): { manifest: PackageManifest;
 
 export interface TakeOverOptions extends PackageOptions {
   onProgress?: (progress: MoveProgress) => void;
+  /** Called before the letters written are removed again: a job's thread must not be ended half-way through that. */
+  undoing?: () => void;
 }
 
 export interface TakeOverOutcome extends MoveOutcome {
@@ -291,7 +293,10 @@ export async function takeOverMovePackage(target: Db, anchor: string, bytes: Uin
       await copyDb.destroy();
     }
   } finally {
-    if (!succeeded) removeCopiedFiles(targetFiles, copied);
+    if (!succeeded && copied.length > 0) {
+      options.undoing?.();
+      removeCopiedFiles(targetFiles, copied);
+    }
     rmSync(dir, { recursive: true, force: true });
   }
 }
