@@ -11,6 +11,7 @@ import { monitoringContract } from './monitoring';
 import { meetingsContract } from './meetings';
 import { presenceContract } from './presence';
 import { publicationContract } from './publication';
+import { relocationContract } from './relocation';
 import { responsesContract } from './responses';
 import { startContract } from './start';
 import { systemContract } from './system';
@@ -37,6 +38,7 @@ export const contract = {
   ...publicationContract,
   ...accountsContract,
   ...presenceContract,
+  ...relocationContract,
 };
 
 export type Contract = typeof contract;

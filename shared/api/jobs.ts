@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { ErrorCode } from '../result';
 import { advicePdfParams } from './advices';
 import { method } from './define';
 import { exchangeExportParams, exchangeImportParams } from './exchange';
@@ -6,6 +7,7 @@ import { boundedText, id, noInput } from './fields';
 import { findingsExportParams, importCheckInput, meetingReportParams } from './meetings';
 import { periodKeyField } from './monitoring';
 import { annualReportParams, publicationZipParams } from './publication';
+import { movePackageParams, moveTakeOverParams } from './relocation';
 import { responsesReportParams } from './responses';
 
 /**
@@ -28,6 +30,10 @@ export const jobParams = {
   archivePdf: advicePdfParams,
   publicationZip: publicationZipParams,
   annualReport: annualReportParams,
+  /** The move package of a council that started on one computer (issue 14). */
+  movePackage: movePackageParams,
+  /** The council server takes a move package over (beheerder; only into a server without council data). */
+  moveTakeOver: moveTakeOverParams,
 } as const;
 
 export type JobKind = keyof typeof jobParams;
@@ -46,6 +52,8 @@ export interface JobStatus {
   message: string;
   /** Kind-specific outcome once done, e.g. `{ path }` of a backup. */
   result?: Record<string, unknown>;
+  /** A failed job's typed code, and where the kind has them its reason (e.g. a refused move package's). */
+  error?: { code: ErrorCode; reason?: string };
   startedAt: string;
   endedAt?: string;
 }

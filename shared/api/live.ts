@@ -29,7 +29,7 @@ const READ_METHODS = [
   'monitoring.periods', 'monitoring.teamFindings', 'monitoring.matrix', 'monitoring.trend', 'monitoring.teamTrend',
   'programmes.list', 'meetings.list', 'meetings.search', 'meetings.get', 'findings.get', 'findings.listForMeeting',
   'findings.search', 'findings.themes', 'findings.tags', 'findings.importParse', 'findings.importCheck',
-  'signals.list', 'signals.get', 'signals.suggestDuplicates', 'exchange.readFile', 'adviceRequests.list',
+  'signals.list', 'signals.get', 'signals.suggestDuplicates', 'exchange.readFile', 'relocation.uploadPart', 'relocation.packagePart', 'adviceRequests.list',
   'advices.list', 'advices.get', 'advices.nextKenmerk', 'advices.frozen', 'advices.traceItem',
   'advices.citingFinding', 'advices.exportDocx', 'advices.exportPdf', 'advices.exportJson', 'responses.forAdvice',
   'responses.attachment', 'dashboard.get', 'dashboard.positions', 'dashboard.badge', 'dashboard.newlyOverdue',

@@ -215,6 +215,9 @@ export const METHOD_ROLES = {
   'presence.enter': EVERYONE,
   'presence.leave': EVERYONE,
   'presence.list': EVERYONE,
+  // Moving a council onto its server: the whole database leaves or arrives (beheerder only).
+  'relocation.uploadPart': BEHEER,
+  'relocation.packagePart': BEHEER,
 } as const satisfies Record<MethodName, readonly Role[]>;
 
 /** Who may start each kind of job (after `jobs.start` itself). */
@@ -232,6 +235,8 @@ export const JOB_KIND_ROLES = {
   publicationZip: BEHEER_EN_SECRETARIAAT,
   annualReport: EVERYONE,
   archivePdf: SECRETARIAAT,
+  movePackage: BEHEER,
+  moveTakeOver: BEHEER,
 } as const satisfies Record<JobKind, readonly Role[]>;
 
 /** Whether `role` may call `method` at all; checked before the input is read. */

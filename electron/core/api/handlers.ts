@@ -9,6 +9,7 @@ import { findingsHandlers } from '../findings/handlers';
 import { meetingsHandlers } from '../meetings/handlers';
 import { presenceHandlers } from '../presence/handlers';
 import { publicationHandlers } from '../publication/handlers';
+import { relocationHandlers } from '../relocation/handlers';
 import { responsesHandlers } from '../responses/handlers';
 import { signalsHandlers } from '../signals/handlers';
 import { startHandlers } from '../start/handlers';
@@ -38,4 +39,5 @@ export const handlers: Handlers = combineHandlers(
   publicationHandlers,
   accountsHandlers,
   presenceHandlers,
+  relocationHandlers,
 );

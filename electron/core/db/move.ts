@@ -56,6 +56,12 @@ function localAnchorOf(store: StoreTarget, dataDir: string | undefined): string 
 export interface CopyOptions {
   onProgress?: (progress: MoveProgress) => void;
   signal?: AbortSignal;
+  /**
+   * Tables whose rows in the target do not make it "not empty": the source brings that table's rows
+   * itself and they replace the target's (the take-over of a move package: the server's own accounts,
+   * merged into the source first, so its beheerder survives).
+   */
+  replaceableTables?: readonly string[];
 }
 
 /** The verification found a difference: the target transaction was rolled back. Carries the table of checks. */
@@ -224,9 +230,9 @@ function seededRowCounts(): Promise<Map<string, number>> {
  * was only migrated (it then holds no more than the rows the migrations put in, such as the default
  * criteria frameworks; a move replaces those with the source's own).
  */
-export async function firstNonEmptyTable(db: Kysely<any>): Promise<string | null> {
+export async function firstNonEmptyTable(db: Kysely<any>, replaceable: readonly string[] = []): Promise<string | null> {
   const seededCounts = await seededRowCounts();
-  for (const table of await dataTables(db)) if ((await countRows(db, table)) > (seededCounts.get(table) ?? 0)) return table;
+  for (const table of await dataTables(db)) if (!replaceable.includes(table) && (await countRows(db, table)) > (seededCounts.get(table) ?? 0)) return table;
   return null;
 }
 
@@ -245,7 +251,7 @@ export async function copyStore(source: Db, target: Db, options: CopyOptions = {
   const [fromVersion, toVersion] = [await appliedMigrations(source), await appliedMigrations(target)];
   if (fromVersion.join() !== toVersion.join())
     throw new AppError('CONFLICT', t('move.versionsDiffer', { source: fromVersion.at(-1) ?? '-', target: toVersion.at(-1) ?? '-' }));
-  const busy = await firstNonEmptyTable(target);
+  const busy = await firstNonEmptyTable(target, options.replaceableTables);
   if (busy) throw new AppError('CONFLICT', t('move.targetNotEmpty', { table: busy }));
   const tables = await dataTables(target);
   const sourceTables = await dataTables(source);

@@ -14,6 +14,8 @@ import { removeUpload } from '../findings/transfer';
 import { removeExchangeUpload } from '../exchange/file';
 import { advicePdfJob, archivePdfJob } from '../advices/jobs';
 import { annualReportJob, publicationZipJob } from '../publication/jobs';
+import { movePackageJob, moveTakeOverJob } from '../relocation/jobs';
+import { removeMoveUpload } from '../relocation/uploads';
 import { PARTIAL_SUFFIX } from '../files';
 import { throwIfCancelled, type JobEnvironment, type JobFunction } from './job';
 import type { JobWorkerData } from './protocol';
@@ -67,6 +69,8 @@ export const jobKinds: Record<JobKind, JobFunction> = {
   archivePdf: archivePdfJob,
   publicationZip: publicationZipJob,
   annualReport: annualReportJob,
+  movePackage: movePackageJob,
+  moveTakeOver: removingUpload(moveTakeOverJob, removeMoveUpload),
 };
 
 

@@ -37,7 +37,7 @@ export type WorkerMessage =
   | { type: 'undoing'; message: string }
   | { type: 'done'; result: Record<string, unknown> }
   | { type: 'cancelled' }
-  | { type: 'failed'; message: string };
+  | { type: 'failed'; message: string; code?: ErrorCode; reason?: string };
 
 /** Messages from the runner to the worker. */
 export type RunnerMessage = { type: 'cancel' };

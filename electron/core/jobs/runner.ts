@@ -222,6 +222,7 @@ export class JobRunner {
         this.finish(id, 'cancelled', t('jobs.cancelled'));
         break;
       case 'failed':
+        if (message.code) job.error = { code: message.code, ...(message.reason ? { reason: message.reason } : {}) };
         this.finish(id, 'failed', t('jobs.failed', { message: message.message }));
         break;
     }

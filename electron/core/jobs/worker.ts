@@ -48,7 +48,10 @@ async function runJob(job: JobWorkerData): Promise<void> {
     send({ type: 'done', result });
   } catch (error) {
     if (isCancellation(error)) send({ type: 'cancelled' });
-    else send({ type: 'failed', message: error instanceof Error ? error.message : String(error) });
+    else if (error instanceof AppError) {
+      const reason = (error as { reason?: unknown }).reason;
+      send({ type: 'failed', message: error.message, code: error.code, ...(typeof reason === 'string' ? { reason } : {}) });
+    } else send({ type: 'failed', message: error instanceof Error ? error.message : String(error) });
   } finally {
     await store?.close();
     port!.close();

@@ -34,6 +34,31 @@ export function JobProgress({ job, label, onCancel }: { job: JobStatus; label: s
   );
 }
 
+/** A job's file; a move package in parts (it may be larger than one API answer may carry). */
+async function fetchResult(job: JobStatus): Promise<{ fileName: string; bytes: Uint8Array }> {
+  if (job.kind !== 'movePackage') {
+    const file = await apiFetch('jobs.resultFile', { id: job.id });
+    return { fileName: file.fileName, bytes: base64ToBytes(file.bytesBase64) };
+  }
+  const parts: Uint8Array[] = [];
+  let fileName = '';
+  for (let offset = 0, size = 1; offset < size; ) {
+    const part = await apiFetch('relocation.packagePart', { id: job.id, offset });
+    const bytes = base64ToBytes(part.bytesBase64);
+    if (bytes.length === 0) break;
+    ({ fileName, size } = part);
+    parts.push(bytes);
+    offset += bytes.length;
+  }
+  const whole = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
+  let at = 0;
+  for (const part of parts) {
+    whole.set(part, at);
+    at += part.length;
+  }
+  return { fileName, bytes: whole };
+}
+
 /** The file an export job wrote, offered as a download: in a browser it lands in Downloads, Electron asks where. */
 function DownloadResult({ job }: { job: JobStatus }) {
   const [error, setError] = useState<string | null>(null);
@@ -43,8 +68,8 @@ function DownloadResult({ job }: { job: JobStatus }) {
       <Button
         aria-label={t('jobs.downloadLabel', { name })}
         onClick={() =>
-          void apiFetch('jobs.resultFile', { id: job.id }).then(
-            (file) => downloadBytes(file.fileName, base64ToBytes(file.bytesBase64)),
+          void fetchResult(job).then(
+            (file) => downloadBytes(file.fileName, file.bytes),
             (caught: unknown) => setError(caught instanceof ApiCallError ? caught.message : String(caught)),
           )
         }

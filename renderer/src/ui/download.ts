@@ -4,6 +4,7 @@ const MIME: Record<string, string> = {
   json: 'application/json',
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   csv: 'text/csv',
+  zip: 'application/zip',
 };
 
 /** Offers bytes as a download; in Electron the same link opens the save dialog. */

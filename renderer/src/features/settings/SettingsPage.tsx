@@ -4,6 +4,7 @@ import { WijkenSection } from '../wijken/WijkenSection';
 import { BackupsSection } from './BackupsSection';
 import { CouncilForm } from './CouncilForm';
 import { PublicationSection } from './PublicationSection';
+import { RelocationSections } from './RelocationSections';
 import { SystemSection } from './SystemSection';
 import { TrashSection } from './TrashSection';
 
@@ -17,6 +18,7 @@ export function SettingsPage({ title }: { title: string }) {
       <SystemSection />
       <PublicationSection />
       <BackupsSection />
+      <RelocationSections />
       <TrashSection />
     </>
   );
