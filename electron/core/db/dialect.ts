@@ -144,11 +144,11 @@ export function isSearchIndexColumn(table: string, column: string): boolean {
 /**
  * Tables that hold no records of their own but what the store derives from them: Kysely's migration
  * bookkeeping, SQLite's full-text index (`findings_fts*`) and PostgreSQL's count of visible findings
- * (migration 0018's PostgreSQL form). Snapshots, the catalogue and `move` leave them out; `move`
- * rebuilds the derived ones on the target (`recountVisibleFindings`).
+ * (migration 0018's PostgreSQL form) and of signals and meetings (`kept_counts`, 0019). Snapshots, the
+ * catalogue and `move` leave them out; `move` rebuilds the derived ones on the target (`recountKeptNumbers`).
  */
 export function isDerivedTable(table: string): boolean {
-  return table.startsWith('kysely_') || table.includes('_fts') || table === 'findings_visible_count';
+  return table.startsWith('kysely_') || table.includes('_fts') || table === 'findings_visible_count' || table === 'kept_counts';
 }
 
 /** The tables that hold the app's records. */

@@ -34,15 +34,33 @@ export function keptVisibleFindingsCount(): RawBuilder<number> {
 }
 
 /**
- * Counts the visible findings afresh into PostgreSQL's kept number, after a bulk copy that paused the
- * triggers (`move`). Nothing to do on SQLite, or on a database from before migration 0018 (a
- * migration fixture being copied in).
+ * Counts PostgreSQL's kept numbers afresh (the visible findings, migration 0018; the signals and the
+ * meetings not in the trash, 0019), after a bulk copy that paused the triggers (`move`). Nothing to do
+ * on SQLite; a database from before those migrations (a migration fixture being copied in) has fewer.
  */
-export async function recountVisibleFindings(db: Kysely<any>): Promise<void> {
+export async function recountKeptNumbers(db: Kysely<any>): Promise<void> {
   if (!isPostgres(db)) return;
-  const table = await sql`select 1 from information_schema.tables
-    where table_schema = current_schema() and table_name = 'findings_visible_count'`.execute(db);
-  if (table.rows.length === 0) return;
-  await sql`update findings_visible_count
-    set n = (select count(*) from findings where deleted_at is null and meeting_deleted_at is null) where id = 1`.execute(db);
+  const tables = await sql<{ name: string }>`select table_name as name from information_schema.tables
+    where table_schema = current_schema() and table_name in ('findings_visible_count', 'kept_counts')`.execute(db);
+  const present = new Set(tables.rows.map((row) => row.name));
+  if (present.has('findings_visible_count'))
+    await sql`update findings_visible_count
+      set n = (select count(*) from findings where deleted_at is null and meeting_deleted_at is null) where id = 1`.execute(db);
+  if (present.has('kept_counts'))
+    await sql`update kept_counts set n = case name
+        when 'signals' then (select count(*) from signals)
+        else (select count(*) from meetings where deleted_at is null) end`.execute(db);
+}
+
+/**
+ * The signals overview's totals on PostgreSQL, as scalar subqueries a page query carries along: all
+ * signals, and the meetings not in the trash (migration 0019's PostgreSQL form keeps both). PostgreSQL
+ * only, as `keptVisibleFindingsCount`.
+ */
+export function keptSignalsCount(): RawBuilder<number> {
+  return sql<number>`(select n from kept_counts where name = 'signals')`;
+}
+
+export function keptVisibleMeetingsCount(): RawBuilder<number> {
+  return sql<number>`(select n from kept_counts where name = 'meetings_visible')`;
 }

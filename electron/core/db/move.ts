@@ -5,7 +5,7 @@ import type { Kysely } from 'kysely';
 import { t } from '../../../shared/i18n';
 import { AppError } from '../../../shared/result';
 import { createKysely, openSqlite, type Db, type Sqlite } from './connection';
-import { recountVisibleFindings } from './findings-count';
+import { recountKeptNumbers } from './findings-count';
 import { copiedDerivedColumns } from './findings-search';
 import { copyAttachmentFiles, planAttachmentCopy, removeCopiedFiles, type FileCheck } from './move-files';
 import { attachmentsDir } from '../responses/attachments';
@@ -314,7 +314,7 @@ export async function copyStore(source: Db, target: Db, options: CopyOptions = {
       // between them (an inserted advice starts its status trail): that table is copied once more.
       for (const table of order) if ((await countRows(trx, table)) !== sourceSide.get(table)?.rows) await copyTable(table);
       for (const table of order) await resumeTriggers(trx, table);
-      await recountVisibleFindings(trx);
+      await recountKeptNumbers(trx);
       for (const table of order) {
         throwIfAborted(options.signal);
         const shape = shapes.get(table) as TableShape;

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Signal } from '../../../shared/api/meetings';
 import type { Db } from '../db/connection';
 import { fold, totalsInPageQuery } from '../db/dialect';
+import { keptSignalsCount, keptVisibleMeetingsCount } from '../db/findings-count';
 import { likePattern } from '../findings/text';
 import { visibleMeetingsCount } from '../meetings/repository';
 import type { SignalTable } from '../db/schema';
@@ -72,7 +73,8 @@ function filteredSignals(db: Db, filter: SignalFilter) {
  * (the screen's "in N of M bijeenkomsten"). The counts are columns maintained by triggers (migration
  * 0002), so the default order "most distinct meetings first" reads the signals_by_meeting_count index.
  * On PostgreSQL both totals ride along with the page as uncorrelated scalar subqueries (each computed
- * once): one round trip instead of three, which was most of the call (issue 13; `totalsInPageQuery`).
+ * once): one round trip instead of three, which was most of the call (issue 13; `totalsInPageQuery`);
+ * unfiltered they are numbers the store keeps (migration 0019), as counting 10,000 rows was the rest.
  * A page past the end has no row to carry them, so they are then asked for on their own.
  */
 export async function listSignals(
@@ -84,9 +86,14 @@ export async function listSignals(
 ): Promise<{ rows: Signal[]; total: number; totalMeetings: number }> {
   const matching = () => filteredSignals(db, filter).select((eb) => eb.fn.countAll<number>().as('n'));
   const inline = totalsInPageQuery(db);
+  // Inline (PostgreSQL): without a filter the total is every signal, a number kept by migration 0019, as
+  // is the meetings count; with one, a count under the same conditions.
+  const unfiltered = Object.entries(filter).every(([key, value]) => value === undefined || (key === 'query' && String(value).trim() === ''));
   let query = filteredSignals(db, filter)
     .selectAll('s')
-    .$if(inline, (page) => page.select([matching().as('total_matching'), visibleMeetingsCount(db).as('total_meetings')]));
+    .$if(inline, (page) =>
+      page.select([(unfiltered ? keptSignalsCount() : matching()).as('total_matching'), keptVisibleMeetingsCount().as('total_meetings')]),
+    );
   switch (sort) {
     case 'meetings':
       query = query.orderBy('s.meeting_count', 'desc').orderBy('s.finding_count', 'desc').orderBy('s.id', 'desc');

@@ -14,6 +14,7 @@ import * as m0015 from './0015_findings_search_postgres';
 import * as m0016 from './0016_archived_pdf';
 import * as m0017 from './0017_accounts';
 import * as m0018 from './0018_findings_count_postgres';
+import * as m0019 from './0019_signal_counts_postgres';
 import { postgresForms } from './postgres/forms';
 import { SqliteToPostgresPlugin } from './postgres/translate';
 
@@ -37,6 +38,7 @@ export const migrations: Record<string, Migration> = {
   '0016_archived_pdf': m0016,
   '0017_accounts': m0017,
   '0018_findings_count_postgres': m0018,
+  '0019_signal_counts_postgres': m0019,
 };
 
 /**

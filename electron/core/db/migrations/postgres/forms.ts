@@ -215,4 +215,63 @@ export const postgresForms: Record<string, (db: Kysely<any>) => Promise<void>> =
       `create trigger findings_count_truncate after truncate on findings
         for each statement execute function advieswerk_findings_count_truncated()`,
     ]),
+  // The signals overview's two totals (see 0019_signal_counts_postgres.ts): all signals, and the meetings
+  // not in the trash. One row per number in `kept_counts`, kept by statement triggers with transition
+  // tables as in 0018; `move` pauses them while it copies and then counts once.
+  '0019_signal_counts_postgres': (db) =>
+    run(db, [
+      `create table kept_counts (
+        name text primary key check (name in ('signals', 'meetings_visible')),
+        n bigint not null check (n >= 0))`,
+      `insert into kept_counts (name, n) values
+        ('signals', (select count(*) from signals)),
+        ('meetings_visible', (select count(*) from meetings where deleted_at is null))`,
+      `create function advieswerk_signals_count_changed() returns trigger language plpgsql as $$
+        begin
+          if tg_op = 'INSERT' then
+            update kept_counts set n = n + (select count(*) from inserted) where name = 'signals';
+          elsif tg_op = 'DELETE' then
+            update kept_counts set n = n - (select count(*) from removed) where name = 'signals';
+          else
+            update kept_counts set n = 0 where name = 'signals';
+          end if;
+          return null;
+        end $$`,
+      `create trigger signals_count_insert after insert on signals referencing new table as inserted
+        for each statement execute function advieswerk_signals_count_changed()`,
+      `create trigger signals_count_delete after delete on signals referencing old table as removed
+        for each statement execute function advieswerk_signals_count_changed()`,
+      `create trigger signals_count_truncate after truncate on signals
+        for each statement execute function advieswerk_signals_count_changed()`,
+      `create function advieswerk_meetings_count_inserted() returns trigger language plpgsql as $$
+        begin
+          update kept_counts set n = n + (select count(*) from inserted where deleted_at is null) where name = 'meetings_visible';
+          return null;
+        end $$`,
+      `create function advieswerk_meetings_count_deleted() returns trigger language plpgsql as $$
+        begin
+          update kept_counts set n = n - (select count(*) from removed where deleted_at is null) where name = 'meetings_visible';
+          return null;
+        end $$`,
+      `create function advieswerk_meetings_count_updated() returns trigger language plpgsql as $$
+        declare delta bigint;
+        begin
+          select (select count(*) from changed where deleted_at is null) - (select count(*) from removed where deleted_at is null) into delta;
+          if delta <> 0 then update kept_counts set n = n + delta where name = 'meetings_visible'; end if;
+          return null;
+        end $$`,
+      `create function advieswerk_meetings_count_truncated() returns trigger language plpgsql as $$
+        begin
+          update kept_counts set n = 0 where name = 'meetings_visible';
+          return null;
+        end $$`,
+      `create trigger meetings_count_insert after insert on meetings referencing new table as inserted
+        for each statement execute function advieswerk_meetings_count_inserted()`,
+      `create trigger meetings_count_delete after delete on meetings referencing old table as removed
+        for each statement execute function advieswerk_meetings_count_deleted()`,
+      `create trigger meetings_count_update after update on meetings referencing old table as removed new table as changed
+        for each statement execute function advieswerk_meetings_count_updated()`,
+      `create trigger meetings_count_truncate after truncate on meetings
+        for each statement execute function advieswerk_meetings_count_truncated()`,
+    ]),
 };
