@@ -46,7 +46,7 @@ async function main(): Promise<void> {
   }
   const databasePath = resolveDatabasePath(values.db);
   const jobWorkerPath = values['job-worker'];
-  const core = await openCore({ databasePath, mode: 'browser', ...(jobWorkerPath ? { jobWorkerPath } : {}) });
+  const core = await openCore({ databasePath, mode: 'server', ...(jobWorkerPath ? { jobWorkerPath } : {}) });
   // The last resort: each request has its own guard; anything that escapes one is logged, and serving goes on.
   process.on('uncaughtException', (error) => console.error(JSON.stringify({ time: new Date().toISOString(), level: 'error', message: String(error) })));
   process.on('unhandledRejection', (reason) => console.error(JSON.stringify({ time: new Date().toISOString(), level: 'error', message: String(reason) })));

@@ -6,7 +6,8 @@ export interface SystemInfo {
   databasePath: string;
   /** Name of the last applied migration. */
   schemaVersion: string;
-  mode: 'electron' | 'browser' | 'cli';
+  /** How this core is served: the desktop app, browser mode on one computer, the council server, the command line. */
+  mode: 'electron' | 'browser' | 'server' | 'cli';
 }
 
 export const systemContract = {

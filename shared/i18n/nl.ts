@@ -1690,6 +1690,8 @@ export const nl = {
     mode: 'Werkwijze',
     modeElectron: 'Bureaubladtoepassing',
     modeBrowser: 'Browsermodus (alleen op deze computer)',
+    modeServer: 'Raadsserver (gedeeld door de raad)',
+    modeCli: 'Opdrachtregel',
     backupNow: 'Back-up maken',
     backupMade: 'Back-up gemaakt: {path}',
   },

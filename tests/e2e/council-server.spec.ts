@@ -58,6 +58,8 @@ test('set up, invite a member, the member signs in, leaves and is signed out', a
   await beheer.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Instellingen' }).click();
   const accounts = beheer.getByRole('region', { name: 'Accounts' });
   await expect(accounts.getByRole('row', { name: /Anna de Vries/ })).toContainText('anna@adviesraad.nl');
+  // The installation says it is the council's server, not a browser on one computer.
+  await expect(beheer.getByRole('region', { name: 'Over deze installatie' })).toContainText('Raadsserver (gedeeld door de raad)');
   const invite = beheer.getByRole('form', { name: 'Iemand uitnodigen' });
   await invite.getByLabel('Naam', { exact: true }).fill('Bert Jansen');
   await invite.getByLabel('Inlognaam').fill('bert');

@@ -5,6 +5,9 @@ import { Heading } from '../../ui/Heading';
 import { JobProgress } from '../../ui/JobProgress';
 import { useJob } from '../../ui/useJob';
 
+/** What each way of serving the core is called on screen. */
+const MODE_TEXT = { electron: 'system.modeElectron', browser: 'system.modeBrowser', server: 'system.modeServer', cli: 'system.modeCli' } as const;
+
 export function SystemSection() {
   const info = useApiQuery('system.info').data;
   const backup = useJob();
@@ -26,7 +29,7 @@ export function SystemSection() {
           <dt>{t('system.schema')}</dt>
           <dd>{info.schemaVersion}</dd>
           <dt>{t('system.mode')}</dt>
-          <dd>{info.mode === 'electron' ? t('system.modeElectron') : t('system.modeBrowser')}</dd>
+          <dd>{t(MODE_TEXT[info.mode])}</dd>
         </dl>
       )}
       <div className="aw-button-row">
