@@ -1,25 +1,18 @@
-import { openSync, readSync, closeSync, statSync } from 'node:fs';
+import { openSync, readSync, closeSync } from 'node:fs';
 import path from 'node:path';
 import { MOVE_PART_BYTES } from '../../../shared/api/relocation';
 import { defineHandlers } from '../api/handler';
 import { notFound } from '../api/errors';
-import { exportsDirFor } from '../paths';
+import { writtenResultFile } from '../jobs/result-file';
 import { appendMoveUpload } from './uploads';
 
 export const relocationHandlers = defineHandlers({
   'relocation.uploadPart': async ({ uploadId, offset, dataBase64 }, { info }) => appendMoveUpload(info.databasePath, uploadId, offset, Buffer.from(dataBase64, 'base64')),
   'relocation.packagePart': async ({ id, offset }, { jobs, info }) => {
     const job = jobs.get(id);
-    const written = job.result?.path;
-    // Only what a movePackage job wrote into this database's exports folder: never another path.
-    if (job.kind !== 'movePackage' || job.state !== 'done' || typeof written !== 'string' || path.dirname(path.resolve(written)) !== path.resolve(exportsDirFor(info.databasePath)))
-      throw notFound('jobs.resultFile');
-    let size: number;
-    try {
-      size = statSync(written).size;
-    } catch {
-      throw notFound('jobs.resultFile');
-    }
+    // Only a move package this database's movePackage job wrote into its exports folder.
+    if (job.kind !== 'movePackage') throw notFound('jobs.resultFile');
+    const { path: written, size } = writtenResultFile(job, info.databasePath);
     const length = Math.max(0, Math.min(MOVE_PART_BYTES, size - offset));
     const part = Buffer.alloc(length);
     if (length > 0) {
