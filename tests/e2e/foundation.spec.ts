@@ -1,4 +1,4 @@
-import { expect, expectNoAccessibilityViolations, saveScreenshot, test } from './fixtures';
+import { callApi, expect, expectNoAccessibilityViolations, saveScreenshot, test } from './fixtures';
 
 const PAGES = [
   { link: 'Start', heading: /Advieswerk|Adviesraad/ },
@@ -134,6 +134,10 @@ test('a wijk can be added with the keyboard alone, and sorting works from the ke
 test('a backup runs as a job with progress and reports where it went', async ({ app }) => {
   await app.goto(`${new URL(app.url()).origin}/#/instellingen`);
   const section = app.getByRole('region', { name: 'Over deze installatie' });
-  await section.getByRole('button', { name: 'Back-up maken' }).click();
+  const jobsBefore = (await callApi<{ kind: string }[]>(app, 'jobs.list', {})).filter((job) => job.kind === 'backup').length;
+  // A double click starts one backup, not two.
+  await section.getByRole('button', { name: 'Back-up maken' }).dblclick();
   await expect(section.getByText(/^Back-up gemaakt: .*advieswerk-.*\.sqlite$/)).toBeVisible();
+  const jobsAfter = (await callApi<{ kind: string }[]>(app, 'jobs.list', {})).filter((job) => job.kind === 'backup').length;
+  expect(jobsAfter - jobsBefore).toBe(1);
 });

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { MethodInput } from '../../../shared/api/contract';
 import type { JobStatus } from '../../../shared/api/jobs';
 import { apiFetch, apiWrite, queryClient, subscribeToJobEvents } from '../data/queries';
@@ -39,16 +39,26 @@ export function useJob() {
     if (jobId && done) void queryClient.invalidateQueries();
   }, [jobId, done]);
 
-  const start = useCallback(async (request: MethodInput<'jobs.start'>) => {
-    const started = await apiWrite('jobs.start', request);
-    setJob(started);
-    return started;
+  // A double click, or a second click before the first start is answered, starts nothing more: the
+  // button only turns disabled once a render has happened, and `jobs.start` makes a job per call.
+  const starting = useRef(false);
+  const [startPending, setStartPending] = useState(false);
+  const start = useCallback(async (request: MethodInput<'jobs.start'>): Promise<void> => {
+    if (starting.current) return;
+    starting.current = true;
+    setStartPending(true);
+    try {
+      setJob(await apiWrite('jobs.start', request));
+    } finally {
+      starting.current = false;
+      setStartPending(false);
+    }
   }, []);
 
   const cancel = useCallback(async () => {
     if (job) setJob(await apiWrite('jobs.cancel', { id: job.id }));
   }, [job]);
 
-  const running = job?.state === 'running' || job?.state === 'queued';
+  const running = startPending || job?.state === 'running' || job?.state === 'queued';
   return { job, running, start, cancel };
 }
