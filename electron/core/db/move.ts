@@ -137,7 +137,8 @@ function batchSize(target: Kysely<any>, columns: number): number {
   return Math.max(1, Math.min(2000, Math.floor(30_000 / Math.max(1, columns))));
 }
 
-function throwIfAborted(signal: AbortSignal | undefined): void {
+/** A cancelled move (or move package) stops with the one 'afgebroken' error the jobs recognise. */
+export function throwIfAborted(signal: AbortSignal | undefined): void {
   if (signal?.aborted) throw new AppError('CONFLICT', t('move.cancelled'));
 }
 

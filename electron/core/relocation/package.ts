@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Kysely } from 'kysely';
 import { unzipSync, zipSync, type UnzipFileInfo } from 'fflate';
@@ -8,7 +8,7 @@ import { AppError } from '../../../shared/result';
 import { writeOnlineBackup } from '../backups/files';
 import { createKysely, openSqlite, type Db, type Sqlite } from '../db/connection';
 import { checkDatabaseVersion, migrateToLatest, refuseForeignOrNewerDatabase } from '../db/migrate';
-import { appliedSchemaVersion, copyStore, firstNonEmptyTable, tableRowCounts, type MoveOutcome, type MoveProgress } from '../db/move';
+import { appliedSchemaVersion, copyStore, firstNonEmptyTable, tableRowCounts, throwIfAborted, type MoveOutcome, type MoveProgress } from '../db/move';
 import { copyAttachmentFiles, planAttachmentCopy, removeCopiedFiles } from '../db/move-files';
 import { PARTIAL_SUFFIX, sha256Hex } from '../files';
 import { ensurePrivateDir, makeFilePrivate, PRIVATE_FILE_MODE } from '../paths';
@@ -55,10 +55,6 @@ export interface PackageOptions {
   report?: (done: number, total: number, message: string) => void;
 }
 
-function throwIfAborted(signal: AbortSignal | undefined): void {
-  if (signal?.aborted) throw new AppError('CONFLICT', t('move.cancelled'));
-}
-
 function privateTempDir(anchor: string, prefix: string): string {
   // Beside the data (same disk, same private folder rules), never in a shared temp folder: it holds personal data.
   const base = ensurePrivateDir(path.join(path.dirname(anchor), 'verhuizing'));
@@ -75,9 +71,9 @@ async function snapshotInto(dir: string, db: Db, sqlite: Sqlite | null, options:
       checkCancelled: () => throwIfAborted(options.signal),
       progress: (done, total) => options.report?.(done, total, t('movePackage.making')),
     });
+    // Already a private file in `dir` (written through a partial file): renamed, not read and written again.
     const file = path.join(dir, PACKAGE_DATABASE);
-    writeFileSync(file, readFileSync(written), { mode: PRIVATE_FILE_MODE });
-    rmSync(written, { force: true });
+    renameSync(written, file);
     return file;
   }
   const file = path.join(dir, PACKAGE_DATABASE);
