@@ -35,8 +35,12 @@ const CLIENT_CLOCK_MARGIN_MS = 10 * 60_000;
 async function arrivedBefore(db: Db, clientId: string): Promise<Finding | undefined> {
   const visible = await findFinding(db, clientId);
   if (visible) return visible;
-  if ((await existingIds(db, 'findings', [clientId])).has(clientId)) throw new AppError('NOT_FOUND', t('findings.arrivedThenTrashed'));
-  return undefined;
+  if (!(await existingIds(db, 'findings', [clientId])).has(clientId)) return undefined;
+  // On PostgreSQL each statement sees what was committed when it began: a send of the same entry at the
+  // same moment may have committed between the two reads above. Only a row still hidden now is in the trash.
+  const committedMeanwhile = await findFinding(db, clientId);
+  if (committedMeanwhile) return committedMeanwhile;
+  throw new AppError('NOT_FOUND', t('findings.arrivedThenTrashed'));
 }
 
 function invalid(path: string, message: string): AppError {
