@@ -62,6 +62,22 @@ export async function storeFingerprint(
 }
 
 /**
+ * A mark that changes whenever a row may have been written since it was read, so a fingerprint taken
+ * after an equal mark still holds: on SQLite this connection's total_changes() (every row an INSERT,
+ * UPDATE or DELETE touched, also when rolled back) and data_version (a commit by any other connection,
+ * such as a job's); on PostgreSQL the next transaction id (every writing transaction takes one; so do
+ * other databases' on the same cluster, which only costs a fingerprint more).
+ */
+export async function storeWriteMark(core: { db: Kysely<any>; sqlite: Sqlite; store: 'sqlite' | 'postgres' }): Promise<string> {
+  if (core.store === 'sqlite') {
+    const changes = core.sqlite.prepare('select total_changes()').pluck().get() as number;
+    return `${changes}/${core.sqlite.pragma('data_version', { simple: true }) as number}`;
+  }
+  const { rows } = await sql<{ next: string }>`select pg_snapshot_xmax(pg_current_snapshot())::text as next`.execute(core.db);
+  return rows[0]!.next;
+}
+
+/**
  * Fails when the full-text index of findings does not match their text: FTS5's own integrity-check on
  * SQLite; on PostgreSQL every `search_vector` equal to the one made from its text now.
  */
