@@ -24,6 +24,7 @@ export const POSTGRES_EXCLUDE = [
   'tests/integration/findings-import-limits.test.ts',
   'tests/integration/host.test.ts',
   'tests/integration/council-server-tls.test.ts',
+  'tests/integration/security-gates.test.ts', // electronegativity reads the compiled Electron shell
   // Documents: the store plays no part in them, LibreOffice is the slow part; once is enough.
   'tests/integration/advices-docx.test.ts',
   'tests/integration/advices-pdfa.test.ts',
