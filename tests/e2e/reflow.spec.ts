@@ -8,7 +8,10 @@ import { callApi as call, expect, expectNoAccessibilityViolations, saveScreensho
  * the narrowest size, and a keyboard pass in which every focused element is in the viewport and not
  * under a sticky element (the sticky table headers).
  */
-test.describe.configure({ mode: 'serial' });
+// Parallel: the screens are checked in groups, so both workers share the ~8 minutes of this file and no
+// single test runs long enough to meet its timeout on a loaded machine (CI of 2026-12-07: the whole
+// keyboard pass as one test took over 5 minutes, alone at the end of the run).
+test.describe.configure({ mode: 'parallel' });
 
 const SIZES = [
   { width: 1280, height: 800 },
@@ -89,11 +92,23 @@ async function seed(page: Page): Promise<Record<string, string>> {
   return { meeting: meeting.id, advice: advice.id, draft: draft.id, team: team.id, signal: signal.id, year: daysAgo(60).slice(0, 4) };
 }
 
-let ids: Record<string, string> | undefined;
+/** This worker's host and what was seeded in it: each worker that runs a test of this file seeds its own host once. */
+let seededHost: { origin: string; ids: Record<string, string> } | undefined;
+
+async function seededIds(page: Page): Promise<Record<string, string>> {
+  const origin = new URL(page.url()).origin;
+  if (seededHost?.origin !== origin) seededHost = { origin, ids: await seed(page) };
+  return seededHost.ids;
+}
+
+interface Screen {
+  name: string;
+  path: string;
+  heading: RegExp;
+}
 
 /** Every screen, by its hash path; the ids come from the seed. */
-function screens(): { name: string; path: string; heading: RegExp }[] {
-  const seeded = ids!;
+function screens(seeded: Record<string, string>): Screen[] {
   return [
     { name: 'start', path: '/', heading: /./ },
     { name: 'bijeenkomsten', path: '/bijeenkomsten', heading: /Bijeenkomsten/ },
@@ -120,6 +135,18 @@ function screens(): { name: string; path: string; heading: RegExp }[] {
     { name: 'instellingen', path: '/instellingen', heading: /Instellingen/ },
     { name: 'privacy', path: '/privacy', heading: /./ },
   ];
+}
+
+/** The screens in groups of six, one test each; a test below checks that they name every screen once. */
+const SCREEN_GROUPS = [
+  ['start', 'bijeenkomsten', 'bijeenkomst', 'inbreng', 'signalen', 'signaal'],
+  ['prioriteren', 'importeren', 'adviezen', 'advies', 'reacties', 'reactie'],
+  ['reacties-jaar', 'wijkteams-matrix', 'wijkteams-ontwikkeling', 'wijkteams-teams', 'wijkteam', 'wijkteams-criteria'],
+  ['raad', 'raad-vergaderingen', 'raad-acties', 'raad-planning', 'instellingen', 'privacy'],
+];
+
+function screensNamed(names: string[], seeded: Record<string, string>): Screen[] {
+  return screens(seeded).filter((screen) => names.includes(screen.name));
 }
 
 async function open(page: Page, path: string, heading: RegExp): Promise<void> {
@@ -196,51 +223,56 @@ async function focusProblem(page: Page): Promise<string | null> {
   return page.evaluate<string | null>(FOCUS_PROBLEM);
 }
 
-test('seed', async ({ app }) => {
-  ids = await seed(app);
+test('the screen groups name every screen once', async ({ app }) => {
+  const names = screens(await seededIds(app)).map((screen) => screen.name);
+  expect(SCREEN_GROUPS.flat().sort()).toEqual([...names].sort());
 });
 
-test('every screen reflows: no sideways scrolling of the page at 1280, 640 and 320 CSS px; axe at 1280 and 320', async ({ app }, testInfo) => {
-  test.setTimeout(300_000);
-  const problems: string[] = [];
-  for (const screen of screens()) {
-    for (const size of SIZES) {
-      await app.setViewportSize(size);
-      await open(app, screen.path, screen.heading);
-      const overflow = await sidewaysOverflow(app);
-      if (overflow > 0) {
-        problems.push(`${screen.name} at ${size.width}×${size.height}: page scrolls ${overflow}px sideways (${await app.evaluate<string>(STICKING_OUT)})`);
+for (const group of SCREEN_GROUPS) {
+  test(`every screen reflows: no sideways scrolling of the page at 1280, 640 and 320 CSS px; axe at 1280 and 320 (${group.join(', ')})`, async ({ app }, testInfo) => {
+    test.setTimeout(180_000);
+    const problems: string[] = [];
+    for (const screen of screensNamed(group, await seededIds(app))) {
+      for (const size of SIZES) {
+        await app.setViewportSize(size);
+        await open(app, screen.path, screen.heading);
+        const overflow = await sidewaysOverflow(app);
+        if (overflow > 0) {
+          problems.push(`${screen.name} at ${size.width}×${size.height}: page scrolls ${overflow}px sideways (${await app.evaluate<string>(STICKING_OUT)})`);
+        }
+        if (size.width !== 640) {
+          await expectNoAccessibilityViolations(app).catch((error: unknown) => problems.push(`${screen.name} at ${size.width}px: ${String(error)}`));
+        }
+        if (size.width === 320) await saveScreenshot(app, testInfo, `${screen.name}-320`);
       }
-      if (size.width !== 640) {
-        await expectNoAccessibilityViolations(app).catch((error: unknown) => problems.push(`${screen.name} at ${size.width}px: ${String(error)}`));
-      }
-      if (size.width === 320) await saveScreenshot(app, testInfo, `${screen.name}-320`);
+      await app.setViewportSize({ width: 1366, height: 768 });
+      await saveScreenshot(app, testInfo, `${screen.name}-1366`);
     }
-    await app.setViewportSize({ width: 1366, height: 768 });
-    await saveScreenshot(app, testInfo, `${screen.name}-1366`);
-  }
-  expect(problems).toEqual([]);
-});
+    expect(problems).toEqual([]);
+  });
 
-test('keyboard pass: each focused element is in view and not under a sticky element (1280 and 640 px)', async ({ app }) => {
-  test.setTimeout(300_000);
-  const problems: string[] = [];
   for (const size of SIZES.slice(0, 2)) {
-    await app.setViewportSize(size);
-    for (const screen of screens()) {
-      await open(app, screen.path, screen.heading);
-      // Forwards through the first stops of the page, then back (Shift+Tab is where sticky headers cover).
-      for (const key of [...Array<string>(40).fill('Tab'), ...Array<string>(15).fill('Shift+Tab')]) {
-        await app.keyboard.press(key);
-        const problem = await focusProblem(app);
-        if (problem) problems.push(`${screen.name} at ${size.width}px after ${key}: ${problem}`);
+    test(`keyboard pass at ${size.width} px: each focused element is in view and not under a sticky element (${group.join(', ')})`, async ({ app }) => {
+      test.setTimeout(180_000);
+      const problems: string[] = [];
+      const groupScreens = screensNamed(group, await seededIds(app));
+      await app.setViewportSize(size);
+      for (const screen of groupScreens) {
+        await open(app, screen.path, screen.heading);
+        // Forwards through the first stops of the page, then back (Shift+Tab is where sticky headers cover).
+        for (const key of [...Array<string>(40).fill('Tab'), ...Array<string>(15).fill('Shift+Tab')]) {
+          await app.keyboard.press(key);
+          const problem = await focusProblem(app);
+          if (problem) problems.push(`${screen.name} at ${size.width}px after ${key}: ${problem}`);
+        }
       }
-    }
+      expect([...new Set(problems)]).toEqual([]);
+    });
   }
-  expect([...new Set(problems)]).toEqual([]);
-});
+}
 
 test('charts stay out of the Tab order; their tables carry the figures under distinct captions', async ({ app }) => {
+  await seededIds(app);
   await app.setViewportSize({ width: 1280, height: 800 });
   for (const screen of [
     { path: '/reacties', heading: /Reacties/ },
@@ -263,6 +295,7 @@ test('charts stay out of the Tab order; their tables carry the figures under dis
 });
 
 test('focus on the navy sidebar: a yellow ring and white text (at least 3:1), not the dark page ring', async ({ app }, testInfo) => {
+  await seededIds(app);
   await app.setViewportSize({ width: 1280, height: 800 });
   await open(app, '/', /./);
   const button = app.getByRole('button', { name: 'Naam wijzigen' });
@@ -280,6 +313,7 @@ test('focus on the navy sidebar: a yellow ring and white text (at least 3:1), no
 });
 
 test('findings table: row check boxes reached with Tab and Shift+Tab never sit under the sticky column headers', async ({ app }) => {
+  await seededIds(app);
   await app.setViewportSize({ width: 1280, height: 800 });
   await open(app, '/inbreng', /Inbreng/);
   const rows = app.getByRole('region', { name: 'Tabel met inbreng (scrollbaar)' });
@@ -294,6 +328,7 @@ test('findings table: row check boxes reached with Tab and Shift+Tab never sit u
 });
 
 test('narrow window: the navigation folds into a Menu button that opens, closes with Escape and returns focus', async ({ app }) => {
+  await seededIds(app);
   await app.setViewportSize({ width: 320, height: 256 });
   await open(app, '/', /./);
   const navigation = app.getByRole('navigation', { name: 'Hoofdmenu' });
