@@ -3,6 +3,9 @@ import { sql, type Kysely } from 'kysely';
 import type { Sqlite } from '../../electron/core/db/connection';
 import { isDerivedTable } from '../../electron/core/db/dialect';
 
+/** A core whose store can be fingerprinted: its Kysely instance, and its SQLite connection where it has one. */
+type Fingerprinted = { db: Kysely<any>; sqlite: Sqlite; store: 'sqlite' | 'postgres' };
+
 /**
  * A fingerprint of every row of every table, to prove that a rejected call changed nothing.
  * Also reports SQLite's total_changes(), which counts every row written on the connection.
@@ -33,7 +36,7 @@ export function databaseFingerprint(sqlite: Sqlite, options: { fullTextStorage?:
  * schema, sorted, with PostgreSQL's row versions (`xmin`) so an update that wrote the same values shows too.
  */
 export async function storeFingerprint(
-  core: { db: Kysely<any>; sqlite: Sqlite; store: 'sqlite' | 'postgres' },
+  core: Fingerprinted,
   options: { fullTextStorage?: boolean } = {},
 ): Promise<{ hash: string; totalChanges: number }> {
   if (core.store === 'sqlite') return databaseFingerprint(core.sqlite, options);
@@ -68,7 +71,7 @@ export async function storeFingerprint(
  * such as a job's); on PostgreSQL the next transaction id (every writing transaction takes one; so do
  * other databases' on the same cluster, which only costs a fingerprint more).
  */
-export async function storeWriteMark(core: { db: Kysely<any>; sqlite: Sqlite; store: 'sqlite' | 'postgres' }): Promise<string> {
+export async function storeWriteMark(core: Fingerprinted): Promise<string> {
   if (core.store === 'sqlite') {
     const changes = core.sqlite.prepare('select total_changes()').pluck().get() as number;
     return `${changes}/${core.sqlite.pragma('data_version', { simple: true }) as number}`;
@@ -78,10 +81,28 @@ export async function storeWriteMark(core: { db: Kysely<any>; sqlite: Sqlite; st
 }
 
 /**
+ * Sees whether calls changed the store, cheaply enough to ask around every one of thousands of calls:
+ * the fingerprint (every row of every table) is read again only where the write mark has moved since
+ * the last look, and an unmoved mark is itself the proof that nothing was written.
+ */
+export class StoreWitness {
+  #last: { mark: string; fingerprint: { hash: string; totalChanges: number } } | undefined;
+
+  constructor(private readonly core: Fingerprinted) {}
+
+  /** The store's fingerprint now. */
+  async look(): Promise<{ hash: string; totalChanges: number }> {
+    const mark = await storeWriteMark(this.core);
+    if (this.#last?.mark !== mark) this.#last = { mark, fingerprint: await storeFingerprint(this.core) };
+    return this.#last.fingerprint;
+  }
+}
+
+/**
  * Fails when the full-text index of findings does not match their text: FTS5's own integrity-check on
  * SQLite; on PostgreSQL every `search_vector` equal to the one made from its text now.
  */
-export async function checkFullTextIndex(core: { db: Kysely<any>; sqlite: Sqlite; store: 'sqlite' | 'postgres' }): Promise<void> {
+export async function checkFullTextIndex(core: Fingerprinted): Promise<void> {
   if (core.store === 'sqlite') {
     core.sqlite.prepare(`insert into findings_fts(findings_fts) values ('integrity-check')`).run();
     return;

@@ -9,7 +9,7 @@ import type { TrashEmptied } from '../../shared/api/reliability';
 import { createTestCore, onPostgres, type TestCore } from '../helpers/core';
 import { importThroughJob, recordRow } from '../helpers/exchange';
 import { hostileInput, hostileValue } from '../helpers/hostile';
-import { storeFingerprint, storeWriteMark } from '../helpers/snapshot';
+import { StoreWitness, storeFingerprint } from '../helpers/snapshot';
 
 /**
  * Every API method (new ones are picked up from the contract automatically) gets random and
@@ -37,6 +37,8 @@ const REJECTIONS = new Set(['VALIDATION', 'NOT_FOUND', 'CONFLICT']);
 const ENGLISH = /\b(invalid|expected|required|received|must|should|cannot|error|failed)\b/i;
 
 let core: TestCore;
+/** Reads every table before and after a case only where the store's write mark has moved. */
+let witness: StoreWitness;
 const counts = { cases: 0, accepted: 0, rejected: 0 };
 /** The destructive methods with their confirmation reachable, and hostile exchange records. */
 const destructive = { trashEmpty: 0, trashEmptyAccepted: 0, privacyPurge: 0, privacyPurgeAccepted: 0, exchangeRecords: 0, exchangeFiles: 0, exchangeSkipped: 0 };
@@ -44,6 +46,7 @@ const seeds: Record<string, number> = {};
 
 beforeAll(async () => {
   core = await createTestCore();
+  witness = new StoreWitness(core);
   await core.value('council.update', {
     name: 'Adviesraad Sociaal Domein',
     municipality: 'Leiden',
@@ -108,18 +111,6 @@ interface FuzzOptions {
   onAccepted?: (value: unknown) => Promise<void>;
 }
 
-/**
- * The fingerprint taken after the last rejected case, with the write mark read just before it. Most
- * cases are rejected and a fingerprint reads every table, so the next case starts from this one while
- * the mark shows that nothing has written since.
- */
-let afterLastRejection: { mark: string; fingerprint: { hash: string; totalChanges: number } } | undefined;
-
-async function fingerprintBeforeCase(): Promise<{ hash: string; totalChanges: number }> {
-  if (afterLastRejection && afterLastRejection.mark === (await storeWriteMark(core))) return afterLastRejection.fingerprint;
-  return storeFingerprint(core);
-}
-
 async function fuzz(method: MethodName, numRuns: number, options: FuzzOptions = {}): Promise<void> {
   const plausible = await plausibleValues();
   const seed = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : Date.now() ^ method.length;
@@ -127,7 +118,7 @@ async function fuzz(method: MethodName, numRuns: number, options: FuzzOptions = 
   await fc.assert(
     fc.asyncProperty(options.inputs ?? hostileInput(contract[method].input, plausible), async (generated) => {
       const input = options.prepare ? await options.prepare(generated) : generated;
-      const before = await fingerprintBeforeCase();
+      const before = await witness.look();
       let result: Result<unknown>;
       try {
         result = await core.call(method, input);
@@ -145,11 +136,9 @@ async function fuzz(method: MethodName, numRuns: number, options: FuzzOptions = 
       expect(REJECTIONS.has(result.error.code), `${method}: ${result.error.code} ${result.error.message}`).toBe(true);
       expect(result.error.message.length).toBeGreaterThan(0);
       expect(result.error.message, 'the message is Dutch').not.toMatch(ENGLISH);
-      const mark = await storeWriteMark(core);
-      const after = await storeFingerprint(core);
+      const after = await witness.look();
       expect(after.hash, `${method} changed data while rejecting`).toBe(before.hash);
       expect(after.totalChanges, `${method} wrote rows while rejecting`).toBe(before.totalChanges);
-      afterLastRejection = { mark, fingerprint: after };
     }),
     { numRuns, seed, endOnFailure: true },
   ).catch((error: unknown) => {

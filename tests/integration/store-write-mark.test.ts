@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestCore, onPostgres, type TestCore } from '../helpers/core';
-import { storeWriteMark } from '../helpers/snapshot';
+import { StoreWitness, storeFingerprint, storeWriteMark } from '../helpers/snapshot';
 
 /**
  * The fuzz suite starts a case from the fingerprint taken after the previous one while the write mark
@@ -56,5 +56,17 @@ describe('the store write mark (tests/helpers/snapshot.ts)', () => {
       other.close();
     }
     expect(await storeWriteMark(core)).not.toBe(mark);
+  });
+
+  it('the witness sees a write (its fingerprint read again) and nothing else', async () => {
+    const witness = new StoreWitness(core);
+    const start = await witness.look();
+    await core.failure('wijken.create', { name: '' });
+    // The same object where the mark did not move; read again where it did (on PostgreSQL, other databases' writes).
+    expect(await witness.look()).toEqual(start);
+    await core.value('wijken.create', { name: 'Noord' });
+    const afterWrite = await witness.look();
+    expect(afterWrite.hash).not.toBe(start.hash);
+    expect(afterWrite).toEqual(await storeFingerprint(core));
   });
 });

@@ -5,11 +5,14 @@ import { newId } from '../../electron/core/ids';
 import { contract, METHOD_NAMES, type MethodName } from '../../shared/api/contract';
 import { ERROR_CODES, type Result } from '../../shared/result';
 import { createTestCore, type TestCore } from '../helpers/core';
-import { storeFingerprint } from '../helpers/snapshot';
+import { StoreWitness } from '../helpers/snapshot';
 
 let core: TestCore;
+/** Reads every table before and after a call only where the store's write mark has moved. */
+let witness: StoreWitness;
 beforeAll(async () => {
   core = await createTestCore();
+  witness = new StoreWitness(core);
   // Some data, so a call that wrongly writes or deletes has something to change.
   await core.value('council.update', { name: 'Adviesraad', kenmerkPattern: 'WMO-{jaar}-{volgnummer}' });
   await core.value('wijken.create', { name: 'Noord', description: 'Een wijk' });
@@ -43,7 +46,7 @@ const FIELD_POSITIONS: { method: MethodName; field: string }[] = METHOD_NAMES.fl
 });
 
 async function expectRefusal(method: string, input: unknown, allowed: readonly string[] = ['VALIDATION']): Promise<void> {
-  const before = (await storeFingerprint(core));
+  const before = await witness.look();
   // dispatch never throws: a rejection here fails the test by itself.
   const result: Result<unknown> = await core.call(method, input);
 
@@ -53,7 +56,7 @@ async function expectRefusal(method: string, input: unknown, allowed: readonly s
   expect(ERROR_CODES).toContain(result.error.code);
   expect(result.error.message.trim().length).toBeGreaterThan(0);
   expect(result.error.message.length).toBeLessThan(2000);
-  expect((await storeFingerprint(core))).toEqual(before);
+  expect(await witness.look()).toEqual(before);
 }
 
 describe('the handler map', () => {
@@ -95,13 +98,13 @@ describe('well-formed ids that do not exist', () => {
     { method: 'jobs.cancel', input: { id: newId() } },
     { method: 'jobs.get', input: { id: 'geen-taak' } },
   ])('$method → NOT_FOUND', async ({ method, input }) => {
-    const before = (await storeFingerprint(core));
+    const before = await witness.look();
 
     const error = await core.failure(method, input);
 
     expect(error.code).toBe('NOT_FOUND');
     expect(error.message).toMatch(/bestaat niet/);
-    expect((await storeFingerprint(core))).toEqual(before);
+    expect(await witness.look()).toEqual(before);
   });
 });
 
@@ -109,14 +112,14 @@ describe('unknown methods', () => {
   it.each(['wijken.drop', 'constructor', '__proto__', 'toString', 'hasOwnProperty', '', 'x'.repeat(10_000)])(
     'dispatch of %j → NOT_FOUND with a bounded message',
     async (method) => {
-      const before = (await storeFingerprint(core));
+      const before = await witness.look();
 
       const error = await core.failure(method, {});
 
       expect(error.code).toBe('NOT_FOUND');
       expect(error.message).toMatch(/^Onbekende opdracht/);
       expect(error.message.length).toBeLessThan(200);
-      expect((await storeFingerprint(core))).toEqual(before);
+      expect(await witness.look()).toEqual(before);
     },
   );
 });
