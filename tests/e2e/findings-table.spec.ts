@@ -107,3 +107,56 @@ test('findings table: choose, resize and remember columns; the signal column lin
   await app.getByRole('link', { name: 'Alle signalen' }).click();
   await expect(app.getByRole('heading', { level: 1, name: 'Inbreng: Signalen' })).toBeVisible();
 });
+
+/**
+ * Issue 18 (search ≤ 150 ms after the last keystroke): while the next search loads, the rows of the last one
+ * stay, marked busy, instead of an empty table drawn only to be replaced; a new search starts at its top;
+ * the first page is smaller than the pages that follow on scrolling, and scrolling still reaches every row.
+ */
+test('findings table: a new search keeps the shown rows until its own arrive, starts at the top, and pages on scroll', async ({ app }) => {
+  const origin = new URL(app.url()).origin;
+  const number = (index: number) => String(index).padStart(3, '0');
+  for (let start = 1; start <= 260; start += 52) {
+    await Promise.all(Array.from({ length: 52 }, (_, offset) => callApi(app, 'findings.create', { text: `Pagineerproef lantaarnpaal melding${number(start + offset)}` })));
+  }
+  await callApi(app, 'findings.create', { text: 'Het bankje bij de vijver is kapot' });
+  await app.setViewportSize({ width: 1366, height: 768 });
+  await app.goto(`${origin}/#/inbreng`);
+  await app.reload();
+  const table = app.getByRole('table', { name: 'Inbreng' });
+  const region = app.getByRole('region', { name: 'Tabel met inbreng (scrollbaar)' });
+  const search = app.getByRole('searchbox', { name: 'Zoeken in inbreng' });
+  await search.fill('pagineerproef');
+  await expect(app.getByText('260 resultaten', { exact: true })).toBeVisible();
+
+  // Scrolled to the end: every one of the 260 rows is reached (a first page, then the pages after it).
+  const dataRows = table.locator('tbody tr[aria-rowindex]');
+  await expect
+    .poll(async () => {
+      await region.evaluate((element) => element.scrollTo(0, element.scrollHeight));
+      return dataRows.last().getAttribute('aria-rowindex');
+    })
+    .toBe('261');
+  await expect(table).toHaveAttribute('aria-rowcount', '261');
+
+  // The next search's answer held back: the last rows stay, the table says it is busy, the count says loading.
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await app.route('**/api/findings.search', async (route) => {
+    if (JSON.parse(route.request().postData() ?? '{}').query === 'vijver') await held;
+    await route.continue();
+  });
+  await search.fill('vijver');
+  await expect(table).toHaveAttribute('aria-busy', 'true');
+  await expect(app.getByText('Bezig met laden…', { exact: true })).toBeVisible();
+  await expect(table.getByRole('row').filter({ hasText: 'Pagineerproef' }).first()).toBeVisible();
+  // …scrolled back to the top of the list (its first row again in view).
+  await expect.poll(() => region.evaluate((element) => element.scrollTop)).toBe(0);
+  await expect(dataRows.first()).toHaveAttribute('aria-rowindex', '2');
+  release();
+  await expect(app.getByText('1 resultaat', { exact: true })).toBeVisible();
+  await expect(table).not.toHaveAttribute('aria-busy', 'true');
+  await expect(table.getByRole('row').filter({ hasText: 'bankje bij de vijver' })).toBeVisible();
+  await expect(table.getByRole('row').filter({ hasText: 'Pagineerproef' })).toHaveCount(0);
+  await app.unroute('**/api/findings.search');
+});

@@ -248,7 +248,7 @@ test('the overview stays virtual with thousands of findings and loads more while
   const region = app.getByRole('region', { name: 'Tabel met inbreng (scrollbaar)' });
   const rendered = await region.locator('tbody tr[aria-rowindex]').count();
   expect(rendered).toBeLessThan(80);
-  // Scroll to the end until the last row shows: pages of 200 are fetched as they come into view.
+  // Scroll to the end until the last row shows: after the first page (100), pages of 200 are fetched as they come into view.
   const total = Number((await app.getByText(/resultaten$/).textContent())!.replace(/\D/g, ''));
   const lastRow = region.locator(`tr[aria-rowindex="${total + 1}"]`);
   await expect(async () => {

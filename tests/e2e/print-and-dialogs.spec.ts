@@ -206,11 +206,11 @@ test('the findings overview prints every match of a search, not only the rows in
   await expect(app.getByRole('table', { name: 'Inbreng' }).getByRole('row').filter({ hasText: 'Afdrukproef' }).first()).toBeVisible();
   await expect(app.getByRole('table', { name: 'Inbreng' }).getByRole('row').filter({ hasText: 'speeltuin' })).toHaveCount(0);
 
-  // Ctrl+P: the rows loaded so far (one page), and paper says how to get the rest.
+  // Ctrl+P: the rows loaded so far (the first page, 100 rows), and paper says how to get the rest.
   await app.evaluate("window.dispatchEvent(new Event('beforeprint'))");
   const partial = await printedText(app, testInfo, 'inbreng-ctrl-p-papier');
-  expect(partial.text).toContain('de eerste 200 van 450 gevonden inbreng');
-  expect(new Set(partial.text.match(/melding\d{3}/g)).size).toBe(200);
+  expect(partial.text).toContain('de eerste 100 van 450 gevonden inbreng');
+  expect(new Set(partial.text.match(/melding\d{3}/g)).size).toBe(100);
   await app.evaluate("window.dispatchEvent(new Event('afterprint'))");
 
   // "Afdrukken": every match loaded first (progress shown), then the print dialog (the system's, not ours: counted here).

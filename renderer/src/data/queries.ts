@@ -1,9 +1,19 @@
-import { QueryClient, useInfiniteQuery, useMutation, useQuery, type InfiniteData, type UseQueryOptions } from '@tanstack/react-query';
+import {
+  infiniteQueryOptions,
+  QueryClient,
+  useInfiniteQuery,
+  useMutation,
+  useQuery,
+  type InfiniteData,
+  type UseInfiniteQueryOptions,
+  type UseQueryOptions,
+} from '@tanstack/react-query';
 import { useCallback, useRef } from 'react';
 import type { ArgsOf } from '../../../shared/api/client';
 import type { MethodInput, MethodName, MethodOutput } from '../../../shared/api/contract';
 import { domainOf, type Domain } from '../../../shared/api/live';
 import { api } from '../api';
+import { nextPageOffset, pageLimit, type PageSizes } from './paging';
 
 /**
  * The renderer's data layer: every read goes through `useApiQuery`, every write through
@@ -112,21 +122,46 @@ export type PagedMethod = {
   [M in MethodName]: MethodOutput<M> extends { rows: unknown[]; total: number } ? (MethodInput<M> extends { offset?: number; limit?: number } ? M : never) : never;
 }[MethodName];
 
-/**
- * A list read page by page as it scrolls (a virtualised table): `input` without offset and limit;
- * `fetchNextPage()` reads the next `pageSize` rows. Cached and refetched like `useApiQuery`; a
- * new input starts again at the first page.
- */
-export function useApiInfiniteQuery<M extends PagedMethod>(method: M, input: Omit<MethodInput<M>, 'offset' | 'limit'>, pageSize: number) {
+type InfiniteOptions<M extends PagedMethod> = Pick<
+  UseInfiniteQueryOptions<MethodOutput<M>, Error, InfiniteData<MethodOutput<M>, number>, readonly unknown[], number>,
+  'placeholderData'
+>;
+
+/** The one definition of a paged read's cache entry: the hook and the prefetch below must agree on it. */
+function apiInfiniteQueryOptions<M extends PagedMethod>(method: M, input: Omit<MethodInput<M>, 'offset' | 'limit'>, sizes: PageSizes) {
   type Page = MethodOutput<M>;
-  return useInfiniteQuery<Page, Error, InfiniteData<Page, number>, readonly unknown[], number>({
-    queryKey: [...queryKeyFor(method, input as MethodInput<M>), { pageSize }],
+  return infiniteQueryOptions<Page, Error, InfiniteData<Page, number>, readonly unknown[], number>({
+    queryKey: [...queryKeyFor(method, input as MethodInput<M>), { pageSizes: sizes }],
     initialPageParam: 0,
     queryFn: ({ pageParam }) =>
-      (api.call as (method: MethodName, input?: unknown) => Promise<Page>)(method, { ...input, offset: pageParam, limit: pageSize }),
+      (api.call as (method: MethodName, input?: unknown) => Promise<Page>)(method, { ...input, offset: pageParam, limit: pageLimit(pageParam, sizes) }),
     // A page that is not full ends the list.
-    getNextPageParam: (last, pages) => ((last as { rows: unknown[] }).rows.length === pageSize ? pages.length * pageSize : undefined),
+    getNextPageParam: (last, _pages, lastOffset) => nextPageOffset((last as { rows: unknown[] }).rows.length, lastOffset, sizes),
   });
+}
+
+/**
+ * A list read page by page as it scrolls (a virtualised table): `input` without offset and limit;
+ * the first page has `sizes.first` rows, `fetchNextPage()` reads the next `sizes.rest`. Cached and
+ * refetched like `useApiQuery`; a new input starts again at the first page.
+ */
+export function useApiInfiniteQuery<M extends PagedMethod>(
+  method: M,
+  input: Omit<MethodInput<M>, 'offset' | 'limit'>,
+  sizes: PageSizes,
+  options?: InfiniteOptions<M>,
+) {
+  return useInfiniteQuery({ ...apiInfiniteQueryOptions(method, input, sizes), ...options });
+}
+
+/**
+ * Starts reading the first page of what `useApiInfiniteQuery` will show for this input, before the
+ * component renders it: a search box calls it the moment its pause after typing ends, so the request
+ * is on its way while the page draws (the hook's own fetch starts only after React commits). The
+ * hook then finds it in flight and does not ask again.
+ */
+export function prefetchApiInfiniteQuery<M extends PagedMethod>(method: M, input: Omit<MethodInput<M>, 'offset' | 'limit'>, sizes: PageSizes): void {
+  void queryClient.prefetchInfiniteQuery(apiInfiniteQueryOptions(method, input, sizes));
 }
 
 export interface ApiMutation<M extends MethodName> {

@@ -114,6 +114,10 @@ const FindingRow = memo(function FindingRow({ hit, index, columns, checked, onTo
 interface FindingsTableProps {
   rows: FindingHit[];
   total: number;
+  /** The rows shown are those of the previous search while the next one loads. */
+  busy: boolean;
+  /** Changes when another list is asked for (search, filters, sort): the table goes back to its top. */
+  listKey: unknown;
   selected: ReadonlySet<string>;
   onToggle(id: string): void;
   sorting: SortingState;
@@ -128,7 +132,7 @@ interface FindingsTableProps {
  * The virtualised findings table: its own component, so scrolling re-renders the rows in view
  * and nothing else of the page (not the filters with their hundreds of options).
  */
-export function FindingsTable({ rows, total, selected, onToggle, sorting, onSortingChange, prefs, onPrefsChange, onNearEnd }: FindingsTableProps) {
+export function FindingsTable({ rows, total, busy, listKey, selected, onToggle, sorting, onSortingChange, prefs, onPrefsChange, onNearEnd }: FindingsTableProps) {
   const columnVisibility = useMemo<VisibilityState>(() => Object.fromEntries(prefs.hidden.map((column) => [column, false])), [prefs.hidden]);
   const columnSizing = useMemo<ColumnSizingState>(
     () => Object.fromEntries(OPTIONAL_COLUMNS.map((column) => [column, widthOf(prefs, column)])),
@@ -171,6 +175,10 @@ export function FindingsTable({ rows, total, selected, onToggle, sorting, onSort
 
   const scrollRef = useRef<HTMLDivElement>(null);
   const metrics = useTextMetrics(scrollRef);
+  // A new search starts at its first row, also while the last search's rows are still shown.
+  useLayoutEffect(() => {
+    if (scrollRef.current) scrollRef.current.scrollTop = 0;
+  }, [listKey]);
   // Each row's height is estimated from its text and the column widths, once per row and layout:
   // nothing is measured in the layout per row, so scrolling costs only the rows coming into view.
   const estimateSize = useMemo(() => {
@@ -217,7 +225,7 @@ export function FindingsTable({ rows, total, selected, onToggle, sorting, onSort
 
   return (
     <div ref={scrollRef} className="aw-virtual-scroll" tabIndex={0} role="region" aria-label={t('findings.tableLabel')}>
-      <table className="aw-virtual-table" aria-rowcount={total + 1} style={{ minWidth: fixedWidth + TEXT_MIN_WIDTH }}>
+      <table className="aw-virtual-table" aria-rowcount={total + 1} aria-busy={busy || undefined} style={{ minWidth: fixedWidth + TEXT_MIN_WIDTH }}>
         <caption className="aw-visually-hidden">{t('findings.title')}</caption>
         <colgroup>
           {visibleColumns.map((column) => (
