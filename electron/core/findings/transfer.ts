@@ -24,7 +24,7 @@ import { meetingsAndWijkenForImport } from '../meetings/repository';
 import { ensurePrivateDir, makeFilePrivate, PRIVATE_FILE_MODE, uploadsDirFor } from '../paths';
 import { foldText } from './text';
 import { insertNewFindings, searchFindings, type FindingFields } from './repository';
-import { completeImportBatch, recordImportChunk } from './import-batch-repository';
+import { completeImportBatch, deferChunkCommitsToDisk, recordImportChunk } from './import-batch-repository';
 import { checkXlsxLimits, UPLOAD_LIMITS } from './upload-limits';
 
 /**
@@ -413,22 +413,28 @@ export async function importRows(
   checkCancelled: () => void,
 ): Promise<number> {
   let next = 0;
-  for (let chunk = 0; next < rows.length; chunk += 1) {
-    checkCancelled();
-    await db.transaction().execute(async (trx) => {
-      const started = performance.now();
-      const ids: string[] = [];
-      do {
-        // A few rows per statement (see insertNewFindings); the chunk still ends on time.
-        const group = rows.slice(next, next + IMPORT_ROWS_PER_STATEMENT).map((row) => ({ id: newId(), fields: row.fields }));
-        await insertNewFindings(trx, group, userName);
-        ids.push(...group.map((row) => row.id));
-        next += group.length;
-      } while (next < rows.length && performance.now() - started < IMPORT_CHUNK_MS);
-      await recordImportChunk(trx, batchId, chunk, ids);
-    });
-    progress(next);
-    await pauseBetweenChunks();
+  // Back to waiting for the disk before the batch completes, and before the caller discards it.
+  const restoreCommitWait = await deferChunkCommitsToDisk(db);
+  try {
+    for (let chunk = 0; next < rows.length; chunk += 1) {
+      checkCancelled();
+      await db.transaction().execute(async (trx) => {
+        const started = performance.now();
+        const ids: string[] = [];
+        do {
+          // A few rows per statement (see insertNewFindings); the chunk still ends on time.
+          const group = rows.slice(next, next + IMPORT_ROWS_PER_STATEMENT).map((row) => ({ id: newId(), fields: row.fields }));
+          await insertNewFindings(trx, group, userName);
+          ids.push(...group.map((row) => row.id));
+          next += group.length;
+        } while (next < rows.length && performance.now() - started < IMPORT_CHUNK_MS);
+        await recordImportChunk(trx, batchId, chunk, ids);
+      });
+      progress(next);
+      await pauseBetweenChunks();
+    }
+  } finally {
+    await restoreCommitWait();
   }
   checkCancelled();
   await completeImportBatch(db, batchId);
