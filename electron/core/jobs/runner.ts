@@ -103,9 +103,10 @@ export class JobRunner {
 
   /**
    * Starts a job worker ahead of its job, so that job does not wait for a thread to start and load
-   * the job kinds' code (compiled: 0.1–0.4 s, more on a busy machine). Done when an upload is read:
-   * an import is then the likely next step. At most one; it keeps no database connection open and
-   * never keeps the process alive; it runs the next job of any kind, and only that one.
+   * the job kinds' code (compiled: 0.1–0.4 s, more on a busy machine). Done when an upload has been
+   * read (not for a refused one): an import is then the likely next step, after the check and
+   * whatever time the user takes. At most one; it keeps no database connection open and never keeps
+   * the process alive; it runs the next job of any kind, and only that one.
    */
   private prepareJobWorker(): void {
     if (this.spare) return;
@@ -144,7 +145,6 @@ export class JobRunner {
     const { parseMs = UPLOAD_LIMITS.parseMs, memoryMb = UPLOAD_LIMITS.memoryMb } = this.options.uploadLimits ?? {};
     const worker = this.idleReader ?? this.startReader(memoryMb);
     this.idleReader = undefined;
-    this.prepareJobWorker();
     return new Promise<ImportUpload>((resolve, reject) => {
       const settle = (outcome: () => void, keepWorker: boolean) => {
         clearTimeout(timer);
@@ -155,8 +155,11 @@ export class JobRunner {
         else void worker.terminate();
         outcome();
       };
-      const onMessage = (message: UploadWorkerMessage) =>
+      const onMessage = (message: UploadWorkerMessage) => {
+        // A file that was read is most likely imported next: its job's worker can start now.
+        if (message.type === 'parsed') this.prepareJobWorker();
         settle(() => (message.type === 'parsed' ? resolve(message.upload) : reject(new AppError(message.code, message.message, message.issues))), true);
+      };
       const onError = (error: Error & { code?: string }) =>
         settle(() => reject(error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? parseMemoryExceeded(memoryMb) : new AppError('INTERNAL', t('errors.internal'))), false);
       const onExit = () => settle(() => reject(new AppError('INTERNAL', t('errors.internal'))), false);
