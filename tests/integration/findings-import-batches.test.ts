@@ -2,6 +2,8 @@ import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { JobStatus } from '../../shared/api/jobs';
 import { openCore } from '../../electron/core/core';
+import { importRows } from '../../electron/core/findings/transfer';
+import { newId } from '../../electron/core/ids';
 import { createTestCore, onPostgres, type TestCore } from '../helpers/core';
 import { checkFullTextIndex, storeFingerprint } from '../helpers/snapshot';
 
@@ -137,5 +139,27 @@ describe('findings import in chunks', { timeout: 120_000 }, () => {
     expect(await countFindings(afterRestart)).toBe(0);
     await afterRestart.close();
     expect(await rowsFingerprint(core)).toBe(before);
+  });
+
+  it.skipIf(onPostgres())('commits the chunks without waiting for the disk, and the batch (or its undoing) with it again', async () => {
+    const synchronous = () => Number(core.sqlite.pragma('synchronous', { simple: true }));
+    expect(synchronous()).toBe(2);
+    const fields = { meetingId, themeTableId: null, theme: '', source: 'plenair' as const, wijkId: null, date: '2026-03-12', tags: [], containsPersonalData: false, priority: 0, votes: 0 };
+    const rows = Array.from({ length: 2_000 }, (_, index) => ({ row: index + 2, fields: { ...fields, text: `Punt ${index}` } }));
+    const duringChunks: number[] = [];
+    await importRows(core.db, rows, 'Tester', newId(), () => duringChunks.push(synchronous()), () => {});
+    // Between chunks NORMAL (1); the completing commit, and every write after it, FULL (2) again.
+    expect(duringChunks.length).toBeGreaterThan(0);
+    expect(new Set(duringChunks)).toEqual(new Set([1]));
+    expect(synchronous()).toBe(2);
+    expect(await countFindings(core)).toBe(2_000);
+
+    // Cancelled after the first chunk: the caller undoes the batch with FULL again.
+    let chunks = 0;
+    const cancelled = importRows(core.db, rows, 'Tester', newId(), () => (chunks += 1), () => {
+      if (chunks > 0) throw new Error('geannuleerd');
+    });
+    await expect(cancelled).rejects.toThrow('geannuleerd');
+    expect(synchronous()).toBe(2);
   });
 });

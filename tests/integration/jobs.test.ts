@@ -185,3 +185,23 @@ describe('a job on the core\'s store', () => {
     expect(String(finished.result?.path)).toMatch(/\.dump$/);
   });
 });
+
+describe('the job worker started while an upload is read', () => {
+  it('runs the next job of any kind, only that one, and can be cancelled like any other', async () => {
+    // After an upload the runner has a worker waiting (prepareJobWorker); jobs then run as always.
+    await core.value('findings.create', { text: 'Na het inlezen geëxporteerd' });
+    await core.value('findings.importParse', { fileName: 'lijst.csv', dataBase64: Buffer.from('Inbreng\nEen punt\n').toString('base64') });
+    const exported = await core.value('jobs.start', { kind: 'findingsExport', params: { format: 'csv' } } as never);
+    const second = await core.value('jobs.start', { kind: 'findingsExport', params: { format: 'csv' } } as never);
+    for (const started of [exported, second]) {
+      const done = await core.jobs.wait(started.id);
+      expect(done.state, done.message).toBe('done');
+      expect(done.result).toMatchObject({ count: 1 });
+    }
+
+    await core.value('findings.importParse', { fileName: 'lijst.csv', dataBase64: Buffer.from('Inbreng\nNog een punt\n').toString('base64') });
+    const cancelled = await core.value('jobs.start', { kind: 'findingsExport', params: { format: 'csv' } } as never);
+    await core.value('jobs.cancel', { id: cancelled.id });
+    expect(['cancelled', 'done']).toContain((await core.jobs.wait(cancelled.id)).state);
+  });
+});

@@ -24,7 +24,7 @@ import { meetingsAndWijkenForImport } from '../meetings/repository';
 import { ensurePrivateDir, makeFilePrivate, PRIVATE_FILE_MODE, uploadsDirFor } from '../paths';
 import { foldText } from './text';
 import { insertNewFindings, searchFindings, type FindingFields } from './repository';
-import { completeImportBatch, recordImportChunk } from './import-batch-repository';
+import { completeImportBatch, deferChunkCommitsToDisk, recordImportChunk } from './import-batch-repository';
 import { checkXlsxLimits, UPLOAD_LIMITS } from './upload-limits';
 
 /**
@@ -240,6 +240,14 @@ const YES = new Set(['ja', 'j', 'yes', 'y', '1', 'x', 'waar', 'true']);
 const NO = new Set(['', 'nee', 'n', 'no', '0', 'onwaar', 'false']);
 const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const twoDigits = (value: number) => (value < 10 ? `0${value}` : String(value));
+
+/**
+ * A date as YYYY-MM-DD, or null when it does not exist. Counted, not through `Date` and
+ * `toISOString` (a third of checking 10,000 rows): the same calendar (Gregorian leap years) and the
+ * same refusals, including years before 100, which `Date.UTC` would have read as 19xx.
+ */
 function parseDate(value: string): string | null {
   let match = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(value);
   let year: number, month: number, day: number;
@@ -249,9 +257,10 @@ function parseDate(value: string): string | null {
     if (!match) return null;
     [day, month, year] = [Number(match[1]), Number(match[2]), Number(match[3])];
   }
-  const date = new Date(Date.UTC(year, month - 1, day));
-  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
-  return date.toISOString().slice(0, 10);
+  if (year < 100 || month < 1 || month > 12 || day < 1) return null;
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  if (day > (month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1]!)) return null;
+  return `${String(year).padStart(4, '0')}-${twoDigits(month)}-${twoDigits(day)}`;
 }
 
 export interface CheckedRows {
@@ -413,22 +422,28 @@ export async function importRows(
   checkCancelled: () => void,
 ): Promise<number> {
   let next = 0;
-  for (let chunk = 0; next < rows.length; chunk += 1) {
-    checkCancelled();
-    await db.transaction().execute(async (trx) => {
-      const started = performance.now();
-      const ids: string[] = [];
-      do {
-        // A few rows per statement (see insertNewFindings); the chunk still ends on time.
-        const group = rows.slice(next, next + IMPORT_ROWS_PER_STATEMENT).map((row) => ({ id: newId(), fields: row.fields }));
-        await insertNewFindings(trx, group, userName);
-        ids.push(...group.map((row) => row.id));
-        next += group.length;
-      } while (next < rows.length && performance.now() - started < IMPORT_CHUNK_MS);
-      await recordImportChunk(trx, batchId, chunk, ids);
-    });
-    progress(next);
-    await pauseBetweenChunks();
+  // Back to waiting for the disk before the batch completes, and before the caller discards it.
+  const restoreCommitWait = await deferChunkCommitsToDisk(db);
+  try {
+    for (let chunk = 0; next < rows.length; chunk += 1) {
+      checkCancelled();
+      await db.transaction().execute(async (trx) => {
+        const started = performance.now();
+        const ids: string[] = [];
+        do {
+          // A few rows per statement (see insertNewFindings); the chunk still ends on time.
+          const group = rows.slice(next, next + IMPORT_ROWS_PER_STATEMENT).map((row) => ({ id: newId(), fields: row.fields }));
+          await insertNewFindings(trx, group, userName);
+          ids.push(...group.map((row) => row.id));
+          next += group.length;
+        } while (next < rows.length && performance.now() - started < IMPORT_CHUNK_MS);
+        await recordImportChunk(trx, batchId, chunk, ids);
+      });
+      progress(next);
+      await pauseBetweenChunks();
+    }
+  } finally {
+    await restoreCommitWait();
   }
   checkCancelled();
   await completeImportBatch(db, batchId);

@@ -19,6 +19,11 @@ export interface UploadWorkerData {
   dbPath: string;
 }
 
+/** A job worker started ahead of its job: it loads the job kinds, then runs the one job posted to it (`RunnerMessage` "run"). */
+export interface SpareJobWorkerData {
+  task: 'awaitJob';
+}
+
 /** One file for the reading worker, posted to it; it answers each with one `UploadWorkerMessage`. */
 export interface UploadTask {
   fileName: string;
@@ -40,4 +45,4 @@ export type WorkerMessage =
   | { type: 'failed'; message: string; code?: ErrorCode; reason?: string };
 
 /** Messages from the runner to the worker. */
-export type RunnerMessage = { type: 'cancel' };
+export type RunnerMessage = { type: 'cancel' } | { type: 'run'; job: JobWorkerData };

@@ -1,10 +1,10 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { AppError } from '../../../shared/result';
 import { t } from '../../../shared/i18n';
-import type { JobWorkerData, RunnerMessage, UploadTask, UploadWorkerData, UploadWorkerMessage, WorkerMessage } from './protocol';
+import type { JobWorkerData, RunnerMessage, SpareJobWorkerData, UploadTask, UploadWorkerData, UploadWorkerMessage, WorkerMessage } from './protocol';
 import { isCancellation } from './job';
 
-const data = workerData as JobWorkerData | UploadWorkerData;
+const data = workerData as JobWorkerData | UploadWorkerData | SpareJobWorkerData;
 const port = parentPort;
 if (!port) throw new Error('worker.ts runs only as a worker thread');
 
@@ -13,12 +13,12 @@ function send(message: WorkerMessage | UploadWorkerMessage): void {
 }
 
 /** Reads uploads off the request thread; each parsed table goes to disk here, only its summary back. */
-async function readUpload(task: UploadTask): Promise<void> {
+async function readUpload(dbPath: string, task: UploadTask): Promise<void> {
   try {
     // Loaded on demand: a reading worker starts without the job kinds' libraries (docx, SQLite).
     const { describeUpload, parseUpload, saveUpload } = await import('../findings/transfer');
     const table = await parseUpload(task.fileName, Buffer.from(task.dataBase64, 'base64'));
-    send({ type: 'parsed', upload: describeUpload(saveUpload(data.dbPath, table), table) });
+    send({ type: 'parsed', upload: describeUpload(saveUpload(dbPath, table), table) });
   } catch (error) {
     if (error instanceof AppError) send({ type: 'refused', code: error.code, message: error.message, ...(error.issues ? { issues: error.issues } : {}) });
     else send({ type: 'refused', code: 'VALIDATION', message: t('import.unreadable') });
@@ -58,6 +58,17 @@ async function runJob(job: JobWorkerData): Promise<void> {
   }
 }
 
-// A reading worker stays for the next upload (the runner keeps one idle); a job worker runs one job.
-if ('task' in data) port.on('message', (task: UploadTask) => void readUpload(task));
-else await runJob(data);
+// A reading worker stays for the next upload (the runner keeps one idle); a job worker runs one job,
+// given at its start or, for a spare one, posted once its code is loaded.
+if (!('task' in data)) await runJob(data);
+else if (data.task === 'readUploads') port.on('message', (task: UploadTask) => void readUpload(data.dbPath, task));
+else {
+  // Loads (and initialises) the job kinds' code while waiting: that is what a spare is for.
+  const kinds = import('./kinds');
+  const onRun = (message: RunnerMessage) => {
+    if (message.type !== 'run') return;
+    port.off('message', onRun);
+    void kinds.then(() => runJob(message.job));
+  };
+  port.on('message', onRun);
+}
