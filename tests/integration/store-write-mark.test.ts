@@ -18,7 +18,9 @@ describe('the store write mark (tests/helpers/snapshot.ts)', () => {
     await core.dispose();
   });
 
-  it('stays the same over reads and rejected calls', async () => {
+  // On PostgreSQL the mark is the cluster's next transaction id, which other test files' databases move
+  // at any moment: there an unmoved mark proves no write, but a moved one proves nothing.
+  it.skipIf(onPostgres())('stays the same over reads and rejected calls', async () => {
     await core.value('wijken.create', { name: 'Noord' });
     const mark = await storeWriteMark(core);
     await core.value('wijken.list');
