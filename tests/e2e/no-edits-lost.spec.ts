@@ -113,6 +113,9 @@ test('leaving a changed settings form asks first, with the focus on staying', as
   await name.fill('Adviesraad Sociaal Domein Leiden');
   await name.press('Enter');
   await expect.poll(async () => (await call<{ name: string }>(app, 'council.get', {})).name).toBe('Adviesraad Sociaal Domein Leiden');
+  // As the user sees it: the form says it is saved (the server can have stored it a moment before the
+  // page has its answer, and until then the form still counts as changed: CI of 2026-12-07 clicked in between).
+  await expect(app.getByRole('form', { name: 'Instellingen van de raad' }).getByRole('status')).toHaveText('Opgeslagen.');
   await menu.getByRole('link', { name: 'Adviezen' }).click();
   await expect(app.getByRole('heading', { level: 1, name: 'Adviezen' })).toBeVisible();
 
