@@ -1,7 +1,7 @@
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { Meeting, MeetingDetail, MeetingFormat, MeetingPage, MeetingSearchInput, Programme, ThemeTable } from '../../../shared/api/meetings';
 import type { Db } from '../db/connection';
-import { fold } from '../db/dialect';
+import { fold, indexedBy, isPostgres } from '../db/dialect';
 import type { MeetingTable, ProgrammeTable, ThemeTableTable } from '../db/schema';
 import { onlyVisibleFindings } from '../findings/repository';
 import { likePattern } from '../findings/text';
@@ -226,14 +226,17 @@ export async function findMeeting(db: Db, id: string): Promise<MeetingDetail | u
   return { ...toMeeting(row, wijken.get(id) ?? []), tables: await listThemeTables(db, id) };
 }
 
-/** The number of meetings not in the trash, as a query: run alone, or as a scalar subquery of another (signals.list). */
-export function visibleMeetingsCount(db: Db) {
-  return db.selectFrom('meetings').select((eb) => eb.fn.countAll<number>().as('n')).where('deleted_at', 'is', null);
-}
-
-export async function countMeetings(db: Db): Promise<number> {
-  const row = await visibleMeetingsCount(db).executeTakeFirstOrThrow();
-  return Number(row.n);
+/**
+ * The number of meetings not in the trash, as an expression for a select (signals.list's total).
+ * SQLite: all meetings minus those in the trash, as `countVisibleFindings` does: a count without a
+ * WHERE reads only the primary key's b-tree and the trashed ones are in their own partial index
+ * (1,000 meetings: 42 → 2.4 µs; "deleted_at is null" read every row). PostgreSQL visits rows for any
+ * count, so there it counts the plain way; signals.list reads migration 0019's kept number instead.
+ */
+export function visibleMeetingsCount(db: Db): RawBuilder<number> {
+  if (isPostgres(db)) return sql<number>`(select count(*) from meetings where deleted_at is null)`;
+  return sql<number>`((select count(*) from meetings)
+    - (select count(*) from meetings ${indexedBy(db, 'meetings_in_trash')} where deleted_at is not null))`;
 }
 
 export async function insertMeeting(db: Db, fields: MeetingFields, userName: string, id = newId()): Promise<string> {

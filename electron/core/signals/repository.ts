@@ -75,7 +75,8 @@ function filteredSignals(db: Db, filter: SignalFilter) {
  * On PostgreSQL both totals ride along with the page as uncorrelated scalar subqueries (each computed
  * once): one round trip instead of three, which was most of the call (issue 13; `totalsInPageQuery`);
  * unfiltered they are numbers the store keeps (migration 0019), as counting 10,000 rows was the rest.
- * A page past the end has no row to carry them, so they are then asked for on their own.
+ * A page past the end has no row to carry them, so they are then asked for on their own. On SQLite
+ * both totals come in one statement after the page (see `totalsInPageQuery` for why not in it).
  */
 export async function listSignals(
   db: Db,
@@ -116,9 +117,14 @@ export async function listSignals(
   const rows = (await query.limit(sql.lit(limit)).offset(sql.lit(offset)).execute()) as Array<SignalRow & { total_matching?: number | string | null; total_meetings?: number | string | null }>;
   const first = rows[0];
   if (inline && first) return { rows: rows.map(toSignal), total: Number(first.total_matching), totalMeetings: Number(first.total_meetings) };
-  const total = await matching().executeTakeFirstOrThrow();
-  const meetings = await visibleMeetingsCount(db).executeTakeFirstOrThrow();
-  return { rows: rows.map(toSignal), total: Number(total.n), totalMeetings: Number(meetings.n) };
+  // SQLite, or a page past the end: both totals in one statement.
+  const totals = await db
+    .selectNoFrom([
+      (inline && unfiltered ? keptSignalsCount() : matching()).as('total_matching'),
+      (inline ? keptVisibleMeetingsCount() : visibleMeetingsCount(db)).as('total_meetings'),
+    ])
+    .executeTakeFirstOrThrow();
+  return { rows: rows.map(toSignal), total: Number(totals.total_matching), totalMeetings: Number(totals.total_meetings) };
 }
 
 export async function findSignal(db: Db, id: string): Promise<Signal | undefined> {
