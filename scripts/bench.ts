@@ -170,7 +170,8 @@ async function main(): Promise<void> {
   console.log(table);
   writeMeasurements('docs/performance.md', `Gemeten met \`npm run bench\` op ${new Date().toISOString().slice(0, 10)} (${machine}).\n` +
     `Mediaan, spreiding (p10–p90) en p95 over herhaalde aanroepen via de echte API-handlers (validatie inbegrepen); de vloer is een ` +
-    `kale prepared statement van better-sqlite3 die precies dezelfde rijen teruggeeft, om en om met de aanroep gemeten (A B, B A, …).\n` +
+    `kale prepared statement van better-sqlite3 die precies dezelfde rijen teruggeeft, om en om met de aanroep gemeten (A B, B A, …). ` +
+    `Het doel geldt voor de mediaan op de wandklok; de CPU-tijd van dit proces staat ernaast (zonder het wachten op een core, zie "Op een drukke machine").\n` +
     `Vorige meting (kolommen "vorige"): ${previous.heading?.replace(/^Gemeten met `npm run bench` op /, '').replace(/\.$/, '') ?? 'geen'}.\n\n${table}`);
 }
 

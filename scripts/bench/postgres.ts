@@ -100,7 +100,7 @@ export async function benchPostgresFindings(databasePath: string, label: string,
       await client.query('analyze');
       const rows: BenchRow[] = [];
       for (const { name, call, floor } of await postgresFindingsCases(core, client, label)) {
-        rows.push(await compareWithFloor(name, call, floor, iterations, POSTGRES_SLACK_MS));
+        rows.push(await compareWithFloor(name, call, floor, iterations, POSTGRES_SLACK_MS, false));
       }
       return rows;
     } finally {
