@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Signal } from '../../../shared/api/meetings';
 import type { Db } from '../db/connection';
 import { fold, totalsInPageQuery } from '../db/dialect';
-import { keptSignalsCount, keptVisibleMeetingsCount } from '../db/findings-count';
+import { keptSignalsCount } from '../db/findings-count';
 import { likePattern } from '../findings/text';
 import { visibleMeetingsCount } from '../meetings/repository';
 import type { SignalTable } from '../db/schema';
@@ -93,7 +93,7 @@ export async function listSignals(
   let query = filteredSignals(db, filter)
     .selectAll('s')
     .$if(inline, (page) =>
-      page.select([(unfiltered ? keptSignalsCount() : matching()).as('total_matching'), keptVisibleMeetingsCount().as('total_meetings')]),
+      page.select([(unfiltered ? keptSignalsCount() : matching()).as('total_matching'), visibleMeetingsCount(db).as('total_meetings')]),
     );
   switch (sort) {
     case 'meetings':
@@ -121,7 +121,7 @@ export async function listSignals(
   const totals = await db
     .selectNoFrom([
       (inline && unfiltered ? keptSignalsCount() : matching()).as('total_matching'),
-      (inline ? keptVisibleMeetingsCount() : visibleMeetingsCount(db)).as('total_meetings'),
+      visibleMeetingsCount(db).as('total_meetings'),
     ])
     .executeTakeFirstOrThrow();
   return { rows: rows.map(toSignal), total: Number(totals.total_matching), totalMeetings: Number(totals.total_meetings) };
