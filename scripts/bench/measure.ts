@@ -85,7 +85,7 @@ export async function measurePair(
   floor: () => unknown,
   iterations = 200,
   warmup = 20,
-): Promise<{ call: Timing & { cpuMedianMs: number }; floor: Timing & { cpuMedianMs: number } }> {
+): Promise<{ call: Timing; floor: Timing; cpuMedianMs: { call: number; floor: number } }> {
   for (let i = 0; i < warmup; i++) {
     await call();
     await floor();
@@ -103,10 +103,10 @@ export async function measurePair(
       await sampleCall();
     }
   }
-  const cpuMedian = (samples: number[]) => summarise(samples).medianMs;
   return {
-    call: { ...summarise(callSamples.wall), cpuMedianMs: cpuMedian(callSamples.cpu) },
-    floor: { ...summarise(floorSamples.wall), cpuMedianMs: cpuMedian(floorSamples.cpu) },
+    call: summarise(callSamples.wall),
+    floor: summarise(floorSamples.wall),
+    cpuMedianMs: { call: summarise(callSamples.cpu).medianMs, floor: summarise(floorSamples.cpu).medianMs },
   };
 }
 
@@ -131,12 +131,12 @@ export async function compareWithFloor(
 ): Promise<BenchRow> {
   const measured = await measurePair(call, floor, iterations);
   const wallClock = coreCallGoal(measured.call.medianMs, measured.floor.medianMs, slackMs);
-  const cpu = inProcess ? { cpuMedianMs: measured.call.cpuMedianMs, floorCpuMedianMs: measured.floor.cpuMedianMs } : {};
-  const metInCpuTime = inProcess && !wallClock.met ? { metInCpuTime: coreCallGoal(measured.call.cpuMedianMs, measured.floor.cpuMedianMs, slackMs).met } : {};
-  const { cpuMedianMs: _callCpu, ...callTiming } = measured.call;
+  const { cpuMedianMs } = measured;
+  const cpu = inProcess ? { cpuMedianMs: cpuMedianMs.call, floorCpuMedianMs: cpuMedianMs.floor } : {};
+  const metInCpuTime = inProcess && !wallClock.met ? { metInCpuTime: coreCallGoal(cpuMedianMs.call, cpuMedianMs.floor, slackMs).met } : {};
   return {
     name,
-    ...callTiming,
+    ...measured.call,
     floorMedianMs: measured.floor.medianMs,
     floorP10Ms: measured.floor.p10Ms,
     floorP90Ms: measured.floor.p90Ms,
